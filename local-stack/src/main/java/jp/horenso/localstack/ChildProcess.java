@@ -1,0 +1,127 @@
+package jp.horenso.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A program started by the local stack or a test (Keycloak, a packaged service) that never outlives its
+ * parent: a small shell watchdog ends it when this JVM is gone, even after a {@code kill -9}.
+ */
+public final class ChildProcess implements AutoCloseable {
+
+    private static final String WATCHDOG = "\"$@\" & child=$!; "
+            + "trap 'kill $child 2>/dev/null; wait $child; exit 0' TERM INT; "
+            + "while kill -0 $HORENSO_PARENT_PID 2>/dev/null && kill -0 $child 2>/dev/null; do sleep 1 & wait $!; done; "
+            + "kill $child 2>/dev/null; wait $child";
+
+    private final String name;
+    private final Process process;
+    private final Path logFile;
+
+    private ChildProcess(String name, Process process, Path logFile) {
+        this.name = name;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    /** Starts {@code command} with extra environment variables, its output going to {@code logFile}. */
+    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
+            Path workDir, Path logFile) {
+        List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WATCHDOG, name));
+        wrapped.addAll(command);
+        ProcessBuilder builder = new ProcessBuilder(wrapped).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        builder.environment().putAll(environment);
+        builder.environment().put("HORENSO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        try {
+            Files.createDirectories(logFile.getParent());
+            return new ChildProcess(name, builder.start(), logFile);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    /** Waits until {@code url} answers 200, failing early with the log's tail if the program died. */
+    public ChildProcess awaitHttpOk(String url, Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant end = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(end)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException(name + " was not ready at " + url + " within " + timeout + ":\n" + logTail());
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The last lines of the program's output, for error messages. */
+    public String logTail() {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Stops the program gracefully, forcibly after 30 seconds. */
+    @Override
+    public void close() {
+        List<ProcessHandle> descendants = process.descendants().toList();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

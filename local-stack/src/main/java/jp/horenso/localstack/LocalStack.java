@@ -1,0 +1,208 @@
+package jp.horenso.localstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole Horenso system on one machine: PostgreSQL (a database per service and one for Keycloak), Kafka,
+ * the mail catcher, Keycloak with the demo realm, and the three packaged services. Used by {@link Main} and
+ * by the system tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The three services, in start order, with their database names. */
+    public static final List<String> SERVICES = List.of("incident-service", "escalation-service",
+            "notification-service");
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ChildProcess> services = new LinkedHashMap<>();
+    private EmbeddedPostgresServer postgres;
+    private EmbeddedKafkaBroker kafka;
+    private MailCatcher mail;
+    private KeycloakServer keycloak;
+
+    private LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Starts everything and waits until each part is ready; on failure stops what had started. */
+    public static LocalStack start(Settings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        Path data = settings.dataDir();
+        log("PostgreSQL on 127.0.0.1:" + settings.postgresPort());
+        postgres = remember(EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(),
+                settings.clean()));
+        postgres.ensureDatabases("incident", "escalation", "notification", "keycloak");
+        log("Kafka on 127.0.0.1:" + settings.kafkaPort());
+        if (settings.clean()) {
+            deleteRecursively(data.resolve("kafka"));
+        }
+        kafka = remember(EmbeddedKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(),
+                settings.kafkaControllerPort()));
+        log("mail catcher: SMTP 127.0.0.1:" + settings.smtpPort());
+        mail = remember(MailCatcher.start(settings.smtpPort(), settings.imapPort(), settings.mailWebPort()));
+        log("Keycloak on http://localhost:" + settings.keycloakPort() + " (the first start takes about a minute)");
+        keycloak = remember(KeycloakServer.start(settings.repoRoot().resolve("local-stack/target/keycloak"),
+                settings.repoRoot().resolve("deploy/keycloak/horenso-realm.json"), settings.keycloakPort(),
+                settings.keycloakManagementPort(), postgres.jdbcUrl("keycloak"), data.resolve("logs/keycloak.log")));
+        for (String service : SERVICES) {
+            log("starting " + service + " on http://localhost:" + servicePort(service));
+            ChildProcess process = ChildProcess.start(service, serviceCommand(service), serviceEnvironment(service),
+                    settings.repoRoot().resolve(service), data.resolve("logs/" + service + ".log"));
+            services.put(service, remember(process));
+        }
+        services.forEach((service, process) -> process.awaitHttpOk(
+                "http://localhost:" + servicePort(service) + "/q/health/ready", Duration.ofMinutes(2)));
+    }
+
+    private List<String> serviceCommand(String service) {
+        Path jar = settings.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first with ./mvnw package -DskipTests");
+        }
+        String java = ProcessHandle.current().info().command().orElse("java");
+        return List.of(java, "-Xmx384m", "-jar", jar.toString());
+    }
+
+    private Map<String, String> serviceEnvironment(String service) {
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePort(service)));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databaseOf(service)));
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
+        env.putAll(settings.extraEnvironment());
+        return env;
+    }
+
+    private static String databaseOf(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    /** The HTTP port of one of the three services. */
+    public int servicePort(String service) {
+        return switch (service) {
+            case "incident-service" -> settings.incidentPort();
+            case "escalation-service" -> settings.escalationPort();
+            case "notification-service" -> settings.notificationPort();
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    public String serviceUrl(String service) {
+        return "http://localhost:" + servicePort(service);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedKafkaBroker kafka() {
+        return kafka;
+    }
+
+    public MailCatcher mail() {
+        return mail;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** The running service processes by name. */
+    public Map<String, ChildProcess> services() {
+        return Collections.unmodifiableMap(services);
+    }
+
+    private <T extends AutoCloseable> T remember(T part) {
+        started.add(part);
+        return part;
+    }
+
+    /** Stops every part in reverse start order. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                log("while stopping: " + e);
+            }
+        }
+        started.clear();
+    }
+
+    static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[local-stack] " + message);
+    }
+
+    /**
+     * Where each part listens and where data goes.
+     *
+     * @param clean wipe PostgreSQL and Kafka data before starting
+     * @param extraEnvironment extra environment variables for the three services
+     */
+    public record Settings(Path repoRoot, Path dataDir, boolean clean, int postgresPort, int kafkaPort,
+            int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int smtpPort, int imapPort,
+            int mailWebPort, int incidentPort, int escalationPort, int notificationPort,
+            Map<String, String> extraEnvironment) {
+
+        /** The fixed ports the README documents. */
+        public static Settings localDefaults(Path repoRoot, Path dataDir, boolean clean) {
+            return new Settings(repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082,
+                    8083, Map.of());
+        }
+
+        /** Free ports everywhere, so that tests never collide with a running local stack. */
+        public static Settings forTests(Path repoRoot, Path dataDir, Map<String, String> extraEnvironment) {
+            return new Settings(repoRoot, dataDir, true, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
+                    Ports.free(), Ports.free(), Ports.free(), 0, Ports.free(), Ports.free(), Ports.free(),
+                    extraEnvironment);
+        }
+    }
+}

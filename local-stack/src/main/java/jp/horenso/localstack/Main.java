@@ -1,0 +1,71 @@
+package jp.horenso.localstack;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the whole system locally, prints where to go and how to log in, and stops it all on Ctrl-C. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> options = List.of(args);
+        if (options.contains("--help")) {
+            System.out.println("usage: horenso-local [--reset]   (--reset wipes the data in .horenso/)");
+            return;
+        }
+        Path repoRoot = Path.of(System.getProperty("horenso.repo.root", ".")).toAbsolutePath().normalize();
+        Path dataDir = repoRoot.resolve(".horenso");
+        boolean reset = options.contains("--reset");
+        LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset);
+        for (int port : new int[] {settings.postgresPort(), settings.kafkaPort(), settings.keycloakPort(),
+            settings.smtpPort(), settings.incidentPort(), settings.escalationPort(), settings.notificationPort()}) {
+            if (Ports.inUse(port)) {
+                System.err.println("port " + port + " is already in use: is another Horenso running?");
+                System.exit(2);
+            }
+        }
+        long started = System.nanoTime();
+        LocalStack stack = LocalStack.start(settings);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\n[local-stack] stopping / 停止しています …");
+            stack.close();
+            stopped.countDown();
+        }));
+        System.out.println(banner(settings, (System.nanoTime() - started) / 1_000_000_000L));
+        stopped.await();
+    }
+
+    private static String banner(LocalStack.Settings s, long seconds) {
+        return """
+
+                ============================================================================
+                 Horenso 報連相 は起動しました / is running  (%d s)
+                ============================================================================
+                 インシデントAPI / incident API  http://localhost:%d/api/incidents
+                   Swagger UI                   http://localhost:%d/q/swagger-ui
+                 escalation-service             http://localhost:%d
+                 notification-service           http://localhost:%d
+                 メール受信箱 / mail catcher     http://localhost:%d   (SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d)
+                 Keycloak (realm horenso)       http://localhost:%d   admin console: admin / admin
+                 PostgreSQL                     127.0.0.1:%d  user postgres / postgres
+                 Kafka                          127.0.0.1:%d
+
+                 デモ利用者 / demo users (password = user name):
+                   staff1 staff2 chief1 head1 seclead csirt1 ciso auditor
+
+                 トークン取得 / get a token:
+                   curl -s -d grant_type=password -d client_id=horenso-cli -d username=staff1 \\
+                        -d password=staff1 http://localhost:%d/realms/horenso/protocol/openid-connect/token
+
+                 データ / data: %s   (wipe with --reset)
+                 Ctrl-C で停止 / Ctrl-C stops everything.
+                ============================================================================
+                """.formatted(seconds, s.incidentPort(), s.incidentPort(), s.escalationPort(), s.notificationPort(),
+                s.mailWebPort(), s.smtpPort(), s.imapPort(), s.keycloakPort(), s.postgresPort(), s.kafkaPort(),
+                s.keycloakPort(), s.dataDir());
+    }
+}
