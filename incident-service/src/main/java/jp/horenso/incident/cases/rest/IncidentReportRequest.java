@@ -1,0 +1,24 @@
+package jp.horenso.incident.cases.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import jp.horenso.incident.cases.ReporterType;
+
+/**
+ * What a staff member sends to report an incident (第43条1項).
+ *
+ * @param occurredAt when it happened (with time zone)
+ * @param discoveredAt when it was noticed; not before {@code occurredAt}
+ */
+@DiscoveredNotBeforeOccurred
+public record IncidentReportRequest(
+        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 10_000) String description,
+        @NotNull @PastOrPresent OffsetDateTime occurredAt,
+        @NotNull @PastOrPresent OffsetDateTime discoveredAt,
+        @NotNull ReporterType reporterType,
+        Boolean drill) {
+}

@@ -1,0 +1,110 @@
+package jp.horenso.incident.cases.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.UUID;
+import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.repository.IncidentRepository;
+import jp.horenso.incident.cases.rest.IncidentReportRequest;
+import jp.horenso.incident.cases.rest.IncidentView;
+import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.common.problem.ProblemException;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
+@ApplicationScoped
+@Transactional
+public class IncidentService {
+
+    private final IncidentRepository incidents;
+    private final IncidentAccessPolicy access;
+    private final TimelineService timeline;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+    private final String defaultOrganisation;
+
+    public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
+            Outbox outbox, ObjectMapper mapper, @ConfigProperty(name = "horenso.organisation") String organisation) {
+        this.incidents = incidents;
+        this.access = access;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.mapper = mapper;
+        this.defaultOrganisation = organisation;
+    }
+
+    /** Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. */
+    public Incident report(Caller reporter, IncidentReportRequest request) {
+        Incident incident = new Incident();
+        incident.id = UUID.randomUUID();
+        incident.number = incidents.nextNumber();
+        incident.organisation = reporter.organisation() != null ? reporter.organisation() : defaultOrganisation;
+        incident.title = request.title().strip();
+        incident.description = request.description().strip();
+        incident.reporterType = request.reporterType();
+        incident.reportedBy = reporter.username();
+        incident.unit = reporter.unit() != null ? reporter.unit() : incident.organisation;
+        incident.department = reporter.department();
+        incident.occurredAt = request.occurredAt();
+        incident.discoveredAt = request.discoveredAt();
+        incident.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        incident.drill = Boolean.TRUE.equals(request.drill());
+        incident.state = IncidentState.REPORTED;
+        incidents.persist(incident);
+
+        timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
+                Map.of("number", incident.number, "reporterType", incident.reporterType.name(),
+                        "unit", incident.unit, "drill", incident.drill), null);
+        outbox.add(CloudEvent.of("IncidentReported", incident.id, reportedData(incident, reporter)));
+        return incident;
+    }
+
+    /** The case with its timeline, if the caller may see it; otherwise 404, so that nothing leaks. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public IncidentView show(Caller caller, UUID id) {
+        return IncidentView.of(visible(caller, id), timeline.of(id));
+    }
+
+    /** The case if it exists and the caller may see it. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Incident visible(Caller caller, UUID id) {
+        Incident incident = incidents.findById(id);
+        if (incident == null || !access.canSee(caller, incident)) {
+            throw ProblemException.notFound(id);
+        }
+        return incident;
+    }
+
+    private ObjectNode reportedData(Incident incident, Caller reporter) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("incidentId", incident.id.toString());
+        data.put("number", incident.number);
+        data.put("organisation", incident.organisation);
+        data.put("reporterType", incident.reporterType.name());
+        ObjectNode reportedBy = data.putObject("reportedBy");
+        reportedBy.put("username", reporter.username());
+        reportedBy.put("unit", reporter.unit());
+        reportedBy.put("department", reporter.department());
+        ArrayNode roles = reportedBy.putArray("roles");
+        reporter.roles().stream().sorted().forEach(roles::add);
+        data.put("unit", incident.unit);
+        data.put("department", incident.department);
+        data.put("occurredAt", incident.occurredAt.toString());
+        data.put("discoveredAt", incident.discoveredAt.toString());
+        data.put("reportedAt", incident.reportedAt.toString());
+        data.putNull("severity");
+        data.put("drill", incident.drill);
+        return data;
+    }
+}

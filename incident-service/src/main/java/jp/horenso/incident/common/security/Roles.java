@@ -1,0 +1,23 @@
+package jp.horenso.incident.common.security;
+
+/** Realm roles of the Horenso Keycloak realm, as they arrive in {@code realm_access.roles}. */
+public final class Roles {
+
+    /** 職員: files reports, sees the cases they filed. */
+    public static final String STAFF = "staff";
+    /** 課長等: sees the cases of their section, acknowledges them. */
+    public static final String SECTION_CHIEF = "section-chief";
+    /** 部長等: sees the cases of their department. */
+    public static final String DEPARTMENT_HEAD = "department-head";
+    /** 情報政策課長 (統括情報セキュリティ責任者): sees every case. */
+    public static final String SECURITY_LEAD = "security-lead";
+    /** CSIRT member: sees every case, records the response. */
+    public static final String CSIRT = "csirt";
+    /** CISO (副市長): sees every case, decides disclosure. */
+    public static final String CISO = "ciso";
+    /** 監査: reads everything, changes nothing. */
+    public static final String AUDITOR = "auditor";
+
+    private Roles() {
+    }
+}

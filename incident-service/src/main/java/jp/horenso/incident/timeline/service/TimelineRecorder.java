@@ -1,0 +1,158 @@
+package jp.horenso.incident.timeline.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.horenso.incident.cases.repository.IncidentRepository;
+import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
+import jp.horenso.incident.common.inbox.ProcessedEvents;
+import jp.horenso.incident.timeline.TimelineType;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the facts other services publish (chain decisions, deliveries) on the case's timeline, each event at
+ * most once.
+ */
+@ApplicationScoped
+@Transactional
+public class TimelineRecorder {
+
+    private static final Logger LOG = Logger.getLogger(TimelineRecorder.class);
+    private static final String ESCALATION_SERVICE = "escalation-service";
+    private static final String NOTIFICATION_SERVICE = "notification-service";
+
+    private final ProcessedEvents processed;
+    private final IncidentRepository incidents;
+    private final TimelineService timeline;
+
+    public TimelineRecorder(ProcessedEvents processed, IncidentRepository incidents, TimelineService timeline) {
+        this.processed = processed;
+        this.incidents = incidents;
+        this.timeline = timeline;
+    }
+
+    /**
+     * Applies one incoming event.
+     *
+     * @param consumer the consuming channel, so each channel keeps its own record of applied events
+     * @throws MalformedEventException if the event is not usable (the record then goes to the dead-letter topic)
+     */
+    public void record(CloudEvent event, String consumer) {
+        Entry entry = entryFor(event);
+        if (entry == null) {
+            return;
+        }
+        UUID incidentId = uuid(event.subject(), "subject");
+        if (!processed.firstDelivery(event.id(), consumer)) {
+            LOG.debugf("event %s already applied by %s", event.id(), consumer);
+            return;
+        }
+        if (incidents.findById(incidentId) == null) {
+            throw new MalformedEventException("unknown incident " + incidentId);
+        }
+        timeline.append(incidentId, entry.type(), entry.at(), entry.actor(), entry.details(), event.id());
+    }
+
+    private record Entry(TimelineType type, OffsetDateTime at, String actor, Map<String, Object> details) {
+    }
+
+    /** The timeline entry an event becomes, or null for events the timeline does not show. */
+    private Entry entryFor(CloudEvent event) {
+        JsonNode d = event.data();
+        Map<String, Object> details = new LinkedHashMap<>();
+        return switch (event.name()) {
+            case "ChainStarted" -> {
+                details.put("chainVersion", d.path("chainVersion").asInt());
+                yield new Entry(TimelineType.CHAIN_STARTED, event.time(), ESCALATION_SERVICE, details);
+            }
+            case "HopOpened" -> {
+                details.put("hopId", required(d, "hopId"));
+                details.put("step", required(d, "step"));
+                details.put("recipient", required(d.path("recipient"), "username"));
+                details.put("ackDeadline", required(d, "ackDeadline"));
+                if (d.hasNonNull("escalatedFrom")) {
+                    details.put("escalatedFrom", d.get("escalatedFrom").asText());
+                }
+                yield new Entry(TimelineType.HOP_OPENED, event.time(), ESCALATION_SERVICE, details);
+            }
+            case "HopAcknowledged" -> {
+                details.put("hopId", required(d, "hopId"));
+                details.put("step", required(d, "step"));
+                details.put("acknowledgedBy", required(d, "acknowledgedBy"));
+                details.put("late", d.path("late").asBoolean());
+                yield new Entry(TimelineType.HOP_ACKNOWLEDGED, time(d, "acknowledgedAt"), ESCALATION_SERVICE,
+                        details);
+            }
+            case "HopTimedOut" -> {
+                details.put("hopId", required(d, "hopId"));
+                details.put("step", required(d, "step"));
+                details.put("recipient", required(d.path("recipient"), "username"));
+                details.put("ackDeadline", required(d, "ackDeadline"));
+                yield new Entry(TimelineType.HOP_TIMED_OUT, time(d, "timedOutAt"), ESCALATION_SERVICE, details);
+            }
+            case "HopEscalated" -> {
+                List<String> recipients = new ArrayList<>();
+                List<String> steps = new ArrayList<>();
+                for (JsonNode hop : d.path("toHops")) {
+                    recipients.add(required(hop.path("recipient"), "username"));
+                    steps.add(required(hop, "step"));
+                }
+                details.put("fromHopId", required(d, "fromHopId"));
+                details.put("reason", required(d, "reason"));
+                details.put("recipients", recipients);
+                details.put("steps", steps);
+                yield new Entry(TimelineType.ESCALATED, event.time(), ESCALATION_SERVICE, details);
+            }
+            case "NotificationDelivered" -> {
+                deliveryDetails(d, details);
+                yield new Entry(TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE,
+                        details);
+            }
+            case "NotificationFailed" -> {
+                deliveryDetails(d, details);
+                details.put("error", required(d, "error"));
+                yield new Entry(TimelineType.NOTIFICATION_FAILED, time(d, "failedAt"), NOTIFICATION_SERVICE,
+                        details);
+            }
+            default -> null;
+        };
+    }
+
+    private static void deliveryDetails(JsonNode d, Map<String, Object> details) {
+        details.put("notificationId", required(d, "notificationId"));
+        details.put("recipient", required(d.path("recipient"), "username"));
+        details.put("channel", required(d, "channel"));
+        details.put("attempts", d.path("attempts").asInt());
+    }
+
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new MalformedEventException("missing data field " + field);
+        }
+        return value.asText();
+    }
+
+    private static OffsetDateTime time(JsonNode node, String field) {
+        try {
+            return OffsetDateTime.parse(required(node, field));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("bad time in " + field);
+        }
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("bad uuid in " + field);
+        }
+    }
+}

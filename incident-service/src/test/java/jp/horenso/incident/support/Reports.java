@@ -1,0 +1,35 @@
+package jp.horenso.incident.support;
+
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Builds and files incident reports through the API, as staff would. */
+public final class Reports {
+
+    private Reports() {
+    }
+
+    /** A complete, valid report body. */
+    public static Map<String, Object> valid() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(9));
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "USBメモリの紛失");
+        body.put("description", "窓口業務で使用していたUSBメモリが所在不明です。 / A USB stick used at the counter is missing.");
+        body.put("occurredAt", now.minusHours(5).toString());
+        body.put("discoveredAt", now.minusHours(2).toString());
+        body.put("reporterType", "STAFF");
+        return body;
+    }
+
+    /** Files a valid report with the token and returns the new case id. */
+    public static String file(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(valid())
+                .when().post("/api/incidents")
+                .then().statusCode(201).extract().path("id");
+    }
+}

@@ -1,0 +1,56 @@
+package jp.horenso.incident.support;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.List;
+import java.util.Map;
+
+/** Signed access tokens shaped like the demo realm's, for the demo city's people. */
+public final class Tokens {
+
+    private Tokens() {
+    }
+
+    public static String staff1() {
+        return token("staff1", "general-affairs", "general-affairs-section", "staff");
+    }
+
+    public static String staff2() {
+        return token("staff2", "welfare", "welfare-section", "staff");
+    }
+
+    public static String chief1() {
+        return token("chief1", "general-affairs", "general-affairs-section", "section-chief", "staff");
+    }
+
+    public static String chief2() {
+        return token("chief2", "welfare", "welfare-section", "section-chief", "staff");
+    }
+
+    public static String head1() {
+        return token("head1", "general-affairs", "general-affairs", "department-head");
+    }
+
+    public static String seclead() {
+        return token("seclead", "general-affairs", "information-policy", "security-lead");
+    }
+
+    public static String auditor() {
+        return token("auditor", null, null, "auditor");
+    }
+
+    public static String token(String username, String department, String unit, String... roles) {
+        JwtClaimsBuilder claims = Jwt.preferredUserName(username)
+                .claim("realm_access", Map.of("roles", List.of(roles)))
+                .claim("organisation", "demo-city")
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com");
+        if (department != null) {
+            claims.claim("department", department);
+        }
+        if (unit != null) {
+            claims.claim("unit", unit);
+        }
+        return claims.sign();
+    }
+}

@@ -1,0 +1,131 @@
+package jp.horenso.incident.timeline.messaging;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.incident.support.KafkaTopics;
+import jp.horenso.incident.support.Reports;
+import jp.horenso.incident.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class TimelineFromOtherServicesTest {
+
+    private static final String ESCALATION_EVENTS = "horenso.escalation-events";
+    private static final String NOTIFICATION_EVENTS = "horenso.notification-events";
+
+    @Test
+    void chainAndDeliveryFactsAppearOnTheTimeline() {
+        String id = Reports.file(Tokens.staff1());
+        String hopId = UUID.randomUUID().toString();
+        String deadline = now().plusMinutes(15).toString();
+        send(ESCALATION_EVENTS, "HopOpened", "escalation-service", id, """
+                {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF",
+                 "recipient":{"username":"chief1","email":"chief1@demo-city.example.jp","name":"総務 課長"},
+                 "ackDeadline":"%s"}""".formatted(id, hopId, deadline));
+        send(NOTIFICATION_EVENTS, "NotificationDelivered", "notification-service", id, """
+                {"notificationId":"%s","incidentId":"%s","recipient":{"username":"chief1",
+                 "email":"chief1@demo-city.example.jp"},"channel":"MAIL","deliveredAt":"%s","attempts":1}"""
+                .formatted(UUID.randomUUID(), id, now()));
+        send(ESCALATION_EVENTS, "HopTimedOut", "escalation-service", id, """
+                {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF","recipient":{"username":"chief1"},
+                 "ackDeadline":"%s","timedOutAt":"%s"}""".formatted(id, hopId, deadline, now()));
+        send(ESCALATION_EVENTS, "HopEscalated", "escalation-service", id, """
+                {"incidentId":"%s","fromHopId":"%s","reason":"TIMEOUT","toHops":[
+                 {"hopId":"%s","step":"DEPARTMENT_HEAD","recipient":{"username":"head1"}},
+                 {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"seclead"}}]}"""
+                .formatted(id, hopId, UUID.randomUUID(), UUID.randomUUID()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
+                .when().get("/api/incidents/" + id)
+                .then().statusCode(200)
+                .body("timeline.type", hasItems("REPORTED", "HOP_OPENED", "NOTIFICATION_DELIVERED", "HOP_TIMED_OUT",
+                        "ESCALATED")));
+        JsonPath timeline = timeline(id);
+        assertEquals("chief1", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.details.recipient"));
+        assertEquals("escalation-service", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.actor"));
+        assertEquals(List.of("head1", "seclead"),
+                timeline.getList("timeline.find { it.type == 'ESCALATED' }.details.recipients"));
+        assertEquals("MAIL", timeline.getString("timeline.find { it.type == 'NOTIFICATION_DELIVERED' }.details.channel"));
+    }
+
+    @Test
+    void duplicateEventIsAppliedOnce() {
+        String id = Reports.file(Tokens.staff1());
+        String event = envelope(UUID.randomUUID(), "ChainStarted", "escalation-service", id,
+                "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}".formatted(id));
+        EventSchemas.assertValid("ChainStarted", event);
+        KafkaTopics.send(ESCALATION_EVENTS, id, event);
+        KafkaTopics.send(ESCALATION_EVENTS, id, event);
+        // A marker sent after both copies: once it is on the timeline, both copies were consumed.
+        send(ESCALATION_EVENTS, "HopAcknowledged", "escalation-service", id, """
+                {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF","acknowledgedBy":"chief1",
+                 "acknowledgedAt":"%s","late":false,"via":"API"}""".formatted(id, UUID.randomUUID(), now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
+                .when().get("/api/incidents/" + id).then().body("timeline.type", hasItem("HOP_ACKNOWLEDGED")));
+        List<String> types = timeline(id).getList("timeline.type");
+        assertEquals(1, types.stream().filter("CHAIN_STARTED"::equals).count(), types.toString());
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicAndConsumptionGoesOn() {
+        String id = Reports.file(Tokens.staff1());
+        String notJson = "not json at all " + UUID.randomUUID();
+        String notACloudEvent = "{\"hello\":\"" + UUID.randomUUID() + "\"}";
+        String unknownCase = envelope(UUID.randomUUID(), "ChainStarted", "escalation-service",
+                UUID.randomUUID().toString(), "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}"
+                        .formatted(UUID.randomUUID()));
+        KafkaTopics.send(ESCALATION_EVENTS, id, notJson);
+        KafkaTopics.send(ESCALATION_EVENTS, id, notACloudEvent);
+        KafkaTopics.send(ESCALATION_EVENTS, id, unknownCase);
+        KafkaTopics.sendBytes(NOTIFICATION_EVENTS, id, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01});
+        send(ESCALATION_EVENTS, "ChainStarted", "escalation-service", id,
+                "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}".formatted(id));
+
+        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> notJson.equals(r.value()),
+                Duration.ofSeconds(30));
+        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> notACloudEvent.equals(r.value()),
+                Duration.ofSeconds(30));
+        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> unknownCase.equals(r.value()),
+                Duration.ofSeconds(30));
+        KafkaTopics.awaitRecord(NOTIFICATION_EVENTS + ".incident-service.dlq", r -> id.equals(r.key()),
+                Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
+                .when().get("/api/incidents/" + id).then().body("timeline.type", hasItem("CHAIN_STARTED")));
+    }
+
+    private static JsonPath timeline(String id) {
+        return given().auth().oauth2(Tokens.staff1()).when().get("/api/incidents/" + id)
+                .then().statusCode(200).body("id", equalTo(id)).extract().jsonPath();
+    }
+
+    private static void send(String topic, String eventName, String service, String incidentId, String data) {
+        String event = envelope(UUID.randomUUID(), eventName, service, incidentId, data);
+        EventSchemas.assertValid(eventName, event);
+        KafkaTopics.send(topic, incidentId, event);
+    }
+
+    private static String envelope(UUID id, String eventName, String service, String subject, String data) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/horenso/%s","type":"jp.horenso.%s","time":"%s",
+                 "subject":"%s","datacontenttype":"application/json","data":%s}"""
+                .formatted(id, service, eventName, now(), subject, data);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
