@@ -24,18 +24,31 @@ CREATE INDEX incident_unit_idx ON incident (unit);
 CREATE INDEX incident_department_idx ON incident (department);
 CREATE INDEX incident_reported_by_idx ON incident (reported_by);
 
--- Everything that happened to a case, in order. Never updated, never deleted.
+-- Everything that happened to a case, in order: the case's audit trail (第117–119条).
+-- Hash-chained per case (hash = SHA-256 over the previous hash and this entry's content), so a row changed
+-- behind the application's back is detected; and never updated or deleted (the trigger below refuses it).
 CREATE TABLE timeline_entry (
     id              bigserial   PRIMARY KEY,
     incident_id     uuid        NOT NULL REFERENCES incident (id),
+    seq             integer     NOT NULL,
     type            text        NOT NULL,
     at              timestamptz NOT NULL,
     actor           text        NOT NULL,
     details         jsonb       NOT NULL DEFAULT '{}'::jsonb,
     source_event_id uuid,
-    recorded_at     timestamptz NOT NULL DEFAULT now()
+    recorded_at     timestamptz NOT NULL DEFAULT now(),
+    prev_hash       text        NOT NULL,
+    hash            text        NOT NULL,
+    CONSTRAINT timeline_entry_seq_unique UNIQUE (incident_id, seq)
 );
-CREATE INDEX timeline_entry_incident_idx ON timeline_entry (incident_id, id);
+
+CREATE FUNCTION timeline_entry_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    RAISE EXCEPTION 'timeline_entry is append-only: % refused', TG_OP;
+END;
+$$;
+CREATE TRIGGER timeline_entry_append_only BEFORE UPDATE OR DELETE ON timeline_entry
+    FOR EACH ROW EXECUTE FUNCTION timeline_entry_is_append_only();
 
 CREATE TABLE acknowledgement (
     id              uuid        PRIMARY KEY,

@@ -28,6 +28,10 @@ public class TimelineEntry {
     @Column(name = "incident_id", nullable = false)
     public UUID incidentId;
 
+    /** Position in the case's chain, from 1. */
+    @Column(nullable = false)
+    public int seq;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public TimelineType type;
@@ -47,4 +51,12 @@ public class TimelineEntry {
     /** The event this entry was written from, if it came from another service. */
     @Column(name = "source_event_id")
     public UUID sourceEventId;
+
+    /** Hash of the previous entry of the same case ({@link TimelineHasher#GENESIS} for the first). */
+    @Column(name = "prev_hash", nullable = false)
+    public String prevHash;
+
+    /** SHA-256 over {@link #prevHash} and this entry's content. */
+    @Column(nullable = false)
+    public String hash;
 }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.timeline.TimelineEntry;
+import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
 
-/** Appends to and reads a case's timeline; appending always joins the caller's transaction. */
+/**
+ * Appends to and reads a case's timeline. Appending joins the caller's transaction and takes a per-case lock, so
+ * concurrent appends to one case still form a single hash chain.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TimelineService {
@@ -22,16 +26,22 @@ public class TimelineService {
         this.entries = entries;
     }
 
-    public void append(UUID incidentId, TimelineType type, OffsetDateTime at, String actor,
+    public TimelineEntry append(UUID incidentId, TimelineType type, OffsetDateTime at, String actor,
             Map<String, Object> details, UUID sourceEventId) {
+        entries.lockChainOf(incidentId);
+        TimelineEntry last = entries.lastOf(incidentId);
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;
+        entry.seq = last == null ? 1 : last.seq + 1;
+        entry.prevHash = last == null ? TimelineHasher.GENESIS : last.hash;
         entry.type = type;
-        entry.at = at;
+        entry.at = TimelineHasher.normalise(at);
         entry.actor = actor;
-        entry.details = details;
+        entry.details = details == null ? Map.of() : details;
         entry.sourceEventId = sourceEventId;
+        entry.hash = TimelineHasher.hash(entry);
         entries.persist(entry);
+        return entry;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

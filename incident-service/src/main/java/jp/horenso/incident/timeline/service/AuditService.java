@@ -1,0 +1,117 @@
+package jp.horenso.incident.timeline.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.horenso.incident.cases.service.IncidentService;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.timeline.TimelineEntry;
+import jp.horenso.incident.timeline.TimelineHasher;
+import jp.horenso.incident.timeline.repository.TimelineRepository;
+
+/** Proves a case's trail is intact (第117–119条) and exports it for auditors. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AuditService {
+
+    private final IncidentService incidents;
+    private final TimelineRepository entries;
+    private final ObjectMapper mapper;
+
+    public AuditService(IncidentService incidents, TimelineRepository entries, ObjectMapper mapper) {
+        this.incidents = incidents;
+        this.entries = entries;
+        this.mapper = mapper;
+    }
+
+    /**
+     * The outcome of walking a case's hash chain.
+     *
+     * @param brokenAtSeq the first entry whose hash or link does not match, or null when intact
+     */
+    public record Verification(UUID incidentId, int entries, boolean intact, Integer brokenAtSeq, String headHash,
+            OffsetDateTime verifiedAt) {
+    }
+
+    /** Recomputes every hash from the stored rows; any row changed after it was written breaks the chain. */
+    public Verification verify(Caller caller, UUID incidentId) {
+        incidents.visible(caller, incidentId);
+        List<TimelineEntry> chain = entries.of(incidentId);
+        String previous = TimelineHasher.GENESIS;
+        int expectedSeq = 1;
+        for (TimelineEntry entry : chain) {
+            if (entry.seq != expectedSeq || !previous.equals(entry.prevHash)
+                    || !TimelineHasher.hash(entry).equals(entry.hash)) {
+                return new Verification(incidentId, chain.size(), false, expectedSeq, null, now());
+            }
+            previous = entry.hash;
+            expectedSeq++;
+        }
+        return new Verification(incidentId, chain.size(), true, null, previous, now());
+    }
+
+    /** The trail as JSON Lines: one JSON object per entry, in chain order. */
+    public String exportJsonLines(Caller caller, UUID incidentId) {
+        incidents.visible(caller, incidentId);
+        StringBuilder out = new StringBuilder();
+        for (TimelineEntry entry : entries.of(incidentId)) {
+            out.append(json(row(entry))).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** The trail as CSV (RFC 4180), details as a JSON column. */
+    public String exportCsv(Caller caller, UUID incidentId) {
+        incidents.visible(caller, incidentId);
+        StringBuilder out = new StringBuilder("seq,type,at,actor,details,source_event_id,prev_hash,hash\r\n");
+        for (TimelineEntry entry : entries.of(incidentId)) {
+            Map<String, Object> row = row(entry);
+            out.append(row.get("seq")).append(',').append(csv(entry.type.name())).append(',')
+                    .append(csv(String.valueOf(row.get("at")))).append(',').append(csv(entry.actor)).append(',')
+                    .append(csv(json(entry.details))).append(',')
+                    .append(csv(entry.sourceEventId == null ? "" : entry.sourceEventId.toString())).append(',')
+                    .append(entry.prevHash).append(',').append(entry.hash).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    private static Map<String, Object> row(TimelineEntry e) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("incidentId", e.incidentId.toString());
+        row.put("seq", e.seq);
+        row.put("type", e.type.name());
+        row.put("at", TimelineHasher.normalise(e.at).toInstant().toString());
+        row.put("actor", e.actor);
+        row.put("details", e.details);
+        row.put("sourceEventId", e.sourceEventId == null ? null : e.sourceEventId.toString());
+        row.put("prevHash", e.prevHash);
+        row.put("hash", e.hash);
+        return row;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String csv(String value) {
+        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+            return '"' + value.replace("\"", "\"\"") + '"';
+        }
+        return value;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

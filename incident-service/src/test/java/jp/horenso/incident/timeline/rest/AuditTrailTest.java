@@ -1,0 +1,102 @@
+package jp.horenso.incident.timeline.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import jp.horenso.incident.support.Reports;
+import jp.horenso.incident.support.Tokens;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class AuditTrailTest {
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void article117_timelineIsHashChainedAndVerifies() {
+        String id = reportedAndAcknowledged();
+        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
+                .then().statusCode(200)
+                .body("intact", equalTo(true))
+                .body("entries", equalTo(2))
+                .body("brokenAtSeq", nullValue());
+    }
+
+    @Test
+    void article117_rowAlteredDirectlyInTheDatabaseFailsVerification() {
+        String id = reportedAndAcknowledged();
+        QuarkusTransaction.requiringNew().run(() -> {
+            // What an insider with database rights could do: switch the guard off and rewrite history.
+            em.createNativeQuery("ALTER TABLE timeline_entry DISABLE TRIGGER timeline_entry_append_only")
+                    .executeUpdate();
+            em.createNativeQuery("UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1 AND seq = 1")
+                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+            em.createNativeQuery("ALTER TABLE timeline_entry ENABLE TRIGGER timeline_entry_append_only")
+                    .executeUpdate();
+        });
+        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
+                .then().statusCode(200)
+                .body("intact", equalTo(false))
+                .body("brokenAtSeq", equalTo(1));
+    }
+
+    @Test
+    void timelineRowsCannotBeUpdatedOrDeleted() {
+        String id = reportedAndAcknowledged();
+        UUID incident = UUID.fromString(id);
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1").setParameter(1, incident)
+                .executeUpdate()));
+        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM timeline_entry WHERE incident_id = ?1").setParameter(1, incident).executeUpdate()));
+        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
+                .then().body("intact", equalTo(true));
+    }
+
+    @Test
+    void auditTrailExportsAsJsonLinesAndCsv() {
+        String id = reportedAndAcknowledged();
+        String jsonl = given().auth().oauth2(Tokens.auditor()).when()
+                .get("/api/incidents/" + id + "/audit/export.jsonl")
+                .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString();
+        String[] lines = jsonl.strip().split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].contains("\"type\":\"REPORTED\"") && lines[0].contains("\"seq\":1"), lines[0]);
+        assertTrue(lines[1].contains("\"type\":\"ACKNOWLEDGED\""), lines[1]);
+
+        String csv = given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/export.csv")
+                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String[] rows = csv.split("\r\n");
+        assertEquals("seq,type,at,actor,details,source_event_id,prev_hash,hash", rows[0]);
+        assertEquals(3, rows.length);
+        assertTrue(rows[2].startsWith("2,ACKNOWLEDGED,"), rows[2]);
+    }
+
+    @Test
+    void staffCannotReadTheAuditTrail() {
+        String id = Reports.file(Tokens.staff1());
+        given().auth().oauth2(Tokens.staff1()).when().get("/api/incidents/" + id + "/audit/verify")
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.chief1()).when().get("/api/incidents/" + id + "/audit/export.csv")
+                .then().statusCode(403);
+    }
+
+    private static String reportedAndAcknowledged() {
+        String id = Reports.file(Tokens.staff1());
+        given().auth().oauth2(Tokens.chief1()).contentType(ContentType.JSON).body("{\"comment\":\"確認, \\\"了解\\\"\"}")
+                .when().post("/api/incidents/" + id + "/acknowledgements").then().statusCode(201);
+        return id;
+    }
+}
