@@ -8,7 +8,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A case (事案): one reported security incident and what is known about it. */
 @Entity
@@ -63,6 +67,96 @@ public class Incident {
     @Column(nullable = false)
     public IncidentState state;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public IncidentKind kind = IncidentKind.SECURITY_INCIDENT;
+
+    /** The offset the reporter gave with the occurrence time, kept so the time reads back as given. */
+    @Column(name = "occurred_offset")
+    public String occurredOffset;
+
+    @Column(name = "discovered_offset")
+    public String discoveredOffset;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "network_zone")
+    public NetworkZone networkZone;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "information_systems", nullable = false)
+    public List<String> informationSystems = new ArrayList<>();
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    public List<InformationAsset> assets = new ArrayList<>();
+
+    /** Classification scheme the assets' levels are written in (code:version). */
+    @Column(name = "classification_scheme")
+    public String classificationScheme;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "personal_data")
+    public PersonalData personalData;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "threat_category")
+    public ThreatCategory threatCategory;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "functional_impact")
+    public FunctionalImpact functionalImpact;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "information_impact")
+    public InformationImpact informationImpact;
+
+    @Enumerated(EnumType.STRING)
+    public Recoverability recoverability;
+
+    /** Whether the incident is still going on. */
+    @Column(nullable = false)
+    public boolean ongoing;
+
+    /** 原因. */
+    public String cause;
+
+    /** 被害の程度. */
+    @Column(name = "damage_extent")
+    public String damageExtent;
+
+    /** 被害の範囲. */
+    @Column(name = "damage_scope")
+    public String damageScope;
+
+    /** Severity computed by the documented rule (docs/severity.md). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "computed_severity", nullable = false)
+    public Severity computedSeverity = Severity.LOW;
+
+    /** The rules that produced {@link #computedSeverity}. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "severity_reasons", nullable = false)
+    public List<SeverityReason> severityReasons = new ArrayList<>();
+
+    /** The CSIRT's override, with its recorded reason. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "severity_override")
+    public Severity severityOverride;
+
+    @Column(name = "severity_override_reason")
+    public String severityOverrideReason;
+
+    @Column(name = "severity_override_by")
+    public String severityOverrideBy;
+
+    @Column(name = "severity_override_at")
+    public OffsetDateTime severityOverrideAt;
+
     @Version
     public long version;
+
+    /** The severity in force: the CSIRT's override if any, else the computed one. */
+    public Severity severity() {
+        return severityOverride != null ? severityOverride : computedSeverity;
+    }
 }

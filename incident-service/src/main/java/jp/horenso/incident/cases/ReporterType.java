@@ -7,5 +7,7 @@ public enum ReporterType {
     /** 業者 (a vendor) who told a staff member. */
     VENDOR,
     /** 市民等 (a citizen) who told a staff member. */
-    CITIZEN
+    CITIZEN,
+    /** The CSIRT's own monitoring (第44条1項). */
+    CSIRT_MONITORING
 }

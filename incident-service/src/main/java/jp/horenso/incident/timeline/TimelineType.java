@@ -19,5 +19,17 @@ public enum TimelineType {
     /** Nobody acknowledged a hop in time. */
     HOP_TIMED_OUT,
     /** The chain escalated to the next level. */
-    ESCALATED
+    ESCALATED,
+    /** The case record (cause, extent, scope, assets, personal data …) changed; details hold before and after. */
+    RECORD_UPDATED,
+    /** The computed severity changed. */
+    SEVERITY_ASSESSED,
+    /** The CSIRT overrode the severity, with a reason. */
+    SEVERITY_OVERRIDDEN,
+    /** A legal report duty (R1, R2) applies; its clock started at discovery. */
+    LEGAL_DUTY_IDENTIFIED,
+    /** A legal duty no longer applies after later facts; its clock stopped. */
+    LEGAL_DUTY_WITHDRAWN,
+    /** A prompt or final legal report was submitted. */
+    LEGAL_REPORT_SUBMITTED
 }

@@ -35,6 +35,14 @@ public final class Tokens {
         return token("seclead", "general-affairs", "information-policy", "security-lead");
     }
 
+    public static String csirt1() {
+        return token("csirt1", "general-affairs", "information-policy", "csirt");
+    }
+
+    public static String ciso() {
+        return token("ciso", null, "demo-city", "ciso");
+    }
+
     public static String auditor() {
         return token("auditor", null, null, "auditor");
     }

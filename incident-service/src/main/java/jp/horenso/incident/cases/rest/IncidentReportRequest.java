@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.ReporterType;
 
 /**
@@ -12,6 +13,8 @@ import jp.horenso.incident.cases.ReporterType;
  *
  * @param occurredAt when it happened (with time zone)
  * @param discoveredAt when it was noticed; not before {@code occurredAt}
+ * @param kind what kind of report (default: security incident)
+ * @param drill a drill (訓練, 第48条)
  */
 @DiscoveredNotBeforeOccurred
 public record IncidentReportRequest(
@@ -20,5 +23,6 @@ public record IncidentReportRequest(
         @NotNull @PastOrPresent OffsetDateTime occurredAt,
         @NotNull @PastOrPresent OffsetDateTime discoveredAt,
         @NotNull ReporterType reporterType,
+        IncidentKind kind,
         Boolean drill) {
 }

@@ -5,7 +5,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -14,7 +16,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseRecordService;
 import jp.horenso.incident.cases.service.IncidentService;
+import jp.horenso.incident.common.problem.ETags;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,10 +29,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class IncidentResource {
 
     private final IncidentService incidents;
+    private final CaseRecordService records;
     private final CurrentCaller caller;
 
-    public IncidentResource(IncidentService incidents, CurrentCaller caller) {
+    public IncidentResource(IncidentService incidents, CaseRecordService records, CurrentCaller caller) {
         this.incidents = incidents;
+        this.records = records;
         this.caller = caller;
     }
 
@@ -40,8 +46,9 @@ public class IncidentResource {
             description = "Anyone but an auditor may report. The case belongs to the reporter's unit.")
     public Response report(@NotNull @Valid IncidentReportRequest request, UriInfo uri) {
         Incident incident = incidents.report(caller.get(), request);
+        IncidentView view = incidents.show(caller.get(), incident.id);
         return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
-                .entity(incidents.show(caller.get(), incident.id)).build();
+                .tag(ETags.of(view.version())).entity(view).build();
     }
 
     @GET
@@ -51,7 +58,33 @@ public class IncidentResource {
     @Operation(summary = "A case with its timeline",
             description = "Staff see their own reports, section chiefs their section's, department heads their "
                     + "department's; security lead, CSIRT, CISO and auditors see all. Others get 404.")
-    public IncidentView show(@PathParam("id") UUID id) {
-        return incidents.show(caller.get(), id);
+    public Response show(@PathParam("id") UUID id) {
+        IncidentView view = incidents.show(caller.get(), id);
+        return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    @PUT
+    @Path("/{id}/record")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
+    @Operation(summary = "Record cause, extent, scope of damage and the rest of the case record (第44条4項)",
+            description = "CSIRT and security lead. Replaces the record; needs If-Match with the case's ETag (412 when "
+                    + "someone changed it first, 428 without). Severity and legal duties are recomputed.")
+    public Response updateRecord(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid CaseRecordRequest request) {
+        records.update(caller.get(), id, ETags.version(ifMatch), request);
+        return show(id);
+    }
+
+    @POST
+    @Path("/{id}/severity-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CSIRT)
+    @Operation(summary = "Override the computed severity with a recorded reason (CSIRT)",
+            description = "A null severity returns to the computed one. Needs If-Match.")
+    public Response overrideSeverity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+            @NotNull @Valid SeverityOverrideRequest request) {
+        records.overrideSeverity(caller.get(), id, ETags.version(ifMatch), request);
+        return show(id);
     }
 }

@@ -1,22 +1,65 @@
 package jp.horenso.incident.cases.rest;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.incident.assessment.rest.LegalDutyView;
+import jp.horenso.incident.cases.FunctionalImpact;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.InformationAsset;
+import jp.horenso.incident.cases.InformationImpact;
+import jp.horenso.incident.cases.NetworkZone;
+import jp.horenso.incident.cases.PersonalData;
+import jp.horenso.incident.cases.Recoverability;
 import jp.horenso.incident.cases.ReporterType;
+import jp.horenso.incident.cases.Severity;
+import jp.horenso.incident.cases.SeverityReason;
+import jp.horenso.incident.cases.ThreatCategory;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
 
-/** A case as the API shows it, with its timeline. */
-public record IncidentView(UUID id, String number, String organisation, String title, String description,
-        ReporterType reporterType, String reportedBy, String unit, String department, OffsetDateTime occurredAt,
-        OffsetDateTime discoveredAt, OffsetDateTime reportedAt, boolean drill, IncidentState state,
+/** A case as the API shows it: report, record, severity with its reasons, legal duties, timeline. */
+public record IncidentView(UUID id, String number, String organisation, IncidentKind kind, String title,
+        String description, ReporterType reporterType, String reportedBy, String unit, String department,
+        OffsetDateTime occurredAt, OffsetDateTime discoveredAt, OffsetDateTime reportedAt, boolean drill,
+        IncidentState state, RecordView record, SeverityView severity, List<LegalDutyView> legalDuties, long version,
         List<TimelineEntryView> timeline) {
 
-    public static IncidentView of(Incident i, List<TimelineEntryView> timeline) {
-        return new IncidentView(i.id, i.number, i.organisation, i.title, i.description, i.reporterType,
-                i.reportedBy, i.unit, i.department, i.occurredAt, i.discoveredAt, i.reportedAt, i.drill, i.state,
-                timeline);
+    /** What the CSIRT recorded (第44条4項). */
+    public record RecordView(NetworkZone networkZone, List<String> informationSystems, List<InformationAsset> assets,
+            String classificationScheme, PersonalData personalData, ThreatCategory threatCategory,
+            FunctionalImpact functionalImpact, InformationImpact informationImpact, Recoverability recoverability,
+            boolean ongoing, String cause, String damageExtent, String damageScope) {
+    }
+
+    /** The severity in force, always with the reasons that produced it. */
+    public record SeverityView(Severity level, String ja, String en, Severity computed, List<SeverityReason> reasons,
+            Override override) {
+    }
+
+    /** The CSIRT's override of the computed severity. */
+    public record Override(Severity level, String reason, String by, OffsetDateTime at) {
+    }
+
+    public static IncidentView of(Incident i, List<LegalDutyView> duties, List<TimelineEntryView> timeline) {
+        Severity level = i.severity();
+        SeverityView severity = new SeverityView(level, level.japanese(), level.english(), i.computedSeverity,
+                i.severityReasons, i.severityOverride == null ? null
+                        : new Override(i.severityOverride, i.severityOverrideReason, i.severityOverrideBy,
+                                i.severityOverrideAt));
+        RecordView record = new RecordView(i.networkZone, i.informationSystems, i.assets, i.classificationScheme,
+                i.personalData, i.threatCategory, i.functionalImpact, i.informationImpact, i.recoverability, i.ongoing,
+                i.cause, i.damageExtent, i.damageScope);
+        return new IncidentView(i.id, i.number, i.organisation, i.kind, i.title, i.description, i.reporterType,
+                i.reportedBy, i.unit, i.department, withOffset(i.occurredAt, i.occurredOffset),
+                withOffset(i.discoveredAt, i.discoveredOffset), i.reportedAt, i.drill, i.state, record, severity,
+                duties, i.version, timeline);
+    }
+
+    /** Shows a time in the offset the reporter gave it with. */
+    private static OffsetDateTime withOffset(OffsetDateTime at, String offset) {
+        return offset == null ? at : at.withOffsetSameInstant(ZoneOffset.of(offset));
     }
 }

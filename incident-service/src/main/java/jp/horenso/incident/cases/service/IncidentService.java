@@ -9,7 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import java.util.List;
+import jp.horenso.incident.assessment.legal.LegalDutyRepository;
+import jp.horenso.incident.assessment.legal.LegalDutyRules;
+import jp.horenso.incident.assessment.rest.LegalDutyView;
+import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentReportRequest;
@@ -32,15 +38,22 @@ public class IncidentService {
     private final TimelineService timeline;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final AssessmentService assessment;
+    private final LegalDutyRepository duties;
+    private final LegalDutyRules legalRules;
     private final String defaultOrganisation;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
-            Outbox outbox, ObjectMapper mapper, @ConfigProperty(name = "horenso.organisation") String organisation) {
+            Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
+            LegalDutyRules legalRules, @ConfigProperty(name = "horenso.organisation") String organisation) {
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.assessment = assessment;
+        this.duties = duties;
+        this.legalRules = legalRules;
         this.defaultOrganisation = organisation;
     }
 
@@ -56,16 +69,21 @@ public class IncidentService {
         incident.reportedBy = reporter.username();
         incident.unit = reporter.unit() != null ? reporter.unit() : incident.organisation;
         incident.department = reporter.department();
+        incident.kind = request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT;
         incident.occurredAt = request.occurredAt();
+        incident.occurredOffset = request.occurredAt().getOffset().getId().replace("Z", "+00:00");
         incident.discoveredAt = request.discoveredAt();
+        incident.discoveredOffset = request.discoveredAt().getOffset().getId().replace("Z", "+00:00");
         incident.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
         incident.drill = Boolean.TRUE.equals(request.drill());
         incident.state = IncidentState.REPORTED;
+        assessment.assessNew(incident);
         incidents.persist(incident);
 
         timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
-                Map.of("number", incident.number, "reporterType", incident.reporterType.name(),
-                        "unit", incident.unit, "drill", incident.drill), null);
+                Map.of("number", incident.number, "kind", incident.kind.name(),
+                        "reporterType", incident.reporterType.name(), "unit", incident.unit, "drill", incident.drill),
+                null);
         outbox.add(CloudEvent.of("IncidentReported", incident.id, reportedData(incident, reporter)));
         return incident;
     }
@@ -73,7 +91,11 @@ public class IncidentService {
     /** The case with its timeline, if the caller may see it; otherwise 404, so that nothing leaks. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentView show(Caller caller, UUID id) {
-        return IncidentView.of(visible(caller, id), timeline.of(id));
+        Incident incident = visible(caller, id);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<LegalDutyView> legal = duties.of(id).stream()
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key.code()), now)).toList();
+        return IncidentView.of(incident, legal, timeline.of(id));
     }
 
     /** The case if it exists and the caller may see it. */
@@ -91,6 +113,7 @@ public class IncidentService {
         data.put("incidentId", incident.id.toString());
         data.put("number", incident.number);
         data.put("organisation", incident.organisation);
+        data.put("kind", incident.kind.name());
         data.put("reporterType", incident.reporterType.name());
         ObjectNode reportedBy = data.putObject("reportedBy");
         reportedBy.put("username", reporter.username());
@@ -103,7 +126,7 @@ public class IncidentService {
         data.put("occurredAt", incident.occurredAt.toString());
         data.put("discoveredAt", incident.discoveredAt.toString());
         data.put("reportedAt", incident.reportedAt.toString());
-        data.putNull("severity");
+        data.put("severity", incident.severity().name());
         data.put("drill", incident.drill);
         return data;
     }

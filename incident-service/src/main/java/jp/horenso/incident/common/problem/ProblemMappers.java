@@ -48,6 +48,14 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidFields(InvalidFieldsException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = ProblemMessages.localeOf(headers);
+        return validation(locale, uri, e.fields().stream()
+                .map(f -> new Problem.FieldError(f.field(), ProblemMessages.text(locale, f.key(), f.args())))
+                .collect(Collectors.toList()));
+    }
+
+    @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = ProblemMessages.localeOf(headers);
         return validation(locale, uri, List.of(new Problem.FieldError(pathOf(e),

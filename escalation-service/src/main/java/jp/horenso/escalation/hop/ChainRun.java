@@ -1,0 +1,104 @@
+package jp.horenso.escalation.hop;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** The chain running for one case: what the chain needs to know about the case, and its chain version. */
+@Entity
+@Table(name = "chain_run")
+public class ChainRun {
+
+    @Id
+    @Column(name = "incident_id")
+    private UUID incidentId;
+
+    @Column(name = "incident_number", nullable = false)
+    private String incidentNumber;
+
+    @Column(nullable = false)
+    private String organisation;
+
+    /** The chain version the case runs on until it ends, even when a newer version is written. */
+    @Column(name = "chain_version", nullable = false)
+    private int chainVersion;
+
+    /** The case's section (課), as reported. */
+    @Column(name = "unit_code", nullable = false)
+    private String unitCode;
+
+    @Column(name = "department_code")
+    private String departmentCode;
+
+    @Column(name = "reported_by", nullable = false)
+    private String reportedBy;
+
+    /** A drill (訓練, 第48条): runs the whole chain, every notification marked. */
+    @Column(nullable = false)
+    private boolean drill;
+
+    private String severity;
+
+    @Column(name = "started_at", nullable = false)
+    private Instant startedAt;
+
+    protected ChainRun() {
+    }
+
+    public ChainRun(UUID incidentId, String incidentNumber, String organisation, int chainVersion, String unitCode,
+            String departmentCode, String reportedBy, boolean drill, String severity, Instant startedAt) {
+        this.incidentId = incidentId;
+        this.incidentNumber = incidentNumber;
+        this.organisation = organisation;
+        this.chainVersion = chainVersion;
+        this.unitCode = unitCode;
+        this.departmentCode = departmentCode;
+        this.reportedBy = reportedBy;
+        this.drill = drill;
+        this.severity = severity;
+        this.startedAt = startedAt;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public String incidentNumber() {
+        return incidentNumber;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public int chainVersion() {
+        return chainVersion;
+    }
+
+    public String unitCode() {
+        return unitCode;
+    }
+
+    public String departmentCode() {
+        return departmentCode;
+    }
+
+    public String reportedBy() {
+        return reportedBy;
+    }
+
+    public boolean drill() {
+        return drill;
+    }
+
+    public String severity() {
+        return severity;
+    }
+
+    public Instant startedAt() {
+        return startedAt;
+    }
+}

@@ -1,0 +1,73 @@
+package jp.horenso.escalation.hop.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.event.EscalationEvents;
+import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
+import jp.horenso.escalation.hop.event.EscalationEvents.Recipient;
+
+/** Writes the chain's decisions as events to the outbox, in the caller's transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class ChainEventWriter {
+
+    /** {@code NotificationRequested.kind} of the chain's first notifications. */
+    public static final String NEW_REPORT = "NEW_REPORT";
+    /** {@code NotificationRequested.kind} of notifications after a time-out. */
+    public static final String ESCALATION = "ESCALATION";
+
+    private final Outbox outbox;
+
+    public ChainEventWriter(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    public void chainStarted(ChainRun run, Instant now) {
+        append("ChainStarted", run.incidentId(), now,
+                new EscalationEvents.ChainStarted(run.incidentId(), run.organisation(), run.chainVersion()));
+    }
+
+    /** HopOpened and the NotificationRequested that tells its recipient. */
+    public void hopOpened(ChainRun run, OpenedHop hop, String kind, Instant now) {
+        append("HopOpened", run.incidentId(), now, new EscalationEvents.HopOpened(run.incidentId(), hop.hopId(),
+                hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom()));
+        NotificationRecipient to = new NotificationRecipient(hop.recipient().username(),
+                hop.recipient().displayName(), hop.recipient().email(), hop.recipient().locale());
+        append("NotificationRequested", run.incidentId(), now, new EscalationEvents.NotificationRequested(
+                UUID.randomUUID(), run.incidentId(), run.incidentNumber(), kind, hop.hopId(), hop.step(), to,
+                hop.ackDeadline(), run.severity(), run.drill()));
+    }
+
+    public void hopAcknowledged(Hop hop, String via, Instant now) {
+        append("HopAcknowledged", hop.incidentId(), now, new EscalationEvents.HopAcknowledged(hop.incidentId(),
+                hop.id(), hop.step(), hop.acknowledgedBy(), hop.acknowledgedAt(), hop.late(), via));
+    }
+
+    public void hopTimedOut(Hop hop, Instant now) {
+        append("HopTimedOut", hop.incidentId(), now, new EscalationEvents.HopTimedOut(hop.incidentId(), hop.id(),
+                hop.step(), new Recipient(hop.recipientUsername(), hop.recipientEmail(), hop.recipientName()),
+                hop.ackDeadline(), hop.timedOutAt()));
+    }
+
+    public void hopEscalated(Hop from, List<OpenedHop> to, Instant now) {
+        List<EscalationEvents.ToHop> toHops = to.stream()
+                .map(hop -> new EscalationEvents.ToHop(hop.hopId(), hop.step(), recipient(hop)))
+                .toList();
+        append("HopEscalated", from.incidentId(), now,
+                new EscalationEvents.HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
+    }
+
+    private static Recipient recipient(OpenedHop hop) {
+        return new Recipient(hop.recipient().username(), hop.recipient().email(), hop.recipient().displayName());
+    }
+
+    private void append(String eventName, UUID incidentId, Instant now, Object data) {
+        outbox.append(EscalationEvents.TOPIC, eventName, incidentId, now, data);
+    }
+}

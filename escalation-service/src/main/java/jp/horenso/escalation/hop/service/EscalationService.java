@@ -1,0 +1,118 @@
+package jp.horenso.escalation.hop.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.horenso.escalation.chain.Chain;
+import jp.horenso.escalation.chain.service.ChainCatalog;
+import jp.horenso.escalation.common.inbox.Inbox;
+import jp.horenso.escalation.common.time.DatabaseClock;
+import jp.horenso.escalation.directory.Unit;
+import jp.horenso.escalation.directory.service.DirectoryService;
+import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.messaging.IncidentAcknowledged;
+import jp.horenso.escalation.hop.messaging.IncidentReported;
+import jp.horenso.escalation.hop.repository.ChainRunRepository;
+import jp.horenso.escalation.hop.repository.HopRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies the facts of incident-service to the chain: a report starts the case's chain (第43条), an
+ * acknowledgement stops the clock of the acknowledging person's open hops. Each event is applied once.
+ */
+@ApplicationScoped
+@Transactional
+public class EscalationService {
+
+    /** This service's name in {@code processed_event}. */
+    public static final String CONSUMER = "escalation-service";
+
+    private static final Logger LOG = Logger.getLogger(EscalationService.class);
+
+    private final Inbox inbox;
+    private final ChainCatalog chains;
+    private final DirectoryService directory;
+    private final ChainRunRepository runs;
+    private final HopRepository hops;
+    private final HopOpener opener;
+    private final ChainEventWriter events;
+    private final DatabaseClock clock;
+
+    public EscalationService(Inbox inbox, ChainCatalog chains, DirectoryService directory, ChainRunRepository runs,
+            HopRepository hops, HopOpener opener, ChainEventWriter events, DatabaseClock clock) {
+        this.inbox = inbox;
+        this.chains = chains;
+        this.directory = directory;
+        this.runs = runs;
+        this.hops = hops;
+        this.opener = opener;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the chain of a reported case on its organisation's current chain version: ChainStarted, then per
+     * first recipient HopOpened and a NEW_REPORT NotificationRequested.
+     *
+     * @throws UnknownOrganisationException when the organisation has no chain (the event is dead-lettered)
+     */
+    public void startChain(UUID eventId, IncidentReported report) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            LOG.debugf("IncidentReported %s applied before; ignored", eventId);
+            return;
+        }
+        if (runs.findById(report.incidentId()) != null) {
+            LOG.warnf("case %s: the chain is already running; IncidentReported %s ignored", report.number(), eventId);
+            return;
+        }
+        Chain chain = chains.current(report.organisation())
+                .orElseThrow(() -> new UnknownOrganisationException(report.organisation()));
+        Optional<Unit> unit = directory.unit(report.organisation(), report.unit());
+        if (unit.isEmpty()) {
+            // Still started: the steps of the section and department are recorded as skipped and the
+            // organisation-wide levels (the security lead) are told, so the report is never lost.
+            LOG.warnf("case %s: section %s is not in the directory of %s", report.number(), report.unit(),
+                    report.organisation());
+        }
+        Instant now = clock.transactionTime();
+        ChainRun run = new ChainRun(report.incidentId(), report.number(), report.organisation(), chain.version(),
+                report.unit(), unit.map(Unit::departmentCode).orElse(report.department()),
+                report.reportedBy().username(), Boolean.TRUE.equals(report.drill()), report.severity(), now);
+        runs.persist(run);
+        events.chainStarted(run, now);
+        List<OpenedHop> opened = opener.open(run, chain, chain.startSteps(report.reportedBy().rolesOrNone()), null);
+        opened.forEach(hop -> events.hopOpened(run, hop, ChainEventWriter.NEW_REPORT, now));
+        if (opened.isEmpty()) {
+            LOG.errorf("case %s: the chain of %s v%d reached nobody; check the directory", report.number(),
+                    report.organisation(), chain.version());
+        }
+    }
+
+    /**
+     * Stops the clock of the case's open hops addressed to the acknowledging person (late when after the
+     * deadline). Someone with no open hop changes nothing.
+     */
+    public void acknowledge(UUID eventId, IncidentAcknowledged ack) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            LOG.debugf("IncidentAcknowledged %s applied before; ignored", eventId);
+            return;
+        }
+        String username = ack.acknowledgedBy().username();
+        List<Hop> open = hops.lockOpenHops(ack.incidentId(), username);
+        if (open.isEmpty()) {
+            LOG.debugf("case %s: %s has no open hop; acknowledgement changes nothing", ack.incidentId(), username);
+            return;
+        }
+        Instant now = clock.transactionTime();
+        for (Hop hop : open) {
+            // The time the person acknowledged (incident-service's fact), not when the event reached us: a
+            // consumer lagging behind must not make a timely acknowledgement late.
+            hop.acknowledge(username, ack.acknowledgedAt());
+            events.hopAcknowledged(hop, ack.via(), now);
+        }
+    }
+}

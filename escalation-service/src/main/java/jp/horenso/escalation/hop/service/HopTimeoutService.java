@@ -1,0 +1,89 @@
+package jp.horenso.escalation.hop.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.escalation.chain.Chain;
+import jp.horenso.escalation.chain.ChainDocument;
+import jp.horenso.escalation.chain.service.ChainCatalog;
+import jp.horenso.escalation.common.time.DatabaseClock;
+import jp.horenso.escalation.config.EscalationConfig;
+import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.repository.ChainRunRepository;
+import jp.horenso.escalation.hop.repository.HopRepository;
+import org.jboss.logging.Logger;
+
+/**
+ * Escalates hops nobody acknowledged in time (第43条2–3項: the next level and the security lead are told).
+ * Safe with several replicas: each due hop is claimed by exactly one transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class HopTimeoutService {
+
+    private static final Logger LOG = Logger.getLogger(HopTimeoutService.class);
+
+    private final HopRepository hops;
+    private final ChainRunRepository runs;
+    private final ChainCatalog chains;
+    private final HopOpener opener;
+    private final ChainEventWriter events;
+    private final DatabaseClock clock;
+    private final EscalationConfig config;
+
+    public HopTimeoutService(HopRepository hops, ChainRunRepository runs, ChainCatalog chains, HopOpener opener,
+            ChainEventWriter events, DatabaseClock clock, EscalationConfig config) {
+        this.hops = hops;
+        this.runs = runs;
+        this.chains = chains;
+        this.opener = opener;
+        this.events = events;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /**
+     * In one transaction: claims up to a batch of due hops, marks them TIMED_OUT (HopTimedOut) and opens their
+     * {@code onTimeout} steps (HopEscalated, then HopOpened and an ESCALATION NotificationRequested per new
+     * recipient).
+     *
+     * @return the ids of the hops this call timed out
+     */
+    public List<UUID> timeOutDueHops() {
+        List<Hop> due = hops.claimDue(config.claimBatchSize());
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.transactionTime();
+        for (Hop hop : due) {
+            hop.timeOut(now);
+            events.hopTimedOut(hop, now);
+            escalate(hop, now);
+        }
+        return due.stream().map(Hop::id).toList();
+    }
+
+    private void escalate(Hop hop, Instant now) {
+        ChainRun run = runs.findById(hop.incidentId());
+        Chain chain = chains.version(run.organisation(), run.chainVersion());
+        List<String> next = chain.step(hop.chainStep())
+                .map(ChainDocument.Step::onTimeout)
+                .orElse(List.of());
+        if (next == null || next.isEmpty()) {
+            LOG.warnf("case %s: %s (%s) did not acknowledge by %s; last level of the chain, nothing further",
+                    run.incidentNumber(), hop.recipientUsername(), hop.step(), hop.ackDeadline());
+            return;
+        }
+        List<OpenedHop> opened = opener.open(run, chain, next, hop.id());
+        if (opened.isEmpty()) {
+            // e.g. the security lead timing out after the department head already escalated to the CISO
+            LOG.infof("case %s: %s timed out; %s already told", run.incidentNumber(), hop.step(), next);
+            return;
+        }
+        events.hopEscalated(hop, opened, now);
+        opened.forEach(to -> events.hopOpened(run, to, ChainEventWriter.ESCALATION, now));
+    }
+}

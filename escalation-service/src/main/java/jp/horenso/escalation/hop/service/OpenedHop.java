@@ -1,0 +1,11 @@
+package jp.horenso.escalation.hop.service;
+
+import java.time.Instant;
+import java.util.UUID;
+import jp.horenso.escalation.directory.Person;
+import jp.horenso.escalation.directory.Position;
+
+/** A hop that was just opened, with what its events and notification need. */
+public record OpenedHop(UUID hopId, String chainStep, Position step, Person recipient, Instant ackDeadline,
+        UUID escalatedFrom) {
+}

@@ -1,0 +1,69 @@
+package jp.horenso.escalation.chain;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import jp.horenso.escalation.directory.Position;
+import jp.horenso.escalation.seed.SeedDocument;
+import org.junit.jupiter.api.Test;
+
+/** The chain as data: the demo city's seeded chain, and what a broken chain document is refused for. */
+class ChainTest {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    @Test
+    void demoCityChainStartsByTheReportersRole() throws Exception {
+        Chain chain = Chain.of("demo-city", 1, demoCity().chain());
+
+        assertEquals(List.of("section-chief"), chain.startSteps(List.of("staff")));
+        assertEquals(List.of("department-head", "security-lead"),
+                chain.startSteps(List.of("staff", "section-chief")));
+        assertEquals(List.of("ciso", "security-lead"),
+                chain.startSteps(List.of("section-chief", "department-head")));
+        assertEquals(List.of("ciso", "department-head", "section-chief"), chain.startSteps(List.of("csirt")));
+        assertEquals(List.of("department-head", "security-lead"),
+                chain.step("section-chief").orElseThrow().onTimeout());
+        assertEquals(List.of("ciso"), chain.step("security-lead").orElseThrow().onTimeout());
+        assertTrue(chain.step("ciso").orElseThrow().onTimeout().isEmpty());
+    }
+
+    @Test
+    void immediatelyIsTheConfiguredDurationAndOtherwiseTheWrittenOne() {
+        Duration immediate = Duration.ofMinutes(15);
+        assertEquals(immediate, Chain.ackWithin(step("a", "immediately"), immediate));
+        assertEquals(Duration.ofHours(1), Chain.ackWithin(step("a", "PT1H"), immediate));
+    }
+
+    @Test
+    void brokenChainDocumentsAreRefused() {
+        ChainDocument.StartRule staff = new ChainDocument.StartRule(null, List.of("a"));
+        assertThrows(IllegalArgumentException.class, () -> Chain.of("x", 1,
+                new ChainDocument(List.of(staff), List.of(step("a", "soon")))), "ackWithin neither duration nor word");
+        assertThrows(IllegalArgumentException.class, () -> Chain.of("x", 1, new ChainDocument(List.of(staff),
+                List.of(new ChainDocument.Step("a", Position.CISO, "PT1M", List.of("nowhere"))))), "unknown step");
+        assertThrows(IllegalArgumentException.class, () -> Chain.of("x", 1, new ChainDocument(
+                List.of(new ChainDocument.StartRule("section-chief", List.of("a"))), List.of(step("a", "PT1M")))),
+                "no default start rule");
+        assertThrows(IllegalArgumentException.class, () -> Chain.of("x", 1,
+                new ChainDocument(List.of(staff), List.of(step("a", "PT1M"), step("a", "PT2M")))), "duplicate id");
+    }
+
+    private static ChainDocument.Step step(String id, String ackWithin) {
+        return new ChainDocument.Step(id, Position.CISO, ackWithin, List.of());
+    }
+
+    private static SeedDocument demoCity() throws Exception {
+        try (InputStream in = ChainTest.class.getClassLoader().getResourceAsStream("seed/demo-city.yaml")) {
+            return YAML.readValue(in, SeedDocument.class);
+        }
+    }
+}

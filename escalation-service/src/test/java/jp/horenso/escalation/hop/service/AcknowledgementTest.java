@@ -1,0 +1,100 @@
+package jp.horenso.escalation.hop.service;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.HopStatus;
+import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.hop.scheduling.HopTimerJob;
+import jp.horenso.escalation.support.EscalationEventLog;
+import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(PostgresKafkaResource.class)
+class AcknowledgementTest {
+
+    private final EscalationEventLog published = EscalationEventLog.get();
+
+    @Inject
+    HopRepository hops;
+
+    @Inject
+    Scheduler scheduler;
+
+    @Test
+    void acknowledgementBySectionChiefStopsTheClock() {
+        UUID incident = UUID.randomUUID();
+        IncidentEvents.send(IncidentEvents.staffReport(incident));
+        IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
+
+        JsonNode opened = published.await(incident, "HopOpened", 1).get(0).path("data");
+        JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+        assertEquals(opened.path("hopId").asText(), acknowledged.path("hopId").asText());
+        assertEquals("SECTION_CHIEF", acknowledged.path("step").asText());
+        assertEquals("chief1", acknowledged.path("acknowledgedBy").asText());
+        assertEquals("API", acknowledged.path("via").asText());
+        assertFalse(acknowledged.path("late").asBoolean());
+
+        // Past the deadline, with the timer running: nothing may time out.
+        Instant deadline = Instant.parse(opened.path("ackDeadline").asText());
+        await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(deadline.plusSeconds(2)));
+        assertTrue(published.of(incident, "HopTimedOut").isEmpty());
+        assertTrue(published.of(incident, "HopEscalated").isEmpty());
+        List<Hop> rows = hops.ofIncident(incident);
+        assertEquals(1, rows.size());
+        assertEquals(HopStatus.ACKNOWLEDGED, rows.get(0).status());
+        assertFalse(rows.get(0).late());
+    }
+
+    @Test
+    void acknowledgementAfterTheDeadlineIsFlaggedLate() {
+        // The timer is held back (as when every replica was down), so the hop is still open after its deadline.
+        scheduler.pause(HopTimerJob.IDENTITY);
+        try {
+            UUID incident = UUID.randomUUID();
+            IncidentEvents.send(IncidentEvents.staffReport(incident));
+            JsonNode opened = published.await(incident, "HopOpened", 1).get(0).path("data");
+            Instant deadline = Instant.parse(opened.path("ackDeadline").asText());
+            await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(deadline.plusMillis(200)));
+
+            IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
+
+            JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+            assertTrue(acknowledged.path("late").asBoolean());
+            Hop hop = hops.ofIncident(incident).get(0);
+            assertEquals(HopStatus.ACKNOWLEDGED, hop.status());
+            assertTrue(hop.late());
+            assertTrue(hop.acknowledgedAt().isAfter(hop.ackDeadline()));
+        } finally {
+            scheduler.resume(HopTimerJob.IDENTITY);
+        }
+    }
+
+    @Test
+    void acknowledgementBySomeoneWithoutAnOpenHopChangesNothing() {
+        UUID incident = UUID.randomUUID();
+        IncidentEvents.send(IncidentEvents.staffReport(incident));
+        IncidentEvents.send(IncidentEvents.acknowledged(incident, "head1", Instant.now()));
+        // Applied after head1's (same partition): once it shows, head1's acknowledgement has been handled.
+        IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
+
+        List<JsonNode> acknowledged = published.await(incident, "HopAcknowledged", 1);
+        assertEquals(1, acknowledged.size());
+        assertEquals("chief1", acknowledged.get(0).path("data").path("acknowledgedBy").asText());
+        assertEquals(1, hops.ofIncident(incident).size());
+    }
+}

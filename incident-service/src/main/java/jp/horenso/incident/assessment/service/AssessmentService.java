@@ -1,0 +1,191 @@
+package jp.horenso.incident.assessment.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import jp.horenso.incident.assessment.classification.ClassificationSchemes;
+import jp.horenso.incident.assessment.legal.LegalDuty;
+import jp.horenso.incident.assessment.legal.LegalDutyRepository;
+import jp.horenso.incident.assessment.legal.LegalDutyRules;
+import jp.horenso.incident.assessment.severity.SeverityRule;
+import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.Severity;
+import jp.horenso.incident.cases.SeverityReason;
+import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
+
+/**
+ * Keeps a case's severity and legal duties in step with its record: recomputes both after every change, writes
+ * what changed on the timeline and publishes it, so that escalation-service can run the legal clocks.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AssessmentService {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private final SeverityRule severityRule;
+    private final LegalDutyRules legalRules;
+    private final ClassificationSchemes schemes;
+    private final LegalDutyRepository duties;
+    private final TimelineService timeline;
+    private final Outbox outbox;
+    private final ObjectMapper mapper;
+
+    public AssessmentService(SeverityRule severityRule, LegalDutyRules legalRules, ClassificationSchemes schemes,
+            LegalDutyRepository duties, TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+        this.severityRule = severityRule;
+        this.legalRules = legalRules;
+        this.schemes = schemes;
+        this.duties = duties;
+        this.timeline = timeline;
+        this.outbox = outbox;
+        this.mapper = mapper;
+    }
+
+    /** Recomputes legal duties, then severity (which reads them), after a change made by {@code actor}. */
+    public void reassess(Incident incident, String actor) {
+        List<LegalDutyRules.ApplicableDuty> applicable = legalRules.applicableTo(incident);
+        reconcileDuties(incident, applicable, actor);
+        SeverityRule.Assessment assessment = severityRule.assess(incident,
+                schemes.forOrganisation(incident.organisation), !applicable.isEmpty());
+        if (assessment.severity() != incident.computedSeverity
+                || !ruleIds(assessment.reasons()).equals(ruleIds(incident.severityReasons))) {
+            incident.computedSeverity = assessment.severity();
+            incident.severityReasons = assessment.reasons();
+            severityChanged(incident, actor);
+        }
+    }
+
+    /** Sets the severity computed at filing time, without an event: IncidentReported carries it. */
+    public void assessNew(Incident incident) {
+        SeverityRule.Assessment assessment = severityRule.assess(incident,
+                schemes.forOrganisation(incident.organisation), !legalRules.applicableTo(incident).isEmpty());
+        incident.computedSeverity = assessment.severity();
+        incident.severityReasons = assessment.reasons();
+    }
+
+    /** The CSIRT overrides the computed severity; the reason is recorded (null severity: back to computed). */
+    public void override(Incident incident, Severity severity, String reason, String actor) {
+        Severity before = incident.severity();
+        incident.severityOverride = severity;
+        incident.severityOverrideReason = severity == null ? null : reason;
+        incident.severityOverrideBy = severity == null ? null : actor;
+        incident.severityOverrideAt = severity == null ? null : now();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("before", before.name());
+        details.put("after", incident.severity().name());
+        details.put("override", severity == null ? null : severity.name());
+        details.put("reason", reason);
+        timeline.append(incident.id, TimelineType.SEVERITY_OVERRIDDEN, now(), actor, details, null);
+        publishSeverity(incident, actor);
+    }
+
+    private void severityChanged(Incident incident, String actor) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("computed", incident.computedSeverity.name());
+        details.put("severity", incident.severity().name());
+        details.put("rules", ruleIds(incident.severityReasons));
+        timeline.append(incident.id, TimelineType.SEVERITY_ASSESSED, now(), actor, details, null);
+        publishSeverity(incident, actor);
+    }
+
+    private void publishSeverity(Incident incident, String actor) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("incidentId", incident.id.toString());
+        data.put("severity", incident.severity().name());
+        data.put("computedSeverity", incident.computedSeverity.name());
+        data.put("overridden", incident.severityOverride != null);
+        ArrayNode reasons = data.putArray("reasons");
+        for (SeverityReason r : incident.severityReasons) {
+            reasons.addObject().put("rule", r.rule()).put("level", r.level().name());
+        }
+        data.put("assessedBy", actor);
+        data.put("drill", incident.drill);
+        outbox.add(CloudEvent.of("SeverityAssessed", incident.id, data));
+    }
+
+    private void reconcileDuties(Incident incident, List<LegalDutyRules.ApplicableDuty> applicable, String actor) {
+        Map<String, LegalDuty> existing = duties.of(incident.id).stream()
+                .collect(Collectors.toMap(d -> d.key.code(), d -> d));
+        for (LegalDutyRules.ApplicableDuty duty : applicable) {
+            LegalDuty row = existing.get(duty.code());
+            if (row != null && row.withdrawnAt == null) {
+                continue;
+            }
+            boolean isNew = row == null;
+            if (isNew) {
+                row = new LegalDuty();
+                row.key = new LegalDuty.Key(incident.id, duty.code());
+            }
+            row.ruleSetVersion = duty.ruleSetVersion();
+            row.source = duty.source();
+            row.reasons = duty.reasons();
+            row.identifiedAt = now();
+            row.withdrawnAt = null;
+            // Calendar days from discovery, counted in Japan time (regulatory.md R1: from when the body learned of it).
+            OffsetDateTime discovered = incident.discoveredAt.atZoneSameInstant(JAPAN).toOffsetDateTime();
+            row.promptDueAt = discovered.plus(duty.promptReport());
+            row.finalDueAt = discovered.plus(duty.finalReport());
+            if (isNew) {
+                duties.persist(row);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("code", duty.code());
+            details.put("name", duty.name().ja());
+            details.put("source", duty.source());
+            details.put("reasons", duty.reasons().stream().map(LegalDutyRules.Text::ja).toList());
+            details.put("promptDueAt", row.promptDueAt.toString());
+            details.put("finalDueAt", row.finalDueAt.toString());
+            timeline.append(incident.id, TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
+
+            ObjectNode data = mapper.createObjectNode();
+            data.put("incidentId", incident.id.toString());
+            data.put("incidentNumber", incident.number);
+            data.put("code", duty.code());
+            data.put("recipient", duty.recipient().ja());
+            data.put("source", duty.source());
+            data.put("discoveredAt", incident.discoveredAt.toString());
+            data.put("promptDueAt", row.promptDueAt.toString());
+            data.put("promptReminderAt", discovered.plus(duty.promptReminder()).toString());
+            data.put("finalDueAt", row.finalDueAt.toString());
+            data.put("drill", incident.drill);
+            outbox.add(CloudEvent.of("LegalDutyIdentified", incident.id, data));
+        }
+        Set<String> applicableCodes = applicable.stream().map(LegalDutyRules.ApplicableDuty::code)
+                .collect(Collectors.toSet());
+        for (LegalDuty row : existing.values()) {
+            if (row.open() && !applicableCodes.contains(row.key.code())) {
+                row.withdrawnAt = now();
+                timeline.append(incident.id, TimelineType.LEGAL_DUTY_WITHDRAWN, now(), actor,
+                        Map.of("code", row.key.code()), null);
+                ObjectNode data = mapper.createObjectNode();
+                data.put("incidentId", incident.id.toString());
+                data.put("code", row.key.code());
+                data.put("withdrawnAt", row.withdrawnAt.toString());
+                outbox.add(CloudEvent.of("LegalDutyWithdrawn", incident.id, data));
+            }
+        }
+    }
+
+    private static List<String> ruleIds(List<SeverityReason> reasons) {
+        return reasons.stream().map(SeverityReason::rule).filter(Objects::nonNull).toList();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

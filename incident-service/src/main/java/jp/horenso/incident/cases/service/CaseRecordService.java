@@ -1,0 +1,165 @@
+package jp.horenso.incident.cases.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import jp.horenso.incident.assessment.classification.ClassificationSchemes;
+import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
+import jp.horenso.incident.assessment.service.AssessmentService;
+import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.InformationAsset;
+import jp.horenso.incident.cases.rest.CaseRecordRequest;
+import jp.horenso.incident.cases.rest.SeverityOverrideRequest;
+import jp.horenso.incident.common.problem.InvalidFieldsException;
+import jp.horenso.incident.common.problem.ProblemException;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
+
+/**
+ * Keeps the CSIRT's record of a case (第44条4項). Every change is written on the timeline with its before and after,
+ * then severity and legal duties are recomputed; a write based on a stale version is refused.
+ */
+@ApplicationScoped
+@Transactional
+public class CaseRecordService {
+
+    private final IncidentService incidents;
+    private final ClassificationSchemes schemes;
+    private final AssessmentService assessment;
+    private final TimelineService timeline;
+    private final ObjectMapper mapper;
+
+    public CaseRecordService(IncidentService incidents, ClassificationSchemes schemes, AssessmentService assessment,
+            TimelineService timeline, ObjectMapper mapper) {
+        this.incidents = incidents;
+        this.schemes = schemes;
+        this.assessment = assessment;
+        this.timeline = timeline;
+        this.mapper = mapper;
+    }
+
+    public Incident update(Caller caller, UUID id, Long expectedVersion, CaseRecordRequest r) {
+        Incident c = incidents.visible(caller, id);
+        requireVersion(c, expectedVersion);
+        ClassificationSchemes.Scheme scheme = schemes.forOrganisation(c.organisation);
+        checkLevels(scheme, r.assets());
+
+        Map<String, Object> before = snapshot(c);
+        c.kind = r.kind();
+        c.title = r.title().strip();
+        c.description = r.description().strip();
+        c.networkZone = r.networkZone();
+        c.informationSystems = r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems());
+        c.assets = r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets());
+        c.classificationScheme = scheme.id();
+        c.personalData = r.personalData();
+        c.threatCategory = r.threatCategory();
+        c.functionalImpact = r.functionalImpact();
+        c.informationImpact = r.informationImpact();
+        c.recoverability = r.recoverability();
+        c.ongoing = r.ongoing();
+        c.cause = blankToNull(r.cause());
+        c.damageExtent = blankToNull(r.damageExtent());
+        c.damageScope = blankToNull(r.damageScope());
+        Map<String, Object> after = snapshot(c);
+
+        Map<String, Object> changes = new LinkedHashMap<>();
+        before.forEach((field, old) -> {
+            if (!Objects.equals(old, after.get(field))) {
+                changes.put(field, beforeAfter(old, after.get(field)));
+            }
+        });
+        if (!changes.isEmpty()) {
+            timeline.append(c.id, TimelineType.RECORD_UPDATED, now(), caller.username(), Map.of("changes", changes), null);
+            assessment.reassess(c, caller.username());
+        }
+        return c;
+    }
+
+    public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, SeverityOverrideRequest r) {
+        Incident c = incidents.visible(caller, id);
+        requireVersion(c, expectedVersion);
+        assessment.override(c, r.severity(), r.reason().strip(), caller.username());
+        return c;
+    }
+
+    private static void requireVersion(Incident c, Long expectedVersion) {
+        if (expectedVersion == null) {
+            throw new ProblemException(428, "precondition.required");
+        }
+        if (expectedVersion != c.version) {
+            throw new ProblemException(412, "precondition.stale", c.number, c.version);
+        }
+    }
+
+    private static void checkLevels(ClassificationSchemes.Scheme scheme, List<InformationAsset> assets) {
+        if (assets == null) {
+            return;
+        }
+        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        for (int i = 0; i < assets.size(); i++) {
+            InformationAsset a = assets.get(i);
+            check(invalid, scheme, Axis.confidentiality, a.confidentiality(), "assets[" + i + "].confidentiality");
+            check(invalid, scheme, Axis.integrity, a.integrity(), "assets[" + i + "].integrity");
+            check(invalid, scheme, Axis.availability, a.availability(), "assets[" + i + "].availability");
+        }
+        if (!invalid.isEmpty()) {
+            throw new InvalidFieldsException(invalid);
+        }
+    }
+
+    private static void check(List<InvalidFieldsException.Invalid> invalid, ClassificationSchemes.Scheme scheme,
+            Axis axis, String level, String field) {
+        if (scheme.normalise(axis, level) == null) {
+            invalid.add(new InvalidFieldsException.Invalid(field, "field.classification-level", scheme.id(),
+                    String.join(", ", scheme.levels(axis))));
+        }
+    }
+
+    private Map<String, Object> snapshot(Incident c) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("kind", c.kind);
+        s.put("title", c.title);
+        s.put("description", c.description);
+        s.put("networkZone", c.networkZone);
+        s.put("informationSystems", c.informationSystems);
+        s.put("assets", c.assets);
+        s.put("personalData", c.personalData);
+        s.put("threatCategory", c.threatCategory);
+        s.put("functionalImpact", c.functionalImpact);
+        s.put("informationImpact", c.informationImpact);
+        s.put("recoverability", c.recoverability);
+        s.put("ongoing", c.ongoing);
+        s.put("cause", c.cause);
+        s.put("damageExtent", c.damageExtent);
+        s.put("damageScope", c.damageScope);
+        // Plain JSON values, so that comparison and the timeline see the same thing.
+        Map<String, Object> plain = new LinkedHashMap<>();
+        s.forEach((k, v) -> plain.put(k, v == null ? null : mapper.convertValue(v, Object.class)));
+        return plain;
+    }
+
+    private static Map<String, Object> beforeAfter(Object before, Object after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("before", before);
+        change.put("after", after);
+        return change;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
