@@ -152,6 +152,17 @@ public class Incident {
     @Column(name = "severity_override_at")
     public OffsetDateTime severityOverrideAt;
 
+    /** When the CISO reported the case to the information-security committee (第44条6項). */
+    @Column(name = "committee_reported_at")
+    public OffsetDateTime committeeReportedAt;
+
+    /** The CISO judged the damage severe or needing organisation-wide measures (第44条6項). */
+    @Column(name = "severe_judged_by_ciso", nullable = false)
+    public boolean severeJudgedByCiso;
+
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+
     @Version
     public long version;
 

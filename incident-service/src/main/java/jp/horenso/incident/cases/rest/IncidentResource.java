@@ -54,10 +54,11 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR})
+        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "A case with its timeline",
             description = "Staff see their own reports, section chiefs their section's, department heads their "
-                    + "department's; security lead, CSIRT, CISO and auditors see all. Others get 404.")
+                    + "department's; security lead, CSIRT, CISO and auditors see all; the committee the cases reported "
+                    + "to it. Others get 404.")
     public Response show(@PathParam("id") UUID id) {
         IncidentView view = incidents.show(caller.get(), id);
         return Response.ok(view).tag(ETags.of(view.version())).build();

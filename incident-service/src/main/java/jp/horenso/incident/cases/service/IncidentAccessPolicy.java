@@ -23,6 +23,9 @@ public class IncidentAccessPolicy {
         if (caller.username().equals(incident.reportedBy)) {
             return true;
         }
+        if (caller.hasRole(Roles.COMMITTEE) && incident.committeeReportedAt != null) {
+            return true;
+        }
         if (caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
                 && Objects.equals(caller.unit(), incident.unit)) {
             return true;
