@@ -29,8 +29,34 @@ public class ResponseAction {
         RECURRENCE_PREVENTION
     }
 
-    /** Where an action stands. */
-    public enum Status { PLANNED, IN_PROGRESS, DONE, CANCELLED }
+    /**
+     * Where an action stands. It only moves forward: planned → in progress → done, and anything not yet done may be
+     * cancelled; done and cancelled are final.
+     */
+    public enum Status {
+        /** 予定. */
+        PLANNED,
+        /** 実施中. */
+        IN_PROGRESS,
+        /** 実施済み. */
+        DONE,
+        /** 中止. */
+        CANCELLED;
+
+        /** Whether an action in this status may move to {@code next} (staying put is not a move). */
+        public boolean canBecome(Status next) {
+            return switch (this) {
+                case PLANNED -> next == IN_PROGRESS || next == DONE || next == CANCELLED;
+                case IN_PROGRESS -> next == DONE || next == CANCELLED;
+                case DONE, CANCELLED -> false;
+            };
+        }
+
+        /** Done and cancelled actions are history: nothing about them changes any more. */
+        public boolean isFinal() {
+            return this == DONE || this == CANCELLED;
+        }
+    }
 
     @Id
     public UUID id;
@@ -84,4 +110,25 @@ public class ResponseAction {
 
     @Version
     public long version;
+
+    /**
+     * Moves to {@code next} and stamps when it started, was completed or was cancelled. An action done without
+     * having been marked in progress is taken to have started when it was done.
+     */
+    public void moveTo(Status next, OffsetDateTime at) {
+        switch (next) {
+            case IN_PROGRESS -> startedAt = at;
+            case DONE -> {
+                if (startedAt == null) {
+                    startedAt = at;
+                }
+                completedAt = at;
+            }
+            case CANCELLED -> cancelledAt = at;
+            case PLANNED -> {
+                // The starting point: nothing to stamp.
+            }
+        }
+        status = next;
+    }
 }

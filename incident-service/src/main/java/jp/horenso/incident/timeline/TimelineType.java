@@ -31,5 +31,19 @@ public enum TimelineType {
     /** A legal duty no longer applies after later facts; its clock stopped. */
     LEGAL_DUTY_WITHDRAWN,
     /** A prompt or final legal report was submitted. */
-    LEGAL_REPORT_SUBMITTED
+    LEGAL_REPORT_SUBMITTED,
+    /** A containment, recovery or recurrence-prevention action was recorded (第44条3–4項). */
+    RESPONSE_ACTION_RECORDED,
+    /** A response action's description, owner, due date or status changed; details hold before and after. */
+    RESPONSE_ACTION_UPDATED,
+    /** A notice to persons, information to citizens or a report to an outside body was recorded (第44条3項). */
+    COMMUNICATION_RECORDED,
+    /** Evidence arrived; details hold its SHA-256 (証拠保全, 第107条). */
+    EVIDENCE_RECEIVED,
+    /** Someone downloaded evidence (a chain-of-custody entry). */
+    EVIDENCE_DOWNLOADED,
+    /** Evidence was handed over to someone (a chain-of-custody entry). */
+    EVIDENCE_HANDED_OVER,
+    /** Stored evidence no longer matched its SHA-256; it was not handed out. */
+    EVIDENCE_INTEGRITY_FAILED
 }
