@@ -26,6 +26,7 @@ import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.response.service.ResponseReportText;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -44,15 +45,17 @@ public class LegalDutyService {
     private final TimelineService timeline;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ResponseReportText response;
 
     public LegalDutyService(IncidentService incidents, LegalDutyRepository duties, LegalDutyRules rules,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ResponseReportText response) {
         this.incidents = incidents;
         this.duties = duties;
         this.rules = rules;
         this.timeline = timeline;
         this.outbox = outbox;
         this.mapper = mapper;
+        this.response = response;
     }
 
     public void recordSubmission(Caller caller, UUID incidentId, String code, LegalReportSubmissionRequest r) {
@@ -108,9 +111,11 @@ public class LegalDutyService {
                 c.damageExtent == null && c.damageScope == null ? UNDER_INVESTIGATION
                         : "被害の程度: " + orUnknown(c.damageExtent) + " / 被害の範囲: " + orUnknown(c.damageScope)));
         // Items 6–8 are completed from the response record (notices, disclosure, recurrence prevention).
-        items.add(item(6, "responseToPersons", "本人への対応の実施状況", "Response to the persons", UNDER_INVESTIGATION));
+        items.add(item(6, "responseToPersons", "本人への対応の実施状況", "Response to the persons",
+                orUnknown(response.responseToPersons(c))));
         items.add(item(7, "publicDisclosure", "公表の実施状況", "Public disclosure", "未定"));
-        items.add(item(8, "recurrencePrevention", "再発防止のための措置", "Recurrence prevention", UNDER_INVESTIGATION));
+        items.add(item(8, "recurrencePrevention", "再発防止のための措置", "Recurrence prevention",
+                orUnknown(response.recurrencePrevention(c))));
         items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source + "（"
                 + duty.reasons.stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
                 + (c.networkZone == null ? "" : "。ネットワーク: " + c.networkZone)));
