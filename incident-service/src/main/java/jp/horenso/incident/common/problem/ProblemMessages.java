@@ -28,6 +28,29 @@ public final class ProblemMessages {
         return JAPANESE;
     }
 
+    /** The same choice from a raw {@code Accept-Language} header, for code that runs before JAX-RS. */
+    public static Locale localeOf(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return JAPANESE;
+        }
+        try {
+            List<Locale> accepted = Locale.LanguageRange.parse(acceptLanguage).stream()
+                    .filter(range -> !range.getRange().equals("*"))
+                    .map(range -> Locale.forLanguageTag(range.getRange())).toList();
+            for (Locale locale : accepted) {
+                if ("en".equals(locale.getLanguage())) {
+                    return Locale.ENGLISH;
+                }
+                if ("ja".equals(locale.getLanguage())) {
+                    return JAPANESE;
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // A malformed header gets the default language.
+        }
+        return JAPANESE;
+    }
+
     public static String text(Locale locale, String key, Object... args) {
         ResourceBundle bundle = ResourceBundle.getBundle("problems", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
