@@ -31,5 +31,21 @@ public enum TimelineType {
     /** A legal duty no longer applies after later facts; its clock stopped. */
     LEGAL_DUTY_WITHDRAWN,
     /** A prompt or final legal report was submitted. */
-    LEGAL_REPORT_SUBMITTED
+    LEGAL_REPORT_SUBMITTED,
+    /** The CSIRT reported the case to the CISO (第44条4項): a frozen snapshot with its SHA-256. */
+    CISO_REPORT_SUBMITTED,
+    /** The CISO accepted the report or returned it with instructions (第44条5項). */
+    CISO_REVIEW_DECIDED,
+    /** The CISO reported the case to the information-security committee (第44条6項). */
+    COMMITTEE_REPORTED,
+    /** The case was closed. */
+    CLOSED,
+    /** The CISO decided whether and how the case is made public (第43条5項). */
+    DISCLOSURE_DECIDED,
+    /** A new version of the disclosure text was saved. */
+    DISCLOSURE_DRAFT_SAVED,
+    /** The CISO approved a version of the disclosure text. */
+    DISCLOSURE_DRAFT_APPROVED,
+    /** An approved disclosure text was published (第43条5項, 第44条7項). */
+    DISCLOSURE_PUBLISHED
 }

@@ -47,6 +47,11 @@ public final class Tokens {
         return token("auditor", null, null, "auditor");
     }
 
+    /** A member of the information-security committee (情報セキュリティ委員会, 第5–7条). */
+    public static String committee() {
+        return token("committee1", null, null, "committee");
+    }
+
     public static String token(String username, String department, String unit, String... roles) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
