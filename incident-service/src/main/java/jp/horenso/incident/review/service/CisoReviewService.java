@@ -321,8 +321,7 @@ public class CisoReviewService {
     }
 
     /** The review state of a case the caller has already been allowed to see. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public ReviewStatusView status(Incident c) {
+    private ReviewStatusView status(Incident c) {
         CisoReport latest = reports.latest(c.id);
         CisoReport accepted = reports.latestAccepted(c.id);
         CommitteeReport committee = reports.getEntityManager().find(CommitteeReport.class, c.id);
