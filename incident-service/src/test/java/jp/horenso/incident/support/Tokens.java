@@ -43,6 +43,14 @@ public final class Tokens {
         return token("ciso", null, "demo-city", "ciso");
     }
 
+    public static String head2() {
+        return token("head2", "welfare", "welfare", "department-head");
+    }
+
+    public static String committee() {
+        return token("committee1", null, null, "committee");
+    }
+
     public static String auditor() {
         return token("auditor", null, null, "auditor");
     }

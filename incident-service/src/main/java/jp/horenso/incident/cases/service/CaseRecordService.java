@@ -57,6 +57,7 @@ public class CaseRecordService {
         c.kind = r.kind();
         c.title = r.title().strip();
         c.description = r.description().strip();
+        c.refreshSearchText();
         c.networkZone = r.networkZone();
         c.informationSystems = r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems());
         c.assets = r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets());

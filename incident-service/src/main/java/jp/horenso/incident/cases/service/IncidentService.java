@@ -42,10 +42,13 @@ public class IncidentService {
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
     private final String defaultOrganisation;
+    private final IdempotencyKeys idempotency;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
             Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
-            LegalDutyRules legalRules, @ConfigProperty(name = "horenso.organisation") String organisation) {
+            LegalDutyRules legalRules, IdempotencyKeys idempotency,
+            @ConfigProperty(name = "horenso.organisation") String organisation) {
+        this.idempotency = idempotency;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
@@ -57,8 +60,25 @@ public class IncidentService {
         this.defaultOrganisation = organisation;
     }
 
-    /** Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. */
-    public Incident report(Caller reporter, IncidentReportRequest request) {
+    /**
+     * Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. With an
+     * idempotency key, a repeated request returns the case the first one made.
+     */
+    public Incident report(Caller reporter, IncidentReportRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Incident incident = create(reporter, request);
+        if (idempotencyKey != null) {
+            idempotency.complete(reporter.username(), idempotencyKey, incident.id);
+        }
+        return incident;
+    }
+
+    private Incident create(Caller reporter, IncidentReportRequest request) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
         incident.number = incidents.nextNumber();
@@ -78,6 +98,7 @@ public class IncidentService {
         incident.drill = Boolean.TRUE.equals(request.drill());
         incident.state = IncidentState.REPORTED;
         assessment.assessNew(incident);
+        incident.refreshSearchText();
         incidents.persist(incident);
 
         timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
