@@ -14,6 +14,7 @@ import jp.horenso.incident.acknowledgement.Acknowledgement;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
@@ -62,7 +63,7 @@ public class AcknowledgementService {
         by.put("unit", caller.unit());
         by.put("department", caller.department());
         caller.roles().stream().sorted().forEach(by.putArray("roles")::add);
-        data.put("acknowledgedAt", ack.acknowledgedAt.toString());
+        data.put("acknowledgedAt", EventTimes.format(ack.acknowledgedAt));
         data.put("via", ack.via);
         data.put("comment", ack.comment);
         outbox.add(CloudEvent.of("IncidentAcknowledged", incident.id, data));
