@@ -43,6 +43,10 @@ public final class Tokens {
         return token("ciso", null, "demo-city", "ciso");
     }
 
+    public static String head2() {
+        return token("head2", "welfare", "welfare", "department-head");
+    }
+
     public static String auditor() {
         return token("auditor", null, null, "auditor");
     }
