@@ -163,8 +163,22 @@ public class Incident {
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
 
+    /** Title and description normalised for search (NFKC, lower case); kept by {@link #refreshSearchText()}. */
+    @Column(name = "search_text", nullable = false)
+    public String searchText = "";
+
     @Version
     public long version;
+
+    /** Recomputes the search copy after the title or description changed. */
+    public void refreshSearchText() {
+        searchText = normaliseForSearch(title + "\n" + description);
+    }
+
+    /** The normal form both the stored text and a search term are brought to before matching. */
+    public static String normaliseForSearch(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+    }
 
     /** The severity in force: the CSIRT's override if any, else the computed one. */
     public Severity severity() {

@@ -45,5 +45,21 @@ public enum TimelineType {
     /** Evidence was handed over to someone (a chain-of-custody entry). */
     EVIDENCE_HANDED_OVER,
     /** Stored evidence no longer matched its SHA-256; it was not handed out. */
-    EVIDENCE_INTEGRITY_FAILED
+    EVIDENCE_INTEGRITY_FAILED,
+    /** The CSIRT reported the case to the CISO (第44条4項): a frozen snapshot with its SHA-256. */
+    CISO_REPORT_SUBMITTED,
+    /** The CISO accepted the report or returned it with instructions (第44条5項). */
+    CISO_REVIEW_DECIDED,
+    /** The CISO reported the case to the information-security committee (第44条6項). */
+    COMMITTEE_REPORTED,
+    /** The case was closed. */
+    CLOSED,
+    /** The CISO decided whether and how the case is made public (第43条5項). */
+    DISCLOSURE_DECIDED,
+    /** A new version of the disclosure text was saved. */
+    DISCLOSURE_DRAFT_SAVED,
+    /** The CISO approved a version of the disclosure text. */
+    DISCLOSURE_DRAFT_APPROVED,
+    /** An approved disclosure text was published (第43条5項, 第44条7項). */
+    DISCLOSURE_PUBLISHED
 }

@@ -43,8 +43,17 @@ public final class Tokens {
         return token("ciso", null, "demo-city", "ciso");
     }
 
+    public static String head2() {
+        return token("head2", "welfare", "welfare", "department-head");
+    }
+
     public static String auditor() {
         return token("auditor", null, null, "auditor");
+    }
+
+    /** A member of the information-security committee (情報セキュリティ委員会, 第5–7条). */
+    public static String committee() {
+        return token("committee1", null, null, "committee");
     }
 
     public static String token(String username, String department, String unit, String... roles) {

@@ -1,5 +1,6 @@
 package jp.horenso.incident.acknowledgement.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -9,11 +10,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
+import jp.horenso.incident.common.inbox.ProcessedEvents;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
@@ -28,23 +33,65 @@ public class AcknowledgementService {
     private final TimelineService timeline;
     private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final ProcessedEvents processed;
 
     public AcknowledgementService(IncidentService incidents, TimelineService timeline, Outbox outbox,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, ProcessedEvents processed) {
+        this.processed = processed;
         this.incidents = incidents;
         this.timeline = timeline;
         this.outbox = outbox;
         this.mapper = mapper;
     }
 
+    /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
+        Acknowledgement ack = record(incident.id, caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
+                Map.of(), null);
+        return ack;
+    }
+
+    /**
+     * An acknowledgement made with a signed link from a notification; notification-service checked the link's
+     * signature, expiry, single use and recipient. Applied at most once per event.
+     *
+     * @throws MalformedEventException for an unusable event (it goes to the dead-letter topic)
+     */
+    public void acknowledgeByLink(CloudEvent event, String consumer) {
+        JsonNode d = event.data();
+        String username = d.path("username").asText("");
+        UUID incidentId;
+        OffsetDateTime at;
+        try {
+            incidentId = UUID.fromString(d.path("incidentId").asText());
+            at = OffsetDateTime.parse(d.path("acknowledgedAt").asText());
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            throw new MalformedEventException("bad AcknowledgementLinkUsed: " + e.getMessage());
+        }
+        if (username.isBlank()) {
+            throw new MalformedEventException("AcknowledgementLinkUsed without username");
+        }
+        if (!processed.firstDelivery(event.id(), consumer)) {
+            return;
+        }
+        if (Panache.getEntityManager().find(Incident.class, incidentId) == null) {
+            throw new MalformedEventException("unknown incident " + incidentId);
+        }
+        Map<String, Object> link = new LinkedHashMap<>();
+        link.put("notificationId", d.path("notificationId").asText());
+        link.put("hopId", d.path("hopId").asText());
+        record(incidentId, new Caller(username, Set.of(), null, null, null), at, "LINK", null, link, event.id());
+    }
+
+    private Acknowledgement record(UUID incidentId, Caller by, OffsetDateTime at, String via, String comment,
+            Map<String, Object> extraDetails, UUID sourceEventId) {
         Acknowledgement ack = new Acknowledgement();
         ack.id = UUID.randomUUID();
-        ack.incidentId = incident.id;
-        ack.acknowledgedBy = caller.username();
-        ack.acknowledgedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        ack.via = "API";
+        ack.incidentId = incidentId;
+        ack.acknowledgedBy = by.username();
+        ack.acknowledgedAt = at;
+        ack.via = via;
         ack.comment = comment == null || comment.isBlank() ? null : comment.strip();
         Panache.getEntityManager().persist(ack);
 
@@ -53,19 +100,21 @@ public class AcknowledgementService {
         if (ack.comment != null) {
             details.put("comment", ack.comment);
         }
-        timeline.append(incident.id, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt, caller.username(), details, null);
+        details.putAll(extraDetails);
+        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt, by.username(), details,
+                sourceEventId);
 
         ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        ObjectNode by = data.putObject("acknowledgedBy");
-        by.put("username", caller.username());
-        by.put("unit", caller.unit());
-        by.put("department", caller.department());
-        caller.roles().stream().sorted().forEach(by.putArray("roles")::add);
-        data.put("acknowledgedAt", ack.acknowledgedAt.toString());
+        data.put("incidentId", incidentId.toString());
+        ObjectNode person = data.putObject("acknowledgedBy");
+        person.put("username", by.username());
+        person.put("unit", by.unit());
+        person.put("department", by.department());
+        by.roles().stream().sorted().forEach(person.putArray("roles")::add);
+        data.put("acknowledgedAt", EventTimes.format(ack.acknowledgedAt));
         data.put("via", ack.via);
         data.put("comment", ack.comment);
-        outbox.add(CloudEvent.of("IncidentAcknowledged", incident.id, data));
+        outbox.add(CloudEvent.of("IncidentAcknowledged", incidentId, data));
         return ack;
     }
 }

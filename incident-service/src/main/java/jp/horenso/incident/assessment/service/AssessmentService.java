@@ -23,6 +23,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -148,8 +149,8 @@ public class AssessmentService {
             details.put("name", duty.name().ja());
             details.put("source", duty.source());
             details.put("reasons", duty.reasons().stream().map(LegalDutyRules.Text::ja).toList());
-            details.put("promptDueAt", row.promptDueAt.toString());
-            details.put("finalDueAt", row.finalDueAt.toString());
+            details.put("promptDueAt", EventTimes.format(row.promptDueAt));
+            details.put("finalDueAt", EventTimes.format(row.finalDueAt));
             timeline.append(incident.id, TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
 
             ObjectNode data = mapper.createObjectNode();
@@ -158,10 +159,10 @@ public class AssessmentService {
             data.put("code", duty.code());
             data.put("recipient", duty.recipient().ja());
             data.put("source", duty.source());
-            data.put("discoveredAt", incident.discoveredAt.toString());
-            data.put("promptDueAt", row.promptDueAt.toString());
-            data.put("promptReminderAt", discovered.plus(duty.promptReminder()).toString());
-            data.put("finalDueAt", row.finalDueAt.toString());
+            data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
+            data.put("promptDueAt", EventTimes.format(row.promptDueAt));
+            data.put("promptReminderAt", EventTimes.format(discovered.plus(duty.promptReminder())));
+            data.put("finalDueAt", EventTimes.format(row.finalDueAt));
             data.put("drill", incident.drill);
             outbox.add(CloudEvent.of("LegalDutyIdentified", incident.id, data));
         }
@@ -175,7 +176,7 @@ public class AssessmentService {
                 ObjectNode data = mapper.createObjectNode();
                 data.put("incidentId", incident.id.toString());
                 data.put("code", row.key.code());
-                data.put("withdrawnAt", row.withdrawnAt.toString());
+                data.put("withdrawnAt", EventTimes.format(row.withdrawnAt));
                 outbox.add(CloudEvent.of("LegalDutyWithdrawn", incident.id, data));
             }
         }

@@ -23,6 +23,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -74,7 +75,7 @@ public class LegalDutyService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", code);
         details.put("report", r.report().name());
-        details.put("submittedAt", r.submittedAt().toString());
+        details.put("submittedAt", EventTimes.format(r.submittedAt()));
         details.put("reference", r.reference().strip());
         timeline.append(incident.id, TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
                 caller.username(), details, null);
@@ -82,7 +83,7 @@ public class LegalDutyService {
         data.put("incidentId", incident.id.toString());
         data.put("code", code);
         data.put("report", r.report().name());
-        data.put("submittedAt", r.submittedAt().toString());
+        data.put("submittedAt", EventTimes.format(r.submittedAt()));
         data.put("reference", r.reference().strip());
         data.put("recordedBy", caller.username());
         outbox.add(CloudEvent.of("LegalReportSubmitted", incident.id, data));

@@ -5,6 +5,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseRecordService;
+import jp.horenso.incident.cases.service.IncidentQuery;
+import jp.horenso.incident.cases.service.IncidentSearchService;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.problem.ETags;
 import jp.horenso.incident.common.security.CurrentCaller;
@@ -28,14 +31,54 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentResource {
 
+    private static final String[] EVERY_ROLE = {Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD,
+        Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE};
+
     private final IncidentService incidents;
     private final CaseRecordService records;
+    private final IncidentSearchService search;
     private final CurrentCaller caller;
 
-    public IncidentResource(IncidentService incidents, CaseRecordService records, CurrentCaller caller) {
+    public IncidentResource(IncidentService incidents, CaseRecordService records, IncidentSearchService search,
+            CurrentCaller caller) {
         this.incidents = incidents;
         this.records = records;
+        this.search = search;
         this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
+        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @Operation(summary = "List and search the cases the caller may see",
+            description = "Every role, each within its scope (as for GET /{id}). Filters: state, severity, kind, unit, "
+                    + "from/to (reported), legalDueBefore, q (words in title or description; Japanese works: "
+                    + "NFKC-normalised substring match), drill; page (from 0), size (1-100), sort.")
+    public IncidentPage list(@BeanParam IncidentQueryParams params) {
+        IncidentQuery query = params.toQuery();
+        IncidentSearchService.Page page = search.list(caller.get(), query, params.pageNumber(), params.pageSize(),
+                params.sort());
+        return new IncidentPage(page.items().stream().map(IncidentSummary::of).toList(), page.page(), page.size(),
+                page.total());
+    }
+
+    @GET
+    @Path("/count")
+    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
+        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @Operation(summary = "How many cases the caller may see match the filters", description = "Same filters as the list.")
+    public java.util.Map<String, Long> count(@BeanParam IncidentQueryParams params) {
+        return java.util.Map.of("count", search.count(caller.get(), params.toQuery()));
+    }
+
+    @GET
+    @Path("/statistics")
+    @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
+        Roles.AUDITOR, Roles.COMMITTEE})
+    @Operation(summary = "Counts by severity, state and kind within the caller's scope",
+            description = "Drills (第48条) are never counted.")
+    public IncidentSearchService.Statistics statistics(@BeanParam IncidentQueryParams params) {
+        return search.statistics(caller.get(), params.toQuery());
     }
 
     @POST
@@ -43,9 +86,11 @@ public class IncidentResource {
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
         Roles.CISO})
     @Operation(summary = "Report a security incident (第43条1項)",
-            description = "Anyone but an auditor may report. The case belongs to the reporter's unit.")
-    public Response report(@NotNull @Valid IncidentReportRequest request, UriInfo uri) {
-        Incident incident = incidents.report(caller.get(), request);
+            description = "Anyone but an auditor may report. The case belongs to the reporter's unit. With an "
+                    + "Idempotency-Key header a retried POST returns the case the first one made, never a second case.")
+    public Response report(@NotNull @Valid IncidentReportRequest request,
+            @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
+        Incident incident = incidents.report(caller.get(), request, idempotencyKey);
         IncidentView view = incidents.show(caller.get(), incident.id);
         return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();

@@ -15,6 +15,7 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes;
 import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.InformationAsset;
 import jp.horenso.incident.cases.rest.CaseRecordRequest;
 import jp.horenso.incident.cases.rest.SeverityOverrideRequest;
@@ -49,6 +50,7 @@ public class CaseRecordService {
 
     public Incident update(Caller caller, UUID id, Long expectedVersion, CaseRecordRequest r) {
         Incident c = incidents.visible(caller, id);
+        requireOpen(c);
         requireVersion(c, expectedVersion);
         ClassificationSchemes.Scheme scheme = schemes.forOrganisation(c.organisation);
         checkLevels(scheme, r.assets());
@@ -57,6 +59,7 @@ public class CaseRecordService {
         c.kind = r.kind();
         c.title = r.title().strip();
         c.description = r.description().strip();
+        c.refreshSearchText();
         c.networkZone = r.networkZone();
         c.informationSystems = r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems());
         c.assets = r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets());
@@ -87,9 +90,16 @@ public class CaseRecordService {
 
     public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, SeverityOverrideRequest r) {
         Incident c = incidents.visible(caller, id);
+        requireOpen(c);
         requireVersion(c, expectedVersion);
         assessment.override(c, r.severity(), r.reason().strip(), caller.username());
         return c;
+    }
+
+    private static void requireOpen(Incident c) {
+        if (c.state == IncidentState.CLOSED) {
+            throw new ProblemException(409, "incident.closed", c.number);
+        }
     }
 
     private static void requireVersion(Incident c, Long expectedVersion) {

@@ -21,6 +21,7 @@ import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -42,10 +43,13 @@ public class IncidentService {
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
     private final String defaultOrganisation;
+    private final IdempotencyKeys idempotency;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
             Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
-            LegalDutyRules legalRules, @ConfigProperty(name = "horenso.organisation") String organisation) {
+            LegalDutyRules legalRules, IdempotencyKeys idempotency,
+            @ConfigProperty(name = "horenso.organisation") String organisation) {
+        this.idempotency = idempotency;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
@@ -57,8 +61,25 @@ public class IncidentService {
         this.defaultOrganisation = organisation;
     }
 
-    /** Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. */
-    public Incident report(Caller reporter, IncidentReportRequest request) {
+    /**
+     * Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. With an
+     * idempotency key, a repeated request returns the case the first one made.
+     */
+    public Incident report(Caller reporter, IncidentReportRequest request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request);
+            if (earlier != null) {
+                return earlier;
+            }
+        }
+        Incident incident = create(reporter, request);
+        if (idempotencyKey != null) {
+            idempotency.complete(reporter.username(), idempotencyKey, incident.id);
+        }
+        return incident;
+    }
+
+    private Incident create(Caller reporter, IncidentReportRequest request) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
         incident.number = incidents.nextNumber();
@@ -78,6 +99,7 @@ public class IncidentService {
         incident.drill = Boolean.TRUE.equals(request.drill());
         incident.state = IncidentState.REPORTED;
         assessment.assessNew(incident);
+        incident.refreshSearchText();
         incidents.persist(incident);
 
         timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
@@ -123,9 +145,9 @@ public class IncidentService {
         reporter.roles().stream().sorted().forEach(roles::add);
         data.put("unit", incident.unit);
         data.put("department", incident.department);
-        data.put("occurredAt", incident.occurredAt.toString());
-        data.put("discoveredAt", incident.discoveredAt.toString());
-        data.put("reportedAt", incident.reportedAt.toString());
+        data.put("occurredAt", EventTimes.format(incident.occurredAt));
+        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
+        data.put("reportedAt", EventTimes.format(incident.reportedAt));
         data.put("severity", incident.severity().name());
         data.put("drill", incident.drill);
         return data;

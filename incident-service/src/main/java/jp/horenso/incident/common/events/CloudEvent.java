@@ -38,7 +38,7 @@ public record CloudEvent(UUID id, String source, String type, OffsetDateTime tim
         node.put("id", id.toString());
         node.put("source", source);
         node.put("type", type);
-        node.put("time", time.toString());
+        node.put("time", EventTimes.format(time));
         node.put("subject", subject);
         node.put("datacontenttype", "application/json");
         node.set("data", data);

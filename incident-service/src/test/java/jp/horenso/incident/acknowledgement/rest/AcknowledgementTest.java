@@ -47,6 +47,33 @@ class AcknowledgementTest {
     }
 
     @Test
+    void acknowledgementThroughASignedLinkIsRecordedOnceAndSentToTheChain() throws Exception {
+        String id = Reports.file(Tokens.staff1());
+        String event = """
+                {"specversion":"1.0","id":"%s","source":"/horenso/notification-service",
+                 "type":"jp.horenso.AcknowledgementLinkUsed","time":"2026-11-24T01:00:00Z","subject":"%s",
+                 "datacontenttype":"application/json","data":{"notificationId":"%s","incidentId":"%s",
+                 "hopId":"%s","username":"chief1","acknowledgedAt":"2026-11-24T01:00:00Z"}}"""
+                .formatted(java.util.UUID.randomUUID(), id, java.util.UUID.randomUUID(), id, java.util.UUID.randomUUID());
+        EventSchemas.assertValid("AcknowledgementLinkUsed", event);
+        KafkaTopics.send("horenso.notification-events", id, event);
+        KafkaTopics.send("horenso.notification-events", id, event);
+
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
+                r -> id.equals(r.key()) && r.value().contains("IncidentAcknowledged"), Duration.ofSeconds(30));
+        EventSchemas.assertValid("IncidentAcknowledged", record.value());
+        JsonNode acknowledged = mapper.readTree(record.value());
+        assertEquals("LINK", acknowledged.at("/data/via").asText());
+        assertEquals("chief1", acknowledged.at("/data/acknowledgedBy/username").asText());
+        java.util.List<String> types = given().auth().oauth2(Tokens.staff1()).when().get("/api/incidents/" + id)
+                .then().statusCode(200)
+                .body("timeline.find { it.type == 'ACKNOWLEDGED' }.details.via", equalTo("LINK"))
+                .body("timeline.find { it.type == 'ACKNOWLEDGED' }.actor", equalTo("chief1"))
+                .extract().path("timeline.type");
+        assertEquals(1, types.stream().filter("ACKNOWLEDGED"::equals).count(), types.toString());
+    }
+
+    @Test
     void acknowledgementWithoutBodyIsAccepted() {
         String id = Reports.file(Tokens.staff1());
         given().auth().oauth2(Tokens.head1()).contentType(ContentType.JSON).when().post("/api/incidents/" + id + "/acknowledgements")

@@ -29,6 +29,19 @@ class CaseRecordTest {
     @Inject
     ObjectMapper mapper;
 
+    @Inject
+    jakarta.persistence.EntityManager em;
+
+    @Test
+    void closedCaseRecordCannotChange() {
+        String id = Reports.file(Tokens.staff1());
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> em
+                .createNativeQuery("UPDATE incident SET state = 'CLOSED' WHERE id = ?1")
+                .setParameter(1, java.util.UUID.fromString(id)).executeUpdate());
+        Records.write(Tokens.csirt1(), id, Records.minor()).then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
     @Test
     void article44_4_recordsCauseExtentAndScopeWithBeforeAndAfterOnTheTimeline() {
         String id = Reports.file(Tokens.staff1());

@@ -67,6 +67,20 @@ class IncidentReportTest {
     }
 
     @Test
+    void timesWithZeroSecondsStillMakeAValidEvent() {
+        Map<String, Object> body = Reports.valid();
+        body.put("occurredAt", "2026-04-01T09:00+09:00");
+        body.put("discoveredAt", "2026-04-01T10:00:00+09:00");
+        String id = given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(body)
+                .when().post("/api/incidents").then().statusCode(201).extract().path("id");
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
+                r -> id.equals(r.key()), Duration.ofSeconds(20));
+        EventSchemas.assertValid("IncidentReported", record.value());
+        org.junit.jupiter.api.Assertions.assertTrue(record.value().contains("\"occurredAt\":\"2026-04-01T09:00:00+09:00\""),
+                record.value());
+    }
+
+    @Test
     void reportWithoutTokenIsUnauthorized() {
         given().contentType(ContentType.JSON).body(Reports.valid()).when().post("/api/incidents")
                 .then().statusCode(401);

@@ -1,0 +1,73 @@
+package jp.horenso.incident.cases.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.repository.IncidentRepository;
+import jp.horenso.incident.cases.rest.IncidentReportRequest;
+import jp.horenso.incident.common.problem.ProblemException;
+
+/**
+ * Idempotency keys of report creation, per user. The key is inserted first: a concurrent retry waits on the first
+ * request's row and then finds the case it made, so a retried POST never makes a second case.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IdempotencyKeys {
+
+    private final EntityManager em;
+    private final IncidentRepository incidents;
+    private final ObjectMapper mapper;
+
+    public IdempotencyKeys(EntityManager em, IncidentRepository incidents, ObjectMapper mapper) {
+        this.em = em;
+        this.incidents = incidents;
+        this.mapper = mapper;
+    }
+
+    /** Claims the key; returns the case an earlier request with the same key made, or null if this one is first. */
+    public Incident claim(String username, String key, IncidentReportRequest request) {
+        if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw new ProblemException(400, "idempotency.invalid");
+        }
+        String hash = hash(request);
+        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (username, key, request_hash) "
+                + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, username).setParameter(2, key).setParameter(3, hash).executeUpdate();
+        if (inserted == 1) {
+            return null;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, incident_id FROM idempotency_key "
+                + "WHERE username = ?1 AND key = ?2").setParameter(1, username).setParameter(2, key).getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0]) || row[1] == null) {
+            throw new ProblemException(422, "idempotency.mismatch");
+        }
+        return incidents.findById((UUID) row[1]);
+    }
+
+    public void complete(String username, String key, UUID incidentId) {
+        em.createNativeQuery("UPDATE idempotency_key SET incident_id = ?3 WHERE username = ?1 AND key = ?2")
+                .setParameter(1, username).setParameter(2, key).setParameter(3, incidentId).executeUpdate();
+    }
+
+    private String hash(IncidentReportRequest request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

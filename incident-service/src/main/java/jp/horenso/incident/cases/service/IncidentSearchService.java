@@ -1,0 +1,167 @@
+package jp.horenso.incident.cases.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.Severity;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.security.Roles;
+
+/**
+ * Lists, counts and summarises cases. The caller's scope is part of every query, written to match
+ * {@link IncidentAccessPolicy} exactly, so a list never shows a case its detail view would refuse.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class IncidentSearchService {
+
+    /** One page of cases and how many match in all. */
+    public record Page(List<Incident> items, int page, int size, long total) {
+    }
+
+    /** Counts of real (non-drill) cases by severity, state and kind. */
+    public record Statistics(long total, Map<String, Long> bySeverity, Map<String, Long> byState,
+            Map<String, Long> byKind) {
+    }
+
+    private final EntityManager em;
+
+    public IncidentSearchService(EntityManager em) {
+        this.em = em;
+    }
+
+    public Page list(Caller caller, IncidentQuery query, int page, int size, String sort) {
+        Where where = where(caller, query);
+        TypedQuery<Incident> select = em.createQuery("SELECT i FROM Incident i WHERE " + where.jpql + " ORDER BY "
+                + orderBy(sort), Incident.class);
+        where.params.forEach(select::setParameter);
+        List<Incident> items = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        return new Page(items, page, size, count(caller, query));
+    }
+
+    public long count(Caller caller, IncidentQuery query) {
+        Where where = where(caller, query);
+        TypedQuery<Long> count = em.createQuery("SELECT count(i) FROM Incident i WHERE " + where.jpql, Long.class);
+        where.params.forEach(count::setParameter);
+        return count.getSingleResult();
+    }
+
+    /** Statistics over the caller's scope; drills are always left out (第48条). */
+    public Statistics statistics(Caller caller, IncidentQuery query) {
+        Where where = where(caller, query.withoutDrills());
+        Map<String, Long> bySeverity = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            bySeverity.put(s.name(), 0L);
+        }
+        group(where, "coalesce(i.severityOverride, i.computedSeverity)").forEach(bySeverity::put);
+        Map<String, Long> byState = group(where, "i.state");
+        Map<String, Long> byKind = group(where, "i.kind");
+        long total = byState.values().stream().mapToLong(Long::longValue).sum();
+        return new Statistics(total, bySeverity, byState, byKind);
+    }
+
+    private Map<String, Long> group(Where where, String expression) {
+        TypedQuery<Object[]> q = em.createQuery("SELECT " + expression + ", count(i) FROM Incident i WHERE "
+                + where.jpql + " GROUP BY " + expression, Object[].class);
+        where.params.forEach(q::setParameter);
+        Map<String, Long> result = new LinkedHashMap<>();
+        for (Object[] row : q.getResultList()) {
+            result.put(String.valueOf(row[0]), (Long) row[1]);
+        }
+        return result;
+    }
+
+    private record Where(String jpql, Map<String, Object> params) {
+    }
+
+    private static Where where(Caller caller, IncidentQuery q) {
+        List<String> and = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (caller.organisation() != null) {
+            and.add("i.organisation = :organisation");
+            params.put("organisation", caller.organisation());
+        }
+        if (!caller.seesWholeOrganisation()) {
+            List<String> or = new ArrayList<>();
+            or.add("i.reportedBy = :me");
+            params.put("me", caller.username());
+            if (caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null) {
+                or.add("i.unit = :myUnit");
+                params.put("myUnit", caller.unit());
+            }
+            if (caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null) {
+                or.add("i.department = :myDepartment");
+                params.put("myDepartment", caller.department());
+            }
+            if (caller.hasRole(Roles.COMMITTEE)) {
+                or.add("i.committeeReportedAt IS NOT NULL");
+            }
+            and.add("(" + String.join(" OR ", or) + ")");
+        }
+        if (q.states() != null && !q.states().isEmpty()) {
+            and.add("i.state IN :states");
+            params.put("states", q.states());
+        }
+        if (q.severities() != null && !q.severities().isEmpty()) {
+            and.add("coalesce(i.severityOverride, i.computedSeverity) IN :severities");
+            params.put("severities", q.severities());
+        }
+        if (q.kinds() != null && !q.kinds().isEmpty()) {
+            and.add("i.kind IN :kinds");
+            params.put("kinds", q.kinds());
+        }
+        if (q.unit() != null) {
+            and.add("i.unit = :unit");
+            params.put("unit", q.unit());
+        }
+        if (q.from() != null) {
+            and.add("i.reportedAt >= :from");
+            params.put("from", q.from());
+        }
+        if (q.to() != null) {
+            and.add("i.reportedAt < :to");
+            params.put("to", q.to());
+        }
+        if (q.legalDueBefore() != null) {
+            and.add("EXISTS (SELECT 1 FROM LegalDuty d WHERE d.key.incidentId = i.id AND d.withdrawnAt IS NULL "
+                    + "AND d.finalSubmittedAt IS NULL AND ((d.promptSubmittedAt IS NULL AND d.promptDueAt < :due) "
+                    + "OR d.finalDueAt < :due))");
+            params.put("due", q.legalDueBefore());
+        }
+        if (q.text() != null) {
+            for (int n = 0; n < q.text().size(); n++) {
+                and.add("i.searchText LIKE :text" + n + " ESCAPE '\\'");
+                params.put("text" + n, "%" + escapeLike(Incident.normaliseForSearch(q.text().get(n))) + "%");
+            }
+        }
+        if (q.drill() != null) {
+            and.add("i.drill = :drill");
+            params.put("drill", q.drill());
+        }
+        return new Where(and.isEmpty() ? "TRUE" : String.join(" AND ", and), params);
+    }
+
+    private static String orderBy(String sort) {
+        return switch (sort == null ? "-reportedAt" : sort) {
+            case "reportedAt" -> "i.reportedAt ASC, i.number ASC";
+            case "number" -> "i.number ASC";
+            case "-number" -> "i.number DESC";
+            case "-severity" -> "CASE coalesce(i.severityOverride, i.computedSeverity)"
+                    + " WHEN jp.horenso.incident.cases.Severity.CRITICAL THEN 4"
+                    + " WHEN jp.horenso.incident.cases.Severity.HIGH THEN 3"
+                    + " WHEN jp.horenso.incident.cases.Severity.MEDIUM THEN 2 ELSE 1 END DESC, i.reportedAt DESC";
+            default -> "i.reportedAt DESC, i.number DESC";
+        };
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

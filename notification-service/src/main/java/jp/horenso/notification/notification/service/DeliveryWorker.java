@@ -1,0 +1,73 @@
+package jp.horenso.notification.notification.service;
+
+import io.quarkus.arc.All;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.notification.channel.ChannelSender;
+import jp.horenso.notification.notification.channel.OutgoingMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the notifications that are due: claims them in one transaction, talks to the channel outside any
+ * transaction, and records the outcome in another, so a slow mail server never holds a database lock.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryService deliveries;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+    public DeliveryWorker(DeliveryService deliveries, @All List<ChannelSender> senders) {
+        this.deliveries = deliveries;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    }
+
+    /** One round; the scheduler runs it on a worker thread, so the blocking senders may be called here. */
+    @Scheduled(every = "${horenso.notification.delivery.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Nothing is sent before start-up completed (database migrated, channels wired).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliverDue() {
+        for (OutgoingMessage message : deliveries.claimDue()) {
+            deliver(message);
+        }
+    }
+
+    private void deliver(OutgoingMessage message) {
+        ChannelSender sender = senders.get(message.channel());
+        try {
+            if (sender == null) {
+                throw new IllegalStateException("no sender for channel " + message.channel());
+            }
+            sender.send(message);
+        } catch (RuntimeException e) {
+            LOG.infof("notification %s attempt %d failed: %s", message.notificationId(), message.attempt(),
+                    describe(e));
+            deliveries.recordError(message, describe(e));
+            return;
+        }
+        // Outside the try: a failure to record success must not count as a failed send (the lease covers it).
+        deliveries.recordSent(message);
+    }
+
+    /** The exception and its causes in one line, for the delivery log. */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}

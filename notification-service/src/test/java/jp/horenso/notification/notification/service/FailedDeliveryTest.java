@@ -1,0 +1,73 @@
+package jp.horenso.notification.notification.service;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.MailerName;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.notification.channel.MailSender;
+import jp.horenso.notification.notification.config.NotificationConfig;
+import jp.horenso.notification.testing.EventSchemas;
+import jp.horenso.notification.testing.Mailbox;
+import jp.horenso.notification.testing.NotificationEventsOnKafka;
+import jp.horenso.notification.testing.NotificationRequests;
+import jp.horenso.notification.testing.NotificationRequests.Request;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A mail server that cannot be reached: the real mailer named {@code unreachable} points at a closed port
+ * (application.properties, %test), and this test hands it to a real {@link MailSender}.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
+class FailedDeliveryTest {
+
+    @Inject
+    @MailerName("unreachable")
+    Mailer unreachable;
+
+    @Inject
+    NotificationConfig config;
+
+    @Test
+    @TestSecurity(user = "csirt1", roles = "csirt")
+    void mailThatCannotBeSentIsRetriedThenPublishedAsNotificationFailedWithEveryAttemptLogged() {
+        QuarkusMock.installMockForType(new MailSender(unreachable, config), MailSender.class);
+
+        Request request = NotificationRequests.newReport().send();
+
+        JsonNode failed = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationFailed",
+                request.notificationId, Duration.ofSeconds(30)).value());
+        EventSchemas.assertValid("NotificationFailed", failed);
+        int maxAttempts = config.delivery().maxAttempts();
+        assertEquals(maxAttempts, failed.at("/data/attempts").asInt());
+        assertTrue(failed.at("/data/error").asText().contains("Connection refused"), failed.toString());
+
+        given().queryParam("incidentId", request.incidentId.toString())
+                .when().get("/api/notifications")
+                .then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].notificationId", is(request.notificationId.toString()))
+                .body("[0].status", is("FAILED"))
+                .body("[0].attempts.number", contains(1, 2, 3))
+                .body("[0].attempts.outcome", everyItem(is("ERROR")))
+                .body("[0].attempts.error", everyItem(not(emptyOrNullString())));
+        assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
+    }
+}

@@ -1,0 +1,110 @@
+package jp.horenso.systemtests;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import jp.horenso.localstack.EmbeddedPostgresServer;
+import jp.horenso.localstack.KeycloakServer;
+import jp.horenso.localstack.LocalStack;
+import jp.horenso.localstack.MailCatcher;
+import jp.horenso.localstack.Ports;
+
+/**
+ * The system under test, started once per test run: the whole local stack when the three services are
+ * packaged, otherwise only PostgreSQL and Keycloak so that the demo realm can still be checked.
+ *
+ * <p>Keycloak is started exactly once either way: its first start costs about a minute on two cores.
+ */
+public final class RunningSystem implements AutoCloseable {
+
+    /** What "immediately" (直ちに, 第43条) means during the tests: short, so that time-outs can be watched. */
+    public static final String IMMEDIATELY = "PT10S";
+
+    private final Path repoRoot;
+    private final LocalStack stack;
+    private final EmbeddedPostgresServer realmOnlyPostgres;
+    private final KeycloakServer keycloak;
+    private final List<Path> missingJars;
+
+    private RunningSystem(Path repoRoot, LocalStack stack, EmbeddedPostgresServer realmOnlyPostgres,
+            KeycloakServer keycloak, List<Path> missingJars) {
+        this.repoRoot = repoRoot;
+        this.stack = stack;
+        this.realmOnlyPostgres = realmOnlyPostgres;
+        this.keycloak = keycloak;
+        this.missingJars = missingJars;
+    }
+
+    static RunningSystem start() {
+        Path repoRoot = locateRepoRoot();
+        Path dataDir = Path.of("target/stack").toAbsolutePath();
+        List<Path> missing = LocalStack.SERVICES.stream()
+                .map(service -> repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .toList();
+        if (missing.isEmpty()) {
+            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(repoRoot, dataDir,
+                    Map.of("HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY)));
+            return new RunningSystem(repoRoot, stack, null, stack.keycloak(), List.of());
+        }
+        System.out.println("[system-tests] services not packaged (" + missing
+                + "): starting only PostgreSQL and Keycloak; the end-to-end tests will fail");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), Ports.free(), true);
+        try {
+            postgres.ensureDatabases("keycloak");
+            KeycloakServer keycloak = KeycloakServer.start(repoRoot.resolve("local-stack/target/keycloak"),
+                    repoRoot.resolve("deploy/keycloak/horenso-realm.json"), Ports.free(), Ports.free(),
+                    postgres.jdbcUrl("keycloak"), dataDir.resolve("logs/keycloak.log"));
+            return new RunningSystem(repoRoot, null, postgres, keycloak, missing);
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    /** The repository root: set by the root POM's surefire configuration, else the parent directory. */
+    static Path locateRepoRoot() {
+        return Path.of(System.getProperty("horenso.repo.root", "..")).toAbsolutePath().normalize();
+    }
+
+    public Path repoRoot() {
+        return repoRoot;
+    }
+
+    public KeycloakServer keycloak() {
+        return keycloak;
+    }
+
+    /** The whole stack; fails the calling test when the services were not packaged before the run. */
+    public LocalStack stack() {
+        if (stack == null) {
+            throw new IllegalStateException("the system tests need the packaged services; missing " + missingJars
+                    + ". Build them first: ./mvnw package -DskipTests (or run ./mvnw verify at the root)");
+        }
+        return stack;
+    }
+
+    public String incidentUrl() {
+        return stack().serviceUrl("incident-service");
+    }
+
+    public MailCatcher mail() {
+        return stack().mail();
+    }
+
+    /** Where the services' and Keycloak's logs are, for failure messages. */
+    public Path logsDir() {
+        return Path.of("target/stack/logs").toAbsolutePath();
+    }
+
+    @Override
+    public void close() {
+        if (stack != null) {
+            stack.close();
+        } else {
+            keycloak.close();
+            realmOnlyPostgres.close();
+        }
+    }
+}
