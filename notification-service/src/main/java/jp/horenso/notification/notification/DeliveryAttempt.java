@@ -46,23 +46,33 @@ public class DeliveryAttempt {
     @Column(name = "error")
     private String error;
 
+    /** Tries within the attempt: the first plus the in-process retries. */
+    @Column(name = "tries", nullable = false)
+    private int tries = 1;
+
+    /** Where the attempt went: a mail address, or a webhook's format and host. */
+    @Column(name = "target", updatable = false)
+    private String target;
+
     protected DeliveryAttempt() {
         // for Hibernate
     }
 
-    public DeliveryAttempt(Notification notification, int attemptNumber, Channel channel, Instant attemptedAt,
-            DeliveryOutcome outcome, String error) {
+    public DeliveryAttempt(Notification notification, int attemptNumber, Channel channel, String target,
+            Instant attemptedAt, DeliveryOutcome outcome, String error) {
         this.notification = notification;
         this.attemptNumber = attemptNumber;
         this.channel = channel;
-        record(attemptedAt, outcome, error);
+        this.target = target;
+        record(attemptedAt, outcome, error, 1);
     }
 
-    /** Sets what came of the attempt; an UNKNOWN outcome is replaced once the late worker reports back. */
-    public void record(Instant at, DeliveryOutcome outcome, String error) {
+    /** Sets what came of the attempt, after {@code tries} tries. */
+    public void record(Instant at, DeliveryOutcome outcome, String error, int tries) {
         this.attemptedAt = at;
         this.outcome = outcome;
         this.error = truncate(error);
+        this.tries = Math.max(1, tries);
     }
 
     /** Cuts an error text to what the table and the event contract keep. */
@@ -99,5 +109,13 @@ public class DeliveryAttempt {
 
     public String getError() {
         return error;
+    }
+
+    public int getTries() {
+        return tries;
+    }
+
+    public String getTarget() {
+        return target;
     }
 }

@@ -16,7 +16,9 @@ import java.util.UUID;
  * and its delivery state.
  *
  * <p>Rows are created by a plain {@code INSERT … ON CONFLICT (notification_id) DO NOTHING} (see
- * {@code NotificationRepository#insertIfAbsent}), so this class has no public constructor.
+ * {@code NotificationRepository#insertIfAbsent}), so this class has no public constructor. A notification
+ * travels the recipient's route (its channels in failover order): PENDING (or HELD for a digest), SENDING under
+ * a worker's lease, RETRY, and on to the next channel when one keeps failing; it ends SENT or FAILED.
  */
 @Entity
 @Table(name = "notification")
@@ -107,6 +109,39 @@ public class Notification {
     @Column(name = "failed_at")
     private Instant failedAt;
 
+    @Column(name = "summary", nullable = false, updatable = false)
+    private String summary;
+
+    @Column(name = "case_link", nullable = false, updatable = false)
+    private String caseLink;
+
+    @Column(name = "ack_link", updatable = false)
+    private String ackLink;
+
+    /** The recipient_channel row in use; null for the default route (mail to the request's address). */
+    @Column(name = "endpoint_id")
+    private Long endpointId;
+
+    @Column(name = "endpoint_position", nullable = false)
+    private int endpointPosition;
+
+    /** Attempts on the current channel; the recipient's next channel is tried when they run out. */
+    @Column(name = "channel_attempts", nullable = false)
+    private int channelAttempts;
+
+    /** The notification whose digest carries this one (GROUPED), or null. */
+    @Column(name = "digest_leader_id")
+    private Long digestLeaderId;
+
+    @Column(name = "digest_subject")
+    private String digestSubject;
+
+    @Column(name = "digest_body")
+    private String digestBody;
+
+    @Column(name = "digest_summary")
+    private String digestSummary;
+
     protected Notification() {
         // for Hibernate
     }
@@ -115,8 +150,57 @@ public class Notification {
     public int claim(Instant leaseUntil) {
         this.status = NotificationStatus.SENDING;
         this.attempts++;
+        this.channelAttempts++;
         this.leaseUntil = leaseUntil;
         return attempts;
+    }
+
+    /** Makes this notification the carrier of a digest of itself and others, with the digest's own text. */
+    public void leadDigest(String subject, String body, String summary) {
+        this.digestSubject = subject;
+        this.digestBody = body;
+        this.digestSummary = summary;
+    }
+
+    /** Puts this held notification into the digest that {@code leader} carries. */
+    public void joinDigest(Notification leader) {
+        this.status = NotificationStatus.GROUPED;
+        this.digestLeaderId = leader.getId();
+    }
+
+    /** Ends a digest member the way its leader ended: delivered or failed, on the leader's channel. */
+    public void follow(Notification leader) {
+        this.status = leader.status;
+        this.channel = leader.channel;
+        this.attempts = leader.attempts;
+        this.sentAt = leader.sentAt;
+        this.failedAt = leader.failedAt;
+        this.lastError = leader.lastError;
+        this.leaseUntil = null;
+    }
+
+    /** Moves the notification to the recipient's next channel, to be tried at once. */
+    public void moveTo(Channel channel, Long endpointId, int position, Instant now, String error) {
+        this.status = NotificationStatus.PENDING;
+        this.channel = channel;
+        this.endpointId = endpointId;
+        this.endpointPosition = position;
+        this.channelAttempts = 0;
+        this.nextAttemptAt = now;
+        this.leaseUntil = null;
+        this.lastError = error;
+    }
+
+    /**
+     * Settles a notification whose send may or may not have arrived and must not be repeated: it is in the
+     * in-app inbox for certain, so that is the channel of record.
+     */
+    public void settleInInbox(Instant at, String note) {
+        this.status = NotificationStatus.SENT;
+        this.channel = Channel.INBOX;
+        this.sentAt = at;
+        this.leaseUntil = null;
+        this.lastError = note;
     }
 
     /** Whether the worker that made attempt {@code attempt} still owns the notification. */
@@ -254,5 +338,45 @@ public class Notification {
 
     public Instant getFailedAt() {
         return failedAt;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getCaseLink() {
+        return caseLink;
+    }
+
+    public String getAckLink() {
+        return ackLink;
+    }
+
+    public Long getEndpointId() {
+        return endpointId;
+    }
+
+    public int getEndpointPosition() {
+        return endpointPosition;
+    }
+
+    public int getChannelAttempts() {
+        return channelAttempts;
+    }
+
+    public Long getDigestLeaderId() {
+        return digestLeaderId;
+    }
+
+    public String getDigestSubject() {
+        return digestSubject;
+    }
+
+    public String getDigestBody() {
+        return digestBody;
+    }
+
+    public String getDigestSummary() {
+        return digestSummary;
     }
 }

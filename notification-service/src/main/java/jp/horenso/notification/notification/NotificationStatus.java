@@ -2,15 +2,19 @@ package jp.horenso.notification.notification;
 
 /** Where a notification is on its way to the recipient. */
 public enum NotificationStatus {
-    /** Stored, not yet tried. */
+    /** Stored, not yet tried (or moved to the recipient's next channel and not yet tried there). */
     PENDING,
+    /** Part of a burst to one recipient; waits until the recipient's digest goes out. */
+    HELD,
+    /** Travels inside the digest of another notification (its leader) and follows the leader's outcome. */
+    GROUPED,
     /** Claimed by a delivery worker, which holds a lease until it records the outcome. */
     SENDING,
     /** The last attempt failed; another is scheduled. */
     RETRY,
     /** Delivered to the channel. */
     SENT,
-    /** Every attempt failed; nobody will try again. */
+    /** Every attempt on every channel failed; nobody will try again. */
     FAILED;
 
     /** Whether nothing more will happen to the notification. */

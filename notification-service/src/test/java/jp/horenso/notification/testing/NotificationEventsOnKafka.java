@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -22,6 +23,15 @@ public final class NotificationEventsOnKafka {
             return ("jp.horenso." + eventName).equals(event.path("type").asText())
                     && notificationId.toString().equals(event.path("data").path("notificationId").asText());
         }, timeout);
+    }
+
+    /** Every {@code eventName} event about {@code notificationId}, read for {@code duration}. */
+    public static List<ConsumerRecord<String, String>> all(String eventName, UUID notificationId, Duration duration) {
+        return TestKafka.records(TestKafka.NOTIFICATION_EVENTS, record -> {
+            JsonNode event = parse(record.value());
+            return ("jp.horenso." + eventName).equals(event.path("type").asText())
+                    && notificationId.toString().equals(event.path("data").path("notificationId").asText());
+        }, duration, Integer.MAX_VALUE);
     }
 
     /** The record value as JSON. */

@@ -1,9 +1,12 @@
 package jp.horenso.notification.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -15,19 +18,26 @@ public final class NotificationRequests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One request; change fields with the {@code with…} methods, then {@link #send()}. */
+    /** One request; change fields with the builder methods, then {@link #send()}. */
     public static final class Request {
         public final UUID eventId = UUID.randomUUID();
         public final UUID notificationId = UUID.randomUUID();
         public UUID incidentId = UUID.randomUUID();
+        public UUID hopId = UUID.randomUUID();
         /** Unique per request so a test finds its own mail by subject. */
         public final String incidentNumber = "INC-2026-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
-        public final Instant ackDeadline = Instant.parse("2026-11-24T01:15:00Z");
-        String kind = "NEW_REPORT";
-        boolean drill;
-        String username = "chief1";
-        String name = "総務 課長 一郎";
-        String email = "chief1@demo-city.example.jp";
+        public Instant ackDeadline = Instant.parse("2026-11-24T01:15:00Z");
+        public String kind = "NEW_REPORT";
+        public String step = "SECTION_CHIEF";
+        public String severity = "HIGH";
+        public boolean drill;
+        public String username = "chief1";
+        public String name = "総務 課長 一郎";
+        public String email = "chief1@demo-city.example.jp";
+        ObjectNode legalDeadline;
+        String outsideBody;
+        Boolean deputy;
+        final Map<String, JsonNode> extra = new LinkedHashMap<>();
 
         /** About the same case as {@code other}: same Kafka key, so the service reads both in order. */
         public Request sameCaseAs(Request other) {
@@ -36,7 +46,11 @@ public final class NotificationRequests {
         }
 
         public Request escalation() {
-            this.kind = "ESCALATION";
+            return kind("ESCALATION");
+        }
+
+        public Request kind(String kind) {
+            this.kind = kind;
             return this;
         }
 
@@ -45,10 +59,64 @@ public final class NotificationRequests {
             return this;
         }
 
+        /** The severity code, or null when the case has not been assessed yet. */
+        public Request severity(String severity) {
+            this.severity = severity;
+            return this;
+        }
+
+        public Request step(String step) {
+            this.step = step;
+            return this;
+        }
+
+        public Request deputy() {
+            this.deputy = true;
+            return this;
+        }
+
+        /** A legal deadline notice: no hop, no step, no acknowledgement deadline (as escalation-service sends it). */
+        public Request legal(String kind, String report, Instant dueAt) {
+            this.kind = kind;
+            this.hopId = null;
+            this.step = null;
+            this.ackDeadline = null;
+            this.legalDeadline = JSON.createObjectNode().put("code", "PPC_APPI").put("report", report)
+                    .put("dueAt", dueAt.toString()).put("reportTo", "個人情報保護委員会");
+            return this;
+        }
+
+        /** A notice without a hop (e.g. DISCLOSURE_APPROVED). */
+        public Request withoutHop() {
+            this.hopId = null;
+            this.step = null;
+            this.ackDeadline = null;
+            return this;
+        }
+
+        /** To an outside body (関係機関): no hop, no deadline. */
+        public Request toOutsideBody(String id, String name, String email) {
+            withoutHop();
+            this.outsideBody = id;
+            return to("outside:" + id, name, email);
+        }
+
         public Request to(String username, String name, String email) {
             this.username = username;
             this.name = name;
             this.email = email;
+            return this;
+        }
+
+        /** A person made up for one test, so settings and messages of other tests never meet it. */
+        public Request toSomeone(String prefix) {
+            String username = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+            return to(username, "試験 " + username, username + "@demo-city.example.jp");
+        }
+
+        /** A field the contract does not have, as a careless producer might add (send with {@link #sendUnchecked()}). */
+        public Request extra(String field, JsonNode value) {
+            extra.put(field, value);
             return this;
         }
 
@@ -67,16 +135,36 @@ public final class NotificationRequests {
             data.put("incidentId", incidentId.toString());
             data.put("incidentNumber", incidentNumber);
             data.put("kind", kind);
-            data.put("hopId", UUID.randomUUID().toString());
-            data.put("step", "SECTION_CHIEF");
+            if (hopId != null) {
+                data.put("hopId", hopId.toString());
+            }
+            if (step != null) {
+                data.put("step", step);
+            }
             ObjectNode recipient = data.putObject("recipient");
             recipient.put("username", username);
             recipient.put("name", name);
             recipient.put("email", email);
             recipient.put("locale", "ja");
-            data.put("ackDeadline", ackDeadline.toString());
-            data.put("severity", "HIGH");
+            if (ackDeadline != null) {
+                data.put("ackDeadline", ackDeadline.toString());
+            }
+            if (severity == null) {
+                data.putNull("severity");
+            } else {
+                data.put("severity", severity);
+            }
             data.put("drill", drill);
+            if (legalDeadline != null) {
+                data.set("legalDeadline", legalDeadline);
+            }
+            if (outsideBody != null) {
+                data.put("outsideBody", outsideBody);
+            }
+            if (deputy != null) {
+                data.put("deputy", deputy);
+            }
+            extra.forEach(data::set);
             return event;
         }
 
@@ -90,6 +178,12 @@ public final class NotificationRequests {
             ObjectNode event = event(otherEventId);
             EventSchemas.assertValid("NotificationRequested", event);
             TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event.toString());
+            return this;
+        }
+
+        /** Sends the event without checking it against the contract (for fields the contract does not allow). */
+        public Request sendUnchecked() {
+            TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event(eventId).toString());
             return this;
         }
     }

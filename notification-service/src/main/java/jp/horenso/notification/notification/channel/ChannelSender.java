@@ -3,14 +3,17 @@ package jp.horenso.notification.notification.channel;
 import jp.horenso.notification.notification.Channel;
 
 /**
- * Delivers messages through one channel. Implementations block until the channel accepted the message and
- * throw when it did not; they are called on a worker thread, outside any transaction.
+ * Delivers messages through one channel. Implementations block until the channel accepted the message; they
+ * are called on a worker thread, outside any transaction.
  */
 public interface ChannelSender {
 
     /** The channel this sender serves. */
     Channel channel();
 
-    /** Delivers one message; any exception counts as a failed attempt. */
+    /**
+     * Delivers one message. Throws {@link DeliveryFailedException} when the channel certainly did not take it,
+     * and {@link DeliveryInDoubtException} (or anything else) when it may have.
+     */
     void send(OutgoingMessage message);
 }

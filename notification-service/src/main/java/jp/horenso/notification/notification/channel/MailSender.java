@@ -2,8 +2,12 @@ package jp.horenso.notification.notification.channel;
 
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
+import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.UUID;
+import javax.net.ssl.SSLHandshakeException;
 import jp.horenso.notification.notification.Channel;
 import jp.horenso.notification.notification.config.NotificationConfig;
 
@@ -27,13 +31,16 @@ public class MailSender implements ChannelSender {
 
     @Override
     public void send(OutgoingMessage message) {
-        mailer.send(compose(message));
+        try {
+            mailer.send(compose(message));
+        } catch (RuntimeException e) {
+            throw classify(e);
+        }
     }
 
     /** The mail for a message; its Message-ID is derived from the notification id. */
     public Mail compose(OutgoingMessage message) {
-        // A fixed Message-ID lets a later check find out whether a mail left before a crash, and lets mail
-        // clients drop a copy sent twice.
+        // A fixed Message-ID lets mail clients and archives recognise a copy as the same message.
         return Mail.withText(message.address(), message.subject(), message.body())
                 .setFrom(from)
                 .addHeader("Message-ID", messageId(message.notificationId()));
@@ -42,5 +49,20 @@ public class MailSender implements ChannelSender {
     /** {@code <notification-id@sender-domain>}. */
     public String messageId(UUID notificationId) {
         return "<" + notificationId + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
+    }
+
+    /**
+     * Which failures prove that nothing was delivered: no connection, or an error reply of the server (which
+     * then has not accepted the message). Anything else — a time-out, a connection lost mid-transfer — may have
+     * happened after the server took the message, so its outcome is unknown.
+     */
+    static RuntimeException classify(RuntimeException error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof SMTPException
+                    || t instanceof SSLHandshakeException) {
+                return new DeliveryFailedException(t.getClass().getSimpleName() + ": " + t.getMessage(), error);
+            }
+        }
+        return new DeliveryInDoubtException(error.getClass().getSimpleName() + ": " + error.getMessage(), error);
     }
 }

@@ -10,29 +10,44 @@ import jp.horenso.notification.notification.Notification;
 import jp.horenso.notification.notification.NotificationKind;
 import jp.horenso.notification.notification.NotificationStatus;
 
-/** One notification in the delivery log of a case (配信記録): whom, how, and every attempt with its error. */
+/**
+ * One notification in the delivery log of a case (配信記録): whom, how, and every attempt with its error.
+ *
+ * @param channel the channel it is on now, or was delivered through
+ * @param digestOf for a notification that went out in a digest, the notification that carried the digest
+ *        (whose attempts are the ones that count)
+ */
 public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String incidentNumber, NotificationKind kind,
         boolean drill, Channel channel, Recipient recipient, NotificationStatus status, Instant createdAt,
-        Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError, List<Attempt> attempts) {
+        Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError, UUID digestOf,
+        List<Attempt> attempts) {
 
     /** The recipient's account and the address the message went to. */
     public record Recipient(String username, String email) {
     }
 
-    /** One delivery attempt. */
-    public record Attempt(int number, Channel channel, Instant at, DeliveryOutcome outcome, String error) {
+    /**
+     * One delivery attempt.
+     *
+     * @param target where it went: a mail address, or a webhook's format and host
+     * @param tries the first try and the in-process retries of this attempt
+     * @param error the error, or for a successful attempt the errors of the tries before it
+     */
+    public record Attempt(int number, Channel channel, String target, Instant at, DeliveryOutcome outcome, int tries,
+            String error) {
 
         static Attempt of(DeliveryAttempt attempt) {
-            return new Attempt(attempt.getAttemptNumber(), attempt.getChannel(), attempt.getAttemptedAt(),
-                    attempt.getOutcome(), attempt.getError());
+            return new Attempt(attempt.getAttemptNumber(), attempt.getChannel(), attempt.getTarget(),
+                    attempt.getAttemptedAt(), attempt.getOutcome(), attempt.getTries(), attempt.getError());
         }
     }
 
-    static DeliveryLogEntry of(Notification n, List<DeliveryAttempt> attempts) {
-        boolean waiting = n.getStatus() == NotificationStatus.PENDING || n.getStatus() == NotificationStatus.RETRY;
+    static DeliveryLogEntry of(Notification n, UUID digestOf, List<DeliveryAttempt> attempts) {
+        boolean waiting = n.getStatus() == NotificationStatus.PENDING || n.getStatus() == NotificationStatus.RETRY
+                || n.getStatus() == NotificationStatus.HELD;
         return new DeliveryLogEntry(n.getNotificationId(), n.getIncidentId(), n.getIncidentNumber(), n.getKind(),
                 n.isDrill(), n.getChannel(), new Recipient(n.getRecipientUsername(), n.getRecipientEmail()),
                 n.getStatus(), n.getCreatedAt(), waiting ? n.getNextAttemptAt() : null, n.getSentAt(), n.getFailedAt(),
-                n.getLastError(), attempts.stream().map(Attempt::of).toList());
+                n.getLastError(), digestOf, attempts.stream().map(Attempt::of).toList());
     }
 }

@@ -30,7 +30,12 @@ public class DeliveryLogService {
         Map<Long, List<DeliveryAttempt>> byNotification = attempts.listFor(found).stream()
                 .collect(Collectors.groupingBy(a -> a.getNotification().getId()));
         return found.stream()
-                .map(n -> DeliveryLogEntry.of(n, byNotification.getOrDefault(n.getId(), List.of())))
+                .map(n -> DeliveryLogEntry.of(n, digestOf(n), byNotification.getOrDefault(n.getId(), List.of())))
                 .toList();
+    }
+
+    private UUID digestOf(Notification n) {
+        return n.getDigestLeaderId() == null ? null
+                : notifications.findByIdOptional(n.getDigestLeaderId()).map(Notification::getNotificationId).orElse(null);
     }
 }

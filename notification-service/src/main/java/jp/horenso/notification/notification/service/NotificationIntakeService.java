@@ -2,18 +2,22 @@ package jp.horenso.notification.notification.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.notification.common.inbox.ProcessedEvents;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.notification.RenderedMessage;
 import jp.horenso.notification.notification.event.NotificationRequested;
 import jp.horenso.notification.notification.repository.NotificationRepository;
+import jp.horenso.notification.recipient.Endpoint;
+import jp.horenso.notification.recipient.service.RecipientService;
 import org.jboss.logging.Logger;
 
 /**
- * Accepts notification requests: stores each one once, PENDING, with its rendered mail, for the delivery
- * worker to send after the transaction committed.
+ * Accepts notification requests: stores each one once, with everything it says rendered, on the first channel
+ * of its recipient's route, and puts it in the recipient's in-app inbox — all in one transaction. The delivery
+ * worker sends it after the commit: at once, or with the recipient's digest when a burst is under way.
  */
 @ApplicationScoped
 @Transactional
@@ -26,12 +30,16 @@ public class NotificationIntakeService {
     private final ProcessedEvents processedEvents;
     private final NotificationRepository notifications;
     private final MailRenderer renderer;
+    private final RecipientService recipients;
+    private final InboxService inbox;
 
     public NotificationIntakeService(ProcessedEvents processedEvents, NotificationRepository notifications,
-            MailRenderer renderer) {
+            MailRenderer renderer, RecipientService recipients, InboxService inbox) {
         this.processedEvents = processedEvents;
         this.notifications = notifications;
         this.renderer = renderer;
+        this.recipients = recipients;
+        this.inbox = inbox;
     }
 
     /**
@@ -43,13 +51,36 @@ public class NotificationIntakeService {
             LOG.debugf("event %s was applied before; skipped", eventId);
             return;
         }
-        RenderedMessage message = renderer.render(request);
-        // Only mail for now; the channel column lets webhooks and the inbox join without a new table.
+        String username = request.recipient().username();
+        notifications.lockRecipient(username);
+        RenderedMessage message = renderer.render(request, Instant.now());
+        Endpoint first = recipients.firstEndpoint(username);
         boolean stored = notifications.insertIfAbsent(eventId, requestedAt == null ? Instant.now() : requestedAt,
-                Channel.MAIL, request, message);
+                request, message, first, holdUntil(request));
         if (!stored) {
             LOG.infof("notification %s already exists; request event %s changes nothing", request.notificationId(),
                     eventId);
+            return;
         }
+        inbox.add(request.notificationId());
+    }
+
+    /**
+     * When a notification that is part of a burst goes out with the recipient's digest; null to send it at once.
+     * The first message of a burst always goes at once; what follows within the recipient's window is grouped.
+     * Messages to the CISO are never grouped or delayed.
+     */
+    private Instant holdUntil(NotificationRequested request) {
+        String username = request.recipient().username();
+        if (recipients.isCiso(username, request.step())) {
+            return null;
+        }
+        Duration window = recipients.digestWindow(username);
+        if (window == null) {
+            return null;
+        }
+        return notifications.digestDueFor(username)
+                .or(() -> notifications.burstDigestDue(username, window))
+                .orElse(null);
     }
 }

@@ -35,7 +35,7 @@ class NotificationRequestedMailTest {
         String number = request.incidentNumber;
         assertEquals(List.of("chief1@demo-city.example.jp"), mail.to());
         assertEquals("horenso@demo-city.example.jp", mail.from());
-        assertEquals("【Horenso】インシデント報告 " + number + " / Incident report " + number, mail.subject());
+        assertEquals("【高/High】【Horenso】インシデント報告 " + number + " / Incident report " + number, mail.subject());
 
         String body = mail.body();
         int japanese = body.indexOf("総務 課長 一郎 様");
@@ -46,13 +46,18 @@ class NotificationRequestedMailTest {
         assertTrue(body.indexOf("新しいインシデント報告があなたに届きました") < separator, body);
         assertTrue(body.indexOf("A new incident report has reached you.") > separator, body);
         assertTrue(body.contains("事案番号: " + number) && body.contains("Case number: " + number), body);
+        assertTrue(body.contains("重大度: 高") && body.contains("Severity: High"), body);
         // 2026-11-24T01:15Z is 10:15 in Japan.
         assertTrue(body.contains("確認期限: 2026年11月24日(火) 10:15 (日本時間)"), body);
         assertTrue(body.contains("Acknowledge by: Tue 24 Nov 2026, 10:15 JST"), body);
         String link = "http://localhost:8081/api/incidents/" + request.incidentId;
         assertTrue(body.contains("事案へのリンク: " + link) && body.contains("Link to the case: " + link), body);
-        assertTrue(body.contains("POST " + link + "/acknowledgements"), body);
-        // Only the number and the link: no address, account, severity or drill marking.
+        // The one-click acknowledgement link, in both languages; no API instructions any more.
+        String ackLink = body.substring(body.indexOf("http://localhost:8083/ack/")).lines().findFirst().orElseThrow();
+        assertTrue(ackLink.matches("http://localhost:8083/ack/[A-Za-z0-9_-]{22}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{43}"), ackLink);
+        assertTrue(body.indexOf(ackLink) < separator && body.lastIndexOf(ackLink) > separator, body);
+        assertFalse(body.contains("POST"), body);
+        // Only the number, severity and links: no address, account, severity code or drill marking.
         assertFalse(body.contains("@"), body);
         assertFalse(body.contains("chief1"), body);
         assertFalse(body.contains("HIGH"), body);
@@ -80,7 +85,7 @@ class NotificationRequestedMailTest {
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
         String number = request.incidentNumber;
         assertEquals(List.of("head1@demo-city.example.jp"), mail.to());
-        assertEquals("【Horenso】エスカレーション " + number + " / Escalation " + number, mail.subject());
+        assertEquals("【高/High】【Horenso】エスカレーション " + number + " / Escalation " + number, mail.subject());
         assertTrue(mail.body().contains("期限までに誰も受領しなかったため"), mail.body());
         assertTrue(mail.body().contains("escalated to you because nobody acknowledged it in time"), mail.body());
         assertTrue(mail.body().startsWith("総務 部長 二郎 様"), mail.body());
@@ -91,7 +96,7 @@ class NotificationRequestedMailTest {
         Request request = NotificationRequests.newReport().drill().send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertTrue(mail.subject().startsWith("【訓練】[DRILL] 【Horenso】インシデント報告 " + request.incidentNumber),
+        assertTrue(mail.subject().startsWith("【訓練】[DRILL] 【高/High】【Horenso】インシデント報告 " + request.incidentNumber),
                 mail.subject());
         int separator = mail.body().indexOf("----------");
         assertTrue(mail.body().startsWith("【訓練】"), mail.body());

@@ -20,19 +20,27 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.inbox.service.InboxService;
+import jp.horenso.notification.notification.Channel;
 import jp.horenso.notification.notification.channel.MailSender;
 import jp.horenso.notification.notification.config.NotificationConfig;
+import jp.horenso.notification.recipient.WebhookFormat;
+import jp.horenso.notification.recipient.service.DeliverySettings;
+import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
+import jp.horenso.notification.recipient.service.RecipientService;
 import jp.horenso.notification.testing.EventSchemas;
 import jp.horenso.notification.testing.Mailbox;
 import jp.horenso.notification.testing.NotificationEventsOnKafka;
 import jp.horenso.notification.testing.NotificationRequests;
 import jp.horenso.notification.testing.NotificationRequests.Request;
+import jp.horenso.notification.testing.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
  * A mail server that cannot be reached: the real mailer named {@code unreachable} points at a closed port
- * (application.properties, %test), and this test hands it to a real {@link MailSender}.
+ * (application.properties, %test), and these tests hand it to a real {@link MailSender}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
@@ -44,6 +52,15 @@ class FailedDeliveryTest {
 
     @Inject
     NotificationConfig config;
+
+    @Inject
+    InboxService inbox;
+
+    @Inject
+    RecipientService recipients;
+
+    @Inject
+    DeliveryLogService log;
 
     @Test
     @TestSecurity(user = "csirt1", roles = "csirt")
@@ -67,7 +84,37 @@ class FailedDeliveryTest {
                 .body("[0].status", is("FAILED"))
                 .body("[0].attempts.number", contains(1, 2, 3))
                 .body("[0].attempts.outcome", everyItem(is("ERROR")))
-                .body("[0].attempts.error", everyItem(not(emptyOrNullString())));
+                .body("[0].attempts.error", everyItem(not(emptyOrNullString())))
+                // Each attempt tried twice in process (Fault Tolerance, %test) before the durable retry.
+                .body("[0].attempts.tries", everyItem(is(2)));
         assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
+        // The person still finds it in the in-app inbox.
+        assertEquals(1, inbox.list("chief1", false).stream()
+                .filter(i -> i.notificationId().equals(request.notificationId)).count());
+    }
+
+    @Test
+    void mailThatKeepsFailingFailsOverToTheRecipientsNextChannel() {
+        QuarkusMock.installMockForType(new MailSender(unreachable, config), MailSender.class);
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            Request request = NotificationRequests.newReport().toSomeone("mail-down");
+            String path = receiver.newPath();
+            recipients.replace(request.username, new DeliverySettings(List.of(
+                    new ChannelSetting(Channel.MAIL, null, null, null),
+                    new ChannelSetting(Channel.WEBHOOK, WebhookFormat.GENERIC, receiver.url(path),
+                            "mail-down-webhook-secret-0123456789abcdef")), null), "test");
+            request.send();
+
+            JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await(
+                    "NotificationDelivered", request.notificationId, Duration.ofSeconds(30)).value());
+            EventSchemas.assertValid("NotificationDelivered", delivered);
+            assertEquals("WEBHOOK", delivered.at("/data/channel").asText());
+            assertEquals(request.notificationId.toString(), receiver.await(path, 1, Duration.ofSeconds(5)).get(0)
+                    .header("Idempotency-Key"));
+            assertEquals(List.of("MAIL", "MAIL", "MAIL", "WEBHOOK"), log.forIncident(request.incidentId).get(0)
+                    .attempts().stream().map(a -> a.channel().name()).toList());
+            assertEquals(1, inbox.list(request.username, false).size());
+            assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
+        }
     }
 }

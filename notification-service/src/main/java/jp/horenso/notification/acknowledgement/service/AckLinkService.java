@@ -1,0 +1,125 @@
+package jp.horenso.notification.acknowledgement.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import jp.horenso.notification.acknowledgement.event.AcknowledgementLinkUsed;
+import jp.horenso.notification.acknowledgement.service.AckLinkOutcome.Refusal;
+import jp.horenso.notification.common.events.CloudEvents;
+import jp.horenso.notification.common.outbox.Outbox;
+import jp.horenso.notification.notification.Notification;
+import jp.horenso.notification.notification.repository.NotificationRepository;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Checks acknowledgement links and records their use. Opening a link only checks it (mail scanners open links
+ * on their own); using it — a POST — records the acknowledgement once, under a unique key, and publishes
+ * AcknowledgementLinkUsed in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class AckLinkService {
+
+    private static final Logger LOG = Logger.getLogger(AckLinkService.class);
+
+    private final AckLinks links;
+    private final NotificationRepository notifications;
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final CloudEvents cloudEvents;
+    private final String topic;
+
+    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em, Outbox outbox,
+            CloudEvents cloudEvents, @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic") String topic) {
+        this.links = links;
+        this.notifications = notifications;
+        this.em = em;
+        this.outbox = outbox;
+        this.cloudEvents = cloudEvents;
+        this.topic = topic;
+    }
+
+    /**
+     * Whether {@code token} may be used by {@code caller} (null: nobody is logged in, and the link itself is the
+     * proof). Records nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AckLinkOutcome check(String token, String caller) {
+        Checked checked = checkLink(token, caller);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        Notification n = checked.notification();
+        if (isUsed(n)) {
+            return AckLinkOutcome.refused(Refusal.USED, n.getIncidentNumber(), n.isDrill());
+        }
+        return new AckLinkOutcome(null, n.getIncidentNumber(), n.isDrill());
+    }
+
+    /** Uses the link: records the acknowledgement once and publishes AcknowledgementLinkUsed. */
+    public AckLinkOutcome use(String token, String caller, String userAgent) {
+        Checked checked = checkLink(token, caller);
+        if (checked.refusal() != null) {
+            return checked.refusal();
+        }
+        Notification n = checked.notification();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The primary key decides, so two clicks at the same moment cannot both count.
+        int inserted = em.createNativeQuery("""
+                INSERT INTO ack_link_use (notification_id, incident_id, hop_id, username, used_at, user_agent)
+                VALUES (:notificationId, :incidentId, :hopId, :username, :usedAt, :userAgent)
+                ON CONFLICT (notification_id) DO NOTHING""")
+                .setParameter("notificationId", n.getNotificationId())
+                .setParameter("incidentId", n.getIncidentId())
+                .setParameter("hopId", n.getHopId())
+                .setParameter("username", n.getRecipientUsername())
+                .setParameter("usedAt", now)
+                .setParameter("userAgent", userAgent == null ? null
+                        : userAgent.substring(0, Math.min(userAgent.length(), 500)))
+                .executeUpdate();
+        if (inserted == 0) {
+            return AckLinkOutcome.refused(Refusal.USED, n.getIncidentNumber(), n.isDrill());
+        }
+        outbox.append(topic, cloudEvents.create(AcknowledgementLinkUsed.NAME, n.getIncidentId(),
+                new AcknowledgementLinkUsed(n.getNotificationId(), n.getIncidentId(), n.getHopId(),
+                        n.getRecipientUsername(), now)));
+        LOG.infof("notification %s acknowledged by %s through its link", n.getNotificationId(),
+                n.getRecipientUsername());
+        return new AckLinkOutcome(null, n.getIncidentNumber(), n.isDrill());
+    }
+
+    private record Checked(Notification notification, AckLinkOutcome refusal) {
+    }
+
+    private Checked checkLink(String token, String caller) {
+        Optional<AckLinks.Token> parsed = links.parse(token);
+        if (parsed.isEmpty()) {
+            return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
+        }
+        AckLinks.Token t = parsed.get();
+        Optional<Notification> found = notifications.findByNotificationId(t.notificationId());
+        // An unknown notification looks exactly like a bad signature: the page must not tell ids apart.
+        if (found.isEmpty() || found.get().getHopId() == null
+                || !links.verifies(t, found.get().getIncidentId(), found.get().getHopId(),
+                        found.get().getRecipientUsername())) {
+            return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
+        }
+        Notification n = found.get();
+        if (!Instant.now().isBefore(t.expiresAt())) {
+            return new Checked(n, AckLinkOutcome.refused(Refusal.EXPIRED, n.getIncidentNumber(), n.isDrill()));
+        }
+        if (caller != null && !caller.equals(n.getRecipientUsername())) {
+            return new Checked(n, AckLinkOutcome.refused(Refusal.NOT_YOURS, n.getIncidentNumber(), n.isDrill()));
+        }
+        return new Checked(n, null);
+    }
+
+    private boolean isUsed(Notification n) {
+        return !em.createNativeQuery("SELECT 1 FROM ack_link_use WHERE notification_id = :id")
+                .setParameter("id", n.getNotificationId()).getResultList().isEmpty();
+    }
+}

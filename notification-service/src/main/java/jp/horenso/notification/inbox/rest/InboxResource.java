@@ -1,0 +1,65 @@
+package jp.horenso.notification.inbox.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import jp.horenso.notification.inbox.service.InboxItemView;
+import jp.horenso.notification.inbox.service.InboxService;
+import jp.horenso.notification.inbox.service.InboxStream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestStreamElementType;
+
+/** The logged-in person's in-app inbox over HTTP; every logged-in person has one and sees only their own. */
+@Path("/api/inbox")
+public class InboxResource {
+
+    private final InboxService inbox;
+    private final InboxStream stream;
+    private final SecurityIdentity identity;
+
+    public InboxResource(InboxService inbox, InboxStream stream, SecurityIdentity identity) {
+        this.inbox = inbox;
+        this.stream = stream;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("**")
+    @Operation(summary = "受信箱 / My inbox", description = "The caller's notifications, newest first (at most 200).")
+    public List<InboxItemView> list(@QueryParam("unread") boolean unreadOnly) {
+        return inbox.list(me(), unreadOnly);
+    }
+
+    @POST
+    @Path("/{id}/read")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed("**")
+    @Operation(summary = "既読にする / Mark an item read", description = "404 for an item that is not the caller's.")
+    public InboxItemView markRead(@PathParam("id") long id) {
+        return inbox.markRead(me(), id);
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @RolesAllowed("**")
+    @Operation(summary = "受信箱の更新 / Live inbox (Server-Sent Events)",
+            description = "Each new item of the caller as one JSON event, for dashboards.")
+    public Multi<InboxItemView> live() {
+        return stream.forUser(me());
+    }
+
+    private String me() {
+        return identity.getPrincipal().getName();
+    }
+}

@@ -1,0 +1,18 @@
+package jp.horenso.notification.inbox.service;
+
+import java.time.Instant;
+import java.util.UUID;
+import jp.horenso.notification.inbox.InboxItem;
+import jp.horenso.notification.notification.NotificationKind;
+
+/** One inbox item as the dashboard shows it: the message's subject and sentences and the links, no case details. */
+public record InboxItemView(long id, UUID notificationId, UUID incidentId, String incidentNumber,
+        NotificationKind kind, String severity, boolean drill, String subject, String summary, String caseLink,
+        String acknowledgeLink, Instant createdAt, Instant readAt) {
+
+    static InboxItemView of(InboxItem item) {
+        return new InboxItemView(item.getId(), item.getNotificationId(), item.getIncidentId(),
+                item.getIncidentNumber(), item.getKind(), item.getSeverity(), item.isDrill(), item.getSubject(),
+                item.getSummary(), item.getCaseLink(), item.getAckLink(), item.getCreatedAt(), item.getReadAt());
+    }
+}

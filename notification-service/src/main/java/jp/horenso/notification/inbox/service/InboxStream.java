@@ -1,0 +1,61 @@
+package jp.horenso.notification.inbox.service;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Live updates of the inbox for dashboards (Server-Sent Events). New items are found by polling the database,
+ * not by an in-memory signal from the intake, so a dashboard connected to one replica also sees what another
+ * replica stored. Each poll looks back {@value #LOOK_BACK_SECONDS}s and skips what it pushed already: an item
+ * whose transaction committed late (after a later id was seen) is still found.
+ */
+@ApplicationScoped
+public class InboxStream {
+
+    static final int LOOK_BACK_SECONDS = 30;
+
+    /** An item with its owner, so each stream passes on only its own person's items. */
+    public record Pushed(String username, InboxItemView item) {
+    }
+
+    private final InboxService inbox;
+    private final BroadcastProcessor<Pushed> processor = BroadcastProcessor.create();
+    private final AtomicInteger listeners = new AtomicInteger();
+    private final Map<Long, Instant> pushed = new ConcurrentHashMap<>();
+
+    public InboxStream(InboxService inbox) {
+        this.inbox = inbox;
+    }
+
+    /** New items of {@code username}, as they arrive, until the subscriber goes away. */
+    public Multi<InboxItemView> forUser(String username) {
+        return processor
+                .onSubscription().invoke(listeners::incrementAndGet)
+                .onTermination().invoke(listeners::decrementAndGet)
+                .filter(p -> username.equals(p.username()))
+                .map(Pushed::item);
+    }
+
+    /** One poll; nothing is read while no dashboard listens. */
+    @Scheduled(every = "${horenso.notification.inbox.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void poll() {
+        Instant now = Instant.now();
+        pushed.values().removeIf(at -> at.isBefore(now.minusSeconds(2L * LOOK_BACK_SECONDS)));
+        if (listeners.get() == 0) {
+            return;
+        }
+        for (Pushed item : inbox.createdWithin(LOOK_BACK_SECONDS)) {
+            if (pushed.putIfAbsent(item.item().id(), now) == null) {
+                processor.onNext(item);
+            }
+        }
+    }
+}

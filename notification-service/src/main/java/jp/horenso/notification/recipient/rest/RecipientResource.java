@@ -1,0 +1,53 @@
+package jp.horenso.notification.recipient.rest;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.horenso.notification.recipient.service.DeliverySettings;
+import jp.horenso.notification.recipient.service.DeliverySettingsView;
+import jp.horenso.notification.recipient.service.RecipientService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The security lead's administration of how each person is reached (配信先の設定) over HTTP. */
+@Path("/api/recipients/{username}/delivery")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecipientResource {
+
+    /** Account names as the directory writes them. */
+    static final String USERNAME = "[A-Za-z0-9._@-]{1,100}";
+
+    private final RecipientService recipients;
+    private final SecurityIdentity identity;
+
+    public RecipientResource(RecipientService recipients, SecurityIdentity identity) {
+        this.recipients = recipients;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed({"security-lead", "csirt"})
+    @Operation(summary = "配信先の設定 / A person's delivery settings",
+            description = "Channels in failover order and the digest window; secrets are never shown.")
+    public DeliverySettingsView show(@PathParam("username") @Pattern(regexp = USERNAME) String username) {
+        return recipients.view(username);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("security-lead")
+    @Operation(summary = "配信先の設定の変更 / Replace a person's delivery settings",
+            description = "Channels are tried in the order given; each one that keeps failing hands over to the next. "
+                    + "Every notification also goes to the person's in-app inbox. The CISO's messages are never "
+                    + "grouped, whatever the digest window.")
+    public DeliverySettingsView replace(@PathParam("username") @Pattern(regexp = USERNAME) String username,
+            DeliverySettings settings) {
+        return recipients.replace(username, settings, identity.getPrincipal().getName());
+    }
+}

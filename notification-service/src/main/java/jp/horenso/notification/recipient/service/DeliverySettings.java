@@ -1,0 +1,21 @@
+package jp.horenso.notification.recipient.service;
+
+import java.util.List;
+import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.recipient.WebhookFormat;
+
+/**
+ * How a person is to be reached, as the security lead writes it: channels in failover order and the digest
+ * window (ISO-8601 duration such as {@code PT10M}; null for none).
+ */
+public record DeliverySettings(List<ChannelSetting> channels, String digestWindow) {
+
+    /**
+     * One channel.
+     *
+     * @param address a mail address other than the directory's (MAIL, optional) or the URL (WEBHOOK)
+     * @param secret the HMAC key the receiver checks signatures with (required for GENERIC, at least 32 characters)
+     */
+    public record ChannelSetting(Channel channel, WebhookFormat format, String address, String secret) {
+    }
+}
