@@ -56,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
         log("Kafka on 127.0.0.1:" + settings.kafkaPort());
         if (settings.clean()) {
             deleteRecursively(data.resolve("kafka"));
+            deleteRecursively(data.resolve("ack-link.secret"));
         }
         kafka = remember(EmbeddedKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort()));
@@ -93,10 +94,31 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());
+        env.put("HORENSO_NOTIFICATION_BASE_URL", "http://localhost:" + settings.notificationPort());
+        env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
         env.putAll(settings.extraEnvironment());
         return env;
+    }
+
+    /**
+     * The key that signs acknowledgement links: made once per data folder and kept there, so links in mail stay
+     * valid across restarts of the local stack. Never committed; wiped with the data.
+     */
+    private String ackLinkSecret() {
+        Path file = settings.dataDir().resolve("ack-link.secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, java.util.HexFormat.of().formatHex(key));
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String databaseOf(String service) {
