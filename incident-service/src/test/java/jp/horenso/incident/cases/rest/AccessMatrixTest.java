@@ -86,6 +86,15 @@ class AccessMatrixTest {
         endpoints.put("GET /{id}/audit/export.csv", (req, id) -> req.get("/api/incidents/" + id + "/audit/export.csv")
                 .statusCode());
         endpoints.put("GET /statistics", (req, id) -> req.get("/api/incidents/statistics").statusCode());
+        endpoints.put("GET /{id}/responses", (req, id) -> req.get("/api/incidents/" + id + "/responses").statusCode());
+        endpoints.put("GET /{id}/communications", (req, id) -> req.get("/api/incidents/" + id + "/communications")
+                .statusCode());
+        endpoints.put("GET /{id}/evidence", (req, id) -> req.get("/api/incidents/" + id + "/evidence").statusCode());
+        endpoints.put("GET /{id}/ciso-reports", (req, id) -> req.get("/api/incidents/" + id + "/ciso-reports")
+                .statusCode());
+        endpoints.put("GET /{id}/review", (req, id) -> req.get("/api/incidents/" + id + "/review").statusCode());
+        endpoints.put("GET /{id}/disclosure", (req, id) -> req.get("/api/incidents/" + id + "/disclosure")
+                .statusCode());
 
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
         expected.put("PUT /{id}/record", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
@@ -99,6 +108,25 @@ class AccessMatrixTest {
         statistics.put("staff1", 403);
         statistics.put("staff2", 403);
         expected.put("GET /statistics", statistics);
+        // Reading the response record: whoever may see the case (404 for the other unit, like the case itself).
+        Map<String, Integer> seers = new LinkedHashMap<>();
+        PEOPLE.keySet().forEach(p -> seers.put(p, SEE_GENERAL_AFFAIRS_CASE.contains(p) ? 200 : 404));
+        expected.put("GET /{id}/responses", seers);
+        expected.put("GET /{id}/communications", seers);
+        // Evidence: not staff, not the committee (roles), and only within the case's unit for chiefs and heads.
+        Map<String, Integer> evidence = new LinkedHashMap<>(seers);
+        evidence.put("staff1", 403);
+        evidence.put("staff2", 403);
+        evidence.put("committee", 403);
+        expected.put("GET /{id}/evidence", evidence);
+        // The CISO review and disclosure: security lead, CSIRT, CISO, auditor; the committee only for cases reported
+        // to it (this one was not: 404, as if it did not exist).
+        Map<String, Integer> review = new LinkedHashMap<>(statuses(403, Map.of("seclead", 200, "csirt1", 200,
+                "ciso", 200, "auditor", 200, "committee", 404)));
+        expected.put("GET /{id}/ciso-reports", review);
+        expected.put("GET /{id}/review", review);
+        expected.put("GET /{id}/disclosure", statuses(403, Map.of("seclead", 200, "csirt1", 200, "ciso", 200,
+                "auditor", 200)));
 
         List<String> mismatches = new ArrayList<>();
         endpoints.forEach((endpoint, call) -> PEOPLE.forEach((person, token) -> {
