@@ -61,5 +61,11 @@ public enum TimelineType {
     /** The CISO approved a version of the disclosure text. */
     DISCLOSURE_DRAFT_APPROVED,
     /** An approved disclosure text was published (第43条5項, 第44条7項). */
-    DISCLOSURE_PUBLISHED
+    DISCLOSURE_PUBLISHED,
+    /** A legal report's deadline is near; the CSIRT and the security lead were reminded (R1, R2). */
+    LEGAL_DEADLINE_APPROACHING,
+    /** A legal report's deadline passed without the report; escalated to the CISO. */
+    LEGAL_DEADLINE_MISSED,
+    /** The department head or the security lead judged the case serious (重大, 第43条3項). */
+    MARKED_SERIOUS
 }

@@ -110,6 +110,23 @@ public class TimelineRecorder {
                 details.put("steps", steps);
                 yield new Entry(TimelineType.ESCALATED, event.time(), ESCALATION_SERVICE, details);
             }
+            case "LegalDeadlineApproaching" -> {
+                legalDetails(d, details);
+                details.put("reminded", usernames(d.path("reminded")));
+                yield new Entry(TimelineType.LEGAL_DEADLINE_APPROACHING, time(d, "remindedAt"), ESCALATION_SERVICE,
+                        details);
+            }
+            case "LegalDeadlineMissed" -> {
+                legalDetails(d, details);
+                details.put("escalatedTo", usernames(d.path("escalatedTo")));
+                yield new Entry(TimelineType.LEGAL_DEADLINE_MISSED, time(d, "missedAt"), ESCALATION_SERVICE, details);
+            }
+            case "IncidentMarkedSerious" -> {
+                if (d.hasNonNull("reason")) {
+                    details.put("reason", d.get("reason").asText());
+                }
+                yield new Entry(TimelineType.MARKED_SERIOUS, time(d, "markedAt"), required(d, "markedBy"), details);
+            }
             case "NotificationDelivered" -> {
                 deliveryDetails(d, details);
                 yield new Entry(TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE,
@@ -123,6 +140,21 @@ public class TimelineRecorder {
             }
             default -> null;
         };
+    }
+
+    private static void legalDetails(JsonNode d, Map<String, Object> details) {
+        details.put("code", required(d, "code"));
+        details.put("report", required(d, "report"));
+        details.put("reportTo", required(d, "reportTo"));
+        details.put("dueAt", required(d, "dueAt"));
+    }
+
+    private static List<String> usernames(JsonNode people) {
+        List<String> names = new ArrayList<>();
+        for (JsonNode person : people) {
+            names.add(required(person, "username"));
+        }
+        return names;
     }
 
     private static void deliveryDetails(JsonNode d, Map<String, Object> details) {

@@ -62,6 +62,32 @@ class TimelineFromOtherServicesTest {
     }
 
     @Test
+    void legalClockAndSeriousnessFactsAppearOnTheTimeline() {
+        String id = Reports.file(Tokens.staff1());
+        String due = now().plusDays(2).toString();
+        send(ESCALATION_EVENTS, "LegalDeadlineApproaching", "escalation-service", id, """
+                {"incidentId":"%s","incidentNumber":"INC-2026-000001","code":"PPC_APPI","report":"PROMPT",
+                 "reportTo":"個人情報保護委員会","dueAt":"%s","remindedAt":"%s",
+                 "reminded":[{"username":"csirt1"},{"username":"seclead"}],"drill":false}""".formatted(id, due, now()));
+        send(ESCALATION_EVENTS, "LegalDeadlineMissed", "escalation-service", id, """
+                {"incidentId":"%s","incidentNumber":"INC-2026-000001","code":"PPC_APPI","report":"PROMPT",
+                 "reportTo":"個人情報保護委員会","dueAt":"%s","missedAt":"%s",
+                 "escalatedTo":[{"username":"ciso"}],"drill":false}""".formatted(id, due, now()));
+        send(ESCALATION_EVENTS, "IncidentMarkedSerious", "escalation-service", id, """
+                {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}"""
+                .formatted(id, now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
+                .when().get("/api/incidents/" + id).then().statusCode(200)
+                .body("timeline.type", hasItems("LEGAL_DEADLINE_APPROACHING", "LEGAL_DEADLINE_MISSED", "MARKED_SERIOUS")));
+        JsonPath timeline = timeline(id);
+        assertEquals(List.of("csirt1", "seclead"),
+                timeline.getList("timeline.find { it.type == 'LEGAL_DEADLINE_APPROACHING' }.details.reminded"));
+        assertEquals(List.of("ciso"),
+                timeline.getList("timeline.find { it.type == 'LEGAL_DEADLINE_MISSED' }.details.escalatedTo"));
+        assertEquals("head1", timeline.getString("timeline.find { it.type == 'MARKED_SERIOUS' }.actor"));
+    }
+
+    @Test
     void duplicateEventIsAppliedOnce() {
         String id = Reports.file(Tokens.staff1());
         String event = envelope(UUID.randomUUID(), "ChainStarted", "escalation-service", id,
