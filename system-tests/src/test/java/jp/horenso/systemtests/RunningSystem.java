@@ -19,7 +19,7 @@ import jp.horenso.localstack.Ports;
 public final class RunningSystem implements AutoCloseable {
 
     /** What "immediately" (直ちに, 第43条) means during the tests: short, so that time-outs can be watched. */
-    public static final String IMMEDIATELY = "PT10S";
+    public static final String IMMEDIATELY = "PT30S";
 
     private final Path repoRoot;
     private final LocalStack stack;
