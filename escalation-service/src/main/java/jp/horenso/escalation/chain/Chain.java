@@ -1,73 +1,62 @@
 package jp.horenso.escalation.chain;
 
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import jp.horenso.escalation.chain.validation.ChainError;
+import jp.horenso.escalation.chain.validation.ChainValidator;
 
 /** A checked, ready-to-run version of an organisation's reporting chain. */
 public final class Chain {
 
     /** The {@code ackWithin} word for 直ちに; its duration is configuration, not part of the chain. */
     public static final String IMMEDIATELY = "immediately";
+    /** Condition: the case's severity reached a level. */
+    public static final String WHEN_SEVERITY = "SEVERITY";
+    /** Condition: a department head or the security lead marked the case 重大 (第43条3項). */
+    public static final String WHEN_MARKED_SERIOUS = "MARKED_SERIOUS";
+    /** Condition: a legal report duty applies to the case (regulatory.md R1, R2). */
+    public static final String WHEN_LEGAL_REPORT_DUE = "LEGAL_REPORT_DUE";
 
     private final String organisation;
     private final int version;
-    private final List<ChainDocument.StartRule> start;
+    private final ChainDocument document;
     private final Map<String, ChainDocument.Step> steps;
+    private final Map<String, ChainDocument.OutsideBody> outsideBodies;
 
-    private Chain(String organisation, int version, List<ChainDocument.StartRule> start,
-            Map<String, ChainDocument.Step> steps) {
+    private Chain(String organisation, int version, ChainDocument document) {
         this.organisation = organisation;
         this.version = version;
-        this.start = start;
-        this.steps = steps;
+        this.document = document;
+        Map<String, ChainDocument.Step> byId = new LinkedHashMap<>();
+        document.steps().forEach(step -> byId.put(step.id(), step));
+        this.steps = Map.copyOf(byId);
+        this.outsideBodies = document.outsideBodiesOrNone().stream()
+                .collect(Collectors.toUnmodifiableMap(ChainDocument.OutsideBody::id, body -> body));
     }
 
     /**
      * Checks a chain document and makes it runnable.
      *
-     * @throws IllegalArgumentException naming what is wrong: unknown step ids, no default start rule, a step
-     *         without position, an {@code ackWithin} that is neither a positive duration nor {@code immediately}
+     * @throws IllegalArgumentException naming everything that is wrong (see {@link ChainValidator#structural})
      */
     public static Chain of(String organisation, int version, ChainDocument document) {
-        String where = "chain " + organisation + " v" + version + ": ";
-        if (document == null || document.steps() == null || document.steps().isEmpty()) {
-            throw new IllegalArgumentException(where + "no steps");
+        List<ChainError> errors = ChainValidator.structural(document);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("chain " + organisation + " v" + version + ": " + errors.stream()
+                    .map(e -> e.field() + ": " + e.message().en())
+                    .collect(Collectors.joining("; ")));
         }
-        Map<String, ChainDocument.Step> steps = new LinkedHashMap<>();
-        for (ChainDocument.Step step : document.steps()) {
-            if (step.id() == null || step.id().isBlank() || step.position() == null) {
-                throw new IllegalArgumentException(where + "every step needs an id and a position");
-            }
-            if (steps.put(step.id(), step) != null) {
-                throw new IllegalArgumentException(where + "step " + step.id() + " defined twice");
-            }
-            parseAckWithin(step.ackWithin(), where + "step " + step.id());
-        }
-        for (ChainDocument.Step step : steps.values()) {
-            requireKnown(steps, step.onTimeout() == null ? List.of() : step.onTimeout(),
-                    where + "onTimeout of " + step.id());
-        }
-        List<ChainDocument.StartRule> start = document.start() == null ? List.of() : document.start();
-        if (start.isEmpty() || start.get(start.size() - 1).reporterRole() != null) {
-            throw new IllegalArgumentException(where + "the last start rule must have no reporterRole");
-        }
-        for (ChainDocument.StartRule rule : start) {
-            if (rule.steps() == null || rule.steps().isEmpty()) {
-                throw new IllegalArgumentException(where + "a start rule without steps");
-            }
-            requireKnown(steps, rule.steps(), where + "start rule " + rule.reporterRole());
-        }
-        return new Chain(organisation, version, List.copyOf(start), Map.copyOf(steps));
+        return new Chain(organisation, version, document);
     }
 
     /** The ids of the steps a report starts at, given the reporter's roles (第43条1項 and 4項). */
     public List<String> startSteps(Collection<String> reporterRoles) {
-        for (ChainDocument.StartRule rule : start) {
+        for (ChainDocument.StartRule rule : document.start()) {
             if (rule.reporterRole() == null || reporterRoles.contains(rule.reporterRole())) {
                 return rule.steps();
             }
@@ -75,14 +64,50 @@ public final class Chain {
         throw new IllegalStateException("unreachable: the last rule has no condition");
     }
 
+    /** The conditions of kind {@code when} ({@link #WHEN_SEVERITY} …). */
+    public List<ChainDocument.Condition> conditions(String when) {
+        return document.conditionsOrNone().stream().filter(c -> when.equals(c.when())).toList();
+    }
+
     public Optional<ChainDocument.Step> step(String id) {
         return Optional.ofNullable(steps.get(id));
     }
 
+    public Optional<ChainDocument.OutsideBody> outsideBody(String id) {
+        return Optional.ofNullable(outsideBodies.get(id));
+    }
+
     /** How long the holder of {@code step} has to acknowledge, {@code immediately} being {@code immediate}. */
     public static Duration ackWithin(ChainDocument.Step step, Duration immediate) {
-        Duration parsed = parseAckWithin(step.ackWithin(), "step " + step.id());
-        return parsed == null ? immediate : parsed;
+        String value = step.ackWithin();
+        if (value == null || IMMEDIATELY.equalsIgnoreCase(value.trim())) {
+            return immediate;
+        }
+        Duration parsed = ChainValidator.positiveDuration(value);
+        if (parsed == null) {
+            throw new IllegalStateException("step " + step.id() + ": ackWithin " + value + " was not checked");
+        }
+        return parsed;
+    }
+
+    /**
+     * How long the holder of {@code step} has to acknowledge in a case of {@code severity}: {@code immediately}
+     * is what this chain says for the severity, else {@code configured}.
+     */
+    public Duration ackWithin(ChainDocument.Step step, String severity, Duration configured) {
+        return ackWithin(step, immediately(severity, configured));
+    }
+
+    /** What 直ちに means in a case of {@code severity} (null: not assessed). */
+    public Duration immediately(String severity, Duration configured) {
+        if (severity == null || document.immediately() == null || !document.immediately().containsKey(severity)) {
+            return configured;
+        }
+        return ChainValidator.positiveDuration(document.immediately().get(severity));
+    }
+
+    public ChainDocument document() {
+        return document;
     }
 
     public String organisation() {
@@ -91,30 +116,5 @@ public final class Chain {
 
     public int version() {
         return version;
-    }
-
-    /** Null for {@code immediately}. */
-    private static Duration parseAckWithin(String value, String where) {
-        if (value == null || IMMEDIATELY.equalsIgnoreCase(value.trim())) {
-            return null;
-        }
-        try {
-            Duration duration = Duration.parse(value.trim());
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException(where + ": ackWithin must be positive");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(where + ": ackWithin '" + value + "' is neither an ISO-8601 "
-                    + "duration nor '" + IMMEDIATELY + "'");
-        }
-    }
-
-    private static void requireKnown(Map<String, ChainDocument.Step> steps, List<String> ids, String where) {
-        for (String id : ids) {
-            if (!steps.containsKey(id)) {
-                throw new IllegalArgumentException(where + " names unknown step " + id);
-            }
-        }
     }
 }

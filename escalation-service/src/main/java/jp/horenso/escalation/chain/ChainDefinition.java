@@ -35,13 +35,18 @@ public class ChainDefinition {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
+    /** Who wrote this version ({@code seed} for version 1 from a seed file). */
+    @Column(name = "created_by")
+    private String createdBy;
+
     protected ChainDefinition() {
     }
 
-    public ChainDefinition(String organisation, int version, String definition) {
+    public ChainDefinition(String organisation, int version, String definition, String createdBy) {
         this.organisation = organisation;
         this.version = version;
         this.definition = definition;
+        this.createdBy = createdBy;
     }
 
     public String organisation() {
@@ -58,5 +63,9 @@ public class ChainDefinition {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
     }
 }

@@ -3,7 +3,11 @@ package jp.horenso.escalation.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.Period;
+import java.time.ZoneId;
 import java.util.List;
+import jp.horenso.escalation.directory.Position;
 
 /** Typed configuration of the reporting chain's engine ({@code horenso.escalation.*}). */
 @ConfigMapping(prefix = "horenso.escalation")
@@ -27,4 +31,51 @@ public interface EscalationConfig {
     /** Classpath resources with organisations (directory and chain) to load when not yet in the database. */
     @WithDefault("seed/demo-city.yaml")
     List<String> seedFiles();
+
+    /** The organisations' time zone: deputies' validity dates, office hours and calendar days are counted in it. */
+    @WithDefault("Asia/Tokyo")
+    ZoneId zone();
+
+    /** Legal clocks (regulatory.md R1, R2). */
+    Legal legal();
+
+    /** Office hours, for chain steps marked {@code officeHours}. */
+    OfficeHours officeHours();
+
+    /** Who is reminded of a legal deadline and who is told when it is missed. */
+    interface Legal {
+
+        /**
+         * How long before the final report's (確報) deadline the reminder goes out, in calendar days. The prompt
+         * report's (速報) reminder time comes with the duty from incident-service's legal rule set.
+         */
+        @WithDefault("P7D")
+        Period finalReminderLead();
+
+        /** Positions reminded before a deadline (the CSIRT and the security lead). */
+        @WithDefault("CSIRT,SECURITY_LEAD")
+        List<Position> remind();
+
+        /** Positions a missed deadline escalates to, besides those reminded (the CISO). */
+        @WithDefault("CISO")
+        List<Position> escalate();
+    }
+
+    /** The office's hours and calendar (閉庁日: weekends, public holidays, 年末年始). */
+    interface OfficeHours {
+
+        @WithDefault("08:30")
+        LocalTime start();
+
+        @WithDefault("17:15")
+        LocalTime end();
+
+        /** Classpath CSV of public holidays ({@code date,name}). */
+        @WithDefault("calendar/jp-public-holidays.csv")
+        String holidays();
+
+        /** Days the office is closed every year besides weekends and public holidays, as MM-DD. */
+        @WithDefault("12-29,12-30,12-31,01-02,01-03")
+        List<String> closedDays();
+    }
 }

@@ -28,6 +28,11 @@ public class Organisation {
         this.nameEn = nameEn;
     }
 
+    public void rename(String nameJa, String nameEn) {
+        this.nameJa = nameJa;
+        this.nameEn = nameEn;
+    }
+
     public String code() {
         return code;
     }

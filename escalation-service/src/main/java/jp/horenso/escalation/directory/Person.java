@@ -48,6 +48,14 @@ public class Person {
         this.unitCode = unitCode;
     }
 
+    /** The person's entry after a directory import (the user name stays). */
+    public void update(String displayName, String email, String locale, String unitCode) {
+        this.displayName = displayName;
+        this.email = email;
+        this.locale = locale;
+        this.unitCode = unitCode;
+    }
+
     public String organisation() {
         return organisation;
     }

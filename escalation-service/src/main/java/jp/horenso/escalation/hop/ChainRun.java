@@ -45,6 +45,16 @@ public class ChainRun {
     @Column(name = "started_at", nullable = false)
     private Instant startedAt;
 
+    /** When a department head or the security lead marked the case 重大 (第43条3項); null while not marked. */
+    @Column(name = "marked_serious_at")
+    private Instant markedSeriousAt;
+
+    @Column(name = "marked_serious_by")
+    private String markedSeriousBy;
+
+    @Column(name = "marked_serious_reason")
+    private String markedSeriousReason;
+
     protected ChainRun() {
     }
 
@@ -60,6 +70,37 @@ public class ChainRun {
         this.drill = drill;
         this.severity = severity;
         this.startedAt = startedAt;
+    }
+
+    /** The case's severity as incident-service last assessed it (SeverityAssessed). */
+    public void assessSeverity(String severity) {
+        this.severity = severity;
+    }
+
+    /** Records that {@code by} judged the case 重大 at {@code at}; the first marking is kept. */
+    public void markSerious(String by, Instant at, String reason) {
+        if (markedSeriousAt != null) {
+            throw new IllegalStateException("case " + incidentNumber + " is marked serious already");
+        }
+        this.markedSeriousBy = by;
+        this.markedSeriousAt = at;
+        this.markedSeriousReason = reason;
+    }
+
+    public boolean markedSerious() {
+        return markedSeriousAt != null;
+    }
+
+    public Instant markedSeriousAt() {
+        return markedSeriousAt;
+    }
+
+    public String markedSeriousBy() {
+        return markedSeriousBy;
+    }
+
+    public String markedSeriousReason() {
+        return markedSeriousReason;
     }
 
     public UUID incidentId() {
@@ -84,6 +125,10 @@ public class ChainRun {
 
     public String departmentCode() {
         return departmentCode;
+    }
+
+    public String departmentCodeOrEmpty() {
+        return departmentCode == null ? "" : departmentCode;
     }
 
     public String reportedBy() {

@@ -80,6 +80,22 @@ public class Hop {
     @Column(name = "skip_reason")
     private SkipReason skipReason;
 
+    /** 1 for the first notice of the step to the person, 2.. for the step's repeats. */
+    @Column(nullable = false)
+    private int attempt;
+
+    /** The recipient stands in for the position's holder (or for a vacant position). */
+    @Column(name = "as_deputy", nullable = false)
+    private boolean asDeputy;
+
+    /** The holder the deputy stands in for; null when not a deputy or the position is vacant. */
+    @Column(name = "deputy_for")
+    private String deputyFor;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private HopTrigger trigger;
+
     protected Hop() {
     }
 
@@ -90,6 +106,19 @@ public class Hop {
         this.acknowledgedBy = by;
         this.acknowledgedAt = at;
         this.late = at.isAfter(ackDeadline);
+    }
+
+    /**
+     * Records an acknowledgement that came after the hop had timed out (and the chain had moved on): the hop
+     * stays timed out, the acknowledgement is kept as late.
+     */
+    public void acknowledgeAfterTimeOut(String by, Instant at) {
+        if (status != HopStatus.TIMED_OUT || acknowledgedAt != null) {
+            throw new IllegalStateException("hop " + id + " is " + status + ", not an unacknowledged TIMED_OUT");
+        }
+        this.acknowledgedBy = by;
+        this.acknowledgedAt = at;
+        this.late = true;
     }
 
     /** Nobody acknowledged by the deadline. */
@@ -175,5 +204,21 @@ public class Hop {
 
     public SkipReason skipReason() {
         return skipReason;
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    public boolean asDeputy() {
+        return asDeputy;
+    }
+
+    public String deputyFor() {
+        return deputyFor;
+    }
+
+    public HopTrigger trigger() {
+        return trigger;
     }
 }

@@ -8,6 +8,12 @@ import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDefinition;
 import jp.horenso.escalation.chain.repository.ChainDefinitionRepository;
 import jp.horenso.escalation.chain.service.ChainCatalog;
+import jp.horenso.escalation.chain.validation.ChainError;
+import jp.horenso.escalation.chain.validation.ChainValidator;
+import jp.horenso.escalation.config.EscalationConfig;
+import jp.horenso.escalation.directory.Deputy;
+import jp.horenso.escalation.directory.repository.DeputyRepository;
+import jp.horenso.escalation.directory.service.StoredStaffing;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.PositionAssignment;
@@ -31,9 +37,14 @@ public class OrganisationSeeder {
     private final PositionAssignmentRepository positions;
     private final ChainDefinitionRepository chains;
     private final ChainCatalog catalog;
+    private final DeputyRepository deputies;
+    private final EscalationConfig config;
 
     public OrganisationSeeder(OrganisationRepository organisations, UnitRepository units, PersonRepository people,
-            PositionAssignmentRepository positions, ChainDefinitionRepository chains, ChainCatalog catalog) {
+            PositionAssignmentRepository positions, ChainDefinitionRepository chains, ChainCatalog catalog,
+            DeputyRepository deputies, EscalationConfig config) {
+        this.deputies = deputies;
+        this.config = config;
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -70,7 +81,18 @@ public class OrganisationSeeder {
         for (SeedDocument.PositionSeed position : seed.positions()) {
             positions.persist(new PositionAssignment(code, position.position(), position.unit(), position.holder()));
         }
-        chains.persist(new ChainDefinition(code, 1, catalog.toJson(seed.chain())));
+        for (SeedDocument.DeputySeed deputy : seed.deputiesOrNone()) {
+            deputies.persist(new Deputy(code, deputy.position(), deputy.unit(), deputy.deputy(), deputy.validFrom(),
+                    deputy.validUntil()));
+        }
+        deputies.flush();
+        List<ChainError> unstaffed = ChainValidator.staffing(seed.chain(),
+                new StoredStaffing(code, units, people, deputies, config.zone().getId()));
+        if (!unstaffed.isEmpty()) {
+            throw new IllegalStateException("seed of " + code + ": " + unstaffed.stream()
+                    .map(e -> e.field() + ": " + e.message().en()).toList());
+        }
+        chains.persist(new ChainDefinition(code, 1, catalog.toJson(seed.chain()), "seed"));
         LOG.infof("seeded organisation %s: %d units, %d people, %d positions, chain v1", code, unitSeeds.size(),
                 seed.people().size(), seed.positions().size());
         return true;

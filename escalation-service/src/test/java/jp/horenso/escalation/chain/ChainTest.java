@@ -10,6 +10,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import jp.horenso.escalation.chain.validation.ChainError;
+import jp.horenso.escalation.chain.validation.ChainValidator;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.seed.SeedDocument;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,25 @@ class ChainTest {
         try (InputStream in = ChainTest.class.getClassLoader().getResourceAsStream("seed/demo-city.yaml")) {
             return YAML.readValue(in, SeedDocument.class);
         }
+    }
+
+    @Test
+    void validatorNamesEveryProblemAndWhereItIs() {
+        ChainDocument document = new ChainDocument(Map.of("URGENT", "PT1M"),
+                List.of(new ChainDocument.StartRule(null, List.of("a"))),
+                List.of(new ChainDocument.Condition("WHEN_POSSIBLE", null, List.of("a"))),
+                List.of(new ChainDocument.OutsideBody("police", new ChainDocument.Name("警察", null), "not-mail",
+                        null)),
+                List.of(new ChainDocument.Step("a", Position.SECTION_CHIEF, "PT5M", List.of("b")),
+                        new ChainDocument.Step("b", Position.DEPARTMENT_HEAD, "PT5M", List.of("a")),
+                        new ChainDocument.Step("c", null, "police", "PT5M", null, null, null, null),
+                        new ChainDocument.Step("d", Position.CISO, null, "PT5M", null,
+                                new ChainDocument.Repeat(0, "PT1M"), null, null)));
+
+        List<String> fields = ChainValidator.structural(document).stream()
+                .map(ChainError::field).toList();
+
+        assertEquals(List.of("outsideBodies[0].email", "steps[2]", "steps[3].repeat.times", "immediately.URGENT",
+                "conditions[0].when", "steps[1].onTimeout[0]", "steps[2]", "steps[3]"), fields);
     }
 }

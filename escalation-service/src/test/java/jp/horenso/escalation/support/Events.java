@@ -28,4 +28,11 @@ public final class Events {
                 .sorted()
                 .collect(Collectors.toList());
     }
+
+    /** {@code field} of each element of a JSON array, sorted. */
+    public static List<String> sorted(JsonNode array, String field) {
+        List<String> values = new java.util.ArrayList<>();
+        array.forEach(element -> values.add(element.path(field).asText()));
+        return values.stream().sorted().toList();
+    }
 }

@@ -32,11 +32,17 @@ public final class IncidentEvents {
     /** An IncidentReported of organisation demo-city. */
     public static ObjectNode reported(UUID incidentId, String reporter, String unit, String department,
             List<String> roles, boolean drill) {
+        return reportedIn("demo-city", incidentId, reporter, unit, department, roles, "MEDIUM", drill);
+    }
+
+    /** An IncidentReported of any organisation, at a severity (null: not assessed). */
+    public static ObjectNode reportedIn(String organisation, UUID incidentId, String reporter, String unit,
+            String department, List<String> roles, String severity, boolean drill) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
         data.put("number", "INC-2026-%06d".formatted(ThreadLocalRandom.current().nextInt(1_000_000)));
-        data.put("organisation", "demo-city");
+        data.put("organisation", organisation);
         data.put("reporterType", "STAFF");
         ObjectNode by = data.putObject("reportedBy");
         by.put("username", reporter);
@@ -48,9 +54,72 @@ public final class IncidentEvents {
         data.put("occurredAt", now.minus(1, ChronoUnit.HOURS).toString());
         data.put("discoveredAt", now.minus(10, ChronoUnit.MINUTES).toString());
         data.put("reportedAt", now.toString());
-        data.put("severity", "MEDIUM");
+        if (severity == null) {
+            data.putNull("severity");
+        } else {
+            data.put("severity", severity);
+        }
         data.put("drill", drill);
         return envelope("IncidentReported", incidentId, now, data);
+    }
+
+    /** A SeverityAssessed: the CSIRT overrode the case's severity. */
+    public static ObjectNode severityAssessed(UUID incidentId, String severity, boolean drill) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("severity", severity);
+        data.put("computedSeverity", "MEDIUM");
+        data.put("overridden", true);
+        data.putArray("reasons").addObject().put("rule", "M1").put("level", "MEDIUM");
+        data.put("assessedBy", "csirt1");
+        data.put("drill", drill);
+        return envelope("SeverityAssessed", incidentId, Instant.now(), data);
+    }
+
+    /**
+     * A LegalDutyIdentified as incident-service writes it: times in Japan time ({@code +09:00}), the duty owed
+     * to the Personal Information Protection Commission.
+     */
+    public static ObjectNode legalDutyIdentified(UUID incidentId, String number, String code, Instant discoveredAt,
+            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, boolean drill) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("incidentNumber", number);
+        data.put("code", code);
+        data.put("recipient", "個人情報保護委員会");
+        data.put("source", "個人情報保護法68条1項、同法施行規則43条 (regulatory.md R1)");
+        data.put("discoveredAt", japan(discoveredAt));
+        data.put("promptDueAt", japan(promptDueAt));
+        data.put("promptReminderAt", japan(promptReminderAt));
+        data.put("finalDueAt", japan(finalDueAt));
+        data.put("drill", drill);
+        return envelope("LegalDutyIdentified", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode legalDutyWithdrawn(UUID incidentId, String code) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("code", code);
+        data.put("withdrawnAt", japan(Instant.now()));
+        return envelope("LegalDutyWithdrawn", incidentId, Instant.now(), data);
+    }
+
+    /** A LegalReportSubmitted of the PROMPT or FINAL report. */
+    public static ObjectNode legalReportSubmitted(UUID incidentId, String code, String report) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("code", code);
+        data.put("report", report);
+        data.put("submittedAt", japan(Instant.now()));
+        data.put("reference", "PPC-2026-0001");
+        data.put("recordedBy", "csirt1");
+        return envelope("LegalReportSubmitted", incidentId, Instant.now(), data);
+    }
+
+    /** RFC 3339 in Japan time, as incident-service writes legal deadlines. */
+    public static String japan(Instant at) {
+        return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                at.truncatedTo(ChronoUnit.MILLIS).atOffset(java.time.ZoneOffset.ofHours(9)));
     }
 
     /** A staff member's report from the General Affairs Section (総務課). */

@@ -1,10 +1,13 @@
 package jp.horenso.escalation.common.outbox;
 
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.InvalidTransactionException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -29,25 +32,21 @@ public class OutboxRelay {
     public static final String CHANNEL = "outbox";
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    private static final int BATCH_SIZE = 100;
+    /** Events published per transaction. */
+    public static final int BATCH_SIZE = 100;
     private static final Duration BROKER_ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final OutboxRepository repository;
     private final MutinyEmitter<String> emitter;
     private final DatabaseClock clock;
+    private final TransactionManager transactions;
 
     public OutboxRelay(OutboxRepository repository, @Channel(CHANNEL) MutinyEmitter<String> emitter,
-            DatabaseClock clock) {
+            DatabaseClock clock, TransactionManager transactions) {
         this.repository = repository;
         this.emitter = emitter;
         this.clock = clock;
-    }
-
-    @Scheduled(identity = "outbox-relay", every = "${horenso.outbox.poll-interval:1s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void relay() {
-        publishPending();
+        this.transactions = transactions;
     }
 
     /** Publishes one batch of pending events; returns how many were published. */
@@ -56,13 +55,37 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        // All are handed to the producer in seq order (it keeps that order per partition), then awaited together.
-        List<Uni<Void>> sends = batch.stream().map(this::send).toList();
-        Uni.join().all(sends).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
+        awaitBroker(batch);
         var publishedAt = clock.wallTime();
         batch.forEach(event -> event.markPublished(publishedAt));
         LOG.debugf("published %d outbox events", batch.size());
         return batch.size();
+    }
+
+    /**
+     * Hands the batch to the producer in seq order (it keeps that order per partition) and waits for the broker's
+     * acknowledgements. The sends complete on the producer's threads, and context propagation would carry this
+     * transaction there: committing while another thread is still associated with it fails under load
+     * (ARJUNA012094 "multiple threads active", then "Enlisted connection used without active transaction"). So the
+     * transaction is detached while sending; the rows stay locked in the database all the while.
+     */
+    private void awaitBroker(List<OutboxEvent> batch) {
+        Transaction transaction;
+        try {
+            transaction = transactions.suspend();
+        } catch (SystemException e) {
+            throw new IllegalStateException("cannot suspend the relay's transaction", e);
+        }
+        try {
+            List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+            Uni.join().all(sends).andFailFast().await().atMost(BROKER_ACK_TIMEOUT);
+        } finally {
+            try {
+                transactions.resume(transaction);
+            } catch (InvalidTransactionException | SystemException e) {
+                throw new IllegalStateException("cannot resume the relay's transaction", e);
+            }
+        }
     }
 
     private Uni<Void> send(OutboxEvent event) {

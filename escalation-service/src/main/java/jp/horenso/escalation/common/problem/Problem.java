@@ -11,7 +11,8 @@ public record Problem(String type, String title, int status, String detail, Stri
     /** The media type of a problem. */
     public static final String MEDIA_TYPE = "application/problem+json";
 
-    /** One invalid field of a request. */
-    public record FieldError(String field, String message) {
+    /** One invalid field of a request; {@code line} is the line of an imported file. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, Integer line, String message) {
     }
 }

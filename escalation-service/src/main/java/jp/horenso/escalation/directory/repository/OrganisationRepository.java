@@ -22,4 +22,15 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
                 .setParameter("en", organisation.nameEn())
                 .executeUpdate() == 1;
     }
+
+    /**
+     * Locks the organisation's row: changes to its chain versions or its directory happen one at a time.
+     *
+     * @return {@code false} when the organisation does not exist
+     */
+    public boolean lock(String code) {
+        return !getEntityManager().createNativeQuery("select code from organisation where code = :code for update")
+                .setParameter("code", code)
+                .getResultList().isEmpty();
+    }
 }

@@ -3,6 +3,7 @@ package jp.horenso.escalation.directory.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
 
@@ -28,5 +29,13 @@ public class PersonRepository implements PanacheRepository<Person> {
             query.setParameter("unit", unitCode);
         }
         return query.getResultList();
+    }
+
+    public Optional<Person> findByUsername(String organisation, String username) {
+        return find("organisation = ?1 and username = ?2", organisation, username).firstResultOptional();
+    }
+
+    public List<Person> ofOrganisation(String organisation) {
+        return list("organisation = ?1 order by username", organisation);
     }
 }

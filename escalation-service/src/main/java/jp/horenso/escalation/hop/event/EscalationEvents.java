@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.escalation.directory.Position;
+import jp.horenso.escalation.hop.HopTrigger;
 
 /**
  * The {@code data} of the events this service publishes on {@code horenso.escalation-events}, exactly as
@@ -22,10 +23,18 @@ public final class EscalationEvents {
     public record ChainStarted(UUID incidentId, String organisation, int chainVersion) {
     }
 
-    /** A hop of the chain was addressed to a person, with an acknowledgement deadline. */
+    /**
+     * A hop of the chain was addressed to a person, with an acknowledgement deadline; {@code trigger} says why,
+     * {@code attempt} counts the repeats, {@code deputy}/{@code deputyFor} mark a deputy standing in.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HopOpened(UUID incidentId, UUID hopId, Position step, Recipient recipient, Instant ackDeadline,
-            UUID escalatedFrom) {
+            UUID escalatedFrom, HopTrigger trigger, Integer attempt, Boolean deputy, String deputyFor) {
+    }
+
+    /** A department head or the security lead judged the case 重大 (第43条3項). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IncidentMarkedSerious(UUID incidentId, String markedBy, Instant markedAt, String reason) {
     }
 
     /** An open hop was acknowledged; its clock stopped. */
@@ -47,11 +56,28 @@ public final class EscalationEvents {
     public record ToHop(UUID hopId, Position step, Recipient recipient) {
     }
 
-    /** The chain decided a person must be told about a case. */
+    /**
+     * The chain decided a person (or an outside body) must be told about a case. Hop notifications carry
+     * {@code hopId}, {@code step} and {@code ackDeadline}; legal ones carry {@code legalDeadline} instead.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NotificationRequested(UUID notificationId, UUID incidentId, String incidentNumber, String kind,
             UUID hopId, Position step, NotificationRecipient recipient, Instant ackDeadline, String severity,
-            boolean drill) {
+            boolean drill, Integer attempt, Boolean deputy, String deputyFor, String outsideBody,
+            LegalDeadline legalDeadline) {
+
+        /** A notification about a hop. */
+        public static NotificationRequested ofHop(UUID incidentId, String incidentNumber, String kind, UUID hopId,
+                Position step, NotificationRecipient recipient, Instant ackDeadline, String severity, boolean drill,
+                int attempt, boolean deputy, String deputyFor) {
+            return new NotificationRequested(UUID.randomUUID(), incidentId, incidentNumber, kind, hopId, step,
+                    recipient, ackDeadline, severity, drill, attempt, deputy ? Boolean.TRUE : null, deputyFor, null,
+                    null);
+        }
+    }
+
+    /** Which legal deadline a legal notification is about. */
+    public record LegalDeadline(String code, String report, Instant dueAt, String reportTo) {
     }
 
     /** Whom a hop is addressed to. */

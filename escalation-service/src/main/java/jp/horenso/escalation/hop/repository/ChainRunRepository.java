@@ -2,10 +2,17 @@ package jp.horenso.escalation.hop.repository;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.escalation.hop.ChainRun;
 
 /** The {@code chain_run} table: one row per case. */
 @ApplicationScoped
 public class ChainRunRepository implements PanacheRepositoryBase<ChainRun, UUID> {
+
+    /** The case's run, locked: changes to one case (severity, 重大 marking, legal duties) apply one at a time. */
+    public Optional<ChainRun> lockRun(UUID incidentId) {
+        return findByIdOptional(incidentId, LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -13,6 +13,7 @@ import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
+import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.SkipReason;
 
 /**
@@ -24,34 +25,48 @@ import jp.horenso.escalation.hop.SkipReason;
 public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
 
     /**
-     * Opens a hop whose deadline is the database's {@code now() + ackWithin}.
-     *
-     * @return the deadline, or empty when this step already reached this person in this case
+     * What a new hop needs: to whom, for which step, with which deadline ({@code ackWithin} after the
+     * database's {@code now()}, or {@code deadline} when the calendar computed it).
      */
-    public Optional<Instant> insertOpen(UUID id, ChainRun run, String chainStep, Position step, Person recipient,
-            Duration ackWithin, UUID escalatedFrom) {
+    public record NewHop(UUID id, String chainStep, Position step, Person recipient, Duration ackWithin,
+            Instant deadline, UUID escalatedFrom, int attempt, boolean asDeputy, String deputyFor,
+            HopTrigger trigger) {
+    }
+
+    /**
+     * Opens a hop whose deadline is the database's {@code now() + ackWithin} (or the given deadline).
+     *
+     * @return the deadline, or empty when this step already reached this person in this case (same attempt)
+     */
+    public Optional<Instant> insertOpen(ChainRun run, NewHop hop) {
         // Native SQL must see what this transaction wrote through Hibernate (the chain run, claimed hops).
         flush();
         @SuppressWarnings("unchecked")
         List<Instant> deadline = getEntityManager().createNativeQuery("""
                 insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username,
                                  recipient_name, recipient_email, recipient_locale, status, opened_at,
-                                 ack_deadline, escalated_from)
+                                 ack_deadline, escalated_from, attempt, as_deputy, deputy_for, trigger)
                 values (:id, :incident, :number, :chainStep, :step, :username, :name, :email, :locale, 'OPEN',
-                        now(), now() + (:millis * interval '1 millisecond'), cast(:from as uuid))
-                on conflict (incident_id, chain_step, coalesce(recipient_username, '')) do nothing
+                        now(), coalesce(cast(:deadline as timestamptz), now() + (:millis * interval '1 millisecond')),
+                        cast(:from as uuid), :attempt, :asDeputy, cast(:deputyFor as text), :trigger)
+                on conflict (incident_id, chain_step, coalesce(recipient_username, ''), attempt) do nothing
                 returning ack_deadline""", Instant.class)
-                .setParameter("id", id)
+                .setParameter("id", hop.id())
                 .setParameter("incident", run.incidentId())
                 .setParameter("number", run.incidentNumber())
-                .setParameter("chainStep", chainStep)
-                .setParameter("step", step.name())
-                .setParameter("username", recipient.username())
-                .setParameter("name", recipient.displayName())
-                .setParameter("email", recipient.email())
-                .setParameter("locale", recipient.locale())
-                .setParameter("millis", ackWithin.toMillis())
-                .setParameter("from", escalatedFrom == null ? null : escalatedFrom.toString())
+                .setParameter("chainStep", hop.chainStep())
+                .setParameter("step", hop.step().name())
+                .setParameter("username", hop.recipient().username())
+                .setParameter("name", hop.recipient().displayName())
+                .setParameter("email", hop.recipient().email())
+                .setParameter("locale", hop.recipient().locale())
+                .setParameter("deadline", hop.deadline() == null ? null : hop.deadline().toString())
+                .setParameter("millis", hop.ackWithin() == null ? 0 : hop.ackWithin().toMillis())
+                .setParameter("from", hop.escalatedFrom() == null ? null : hop.escalatedFrom().toString())
+                .setParameter("attempt", hop.attempt())
+                .setParameter("asDeputy", hop.asDeputy())
+                .setParameter("deputyFor", hop.deputyFor())
+                .setParameter("trigger", hop.trigger().name())
                 .getResultList();
         return deadline.stream().findFirst();
     }
@@ -63,14 +78,14 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      *         care of already)
      */
     public boolean insertSkipped(UUID id, ChainRun run, String chainStep, Position step, String username,
-            SkipReason reason, UUID escalatedFrom) {
+            SkipReason reason, UUID escalatedFrom, HopTrigger trigger) {
         flush();
         return getEntityManager().createNativeQuery("""
                 insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username, status,
-                                 opened_at, escalated_from, skip_reason)
+                                 opened_at, escalated_from, skip_reason, trigger)
                 values (:id, :incident, :number, :chainStep, :step, cast(:username as text), 'SKIPPED', now(),
-                        cast(:from as uuid), :reason)
-                on conflict (incident_id, chain_step, coalesce(recipient_username, '')) do nothing""")
+                        cast(:from as uuid), :reason, :trigger)
+                on conflict (incident_id, chain_step, coalesce(recipient_username, ''), attempt) do nothing""")
                 .setParameter("id", id)
                 .setParameter("incident", run.incidentId())
                 .setParameter("number", run.incidentNumber())
@@ -79,6 +94,7 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
                 .setParameter("username", username)
                 .setParameter("from", escalatedFrom == null ? null : escalatedFrom.toString())
                 .setParameter("reason", reason.name())
+                .setParameter("trigger", trigger.name())
                 .executeUpdate() == 1;
     }
 
@@ -106,8 +122,25 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
                 .list();
     }
 
+    /**
+     * The case's hops addressed to {@code username} that timed out and were never acknowledged, locked: a late
+     * acknowledgement is recorded on them.
+     */
+    public List<Hop> lockTimedOutUnacknowledged(UUID incidentId, String username) {
+        return find("incidentId = ?1 and recipientUsername = ?2 and status = ?3 and acknowledgedAt is null",
+                incidentId, username, HopStatus.TIMED_OUT)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** Whether the case has a hop of {@code chainStep} for {@code username} (any attempt, any status). */
+    public boolean reached(UUID incidentId, String chainStep, String username) {
+        return count("incidentId = ?1 and chainStep = ?2 and recipientUsername = ?3", incidentId, chainStep,
+                username) > 0;
+    }
+
     /** All hops of a case in the order they were opened. */
     public List<Hop> ofIncident(UUID incidentId) {
-        return find("incidentId = ?1 order by openedAt, step, recipientUsername", incidentId).list();
+        return find("incidentId = ?1 order by openedAt, step, recipientUsername, attempt", incidentId).list();
     }
 }

@@ -11,6 +11,8 @@ import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.event.EscalationEvents;
 import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
 import jp.horenso.escalation.hop.event.EscalationEvents.Recipient;
+import jp.horenso.escalation.hop.service.HopOpener.Opening;
+import jp.horenso.escalation.hop.service.HopOpener.ToldOutsideBody;
 
 /** Writes the chain's decisions as events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -19,8 +21,12 @@ public class ChainEventWriter {
 
     /** {@code NotificationRequested.kind} of the chain's first notifications. */
     public static final String NEW_REPORT = "NEW_REPORT";
-    /** {@code NotificationRequested.kind} of notifications after a time-out. */
+    /** {@code NotificationRequested.kind} of notifications after a time-out or a condition. */
     public static final String ESCALATION = "ESCALATION";
+    /** {@code NotificationRequested.kind} of a repeated notice to someone who has not acknowledged yet. */
+    public static final String REMINDER = "REMINDER";
+    /** The user-name prefix of an outside body in a notification's recipient. */
+    public static final String OUTSIDE_BODY_PREFIX = "outside:";
 
     private final Outbox outbox;
 
@@ -33,15 +39,34 @@ public class ChainEventWriter {
                 new EscalationEvents.ChainStarted(run.incidentId(), run.organisation(), run.chainVersion()));
     }
 
+    /** HopOpened with its NotificationRequested for every hop, and a NotificationRequested per outside body. */
+    public void opened(ChainRun run, Opening opening, String kind, Instant now) {
+        opening.hops().forEach(hop -> hopOpened(run, hop, hop.attempt() > 1 ? REMINDER : kind, now));
+        opening.outsideBodies().forEach(body -> outsideBodyTold(run, body, kind, now));
+    }
+
     /** HopOpened and the NotificationRequested that tells its recipient. */
     public void hopOpened(ChainRun run, OpenedHop hop, String kind, Instant now) {
         append("HopOpened", run.incidentId(), now, new EscalationEvents.HopOpened(run.incidentId(), hop.hopId(),
-                hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom()));
+                hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom(), hop.trigger(), hop.attempt(),
+                hop.asDeputy() ? Boolean.TRUE : null, hop.deputyFor()));
         NotificationRecipient to = new NotificationRecipient(hop.recipient().username(),
                 hop.recipient().displayName(), hop.recipient().email(), hop.recipient().locale());
+        append("NotificationRequested", run.incidentId(), now, EscalationEvents.NotificationRequested.ofHop(
+                run.incidentId(), run.incidentNumber(), kind, hop.hopId(), hop.step(), to, hop.ackDeadline(),
+                run.severity(), run.drill(), hop.attempt(), hop.asDeputy(), hop.deputyFor()));
+    }
+
+    /** An outside body (関係機関, 第43条2項) is told; it has no hop and no deadline. */
+    public void outsideBodyTold(ChainRun run, ToldOutsideBody told, String kind, Instant now) {
+        String locale = told.body().locale() == null ? "ja" : told.body().locale();
+        String name = "en".equals(locale) && told.body().name().en() != null ? told.body().name().en()
+                : told.body().name().ja();
+        NotificationRecipient to = new NotificationRecipient(OUTSIDE_BODY_PREFIX + told.body().id(), name,
+                told.body().email(), locale);
         append("NotificationRequested", run.incidentId(), now, new EscalationEvents.NotificationRequested(
-                UUID.randomUUID(), run.incidentId(), run.incidentNumber(), kind, hop.hopId(), hop.step(), to,
-                hop.ackDeadline(), run.severity(), run.drill()));
+                UUID.randomUUID(), run.incidentId(), run.incidentNumber(), kind, null, null, to, null,
+                run.severity(), run.drill(), null, null, null, told.body().id(), null));
     }
 
     public void hopAcknowledged(Hop hop, String via, Instant now) {
@@ -61,6 +86,11 @@ public class ChainEventWriter {
                 .toList();
         append("HopEscalated", from.incidentId(), now,
                 new EscalationEvents.HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
+    }
+
+    public void incidentMarkedSerious(ChainRun run, Instant now) {
+        append("IncidentMarkedSerious", run.incidentId(), now, new EscalationEvents.IncidentMarkedSerious(
+                run.incidentId(), run.markedSeriousBy(), run.markedSeriousAt(), run.markedSeriousReason()));
     }
 
     private static Recipient recipient(OpenedHop hop) {

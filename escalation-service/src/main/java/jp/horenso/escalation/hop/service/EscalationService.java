@@ -14,8 +14,11 @@ import jp.horenso.escalation.directory.Unit;
 import jp.horenso.escalation.directory.service.DirectoryService;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.messaging.IncidentAcknowledged;
 import jp.horenso.escalation.hop.messaging.IncidentReported;
+import jp.horenso.escalation.hop.messaging.SeverityAssessed;
+import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
 import org.jboss.logging.Logger;
@@ -41,9 +44,12 @@ public class EscalationService {
     private final HopOpener opener;
     private final ChainEventWriter events;
     private final DatabaseClock clock;
+    private final ConditionalSteps conditional;
 
     public EscalationService(Inbox inbox, ChainCatalog chains, DirectoryService directory, ChainRunRepository runs,
-            HopRepository hops, HopOpener opener, ChainEventWriter events, DatabaseClock clock) {
+            HopRepository hops, HopOpener opener, ChainEventWriter events, DatabaseClock clock,
+            ConditionalSteps conditional) {
+        this.conditional = conditional;
         this.inbox = inbox;
         this.chains = chains;
         this.directory = directory;
@@ -84,9 +90,13 @@ public class EscalationService {
                 report.reportedBy().username(), Boolean.TRUE.equals(report.drill()), report.severity(), now);
         runs.persist(run);
         events.chainStarted(run, now);
-        List<OpenedHop> opened = opener.open(run, chain, chain.startSteps(report.reportedBy().rolesOrNone()), null);
-        opened.forEach(hop -> events.hopOpened(run, hop, ChainEventWriter.NEW_REPORT, now));
-        if (opened.isEmpty()) {
+        Opening opened = opener.open(run, chain, chain.startSteps(report.reportedBy().rolesOrNone()), null,
+                HopTrigger.REPORT);
+        events.opened(run, opened, ChainEventWriter.NEW_REPORT, now);
+        // 第43条3項 made data: a case reported at a high severity reaches the CISO at once.
+        Opening bySeverity = conditional.onSeverity(run, chain);
+        events.opened(run, bySeverity, ChainEventWriter.NEW_REPORT, now);
+        if (opened.hops().isEmpty() && bySeverity.hops().isEmpty()) {
             LOG.errorf("case %s: the chain of %s v%d reached nobody; check the directory", report.number(),
                     report.organisation(), chain.version());
         }
@@ -94,7 +104,8 @@ public class EscalationService {
 
     /**
      * Stops the clock of the case's open hops addressed to the acknowledging person (late when after the
-     * deadline). Someone with no open hop changes nothing.
+     * deadline). When the person has no open hop but let hops time out, the acknowledgement is recorded on
+     * those as late (the chain has moved on and stays moved on). Anyone else changes nothing.
      */
     public void acknowledge(UUID eventId, IncidentAcknowledged ack) {
         if (!inbox.firstDelivery(eventId, CONSUMER)) {
@@ -103,16 +114,43 @@ public class EscalationService {
         }
         String username = ack.acknowledgedBy().username();
         List<Hop> open = hops.lockOpenHops(ack.incidentId(), username);
+        Instant now = clock.transactionTime();
         if (open.isEmpty()) {
-            LOG.debugf("case %s: %s has no open hop; acknowledgement changes nothing", ack.incidentId(), username);
+            List<Hop> timedOut = hops.lockTimedOutUnacknowledged(ack.incidentId(), username);
+            for (Hop hop : timedOut) {
+                hop.acknowledgeAfterTimeOut(username, ack.acknowledgedAt());
+                events.hopAcknowledged(hop, ack.via(), now);
+            }
+            if (timedOut.isEmpty()) {
+                LOG.debugf("case %s: %s has no open hop; acknowledgement changes nothing", ack.incidentId(),
+                        username);
+            }
             return;
         }
-        Instant now = clock.transactionTime();
         for (Hop hop : open) {
             // The time the person acknowledged (incident-service's fact), not when the event reached us: a
             // consumer lagging behind must not make a timely acknowledgement late.
             hop.acknowledge(username, ack.acknowledgedAt());
             events.hopAcknowledged(hop, ack.via(), now);
         }
+    }
+
+    /**
+     * Records the case's new severity; the chain's severity conditions it now meets open their steps (the CISO
+     * at a high severity, 第43条3項). Hops opened from now on take the severity's acknowledgement deadline.
+     *
+     * @throws UnknownCaseException when no chain runs for the case (the event is dead-lettered)
+     */
+    public void assessSeverity(UUID eventId, SeverityAssessed assessed) {
+        if (!inbox.firstDelivery(eventId, CONSUMER)) {
+            LOG.debugf("SeverityAssessed %s applied before; ignored", eventId);
+            return;
+        }
+        ChainRun run = runs.lockRun(assessed.incidentId())
+                .orElseThrow(() -> new UnknownCaseException(assessed.incidentId(), SeverityAssessed.EVENT));
+        run.assessSeverity(assessed.severity());
+        Chain chain = chains.version(run.organisation(), run.chainVersion());
+        Instant now = clock.transactionTime();
+        events.opened(run, conditional.onSeverity(run, chain), ChainEventWriter.ESCALATION, now);
     }
 }

@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
@@ -12,6 +15,8 @@ import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.HopTrigger;
+import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
 import org.jboss.logging.Logger;
@@ -58,32 +63,51 @@ public class HopTimeoutService {
             return List.of();
         }
         Instant now = clock.transactionTime();
+        // One query for the batch's cases rather than one per hop: a burst of time-outs stays cheap.
+        Map<UUID, ChainRun> cases = runs.list("incidentId in ?1", due.stream().map(Hop::incidentId).distinct()
+                .toList()).stream().collect(Collectors.toMap(ChainRun::incidentId, run -> run));
         for (Hop hop : due) {
             hop.timeOut(now);
             events.hopTimedOut(hop, now);
-            escalate(hop, now);
+            escalate(cases.get(hop.incidentId()), hop, now);
         }
         return due.stream().map(Hop::id).toList();
     }
 
-    private void escalate(Hop hop, Instant now) {
-        ChainRun run = runs.findById(hop.incidentId());
+    /**
+     * What a time-out leads to, by the hop's step: the same person told again while the step's repeats last,
+     * then the deputy when the step says to try one, then the step's next levels.
+     */
+    private void escalate(ChainRun run, Hop hop, Instant now) {
         Chain chain = chains.version(run.organisation(), run.chainVersion());
+        Optional<OpenedHop> again = opener.repeat(run, chain, hop);
+        if (again.isPresent()) {
+            events.hopOpened(run, again.get(), ChainEventWriter.REMINDER, now);
+            return;
+        }
+        Optional<OpenedHop> deputy = opener.deputy(run, chain, hop);
+        if (deputy.isPresent()) {
+            events.hopEscalated(hop, List.of(deputy.get()), now);
+            events.hopOpened(run, deputy.get(), ChainEventWriter.ESCALATION, now);
+            return;
+        }
         List<String> next = chain.step(hop.chainStep())
-                .map(ChainDocument.Step::onTimeout)
+                .map(ChainDocument.Step::onTimeoutOrNone)
                 .orElse(List.of());
-        if (next == null || next.isEmpty()) {
+        if (next.isEmpty()) {
             LOG.warnf("case %s: %s (%s) did not acknowledge by %s; last level of the chain, nothing further",
                     run.incidentNumber(), hop.recipientUsername(), hop.step(), hop.ackDeadline());
             return;
         }
-        List<OpenedHop> opened = opener.open(run, chain, next, hop.id());
+        Opening opened = opener.open(run, chain, next, hop.id(), HopTrigger.TIMEOUT);
         if (opened.isEmpty()) {
             // e.g. the security lead timing out after the department head already escalated to the CISO
             LOG.infof("case %s: %s timed out; %s already told", run.incidentNumber(), hop.step(), next);
             return;
         }
-        events.hopEscalated(hop, opened, now);
-        opened.forEach(to -> events.hopOpened(run, to, ChainEventWriter.ESCALATION, now));
+        if (!opened.hops().isEmpty()) {
+            events.hopEscalated(hop, opened.hops(), now);
+        }
+        events.opened(run, opened, ChainEventWriter.ESCALATION, now);
     }
 }

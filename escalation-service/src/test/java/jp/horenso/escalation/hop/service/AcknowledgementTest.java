@@ -18,6 +18,7 @@ import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.scheduling.HopTimerJob;
+import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
@@ -34,6 +35,9 @@ class AcknowledgementTest {
 
     @Inject
     Scheduler scheduler;
+
+    @Inject
+    Db db;
 
     @Test
     void acknowledgementBySectionChiefStopsTheClock() {
@@ -96,5 +100,23 @@ class AcknowledgementTest {
         assertEquals(1, acknowledged.size());
         assertEquals("chief1", acknowledged.get(0).path("data").path("acknowledgedBy").asText());
         assertEquals(1, hops.ofIncident(incident).size());
+    }
+
+    @Test
+    void acknowledgementAfterTheHopTimedOutIsStillRecordedAsLate() {
+        UUID incident = UUID.randomUUID();
+        IncidentEvents.send(IncidentEvents.staffReport(incident));
+        JsonNode timedOut = published.await(incident, "HopTimedOut", 1).get(0).path("data");
+        assertEquals("chief1", timedOut.path("recipient").path("username").asText());
+
+        IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
+
+        JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+        assertEquals(timedOut.path("hopId").asText(), acknowledged.path("hopId").asText());
+        assertTrue(acknowledged.path("late").asBoolean());
+        Hop hop = db.read(() -> hops.findById(UUID.fromString(timedOut.path("hopId").asText())));
+        assertEquals(HopStatus.TIMED_OUT, hop.status(), "the chain has moved on and stays moved on");
+        assertEquals("chief1", hop.acknowledgedBy());
+        assertTrue(hop.late());
     }
 }

@@ -1,0 +1,15 @@
+package jp.horenso.escalation.chain.validation;
+
+import jp.horenso.escalation.common.problem.ProblemException.Text;
+
+/**
+ * One thing wrong with a chain document, and where: {@code field} is a path into the document such as
+ * {@code steps[2].onTimeout[0]}; {@code line} is the line of an imported directory's unit the problem is about
+ * (null otherwise).
+ */
+public record ChainError(String field, Integer line, Text message) {
+
+    public ChainError(String field, Text message) {
+        this(field, null, message);
+    }
+}

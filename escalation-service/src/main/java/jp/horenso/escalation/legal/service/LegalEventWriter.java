@@ -1,0 +1,72 @@
+package jp.horenso.escalation.legal.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.directory.Person;
+import jp.horenso.escalation.hop.event.EscalationEvents;
+import jp.horenso.escalation.hop.event.EscalationEvents.LegalDeadline;
+import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
+import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRequested;
+import jp.horenso.escalation.legal.LegalClock;
+import jp.horenso.escalation.legal.LegalTimer;
+import jp.horenso.escalation.legal.event.LegalEvents;
+
+/** Writes the legal clocks' events to the outbox, in the caller's transaction. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class LegalEventWriter {
+
+    /** {@code NotificationRequested.kind} of a reminder before a legal deadline. */
+    public static final String LEGAL_DEADLINE_NEAR = "LEGAL_DEADLINE_NEAR";
+    /** {@code NotificationRequested.kind} of a missed legal deadline. */
+    public static final String LEGAL_DEADLINE_MISSED = "LEGAL_DEADLINE_MISSED";
+
+    private final Outbox outbox;
+
+    public LegalEventWriter(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    /** LegalDeadlineApproaching and a LEGAL_DEADLINE_NEAR notification per person reminded. */
+    public void approaching(LegalClock clock, LegalTimer timer, List<Person> reminded, String severity,
+            Instant now) {
+        append("LegalDeadlineApproaching", clock, now, new LegalEvents.LegalDeadlineApproaching(clock.incidentId(),
+                clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
+                now, people(reminded), clock.drill()));
+        notify(clock, timer, reminded, LEGAL_DEADLINE_NEAR, severity, now);
+    }
+
+    /** LegalDeadlineMissed and a LEGAL_DEADLINE_MISSED notification per person told. */
+    public void missed(LegalClock clock, LegalTimer timer, List<Person> told, String severity, Instant now) {
+        append("LegalDeadlineMissed", clock, now, new LegalEvents.LegalDeadlineMissed(clock.incidentId(),
+                clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
+                now, people(told), clock.drill()));
+        notify(clock, timer, told, LEGAL_DEADLINE_MISSED, severity, now);
+    }
+
+    private void notify(LegalClock clock, LegalTimer timer, List<Person> recipients, String kind, String severity,
+            Instant now) {
+        LegalDeadline deadline = new LegalDeadline(clock.code(), timer.report().name(), clock.dueAt(timer.report()),
+                clock.reportTo());
+        for (Person person : recipients) {
+            // A legal notice has no hop and no acknowledgement deadline: it is about the report's deadline.
+            append("NotificationRequested", clock, now, new NotificationRequested(UUID.randomUUID(),
+                    clock.incidentId(), clock.incidentNumber(), kind, null, null,
+                    new NotificationRecipient(person.username(), person.displayName(), person.email(),
+                            person.locale()),
+                    null, severity, clock.drill(), null, null, null, null, deadline));
+        }
+    }
+
+    private static List<LegalEvents.Person> people(List<Person> people) {
+        return people.stream().map(p -> new LegalEvents.Person(p.username(), p.email(), p.displayName())).toList();
+    }
+
+    private void append(String eventName, LegalClock clock, Instant now, Object data) {
+        outbox.append(EscalationEvents.TOPIC, eventName, clock.incidentId(), now, data);
+    }
+}
