@@ -8,6 +8,8 @@ public enum TimelineType {
     CHAIN_STARTED,
     /** A person of the chain was addressed, with an acknowledgement deadline. */
     HOP_OPENED,
+    /** The chain asked for a person (or an outside body) to be told; details name the kind and the recipient. */
+    NOTIFICATION_REQUESTED,
     /** A notification reached its recipient. */
     NOTIFICATION_DELIVERED,
     /** A notification could not be delivered. */

@@ -127,6 +127,16 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.MARKED_SERIOUS, time(d, "markedAt"), required(d, "markedBy"), details);
             }
+            case "NotificationRequested" -> {
+                // The recipient's user name only: addresses stay in the services that deliver.
+                details.put("notificationId", required(d, "notificationId"));
+                details.put("kind", required(d, "kind"));
+                details.put("recipient", required(d.path("recipient"), "username"));
+                if (d.hasNonNull("hopId")) {
+                    details.put("hopId", d.get("hopId").asText());
+                }
+                yield new Entry(TimelineType.NOTIFICATION_REQUESTED, event.time(), ESCALATION_SERVICE, details);
+            }
             case "NotificationDelivered" -> {
                 deliveryDetails(d, details);
                 yield new Entry(TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE,

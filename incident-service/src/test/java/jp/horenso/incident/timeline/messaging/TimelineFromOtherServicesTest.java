@@ -35,6 +35,11 @@ class TimelineFromOtherServicesTest {
                 {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF",
                  "recipient":{"username":"chief1","email":"chief1@demo-city.example.jp","name":"総務 課長"},
                  "ackDeadline":"%s"}""".formatted(id, hopId, deadline));
+        send(ESCALATION_EVENTS, "NotificationRequested", "escalation-service", id, """
+                {"notificationId":"%s","incidentId":"%s","incidentNumber":"INC-2026-000001","kind":"NEW_REPORT",
+                 "hopId":"%s","step":"SECTION_CHIEF","recipient":{"username":"chief1","name":"総務 課長",
+                 "email":"chief1@demo-city.example.jp","locale":"ja"},"ackDeadline":"%s","drill":false}"""
+                .formatted(UUID.randomUUID(), id, hopId, deadline));
         send(NOTIFICATION_EVENTS, "NotificationDelivered", "notification-service", id, """
                 {"notificationId":"%s","incidentId":"%s","recipient":{"username":"chief1",
                  "email":"chief1@demo-city.example.jp"},"channel":"MAIL","deliveredAt":"%s","attempts":1}"""
@@ -51,14 +56,17 @@ class TimelineFromOtherServicesTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
                 .when().get("/api/incidents/" + id)
                 .then().statusCode(200)
-                .body("timeline.type", hasItems("REPORTED", "HOP_OPENED", "NOTIFICATION_DELIVERED", "HOP_TIMED_OUT",
-                        "ESCALATED")));
+                .body("timeline.type", hasItems("REPORTED", "HOP_OPENED", "NOTIFICATION_REQUESTED",
+                        "NOTIFICATION_DELIVERED", "HOP_TIMED_OUT", "ESCALATED")));
         JsonPath timeline = timeline(id);
         assertEquals("chief1", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.details.recipient"));
         assertEquals("escalation-service", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.actor"));
         assertEquals(List.of("head1", "seclead"),
                 timeline.getList("timeline.find { it.type == 'ESCALATED' }.details.recipients"));
         assertEquals("MAIL", timeline.getString("timeline.find { it.type == 'NOTIFICATION_DELIVERED' }.details.channel"));
+        assertEquals("chief1", timeline.getString("timeline.find { it.type == 'NOTIFICATION_REQUESTED' }.details.recipient"));
+        org.junit.jupiter.api.Assertions.assertFalse(timeline.prettify().contains("chief1@demo-city.example.jp"),
+                "no addresses on the timeline");
     }
 
     @Test
