@@ -77,7 +77,10 @@ class MessageKindsTest {
                     kind.name() + ":\n" + body);
             assertTrue(body.indexOf(kind.sentenceEn()) > separator, kind.name() + ":\n" + body);
             assertTrue(body.contains("重大度: 重大") && body.contains("Severity: Critical"), kind.name() + ":\n" + body);
-            assertTrue(body.contains("http://localhost:8081/api/incidents/" + request.incidentId), body);
+            // Decisions link to the case's page in the web console; hop and legal notices to the case itself.
+            assertTrue(body.contains(kind.name().equals("DISCLOSURE_APPROVED")
+                    ? "http://localhost:8080/cases/" + request.incidentId
+                    : "http://localhost:8081/api/incidents/" + request.incidentId), body);
             assertEquals(kind.hopNotice(), body.contains("/ack/"), kind.name() + " acknowledgement link:\n" + body);
             assertEquals(kind.hopNotice(), body.contains("確認期限: "), kind.name() + " deadline:\n" + body);
         });
