@@ -198,6 +198,28 @@ class ChainStoppedTest {
         assertEquals(1, Rows.count(db, "SELECT 1 FROM stopped_chain WHERE incident_id = ?", carrier.incidentId));
     }
 
+    @Test
+    void acknowledgementLinkOfAStoppedCaseIsRefusedAndRecordsNothing() {
+        Request request = NotificationRequests.newReport().toSomeone("ack-stop").send();
+        Rows.awaitStatus(db, request.notificationId, "SENT/MAIL", TIMEOUT);
+        String link = Rows.single(db, "SELECT ack_link FROM notification WHERE notification_id = ?",
+                request.notificationId);
+        String path = link.substring(link.indexOf("/ack/"));
+
+        NotificationRequests.chainStopped(request.incidentId, "CLOSED");
+        Instant end = Instant.now().plus(TIMEOUT);
+        while (Rows.count(db, "SELECT 1 FROM stopped_chain WHERE incident_id = ?", request.incidentId) == 0
+                && Instant.now().isBefore(end)) {
+            pause(Duration.ofMillis(100));
+        }
+
+        given().when().get(path).then().statusCode(410)
+                .body(org.hamcrest.Matchers.containsString("この事案は終了しています"));
+        given().when().post(path).then().statusCode(410);
+        assertEquals(0, Rows.count(db, "SELECT 1 FROM ack_link_use WHERE notification_id = ?",
+                request.notificationId));
+    }
+
     private static Request sameCaseAndPerson(Request first, String kind) {
         return NotificationRequests.newReport().sameCaseAs(first).kind(kind).to(first.username, first.name,
                 first.email);
