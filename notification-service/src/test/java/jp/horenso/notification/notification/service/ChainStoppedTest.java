@@ -137,15 +137,7 @@ class ChainStoppedTest {
         for (Request r : List.of(carrier, ofStopped, kept)) {
             Rows.awaitStored(db, r.notificationId, TIMEOUT);
         }
-        // What the worker leaves when a digest's first attempt failed: the carrier waits for a retry, the others
-        // are grouped into it.
-        String carrierId = Rows.single(db, "SELECT id::text FROM notification WHERE notification_id = ?",
-                carrier.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
-                + "next_attempt_at = now() + interval '1 hour', digest_subject = 'まとめ 3件', digest_body = 'x', "
-                + "digest_summary = 'x' WHERE notification_id = ?", carrier.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'GROUPED', digest_leader_id = ?::bigint "
-                + "WHERE notification_id IN (?, ?)", carrierId, ofStopped.notificationId, kept.notificationId);
+        waitingDigest(carrier, ofStopped, kept);
 
         NotificationRequests.chainStopped(ofStopped.incidentId, "CLOSED");
 
@@ -177,13 +169,7 @@ class ChainStoppedTest {
         for (Request r : List.of(carrier, other)) {
             Rows.awaitStored(db, r.notificationId, TIMEOUT);
         }
-        String carrierId = Rows.single(db, "SELECT id::text FROM notification WHERE notification_id = ?",
-                carrier.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
-                + "next_attempt_at = now() + interval '1 hour', digest_subject = 'まとめ 2件', digest_body = 'x', "
-                + "digest_summary = 'x' WHERE notification_id = ?", carrier.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'GROUPED', digest_leader_id = ?::bigint "
-                + "WHERE notification_id = ?", carrierId, other.notificationId);
+        waitingDigest(carrier, other);
 
         UUID event = NotificationRequests.chainStopped(carrier.incidentId, "WITHDRAWN");
         // The same event again (redelivery) changes nothing.
@@ -218,6 +204,22 @@ class ChainStoppedTest {
         given().when().post(path).then().statusCode(410);
         assertEquals(0, Rows.count(db, "SELECT 1 FROM ack_link_use WHERE notification_id = ?",
                 request.notificationId));
+    }
+
+    /**
+     * What the worker leaves when a digest's first attempt failed: the carrier waits an hour for a retry, the
+     * members are grouped into it.
+     */
+    private void waitingDigest(Request carrier, Request... members) {
+        String carrierId = Rows.single(db, "SELECT id::text FROM notification WHERE notification_id = ?",
+                carrier.notificationId);
+        Rows.execute(db, "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
+                + "next_attempt_at = now() + interval '1 hour', digest_subject = 'まとめ', digest_body = 'x', "
+                + "digest_summary = 'x' WHERE notification_id = ?", carrier.notificationId);
+        for (Request member : members) {
+            Rows.execute(db, "UPDATE notification SET status = 'GROUPED', digest_leader_id = ?::bigint "
+                    + "WHERE notification_id = ?", carrierId, member.notificationId);
+        }
     }
 
     private static Request sameCaseAndPerson(Request first, String kind) {
