@@ -138,6 +138,12 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
                 .list();
     }
 
+    /** The chain steps of the case that were skipped because its unit was not in the directory. */
+    public List<String> stepsSkippedForUnknownUnit(UUID incidentId) {
+        return find("incidentId = ?1 and status = ?2 and skipReason = ?3 order by openedAt", incidentId,
+                HopStatus.SKIPPED, SkipReason.UNKNOWN_UNIT).stream().map(Hop::chainStep).distinct().toList();
+    }
+
     /** The case's open hops, locked (the case is being stopped). */
     public List<Hop> lockOpen(UUID incidentId) {
         return find("incidentId = ?1 and status = ?2 order by openedAt", incidentId, HopStatus.OPEN)

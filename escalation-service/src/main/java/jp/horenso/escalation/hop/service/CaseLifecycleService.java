@@ -73,7 +73,8 @@ public class CaseLifecycleService {
     /**
      * The case concerns another unit: the run takes its section and department; the open, unacknowledged hops of
      * the old section's chief (and of the old department's head, when the department changed) are cancelled
-     * (HopCancelled UNIT_CHANGED) and their steps open again for the new unit (trigger UNIT_CHANGED, NEW_REPORT).
+     * (HopCancelled UNIT_CHANGED) and their steps open again for the new unit (trigger UNIT_CHANGED, NEW_REPORT), as
+     * do the steps skipped because the reported unit was not in the directory.
      *
      * @throws UnknownCaseException when no chain runs for the case (the event is dead-lettered)
      */
@@ -98,6 +99,9 @@ public class CaseLifecycleService {
         run.moveTo(change.unit(), department);
         Instant now = clock.transactionTime();
         Set<String> reopen = new LinkedHashSet<>();
+        // Steps that found no chief or head because the reported unit was unknown get their chance now (their
+        // skipped record has no recipient, so the new unit's holder is not "reached before").
+        reopen.addAll(hops.stepsSkippedForUnknownUnit(run.incidentId()));
         for (Hop hop : hops.lockOpen(run.incidentId())) {
             if (hop.step() == Position.SECTION_CHIEF || (hop.step() == Position.DEPARTMENT_HEAD && departmentChanged)) {
                 hop.cancel(CancelReason.UNIT_CHANGED, now);

@@ -189,6 +189,25 @@ class ChainPolicyTest {
     }
 
     @Test
+    void article44_2_caseReportedForAnUnknownUnitReachesTheChiefAndHeadOnceMovedToAKnownOne() {
+        UUID incident = UUID.randomUUID();
+        IncidentEvents.send(IncidentEvents.reported(incident, "csirt1", "no-such-section", null, List.of("csirt"),
+                false));
+        published.await(incident, "HopOpened", 1);
+        IncidentEvents.send(IncidentEvents.unitChanged(incident, "demo-city", "no-such-section", "welfare-section",
+                "welfare"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> published.of(incident, "HopOpened").stream()
+                .filter(e -> e.path("data").path("trigger").asText().equals("UNIT_CHANGED")).count() == 2);
+        assertEquals(List.of("DEPARTMENT_HEAD/head2", "SECTION_CHIEF/chief2"), published.of(incident, "HopOpened")
+                .stream().map(e -> e.path("data"))
+                .filter(d -> d.path("trigger").asText().equals("UNIT_CHANGED"))
+                .map(d -> d.path("step").asText() + "/" + d.path("recipient").path("username").asText())
+                .sorted().toList());
+        assertTrue(published.of(incident, "HopCancelled").isEmpty(), "a skipped step has nobody to cancel");
+    }
+
+    @Test
     void closingStopsTheChainOnceAndNothingOpensAfterwards() {
         UUID incident = UUID.randomUUID();
         ObjectNode report = IncidentEvents.staffReport(incident);
