@@ -63,14 +63,17 @@ public class DirectoryProjection {
                     held.publishedAt);
             return;
         }
-        if (held == null) {
+        boolean first = held == null;
+        if (first) {
             held = new Directory();
             held.organisation = organisation;
-            directories.getEntityManager().persist(held);
         }
         held.publishedAt = publishedAt;
         held.eventId = event.id();
         held.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        if (first) {
+            directories.getEntityManager().persist(held);
+        }
         directories.getEntityManager().flush();
         directories.replaceUnits(organisation, units);
     }

@@ -3,7 +3,6 @@ package jp.horenso.incident.directory.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
@@ -91,6 +90,6 @@ public class UnitDirectory {
     private Placement placementOf(String organisation, String own, String claimedDepartment) {
         String department = directories.unit(organisation, own).map(DirectoryUnit::department)
                 .orElse(claimedDepartment);
-        return new Placement(own, Objects.requireNonNullElse(department, claimedDepartment));
+        return new Placement(own, department);
     }
 }
