@@ -62,7 +62,8 @@ public class CaseDecisionResource {
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
     @Operation(summary = "Mark the case as a drill, or correct it to not a drill (第48条)",
             description = "{drill, reason}. CSIRT and security lead may mark a drill; only the CSIRT may correct to "
-                    + "drill=false (403 otherwise). 409 when the mark is already so or the case is closed or withdrawn.")
+                    + "drill=false (403 otherwise). 409 when the mark is already so or the case is closed or "
+                    + "withdrawn.")
     public Response markDrill(@PathParam("id") UUID id, @NotNull @Valid DrillMarkingRequest request) {
         decisions.markDrill(caller.get(), id, request);
         return show(id);

@@ -1,13 +1,13 @@
 package jp.horenso.incident.directory.rest;
 
-import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.common.security.CurrentCaller;
-import jp.horenso.incident.directory.Directory;
+import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,9 +29,10 @@ public class UnitResource {
     }
 
     @GET
-    @Authenticated
+    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "The caller organisation's departments and sections",
-            description = "Any signed-in member. From the directory escalation-service publishes (DirectoryPublished); "
+            description = "Every role of the realm (any signed-in member). From the directory escalation-service publishes (DirectoryPublished); "
                     + "publishedAt is null and the list empty until one arrived.")
     public UnitsView list() {
         Caller c = caller.get();

@@ -17,7 +17,8 @@ import jp.horenso.incident.review.repository.MeasureQuery;
 /**
  * The free texts a case holds, where personal data of the people involved may be written: the record's title,
  * description, cause and damage, the response actions, comments on acknowledgements, and the reports to the CISO
- * with the CISO's instructions, and the informant of a report received on behalf of a vendor or citizen. A new kind of communication kept with the case belongs here too.
+ * with the CISO's instructions, and the informant of a report received on behalf of a vendor or citizen. A new kind
+ * of communication kept with the case belongs here too.
  */
 @ApplicationScoped
 public class CaseTexts {
