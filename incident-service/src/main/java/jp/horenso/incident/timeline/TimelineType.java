@@ -69,5 +69,7 @@ public enum TimelineType {
     /** A legal report's deadline passed without the report; escalated to the CISO. */
     LEGAL_DEADLINE_MISSED,
     /** The department head or the security lead judged the case serious (重大, 第43条3項). */
-    MARKED_SERIOUS
+    MARKED_SERIOUS,
+    /** Someone downloaded a generated document (CISO report, committee report, commission draft, notice letter). */
+    DOCUMENT_DOWNLOADED
 }

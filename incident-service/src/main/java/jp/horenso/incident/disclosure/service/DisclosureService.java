@@ -235,10 +235,15 @@ public class DisclosureService {
         p.recurrencePrevention = d.recurrencePrevention;
         p.publishedAt = r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : now();
         p.publishedBy = caller.username();
+        if (!p.drill) {
+            publications.lockNumbering(p.organisation);
+            p.publicNumber = publications.nextPublicNumber(p.organisation);
+        }
         publications.persist(p);
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("publicationId", p.id.toString());
+        details.put("publicNumber", p.publicNumber);
         details.put("draftVersion", p.draftVersion);
         details.put("method", p.method.name());
         details.put("publishedAt", p.publishedAt.toString());
