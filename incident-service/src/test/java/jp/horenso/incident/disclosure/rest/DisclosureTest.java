@@ -98,7 +98,10 @@ class DisclosureTest {
                 .body("publications[0].method", equalTo("INDIVIDUAL_PRESS_RELEASE"))
                 .body("publications[0].publishedBy", equalTo("ciso"));
         String publicationId = published.path("publications[0].id");
-        published.then().header("Location", endsWith("/api/public/disclosures/" + publicationId));
+        int publicId = published.path("publications[0].publicId");
+        published.then().header("Location", endsWith("/api/public/organisations/demo-city/disclosures/" + publicId));
+        given().get("/api/public/organisations/demo-city/disclosures/" + publicId).then().statusCode(200)
+                .body("title.ja", equalTo("個人情報を含む資料の紛失について"));
         given().get("/api/public/disclosures/" + publicationId).then().statusCode(200)
                 .body("title.ja", equalTo("個人情報を含む資料の紛失について"))
                 .body("method", equalTo("INDIVIDUAL_PRESS_RELEASE"));
