@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -11,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -95,6 +97,15 @@ class DisclosurePagesTest {
                 .body(containsString(StubIncidentService.PUBLISHED_TITLE));
         given().get("/").then().statusCode(200).body(containsString("href=\"/demo-city/\""));
         given().get("/assets/site.css").then().statusCode(200).contentType(containsString("text/css"));
+    }
+
+    @Test
+    void noLoginMachineryOnTheClasspath() {
+        for (String type : List.of("io.quarkus.oidc.OidcTenantConfig", "io.quarkus.oidc.runtime.OidcRecorder",
+                "org.postgresql.Driver", "org.apache.kafka.clients.producer.KafkaProducer")) {
+            assertThrows(ClassNotFoundException.class, () -> Class.forName(type), type + " is on the classpath");
+        }
+        given().get("/demo-city/").then().statusCode(200).header("WWW-Authenticate", org.hamcrest.Matchers.nullValue());
     }
 
     private static void assertNoPersonalData(String text) {
