@@ -50,7 +50,8 @@ class PublicSiteBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=ja");
+                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=ja",
+                "--window-size=1000,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -73,12 +74,14 @@ class PublicSiteBrowserTest {
         assertFalse(page.contains(StubIncidentService.DRAFT_TITLE), "a draft is never shown");
         assertEquals("ja", browser.findElement(By.tagName("html")).getAttribute("lang"));
         assertNoSeriousViolation("list");
+        screenshot("public-site-list-ja.png");
 
         browser.findElement(By.linkText(StubIncidentService.PUBLISHED_TITLE)).click();
         String disclosure = browser.findElement(By.tagName("main")).getText();
         assertTrue(disclosure.contains(StubIncidentService.PUBLISHED_BODY));
         assertTrue(disclosure.contains(StubIncidentService.MEASURE), "the follow-up's recurrence prevention");
         assertNoSeriousViolation("disclosure");
+        screenshot("public-site-disclosure-ja.png");
 
         browser.findElement(By.linkText("English")).click();
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -108,6 +111,14 @@ class PublicSiteBrowserTest {
             }
         }
         assertTrue(serious.isEmpty(), which + ": " + serious);
+    }
+
+    /** Keeps what the browser showed, for the pictures in the docs (target/site-samples/). */
+    private static void screenshot(String name) throws IOException {
+        java.nio.file.Path dir = java.nio.file.Path.of("target", "site-samples");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(dir.resolve(name),
+                ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 
     private static String axeSource() throws IOException {
