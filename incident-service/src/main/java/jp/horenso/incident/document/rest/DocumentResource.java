@@ -86,7 +86,13 @@ public class DocumentResource {
 
     private static Response send(DocumentService.Rendered d) {
         String name = URLEncoder.encode(d.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(d.content()).type(d.format().mediaType())
+        Response.ResponseBuilder ok = Response.ok(d.content());
+        if (d.format() == DocumentFormat.HTML) {
+            // A document opened in a browser from the API's origin runs nothing and loads nothing.
+            ok.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; "
+                    + "form-action 'none'; frame-ancestors 'none'");
+        }
+        return ok.type(d.format().mediaType())
                 .header(SOURCE_SHA256, d.sourceSha256())
                 .header("Content-Disposition", "inline; filename=\"" + d.fileName() + "\"; filename*=UTF-8''" + name)
                 .header("Cache-Control", "no-store")

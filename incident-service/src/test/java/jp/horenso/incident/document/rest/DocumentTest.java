@@ -189,6 +189,7 @@ class DocumentTest {
         int version = ReviewFixtures.submit(id);
         given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + version + "?format=html")
                 .then().statusCode(200).contentType(containsString("text/html"))
+                .header("Content-Security-Policy", containsString("default-src 'none'"))
                 .body(containsString(CAUSE)).body(containsString("lang=\"ja\""))
                 .body(not(containsString("<script")));
         given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + version + "?format=docx")
