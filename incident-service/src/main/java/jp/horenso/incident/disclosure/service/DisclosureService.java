@@ -23,6 +23,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
@@ -134,7 +135,7 @@ public class DisclosureService {
         data.put("method", d.method.name());
         data.put("proposedMethod", d.proposedMethod.name());
         data.put("decidedBy", d.decidedBy);
-        data.put("decidedAt", d.decidedAt.toString());
+        data.put("decidedAt", EventTimes.format(d.decidedAt));
         data.put("drill", c.drill);
         outbox.add(CloudEvent.of("DisclosureDecided", c.id, data));
         return d;
@@ -246,7 +247,7 @@ public class DisclosureService {
         details.put("publicNumber", p.publicNumber);
         details.put("draftVersion", p.draftVersion);
         details.put("method", p.method.name());
-        details.put("publishedAt", p.publishedAt.toString());
+        details.put("publishedAt", EventTimes.format(p.publishedAt));
         details.put("includesRecurrencePrevention", p.recurrencePrevention != null);
         timeline.append(c.id, TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
 
@@ -255,7 +256,7 @@ public class DisclosureService {
         data.put("publicationId", p.id.toString());
         data.put("draftVersion", p.draftVersion);
         data.put("method", p.method.name());
-        data.put("publishedAt", p.publishedAt.toString());
+        data.put("publishedAt", EventTimes.format(p.publishedAt));
         data.put("publishedBy", p.publishedBy);
         data.put("includesRecurrencePrevention", p.recurrencePrevention != null);
         data.put("drill", p.drill);

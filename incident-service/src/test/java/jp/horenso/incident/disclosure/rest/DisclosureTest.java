@@ -90,7 +90,8 @@ class DisclosureTest {
                 .then().statusCode(201).header("Location", endsWith(path + "/drafts/1"));
         DisclosureFixtures.approve(Tokens.ciso(), id, 1).then().statusCode(200)
                 .body("drafts[0].approvedBy", equalTo("ciso"));
-        String publishedAt = OffsetDateTime.now().minusMinutes(30).withNano(0).toString();
+        // Zero seconds, which OffsetDateTime.toString() leaves out: the event must still carry an RFC 3339 time.
+        String publishedAt = OffsetDateTime.now().minusMinutes(30).withSecond(0).withNano(0).toString();
         Response published = given().auth().oauth2(Tokens.ciso()).contentType(ContentType.JSON)
                 .body(Map.of("draftVersion", 1, "publishedAt", publishedAt)).post(path + "/publications");
         published.then().statusCode(201)
