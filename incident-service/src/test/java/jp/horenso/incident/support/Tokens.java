@@ -57,9 +57,15 @@ public final class Tokens {
     }
 
     public static String token(String username, String department, String unit, String... roles) {
+        return tokenIn("demo-city", username, department, unit, roles);
+    }
+
+    /** A token of a person of another organisation, e.g. one a test keeps to itself. */
+    public static String tokenIn(String organisation, String username, String department, String unit,
+            String... roles) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .claim("organisation", "demo-city")
+                .claim("organisation", organisation)
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com");
         if (department != null) {
