@@ -51,12 +51,22 @@ public class DashboardService {
                                  ORDER BY c.due_at, c.code, c.report LIMIT 1) lc ON true
             """;
 
-    /** The cases with an open hop, each with its soonest deadline (sort=deadline). */
-    static final String WITH_OPEN_HOP = "(SELECT h.incident_id, min(h.ack_deadline) AS next_deadline FROM chain_hop h "
-            + "WHERE h.state = 'OPEN' GROUP BY h.incident_id) nd JOIN incident i ON i.id = nd.incident_id";
+    /**
+     * The cases with an open hop, each once with its soonest open hop {@code nd} (sort=deadline): walked in deadline
+     * order along {@code chain_hop_open_deadline_idx}, so a page reads only its own rows.
+     */
+    static final String WITH_OPEN_HOP = "chain_hop nd JOIN incident i ON i.id = nd.incident_id";
+    static final String SOONEST_OPEN_HOP = "nd.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM chain_hop e "
+            + "WHERE e.incident_id = nd.incident_id AND e.state = 'OPEN' AND (e.ack_deadline < nd.ack_deadline "
+            + "OR (e.ack_deadline = nd.ack_deadline AND e.hop_id < nd.hop_id)))";
 
     static final String NO_OPEN_HOP = "NOT EXISTS (SELECT 1 FROM chain_hop h WHERE h.incident_id = i.id "
             + "AND h.state = 'OPEN')";
+
+    static final String NEWEST_FIRST = "i.reported_at DESC, i.number DESC";
+    static final String MOST_SEVERE_FIRST = "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, "
+            + NEWEST_FIRST;
+    static final String SOONEST_DEADLINE_FIRST = "nd.ack_deadline, " + NEWEST_FIRST;
 
     private final EntityManager em;
 
@@ -76,21 +86,20 @@ public class DashboardService {
         if (query.sort() == DashboardQuery.Sort.DEADLINE) {
             // Cases with an open hop by their soonest deadline, then the others newest first: two index-backed
             // parts instead of one sort over every case.
-            long withOpenHop = count(WITH_OPEN_HOP, condition, where.params());
+            String openHop = SOONEST_OPEN_HOP + " AND " + condition;
+            long withOpenHop = count(WITH_OPEN_HOP, openHop, where.params());
             rows = new ArrayList<>();
             if (offset < withOpenHop) {
-                rows.addAll(page(WITH_OPEN_HOP, condition, "nd.next_deadline, i.reported_at DESC, i.number DESC",
+                rows.addAll(page(WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST,
                         where.params(), offset, query.size()));
             }
             int rest = query.size() - rows.size();
             if (rest > 0) {
-                rows.addAll(page("incident i", condition + " AND " + NO_OPEN_HOP, "i.reported_at DESC, i.number DESC",
+                rows.addAll(page("incident i", condition + " AND " + NO_OPEN_HOP, NEWEST_FIRST,
                         where.params(), (int) Math.max(0, offset - withOpenHop), rest));
             }
         } else {
-            String order = query.sort() == DashboardQuery.Sort.SEVERITY
-                    ? "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, i.reported_at DESC, i.number DESC"
-                    : "i.reported_at DESC, i.number DESC";
+            String order = query.sort() == DashboardQuery.Sort.SEVERITY ? MOST_SEVERE_FIRST : NEWEST_FIRST;
             rows = page("incident i", condition, order, where.params(), offset, query.size());
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
