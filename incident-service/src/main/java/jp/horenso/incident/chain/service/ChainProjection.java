@@ -1,15 +1,19 @@
 package jp.horenso.incident.chain.service;
 
+import static jp.horenso.incident.common.events.EventData.optional;
+import static jp.horenso.incident.common.events.EventData.required;
+import static jp.horenso.incident.common.events.EventData.time;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.ChainHop;
 import jp.horenso.incident.chain.repository.ChainHopRepository;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventData;
 import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
 import jp.horenso.incident.common.inbox.ProcessedEvents;
 import org.jboss.logging.Logger;
@@ -77,8 +81,8 @@ public class ChainProjection {
     }
 
     private void opened(CloudEvent event, JsonNode d) {
-        UUID hopId = uuid(required(d, "hopId"));
-        UUID incidentId = uuid(required(d, "incidentId"));
+        UUID hopId = EventData.uuid(required(d, "hopId"), "hopId");
+        UUID incidentId = EventData.uuid(required(d, "incidentId"), "incidentId");
         if (incidents.findById(incidentId) == null) {
             throw new MalformedEventException("unknown incident " + incidentId);
         }
@@ -94,7 +98,7 @@ public class ChainProjection {
         hop.trigger = optional(d, "trigger");
         hop.deputyFor = optional(d, "deputyFor");
         String escalatedFrom = optional(d, "escalatedFrom");
-        hop.escalatedFrom = escalatedFrom == null ? null : uuid(escalatedFrom);
+        hop.escalatedFrom = escalatedFrom == null ? null : EventData.uuid(escalatedFrom, "escalatedFrom");
         hop.openedAt = event.time();
         hop.ackDeadline = time(d, "ackDeadline");
         hop.state = ChainHop.State.OPEN;
@@ -102,11 +106,11 @@ public class ChainProjection {
     }
 
     private void stopped(JsonNode d) {
-        UUID incidentId = uuid(required(d, "incidentId"));
+        UUID incidentId = EventData.uuid(required(d, "incidentId"), "incidentId");
         String reason = required(d, "reason");
         OffsetDateTime at = time(d, "stoppedAt");
         for (JsonNode cancelled : d.path("cancelledHops")) {
-            ChainHop hop = hops.findById(uuid(cancelled.asText()));
+            ChainHop hop = hops.findById(EventData.uuid(cancelled.asText(), "cancelledHops"));
             if (hop != null) {
                 cancel(hop, reason, at);
             }
@@ -124,40 +128,11 @@ public class ChainProjection {
 
     /** The hop the event names; a hop opened before this projection existed is absent and left alone. */
     private java.util.Optional<ChainHop> hop(JsonNode d, String field) {
-        UUID hopId = uuid(required(d, field));
+        UUID hopId = EventData.uuid(required(d, field), field);
         ChainHop hop = hops.findById(hopId);
         if (hop == null) {
             LOG.warnf("hop %s is not in the chain projection; event left out", hopId);
         }
         return java.util.Optional.ofNullable(hop);
-    }
-
-    private static String required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("missing data field " + field);
-        }
-        return value.asText();
-    }
-
-    private static String optional(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() || value.asText().isBlank() ? null : value.asText();
-    }
-
-    private static OffsetDateTime time(JsonNode node, String field) {
-        try {
-            return OffsetDateTime.parse(required(node, field));
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("bad time in " + field);
-        }
-    }
-
-    private static UUID uuid(String value) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("bad uuid " + value);
-        }
     }
 }

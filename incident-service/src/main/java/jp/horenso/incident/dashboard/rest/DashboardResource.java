@@ -1,6 +1,5 @@
 package jp.horenso.incident.dashboard.rest;
 
-import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
@@ -52,7 +51,8 @@ public class DashboardResource {
 
     @GET
     @Path("/me/awaiting")
-    @Authenticated
+    // "**": any signed-in person, whatever their roles.
+    @RolesAllowed("**")
     @Operation(summary = "What awaits me: hops addressed to the caller that nobody acknowledged yet",
             description = "Any signed-in person. Deputies' hops are addressed to the deputy. Soonest deadline first; "
                     + "number, title, severity and drill of the case come along even when the caller may not open it.")
