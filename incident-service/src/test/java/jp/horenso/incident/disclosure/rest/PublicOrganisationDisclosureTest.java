@@ -45,7 +45,8 @@ class PublicOrganisationDisclosureTest {
 
         Map<String, Object> drillReport = Reports.valid();
         drillReport.put("drill", true);
-        String drillCase = given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(drillReport)
+        // Only the CSIRT and the security lead declare drills (第48条).
+        String drillCase = given().auth().oauth2(Tokens.csirt1()).contentType(ContentType.JSON).body(drillReport)
                 .post("/api/incidents").then().statusCode(201).extract().path("id");
         DisclosureFixtures.published(drillCase, "訓練 " + marker, "訓練の公表文");
         given().auth().oauth2(Tokens.ciso()).get("/api/incidents/" + drillCase + "/disclosure").then()
