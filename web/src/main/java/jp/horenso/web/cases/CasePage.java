@@ -102,7 +102,12 @@ public class CasePage {
         data.put("disclosure", csirtSide ? optional(() -> Upstream.object(incidents.disclosure(id))) : null);
         TemplateInstance instance = page.of(template, "case.title", WHO).data("incident", incident)
                 .data("etag", etag == null ? "" : etag).data("doneKey", doneKey).data("conflictKey", conflictKey)
-                .data("errors", errors);
+                .data("errors", errors)
+                .data("actionKinds", List.of("CONTAINMENT", "RECOVERY", "RECURRENCE_PREVENTION"))
+                .data("actionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"))
+                .data("newActionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE"))
+                .data("disclosureMethods", List.of("NONE", "PERIODIC_BULK_RELEASE", "INDIVIDUAL_PRESS_RELEASE",
+                        "PRESS_CONFERENCE"));
         data.forEach(instance::data);
         return instance;
     }

@@ -54,6 +54,7 @@ public class LiveResource {
         Duration life = lifetime(raw);
         Map<UUID, Seen> seen = new ConcurrentHashMap<>();
         return events.changes()
+                .onOverflow().buffer(1024)
                 .onItem().transformToUniAndConcatenate(change -> maySee(bearer, change, seen)
                         .map(ok -> ok ? change : null))
                 .select().where(change -> change != null)
