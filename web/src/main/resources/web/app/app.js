@@ -19,7 +19,10 @@ function startLive() {
     }
     document.querySelectorAll('[data-live]').forEach((el) => {
       const only = el.getAttribute('data-live-case');
-      if (!only || only === change.incidentId) {
+      // Never replace a part while the person is typing in it; the next change refreshes it.
+      const typing = el.contains(document.activeElement)
+        && ['INPUT', 'TEXTAREA', 'SELECT'].includes(document.activeElement.tagName);
+      if ((!only || only === change.incidentId) && !typing) {
         htmx.trigger(el, 'live');
       }
     });

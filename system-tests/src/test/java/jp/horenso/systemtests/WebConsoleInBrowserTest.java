@@ -77,7 +77,9 @@ class WebConsoleInBrowserTest {
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,860", "--lang=ja");
+                "--disable-component-update", "--no-first-run", "--window-size=1280,860", "--lang=ja",
+                "--accept-lang=ja");
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -108,6 +110,7 @@ class WebConsoleInBrowserTest {
         browser.findElement(By.cssSelector("input[name=personalData][value=yes]")).click();
         browser.findElement(By.id("persons")).sendKeys("120");
         screenshot("report-form");
+        System.out.println("[browser] report form filled as staff1");
         browser.findElement(By.id("submit-report")).click();
         String number = waitFor(By.id("case-number")).getText();
         assertTrue(number.matches("INC-\\d{4}-\\d{6}"), number);
@@ -279,6 +282,7 @@ class WebConsoleInBrowserTest {
             for (JsonNode v : JSON.readTree(json)) {
                 String impact = v.path("impact").asText();
                 if ("serious".equals(impact) || "critical".equals(impact)) {
+                    System.out.println("[axe] " + page + ": " + v.path("id").asText() + " " + v.path("nodes"));
                     accessibility.add(page + ": " + v.path("id").asText() + " (" + impact + ") "
                             + v.path("help").asText() + " " + v.path("nodes").size() + " node(s): "
                             + v.path("nodes").path(0).path("html").asText());
@@ -291,6 +295,7 @@ class WebConsoleInBrowserTest {
 
     private void screenshot(String name) {
         try {
+            ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
             byte[] png = browser.getScreenshotAs(OutputType.BYTES);
             Files.write(SHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
         } catch (IOException | RuntimeException e) {

@@ -30,7 +30,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 public class DashboardPage {
 
     static final List<String> WHO = List.of(Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO);
-    static final List<String> SORTS = List.of("deadline", "-reportedAt", "reportedAt", "-severity");
+    /** incident-service's orders: newest report first (its default), most severe first, nearest deadline first. */
+    static final List<String> SORTS = List.of("reportedAt", "severity", "deadline");
 
     @Inject
     Page page;
@@ -63,7 +64,8 @@ public class DashboardPage {
         String s = sort != null && SORTS.contains(sort) ? sort : null;
         String sev = severity == null || severity.isBlank() ? null : severity;
         String query = q == null || q.isBlank() ? null : q.strip();
-        Map<String, Object> result = Upstream.object(incidents.dashboard(query, sev, s, drill, null, 0, 100));
+        Map<String, Object> result = Upstream.object(incidents.dashboard(query, sev, s,
+                drill ? "only" : "exclude", 0, 100));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("q", query == null ? "" : query);
         filters.put("severity", sev == null ? "" : sev);

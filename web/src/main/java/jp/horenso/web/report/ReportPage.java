@@ -95,14 +95,25 @@ public class ReportPage {
     }
 
     private TemplateInstance render(ReportForm input, Map<String, String> errors, String problem) {
-        List<Map<String, Object>> units;
-        try {
-            units = Upstream.list(incidents.units());
-        } catch (RuntimeException e) {
-            units = List.of();
-        }
+        List<Map<String, Object>> units = units();
         return page.of(form, "report.title", WHO).data("form", input).data("errors", errors)
                 .data("problem", problem).data("units", units);
+    }
+
+    /** The sections of the directory ({units:[…]} or a plain list); none when the directory cannot be read. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> units() {
+        try {
+            Object answer = Upstream.read(incidents.units(), new com.fasterxml.jackson.core.type.TypeReference<Object>() { });
+            Object list = answer instanceof Map<?, ?> m ? m.get("units") : answer;
+            if (list instanceof List<?> l) {
+                return ((List<Map<String, Object>>) l).stream().filter(u -> !"DEPARTMENT".equals(u.get("kind")))
+                        .toList();
+            }
+        } catch (RuntimeException e) {
+            // the form works without: the report goes to the reporter's own unit
+        }
+        return List.of();
     }
 
     /** The report as incident-service takes it; what the form asks beyond its fields goes into the text. */

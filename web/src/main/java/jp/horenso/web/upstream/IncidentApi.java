@@ -49,8 +49,8 @@ public interface IncidentApi {
     @GET
     @Path("/dashboard/cases")
     Response dashboard(@QueryParam("q") String q, @QueryParam("severity") String severity,
-            @QueryParam("sort") String sort, @QueryParam("drill") Boolean drill, @QueryParam("overdue") Boolean overdue,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+            @QueryParam("sort") String sort, @QueryParam("drill") String drill, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @GET
     @Path("/kpis")

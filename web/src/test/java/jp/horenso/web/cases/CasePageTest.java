@@ -33,6 +33,7 @@ class CasePageTest {
         }
         assertTrue(html.contains("令和8年12月6日 09:00"), "occurred in Japan time and era: " + html);
         assertTrue(html.contains("LANケーブルを抜いた") && html.contains("実施中"), "response action");
+        assertTrue(html.contains("<td>chief1</td><td>HOP_OPENED</td><td>EMAIL</td>"), "delivery log");
         assertTrue(html.contains("総務 課長") && html.contains("期限超過"), "chain with overdue hop");
         assertTrue(html.contains("value=\"&quot;3&quot;\""), "the ETag kept for If-Match");
         assertTrue(html.contains("/cases/" + CASE + "/documents/ciso-reports/1/document"), "document link");

@@ -29,7 +29,7 @@ class DashboardPageTest {
         assertTrue(html.contains(StubServices.NUMBER), html);
         assertTrue(html.contains("class=\"overdue-row\""), "overdue hop marked");
         assertTrue(html.contains("<strong>期限超過</strong>"), "overdue said in words, not only colour");
-        assertTrue(html.contains("課長 chief1"), "who must acknowledge");
+        assertTrue(html.contains("課長 総務 課長"), "who must acknowledge");
         assertTrue(html.contains("速報 R1"), "next legal clock");
         assertTrue(html.contains("封じ込め"), "response phase");
         assertTrue(html.contains("訓練 2件（別表示）"), "drills apart");
@@ -43,11 +43,13 @@ class DashboardPageTest {
         var sent = Upstream.the("GET", "/incident/api/dashboard/cases");
         String query = URLDecoder.decode((String) sent.get("query"), StandardCharsets.UTF_8);
         assertTrue(query.contains("q=紛失") && query.contains("severity=HIGH") && query.contains("sort=deadline")
-                && query.contains("drill=false"), query);
+                && query.contains("drill=exclude"), query);
         assertTrue(html.contains("hx-get=\"/dashboard/rows?drill=false&amp;q=%E7%B4%9B%E5%A4%B1&amp;severity=HIGH"
                 + "&amp;sort=deadline\""), html);
         String rows = given().auth().oauth2(Tokens.csirt1()).get("/dashboard/rows?drill=true").then().statusCode(200)
                 .extract().asString();
+        assertTrue(String.valueOf(Upstream.the("GET", "/incident/api/dashboard/cases").get("query"))
+                .contains("drill=only"), "drills asked for apart");
         assertTrue(rows.strip().startsWith("<section id=\"cases\""), rows);
         assertTrue(rows.contains("訓練の事案"), "drills shown apart when asked");
     }

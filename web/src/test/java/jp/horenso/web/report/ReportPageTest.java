@@ -34,6 +34,7 @@ class ReportPageTest {
             assertTrue(html.contains("id=\"" + id + "\""), "input " + id);
         }
         assertTrue(html.contains("総務課") && html.contains("福祉課"), "units from GET /api/units");
+        assertTrue(!html.contains("総務部"), "sections only, not departments");
         assertTrue(html.contains("この画面を利用できる役割") && html.contains("職員"), "who may use the page");
         assertTrue(html.contains("id=\"lang-switch\"") && html.contains("English"), "language switch");
     }

@@ -106,11 +106,13 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         if (path.startsWith("/incident/api/incidents/" + HIDDEN_ID)) {
             problem(ex, 404, en ? "Not found" : "見つかりません", null, null);
         } else if (path.equals("/incident/api/units")) {
-            json(ex, 200, List.of(
+            json(ex, 200, Map.of("organisation", "demo-city", "units", List.of(
+                    Map.of("code", "general-affairs", "kind", "DEPARTMENT", "name", Map.of("ja", "総務部", "en",
+                            "General Affairs")),
                     Map.of("code", "general-affairs-section", "kind", "SECTION", "parent", "general-affairs",
                             "name", Map.of("ja", "総務課", "en", "General Affairs Section")),
                     Map.of("code", "welfare-section", "kind", "SECTION", "parent", "welfare",
-                            "name", Map.of("ja", "福祉課", "en", "Welfare Section"))));
+                            "name", Map.of("ja", "福祉課", "en", "Welfare Section")))));
         } else if (path.equals("/incident/api/incidents") && "POST".equals(method)) {
             JsonNode report = JSON.readTree(body);
             if (report.path("title").asText("").isBlank()) {
@@ -163,7 +165,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             item.put("status", "REPORTED");
             item.put("drill", false);
             item.put("reportedAt", now);
-            item.put("chainPosition", Map.of("step", "SECTION_CHIEF", "recipient", "chief1", "ackDeadline", past,
+            item.put("chainPosition", Map.of("step", "SECTION_CHIEF", "recipient",
+                    Map.of("username", "chief1", "name", "総務 課長"), "ackDeadline", past,
                     "overdue", true));
             item.put("openHops", 1);
             item.put("nextLegalDeadline", Map.of("code", "R1", "report", "PROMPT", "dueAt", soon, "overdue", false));
@@ -234,8 +237,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals("/escalation/api/incidents/" + CASE_ID + "/serious")) {
             json(ex, 200, Map.of("incidentId", CASE_ID, "markedSeriousBy", user));
         } else if (path.equals("/notification/api/notifications")) {
-            json(ex, 200, List.of(Map.of("recipient", "chief1", "kind", "HOP_OPENED", "channel", "EMAIL",
-                    "status", "DELIVERED", "deliveredAt", now)));
+            json(ex, 200, List.of(Map.of("recipient", Map.of("username", "chief1", "email", "chief1@demo-city.example.jp"),
+                    "kind", "HOP_OPENED", "channel", "EMAIL", "status", "SENT", "createdAt", now, "sentAt", now)));
         } else {
             problem(ex, 404, "Not found", null, null);
         }
