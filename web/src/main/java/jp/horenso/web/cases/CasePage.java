@@ -53,9 +53,8 @@ public class CasePage {
     static final List<String> WHO = List.of(Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD,
             Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE);
     /** The documents the console streams through: only these paths below the case. */
-    static final Pattern DOCUMENTS = Pattern.compile("^(ciso-reports/\\d{1,6}/document|committee-report/document"
-            + "|legal-duties/[A-Za-z0-9_-]{1,40}/commission-report-draft(/document)?|persons-notice/document"
-            + "|disclosure/drafts/\\d{1,6}/document)$");
+    static final Pattern DOCUMENTS = Pattern.compile("^(ciso-reports/\\d{1,6}|committee-report"
+            + "|commission-reports/[A-Za-z0-9_-]{1,40}|persons-notice)$");
 
     @Inject
     Page page;
@@ -284,11 +283,12 @@ public class CasePage {
     @GET
     @Path("/documents/{document: .+}")
     @Produces(MediaType.WILDCARD)
-    public Response document(@PathParam("id") UUID id, @PathParam("document") String document) {
+    public Response document(@PathParam("id") UUID id, @PathParam("document") String document,
+            @QueryParam("format") String format) {
         if (!DOCUMENTS.matcher(document).matches()) {
             throw new UpstreamException(404, Map.of(), null);
         }
-        return pass(incidents.document(id, document));
+        return pass(incidents.document(id, document, "html".equals(format) ? "html" : "pdf", page.lang()));
     }
 
     static Response pass(Response upstream) {

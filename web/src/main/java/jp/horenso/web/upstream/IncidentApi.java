@@ -139,8 +139,9 @@ public interface IncidentApi {
     @Path("/incidents/{id}/audit/export.csv")
     Response exportAuditCsv(@PathParam("id") UUID id);
 
-    /** A document of the case (PDF), streamed through the console: see {@code cases.Documents}. */
+    /** A document of the case (PDF by default), streamed through the console. */
     @GET
-    @Path("/incidents/{id}/{document: .+}")
-    Response document(@PathParam("id") UUID id, @PathParam("document") String document);
+    @Path("/incidents/{id}/documents/{document: .+}")
+    Response document(@PathParam("id") UUID id, @PathParam("document") String document,
+            @QueryParam("format") String format, @QueryParam("lang") String lang);
 }

@@ -36,7 +36,7 @@ class CasePageTest {
         assertTrue(html.contains("<td>chief1</td><td>HOP_OPENED</td><td>EMAIL</td>"), "delivery log");
         assertTrue(html.contains("総務 課長") && html.contains("期限超過"), "chain with overdue hop");
         assertTrue(html.contains("value=\"&quot;3&quot;\""), "the ETag kept for If-Match");
-        assertTrue(html.contains("/cases/" + CASE + "/documents/ciso-reports/1/document"), "document link");
+        assertTrue(html.contains("/cases/" + CASE + "/documents/ciso-reports/1\""), "document link");
         assertTrue(html.contains("data-live-case=\"" + CASE + "\""), "live refresh for this case only");
     }
 
@@ -118,8 +118,10 @@ class CasePageTest {
 
     @Test
     void documentsAndEvidenceAreStreamedThroughButOnlyKnownDocuments() {
-        given().auth().oauth2(Tokens.csirt1()).get("/cases/" + CASE + "/documents/ciso-reports/1/document").then()
+        given().auth().oauth2(Tokens.csirt1()).get("/cases/" + CASE + "/documents/ciso-reports/1").then()
                 .statusCode(200).contentType(containsString("application/pdf")).body(containsString("%PDF"));
+        assertEquals("format=pdf&lang=ja", Upstream.the("GET", "/incident/api/incidents/" + CASE
+                + "/documents/ciso-reports/1").get("query"));
         given().auth().oauth2(Tokens.csirt1()).get("/cases/" + CASE + "/documents/audit/export.csv").then()
                 .statusCode(404);
         given().auth().oauth2(Tokens.csirt1()).get("/cases/" + CASE + "/evidence/e0000000-0000-0000-0000-000000000001")

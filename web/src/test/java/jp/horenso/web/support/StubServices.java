@@ -222,7 +222,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             } else {
                 json(ex, 200, Map.of("version", 1));
             }
-        } else if (path.equals(base + "/ciso-reports/1/document")) {
+        } else if (path.equals(base + "/documents/ciso-reports/1")) {
             ex.getResponseHeaders().add("Content-Disposition", "inline; filename=\"report.pdf\"");
             send(ex, 200, "application/pdf", "%PDF-1.7 stub");
         } else if (path.equals(base + "/review")) {
