@@ -236,6 +236,36 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             send(ex, 200, "text/csv", "seq,type\n1,REPORTED\n");
         } else if (path.equals("/escalation/api/incidents/" + CASE_ID + "/serious")) {
             json(ex, 200, Map.of("incidentId", CASE_ID, "markedSeriousBy", user));
+        } else if (path.equals("/escalation/api/chain") && "GET".equals(method)) {
+            ex.getResponseHeaders().add("ETag", "\"7\"");
+            json(ex, 200, Map.of("organisation", "demo-city", "version", 7, "document",
+                    Map.of("steps", List.of(Map.of("position", "SECTION_CHIEF", "ackWithin", "PT30M")))));
+        } else if (path.equals("/escalation/api/chain/validation")) {
+            if (new String(body, StandardCharsets.UTF_8).contains("NOBODY")) {
+                problem(ex, 422, en ? "Invalid chain" : "報告経路が正しくありません", "steps[0].position",
+                        en ? "unknown position NOBODY" : "不明な役職 NOBODY");
+            } else {
+                send(ex, 204, null, "");
+            }
+        } else if (path.equals("/escalation/api/chain") && "PUT".equals(method)) {
+            if (!"\"7\"".equals(ex.getRequestHeaders().getFirst("If-Match"))) {
+                problem(ex, 412, "Precondition failed", null, null);
+            } else {
+                json(ex, 200, Map.of("version", 8));
+            }
+        } else if (path.equals("/escalation/api/directory") && "PUT".equals(method)) {
+            if (new String(body, StandardCharsets.UTF_8).contains("broken")) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("title", en ? "Directory not imported" : "組織情報を取り込めません");
+                p.put("status", 422);
+                p.put("detail", en ? "Nothing was changed." : "何も変更していません。");
+                p.put("errors", List.of(Map.of("line", 3, "message", en ? "unknown unit" : "不明な部署"),
+                        Map.of("line", 5, "message", en ? "missing e-mail" : "メールアドレスがありません")));
+                send(ex, 422, "application/problem+json", JSON.writeValueAsString(p));
+            } else {
+                json(ex, 200, Map.of("units", 4, "people", 12, "dryRun",
+                        ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("dryRun=true")));
+            }
         } else if (path.equals("/notification/api/notifications")) {
             json(ex, 200, List.of(Map.of("recipient", Map.of("username", "chief1", "email", "chief1@demo-city.example.jp"),
                     "kind", "HOP_OPENED", "channel", "EMAIL", "status", "SENT", "createdAt", now, "sentAt", now)));
