@@ -80,6 +80,13 @@ public class CasePage {
         return render(workspace.getFragment("live"), id, null, null, Map.of());
     }
 
+    /** The timeline alone, for the live refresh. */
+    @GET
+    @Path("/timeline")
+    public TemplateInstance timeline(@PathParam("id") UUID id) {
+        return render(workspace.getFragment("timeline"), id, null, null, Map.of());
+    }
+
     TemplateInstance render(Template template, UUID id, String doneKey, String conflictKey,
             Map<String, String> errors) {
         Me me = page.me();

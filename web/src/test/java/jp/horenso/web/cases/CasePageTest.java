@@ -41,6 +41,16 @@ class CasePageTest {
     }
 
     @Test
+    void theLivePartsComeAloneForTheRefresh() {
+        for (String part : new String[] {"live", "timeline"}) {
+            String html = given().auth().oauth2(Tokens.csirt1()).get("/cases/" + CASE + "/" + part).then()
+                    .statusCode(200).extract().asString().strip();
+            assertTrue(html.startsWith("<div id=\"live\"") || html.startsWith("<section id=\"timeline\""), html);
+            assertTrue(!html.contains("<html"), part);
+        }
+    }
+
+    @Test
     void staffSeeTheirCaseWithoutEvidenceDeliveriesOrEditing() {
         String html = given().auth().oauth2(Tokens.staff1()).get("/cases/" + CASE).then().statusCode(200).extract()
                 .asString();
