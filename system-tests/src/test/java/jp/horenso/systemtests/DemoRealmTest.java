@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DemoRealmTest {
 
     private static final List<String> HORENSO_ROLES = List.of("staff", "section-chief", "department-head",
-            "security-lead", "csirt", "ciso", "auditor");
+            "security-lead", "csirt", "ciso", "vice-ciso", "committee", "auditor");
 
     /** A valid S256 challenge (RFC 7636 appendix B); the code is never exchanged here. */
     private static final String PKCE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
@@ -57,6 +57,8 @@ class DemoRealmTest {
                         "課長 花子"),
                 arguments("csirt1", List.of("csirt"), "general-affairs", "information-policy", "情報政策", "CSIRT 次郎"),
                 arguments("ciso", List.of("ciso"), null, "demo-city", "副市長", "デモ 誠"),
+                arguments("viceciso", List.of("vice-ciso"), null, "demo-city", "副CISO", "総合 政策"),
+                arguments("committee1", List.of("committee"), null, null, "委員会", "委員 一"),
                 arguments("auditor", List.of("auditor"), null, null, "監査", "統括 恵"));
     }
 

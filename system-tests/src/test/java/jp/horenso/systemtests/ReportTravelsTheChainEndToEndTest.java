@@ -55,7 +55,7 @@ class ReportTravelsTheChainEndToEndTest {
     }
 
     @Test
-    void staffReportReachesSectionChiefWhoseTimelyAcknowledgementStopsTheClock() {
+    void article43_2_sectionChiefsAcknowledgementForwardsTheReportToDepartmentHeadAndSecurityLeadAtOnce() {
         String staff1 = realm.accessToken("staff1");
         String chief1 = realm.accessToken("chief1");
 
@@ -63,16 +63,26 @@ class ReportTravelsTheChainEndToEndTest {
         Case reported = report(staff1, "USBメモリの紛失 / Lost USB stick", TO_THE_MINUTE);
         Instant reportedAt = Instant.now();
 
-        // The section chief learns of it by mail, "immediately".
+        // The section chief learns of it by mail, "immediately" ...
         CaughtMail mail = awaitMail("chief1", reported, MAIL_WAIT);
-        // ... and acknowledges at once, well before the deadline; the details are checked afterwards.
-        given().auth().oauth2(chief1).contentType(JSON).body(Map.of("comment", "確認しました"))
+        // ... and acknowledges at once, well before the deadline, with a comment for the next level.
+        String comment = "端末は回収済み。詳細を確認中です。 / Device recovered, checking details.";
+        given().auth().oauth2(chief1).contentType(JSON).body(Map.of("comment", comment))
                 .post(system.incidentUrl() + "/api/incidents/" + reported.id() + "/acknowledgements")
                 .then().statusCode(201);
 
         assertTrue(mail.subject().contains(reported.number()), "subject names the case: " + mail.subject());
         assertJapaneseBeforeEnglish(mail.body());
         assertLinksTo(mail.body(), reported);
+
+        // 第43条2項: the section chief's acknowledgement reports it on, immediately, to the department head and
+        // the security lead; the chief's comment travels with it.
+        for (String forwardedTo : List.of("head1", "seclead")) {
+            CaughtMail forwarded = awaitMail(forwardedTo, reported, MAIL_WAIT);
+            assertTrue(forwarded.body().contains("端末は回収済み"),
+                    forwardedTo + "'s mail carries chief1's comment:\n" + forwarded.body());
+            assertJapaneseBeforeEnglish(forwarded.body());
+        }
 
         List<Map<String, Object>> timeline = awaitTimeline(staff1, reported, Duration.ofSeconds(60),
                 "REPORTED", "HOP_OPENED", "NOTIFICATION_DELIVERED", "ACKNOWLEDGED", "HOP_ACKNOWLEDGED");
@@ -82,28 +92,79 @@ class ReportTravelsTheChainEndToEndTest {
             OffsetDateTime.parse(String.valueOf(entry.get("at")));
         }
         assertEquals("staff1", username(only(timeline, "REPORTED").get("actor")), "reporter");
-        Map<String, Object> hopOpened = only(timeline, "HOP_OPENED");
-        assertEquals("chief1", username(details(hopOpened).get("recipient")), "first hop: " + hopOpened);
+        Map<String, Object> chiefsHop = entries(timeline, "HOP_OPENED").stream()
+                .filter(e -> "chief1".equals(username(details(e).get("recipient")))).findFirst()
+                .orElseThrow(() -> new AssertionError("a hop to chief1: " + timeline));
         assertTrue(entries(timeline, "NOTIFICATION_DELIVERED").stream().anyMatch(e -> mentions(details(e), "chief1")),
                 "delivery to chief1 recorded: " + timeline);
         assertEquals("chief1", username(only(timeline, "ACKNOWLEDGED").get("actor")));
-        assertEquals(Boolean.FALSE, details(only(timeline, "HOP_ACKNOWLEDGED")).get("late"),
+        assertEquals(Boolean.FALSE, details(entries(timeline, "HOP_ACKNOWLEDGED").get(0)).get("late"),
                 "acknowledged in time: " + timeline);
 
-        // Nothing escalates for this case, neither by mail nor on the timeline, past the deadline and a margin.
-        Instant deadline = deadlineOf(hopOpened, reportedAt);
-        Duration quietFor = Duration.between(Instant.now(), deadline.plus(ESCALATION_MARGIN));
-        if (quietFor.isNegative() || quietFor.isZero()) {
-            quietFor = Duration.ofSeconds(1);
-        }
-        await().during(quietFor).atMost(quietFor.plusSeconds(30)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> escalationMails(reported).isEmpty());
+        // Sentinel: head1's forwarded hop is not acknowledged, so it times out after its own deadline. By then,
+        // chief1's hop (acknowledged, opened earlier) would long have timed out had its clock not stopped.
+        Instant chiefsDeadline = deadlineOf(chiefsHop, reportedAt);
+        await("head1's forwarded hop times out").atMost(ESCALATION_WAIT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> entries(timeline(staff1, reported), "HOP_TIMED_OUT").stream()
+                        .anyMatch(e -> mentions(details(e), "head1")));
+        await("past chief1's deadline and a margin").atMost(ESCALATION_WAIT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> Instant.now().isAfter(chiefsDeadline.plus(ESCALATION_MARGIN)));
         List<Map<String, Object>> after = timeline(staff1, reported);
         assertTrue(entries(after, "HOP_TIMED_OUT").stream().noneMatch(e -> mentions(details(e), "chief1")),
                 "chief1's hop did not time out: " + after);
-        assertTrue(entries(after, "ESCALATED").stream()
-                .noneMatch(e -> mentions(details(e), "head1") || mentions(details(e), "seclead")),
-                "no escalation to head1 or seclead: " + after);
+    }
+
+    @Test
+    void article44_2_csirtReportOnTheWelfareSectionReachesTheCisoAndThatSectionsHeadAndChief() {
+        String csirt1 = realm.accessToken("csirt1");
+        awaitUnitKnown(csirt1, "welfare-section");
+
+        Map<String, Object> body = new java.util.HashMap<>(reportBody(
+                "福祉課端末のマルウェア感染 / Malware on a welfare-section PC", TO_THE_SECOND));
+        body.put("reporterType", "CSIRT_MONITORING");
+        body.put("unit", "welfare-section");
+        Case reported = report(csirt1, body);
+
+        // 第44条2項: the CSIRT reports at once to the CISO and to the department head and section chief concerned
+        // — the welfare section's, not the CSIRT's own information-policy section; the vice-CISO gets a copy (第9条).
+        for (String told : List.of("ciso", "head2", "chief2", "viceciso")) {
+            awaitMail(told, reported, MAIL_WAIT);
+        }
+        assertTrue(system.mail().messagesTo(DemoRealm.mailOf("chief1")).stream()
+                .noneMatch(m -> m.subject() != null && m.subject().contains(reported.number())),
+                "the general-affairs chief is not told of a welfare-section case");
+    }
+
+    @Test
+    void article44_4_decisionsOnTheCaseReachAPerson() {
+        String csirt1 = realm.accessToken("csirt1");
+        String ciso = realm.accessToken("ciso");
+        Map<String, Object> body = new java.util.HashMap<>(reportBody(
+                "窓口端末の設定不備 / Misconfigured counter PC", TO_THE_SECOND));
+        body.put("reporterType", "CSIRT_MONITORING");
+        body.put("unit", "general-affairs-section");
+        Case reported = report(csirt1, body);
+        String incident = system.incidentUrl() + "/api/incidents/" + reported.id();
+
+        // A recurrence-prevention step assigned to the general-affairs section reaches its chief (第44条3項).
+        given().auth().oauth2(csirt1).contentType(JSON).body(Map.of("kind", "RECURRENCE_PREVENTION",
+                "description", "窓口端末の設定手順を見直す / Review the counter PC set-up procedure",
+                "ownerUnit", "general-affairs-section",
+                "dueDate", java.time.LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(14).toString()))
+                .post(incident + "/responses").then().statusCode(201);
+        awaitMailWith("chief1", reported, "再発防止");
+
+        // The CSIRT's report to the CISO (第44条4項) reaches the CISO and the vice-CISO ...
+        given().auth().oauth2(csirt1).contentType(JSON).body(Map.of("summary", "原因と対策の報告 / Cause and measures"))
+                .post(incident + "/ciso-reports").then().statusCode(201);
+        awaitMails("ciso", reported, 2);
+        awaitMails("viceciso", reported, 2);
+
+        // ... and the CISO's return with instructions (第44条5項) reaches the CSIRT with the instructions.
+        String instructions = "職員研修を再発防止策に加えること / Add staff training to the measures";
+        given().auth().oauth2(ciso).contentType(JSON).body(Map.of("decision", "RETURN", "instructions", instructions))
+                .post(incident + "/ciso-reports/1/decision").then().statusCode(200);
+        awaitMailWith("csirt1", reported, "職員研修を再発防止策に加えること");
     }
 
     @Test
@@ -183,7 +244,11 @@ class ReportTravelsTheChainEndToEndTest {
     }
 
     private static Case report(String token, String title, DateTimeFormatter times) {
-        Response response = given().auth().oauth2(token).contentType(JSON).body(reportBody(title, times))
+        return report(token, reportBody(title, times));
+    }
+
+    private static Case report(String token, Map<String, Object> body) {
+        Response response = given().auth().oauth2(token).contentType(JSON).body(body)
                 .post(system.incidentUrl() + "/api/incidents");
         response.then().statusCode(201);
         String id = response.jsonPath().getString("id");
@@ -208,11 +273,28 @@ class ReportTravelsTheChainEndToEndTest {
                         .reduce((first, later) -> later).orElse(null), m -> m != null);
     }
 
-    private static List<CaughtMail> escalationMails(Case reported) {
-        return system.mail().messages().stream()
-                .filter(m -> m.subject() != null && m.subject().contains(reported.number()))
-                .filter(m -> m.to().contains(DemoRealm.mailOf("head1")) || m.to().contains(DemoRealm.mailOf("seclead")))
-                .toList();
+    /** The directory reaches incident-service as an event after escalation-service seeded it. */
+    private static void awaitUnitKnown(String token, String unit) {
+        await("unit " + unit + " known to incident-service").atMost(MAIL_WAIT).pollInterval(Duration.ofSeconds(1))
+                .until(() -> given().auth().oauth2(token).get(system.incidentUrl() + "/api/units").then()
+                        .extract().jsonPath().getList("code", String.class), codes -> codes != null && codes.contains(unit));
+    }
+
+    private static List<CaughtMail> mailsAbout(String username, Case reported) {
+        return system.mail().messagesTo(DemoRealm.mailOf(username)).stream()
+                .filter(m -> m.subject() != null && m.subject().contains(reported.number())).toList();
+    }
+
+    private static void awaitMails(String username, Case reported, int count) {
+        await(count + " mails to " + username + " about " + reported.number() + " (logs: " + system.logsDir() + ")")
+                .atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> mailsAbout(username, reported).size() >= count);
+    }
+
+    private static void awaitMailWith(String username, Case reported, String text) {
+        await("mail to " + username + " about " + reported.number() + " saying " + text + " (logs: "
+                + system.logsDir() + ")").atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(500))
+                .until(() -> mailsAbout(username, reported).stream().anyMatch(m -> m.body().contains(text)));
     }
 
     private static List<Map<String, Object>> timeline(String token, Case reported) {

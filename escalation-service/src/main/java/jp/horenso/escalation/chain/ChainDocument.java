@@ -88,18 +88,38 @@ public record ChainDocument(Map<String, String> immediately, List<StartRule> sta
      * @param repeat tell the same person again before going on; null for no repeat
      * @param tryDeputy on time-out, tell the holder's deputy (if one is valid) before going on
      * @param officeHours the deadline counts office hours only (weekdays, not public holidays or 年末年始)
+     * @param onAcknowledge ids of the steps opened, in parallel, as soon as the holder acknowledges (第43条2項:
+     *        the section chief, on receiving the report, reports it at once to the department head, the security
+     *        lead and the outside bodies); empty when an acknowledgement forwards nothing
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Step(String id, Position position, String outsideBody, String ackWithin, List<String> onTimeout,
-            Repeat repeat, Boolean tryDeputy, Boolean officeHours) {
+            Repeat repeat, Boolean tryDeputy, Boolean officeHours, List<String> onAcknowledge) {
 
         /** A position step with only a deadline and its next levels. */
         public Step(String id, Position position, String ackWithin, List<String> onTimeout) {
-            this(id, position, null, ackWithin, onTimeout, null, null, null);
+            this(id, position, null, ackWithin, onTimeout, null, null, null, null);
+        }
+
+        /** A step whose acknowledgement forwards nothing. */
+        public Step(String id, Position position, String outsideBody, String ackWithin, List<String> onTimeout,
+                Repeat repeat, Boolean tryDeputy, Boolean officeHours) {
+            this(id, position, outsideBody, ackWithin, onTimeout, repeat, tryDeputy, officeHours, null);
         }
 
         public List<String> onTimeoutOrNone() {
             return onTimeout == null ? List.of() : onTimeout;
+        }
+
+        public List<String> onAcknowledgeOrNone() {
+            return onAcknowledge == null ? List.of() : onAcknowledge;
+        }
+
+        /** Every step this one leads to, by time-out or by acknowledgement. */
+        public List<String> nextOrNone() {
+            List<String> next = new java.util.ArrayList<>(onTimeoutOrNone());
+            next.addAll(onAcknowledgeOrNone());
+            return next;
         }
 
         public boolean triesDeputy() {

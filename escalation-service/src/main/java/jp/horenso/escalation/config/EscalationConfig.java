@@ -52,6 +52,10 @@ public interface EscalationConfig {
         @WithDefault("P7D")
         Period finalReminderLead();
 
+        /** How long before the notice to persons' (本人通知) deadline the reminder goes out, in calendar days. */
+        @WithDefault("P1D")
+        Period personsNoticeReminderLead();
+
         /** Positions reminded before a deadline (the CSIRT and the security lead). */
         @WithDefault("CSIRT,SECURITY_LEAD")
         List<Position> remind();

@@ -2,6 +2,8 @@ package jp.horenso.escalation.hop;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -55,6 +57,14 @@ public class ChainRun {
     @Column(name = "marked_serious_reason")
     private String markedSeriousReason;
 
+    /** When the case was closed or withdrawn: nothing further is opened or sent for it; null while running. */
+    @Column(name = "stopped_at")
+    private Instant stoppedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "stop_reason")
+    private CancelReason stopReason;
+
     protected ChainRun() {
     }
 
@@ -85,6 +95,46 @@ public class ChainRun {
         this.markedSeriousBy = by;
         this.markedSeriousAt = at;
         this.markedSeriousReason = reason;
+    }
+
+    /** The case now concerns another unit (第44条2項): its section and department change. */
+    public void moveTo(String unitCode, String departmentCode) {
+        this.unitCode = unitCode;
+        this.departmentCode = departmentCode;
+    }
+
+    /** The case is (or no longer is) a drill (第48条): later notices carry the new marking. */
+    public void markDrill(boolean drill) {
+        this.drill = drill;
+    }
+
+    /**
+     * The case was closed or withdrawn: the chain stops.
+     *
+     * @return {@code false} when it had stopped before (the first stop stays)
+     */
+    public boolean stop(CancelReason reason, Instant at) {
+        if (stoppedAt != null) {
+            return false;
+        }
+        if (reason == CancelReason.UNIT_CHANGED) {
+            throw new IllegalArgumentException("a unit change does not stop the chain");
+        }
+        this.stopReason = reason;
+        this.stoppedAt = at;
+        return true;
+    }
+
+    public boolean stopped() {
+        return stoppedAt != null;
+    }
+
+    public Instant stoppedAt() {
+        return stoppedAt;
+    }
+
+    public CancelReason stopReason() {
+        return stopReason;
     }
 
     public boolean markedSerious() {

@@ -96,6 +96,17 @@ public class Hop {
     @Column(nullable = false)
     private HopTrigger trigger;
 
+    /** The acknowledged hop whose acknowledgement opened this one (trigger ACKNOWLEDGED); null otherwise. */
+    @Column(name = "forwarded_from")
+    private UUID forwardedFrom;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "cancel_reason")
+    private CancelReason cancelReason;
+
     protected Hop() {
     }
 
@@ -126,6 +137,14 @@ public class Hop {
         requireOpen();
         this.status = HopStatus.TIMED_OUT;
         this.timedOutAt = at;
+    }
+
+    /** Nobody needs to acknowledge any more: the case moved to another unit, was closed or withdrawn. */
+    public void cancel(CancelReason reason, Instant at) {
+        requireOpen();
+        this.status = HopStatus.CANCELLED;
+        this.cancelReason = reason;
+        this.cancelledAt = at;
     }
 
     private void requireOpen() {
@@ -220,5 +239,17 @@ public class Hop {
 
     public HopTrigger trigger() {
         return trigger;
+    }
+
+    public UUID forwardedFrom() {
+        return forwardedFrom;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+
+    public CancelReason cancelReason() {
+        return cancelReason;
     }
 }

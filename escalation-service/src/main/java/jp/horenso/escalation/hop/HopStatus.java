@@ -9,5 +9,7 @@ public enum HopStatus {
     /** Nobody acknowledged by the deadline; the chain escalated. */
     TIMED_OUT,
     /** Nobody could receive this step; the chain went straight on to the next level. */
-    SKIPPED
+    SKIPPED,
+    /** Cancelled before anyone acknowledged: the case moved to another unit, was closed or withdrawn. */
+    CANCELLED
 }

@@ -15,5 +15,9 @@ public enum HopTrigger {
     /** A department head or the security lead marked the case 重大 (第43条3項). */
     MARKED_SERIOUS,
     /** A legal report duty applies to the case (regulatory.md R1, R2). */
-    LEGAL_REPORT_DUE
+    LEGAL_REPORT_DUE,
+    /** The previous step's acknowledgement forwarded the report (第43条2項: {@code onAcknowledge}). */
+    ACKNOWLEDGED,
+    /** Re-opened for the unit the case was moved to (第44条2項: the section concerned). */
+    UNIT_CHANGED
 }

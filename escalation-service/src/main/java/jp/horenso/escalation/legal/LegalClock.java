@@ -49,6 +49,10 @@ public class LegalClock {
     @Column(name = "final_due_at", nullable = false)
     private Instant finalDueAt;
 
+    /** The notice to the persons concerned (本人通知) is due; null when the rule set gives it no deadline. */
+    @Column(name = "persons_notice_due_at")
+    private Instant personsNoticeDueAt;
+
     @Column(nullable = false)
     private boolean drill;
 
@@ -84,7 +88,8 @@ public class LegalClock {
 
     /** Sets (or, when the duty is identified again, resets) the deadlines; the clock runs. */
     public void identify(String reportTo, String source, Instant discoveredAt, Instant promptDueAt,
-            Instant finalDueAt, boolean drill) {
+            Instant finalDueAt, Instant personsNoticeDueAt, boolean drill) {
+        this.personsNoticeDueAt = personsNoticeDueAt;
         this.reportTo = reportTo;
         this.source = source;
         this.discoveredAt = discoveredAt;
@@ -93,6 +98,17 @@ public class LegalClock {
         this.drill = drill;
         this.withdrawnAt = null;
         this.status = finalSubmittedAt == null ? LegalClockStatus.RUNNING : LegalClockStatus.SUBMITTED;
+    }
+
+    /** New deadlines from changed facts (LegalDutyRevised); the clock's state stays as it is. */
+    public void revise(String reportTo, String source, Instant discoveredAt, Instant promptDueAt, Instant finalDueAt,
+            Instant personsNoticeDueAt) {
+        this.reportTo = reportTo;
+        this.source = source;
+        this.discoveredAt = discoveredAt;
+        this.promptDueAt = promptDueAt;
+        this.finalDueAt = finalDueAt;
+        this.personsNoticeDueAt = personsNoticeDueAt;
     }
 
     /** Records a submitted report; the final one stops the clock. */
@@ -105,20 +121,38 @@ public class LegalClock {
         }
     }
 
+    /** The case's drill marking changed (第48条): the clock's later notices carry the new one. */
+    public void markDrill(boolean drill) {
+        this.drill = drill;
+    }
+
     /** The duty does not apply after all: the clock stops. */
     public void withdraw(Instant at) {
         withdrawnAt = at;
         status = LegalClockStatus.WITHDRAWN;
     }
 
-    /** Whether {@code report} was submitted. */
+    /**
+     * Whether {@code report} was submitted. The notice to persons has no event of its own: its clock runs until
+     * the duty's clock stops (final report, withdrawal, the case closed or withdrawn).
+     */
     public boolean isSubmitted(LegalReport report) {
-        return report == LegalReport.PROMPT ? promptSubmittedAt != null || finalSubmittedAt != null
-                : finalSubmittedAt != null;
+        return switch (report) {
+            case PROMPT -> promptSubmittedAt != null || finalSubmittedAt != null;
+            case FINAL, PERSONS_NOTICE -> finalSubmittedAt != null;
+        };
     }
 
     public Instant dueAt(LegalReport report) {
-        return report == LegalReport.PROMPT ? promptDueAt : finalDueAt;
+        return switch (report) {
+            case PROMPT -> promptDueAt;
+            case FINAL -> finalDueAt;
+            case PERSONS_NOTICE -> personsNoticeDueAt;
+        };
+    }
+
+    public Instant personsNoticeDueAt() {
+        return personsNoticeDueAt;
     }
 
     public UUID id() {

@@ -61,6 +61,21 @@ public class LegalTimer {
         this.firedAt = null;
     }
 
+    /**
+     * The facts changed (LegalDutyRevised): a pending timer moves to {@code due}; one that fired is armed again
+     * only when {@code due} is later than when it fired for (a reminder is not repeated for an earlier time); a
+     * cancelled one stays cancelled.
+     */
+    public void move(Instant due) {
+        if (status == LegalTimerStatus.PENDING) {
+            this.dueAt = due;
+        } else if (status == LegalTimerStatus.FIRED && due.isAfter(dueAt)) {
+            this.dueAt = due;
+            this.status = LegalTimerStatus.PENDING;
+            this.firedAt = null;
+        }
+    }
+
     public void fire(Instant at) {
         if (status != LegalTimerStatus.PENDING) {
             throw new IllegalStateException("legal timer " + id + " is " + status + ", not PENDING");

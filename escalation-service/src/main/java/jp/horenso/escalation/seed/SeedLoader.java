@@ -12,23 +12,29 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import jp.horenso.escalation.config.EscalationConfig;
+import jp.horenso.escalation.directory.service.DirectoryPublisher;
 import org.jboss.logging.Logger;
 
-/** Loads the configured seed files at start-up, before the Kafka consumers start. */
+/**
+ * Loads the configured seed files at start-up, before the Kafka consumers start, and publishes each seeded
+ * organisation's directory (DirectoryPublished).
+ */
 @ApplicationScoped
 public class SeedLoader {
 
     private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     private final OrganisationSeeder seeder;
+    private final DirectoryPublisher publisher;
     private final EscalationConfig config;
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
             .findAndRegisterModules()
             // A misspelt key in a seed must fail loudly, not be dropped.
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    public SeedLoader(OrganisationSeeder seeder, EscalationConfig config) {
+    public SeedLoader(OrganisationSeeder seeder, DirectoryPublisher publisher, EscalationConfig config) {
         this.seeder = seeder;
+        this.publisher = publisher;
         this.config = config;
     }
 
@@ -41,6 +47,9 @@ public class SeedLoader {
                 LOG.debugf("organisation %s already in the database; %s not loaded", seed.organisation().code(),
                         file);
             }
+            // At every start, not only the first: a service that keeps a projection of the units (and missed
+            // the first one, or was reset) gets the directory as it stands.
+            publisher.publish(seed.organisation().code());
         }
     }
 

@@ -28,7 +28,7 @@ class ChainTest {
         Chain chain = Chain.of("demo-city", 1, demoCity().chain());
 
         assertEquals(List.of("section-chief"), chain.startSteps(List.of("staff")));
-        assertEquals(List.of("department-head", "security-lead"),
+        assertEquals(List.of("department-head", "security-lead", "prefecture"),
                 chain.startSteps(List.of("staff", "section-chief")));
         assertEquals(List.of("ciso", "security-lead"),
                 chain.startSteps(List.of("section-chief", "department-head")));
@@ -36,6 +36,15 @@ class ChainTest {
         assertEquals(List.of("department-head", "security-lead"),
                 chain.step("section-chief").orElseThrow().onTimeout());
         assertEquals(List.of("ciso"), chain.step("security-lead").orElseThrow().onTimeout());
+        // 第43条2項: the section chief's acknowledgement forwards to the head, the security lead and the outside
+        // body at once; the head's and the security lead's forward nothing (the CISO only on 重大, 第43条3項).
+        assertEquals(List.of("department-head", "security-lead", "prefecture"),
+                chain.step("section-chief").orElseThrow().onAcknowledge());
+        assertTrue(chain.step("department-head").orElseThrow().onAcknowledgeOrNone().isEmpty());
+        assertTrue(chain.step("security-lead").orElseThrow().onAcknowledgeOrNone().isEmpty());
+        assertEquals("prefecture", chain.step("prefecture").orElseThrow().outsideBody());
+        assertEquals(List.of("department-head", "security-lead", "prefecture"),
+                chain.startSteps(List.of("section-chief")));
         assertTrue(chain.step("ciso").orElseThrow().onTimeout().isEmpty());
     }
 
@@ -58,6 +67,34 @@ class ChainTest {
                 "no default start rule");
         assertThrows(IllegalArgumentException.class, () -> Chain.of("x", 1,
                 new ChainDocument(List.of(staff), List.of(step("a", "PT1M"), step("a", "PT2M")))), "duplicate id");
+    }
+
+    @Test
+    void article43_2_onAcknowledgeIsValidatedLikeOnTimeout() {
+        ChainDocument.StartRule staff = new ChainDocument.StartRule(null, List.of("a"));
+        // An unknown step is named where it is.
+        List<String> unknown = ChainValidator.structural(new ChainDocument(List.of(staff), List.of(
+                new ChainDocument.Step("a", Position.SECTION_CHIEF, null, "PT5M", List.of(), null, null, null,
+                        List.of("b", "nowhere")),
+                step("b", "PT5M")))).stream().map(ChainError::field).toList();
+        assertEquals(List.of("steps[0].onAcknowledge[1]"), unknown);
+        // A cycle through an acknowledgement and a time-out is found.
+        List<ChainError> cycle = ChainValidator.structural(new ChainDocument(List.of(staff), List.of(
+                new ChainDocument.Step("a", Position.SECTION_CHIEF, null, "PT5M", List.of(), null, null, null,
+                        List.of("b")),
+                new ChainDocument.Step("b", Position.DEPARTMENT_HEAD, "PT5M", List.of("a")))));
+        assertEquals(List.of("steps[1].onTimeout[0]"), cycle.stream().map(ChainError::field).toList());
+        assertTrue(cycle.get(0).message().en().contains("a → b → a"), cycle.get(0).message().en());
+        List<ChainError> ackCycle = ChainValidator.structural(new ChainDocument(List.of(staff), List.of(
+                new ChainDocument.Step("a", Position.SECTION_CHIEF, "PT5M", List.of("b")),
+                new ChainDocument.Step("b", Position.DEPARTMENT_HEAD, null, "PT5M", List.of(), null, null, null,
+                        List.of("a")))));
+        assertEquals(List.of("steps[1].onAcknowledge[0]"), ackCycle.stream().map(ChainError::field).toList());
+        // A step reached only by an acknowledgement is reachable.
+        assertTrue(ChainValidator.structural(new ChainDocument(List.of(staff), List.of(
+                new ChainDocument.Step("a", Position.SECTION_CHIEF, null, "PT5M", List.of(), null, null, null,
+                        List.of("b")),
+                step("b", "PT5M")))).isEmpty());
     }
 
     private static ChainDocument.Step step(String id, String ackWithin) {

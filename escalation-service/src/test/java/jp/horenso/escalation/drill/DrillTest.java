@@ -54,7 +54,7 @@ class DrillTest {
             kinds.add(notification.path("data").path("kind").asText());
             assertTrue(notification.path("data").path("drill").asBoolean(), "not marked: " + notification);
         }
-        assertEquals(Set.of("NEW_REPORT", "ESCALATION", "REMINDER", "LEGAL_DEADLINE_NEAR"), kinds);
+        assertEquals(Set.of("NEW_REPORT", "ESCALATION", "REMINDER", "HOP_OVERDUE", "LEGAL_DEADLINE_NEAR"), kinds);
         assertTrue(notifications.stream().anyMatch(n -> n.path("data").has("outsideBody")),
                 "the outside body's notice is marked too");
         assertTrue(published.of(drill, "LegalDeadlineApproaching").get(0).path("data").path("drill").asBoolean());

@@ -78,6 +78,28 @@ public final class EscalationEventLog {
         return events;
     }
 
+    /** The events of one type about any subject (e.g. an organisation code), checked against the contract. */
+    public List<JsonNode> ofSubject(String subject, String eventName) {
+        List<JsonNode> events = new ArrayList<>();
+        for (Received r : received) {
+            if (subject.equals(r.event().path("subject").asText())
+                    && r.event().path("type").asText().equals("jp.horenso." + eventName)) {
+                if (!r.problems().isEmpty()) {
+                    throw new AssertionError("published event is invalid: " + r.problems() + "\n"
+                            + r.event().toPrettyString());
+                }
+                events.add(r.event());
+            }
+        }
+        return events;
+    }
+
+    /** The NotificationRequested data of a case of one kind, so far. */
+    public List<JsonNode> notices(UUID incidentId, String kind) {
+        return of(incidentId, "NotificationRequested").stream().map(e -> e.path("data"))
+                .filter(d -> d.path("kind").asText().equals(kind)).toList();
+    }
+
     /** The events of one type (e.g. {@code HopOpened}) about a case so far. */
     public List<JsonNode> of(UUID incidentId, String eventName) {
         return of(incidentId).stream().filter(e -> e.path("type").asText().equals("jp.horenso." + eventName))

@@ -137,6 +137,185 @@ public final class IncidentEvents {
         return envelope("IncidentAcknowledged", incidentId, Instant.now(), data);
     }
 
+    /** An IncidentAcknowledged by {@code username} with a comment that travels with the forwarded notices. */
+    public static ObjectNode acknowledged(UUID incidentId, String username, Instant at, String comment) {
+        ObjectNode event = acknowledged(incidentId, username, at);
+        ((ObjectNode) event.get("data")).put("comment", comment);
+        return event;
+    }
+
+    /** An IncidentUnitChanged of demo-city: the case now concerns {@code unit} of {@code department}. */
+    public static ObjectNode unitChanged(UUID incidentId, String organisation, String previousUnit, String unit,
+            String department) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("organisation", organisation);
+        data.put("previousUnit", previousUnit);
+        data.put("unit", unit);
+        data.put("department", department);
+        data.put("reason", "福祉課の端末でした / it was a welfare-section PC");
+        data.put("changedBy", "csirt1");
+        data.put("changedAt", Instant.now().toString());
+        data.put("drill", false);
+        return envelope("IncidentUnitChanged", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode closed(UUID incidentId, String number) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("incidentNumber", number);
+        data.put("closedAt", Instant.now().toString());
+        data.put("closedBy", "csirt1");
+        data.put("acceptedReportVersion", 1);
+        data.put("severeJudgedByCiso", false);
+        data.putNull("committeeReportedAt");
+        data.put("drill", false);
+        return envelope("IncidentClosed", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode withdrawn(UUID incidentId, String number) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("incidentNumber", number);
+        data.put("reason", "誤って登録 / filed by mistake");
+        data.put("withdrawnBy", "csirt1");
+        data.put("withdrawnAt", Instant.now().toString());
+        data.put("drill", false);
+        return envelope("IncidentWithdrawn", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode drillMarkingChanged(UUID incidentId, boolean drill) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("drill", drill);
+        data.put("reason", "訓練として宣言 / declared a drill");
+        data.put("changedBy", "csirt1");
+        data.put("changedAt", Instant.now().toString());
+        return envelope("IncidentDrillMarkingChanged", incidentId, Instant.now(), data);
+    }
+
+    /** A LegalDutyRevised (times in Japan time); {@code personsNoticeDueAt} may be null. */
+    public static ObjectNode legalDutyRevised(UUID incidentId, String number, String code, Instant discoveredAt,
+            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, Instant personsNoticeDueAt) {
+        ObjectNode event = legalDutyIdentified(incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt,
+                finalDueAt, false);
+        ObjectNode data = (ObjectNode) event.get("data");
+        if (personsNoticeDueAt == null) {
+            data.putNull("personsNoticeDueAt");
+        } else {
+            data.put("personsNoticeDueAt", japan(personsNoticeDueAt));
+        }
+        data.putArray("reasons").add("不正の目的が判明（60日） / improper purpose found (60 days)");
+        data.put("revisedAt", japan(Instant.now()));
+        event.put("type", "jp.horenso.LegalDutyRevised");
+        return event;
+    }
+
+    /** A LegalDutyIdentified with a deadline for the notice to persons (本人通知). */
+    public static ObjectNode legalDutyIdentified(UUID incidentId, String number, String code, Instant discoveredAt,
+            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, Instant personsNoticeDueAt) {
+        ObjectNode event = legalDutyIdentified(incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt,
+                finalDueAt, false);
+        ((ObjectNode) event.get("data")).put("personsNoticeDueAt", japan(personsNoticeDueAt));
+        return event;
+    }
+
+    public static ObjectNode cisoReportSubmitted(UUID incidentId, String number, int version) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("incidentNumber", number);
+        data.put("reportVersion", version);
+        data.put("sha256", "a".repeat(64));
+        data.put("recurrencePreventionMeasures", 2);
+        data.put("submittedBy", "csirt1");
+        data.put("submittedAt", Instant.now().toString());
+        data.put("drill", false);
+        return envelope("CisoReportSubmitted", incidentId, Instant.now(), data);
+    }
+
+    /** A CisoReviewDecided: ACCEPT or RETURN (with instructions). */
+    public static ObjectNode cisoReviewDecided(UUID incidentId, int version, String decision, String instructions) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("reportVersion", version);
+        data.put("decision", decision);
+        data.put("state", "RETURN".equals(decision) ? "RETURNED_BY_CISO" : "ACCEPTED_BY_CISO");
+        data.put("severeJudgedByCiso", false);
+        data.put("decidedBy", "ciso");
+        data.put("decidedAt", Instant.now().toString());
+        data.put("drill", false);
+        data.put("instructions", instructions);
+        return envelope("CisoReviewDecided", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode disclosureDraftApproved(UUID incidentId) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("draftVersion", 1);
+        data.put("approvedBy", "ciso");
+        data.put("approvedAt", Instant.now().toString());
+        data.put("drill", false);
+        return envelope("DisclosureDraftApproved", incidentId, Instant.now(), data);
+    }
+
+    public static ObjectNode disclosurePublished(UUID incidentId) {
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("publicationId", UUID.randomUUID().toString());
+        data.put("draftVersion", 1);
+        data.put("method", "INDIVIDUAL_PRESS_RELEASE");
+        data.put("publishedAt", Instant.now().toString());
+        data.put("publishedBy", "csirt1");
+        data.put("includesRecurrencePrevention", false);
+        data.put("drill", false);
+        return envelope("DisclosurePublished", incidentId, Instant.now(), data);
+    }
+
+    /**
+     * A ResponseActionRecorded, Revised or StatusChanged ({@code eventName}) with the action's whole state;
+     * {@code changedFields} for a revision.
+     */
+    public static ObjectNode responseAction(String eventName, UUID incidentId, UUID actionId, String ownerUnit,
+            String ownerPerson, java.time.LocalDate dueDate, String status, int version, String... changedFields) {
+        Instant now = Instant.now();
+        ObjectNode data = MAPPER.createObjectNode();
+        data.put("incidentId", incidentId.toString());
+        data.put("actionId", actionId.toString());
+        data.put("kind", "CONTAINMENT");
+        data.put("ownerUnit", ownerUnit);
+        data.put("ownerPerson", ownerPerson);
+        if (dueDate == null) {
+            data.putNull("dueDate");
+        } else {
+            data.put("dueDate", dueDate.toString());
+        }
+        data.put("status", status);
+        data.put("version", version);
+        data.put("drill", false);
+        switch (eventName) {
+            case "ResponseActionRecorded" -> {
+                data.put("recordedBy", "csirt1");
+                data.put("recordedAt", now.toString());
+            }
+            case "ResponseActionRevised" -> {
+                for (String field : changedFields) {
+                    data.withArray("changedFields").add(field);
+                }
+                data.put("revisedBy", "csirt1");
+                data.put("revisedAt", now.toString());
+            }
+            default -> {
+                data.put("previousStatus", "PLANNED");
+                data.put("changedBy", "csirt1");
+                data.put("changedAt", now.toString());
+                data.put("startedAt", now.toString());
+                data.put("completedAt", "DONE".equals(status) ? now.toString() : null);
+                data.put("cancelledAt", "CANCELLED".equals(status) ? now.toString() : null);
+            }
+        }
+        return envelope(eventName, incidentId, now, data);
+    }
+
     /** Sends an event (keyed by its subject) after checking it against the contract. */
     public static void send(ObjectNode event) {
         EventSchemas.assertValid(event);

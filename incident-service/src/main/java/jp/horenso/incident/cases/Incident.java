@@ -43,12 +43,16 @@ public class Incident {
     @Column(name = "reported_by", nullable = false)
     public String reportedBy;
 
-    /** Section (課) the case belongs to. */
+    /** Section (課) the case concerns (第44条2項): named by the reporter or their own; the CSIRT may move it. */
     @Column(nullable = false)
     public String unit;
 
     /** Department (部) of that section. */
     public String department;
+
+    /** The vendor or citizen the report was received from (第43条1項); personal data, never in events. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Informant informant;
 
     @Column(name = "occurred_at", nullable = false)
     public OffsetDateTime occurredAt;

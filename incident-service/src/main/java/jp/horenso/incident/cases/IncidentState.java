@@ -11,5 +11,12 @@ public enum IncidentState {
     /** The CISO accepted the recurrence prevention. */
     ACCEPTED_BY_CISO,
     /** Closed: accepted, and for a case judged severe the committee report is recorded (第44条6項). */
-    CLOSED
+    CLOSED,
+    /** Withdrawn by the CSIRT: filed by mistake; the chain stops and the record no longer changes. */
+    WITHDRAWN;
+
+    /** Closed or withdrawn: the case record no longer changes. */
+    public boolean isFinal() {
+        return this == CLOSED || this == WITHDRAWN;
+    }
 }

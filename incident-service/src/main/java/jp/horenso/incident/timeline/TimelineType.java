@@ -69,5 +69,17 @@ public enum TimelineType {
     /** A legal report's deadline passed without the report; escalated to the CISO. */
     LEGAL_DEADLINE_MISSED,
     /** The department head or the security lead judged the case serious (重大, 第43条3項). */
-    MARKED_SERIOUS
+    MARKED_SERIOUS,
+    /** The CSIRT or the security lead moved the case to the section it concerns (第44条2項), with a reason. */
+    UNIT_CHANGED,
+    /** The CSIRT withdrew a report filed by mistake, with a reason; the chain stops. */
+    WITHDRAWN,
+    /** The case was marked as a drill (第48条), or corrected to "not a drill", with a reason. */
+    DRILL_MARKING_CHANGED,
+    /** A fact changed after a legal duty was identified; its deadlines were recomputed, with the reasons. */
+    LEGAL_DUTY_REVISED,
+    /** The chain cancelled an open hop (the case moved, was closed or withdrawn). */
+    HOP_CANCELLED,
+    /** The chain stopped: open hops, legal reminders and timers cancelled after closing or withdrawal. */
+    CHAIN_STOPPED
 }

@@ -47,6 +47,11 @@ public final class Tokens {
         return token("head2", "welfare", "welfare", "department-head");
     }
 
+    /** 副CISO (第9条): reads what the CISO reads, decides nothing. */
+    public static String viceCiso() {
+        return token("viceciso", null, "demo-city", "vice-ciso");
+    }
+
     public static String auditor() {
         return token("auditor", null, null, "auditor");
     }
@@ -57,9 +62,15 @@ public final class Tokens {
     }
 
     public static String token(String username, String department, String unit, String... roles) {
+        return tokenIn("demo-city", username, department, unit, roles);
+    }
+
+    /** A token of a person of another organisation (one installation serves several). */
+    public static String tokenIn(String organisation, String username, String department, String unit,
+            String... roles) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .claim("organisation", "demo-city")
+                .claim("organisation", organisation)
                 .issuer("https://server.example.com")
                 .audience("https://service.example.com");
         if (department != null) {

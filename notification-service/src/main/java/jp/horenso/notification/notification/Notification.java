@@ -142,6 +142,17 @@ public class Notification {
     @Column(name = "digest_summary")
     private String digestSummary;
 
+    /** The user name whose notice this is a copy of (第9条: the vice-CISO's copy of the CISO's), or null. */
+    @Column(name = "copy_of", updatable = false)
+    private String copyOf;
+
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    /** Why it was never sent: the case's chain stopped because it was CLOSED or WITHDRAWN. */
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+
     protected Notification() {
         // for Hibernate
     }
@@ -177,6 +188,25 @@ public class Notification {
         this.failedAt = leader.failedAt;
         this.lastError = leader.lastError;
         this.leaseUntil = null;
+    }
+
+    /**
+     * Never sends the notification: the case's chain stopped ({@code reason} CLOSED or WITHDRAWN). It leaves any
+     * digest it was grouped into, so the digest's carrier goes out without it.
+     */
+    public void cancel(String reason, Instant at) {
+        this.status = NotificationStatus.CANCELLED;
+        this.cancelReason = reason;
+        this.cancelledAt = at;
+        this.leaseUntil = null;
+        this.digestLeaderId = null;
+    }
+
+    /** Takes a grouped notification out of a digest whose carrier was cancelled: it goes out on its own, now. */
+    public void release(Instant now) {
+        this.status = NotificationStatus.PENDING;
+        this.digestLeaderId = null;
+        this.nextAttemptAt = now;
     }
 
     /** Moves the notification to the recipient's next channel, to be tried at once. */
@@ -378,5 +408,17 @@ public class Notification {
 
     public String getDigestSummary() {
         return digestSummary;
+    }
+
+    public String getCopyOf() {
+        return copyOf;
+    }
+
+    public Instant getCancelledAt() {
+        return cancelledAt;
+    }
+
+    public String getCancelReason() {
+        return cancelReason;
     }
 }

@@ -15,10 +15,12 @@ public enum NotificationStatus {
     /** Delivered to the channel. */
     SENT,
     /** Every attempt on every channel failed; nobody will try again. */
-    FAILED;
+    FAILED,
+    /** The case's chain stopped (closed or withdrawn) before it was sent: it never will be (送信取りやめ). */
+    CANCELLED;
 
     /** Whether nothing more will happen to the notification. */
     public boolean isFinal() {
-        return this == SENT || this == FAILED;
+        return this == SENT || this == FAILED || this == CANCELLED;
     }
 }

@@ -34,6 +34,16 @@ public final class EventSchemas {
         assertTrue(errors.isEmpty(), eventName + " does not match its schema: " + errors + "\n" + event);
     }
 
+    /** The schema file of {@code eventName} as JSON, to read what the contract lists (e.g. an enum). */
+    public static JsonNode read(String eventName) {
+        Path file = schemaDirectory().resolve(eventName + ".schema.json");
+        try (InputStream in = Files.newInputStream(file)) {
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
     private static JsonSchema load(String eventName) {
         Path file = schemaDirectory().resolve(eventName + ".schema.json");
         try (InputStream in = Files.newInputStream(file)) {

@@ -37,6 +37,10 @@ public final class NotificationRequests {
         ObjectNode legalDeadline;
         String outsideBody;
         Boolean deputy;
+        String note;
+        String copyOf;
+        Integer reportVersion;
+        ObjectNode responseAction;
         final Map<String, JsonNode> extra = new LinkedHashMap<>();
 
         /** About the same case as {@code other}: same Kafka key, so the service reads both in order. */
@@ -72,6 +76,38 @@ public final class NotificationRequests {
 
         public Request deputy() {
             this.deputy = true;
+            return this;
+        }
+
+        /** The note that travels with the notice (a comment, or the CISO's instructions). */
+        public Request note(String note) {
+            this.note = note;
+            return this;
+        }
+
+        /** A copy of the notice to {@code username} (e.g. the vice-CISO's copy of the CISO's, 第9条). */
+        public Request copyOf(String username) {
+            this.copyOf = username;
+            return this;
+        }
+
+        /** A notice about version {@code version} of the CSIRT's report to the CISO: no hop. */
+        public Request cisoReport(String kind, int version) {
+            withoutHop();
+            this.kind = kind;
+            this.reportVersion = version;
+            return this;
+        }
+
+        /** A notice about a response action (CONTAINMENT, RECOVERY, RECURRENCE_PREVENTION): no hop. */
+        public Request responseAction(String kind, String actionKind, String dueDate) {
+            withoutHop();
+            this.kind = kind;
+            this.responseAction = JSON.createObjectNode().put("actionId", UUID.randomUUID().toString())
+                    .put("kind", actionKind);
+            if (dueDate != null) {
+                this.responseAction.put("dueDate", dueDate);
+            }
             return this;
         }
 
@@ -164,6 +200,18 @@ public final class NotificationRequests {
             if (deputy != null) {
                 data.put("deputy", deputy);
             }
+            if (note != null) {
+                data.put("note", note);
+            }
+            if (copyOf != null) {
+                data.put("copyOf", copyOf);
+            }
+            if (reportVersion != null) {
+                data.put("reportVersion", reportVersion);
+            }
+            if (responseAction != null) {
+                data.set("responseAction", responseAction);
+            }
             extra.forEach(data::set);
             return event;
         }
@@ -189,6 +237,36 @@ public final class NotificationRequests {
     }
 
     private NotificationRequests() {
+    }
+
+    /**
+     * Sends escalation-service's ChainStopped for the case (reason CLOSED or WITHDRAWN), checked against the
+     * contract; returns the event id.
+     */
+    public static UUID chainStopped(UUID incidentId, String reason) {
+        UUID eventId = UUID.randomUUID();
+        sendChainStopped(eventId, incidentId, reason);
+        return eventId;
+    }
+
+    /** Sends ChainStopped under a given event id (to send the same event twice). */
+    public static void sendChainStopped(UUID eventId, UUID incidentId, String reason) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("specversion", "1.0");
+        event.put("id", eventId.toString());
+        event.put("source", "/horenso/escalation-service");
+        event.put("type", "jp.horenso.ChainStopped");
+        event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        event.put("subject", incidentId.toString());
+        event.put("datacontenttype", "application/json");
+        ObjectNode data = event.putObject("data");
+        data.put("incidentId", incidentId.toString());
+        data.put("reason", reason);
+        data.put("stoppedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+        data.putArray("cancelledHops").add(UUID.randomUUID().toString());
+        data.put("cancelledTimers", 2);
+        EventSchemas.assertValid("ChainStopped", event);
+        TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event.toString());
     }
 
     /** A new-report request to section chief {@code chief1}. */

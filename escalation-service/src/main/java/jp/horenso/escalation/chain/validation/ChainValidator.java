@@ -179,12 +179,13 @@ public final class ChainValidator {
                         "Outside body " + step.outsideBody() + " is not listed in outsideBodies.")));
             }
             if (step.ackWithin() != null || !step.onTimeoutOrNone().isEmpty() || step.repeat() != null
-                    || step.tryDeputy() != null || step.officeHours() != null) {
+                    || step.tryDeputy() != null || step.officeHours() != null
+                    || !step.onAcknowledgeOrNone().isEmpty()) {
                 errors.add(new ChainError(at, new Text(
-                        "外部機関へのステップ " + step.id() + " は確認を待たないため、ackWithin・onTimeout・repeat・"
-                                + "tryDeputy・officeHours を持てません。",
+                        "外部機関へのステップ " + step.id() + " は確認を待たないため、ackWithin・onTimeout・"
+                                + "onAcknowledge・repeat・tryDeputy・officeHours を持てません。",
                         "Step " + step.id() + " tells an outside body, which does not acknowledge: it cannot have "
-                                + "ackWithin, onTimeout, repeat, tryDeputy or officeHours.")));
+                                + "ackWithin, onTimeout, onAcknowledge, repeat, tryDeputy or officeHours.")));
             }
             return;
         }
@@ -200,6 +201,12 @@ public final class ChainValidator {
         for (int j = 0; j < next.size(); j++) {
             if (!known.contains(next.get(j))) {
                 errors.add(unknownStep(at + ".onTimeout[" + j + "]", next.get(j)));
+            }
+        }
+        List<String> forwarded = step.onAcknowledgeOrNone();
+        for (int j = 0; j < forwarded.size(); j++) {
+            if (!known.contains(forwarded.get(j))) {
+                errors.add(unknownStep(at + ".onAcknowledge[" + j + "]", forwarded.get(j)));
             }
         }
         if (step.repeat() != null) {
@@ -298,7 +305,10 @@ public final class ChainValidator {
         }
     }
 
-    /** Escalation must end: a step reached again through its own time-outs would never stop. */
+    /**
+     * Escalation must end: a step reached again through its own time-outs or acknowledgements (or a mix of
+     * both) would never stop.
+     */
     private static void checkCycles(Map<String, Step> steps, Map<String, Integer> indexOf, List<ChainError> errors) {
         Map<String, Integer> state = new HashMap<>(); // absent: unvisited, 1: on the path, 2: done
         Set<Set<String>> reportedCycles = new HashSet<>();
@@ -313,7 +323,8 @@ public final class ChainValidator {
             Deque<String> path, Map<String, Integer> indexOf, Set<Set<String>> reported, List<ChainError> errors) {
         state.put(id, 1);
         path.addLast(id);
-        List<String> next = steps.get(id).onTimeoutOrNone();
+        List<String> onTimeout = steps.get(id).onTimeoutOrNone();
+        List<String> next = steps.get(id).nextOrNone();
         for (int j = 0; j < next.size(); j++) {
             String to = next.get(j);
             if (!steps.containsKey(to)) {
@@ -334,7 +345,9 @@ public final class ChainValidator {
                 cycle.add(to);
                 if (reported.add(new LinkedHashSet<>(cycle))) {
                     String shown = String.join(" → ", cycle);
-                    errors.add(new ChainError("steps[" + indexOf.get(id) + "].onTimeout[" + j + "]", new Text(
+                    String list = j < onTimeout.size() ? ".onTimeout[" + j + "]"
+                            : ".onAcknowledge[" + (j - onTimeout.size()) + "]";
+                    errors.add(new ChainError("steps[" + indexOf.get(id) + "]" + list, new Text(
                             "エスカレーションが循環しています: " + shown,
                             "Escalation goes round in a cycle: " + shown)));
                 }
@@ -351,14 +364,15 @@ public final class ChainValidator {
         while (!pending.isEmpty()) {
             String id = pending.removeFirst();
             if (steps.containsKey(id) && reached.add(id)) {
-                pending.addAll(steps.get(id).onTimeoutOrNone());
+                pending.addAll(steps.get(id).nextOrNone());
             }
         }
         for (String id : steps.keySet()) {
             if (!reached.contains(id)) {
                 errors.add(new ChainError("steps[" + indexOf.get(id) + "]", new Text(
-                        "ステップ " + id + " には、どの開始規則・条件・タイムアウトからも到達できません。",
-                        "Step " + id + " cannot be reached from any start rule, condition or time-out.")));
+                        "ステップ " + id + " には、どの開始規則・条件・タイムアウト・確認からも到達できません。",
+                        "Step " + id + " cannot be reached from any start rule, condition, time-out or "
+                                + "acknowledgement.")));
             }
         }
     }

@@ -37,13 +37,18 @@ public class CloudEvents {
 
     /** The JSON of a new event of this service about case {@code subject}. */
     public String write(UUID id, String eventName, UUID subject, Instant time, Object data) {
+        return write(id, eventName, subject.toString(), time, data);
+    }
+
+    /** The JSON of a new event of this service about {@code subject} (a case id, an organisation code). */
+    public String write(UUID id, String eventName, String subject, Instant time, Object data) {
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", id.toString());
         event.put("source", SOURCE);
         event.put("type", TYPE_PREFIX + eventName);
         event.put("time", time.toString());
-        event.put("subject", subject.toString());
+        event.put("subject", subject);
         event.put("datacontenttype", "application/json");
         event.set("data", mapper.valueToTree(data));
         try {

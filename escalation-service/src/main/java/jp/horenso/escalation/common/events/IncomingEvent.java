@@ -11,4 +11,10 @@ public record IncomingEvent(UUID id, String type, String source, String subject,
     public boolean is(String eventName) {
         return (CloudEvents.TYPE_PREFIX + eventName).equals(type);
     }
+
+    /** The event's name without the Horenso prefix (e.g. {@code IncidentReported}). */
+    public String name() {
+        return type != null && type.startsWith(CloudEvents.TYPE_PREFIX) ? type.substring(CloudEvents.TYPE_PREFIX.length())
+                : type;
+    }
 }

@@ -24,10 +24,18 @@ public class Outbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String topic, String eventName, UUID incidentId, Instant time, Object data) {
+        return append(topic, eventName, incidentId.toString(), time, data);
+    }
+
+    /**
+     * Adds a CloudEvent about {@code subject} (its subject and Kafka key: a case id, or an organisation code for
+     * organisation-wide events) to be published once the caller's transaction commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID append(String topic, String eventName, String subject, Instant time, Object data) {
         UUID id = UUID.randomUUID();
-        String payload = cloudEvents.write(id, eventName, incidentId, time, data);
-        repository.persist(new OutboxEvent(id, topic, incidentId.toString(), CloudEvents.TYPE_PREFIX + eventName,
-                payload));
+        String payload = cloudEvents.write(id, eventName, subject, time, data);
+        repository.persist(new OutboxEvent(id, topic, subject, CloudEvents.TYPE_PREFIX + eventName, payload));
         return id;
     }
 }

@@ -63,10 +63,12 @@ public class DirectoryAdminService {
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final EscalationConfig config;
+    private final DirectoryPublisher publisher;
 
     public DirectoryAdminService(OrganisationRepository organisations, UnitRepository units, PersonRepository people,
             PositionAssignmentRepository positions, DeputyRepository deputies, ChainDefinitionRepository chains,
-            EntityManager entityManager, ObjectMapper mapper, EscalationConfig config) {
+            EntityManager entityManager, ObjectMapper mapper, EscalationConfig config, DirectoryPublisher publisher) {
+        this.publisher = publisher;
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -152,6 +154,8 @@ public class DirectoryAdminService {
             return result;
         }
         apply(code, rows, checked);
+        // The new departments and sections reach the other services in the same transaction (outbox).
+        publisher.publish(code);
         LOG.infof("directory of %s replaced by %s: %d units, %d people, %d positions, %d deputies", code,
                 caller.username(), result.units(), result.people(), result.positions(), result.deputies());
         return result;

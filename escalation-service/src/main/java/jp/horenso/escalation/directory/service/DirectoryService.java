@@ -47,6 +47,11 @@ public class DirectoryService {
         return code == null ? Optional.empty() : units.findByCode(organisation, code);
     }
 
+    /** A person of the organisation by user name. */
+    public Optional<Person> person(String organisation, String username) {
+        return username == null ? Optional.empty() : people.findByUsername(organisation, username);
+    }
+
     /** Holders of a unit's position ({@code unitCode} given) or of an organisation-wide one (null). */
     public List<Person> holders(String organisation, Position position, String unitCode) {
         return people.holdersOf(organisation, position, unitCode);

@@ -29,7 +29,35 @@ public final class EscalationEvents {
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record HopOpened(UUID incidentId, UUID hopId, Position step, Recipient recipient, Instant ackDeadline,
-            UUID escalatedFrom, HopTrigger trigger, Integer attempt, Boolean deputy, String deputyFor) {
+            UUID escalatedFrom, HopTrigger trigger, Integer attempt, Boolean deputy, String deputyFor,
+            UUID forwardedFrom) {
+    }
+
+    /** An open hop was cancelled before anyone acknowledged it (unit changed, case closed or withdrawn). */
+    public record HopCancelled(UUID incidentId, UUID hopId, Position step, Username recipient, String reason,
+            Instant cancelledAt) {
+    }
+
+    /** A user name alone. */
+    public record Username(String username) {
+    }
+
+    /** The case was closed or withdrawn: its hops and timers were cancelled; nothing more is sent for it. */
+    public record ChainStopped(UUID incidentId, String reason, Instant stoppedAt, List<UUID> cancelledHops,
+            int cancelledTimers) {
+    }
+
+    /** The organisation's departments and sections as they now stand (key = organisation code). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DirectoryPublished(String organisation, Name name, Instant publishedAt, List<PublishedUnit> units) {
+    }
+
+    /** A department or section of a published directory. */
+    public record PublishedUnit(String code, String kind, String parent, Name name) {
+    }
+
+    /** A name in Japanese and English (null when none). */
+    public record Name(String ja, String en) {
     }
 
     /** A department head or the security lead judged the case 重大 (第43条3項). */
@@ -58,22 +86,21 @@ public final class EscalationEvents {
 
     /**
      * The chain decided a person (or an outside body) must be told about a case. Hop notifications carry
-     * {@code hopId}, {@code step} and {@code ackDeadline}; legal ones carry {@code legalDeadline} instead.
+     * {@code hopId}, {@code step} and {@code ackDeadline}; legal ones carry {@code legalDeadline} instead;
+     * decisions carry {@code note}, {@code reportVersion} or {@code responseAction}; a copy for the vice-CISO
+     * names the CISO in {@code copyOf}. Built by {@code jp.horenso.escalation.notice.Notice}.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NotificationRequested(UUID notificationId, UUID incidentId, String incidentNumber, String kind,
             UUID hopId, Position step, NotificationRecipient recipient, Instant ackDeadline, String severity,
             boolean drill, Integer attempt, Boolean deputy, String deputyFor, String outsideBody,
-            LegalDeadline legalDeadline) {
+            LegalDeadline legalDeadline, String note, String copyOf, Integer reportVersion,
+            ResponseActionRef responseAction) {
+    }
 
-        /** A notification about a hop. */
-        public static NotificationRequested ofHop(UUID incidentId, String incidentNumber, String kind, UUID hopId,
-                Position step, NotificationRecipient recipient, Instant ackDeadline, String severity, boolean drill,
-                int attempt, boolean deputy, String deputyFor) {
-            return new NotificationRequested(UUID.randomUUID(), incidentId, incidentNumber, kind, hopId, step,
-                    recipient, ackDeadline, severity, drill, attempt, deputy ? Boolean.TRUE : null, deputyFor, null,
-                    null);
-        }
+    /** The response action a RESPONSE_ACTION_* notice is about. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ResponseActionRef(UUID actionId, String kind, java.time.LocalDate dueDate) {
     }
 
     /** Which legal deadline a legal notification is about. */

@@ -4,7 +4,16 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.horenso.escalation.common.events.CloudEvents;
 import jp.horenso.escalation.common.events.IncomingEvent;
+import jp.horenso.escalation.action.messaging.ResponseActionChanged;
+import jp.horenso.escalation.action.service.ResponseActionService;
+import jp.horenso.escalation.decision.messaging.CisoReportSubmitted;
+import jp.horenso.escalation.decision.messaging.CisoReviewDecided;
+import jp.horenso.escalation.decision.messaging.DisclosureDecision;
+import jp.horenso.escalation.decision.service.DecisionNoticeService;
+import jp.horenso.escalation.hop.CancelReason;
+import jp.horenso.escalation.hop.service.CaseLifecycleService;
 import jp.horenso.escalation.hop.service.EscalationService;
+import jp.horenso.escalation.legal.messaging.LegalDutyRevised;
 import jp.horenso.escalation.legal.messaging.LegalDutyIdentified;
 import jp.horenso.escalation.legal.messaging.LegalDutyWithdrawn;
 import jp.horenso.escalation.legal.messaging.LegalReportSubmitted;
@@ -13,8 +22,10 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Reads {@code horenso.incident-events}: a report starts the chain, an acknowledgement stops a hop's clock, a
- * severity opens the chain's severity conditions, legal duties start and stop legal clocks.
+ * Reads {@code horenso.incident-events}: a report starts the chain, an acknowledgement stops a hop's clock and
+ * forwards the report, a severity opens the chain's severity conditions, legal duties start, move and stop legal
+ * clocks, a unit change moves the chain, closing and withdrawing stop it, decisions and response actions reach
+ * their people.
  * A record that is not a valid event throws, is nacked and goes to the dead-letter topic; consumption goes on.
  */
 @ApplicationScoped
@@ -28,11 +39,18 @@ public class IncidentEventsConsumer {
     private final CloudEvents cloudEvents;
     private final EscalationService escalation;
     private final LegalClockService legal;
+    private final CaseLifecycleService lifecycle;
+    private final DecisionNoticeService decisions;
+    private final ResponseActionService actions;
 
-    public IncidentEventsConsumer(CloudEvents cloudEvents, EscalationService escalation, LegalClockService legal) {
+    public IncidentEventsConsumer(CloudEvents cloudEvents, EscalationService escalation, LegalClockService legal,
+            CaseLifecycleService lifecycle, DecisionNoticeService decisions, ResponseActionService actions) {
         this.cloudEvents = cloudEvents;
         this.escalation = escalation;
         this.legal = legal;
+        this.lifecycle = lifecycle;
+        this.decisions = decisions;
+        this.actions = actions;
     }
 
     @Incoming(CHANNEL)
@@ -51,6 +69,26 @@ public class IncidentEventsConsumer {
             legal.withdrawn(event.id(), cloudEvents.data(event, LegalDutyWithdrawn.class));
         } else if (event.is(LegalReportSubmitted.EVENT)) {
             legal.submitted(event.id(), cloudEvents.data(event, LegalReportSubmitted.class));
+        } else if (event.is(LegalDutyRevised.EVENT)) {
+            legal.revised(event.id(), cloudEvents.data(event, LegalDutyRevised.class));
+        } else if (event.is(IncidentUnitChanged.EVENT)) {
+            lifecycle.changeUnit(event.id(), cloudEvents.data(event, IncidentUnitChanged.class));
+        } else if (event.is(IncidentClosed.EVENT)) {
+            lifecycle.stop(event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);
+        } else if (event.is(IncidentWithdrawn.EVENT)) {
+            lifecycle.stop(event.id(), cloudEvents.data(event, IncidentWithdrawn.class).incidentId(),
+                    CancelReason.WITHDRAWN);
+        } else if (event.is(IncidentDrillMarkingChanged.EVENT)) {
+            lifecycle.drillMarkingChanged(event.id(), cloudEvents.data(event, IncidentDrillMarkingChanged.class));
+        } else if (event.is(CisoReportSubmitted.EVENT)) {
+            decisions.reportSubmitted(event.id(), cloudEvents.data(event, CisoReportSubmitted.class));
+        } else if (event.is(CisoReviewDecided.EVENT)) {
+            decisions.reviewDecided(event.id(), cloudEvents.data(event, CisoReviewDecided.class));
+        } else if (event.is(DisclosureDecision.APPROVED) || event.is(DisclosureDecision.PUBLISHED)) {
+            decisions.disclosure(event.id(), event.name(), cloudEvents.data(event, DisclosureDecision.class));
+        } else if (event.is(ResponseActionChanged.RECORDED) || event.is(ResponseActionChanged.REVISED)
+                || event.is(ResponseActionChanged.STATUS_CHANGED)) {
+            actions.changed(event.id(), event.name(), cloudEvents.data(event, ResponseActionChanged.class));
         } else {
             LOG.debugf("ignoring %s %s", event.type(), event.id());
         }

@@ -30,7 +30,7 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      */
     public record NewHop(UUID id, String chainStep, Position step, Person recipient, Duration ackWithin,
             Instant deadline, UUID escalatedFrom, int attempt, boolean asDeputy, String deputyFor,
-            HopTrigger trigger) {
+            HopTrigger trigger, UUID forwardedFrom) {
     }
 
     /**
@@ -45,10 +45,11 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
         List<Instant> deadline = getEntityManager().createNativeQuery("""
                 insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username,
                                  recipient_name, recipient_email, recipient_locale, status, opened_at,
-                                 ack_deadline, escalated_from, attempt, as_deputy, deputy_for, trigger)
+                                 ack_deadline, escalated_from, attempt, as_deputy, deputy_for, trigger, forwarded_from)
                 values (:id, :incident, :number, :chainStep, :step, :username, :name, :email, :locale, 'OPEN',
                         now(), coalesce(cast(:deadline as timestamptz), now() + (:millis * interval '1 millisecond')),
-                        cast(:from as uuid), :attempt, :asDeputy, cast(:deputyFor as text), :trigger)
+                        cast(:from as uuid), :attempt, :asDeputy, cast(:deputyFor as text), :trigger,
+                        cast(:forwardedFrom as uuid))
                 on conflict (incident_id, chain_step, coalesce(recipient_username, ''), attempt) do nothing
                 returning ack_deadline""", Instant.class)
                 .setParameter("id", hop.id())
@@ -67,6 +68,7 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
                 .setParameter("asDeputy", hop.asDeputy())
                 .setParameter("deputyFor", hop.deputyFor())
                 .setParameter("trigger", hop.trigger().name())
+                .setParameter("forwardedFrom", hop.forwardedFrom() == null ? null : hop.forwardedFrom().toString())
                 .getResultList();
         return deadline.stream().findFirst();
     }
@@ -99,14 +101,17 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
     }
 
     /**
-     * Claims open hops whose deadline has passed by the database's clock, locking them for the caller's
-     * transaction; hops another transaction holds are skipped, so each is claimed by exactly one timer.
+     * Claims open hops whose deadline has passed by the database's clock, locking them and their case's chain run
+     * for the caller's transaction; hops (or cases) another transaction holds are skipped, so each is claimed by
+     * exactly one timer, and never while an acknowledgement, a unit change or a stop of the case is being applied
+     * (those lock the chain run first; the timer never waits, so the two cannot deadlock).
      */
     @SuppressWarnings("unchecked")
     public List<Hop> claimDue(int limit) {
         return getEntityManager().createNativeQuery("""
-                select * from hop where status = 'OPEN' and ack_deadline <= now()
-                order by ack_deadline limit :limit for update skip locked""", Hop.class)
+                select h.* from hop h join chain_run r on r.incident_id = h.incident_id
+                where h.status = 'OPEN' and h.ack_deadline <= now()
+                order by h.ack_deadline limit :limit for update of h, r skip locked""", Hop.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }
@@ -129,6 +134,19 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
     public List<Hop> lockTimedOutUnacknowledged(UUID incidentId, String username) {
         return find("incidentId = ?1 and recipientUsername = ?2 and status = ?3 and acknowledgedAt is null",
                 incidentId, username, HopStatus.TIMED_OUT)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+
+    /** The chain steps of the case that were skipped because its unit was not in the directory. */
+    public List<String> stepsSkippedForUnknownUnit(UUID incidentId) {
+        return find("incidentId = ?1 and status = ?2 and skipReason = ?3 order by openedAt", incidentId,
+                HopStatus.SKIPPED, SkipReason.UNKNOWN_UNIT).stream().map(Hop::chainStep).distinct().toList();
+    }
+
+    /** The case's open hops, locked (the case is being stopped). */
+    public List<Hop> lockOpen(UUID incidentId) {
+        return find("incidentId = ?1 and status = ?2 order by openedAt", incidentId, HopStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }

@@ -3,6 +3,7 @@ package jp.horenso.escalation.hop.rest;
 import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.escalation.directory.Position;
+import jp.horenso.escalation.hop.CancelReason;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.HopTrigger;
@@ -12,7 +13,7 @@ import jp.horenso.escalation.hop.SkipReason;
 public record HopView(UUID hopId, String chainStep, Position step, Recipient recipient, HopStatus status,
         Instant openedAt, Instant ackDeadline, Instant acknowledgedAt, String acknowledgedBy, boolean late,
         Instant timedOutAt, UUID escalatedFrom, SkipReason skipReason, HopTrigger trigger, int attempt,
-        boolean deputy, String deputyFor) {
+        boolean deputy, String deputyFor, UUID forwardedFrom, Instant cancelledAt, CancelReason cancelReason) {
 
     /** Whom the hop is addressed to; null for a step that reached nobody. */
     public record Recipient(String username, String name, String email) {
@@ -24,6 +25,6 @@ public record HopView(UUID hopId, String chainStep, Position step, Recipient rec
         return new HopView(hop.id(), hop.chainStep(), hop.step(), recipient, hop.status(), hop.openedAt(),
                 hop.ackDeadline(), hop.acknowledgedAt(), hop.acknowledgedBy(), hop.late(), hop.timedOutAt(),
                 hop.escalatedFrom(), hop.skipReason(), hop.trigger(), hop.attempt(), hop.asDeputy(),
-                hop.deputyFor());
+                hop.deputyFor(), hop.forwardedFrom(), hop.cancelledAt(), hop.cancelReason());
     }
 }

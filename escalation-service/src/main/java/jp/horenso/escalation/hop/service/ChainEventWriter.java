@@ -13,6 +13,8 @@ import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
 import jp.horenso.escalation.hop.event.EscalationEvents.Recipient;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.service.HopOpener.ToldOutsideBody;
+import jp.horenso.escalation.notice.Notice;
+import jp.horenso.escalation.notice.Notices;
 
 /** Writes the chain's decisions as events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -29,9 +31,11 @@ public class ChainEventWriter {
     public static final String OUTSIDE_BODY_PREFIX = "outside:";
 
     private final Outbox outbox;
+    private final Notices notices;
 
-    public ChainEventWriter(Outbox outbox) {
+    public ChainEventWriter(Outbox outbox, Notices notices) {
         this.outbox = outbox;
+        this.notices = notices;
     }
 
     public void chainStarted(ChainRun run, Instant now) {
@@ -41,32 +45,62 @@ public class ChainEventWriter {
 
     /** HopOpened with its NotificationRequested for every hop, and a NotificationRequested per outside body. */
     public void opened(ChainRun run, Opening opening, String kind, Instant now) {
-        opening.hops().forEach(hop -> hopOpened(run, hop, hop.attempt() > 1 ? REMINDER : kind, now));
-        opening.outsideBodies().forEach(body -> outsideBodyTold(run, body, kind, now));
+        opened(run, opening, kind, null, now);
+    }
+
+    /**
+     * As {@link #opened(ChainRun, Opening, String, Instant)}, with a {@code note} travelling with each notice (the
+     * acknowledging person's comment of a FORWARDED notice).
+     */
+    public void opened(ChainRun run, Opening opening, String kind, String note, Instant now) {
+        opening.hops().forEach(hop -> hopOpened(run, hop, hop.attempt() > 1 ? REMINDER : kind, note, now));
+        opening.outsideBodies().forEach(body -> outsideBodyTold(run, body, kind, note, now));
     }
 
     /** HopOpened and the NotificationRequested that tells its recipient. */
     public void hopOpened(ChainRun run, OpenedHop hop, String kind, Instant now) {
+        hopOpened(run, hop, kind, null, now);
+    }
+
+    private void hopOpened(ChainRun run, OpenedHop hop, String kind, String note, Instant now) {
         append("HopOpened", run.incidentId(), now, new EscalationEvents.HopOpened(run.incidentId(), hop.hopId(),
                 hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom(), hop.trigger(), hop.attempt(),
-                hop.asDeputy() ? Boolean.TRUE : null, hop.deputyFor()));
-        NotificationRecipient to = new NotificationRecipient(hop.recipient().username(),
-                hop.recipient().displayName(), hop.recipient().email(), hop.recipient().locale());
-        append("NotificationRequested", run.incidentId(), now, EscalationEvents.NotificationRequested.ofHop(
-                run.incidentId(), run.incidentNumber(), kind, hop.hopId(), hop.step(), to, hop.ackDeadline(),
-                run.severity(), run.drill(), hop.attempt(), hop.asDeputy(), hop.deputyFor()));
+                hop.asDeputy() ? Boolean.TRUE : null, hop.deputyFor(), hop.forwardedFrom()));
+        notices.send(run, Notice.of(run, kind, "hop:" + hop.hopId()).to(hop.recipient())
+                .hop(hop.hopId(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor())
+                .note(note), now);
     }
 
     /** An outside body (関係機関, 第43条2項) is told; it has no hop and no deadline. */
-    public void outsideBodyTold(ChainRun run, ToldOutsideBody told, String kind, Instant now) {
+    private void outsideBodyTold(ChainRun run, ToldOutsideBody told, String kind, String note, Instant now) {
         String locale = told.body().locale() == null ? "ja" : told.body().locale();
         String name = "en".equals(locale) && told.body().name().en() != null ? told.body().name().en()
                 : told.body().name().ja();
         NotificationRecipient to = new NotificationRecipient(OUTSIDE_BODY_PREFIX + told.body().id(), name,
                 told.body().email(), locale);
-        append("NotificationRequested", run.incidentId(), now, new EscalationEvents.NotificationRequested(
-                UUID.randomUUID(), run.incidentId(), run.incidentNumber(), kind, null, null, to, null,
-                run.severity(), run.drill(), null, null, null, told.body().id(), null));
+        notices.send(run, Notice.of(run, kind, "outside:" + run.incidentId() + ":" + told.body().id()).to(to)
+                .outsideBody(told.body().id()).note(note), now);
+    }
+
+    /** HOP_OVERDUE: the recipient's own hop passed its deadline unacknowledged (besides the escalation). */
+    public void hopOverdue(ChainRun run, Hop hop, Instant now) {
+        NotificationRecipient to = new NotificationRecipient(hop.recipientUsername(), hop.recipientName(),
+                hop.recipientEmail(), hop.recipientLocale() == null ? "ja" : hop.recipientLocale());
+        notices.send(run, Notice.of(run, Notices.HOP_OVERDUE, "hop:" + hop.id()).to(to)
+                .hop(hop.id(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor()), now);
+    }
+
+    /** HopCancelled: nobody needs to acknowledge the hop any more. */
+    public void hopCancelled(Hop hop, Instant now) {
+        append("HopCancelled", hop.incidentId(), now, new EscalationEvents.HopCancelled(hop.incidentId(), hop.id(),
+                hop.step(), new EscalationEvents.Username(hop.recipientUsername()), hop.cancelReason().name(),
+                hop.cancelledAt()));
+    }
+
+    /** ChainStopped: the case was closed or withdrawn; sent once per case. */
+    public void chainStopped(ChainRun run, List<UUID> cancelledHops, int cancelledTimers, Instant now) {
+        append("ChainStopped", run.incidentId(), now, new EscalationEvents.ChainStopped(run.incidentId(),
+                run.stopReason().name(), run.stoppedAt(), cancelledHops, cancelledTimers));
     }
 
     public void hopAcknowledged(Hop hop, String via, Instant now) {

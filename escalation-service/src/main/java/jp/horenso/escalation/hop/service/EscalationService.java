@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
+import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
 import jp.horenso.escalation.common.inbox.Inbox;
 import jp.horenso.escalation.common.time.DatabaseClock;
@@ -21,11 +22,13 @@ import jp.horenso.escalation.hop.messaging.SeverityAssessed;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.notice.Notices;
 import org.jboss.logging.Logger;
 
 /**
  * Applies the facts of incident-service to the chain: a report starts the case's chain (第43条), an
- * acknowledgement stops the clock of the acknowledging person's open hops. Each event is applied once.
+ * acknowledgement stops the clock of the acknowledging person's open hops and forwards the report to the step's
+ * {@code onAcknowledge} steps (第43条2項). Each event is applied once.
  */
 @ApplicationScoped
 @Transactional
@@ -112,6 +115,9 @@ public class EscalationService {
             LOG.debugf("IncidentAcknowledged %s applied before; ignored", eventId);
             return;
         }
+        // The case's run first, as every change of a case does: a time-out of the same case waits (the timer
+        // skips a locked case), so a step reached both ways is decided by the hop's unique index, once.
+        Optional<ChainRun> run = runs.lockRun(ack.incidentId());
         String username = ack.acknowledgedBy().username();
         List<Hop> open = hops.lockOpenHops(ack.incidentId(), username);
         Instant now = clock.transactionTime();
@@ -132,6 +138,30 @@ public class EscalationService {
             // consumer lagging behind must not make a timely acknowledgement late.
             hop.acknowledge(username, ack.acknowledgedAt());
             events.hopAcknowledged(hop, ack.via(), now);
+        }
+        if (run.isPresent()) {
+            forward(run.get(), open, ack.comment(), now);
+        }
+    }
+
+    /**
+     * 第43条2項: on receiving the report, the acknowledging person reports it on at once — the step's
+     * {@code onAcknowledge} steps open (trigger ACKNOWLEDGED, each with its own deadline) and are told with a
+     * FORWARDED notice carrying the acknowledging person's comment. A step the case reached before (by a time-out,
+     * the report, another acknowledgement) opens nothing again.
+     */
+    private void forward(ChainRun run, List<Hop> acknowledged, String comment, Instant now) {
+        Chain chain = chains.version(run.organisation(), run.chainVersion());
+        for (Hop hop : acknowledged) {
+            List<String> next = chain.step(hop.chainStep()).map(ChainDocument.Step::onAcknowledgeOrNone)
+                    .orElse(List.of());
+            if (next.isEmpty()) {
+                continue;
+            }
+            Opening opened = opener.open(run, chain, next, null, HopTrigger.ACKNOWLEDGED, hop.id());
+            events.opened(run, opened, Notices.FORWARDED, comment, now);
+            LOG.infof("case %s: %s acknowledged %s; forwarded to %s", run.incidentNumber(), hop.recipientUsername(),
+                    hop.chainStep(), opened.hops().stream().map(h -> h.recipient().username()).toList());
         }
     }
 

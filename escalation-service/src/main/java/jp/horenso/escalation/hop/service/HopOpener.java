@@ -81,6 +81,19 @@ public class HopOpener {
      *         body) in this case is not opened again
      */
     public Opening open(ChainRun run, Chain chain, List<String> stepIds, UUID escalatedFrom, HopTrigger trigger) {
+        return open(run, chain, stepIds, escalatedFrom, trigger, null);
+    }
+
+    /**
+     * As {@link #open(ChainRun, Chain, List, UUID, HopTrigger)}; {@code forwardedFrom} is the acknowledged hop
+     * whose {@code onAcknowledge} these steps are (trigger ACKNOWLEDGED). A stopped case opens nothing.
+     */
+    public Opening open(ChainRun run, Chain chain, List<String> stepIds, UUID escalatedFrom, HopTrigger trigger,
+            UUID forwardedFrom) {
+        if (run.stopped()) {
+            LOG.debugf("case %s is stopped; %s not opened", run.incidentNumber(), stepIds);
+            return new Opening(List.of(), List.of());
+        }
         List<OpenedHop> opened = new ArrayList<>();
         List<ToldOutsideBody> told = new ArrayList<>();
         Deque<String> pending = new ArrayDeque<>(stepIds);
@@ -119,7 +132,7 @@ public class HopOpener {
             Duration ackWithin = chain.ackWithin(step, run.severity(), config.immediate());
             for (Reachable.Reached reached : reachable.people()) {
                 open(run, step, stepId, reached.person(), ackWithin, escalatedFrom, 1, reached.deputy(),
-                        reached.deputyFor(), trigger).ifPresent(opened::add);
+                        reached.deputyFor(), trigger, forwardedFrom).ifPresent(opened::add);
             }
         }
         return new Opening(opened, told);
@@ -137,7 +150,8 @@ public class HopOpener {
         Person recipient = new Person(run.organisation(), timedOut.recipientUsername(), timedOut.recipientName(),
                 timedOut.recipientEmail(), timedOut.recipientLocale(), null);
         return open(run, step, timedOut.chainStep(), recipient, Duration.parse(step.repeat().every()),
-                timedOut.id(), timedOut.attempt() + 1, timedOut.asDeputy(), timedOut.deputyFor(), HopTrigger.REPEAT);
+                timedOut.id(), timedOut.attempt() + 1, timedOut.asDeputy(), timedOut.deputyFor(), HopTrigger.REPEAT,
+                null);
     }
 
     /**
@@ -158,20 +172,20 @@ public class HopOpener {
                 .filter(deputy -> !hops.reached(run.incidentId(), timedOut.chainStep(), deputy.username()))
                 .flatMap(deputy -> open(run, step, timedOut.chainStep(), deputy,
                         chain.ackWithin(step, run.severity(), config.immediate()), timedOut.id(), 1, true,
-                        timedOut.recipientUsername(), HopTrigger.DEPUTY));
+                        timedOut.recipientUsername(), HopTrigger.DEPUTY, null));
     }
 
     private Optional<OpenedHop> open(ChainRun run, ChainDocument.Step step, String stepId, Person recipient,
             Duration ackWithin, UUID escalatedFrom, int attempt, boolean asDeputy, String deputyFor,
-            HopTrigger trigger) {
+            HopTrigger trigger, UUID forwardedFrom) {
         UUID hopId = UUID.randomUUID();
         // Office-hours steps count their deadline on the office calendar from the database's now().
         Instant deadline = step.countsOfficeHours()
                 ? calendar.plusOfficeTime(clock.transactionTime(), ackWithin) : null;
         return hops.insertOpen(run, new NewHop(hopId, stepId, step.position(), recipient, ackWithin, deadline,
-                        escalatedFrom, attempt, asDeputy, deputyFor, trigger))
+                        escalatedFrom, attempt, asDeputy, deputyFor, trigger, forwardedFrom))
                 .map(at -> new OpenedHop(hopId, stepId, step.position(), recipient, at, escalatedFrom, attempt,
-                        asDeputy, deputyFor, trigger));
+                        asDeputy, deputyFor, trigger, forwardedFrom));
     }
 
     private Optional<SkipReason> unknownUnit(ChainRun run, Position position) {

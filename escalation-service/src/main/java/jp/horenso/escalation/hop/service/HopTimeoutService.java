@@ -22,7 +22,8 @@ import jp.horenso.escalation.hop.repository.HopRepository;
 import org.jboss.logging.Logger;
 
 /**
- * Escalates hops nobody acknowledged in time (第43条2–3項: the next level and the security lead are told).
+ * Escalates hops nobody acknowledged in time (第43条2–3項: the next level and the security lead are told); the
+ * person who missed the deadline is told so (HOP_OVERDUE).
  * Safe with several replicas: each due hop is claimed by exactly one transaction.
  */
 @ApplicationScoped
@@ -82,9 +83,12 @@ public class HopTimeoutService {
         Chain chain = chains.version(run.organisation(), run.chainVersion());
         Optional<OpenedHop> again = opener.repeat(run, chain, hop);
         if (again.isPresent()) {
+            // The REMINDER says it: no separate HOP_OVERDUE while the step's repeats last.
             events.hopOpened(run, again.get(), ChainEventWriter.REMINDER, now);
             return;
         }
+        // The person who missed their own deadline hears of it too, whatever the chain does next.
+        events.hopOverdue(run, hop, now);
         Optional<OpenedHop> deputy = opener.deputy(run, chain, hop);
         if (deputy.isPresent()) {
             events.hopEscalated(hop, List.of(deputy.get()), now);

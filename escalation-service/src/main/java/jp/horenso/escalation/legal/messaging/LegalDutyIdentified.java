@@ -19,7 +19,8 @@ public record LegalDutyIdentified(
         @NotNull OffsetDateTime promptDueAt,
         @NotNull OffsetDateTime promptReminderAt,
         @NotNull OffsetDateTime finalDueAt,
-        @NotNull Boolean drill) {
+        @NotNull Boolean drill,
+        OffsetDateTime personsNoticeDueAt) {
 
     /** The event name in the CloudEvent {@code type}. */
     public static final String EVENT = "LegalDutyIdentified";

@@ -15,20 +15,34 @@ import jp.horenso.escalation.legal.LegalTimerStatus;
 public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, UUID> {
 
     /**
-     * Claims pending timers whose due time has passed by the database's clock, locking them for the caller's
-     * transaction; timers another transaction holds are skipped, so each fires exactly once.
+     * Claims pending timers whose due time has passed by the database's clock, locking them and their case's chain
+     * run for the caller's transaction; timers (or cases) another transaction holds are skipped, so each fires
+     * exactly once and never while the case is being changed (revised, stopped).
      */
     @SuppressWarnings("unchecked")
     public List<LegalTimer> claimDue(int limit) {
         return getEntityManager().createNativeQuery("""
-                select * from legal_timer where status = 'PENDING' and due_at <= now()
-                order by due_at limit :limit for update skip locked""", LegalTimer.class)
+                select t.* from legal_timer t
+                join legal_clock c on c.id = t.clock_id
+                join chain_run r on r.incident_id = c.incident_id
+                where t.status = 'PENDING' and t.due_at <= now()
+                order by t.due_at limit :limit for update of t, r skip locked""", LegalTimer.class)
                 .setParameter("limit", limit)
                 .getResultList();
     }
 
     public Optional<LegalTimer> find(UUID clockId, LegalReport report, LegalTimerKind kind) {
         return find("clockId = ?1 and report = ?2 and kind = ?3", clockId, report, kind).firstResultOptional();
+    }
+
+    /** Cancels every pending timer of the case's clocks (the case was closed or withdrawn); returns how many. */
+    public int cancelPendingOfIncident(UUID incidentId) {
+        flush();
+        return getEntityManager().createNativeQuery("""
+                update legal_timer set status = 'CANCELLED'
+                where status = 'PENDING' and clock_id in (select id from legal_clock where incident_id = :incident)""")
+                .setParameter("incident", incidentId)
+                .executeUpdate();
     }
 
     public List<LegalTimer> pendingOf(UUID clockId) {

@@ -22,6 +22,7 @@ import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.LegalTimerStatus;
 import jp.horenso.escalation.legal.messaging.LegalDutyIdentified;
+import jp.horenso.escalation.legal.messaging.LegalDutyRevised;
 import jp.horenso.escalation.legal.messaging.LegalDutyWithdrawn;
 import jp.horenso.escalation.legal.messaging.LegalReportSubmitted;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
@@ -77,8 +78,30 @@ public class LegalClockService {
             LOG.debugf("LegalDutyIdentified %s applied before; ignored", eventId);
             return;
         }
+        apply(duty, false, LegalDutyIdentified.EVENT);
+    }
+
+    /**
+     * The facts changed and incident-service recomputed the duty's deadlines (e.g. 30 → 60 days): the clock moves
+     * with them. A pending reminder or deadline moves to its new time; one that went out already goes out again
+     * only when its new time is later; a notice to persons with no deadline any more is cancelled. A revision of
+     * a duty never identified here starts its clock.
+     *
+     * @throws UnknownCaseException when no chain runs for the case (the event is dead-lettered)
+     */
+    public void revised(UUID eventId, LegalDutyRevised revision) {
+        if (!inbox.firstDelivery(eventId, EscalationService.CONSUMER)) {
+            LOG.debugf("LegalDutyRevised %s applied before; ignored", eventId);
+            return;
+        }
+        apply(revision.asIdentified(), true, LegalDutyRevised.EVENT);
+        LOG.infof("case %s: legal duty %s revised: %s", revision.incidentNumber(), revision.code(),
+                revision.reasons());
+    }
+
+    private void apply(LegalDutyIdentified duty, boolean revision, String eventName) {
         ChainRun run = runs.lockRun(duty.incidentId())
-                .orElseThrow(() -> new UnknownCaseException(duty.incidentId(), LegalDutyIdentified.EVENT));
+                .orElseThrow(() -> new UnknownCaseException(duty.incidentId(), eventName));
         Instant now = clock.transactionTime();
         LegalClock legal = clocks.lock(duty.incidentId(), duty.code()).orElse(null);
         boolean first = legal == null;
@@ -87,25 +110,41 @@ public class LegalClockService {
                     duty.code(), now);
         }
         Instant finalDue = duty.finalDueAt().toInstant();
-        legal.identify(duty.recipient(), duty.source(), duty.discoveredAt().toInstant(),
-                duty.promptDueAt().toInstant(), finalDue, Boolean.TRUE.equals(duty.drill()));
+        Instant personsDue = duty.personsNoticeDueAt() == null ? null : duty.personsNoticeDueAt().toInstant();
+        if (revision && !first) {
+            // A revision keeps the clock's state (a withdrawn duty stays withdrawn) and only moves its times.
+            legal.revise(duty.recipient(), duty.source(), duty.discoveredAt().toInstant(),
+                    duty.promptDueAt().toInstant(), finalDue, personsDue);
+        } else {
+            legal.identify(duty.recipient(), duty.source(), duty.discoveredAt().toInstant(),
+                    duty.promptDueAt().toInstant(), finalDue, personsDue, Boolean.TRUE.equals(duty.drill()));
+        }
         if (first) {
             clocks.persist(legal);
         }
         // Calendar days in the organisation's zone: the reminder is the same wall-clock time, N days earlier.
-        Instant finalReminder = duty.finalDueAt().atZoneSameInstant(config.zone())
-                .minus(config.legal().finalReminderLead()).toInstant();
-        if (finalReminder.isBefore(legal.discoveredAt())) {
-            finalReminder = legal.discoveredAt();
+        Instant finalReminder = before(duty.finalDueAt(), config.legal().finalReminderLead(), legal);
+        boolean move = revision && !first;
+        arm(legal, LegalReport.PROMPT, LegalTimerKind.REMINDER, duty.promptReminderAt().toInstant(), move, run);
+        arm(legal, LegalReport.PROMPT, LegalTimerKind.DEADLINE, legal.promptDueAt(), move, run);
+        arm(legal, LegalReport.FINAL, LegalTimerKind.REMINDER, finalReminder, move, run);
+        arm(legal, LegalReport.FINAL, LegalTimerKind.DEADLINE, finalDue, move, run);
+        Instant personsReminder = duty.personsNoticeDueAt() == null ? null
+                : before(duty.personsNoticeDueAt(), config.legal().personsNoticeReminderLead(), legal);
+        arm(legal, LegalReport.PERSONS_NOTICE, LegalTimerKind.REMINDER, personsReminder, move, run);
+        arm(legal, LegalReport.PERSONS_NOTICE, LegalTimerKind.DEADLINE, personsDue, move, run);
+        LOG.infof("case %s: legal clock %s runs; prompt report due %s, final report due %s, notice to persons due %s",
+                run.incidentNumber(), duty.code(), legal.promptDueAt(), finalDue, personsDue);
+        if (!revision) {
+            Chain chain = chains.version(run.organisation(), run.chainVersion());
+            chainEvents.opened(run, conditional.onLegalReportDue(run, chain), ChainEventWriter.ESCALATION, now);
         }
-        arm(legal, LegalReport.PROMPT, LegalTimerKind.REMINDER, duty.promptReminderAt().toInstant());
-        arm(legal, LegalReport.PROMPT, LegalTimerKind.DEADLINE, legal.promptDueAt());
-        arm(legal, LegalReport.FINAL, LegalTimerKind.REMINDER, finalReminder);
-        arm(legal, LegalReport.FINAL, LegalTimerKind.DEADLINE, finalDue);
-        LOG.infof("case %s: legal clock %s runs; prompt report due %s, final report due %s", run.incidentNumber(),
-                duty.code(), legal.promptDueAt(), finalDue);
-        Chain chain = chains.version(run.organisation(), run.chainVersion());
-        chainEvents.opened(run, conditional.onLegalReportDue(run, chain), ChainEventWriter.ESCALATION, now);
+    }
+
+    /** {@code lead} calendar days before {@code due} in the organisation's zone, not before the discovery. */
+    private Instant before(java.time.OffsetDateTime due, java.time.Period lead, LegalClock legal) {
+        Instant at = due.atZoneSameInstant(config.zone()).minus(lead).toInstant();
+        return at.isBefore(legal.discoveredAt()) ? legal.discoveredAt() : at;
     }
 
     /** Stops the duty's clock; a duty this service never saw changes nothing. */
@@ -139,15 +178,28 @@ public class LegalClockService {
                 submission.incidentId(), submission.code()));
     }
 
-    private void arm(LegalClock legal, LegalReport report, LegalTimerKind kind, Instant due) {
-        boolean done = legal.isSubmitted(report) || legal.status() != LegalClockStatus.RUNNING;
+    /**
+     * Plans one timer: a new duty (or one identified again) re-arms it at {@code due}; a revision moves it (see
+     * {@link LegalTimer#move}). No time ({@code due} null), a submitted report, a stopped clock or a stopped case
+     * cancel it.
+     */
+    private void arm(LegalClock legal, LegalReport report, LegalTimerKind kind, Instant due, boolean revision,
+            ChainRun run) {
+        boolean done = due == null || legal.isSubmitted(report) || legal.status() != LegalClockStatus.RUNNING
+                || run.stopped();
         timers.find(legal.id(), report, kind).ifPresentOrElse(timer -> {
             if (done) {
                 timer.cancel();
+            } else if (revision) {
+                timer.move(due);
             } else {
                 timer.reschedule(due);
             }
-        }, () -> timers.persist(new LegalTimer(UUID.randomUUID(), legal.id(), report, kind, due,
-                done ? LegalTimerStatus.CANCELLED : LegalTimerStatus.PENDING)));
+        }, () -> {
+            if (due != null) {
+                timers.persist(new LegalTimer(UUID.randomUUID(), legal.id(), report, kind, due,
+                        done ? LegalTimerStatus.CANCELLED : LegalTimerStatus.PENDING));
+            }
+        });
     }
 }

@@ -9,8 +9,9 @@ import jp.horenso.escalation.common.outbox.Outbox;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.hop.event.EscalationEvents;
 import jp.horenso.escalation.hop.event.EscalationEvents.LegalDeadline;
-import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
-import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRequested;
+import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.escalation.notice.Notice;
+import jp.horenso.escalation.notice.Notices;
 import jp.horenso.escalation.legal.LegalClock;
 import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.event.LegalEvents;
@@ -26,39 +27,38 @@ public class LegalEventWriter {
     public static final String LEGAL_DEADLINE_MISSED = "LEGAL_DEADLINE_MISSED";
 
     private final Outbox outbox;
+    private final Notices notices;
 
-    public LegalEventWriter(Outbox outbox) {
+    public LegalEventWriter(Outbox outbox, Notices notices) {
         this.outbox = outbox;
+        this.notices = notices;
     }
 
     /** LegalDeadlineApproaching and a LEGAL_DEADLINE_NEAR notification per person reminded. */
-    public void approaching(LegalClock clock, LegalTimer timer, List<Person> reminded, String severity,
-            Instant now) {
+    public void approaching(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> reminded, Instant now) {
         append("LegalDeadlineApproaching", clock, now, new LegalEvents.LegalDeadlineApproaching(clock.incidentId(),
                 clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
-                now, people(reminded), clock.drill()));
-        notify(clock, timer, reminded, LEGAL_DEADLINE_NEAR, severity, now);
+                now, people(reminded), run.drill()));
+        notify(run, clock, timer, reminded, LEGAL_DEADLINE_NEAR, now);
     }
 
     /** LegalDeadlineMissed and a LEGAL_DEADLINE_MISSED notification per person told. */
-    public void missed(LegalClock clock, LegalTimer timer, List<Person> told, String severity, Instant now) {
+    public void missed(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> told, Instant now) {
         append("LegalDeadlineMissed", clock, now, new LegalEvents.LegalDeadlineMissed(clock.incidentId(),
                 clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
-                now, people(told), clock.drill()));
-        notify(clock, timer, told, LEGAL_DEADLINE_MISSED, severity, now);
+                now, people(told), run.drill()));
+        notify(run, clock, timer, told, LEGAL_DEADLINE_MISSED, now);
     }
 
-    private void notify(LegalClock clock, LegalTimer timer, List<Person> recipients, String kind, String severity,
+    private void notify(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> recipients, String kind,
             Instant now) {
         LegalDeadline deadline = new LegalDeadline(clock.code(), timer.report().name(), clock.dueAt(timer.report()),
                 clock.reportTo());
         for (Person person : recipients) {
-            // A legal notice has no hop and no acknowledgement deadline: it is about the report's deadline.
-            append("NotificationRequested", clock, now, new NotificationRequested(UUID.randomUUID(),
-                    clock.incidentId(), clock.incidentNumber(), kind, null, null,
-                    new NotificationRecipient(person.username(), person.displayName(), person.email(),
-                            person.locale()),
-                    null, severity, clock.drill(), null, null, null, null, deadline));
+            // A legal notice has no hop and no acknowledgement deadline: it is about the report's deadline. A
+            // timer that fires again for a later time (a revised duty) is a new notice.
+            notices.send(run, Notice.of(run, kind, "legal:" + timer.id() + ":" + timer.dueAt()).to(person)
+                    .legalDeadline(deadline), now);
         }
     }
 

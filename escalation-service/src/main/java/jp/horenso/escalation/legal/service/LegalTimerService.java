@@ -68,7 +68,8 @@ public class LegalTimerService {
         List<UUID> fired = new ArrayList<>();
         for (LegalTimer timer : due) {
             LegalClock legal = clocks.findById(timer.clockId());
-            if (legal.status() != LegalClockStatus.RUNNING || legal.isSubmitted(timer.report())) {
+            ChainRun run = runs.findById(legal.incidentId());
+            if (legal.status() != LegalClockStatus.RUNNING || legal.isSubmitted(timer.report()) || run.stopped()) {
                 timer.cancel();
                 continue;
             }
@@ -79,17 +80,16 @@ public class LegalTimerService {
             }
             timer.fire(now);
             fired.add(timer.id());
-            ChainRun run = runs.findById(legal.incidentId());
             if (timer.kind() == LegalTimerKind.REMINDER) {
                 List<Person> reminded = people(run, config.legal().remind());
-                events.approaching(legal, timer, reminded, run.severity(), now);
+                events.approaching(run, legal, timer, reminded, now);
                 LOG.infof("case %s: %s report of %s due %s; reminded %s", legal.incidentNumber(), timer.report(),
                         legal.code(), legal.dueAt(timer.report()), usernames(reminded));
             } else {
                 List<Position> told = new ArrayList<>(config.legal().escalate());
                 told.addAll(config.legal().remind());
                 List<Person> people = people(run, told);
-                events.missed(legal, timer, people, run.severity(), now);
+                events.missed(run, legal, timer, people, now);
                 LOG.warnf("case %s: %s report of %s was due %s and is missing; told %s", legal.incidentNumber(),
                         timer.report(), legal.code(), legal.dueAt(timer.report()), usernames(people));
             }

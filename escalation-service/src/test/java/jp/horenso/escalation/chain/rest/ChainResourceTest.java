@@ -103,6 +103,34 @@ class ChainResourceTest {
     @Test
     @TestSecurity(user = "a-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
+    void article43_2_onAcknowledgeNamingAnUnknownStepIsRefusedSayingWhereAndNothingChanges() {
+        int versions = versionCount();
+        String bad = chain("ciso").replace("\"ackWithin\": \"PT2S\",",
+                "\"ackWithin\": \"PT2S\", \"onAcknowledge\": [\"security-lead\", \"department-head\"],");
+
+        given().contentType(ContentType.JSON).body(bad)
+                .when().put(CHAIN)
+                .then().statusCode(422)
+                .contentType("application/problem+json")
+                .body("errors", hasSize(1))
+                .body("errors[0].field", equalTo("steps[0].onAcknowledge[1]"))
+                .body("errors[0].message", containsString("department-head"))
+                .body("errors[0].message", containsString("定義されていません"));
+        given().contentType(ContentType.JSON).header("Accept-Language", "en").body(bad)
+                .when().put(CHAIN)
+                .then().statusCode(422)
+                .body("errors[0].field", equalTo("steps[0].onAcknowledge[1]"))
+                .body("errors[0].message", containsString("is not defined"));
+        assertEquals(versions, versionCount());
+        // The same chain with a known step validates.
+        given().contentType(ContentType.JSON).body(bad.replace(", \"department-head\"]", "]"))
+                .when().post(CHAIN + "/validation")
+                .then().statusCode(204);
+    }
+
+    @Test
+    @TestSecurity(user = "a-seclead", roles = "security-lead",
+            attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void article107_everyProblemOfABadChainIsListedWithWhereItIs() {
         int versions = versionCount();
         String bad = """

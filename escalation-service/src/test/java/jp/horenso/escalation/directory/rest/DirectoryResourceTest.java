@@ -29,6 +29,20 @@ class DirectoryResourceTest {
     private static final String CSV = "text/csv; charset=UTF-8";
     private static final String YAML = "application/yaml; charset=UTF-8";
 
+    /** The unit {@code code} in every DirectoryPublished of test-import so far. */
+    private static List<com.fasterxml.jackson.databind.JsonNode> published(String code) {
+        List<com.fasterxml.jackson.databind.JsonNode> units = new java.util.ArrayList<>();
+        for (com.fasterxml.jackson.databind.JsonNode event : EscalationEventLog.get().ofSubject("test-import",
+                "DirectoryPublished")) {
+            event.path("data").path("units").forEach(u -> {
+                if (u.path("code").asText().equals(code)) {
+                    units.add(u);
+                }
+            });
+        }
+        return units;
+    }
+
     @Test
     @TestSecurity(user = "i-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-import"))
@@ -53,8 +67,16 @@ class DirectoryResourceTest {
         given().contentType(CSV).body(reorganised).when().put(DIRECTORY + "?dryRun=true")
                 .then().statusCode(200).body("dryRun", equalTo(true));
         assertTrue(!export("csv").contains("im-new"), "a dry run changes nothing");
+        assertTrue(published("im-new").isEmpty(), "a dry run publishes nothing");
 
         given().contentType(CSV).body(reorganised).when().put(DIRECTORY).then().statusCode(200);
+        // The new section reaches the other services (DirectoryPublished, key = organisation code).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !published("im-new").isEmpty());
+        com.fasterxml.jackson.databind.JsonNode section = published("im-new").get(0);
+        assertEquals("SECTION", section.path("kind").asText());
+        assertEquals("im-dept", section.path("parent").asText());
+        assertEquals("新設課", section.path("name").path("ja").asText());
 
         JsonPath directory = given().when().get(DIRECTORY).then().statusCode(200).extract().jsonPath();
         assertEquals("im-new", directory.getString("people.find { it.username == 'i-staff' }.unit"));

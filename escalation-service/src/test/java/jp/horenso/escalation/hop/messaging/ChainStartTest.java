@@ -97,9 +97,11 @@ class ChainStartTest {
 
         published.await(incident, "HopAcknowledged", 1);
         assertEquals(1, published.of(incident, "ChainStarted").size());
-        assertEquals(1, published.of(incident, "HopOpened").size());
-        assertEquals(1, published.of(incident, "NotificationRequested").size());
-        assertEquals(1, hops.ofIncident(incident).size());
+        // The report's hop once (the acknowledgement then forwards it, 第43条2項).
+        assertEquals(1, published.of(incident, "HopOpened").stream()
+                .filter(e -> e.path("data").path("trigger").asText().equals("REPORT")).count());
+        assertEquals(1, published.notices(incident, "NEW_REPORT").size());
+        assertEquals(1, hops.ofIncident(incident).stream().filter(h -> h.trigger().name().equals("REPORT")).count());
         // Applied as a no-op, not rejected: a redelivery is normal, not poison.
         assertTrue(EscalationEventLog.readUntil(PoisonRecordTest.DLQ, List.of(report.toString()),
                 Duration.ofSeconds(2)).isEmpty());
@@ -111,9 +113,10 @@ class ChainStartTest {
         IncidentEvents.send(IncidentEvents.reported(incident, "chief1", "general-affairs-section",
                 "general-affairs", List.of("staff", "section-chief"), false));
 
-        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 2);
-        assertEquals(List.of("NEW_REPORT", "NEW_REPORT"), Events.data(notifications, "kind"));
-        assertEquals(List.of("DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"),
+        // 第43条4項 (準用 of 2項): with the outside body (関係機関) at once.
+        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
+        assertEquals(List.of("NEW_REPORT", "NEW_REPORT", "NEW_REPORT"), Events.data(notifications, "kind"));
+        assertEquals(List.of("/outside:prefecture", "DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"),
                 Events.stepsAndRecipients(notifications));
         assertEquals(List.of("head1", "seclead"),
                 hops.ofIncident(incident).stream().map(Hop::recipientUsername).sorted().toList());
@@ -125,8 +128,10 @@ class ChainStartTest {
         IncidentEvents.send(IncidentEvents.reported(incident, "head2", "welfare", "welfare",
                 List.of("staff", "department-head"), false));
 
-        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 2);
-        assertEquals(List.of("CISO/ciso", "SECURITY_LEAD/seclead"), Events.stepsAndRecipients(notifications));
+        // The vice-CISO receives a copy of what the CISO receives (第9条).
+        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
+        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
+                Events.stepsAndRecipients(notifications));
     }
 
     @Test
@@ -135,8 +140,8 @@ class ChainStartTest {
         IncidentEvents.send(IncidentEvents.reported(incident, "csirt1", "welfare-section", "welfare",
                 List.of("staff", "csirt"), false));
 
-        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
-        assertEquals(List.of("CISO/ciso", "DEPARTMENT_HEAD/head2", "SECTION_CHIEF/chief2"),
+        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 4);
+        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "DEPARTMENT_HEAD/head2", "SECTION_CHIEF/chief2"),
                 Events.stepsAndRecipients(notifications));
     }
 
@@ -146,8 +151,9 @@ class ChainStartTest {
         IncidentEvents.send(IncidentEvents.reported(incident, "visitor", "no-such-section", null,
                 List.of("staff"), false));
 
-        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 2);
-        assertEquals(List.of("CISO/ciso", "SECURITY_LEAD/seclead"), Events.stepsAndRecipients(notifications));
+        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
+        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
+                Events.stepsAndRecipients(notifications));
         List<Hop> rows = hops.ofIncident(incident);
         assertEquals(List.of("department-head:UNKNOWN_UNIT", "section-chief:UNKNOWN_UNIT"), rows.stream()
                 .filter(hop -> hop.status() == HopStatus.SKIPPED)

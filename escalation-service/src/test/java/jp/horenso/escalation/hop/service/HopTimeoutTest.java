@@ -91,7 +91,13 @@ class HopTimeoutTest {
         assertEquals(4, rows.size());
         assertTrue(rows.stream().allMatch(hop -> hop.status() == HopStatus.TIMED_OUT));
         assertEquals(4, published.of(incident, "HopTimedOut").size());
-        assertEquals(4, published.of(incident, "NotificationRequested").size());
+        // Each hop's notice, each late person's HOP_OVERDUE, and the vice-CISO's copies of the CISO's two.
+        assertEquals(List.of("ESCALATION/ciso", "ESCALATION/head1", "ESCALATION/seclead", "ESCALATION/viceciso",
+                "HOP_OVERDUE/chief1", "HOP_OVERDUE/ciso", "HOP_OVERDUE/head1", "HOP_OVERDUE/seclead",
+                "HOP_OVERDUE/viceciso", "NEW_REPORT/chief1"), published.of(incident, "NotificationRequested").stream()
+                .map(n -> n.path("data").path("kind").asText() + "/"
+                        + n.path("data").path("recipient").path("username").asText())
+                .sorted().toList());
     }
 
     @Test

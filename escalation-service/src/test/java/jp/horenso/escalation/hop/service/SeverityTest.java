@@ -54,8 +54,10 @@ class SeverityTest {
         IncidentEvents.send(IncidentEvents.reportedIn("demo-city", incident, "staff1", "general-affairs-section",
                 "general-affairs", List.of("staff"), "HIGH", false));
 
-        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 2);
-        assertEquals(List.of("CISO/ciso/NEW_REPORT", "SECTION_CHIEF/chief1/NEW_REPORT"), notifications.stream()
+        // The vice-CISO receives a copy of what the CISO receives (第9条).
+        List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
+        assertEquals(List.of("CISO/ciso/NEW_REPORT", "CISO/viceciso/NEW_REPORT", "SECTION_CHIEF/chief1/NEW_REPORT"),
+                notifications.stream()
                 .map(n -> n.path("data").path("step").asText() + "/"
                         + n.path("data").path("recipient").path("username").asText() + "/"
                         + n.path("data").path("kind").asText())

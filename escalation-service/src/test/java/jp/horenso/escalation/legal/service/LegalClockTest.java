@@ -125,8 +125,9 @@ class LegalClockTest {
         JsonNode missed = published.await(c.id(), "LegalDeadlineMissed", 1).get(0).path("data");
         assertEquals("FINAL", missed.path("report").asText());
         assertEquals(List.of("ciso", "csirt1", "seclead"), usernames(missed.path("escalatedTo")));
-        List<JsonNode> told = notifications(c.id(), "LEGAL_DEADLINE_MISSED", 3);
-        assertEquals(List.of("ciso", "csirt1", "seclead"), told.stream()
+        // The vice-CISO receives a copy of the CISO's notice (第9条).
+        List<JsonNode> told = notifications(c.id(), "LEGAL_DEADLINE_MISSED", 4);
+        assertEquals(List.of("ciso", "csirt1", "seclead", "viceciso"), told.stream()
                 .map(n -> n.path("data").path("recipient").path("username").asText()).sorted().toList());
         assertTrue(told.stream().allMatch(n -> n.path("data").path("legalDeadline").path("report").asText()
                 .equals("FINAL")));

@@ -30,7 +30,8 @@ public class AcknowledgementResource {
     }
 
     @POST
-    @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO})
+    @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
+        Roles.VICE_CISO})
     @Operation(summary = "Acknowledge a report (受領確認)",
             description = "For the people of the chain who may see the case; stops their hop's clock. "
                     + "The JSON body with a comment is optional.")

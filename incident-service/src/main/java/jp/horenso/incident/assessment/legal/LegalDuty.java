@@ -47,6 +47,10 @@ public class LegalDuty {
     @Column(name = "final_due_at", nullable = false)
     public OffsetDateTime finalDueAt;
 
+    /** 本人通知: the notice to the persons concerned, counted from discovery; null when the duty has none. */
+    @Column(name = "persons_notice_due_at")
+    public OffsetDateTime personsNoticeDueAt;
+
     @Column(name = "prompt_submitted_at")
     public OffsetDateTime promptSubmittedAt;
 

@@ -28,10 +28,15 @@ public class LegalDutyRules {
      * A duty that applies to a case.
      *
      * @param reasons the facts of the rule's {@code any} list that hold, as text
+     * @param personsNotice the period for the notice to the persons (本人通知), null when the duty has none
      */
     public record ApplicableDuty(String code, Text name, Text recipient, String source, List<Text> reasons,
-            Period promptReport, Period promptReminder, Period finalReport, String ruleSetVersion) {
+            Period promptReport, Period promptReminder, Period finalReport, Period personsNotice,
+            String ruleSetVersion) {
     }
+
+    /** 本人通知 when the rule set gives no period: the law says only 速やかに (see the rules file's verify note). */
+    static final Period DEFAULT_PERSONS_NOTICE = Period.ofDays(30);
 
     private final JsonNode rules;
 
@@ -87,10 +92,15 @@ public class LegalDutyRules {
                     }
                 }
             }
+            Period personsNotice = null;
+            if (duty.path("noticeToPersons").asBoolean(false)) {
+                JsonNode period = duty.at("/personsNotice/period");
+                personsNotice = period.isMissingNode() ? DEFAULT_PERSONS_NOTICE : Period.parse(period.asText());
+            }
             duties.add(new ApplicableDuty(duty.get("code").asText(), text(duty.get("name")),
                     text(duty.get("recipient")), duty.get("source").asText(), List.copyOf(reasons),
                     Period.parse(duty.get("promptReport").asText()), Period.parse(duty.get("promptReminder").asText()),
-                    finalReport, version()));
+                    finalReport, personsNotice, version()));
         }
         return duties;
     }

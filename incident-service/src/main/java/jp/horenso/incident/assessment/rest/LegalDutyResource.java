@@ -44,7 +44,7 @@ public class LegalDutyResource {
 
     @GET
     @Path("/commission-report-draft")
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "Draft of the report to the Personal Information Protection Commission (9 items)")
     public CommissionReportDraft draft(@PathParam("id") UUID id, @PathParam("code") String code) {
         return legal.draft(caller.get(), id, code);

@@ -8,7 +8,7 @@ import jp.horenso.incident.assessment.legal.LegalDutyRules;
 /** A legal duty of a case with its clock, as the API shows it. */
 public record LegalDutyView(String code, LegalDutyRules.Text name, String source, List<LegalDutyRules.Text> reasons,
         String status, OffsetDateTime identifiedAt, OffsetDateTime promptDueAt, OffsetDateTime finalDueAt,
-        Submission prompt, Submission finalReport, boolean promptOverdue, boolean finalOverdue) {
+        OffsetDateTime personsNoticeDueAt, Submission prompt, Submission finalReport, boolean promptOverdue, boolean finalOverdue) {
 
     /** A submitted report: when and under which reference. */
     public record Submission(OffsetDateTime submittedAt, String reference) {
@@ -20,7 +20,7 @@ public record LegalDutyView(String code, LegalDutyRules.Text name, String source
                 : d.promptSubmittedAt != null ? "PROMPT_SUBMITTED" : "OPEN";
         boolean running = d.withdrawnAt == null;
         return new LegalDutyView(d.key.code(), name, d.source, d.reasons, status, d.identifiedAt, d.promptDueAt,
-                d.finalDueAt,
+                d.finalDueAt, d.personsNoticeDueAt,
                 d.promptSubmittedAt == null ? null : new Submission(d.promptSubmittedAt, d.promptReference),
                 d.finalSubmittedAt == null ? null : new Submission(d.finalSubmittedAt, d.finalReference),
                 running && d.promptSubmittedAt == null && now.isAfter(d.promptDueAt),

@@ -125,6 +125,9 @@ public class AssessmentService {
         for (LegalDutyRules.ApplicableDuty duty : applicable) {
             LegalDuty row = existing.get(duty.code());
             if (row != null && row.withdrawnAt == null) {
+                if (row.open()) {
+                    revise(incident, row, duty, actor);
+                }
                 continue;
             }
             boolean isNew = row == null;
@@ -137,10 +140,10 @@ public class AssessmentService {
             row.reasons = duty.reasons();
             row.identifiedAt = now();
             row.withdrawnAt = null;
-            // Calendar days from discovery, counted in Japan time (regulatory.md R1: from when the body learned of it).
-            OffsetDateTime discovered = incident.discoveredAt.atZoneSameInstant(JAPAN).toOffsetDateTime();
-            row.promptDueAt = discovered.plus(duty.promptReport());
-            row.finalDueAt = discovered.plus(duty.finalReport());
+            Deadlines deadlines = Deadlines.of(incident, duty);
+            row.promptDueAt = deadlines.prompt();
+            row.finalDueAt = deadlines.finalReport();
+            row.personsNoticeDueAt = deadlines.personsNotice();
             if (isNew) {
                 duties.persist(row);
             }
@@ -148,22 +151,13 @@ public class AssessmentService {
             details.put("code", duty.code());
             details.put("name", duty.name().ja());
             details.put("source", duty.source());
-            details.put("reasons", duty.reasons().stream().map(LegalDutyRules.Text::ja).toList());
+            details.put("reasons", reasonTexts(duty));
             details.put("promptDueAt", EventTimes.format(row.promptDueAt));
             details.put("finalDueAt", EventTimes.format(row.finalDueAt));
+            details.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
             timeline.append(incident.id, TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
 
-            ObjectNode data = mapper.createObjectNode();
-            data.put("incidentId", incident.id.toString());
-            data.put("incidentNumber", incident.number);
-            data.put("code", duty.code());
-            data.put("recipient", duty.recipient().ja());
-            data.put("source", duty.source());
-            data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
-            data.put("promptDueAt", EventTimes.format(row.promptDueAt));
-            data.put("promptReminderAt", EventTimes.format(discovered.plus(duty.promptReminder())));
-            data.put("finalDueAt", EventTimes.format(row.finalDueAt));
-            data.put("drill", incident.drill);
+            ObjectNode data = dutyData(incident, duty, row, deadlines);
             outbox.add(CloudEvent.of("LegalDutyIdentified", incident.id, data));
         }
         Set<String> applicableCodes = applicable.stream().map(LegalDutyRules.ApplicableDuty::code)
@@ -180,6 +174,88 @@ public class AssessmentService {
                 outbox.add(CloudEvent.of("LegalDutyWithdrawn", incident.id, data));
             }
         }
+    }
+
+    /**
+     * A duty still open after a fact changed: its reasons follow the facts, and when its deadlines move (e.g. 30 → 60
+     * days for an improper purpose, 規則43条3号) the change is on the timeline and published, so the clocks move too.
+     */
+    private void revise(Incident incident, LegalDuty row, LegalDutyRules.ApplicableDuty duty, String actor) {
+        row.reasons = duty.reasons();
+        row.source = duty.source();
+        row.ruleSetVersion = duty.ruleSetVersion();
+        Deadlines deadlines = Deadlines.of(incident, duty);
+        if (same(row.promptDueAt, deadlines.prompt()) && same(row.finalDueAt, deadlines.finalReport())
+                && same(row.personsNoticeDueAt, deadlines.personsNotice())) {
+            return;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("code", duty.code());
+        details.put("promptDueAt", beforeAfter(format(row.promptDueAt), format(deadlines.prompt())));
+        details.put("finalDueAt", beforeAfter(format(row.finalDueAt), format(deadlines.finalReport())));
+        details.put("personsNoticeDueAt", beforeAfter(format(row.personsNoticeDueAt),
+                format(deadlines.personsNotice())));
+        details.put("reasons", reasonTexts(duty));
+        row.promptDueAt = deadlines.prompt();
+        row.finalDueAt = deadlines.finalReport();
+        row.personsNoticeDueAt = deadlines.personsNotice();
+        OffsetDateTime now = now();
+        timeline.append(incident.id, TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
+
+        ObjectNode data = dutyData(incident, duty, row, deadlines);
+        ArrayNode reasons = data.putArray("reasons");
+        reasonTexts(duty).forEach(reasons::add);
+        data.put("revisedAt", EventTimes.format(now));
+        outbox.add(CloudEvent.of("LegalDutyRevised", incident.id, data));
+    }
+
+    /** What LegalDutyIdentified and LegalDutyRevised share. */
+    private ObjectNode dutyData(Incident incident, LegalDutyRules.ApplicableDuty duty, LegalDuty row,
+            Deadlines deadlines) {
+        ObjectNode data = mapper.createObjectNode();
+        data.put("incidentId", incident.id.toString());
+        data.put("incidentNumber", incident.number);
+        data.put("code", duty.code());
+        data.put("recipient", duty.recipient().ja());
+        data.put("source", duty.source());
+        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
+        data.put("promptDueAt", EventTimes.format(row.promptDueAt));
+        data.put("promptReminderAt", EventTimes.format(deadlines.promptReminder()));
+        data.put("finalDueAt", EventTimes.format(row.finalDueAt));
+        data.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
+        data.put("drill", incident.drill);
+        return data;
+    }
+
+    /** A duty's deadlines: calendar days from discovery, counted in Japan time (regulatory.md R1). */
+    private record Deadlines(OffsetDateTime prompt, OffsetDateTime promptReminder, OffsetDateTime finalReport,
+            OffsetDateTime personsNotice) {
+
+        static Deadlines of(Incident incident, LegalDutyRules.ApplicableDuty duty) {
+            OffsetDateTime discovered = incident.discoveredAt.atZoneSameInstant(JAPAN).toOffsetDateTime();
+            return new Deadlines(discovered.plus(duty.promptReport()), discovered.plus(duty.promptReminder()),
+                    discovered.plus(duty.finalReport()),
+                    duty.personsNotice() == null ? null : discovered.plus(duty.personsNotice()));
+        }
+    }
+
+    private static List<String> reasonTexts(LegalDutyRules.ApplicableDuty duty) {
+        return duty.reasons().stream().map(LegalDutyRules.Text::ja).toList();
+    }
+
+    private static boolean same(OffsetDateTime a, OffsetDateTime b) {
+        return a == null ? b == null : b != null && a.isEqual(b);
+    }
+
+    private static String format(OffsetDateTime t) {
+        return t == null ? null : EventTimes.format(t);
+    }
+
+    private static Map<String, Object> beforeAfter(Object before, Object after) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("before", before);
+        change.put("after", after);
+        return change;
     }
 
     private static List<String> ruleIds(List<SeverityReason> reasons) {

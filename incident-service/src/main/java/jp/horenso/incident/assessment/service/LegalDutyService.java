@@ -21,6 +21,7 @@ import jp.horenso.incident.assessment.rest.CommissionReportDraft;
 import jp.horenso.incident.assessment.rest.LegalReportSubmissionRequest;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
@@ -61,6 +62,7 @@ public class LegalDutyService {
 
     public void recordSubmission(Caller caller, UUID incidentId, String code, LegalReportSubmissionRequest r) {
         Incident incident = incidents.visible(caller, incidentId);
+        CaseGuards.requireNotWithdrawn(incident);
         LegalDuty duty = duty(incident, code);
         if (r.report() == LegalReportSubmissionRequest.Report.PROMPT) {
             duty.promptSubmittedAt = r.submittedAt();

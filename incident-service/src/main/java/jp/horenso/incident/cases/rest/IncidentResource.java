@@ -49,7 +49,7 @@ public class IncidentResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "List and search the cases the caller may see",
             description = "Every role, each within its scope (as for GET /{id}). Filters: state, severity, kind, unit, "
                     + "from/to (reported), legalDueBefore, q (words in title or description; Japanese works: "
@@ -65,7 +65,7 @@ public class IncidentResource {
     @GET
     @Path("/count")
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "How many cases the caller may see match the filters", description = "Same filters as the list.")
     public java.util.Map<String, Long> count(@BeanParam IncidentQueryParams params) {
         return java.util.Map.of("count", search.count(caller.get(), params.toQuery()));
@@ -74,7 +74,7 @@ public class IncidentResource {
     @GET
     @Path("/statistics")
     @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "Counts by severity, state and kind within the caller's scope",
             description = "Drills (第48条) are never counted.")
     public IncidentSearchService.Statistics statistics(@BeanParam IncidentQueryParams params) {
@@ -99,7 +99,7 @@ public class IncidentResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "A case with its timeline",
             description = "Staff see their own reports, section chiefs their section's, department heads their "
                     + "department's; security lead, CSIRT, CISO and auditors see all; the committee the cases reported "

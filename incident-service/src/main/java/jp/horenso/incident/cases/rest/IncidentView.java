@@ -9,6 +9,7 @@ import jp.horenso.incident.cases.FunctionalImpact;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.InformationAsset;
 import jp.horenso.incident.cases.InformationImpact;
 import jp.horenso.incident.cases.NetworkZone;
@@ -20,9 +21,14 @@ import jp.horenso.incident.cases.SeverityReason;
 import jp.horenso.incident.cases.ThreatCategory;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
 
-/** A case as the API shows it: report, record, severity with its reasons, legal duties, timeline. */
+/**
+ * A case as the API shows it: report, record, severity with its reasons, legal duties, timeline.
+ *
+ * @param informant the vendor or citizen the report came from (第43条1項), only for those who may see the case
+ */
 public record IncidentView(UUID id, String number, String organisation, IncidentKind kind, String title,
-        String description, ReporterType reporterType, String reportedBy, String unit, String department,
+        String description, ReporterType reporterType, Informant informant, String reportedBy, String unit,
+        String department,
         OffsetDateTime occurredAt, OffsetDateTime discoveredAt, OffsetDateTime reportedAt, boolean drill,
         IncidentState state, RecordView record, SeverityView severity, List<LegalDutyView> legalDuties, long version,
         List<TimelineEntryView> timeline) {
@@ -53,7 +59,7 @@ public record IncidentView(UUID id, String number, String organisation, Incident
                 i.personalData, i.threatCategory, i.functionalImpact, i.informationImpact, i.recoverability, i.ongoing,
                 i.cause, i.damageExtent, i.damageScope);
         return new IncidentView(i.id, i.number, i.organisation, i.kind, i.title, i.description, i.reporterType,
-                i.reportedBy, i.unit, i.department, withOffset(i.occurredAt, i.occurredOffset),
+                i.informant, i.reportedBy, i.unit, i.department, withOffset(i.occurredAt, i.occurredOffset),
                 withOffset(i.discoveredAt, i.discoveredOffset), i.reportedAt, i.drill, i.state, record, severity,
                 duties, i.version, timeline);
     }

@@ -15,7 +15,6 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes;
 import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.InformationAsset;
 import jp.horenso.incident.cases.rest.CaseRecordRequest;
 import jp.horenso.incident.cases.rest.SeverityOverrideRequest;
@@ -97,9 +96,7 @@ public class CaseRecordService {
     }
 
     private static void requireOpen(Incident c) {
-        if (c.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "incident.closed", c.number);
-        }
+        CaseGuards.requireOpen(c);
     }
 
     private static void requireVersion(Incident c, Long expectedVersion) {

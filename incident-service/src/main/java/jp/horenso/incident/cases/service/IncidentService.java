@@ -17,14 +17,19 @@ import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.Informant;
+import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.security.Roles;
+import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -44,12 +49,14 @@ public class IncidentService {
     private final LegalDutyRules legalRules;
     private final String defaultOrganisation;
     private final IdempotencyKeys idempotency;
+    private final UnitDirectory units;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
             Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
-            LegalDutyRules legalRules, IdempotencyKeys idempotency,
+            LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
             @ConfigProperty(name = "horenso.organisation") String organisation) {
         this.idempotency = idempotency;
+        this.units = units;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
@@ -62,34 +69,64 @@ public class IncidentService {
     }
 
     /**
-     * Files a report (第43条1項): the case belongs to the reporter's unit; the chain starts from the event. With an
-     * idempotency key, a repeated request returns the case the first one made.
+     * Files a report (第43条1項): the case concerns the unit named in it or the reporter's own (第44条2項); the chain
+     * starts from the event. With an idempotency key, a repeated request returns the case the first one made.
+     * Nothing is stored when the unit, the informant or the drill mark is refused.
      */
     public Incident report(Caller reporter, IncidentReportRequest request, String idempotencyKey) {
+        checkInformant(request);
+        UnitDirectory.Placement placement = units.forReport(reporter, organisationOf(reporter), request.unit());
+        if (Boolean.TRUE.equals(request.drill()) && !reporter.hasRole(Roles.CSIRT)
+                && !reporter.hasRole(Roles.SECURITY_LEAD)) {
+            // 第48条: drills are declared by those who run them, not slipped in.
+            throw new ProblemException(403, "drill.filing-not-allowed");
+        }
         if (idempotencyKey != null) {
             Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request);
             if (earlier != null) {
                 return earlier;
             }
         }
-        Incident incident = create(reporter, request);
+        Incident incident = create(reporter, request, placement);
         if (idempotencyKey != null) {
             idempotency.complete(reporter.username(), idempotencyKey, incident.id);
         }
         return incident;
     }
 
-    private Incident create(Caller reporter, IncidentReportRequest request) {
+    /** A report received from a vendor or citizen says from whom (第43条1項); other reports name no informant. */
+    private static void checkInformant(IncidentReportRequest request) {
+        boolean onBehalf = request.reporterType() == ReporterType.VENDOR
+                || request.reporterType() == ReporterType.CITIZEN;
+        if (onBehalf && request.informant() == null) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("informant",
+                    "field.informant-required", request.reporterType().name())));
+        }
+        if (!onBehalf && request.informant() != null) {
+            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("informant",
+                    "field.informant-not-for-type", request.reporterType().name())));
+        }
+    }
+
+    /** The caller's organisation (the configured one for a token without the claim). */
+    public String organisationOf(Caller caller) {
+        return caller.organisation() != null ? caller.organisation() : defaultOrganisation;
+    }
+
+    private Incident create(Caller reporter, IncidentReportRequest request, UnitDirectory.Placement placement) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
         incident.number = incidents.nextNumber();
-        incident.organisation = reporter.organisation() != null ? reporter.organisation() : defaultOrganisation;
+        incident.organisation = organisationOf(reporter);
         incident.title = request.title().strip();
         incident.description = request.description().strip();
         incident.reporterType = request.reporterType();
         incident.reportedBy = reporter.username();
-        incident.unit = reporter.unit() != null ? reporter.unit() : incident.organisation;
-        incident.department = reporter.department();
+        incident.unit = placement.unit();
+        incident.department = placement.department();
+        incident.informant = request.informant() == null ? null : new Informant(
+                request.informant().name().strip(), blankToNull(request.informant().organisation()),
+                request.informant().contact().strip(), request.informant().channel());
         incident.kind = request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT;
         incident.occurredAt = request.occurredAt();
         incident.occurredOffset = request.occurredAt().getOffset().getId().replace("Z", "+00:00");
@@ -128,6 +165,10 @@ public class IncidentService {
             throw ProblemException.notFound(id);
         }
         return incident;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private ObjectNode reportedData(Incident incident, Caller reporter) {

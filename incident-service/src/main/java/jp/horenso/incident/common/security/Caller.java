@@ -14,8 +14,14 @@ public record Caller(String username, Set<String> roles, String organisation, St
         return roles.contains(role);
     }
 
-    /** Roles that see every case of their organisation. */
+    /** Roles that see every case of their organisation (the vice-CISO reads what the CISO reads, 第9条). */
     public boolean seesWholeOrganisation() {
-        return hasRole(Roles.SECURITY_LEAD) || hasRole(Roles.CSIRT) || hasRole(Roles.CISO) || hasRole(Roles.AUDITOR);
+        return hasRole(Roles.SECURITY_LEAD) || hasRole(Roles.CSIRT) || hasRole(Roles.CISO) || hasRole(Roles.VICE_CISO)
+                || hasRole(Roles.AUDITOR);
+    }
+
+    /** Roles that may name any section of the organisation as the one a case concerns (第44条2項). */
+    public boolean mayNameAnyUnit() {
+        return hasRole(Roles.SECURITY_LEAD) || hasRole(Roles.CSIRT) || hasRole(Roles.CISO);
     }
 }

@@ -37,7 +37,7 @@ public class CommunicationResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "The outside communications of a case, in the order they happened",
             description = "Everyone who may see the case (others get 404). Optional filter: kind.")
     public List<CommunicationView> list(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
@@ -47,7 +47,7 @@ public class CommunicationResource {
     @GET
     @Path("/{communicationId}")
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "One outside communication of a case",
             description = "Everyone who may see the case (others get 404).")
     public CommunicationView show(@PathParam("id") UUID id, @PathParam("communicationId") UUID communicationId) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.communication.Communication;
@@ -69,6 +70,7 @@ public class CommunicationService {
 
     public CommunicationView record(Caller caller, UUID incidentId, CommunicationRequest r) {
         Incident incident = incidents.visible(caller, incidentId);
+        CaseGuards.requireNotWithdrawn(incident);
         if (incident.state == IncidentState.CLOSED) {
             throw new ProblemException(409, "response.case-closed", incident.number);
         }

@@ -37,7 +37,7 @@ public class DisclosureResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "The proposal, the CISO's decision, every text version and the publications",
             description = "CSIRT, security lead, CISO, auditor. `proposed` is the rule's suggestion with its reasons "
                     + "(severity, legal duties, R5); each version lists any personal data it still contains.")

@@ -17,7 +17,8 @@ import jp.horenso.incident.review.repository.MeasureQuery;
 /**
  * The free texts a case holds, where personal data of the people involved may be written: the record's title,
  * description, cause and damage, the response actions, comments on acknowledgements, and the reports to the CISO
- * with the CISO's instructions. A new kind of communication kept with the case belongs here too.
+ * with the CISO's instructions, and the informant of a report received on behalf of a vendor or citizen. A new kind
+ * of communication kept with the case belongs here too.
  */
 @ApplicationScoped
 public class CaseTexts {
@@ -47,6 +48,11 @@ public class CaseTexts {
         em.createQuery("SELECT a.comment FROM Acknowledgement a WHERE a.incidentId = :id AND a.comment IS NOT NULL",
                 String.class).setParameter("id", c.id).getResultList()
                 .forEach(comment -> texts.add(new Source("acknowledgement", comment)));
+        if (c.informant != null) {
+            // 第43条1項: who a vendor's or citizen's report came from is never published.
+            texts.add(new Source("informant", c.informant.name(), PersonalDataScreen.Kind.NAME));
+            texts.add(new Source("informant", c.informant.contact(), PersonalDataScreen.Kind.CONTACT));
+        }
         for (CisoReport r : reports.of(c.id)) {
             texts.add(new Source("cisoReport", summaryOf(r)));
             texts.add(new Source("cisoReport", r.instructions));

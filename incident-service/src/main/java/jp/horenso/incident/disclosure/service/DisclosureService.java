@@ -20,9 +20,11 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
@@ -203,6 +205,13 @@ public class DisclosureService {
         details.put("version", version);
         details.put("sha256", sha256(fields(d)));
         timeline.append(c.id, TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt, caller.username(), details, null);
+        ObjectNode data = mapper.createObjectNode();
+        data.put("incidentId", c.id.toString());
+        data.put("draftVersion", version);
+        data.put("approvedBy", d.approvedBy);
+        data.put("approvedAt", EventTimes.format(d.approvedAt));
+        data.put("drill", c.drill);
+        outbox.add(CloudEvent.of("DisclosureDraftApproved", c.id, data));
         return d;
     }
 
@@ -302,7 +311,9 @@ public class DisclosureService {
     private Incident lockVisible(Caller caller, UUID incidentId) {
         // Load with a row lock first: versions are numbered and approved one at a time per case.
         incidentRows.findById(incidentId, LockModeType.PESSIMISTIC_WRITE);
-        return incidents.visible(caller, incidentId);
+        Incident c = incidents.visible(caller, incidentId);
+        CaseGuards.requireNotWithdrawn(c);
+        return c;
     }
 
     private static String sha256(Map<String, String> fields) {

@@ -26,14 +26,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PersonalDataScreen {
 
     /** Kinds of personal data the screen recognises. */
-    public enum Kind { NAME, ADDRESS, POSTAL_CODE, PHONE, EMAIL, MY_NUMBER }
+    public enum Kind { NAME, ADDRESS, POSTAL_CODE, PHONE, EMAIL, MY_NUMBER, CONTACT }
 
     /**
      * A text held in the case, e.g. its description.
      *
      * @param field where it is held: {@code description}, {@code cause}, {@code responseAction}, …
+     * @param held when the whole text is itself personal data of this kind (an informant's name or contact, 第43条1項),
+     *     else null
      */
-    public record Source(String field, String text) {
+    public record Source(String field, String text, Kind held) {
+
+        public Source(String field, String text) {
+            this(field, text, null);
+        }
     }
 
     /**
@@ -46,7 +52,12 @@ public class PersonalDataScreen {
     public record Finding(String field, Kind kind, String text, String source) {
     }
 
-    private record Item(Kind kind, String key, String source) {
+    /** Personal data held in the case; a literal item is matched as written (case aside), never by its ending. */
+    private record Item(Kind kind, String key, String source, boolean literal) {
+
+        Item(Kind kind, String key, String source) {
+            this(kind, key, source, false);
+        }
     }
 
     private record Match(Kind kind, int start, int end, String text) {
@@ -102,7 +113,13 @@ public class PersonalDataScreen {
         Map<String, Item> held = new LinkedHashMap<>();
         for (Source s : caseTexts) {
             if (s.text() != null) {
-                for (Item item : heldIn(s.field(), normalise(s.text()))) {
+                List<Item> items = heldIn(s.field(), normalise(s.text()));
+                // A contact that is a phone number, e-mail or address is already held through its pattern.
+                if (s.held() != null && !s.text().isBlank()
+                        && (s.held() == Kind.NAME || patterns(normalise(s.text())).isEmpty())) {
+                    items.add(0, heldAsWritten(s));
+                }
+                for (Item item : items) {
                     held.putIfAbsent(item.kind() + ":" + item.key(), item);
                 }
             }
@@ -127,8 +144,9 @@ public class PersonalDataScreen {
                 if (reported.contains(item.kind() + ":" + item.key()) || publicContactKeys.contains(item.key())) {
                     continue;
                 }
-                String found = switch (item.kind()) {
+                String found = item.literal() ? literalIn(compactText, item.key()) : switch (item.kind()) {
                     case NAME -> nameIn(compactText, item.key());
+                    case CONTACT -> literalIn(compactText, item.key());
                     case EMAIL -> compactText.toLowerCase(Locale.ROOT).contains(item.key()) ? item.key() : null;
                     case PHONE, MY_NUMBER, POSTAL_CODE -> numberIn(text, item.key());
                     case ADDRESS -> compactText.contains(item.key()) ? item.key() : null;
@@ -202,6 +220,20 @@ public class PersonalDataScreen {
             }
         }
         return null;
+    }
+
+    /**
+     * A whole text that is personal data (an informant's name or contact): a Japanese name is matched like any held
+     * name, anything else as written, ignoring case and spaces.
+     */
+    private static Item heldAsWritten(Source s) {
+        String key = compact(normalise(s.text()));
+        boolean japaneseName = s.held() == Kind.NAME && !key.matches(".*[A-Za-z].*");
+        return new Item(s.held(), key, s.field(), !japaneseName);
+    }
+
+    private static String literalIn(String compactText, String key) {
+        return compactText.toLowerCase(Locale.ROOT).contains(key.toLowerCase(Locale.ROOT)) ? key : null;
     }
 
     /** A held number written in any layout: a run of digits and separators whose digits contain it. */

@@ -76,7 +76,7 @@ public class EvidenceResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.AUDITOR})
+        Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "The evidence of a case: metadata and SHA-256",
             description = "Who may see the case, except staff and the committee (evidence may hold other people's "
                     + "data). Others get 404.")
@@ -88,7 +88,7 @@ public class EvidenceResource {
     @Path("/{evidenceId}")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.AUDITOR})
+        Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "A piece of evidence with its SHA-256 and its chain of custody",
             description = "Who may see the case, except staff and the committee.")
     public EvidenceView show(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
@@ -98,7 +98,7 @@ public class EvidenceResource {
     @GET
     @Path("/{evidenceId}/content")
     @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.AUDITOR})
+        Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "Download a piece of evidence (a chain-of-custody entry)",
             description = "Who may see the case, except staff and the committee. The bytes are checked against the "
                     + "SHA-256 taken on arrival (500 problem and a timeline alarm when they no longer match); every "

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
@@ -227,6 +228,7 @@ public class EvidenceService {
 
     /** New evidence belongs to an open case; custody (downloads, hand-overs) goes on after closing. */
     private static void requireOpen(Incident incident) {
+        CaseGuards.requireNotWithdrawn(incident);
         if (incident.state == IncidentState.CLOSED) {
             throw new ProblemException(409, "response.case-closed", incident.number);
         }

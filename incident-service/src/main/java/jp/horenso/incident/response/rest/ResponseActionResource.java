@@ -40,7 +40,7 @@ public class ResponseActionResource {
 
     @GET
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "The response actions of a case (応急措置・復旧・再発防止策)",
             description = "Everyone who may see the case (others get 404). Optional filters: kind, status.")
     public List<ResponseActionView> list(@PathParam("id") UUID id, @QueryParam("kind") String kind,
@@ -52,7 +52,7 @@ public class ResponseActionResource {
     @GET
     @Path("/{actionId}")
     @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "One response action, with its ETag for an update",
             description = "Everyone who may see the case (others get 404).")
     public Response show(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {

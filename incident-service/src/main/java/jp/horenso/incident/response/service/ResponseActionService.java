@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
@@ -212,6 +213,7 @@ public class ResponseActionService {
      * CSIRT's proposal to the CISO (第44条4–5項). A closed case takes no more actions.
      */
     private static void requireMayWrite(Caller caller, Incident incident, Kind kind) {
+        CaseGuards.requireNotWithdrawn(incident);
         if (incident.state == IncidentState.CLOSED) {
             throw new ProblemException(409, "response.case-closed", incident.number);
         }

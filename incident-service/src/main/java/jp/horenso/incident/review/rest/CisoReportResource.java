@@ -52,7 +52,7 @@ public class CisoReportResource {
     }
 
     @GET
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "The case's reports to the CISO, without their snapshots",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public List<CisoReportView> list(@PathParam("id") UUID id) {
@@ -61,7 +61,7 @@ public class CisoReportResource {
 
     @GET
     @Path("/{version}")
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "One report to the CISO with its frozen snapshot",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public CisoReportView show(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version) {
@@ -70,7 +70,7 @@ public class CisoReportResource {
 
     @GET
     @Path("/{version}/snapshot")
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "The snapshot exactly as stored, so anyone can check its SHA-256",
             description = "The bytes whose SHA-256 the report names; also sent as the Repr-Digest header.")
     public Response snapshot(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version) {

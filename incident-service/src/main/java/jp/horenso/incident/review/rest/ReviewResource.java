@@ -31,7 +31,7 @@ public class ReviewResource {
 
     @GET
     @Path("/review")
-    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "Where the CISO's review stands and what closing still needs",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public ReviewStatusView status(@PathParam("id") UUID id) {

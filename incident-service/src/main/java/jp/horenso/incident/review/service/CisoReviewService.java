@@ -25,6 +25,7 @@ import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.LegalDutyView;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentView;
@@ -199,6 +200,8 @@ public class CisoReviewService {
         data.put("decidedBy", report.decidedBy);
         data.put("decidedAt", report.decidedAt.toString());
         data.put("drill", c.drill);
+        // The CSIRT is told what to change (第44条5項); null when the report was accepted.
+        data.put("instructions", report.instructions);
         outbox.add(CloudEvent.of("CisoReviewDecided", c.id, data));
         return report;
     }
@@ -257,6 +260,7 @@ public class CisoReviewService {
      */
     public Incident close(Caller caller, UUID incidentId) {
         Incident c = lockVisible(caller, incidentId);
+        CaseGuards.requireNotWithdrawn(c);
         if (c.state == IncidentState.CLOSED) {
             throw new ProblemException(409, "closing.already-closed", c.number, c.closedAt.toString());
         }
@@ -381,6 +385,7 @@ public class CisoReviewService {
     }
 
     private static void requireOpen(Incident c) {
+        CaseGuards.requireNotWithdrawn(c);
         if (c.state == IncidentState.CLOSED) {
             throw new ProblemException(409, "review.case-closed", c.number);
         }
@@ -402,6 +407,8 @@ public class CisoReviewService {
         ObjectNode caseNode = mapper.valueToTree(IncidentView.of(c, legal, List.of()));
         // The timeline is the separate, hash-chained trail; the snapshot names its head instead.
         caseNode.remove("timeline");
+        // The informant (第43条1項) is personal data kept with the case only; the report travels to the committee.
+        caseNode.remove("informant");
 
         ObjectNode s = mapper.createObjectNode();
         s.put("format", SNAPSHOT_FORMAT);

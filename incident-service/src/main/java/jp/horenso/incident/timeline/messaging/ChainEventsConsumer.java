@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.directory.service.DirectoryProjection;
 import jp.horenso.incident.timeline.service.TimelineRecorder;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -15,15 +16,22 @@ public class ChainEventsConsumer {
 
     private final TimelineRecorder recorder;
     private final ObjectMapper mapper;
+    private final DirectoryProjection directory;
 
-    public ChainEventsConsumer(TimelineRecorder recorder, ObjectMapper mapper) {
+    public ChainEventsConsumer(TimelineRecorder recorder, ObjectMapper mapper, DirectoryProjection directory) {
         this.recorder = recorder;
         this.mapper = mapper;
+        this.directory = directory;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String record) {
-        recorder.record(CloudEvent.parse(record, mapper), CHANNEL);
+        CloudEvent event = CloudEvent.parse(record, mapper);
+        if ("DirectoryPublished".equals(event.name())) {
+            directory.apply(event, CHANNEL);
+            return;
+        }
+        recorder.record(event, CHANNEL);
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's audit trail: proof that it is intact, and exports for auditors. */
 @Path("/api/incidents/{id}/audit")
-@RolesAllowed({Roles.AUDITOR, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO})
+@RolesAllowed({Roles.AUDITOR, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.VICE_CISO})
 public class AuditResource {
 
     private final AuditService audit;

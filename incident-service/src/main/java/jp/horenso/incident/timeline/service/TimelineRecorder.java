@@ -137,6 +137,23 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.NOTIFICATION_REQUESTED, event.time(), ESCALATION_SERVICE, details);
             }
+            case "HopCancelled" -> {
+                details.put("hopId", required(d, "hopId"));
+                details.put("step", required(d, "step"));
+                details.put("recipient", required(d.path("recipient"), "username"));
+                details.put("reason", required(d, "reason"));
+                yield new Entry(TimelineType.HOP_CANCELLED, time(d, "cancelledAt"), ESCALATION_SERVICE, details);
+            }
+            case "ChainStopped" -> {
+                details.put("reason", required(d, "reason"));
+                List<String> hops = new ArrayList<>();
+                d.path("cancelledHops").forEach(hop -> hops.add(hop.asText()));
+                details.put("cancelledHops", hops);
+                if (d.has("cancelledTimers")) {
+                    details.put("cancelledTimers", d.get("cancelledTimers").asInt());
+                }
+                yield new Entry(TimelineType.CHAIN_STOPPED, time(d, "stoppedAt"), ESCALATION_SERVICE, details);
+            }
             case "NotificationDelivered" -> {
                 deliveryDetails(d, details);
                 yield new Entry(TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE,

@@ -11,7 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import jp.horenso.incident.support.Directories;
 import jp.horenso.incident.support.Records;
+import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,19 +38,21 @@ class AccessMatrixTest {
         PEOPLE.put("seclead", Tokens.seclead());
         PEOPLE.put("csirt1", Tokens.csirt1());
         PEOPLE.put("ciso", Tokens.ciso());
+        PEOPLE.put("viceciso", Tokens.viceCiso());
         PEOPLE.put("auditor", Tokens.auditor());
         PEOPLE.put("committee", Tokens.committee());
     }
 
     /** Who sees a case filed by staff1 in 総務課 (general affairs) that was not reported to the committee. */
     private static final List<String> SEE_GENERAL_AFFAIRS_CASE = List.of("staff1", "chief1", "head1", "seclead",
-            "csirt1", "ciso", "auditor");
+            "csirt1", "ciso", "viceciso", "auditor");
 
     private String marker;
     private String caseOfStaff1;
 
     @BeforeEach
     void fileTheCase() {
+        Directories.publishDemoCity();
         marker = IncidentSearchTest.marker();
         caseOfStaff1 = IncidentSearchTest.file(Tokens.staff1(), "権限確認 " + marker, "説明", false);
         IncidentSearchTest.file(Tokens.staff2(), "権限確認 福祉 " + marker, "説明", false);
@@ -95,13 +99,26 @@ class AccessMatrixTest {
         endpoints.put("GET /{id}/review", (req, id) -> req.get("/api/incidents/" + id + "/review").statusCode());
         endpoints.put("GET /{id}/disclosure", (req, id) -> req.get("/api/incidents/" + id + "/disclosure")
                 .statusCode());
+        // Decisions about a whole case change it: each call gets a case of its own.
+        endpoints.put("POST /{id}/unit", (req, id) -> req.contentType(ContentType.JSON)
+                .body(Map.of("unit", "welfare-section", "reason", "福祉課の端末"))
+                .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/unit").statusCode());
+        endpoints.put("POST /{id}/withdrawal", (req, id) -> req.contentType(ContentType.JSON)
+                .body(Map.of("reason", "誤報")).post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/withdrawal")
+                .statusCode());
+        endpoints.put("POST /{id}/drill-marking", (req, id) -> req.contentType(ContentType.JSON)
+                .body(Map.of("drill", true, "reason", "訓練"))
+                .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/drill-marking").statusCode());
+        endpoints.put("GET /api/units", (req, id) -> req.get("/api/units").statusCode());
 
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
         expected.put("PUT /{id}/record", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
         expected.put("POST /{id}/severity-override", statuses(403, Map.of("csirt1", 200)));
+        // The vice-CISO receives what the CISO receives (第9条) and may acknowledge it; it decides nothing.
         expected.put("POST /{id}/acknowledgements", statuses(403, Map.of("chief1", 201, "chief2", 404, "head1", 201,
-                "head2", 404, "seclead", 201, "csirt1", 201, "ciso", 201)));
-        Map<String, Integer> auditors = Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "auditor", 200);
+                "head2", 404, "seclead", 201, "csirt1", 201, "ciso", 201, "viceciso", 201)));
+        Map<String, Integer> auditors = Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "viceciso", 200,
+                "auditor", 200);
         expected.put("GET /{id}/audit/verify", statuses(403, auditors));
         expected.put("GET /{id}/audit/export.csv", statuses(403, auditors));
         Map<String, Integer> statistics = new LinkedHashMap<>(statuses(200, Map.of()));
@@ -122,11 +139,16 @@ class AccessMatrixTest {
         // The CISO review and disclosure: security lead, CSIRT, CISO, auditor; the committee only for cases reported
         // to it (this one was not: 404, as if it did not exist).
         Map<String, Integer> review = new LinkedHashMap<>(statuses(403, Map.of("seclead", 200, "csirt1", 200,
-                "ciso", 200, "auditor", 200, "committee", 404)));
+                "ciso", 200, "viceciso", 200, "auditor", 200, "committee", 404)));
         expected.put("GET /{id}/ciso-reports", review);
         expected.put("GET /{id}/review", review);
         expected.put("GET /{id}/disclosure", statuses(403, Map.of("seclead", 200, "csirt1", 200, "ciso", 200,
-                "auditor", 200)));
+                "viceciso", 200, "auditor", 200)));
+        // 第44条2項: the CSIRT and the security lead move a case; 第48条: they mark drills; the CSIRT withdraws.
+        expected.put("POST /{id}/unit", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
+        expected.put("POST /{id}/withdrawal", statuses(403, Map.of("csirt1", 200)));
+        expected.put("POST /{id}/drill-marking", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
+        expected.put("GET /api/units", statuses(200, Map.of()));
 
         List<String> mismatches = new ArrayList<>();
         endpoints.forEach((endpoint, call) -> PEOPLE.forEach((person, token) -> {

@@ -69,7 +69,7 @@ class IncidentSearchTest {
     void article48_statisticsLeaveDrillsOut() {
         String marker = marker();
         file(Tokens.staff1(), "実案件 " + marker, "説明", false);
-        String drill = file(Tokens.staff1(), "訓練 " + marker, "説明", true);
+        String drill = file(Tokens.csirt1(), "訓練 " + marker, "説明", true);
         given().auth().oauth2(Tokens.csirt1()).queryParam("q", marker).get("/api/incidents/statistics")
                 .then().statusCode(200).body("total", equalTo(1)).body("bySeverity.LOW", equalTo(1));
         given().auth().oauth2(Tokens.csirt1()).queryParam("q", marker).get("/api/incidents")

@@ -138,7 +138,7 @@ class DisclosureTest {
 
         Map<String, Object> drillReport = Reports.valid();
         drillReport.put("drill", true);
-        String drill = given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(drillReport)
+        String drill = given().auth().oauth2(Tokens.csirt1()).contentType(ContentType.JSON).body(drillReport)
                 .post("/api/incidents").then().statusCode(201).extract().path("id");
         given().auth().oauth2(Tokens.ciso()).get("/api/incidents/" + drill + "/disclosure").then()
                 .body("proposed.method", equalTo("NONE"))

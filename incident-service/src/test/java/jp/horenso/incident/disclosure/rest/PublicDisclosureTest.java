@@ -57,7 +57,7 @@ class PublicDisclosureTest {
         // A drill runs the whole way, publication included, and still never appears.
         Map<String, Object> drillReport = Reports.valid();
         drillReport.put("drill", true);
-        String drillCase = given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(drillReport)
+        String drillCase = given().auth().oauth2(Tokens.csirt1()).contentType(ContentType.JSON).body(drillReport)
                 .post("/api/incidents").then().statusCode(201).extract().path("id");
         DisclosureFixtures.decide(Tokens.ciso(), drillCase, "INDIVIDUAL_PRESS_RELEASE").then().statusCode(200);
         DisclosureFixtures.saveDraft(Tokens.csirt1(), drillCase, DisclosureFixtures.text("訓練 " + marker, "訓練の公表文"))

@@ -158,6 +158,9 @@ class CisoReviewTest {
                 r -> id.equals(r.key()) && r.value().contains("CisoReviewDecided"), Duration.ofSeconds(20));
         EventSchemas.assertValid("CisoReviewDecided", event.value());
         assertEquals("RETURN", mapper.readTree(event.value()).get("data").get("decision").asText());
+        // The CSIRT is told what to change (第44条5項).
+        assertEquals("全庁的な手順の見直しを加えること",
+                mapper.readTree(event.value()).get("data").get("instructions").asText());
 
         // The CSIRT revises and reports again; the CISO accepts the new version.
         ReviewFixtures.recurrencePrevention(em, id, "全庁的な手順の見直し");

@@ -52,6 +52,11 @@ public record AckPage(int status, String titleJa, String titleEn, String message
                     "You are logged in as someone other than the person this link was sent to. Only that person "
                             + "can acknowledge with it.",
                     outcome.incidentNumber(), outcome.drill(), false);
+            case CHAIN_STOPPED -> new AckPage(refusal.status(), "この事案は終了しています",
+                    "This case is no longer open",
+                    "この事案は終了したか取り下げられたため、受領を記録する必要はありません。",
+                    "The case was closed or withdrawn, so there is nothing left to acknowledge.",
+                    outcome.incidentNumber(), outcome.drill(), false);
         };
     }
 }

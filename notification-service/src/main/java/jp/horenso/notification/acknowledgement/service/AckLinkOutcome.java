@@ -17,7 +17,9 @@ public record AckLinkOutcome(Refusal refusal, String incidentNumber, boolean dri
         /** Used before: a link acknowledges once. */
         USED(409),
         /** Opened by a logged-in person other than the one it was sent to. */
-        NOT_YOURS(403);
+        NOT_YOURS(403),
+        /** The case was closed or withdrawn and its chain stopped: there is nothing left to acknowledge. */
+        CHAIN_STOPPED(410);
 
         private final int status;
 

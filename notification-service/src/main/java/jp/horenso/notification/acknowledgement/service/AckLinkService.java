@@ -12,6 +12,7 @@ import jp.horenso.notification.common.events.CloudEvents;
 import jp.horenso.notification.common.outbox.Outbox;
 import jp.horenso.notification.notification.Notification;
 import jp.horenso.notification.notification.repository.NotificationRepository;
+import jp.horenso.notification.notification.repository.StoppedChainRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -32,10 +33,13 @@ public class AckLinkService {
     private final Outbox outbox;
     private final CloudEvents cloudEvents;
     private final String topic;
+    private final StoppedChainRepository stoppedChains;
 
     public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em, Outbox outbox,
-            CloudEvents cloudEvents, @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic") String topic) {
+            CloudEvents cloudEvents, @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic") String topic,
+            StoppedChainRepository stoppedChains) {
         this.links = links;
+        this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.em = em;
         this.outbox = outbox;
@@ -114,6 +118,9 @@ public class AckLinkService {
         }
         if (caller != null && !caller.equals(n.getRecipientUsername())) {
             return new Checked(n, AckLinkOutcome.refused(Refusal.NOT_YOURS, n.getIncidentNumber(), n.isDrill()));
+        }
+        if (stoppedChains.reasonFor(n.getIncidentId()).isPresent()) {
+            return new Checked(n, AckLinkOutcome.refused(Refusal.CHAIN_STOPPED, n.getIncidentNumber(), n.isDrill()));
         }
         return new Checked(n, null);
     }

@@ -63,6 +63,7 @@ public class WebhookBodies {
             i.put("subject", item.subject());
             i.put("caseLink", item.caseLink());
             i.put("acknowledgeLink", item.ackLink());
+            i.put("copyOf", item.copyOf());
         }
         return body;
     }

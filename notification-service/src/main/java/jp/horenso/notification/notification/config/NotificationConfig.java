@@ -16,6 +16,13 @@ public interface NotificationConfig {
      */
     String publicBaseUrl();
 
+    /**
+     * Where people open the web console; messages about decisions link to the case's page there
+     * ({@code <console-base-url>/cases/<incident id>}).
+     */
+    @WithDefault("http://localhost:8080")
+    String consoleBaseUrl();
+
     Mail mail();
 
     Delivery delivery();

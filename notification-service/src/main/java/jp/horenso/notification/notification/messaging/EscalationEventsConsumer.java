@@ -4,13 +4,15 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jp.horenso.notification.common.events.CloudEvent;
 import jp.horenso.notification.common.events.CloudEvents;
+import jp.horenso.notification.notification.event.ChainStopped;
 import jp.horenso.notification.notification.event.NotificationRequested;
+import jp.horenso.notification.notification.service.ChainStopService;
 import jp.horenso.notification.notification.service.NotificationIntakeService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads escalation-service's events and hands each NotificationRequested to the intake service; other types are
- * acknowledged and ignored. Anything that is not a valid CloudEvent throws, so the record goes to the
+ * Reads escalation-service's events: each NotificationRequested goes to the intake service, each ChainStopped
+ * (case closed or withdrawn) cancels what is still unsent for the case; other types are acknowledged and ignored. Anything that is not a valid CloudEvent throws, so the record goes to the
  * dead-letter topic and consumption goes on.
  */
 @ApplicationScoped
@@ -21,20 +23,24 @@ public class EscalationEventsConsumer {
 
     private final CloudEvents cloudEvents;
     private final NotificationIntakeService intake;
+    private final ChainStopService chainStops;
 
-    public EscalationEventsConsumer(CloudEvents cloudEvents, NotificationIntakeService intake) {
+    public EscalationEventsConsumer(CloudEvents cloudEvents, NotificationIntakeService intake,
+            ChainStopService chainStops) {
         this.cloudEvents = cloudEvents;
         this.intake = intake;
+        this.chainStops = chainStops;
     }
 
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String value) {
         CloudEvent event = cloudEvents.parse(value);
-        if (!NotificationRequested.TYPE.equals(event.type())) {
-            return;
+        if (NotificationRequested.TYPE.equals(event.type())) {
+            NotificationRequested request = cloudEvents.data(event, NotificationRequested.class);
+            intake.accept(event.id(), event.time() == null ? null : event.time().toInstant(), request);
+        } else if (ChainStopped.TYPE.equals(event.type())) {
+            chainStops.stop(event.id(), cloudEvents.data(event, ChainStopped.class));
         }
-        NotificationRequested request = cloudEvents.data(event, NotificationRequested.class);
-        intake.accept(event.id(), event.time() == null ? null : event.time().toInstant(), request);
     }
 }

@@ -24,19 +24,23 @@ public class NotificationRepository implements PanacheRepository<Notification> {
     /**
      * Stores a requested notification unless one with the same notification id exists; the unique key decides,
      * so two concurrent requests cannot both insert. It is PENDING, or HELD until {@code holdUntil} for the
-     * recipient's digest. Returns whether a row was inserted.
+     * recipient's digest; or, with a {@code cancelReason}, CANCELLED at once (the case's chain had stopped).
+     * Returns whether a row was inserted.
      */
     public boolean insertIfAbsent(UUID requestEventId, Instant requestedAt, NotificationRequested request,
-            RenderedMessage message, Endpoint first, Instant holdUntil) {
+            RenderedMessage message, Endpoint first, Instant holdUntil, String cancelReason) {
+        NotificationStatus status = cancelReason != null ? NotificationStatus.CANCELLED
+                : holdUntil == null ? NotificationStatus.PENDING : NotificationStatus.HELD;
         NativeQuery<?> insert = getEntityManager().createNativeQuery("""
                 INSERT INTO notification (notification_id, incident_id, incident_number, hop_id, step, kind, drill,
                     channel, recipient_username, recipient_name, recipient_email, recipient_locale, ack_deadline,
                     severity, subject, body, summary, case_link, ack_link, endpoint_id, endpoint_position, status,
-                    attempts, next_attempt_at, request_event_id, requested_at)
+                    attempts, next_attempt_at, request_event_id, requested_at, copy_of, cancel_reason, cancelled_at)
                 VALUES (:notificationId, :incidentId, :incidentNumber, :hopId, :step, :kind, :drill,
                     :channel, :username, :name, :email, :locale, :ackDeadline,
                     :severity, :subject, :body, :summary, :caseLink, :ackLink, :endpointId, :endpointPosition, :status,
-                    0, coalesce(:holdUntil, now()), :requestEventId, :requestedAt)
+                    0, coalesce(:holdUntil, now()), :requestEventId, :requestedAt, :copyOf, :cancelReason,
+                    CASE WHEN :cancelled THEN now() END)
                 ON CONFLICT (notification_id) DO NOTHING""").unwrap(NativeQuery.class);
         // Nullable values carry their type so PostgreSQL gets a typed NULL.
         insert.setParameter("notificationId", request.notificationId(), UUID.class)
@@ -61,8 +65,10 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 .setParameter("ackLink", message.ackLink(), String.class)
                 .setParameter("endpointId", first.id(), Long.class)
                 .setParameter("endpointPosition", first.position(), Integer.class)
-                .setParameter("status", (holdUntil == null ? NotificationStatus.PENDING : NotificationStatus.HELD).name(),
-                        String.class)
+                .setParameter("status", status.name(), String.class)
+                .setParameter("copyOf", request.isCopy() ? request.copyOf() : null, String.class)
+                .setParameter("cancelReason", cancelReason, String.class)
+                .setParameter("cancelled", cancelReason != null, Boolean.class)
                 .setParameter("holdUntil", holdUntil, Instant.class)
                 .setParameter("requestEventId", requestEventId, UUID.class)
                 .setParameter("requestedAt", requestedAt, Instant.class);
@@ -166,6 +172,28 @@ public class NotificationRepository implements PanacheRepository<Notification> {
             return ts.toInstant();
         }
         throw new IllegalStateException("unexpected time value " + value.getClass());
+    }
+
+    /**
+     * Locks, leaders first, what a stopped chain may still cancel: the case's notifications not yet sent
+     * (PENDING, RETRY, HELD, and GROUPED ones whose digest has not left), and the carriers of digests they are
+     * grouped into. Leaders before members is the order the delivery worker locks in, so the two cannot
+     * deadlock.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Notification> lockUnsentOf(UUID incidentId) {
+        getEntityManager().createNativeQuery("""
+                SELECT id FROM notification WHERE id IN (
+                    SELECT digest_leader_id FROM notification WHERE incident_id = :incidentId AND status = 'GROUPED')
+                ORDER BY id FOR UPDATE""")
+                .setParameter("incidentId", incidentId)
+                .getResultList();
+        return getEntityManager().createNativeQuery("""
+                SELECT * FROM notification
+                WHERE incident_id = :incidentId AND status IN ('PENDING', 'RETRY', 'HELD', 'GROUPED')
+                ORDER BY id FOR UPDATE""", Notification.class)
+                .setParameter("incidentId", incidentId)
+                .getResultList();
     }
 
     /** Every notification about one case, oldest first. */

@@ -16,11 +16,14 @@ import jp.horenso.notification.notification.NotificationStatus;
  * @param channel the channel it is on now, or was delivered through
  * @param digestOf for a notification that went out in a digest, the notification that carried the digest
  *        (whose attempts are the ones that count)
+ * @param copyOf the user name whose notice this is a copy of (the vice-CISO's copy of the CISO's, 第9条), or null
+ * @param cancelledAt when a stopped chain (case closed or withdrawn) cancelled it before it was sent, or null
+ * @param cancelReason why: CLOSED or WITHDRAWN; null unless cancelled
  */
 public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String incidentNumber, NotificationKind kind,
         boolean drill, Channel channel, Recipient recipient, NotificationStatus status, Instant createdAt,
         Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError, UUID digestOf,
-        List<Attempt> attempts) {
+        List<Attempt> attempts, String copyOf, Instant cancelledAt, String cancelReason) {
 
     /** The recipient's account and the address the message went to. */
     public record Recipient(String username, String email) {
@@ -48,6 +51,7 @@ public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String inci
         return new DeliveryLogEntry(n.getNotificationId(), n.getIncidentId(), n.getIncidentNumber(), n.getKind(),
                 n.isDrill(), n.getChannel(), new Recipient(n.getRecipientUsername(), n.getRecipientEmail()),
                 n.getStatus(), n.getCreatedAt(), waiting ? n.getNextAttemptAt() : null, n.getSentAt(), n.getFailedAt(),
-                n.getLastError(), digestOf, attempts.stream().map(Attempt::of).toList());
+                n.getLastError(), digestOf, attempts.stream().map(Attempt::of).toList(), n.getCopyOf(),
+                n.getCancelledAt(), n.getCancelReason());
     }
 }

@@ -10,6 +10,7 @@ import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.notification.RenderedMessage;
 import jp.horenso.notification.notification.event.NotificationRequested;
 import jp.horenso.notification.notification.repository.NotificationRepository;
+import jp.horenso.notification.notification.repository.StoppedChainRepository;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.service.RecipientService;
 import org.jboss.logging.Logger;
@@ -32,10 +33,13 @@ public class NotificationIntakeService {
     private final MailRenderer renderer;
     private final RecipientService recipients;
     private final InboxService inbox;
+    private final StoppedChainRepository stoppedChains;
 
     public NotificationIntakeService(ProcessedEvents processedEvents, NotificationRepository notifications,
-            MailRenderer renderer, RecipientService recipients, InboxService inbox) {
+            MailRenderer renderer, RecipientService recipients, InboxService inbox,
+            StoppedChainRepository stoppedChains) {
         this.processedEvents = processedEvents;
+        this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.renderer = renderer;
         this.recipients = recipients;
@@ -44,7 +48,8 @@ public class NotificationIntakeService {
 
     /**
      * Applies the request carried by event {@code eventId}. A repeated event, or the same notification id
-     * under another event, changes nothing.
+     * under another event, changes nothing. A request about a case whose chain stopped (closed or withdrawn) is
+     * recorded as cancelled, for the delivery log, and neither sent nor put in the inbox.
      */
     public void accept(UUID eventId, Instant requestedAt, NotificationRequested request) {
         if (!processedEvents.markProcessed(eventId, CONSUMER)) {
@@ -55,11 +60,17 @@ public class NotificationIntakeService {
         notifications.lockRecipient(username);
         RenderedMessage message = renderer.render(request, Instant.now());
         Endpoint first = recipients.firstEndpoint(username);
+        String stopped = stoppedChains.reasonFor(request.incidentId()).orElse(null);
         boolean stored = notifications.insertIfAbsent(eventId, requestedAt == null ? Instant.now() : requestedAt,
-                request, message, first, holdUntil(request));
+                request, message, first, stopped == null ? holdUntil(request) : null, stopped);
         if (!stored) {
             LOG.infof("notification %s already exists; request event %s changes nothing", request.notificationId(),
                     eventId);
+            return;
+        }
+        if (stopped != null) {
+            LOG.infof("notification %s: the chain of case %s stopped (%s); recorded as cancelled, not sent",
+                    request.notificationId(), request.incidentId(), stopped);
             return;
         }
         inbox.add(request.notificationId());
@@ -72,7 +83,9 @@ public class NotificationIntakeService {
      */
     private Instant holdUntil(NotificationRequested request) {
         String username = request.recipient().username();
-        if (recipients.isCiso(username, request.step())) {
+        // The vice-CISO's copy of a notice to the CISO (第9条) is as urgent as the notice itself.
+        if (recipients.isCiso(username, request.step())
+                || request.isCopy() && recipients.isCiso(request.copyOf(), null)) {
             return null;
         }
         Duration window = recipients.digestWindow(username);

@@ -2,17 +2,25 @@ package jp.horenso.notification.notification.messaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Template;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.notification.NotificationKind;
+import jp.horenso.notification.testing.EventSchemas;
 import jp.horenso.notification.testing.Mailbox;
 import jp.horenso.notification.testing.Mailbox.ReceivedMail;
 import jp.horenso.notification.testing.NotificationRequests;
@@ -50,6 +58,9 @@ class MessageKindsTest {
             new Kind("DISCLOSURE_APPROVED", "公表の承認", "Disclosure approved", "CISO がこの事案の公表を承認しました",
                     "The CISO approved the public disclosure of this case", false));
 
+    @Inject
+    Engine engine;
+
     @Test
     void everyKindHasItsOwnBilingualMessageWithSeverityCaseNumberAndDrillMarking() {
         Map<Kind, Request> sent = new LinkedHashMap<>();
@@ -77,7 +88,10 @@ class MessageKindsTest {
                     kind.name() + ":\n" + body);
             assertTrue(body.indexOf(kind.sentenceEn()) > separator, kind.name() + ":\n" + body);
             assertTrue(body.contains("重大度: 重大") && body.contains("Severity: Critical"), kind.name() + ":\n" + body);
-            assertTrue(body.contains("http://localhost:8081/api/incidents/" + request.incidentId), body);
+            // Decisions link to the case's page in the web console; hop and legal notices to the case itself.
+            assertTrue(body.contains(kind.name().equals("DISCLOSURE_APPROVED")
+                    ? "http://localhost:8080/cases/" + request.incidentId
+                    : "http://localhost:8081/api/incidents/" + request.incidentId), body);
             assertEquals(kind.hopNotice(), body.contains("/ack/"), kind.name() + " acknowledgement link:\n" + body);
             assertEquals(kind.hopNotice(), body.contains("確認期限: "), kind.name() + " deadline:\n" + body);
         });
@@ -93,6 +107,23 @@ class MessageKindsTest {
     }
 
     @Test
+    void everyKindOfTheContractIsKnownAndHasItsTemplate() {
+        Set<String> contract = new TreeSet<>();
+        EventSchemas.read("NotificationRequested").at("/properties/data/properties/kind/enum")
+                .forEach(kind -> contract.add(kind.asText()));
+        Set<String> known = new TreeSet<>();
+        for (NotificationKind kind : NotificationKind.values()) {
+            known.add(kind.name());
+            Template template = engine.getTemplate("mail/" + kind.name());
+            assertNotNull(template, "no template for " + kind);
+            for (String fragment : List.of("titleJa", "titleEn", "ja", "en")) {
+                assertNotNull(template.getFragment(fragment), kind + " has no fragment " + fragment);
+            }
+        }
+        assertEquals(contract, known);
+    }
+
+    @Test
     void caseWithoutAssessedSeveritySaysUnassessedInSubjectAndBody() {
         Request request = NotificationRequests.newReport().severity(null).send();
 
@@ -100,6 +131,16 @@ class MessageKindsTest {
         assertTrue(mail.subject().startsWith("【未評価/unassessed】【Horenso】インシデント報告 " + request.incidentNumber),
                 mail.subject());
         assertTrue(mail.body().contains("重大度: 未評価") && mail.body().contains("Severity: unassessed"), mail.body());
+    }
+
+    @Test
+    void legalDeadlineOfTheNoticeToPersonsIsNamedAsSuch() {
+        Request request = NotificationRequests.newReport()
+                .legal("LEGAL_DEADLINE_NEAR", "PERSONS_NOTICE", Instant.parse("2026-12-01T00:00:00Z")).send();
+
+        String body = Mailbox.awaitMail(request.incidentNumber, TIMEOUT).body();
+        assertTrue(body.contains("法定の報告: 本人通知（報告先: 個人情報保護委員会）"), body);
+        assertTrue(body.contains("Legal report: notice to the persons concerned"), body);
     }
 
     @Test

@@ -13,6 +13,9 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.notification.Channel;
@@ -25,7 +28,9 @@ import jp.horenso.notification.testing.Mailbox.ReceivedMail;
 import jp.horenso.notification.testing.NotificationRequests;
 import jp.horenso.notification.testing.NotificationRequests.Request;
 import jp.horenso.notification.testing.Rows;
+import jp.horenso.notification.testing.TestKafka;
 import jp.horenso.notification.testing.WebhookReceiver;
+import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +87,74 @@ class NoPersonalDataTest {
             String inbox = Rows.single(db, "SELECT subject || summary || case_link || coalesce(ack_link, '') "
                     + "FROM inbox_item WHERE notification_id = ?", id);
             assertClean(inbox);
+        }
+    }
+
+    @Test
+    void decisionNoticeCarriesTheStaffNoteButNothingAboutThePersons() {
+        String note = "再発防止策の研修計画を具体的にしてください。";
+        Request returned = withPersonalData(NotificationRequests.newReport().cisoReport("CISO_REPORT_RETURNED", 1)
+                .toSomeone("privacy-decision").note(note)).sendUnchecked();
+
+        ReceivedMail mail = Mailbox.awaitMail(returned.incidentNumber, TIMEOUT);
+        assertClean(mail.subject());
+        assertClean(mail.body());
+        assertTrue(mail.body().contains(note), mail.body());
+        String inbox = Rows.single(db, "SELECT subject || summary || case_link FROM inbox_item "
+                + "WHERE notification_id = ?", returned.notificationId);
+        assertClean(inbox);
+        assertTrue(inbox.contains(note), inbox);
+    }
+
+    @Test
+    void staffNoteReachesTheRecipientButNeverTheLog() {
+        String token = "NOTE-" + UUID.randomUUID();
+        List<String> logged = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                StringBuilder text = new StringBuilder(String.valueOf(record.getMessage()));
+                if (record instanceof ExtLogRecord ext) {
+                    text.append(' ').append(ext.getFormattedMessage());
+                }
+                if (record.getParameters() != null) {
+                    for (Object parameter : record.getParameters()) {
+                        text.append(' ').append(parameter);
+                    }
+                }
+                for (Throwable t = record.getThrown(); t != null; t = t.getCause()) {
+                    text.append(' ').append(t);
+                }
+                logged.add(text.toString());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            Request forwarded = NotificationRequests.newReport().kind("FORWARDED").toSomeone("note-log")
+                    .note("部長へ: " + token).send();
+            // Too long for the contract: refused to the dead-letter topic, with the reason — not the text.
+            Request tooLong = NotificationRequests.newReport().kind("FORWARDED").toSomeone("note-log")
+                    .note(token + "あ".repeat(2000)).sendUnchecked();
+
+            assertTrue(Mailbox.awaitMail(forwarded.incidentNumber, TIMEOUT).body().contains(token));
+            TestKafka.awaitRecord(TestKafka.ESCALATION_DLQ, r -> r.value().contains(tooLong.eventId.toString()),
+                    TIMEOUT);
+            Rows.awaitStatus(db, forwarded.notificationId, "SENT/MAIL", TIMEOUT);
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertFalse(logged.isEmpty(), "the capture saw nothing: the test would prove nothing");
+        for (String line : logged) {
+            assertFalse(line.contains(token), "the note was logged: " + line);
         }
     }
 

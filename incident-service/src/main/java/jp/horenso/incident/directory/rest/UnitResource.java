@@ -1,0 +1,43 @@
+package jp.horenso.incident.directory.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.incident.common.security.Roles;
+import jp.horenso.incident.directory.service.UnitDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The organisation's departments and sections, for the unit a report concerns (第44条2項). */
+@Path("/api/units")
+@Produces(MediaType.APPLICATION_JSON)
+public class UnitResource {
+
+    private final UnitDirectory directory;
+    private final CurrentCaller caller;
+    private final String defaultOrganisation;
+
+    public UnitResource(UnitDirectory directory, CurrentCaller caller,
+            @ConfigProperty(name = "horenso.organisation") String organisation) {
+        this.directory = directory;
+        this.caller = caller;
+        this.defaultOrganisation = organisation;
+    }
+
+    @GET
+    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
+        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
+    @Operation(summary = "The caller organisation's departments and sections",
+            description = "Every role of the realm (any signed-in member). From the directory escalation-service publishes (DirectoryPublished); "
+                    + "publishedAt is null and the list empty until one arrived.")
+    public UnitsView list() {
+        Caller c = caller.get();
+        String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
+        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt).orElse(null),
+                directory.units(organisation).stream().map(UnitView::of).toList());
+    }
+}
