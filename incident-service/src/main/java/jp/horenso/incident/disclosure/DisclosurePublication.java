@@ -63,4 +63,11 @@ public class DisclosurePublication {
 
     @Column(name = "published_by", nullable = false)
     public String publishedBy;
+
+    /**
+     * The public id: 1, 2, 3 … per organisation in the order of publication (V9); null for a drill, which is never
+     * public. The public site addresses a disclosure by this number, never by an internal id.
+     */
+    @Column(name = "public_number")
+    public Integer publicNumber;
 }

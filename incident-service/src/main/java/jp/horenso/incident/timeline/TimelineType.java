@@ -81,5 +81,7 @@ public enum TimelineType {
     /** The chain cancelled an open hop (the case moved, was closed or withdrawn). */
     HOP_CANCELLED,
     /** The chain stopped: open hops, legal reminders and timers cancelled after closing or withdrawal. */
-    CHAIN_STOPPED
+    CHAIN_STOPPED,
+    /** Someone downloaded a generated document (CISO report, committee report, commission draft, notice letter). */
+    DOCUMENT_DOWNLOADED
 }

@@ -28,6 +28,7 @@ import jp.horenso.incident.common.events.EventTimes;
 import jp.horenso.incident.common.outbox.Outbox;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.disclosure.service.DisclosureStatus;
 import jp.horenso.incident.response.service.ResponseReportText;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -48,9 +49,12 @@ public class LegalDutyService {
     private final Outbox outbox;
     private final ObjectMapper mapper;
     private final ResponseReportText response;
+    private final DisclosureStatus disclosure;
 
     public LegalDutyService(IncidentService incidents, LegalDutyRepository duties, LegalDutyRules rules,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ResponseReportText response) {
+            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ResponseReportText response,
+            DisclosureStatus disclosure) {
+        this.disclosure = disclosure;
         this.incidents = incidents;
         this.duties = duties;
         this.rules = rules;
@@ -116,7 +120,8 @@ public class LegalDutyService {
         // Items 6–8 are completed from the response record (notices, disclosure, recurrence prevention).
         items.add(item(6, "responseToPersons", "本人への対応の実施状況", "Response to the persons",
                 orUnknown(response.responseToPersons(c))));
-        items.add(item(7, "publicDisclosure", "公表の実施状況", "Public disclosure", "未定"));
+        items.add(item(7, "publicDisclosure", "公表の実施状況", "Public disclosure",
+                disclosure.japanese(c.id)));
         items.add(item(8, "recurrencePrevention", "再発防止のための措置", "Recurrence prevention",
                 orUnknown(response.recurrencePrevention(c))));
         items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source + "（"

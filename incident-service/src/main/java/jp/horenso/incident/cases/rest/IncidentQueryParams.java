@@ -107,7 +107,8 @@ public class IncidentQueryParams {
         return integer("size", size, 1, 100, invalid);
     }
 
-    private static int integer(String field, String value, int min, int max, List<InvalidFieldsException.Invalid> invalid) {
+    /** An integer query parameter within [min, max]; a bad one is added to {@code invalid}. */
+    public static int integer(String field, String value, int min, int max, List<InvalidFieldsException.Invalid> invalid) {
         try {
             int n = Integer.parseInt(value.strip());
             if (n >= min && n <= max) {
@@ -120,7 +121,8 @@ public class IncidentQueryParams {
         return min;
     }
 
-    private static <E extends Enum<E>> List<E> list(String field, String value, Function<String, E> parse, E[] all,
+    /** A comma-separated list of enum constants; a bad one is added to {@code invalid}. */
+    public static <E extends Enum<E>> List<E> list(String field, String value, Function<String, E> parse, E[] all,
             List<InvalidFieldsException.Invalid> invalid) {
         if (value == null || value.isBlank()) {
             return List.of();
@@ -161,7 +163,8 @@ public class IncidentQueryParams {
         return null;
     }
 
-    private static List<String> words(String value, List<InvalidFieldsException.Invalid> invalid) {
+    /** The search words of {@code q} (the module's Japanese search: split on any white space, full width too). */
+    public static List<String> words(String value, List<InvalidFieldsException.Invalid> invalid) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -4,19 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.common.security.Roles;
 
 /**
  * Lists, counts and summarises cases. The caller's scope is part of every query, written to match
- * {@link IncidentAccessPolicy} exactly, so a list never shows a case its detail view would refuse.
+ * {@link IncidentAccessPolicy} exactly (one definition, {@link CaseCriteria}), so a list never shows a case its detail
+ * view would refuse.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,70 +80,8 @@ public class IncidentSearchService {
     }
 
     private static Where where(Caller caller, IncidentQuery q) {
-        List<String> and = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (caller.organisation() != null) {
-            and.add("i.organisation = :organisation");
-            params.put("organisation", caller.organisation());
-        }
-        if (!caller.seesWholeOrganisation()) {
-            List<String> or = new ArrayList<>();
-            or.add("i.reportedBy = :me");
-            params.put("me", caller.username());
-            if (caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null) {
-                or.add("i.unit = :myUnit");
-                params.put("myUnit", caller.unit());
-            }
-            if (caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null) {
-                or.add("i.department = :myDepartment");
-                params.put("myDepartment", caller.department());
-            }
-            if (caller.hasRole(Roles.COMMITTEE)) {
-                or.add("i.committeeReportedAt IS NOT NULL");
-            }
-            and.add("(" + String.join(" OR ", or) + ")");
-        }
-        if (q.states() != null && !q.states().isEmpty()) {
-            and.add("i.state IN :states");
-            params.put("states", q.states());
-        }
-        if (q.severities() != null && !q.severities().isEmpty()) {
-            and.add("coalesce(i.severityOverride, i.computedSeverity) IN :severities");
-            params.put("severities", q.severities());
-        }
-        if (q.kinds() != null && !q.kinds().isEmpty()) {
-            and.add("i.kind IN :kinds");
-            params.put("kinds", q.kinds());
-        }
-        if (q.unit() != null) {
-            and.add("i.unit = :unit");
-            params.put("unit", q.unit());
-        }
-        if (q.from() != null) {
-            and.add("i.reportedAt >= :from");
-            params.put("from", q.from());
-        }
-        if (q.to() != null) {
-            and.add("i.reportedAt < :to");
-            params.put("to", q.to());
-        }
-        if (q.legalDueBefore() != null) {
-            and.add("EXISTS (SELECT 1 FROM LegalDuty d WHERE d.key.incidentId = i.id AND d.withdrawnAt IS NULL "
-                    + "AND d.finalSubmittedAt IS NULL AND ((d.promptSubmittedAt IS NULL AND d.promptDueAt < :due) "
-                    + "OR d.finalDueAt < :due))");
-            params.put("due", q.legalDueBefore());
-        }
-        if (q.text() != null) {
-            for (int n = 0; n < q.text().size(); n++) {
-                and.add("i.searchText LIKE :text" + n + " ESCAPE '\\'");
-                params.put("text" + n, "%" + escapeLike(Incident.normaliseForSearch(q.text().get(n))) + "%");
-            }
-        }
-        if (q.drill() != null) {
-            and.add("i.drill = :drill");
-            params.put("drill", q.drill());
-        }
-        return new Where(and.isEmpty() ? "TRUE" : String.join(" AND ", and), params);
+        CaseCriteria.Where where = CaseCriteria.of(caller, q, "i", CaseCriteria.Language.JPQL);
+        return new Where(where.condition(), where.params());
     }
 
     private static String orderBy(String sort) {
@@ -159,9 +95,5 @@ public class IncidentSearchService {
                     + " WHEN jp.horenso.incident.cases.Severity.MEDIUM THEN 2 ELSE 1 END DESC, i.reportedAt DESC";
             default -> "i.reportedAt DESC, i.number DESC";
         };
-    }
-
-    private static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

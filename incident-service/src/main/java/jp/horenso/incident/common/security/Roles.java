@@ -15,7 +15,7 @@ public final class Roles {
     public static final String CSIRT = "csirt";
     /** CISO (副市長): sees every case, decides disclosure. */
     public static final String CISO = "ciso";
-    /** 副CISO (第9条): assists the CISO; reads what the CISO reads, decides nothing. */
+    /** 副CISO (第9条): assists the CISO; receives and reads what the CISO reads, decides nothing. */
     public static final String VICE_CISO = "vice-ciso";
     /** 情報セキュリティ委員会: sees the cases the CISO reported to it (第44条6項). */
     public static final String COMMITTEE = "committee";

@@ -94,7 +94,8 @@ public class DisclosureResource {
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
         if (!p.drill) {
             // A drill's publication never appears publicly, so there is nowhere to point to.
-            created.location(uri.getBaseUriBuilder().path("api/public/disclosures").path(p.id.toString()).build());
+            created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation)
+                    .path("disclosures").path(Integer.toString(p.publicNumber)).build());
         }
         return created.entity(disclosure.show(caller.get(), id)).build();
     }

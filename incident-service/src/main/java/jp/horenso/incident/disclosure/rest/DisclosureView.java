@@ -45,12 +45,17 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
         }
     }
 
-    /** A publication of an approved version. */
-    public record PublicationView(UUID id, int draftVersion, DisclosureMethod method, OffsetDateTime publishedAt,
-            String publishedBy, boolean drill) {
+    /**
+     * A publication of an approved version.
+     *
+     * @param publicId its number on the public site (per organisation); null for a drill, which is never public
+     */
+    public record PublicationView(UUID id, Integer publicId, int draftVersion, DisclosureMethod method,
+            OffsetDateTime publishedAt, String publishedBy, boolean drill) {
 
         public static PublicationView of(DisclosurePublication p) {
-            return new PublicationView(p.id, p.draftVersion, p.method, p.publishedAt, p.publishedBy, p.drill);
+            return new PublicationView(p.id, p.publicNumber, p.draftVersion, p.method, p.publishedAt, p.publishedBy,
+                    p.drill);
         }
     }
 }

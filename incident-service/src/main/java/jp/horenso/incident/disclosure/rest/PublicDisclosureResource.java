@@ -13,11 +13,16 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import jp.horenso.incident.disclosure.service.PublicDisclosureService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 /**
- * Published disclosures for citizens and the press (第43条5項, 第44条7項). The only endpoint open without login:
- * it reads published texts and nothing else.
+ * Published disclosures of every organisation for citizens and the press (第43条5項, 第44条7項), open without login.
+ *
+ * @deprecated mixes organisations and addresses disclosures by an internal id; use
+ *     {@link PublicOrganisationDisclosureResource} ({@code /api/public/organisations/{organisation}/disclosures}),
+ *     which the public site reads. Kept working for existing readers.
  */
+@Deprecated
 @Path("/api/public/disclosures")
 @Produces(MediaType.APPLICATION_JSON)
 @PermitAll
@@ -31,8 +36,10 @@ public class PublicDisclosureResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Published disclosures, newest first — anyone, no login",
-            description = "Only texts the CISO approved and that were published; never drafts, never drills.")
+    @ResponseHeader(name = "Deprecation", value = "true")
+    @Operation(deprecated = true, summary = "Deprecated: published disclosures of every organisation, newest first",
+            description = "Use GET /api/public/organisations/{organisation}/disclosures. Only texts the CISO "
+                    + "approved and that were published; never drafts, never drills.")
     public PublicDisclosureView.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return disclosures.list(page, size);
@@ -41,7 +48,9 @@ public class PublicDisclosureResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    @Operation(summary = "One published disclosure — anyone, no login")
+    @ResponseHeader(name = "Deprecation", value = "true")
+    @Operation(deprecated = true, summary = "Deprecated: one published disclosure — anyone, no login",
+            description = "Use GET /api/public/organisations/{organisation}/disclosures/{publicId}.")
     public PublicDisclosureView one(@PathParam("id") UUID id) {
         return disclosures.one(id);
     }

@@ -136,7 +136,7 @@ public class DisclosureService {
         data.put("method", d.method.name());
         data.put("proposedMethod", d.proposedMethod.name());
         data.put("decidedBy", d.decidedBy);
-        data.put("decidedAt", d.decidedAt.toString());
+        data.put("decidedAt", EventTimes.format(d.decidedAt));
         data.put("drill", c.drill);
         outbox.add(CloudEvent.of("DisclosureDecided", c.id, data));
         return d;
@@ -244,13 +244,18 @@ public class DisclosureService {
         p.recurrencePrevention = d.recurrencePrevention;
         p.publishedAt = r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : now();
         p.publishedBy = caller.username();
+        if (!p.drill) {
+            publications.lockNumbering(p.organisation);
+            p.publicNumber = publications.nextPublicNumber(p.organisation);
+        }
         publications.persist(p);
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("publicationId", p.id.toString());
+        details.put("publicNumber", p.publicNumber);
         details.put("draftVersion", p.draftVersion);
         details.put("method", p.method.name());
-        details.put("publishedAt", p.publishedAt.toString());
+        details.put("publishedAt", EventTimes.format(p.publishedAt));
         details.put("includesRecurrencePrevention", p.recurrencePrevention != null);
         timeline.append(c.id, TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
 
@@ -259,7 +264,7 @@ public class DisclosureService {
         data.put("publicationId", p.id.toString());
         data.put("draftVersion", p.draftVersion);
         data.put("method", p.method.name());
-        data.put("publishedAt", p.publishedAt.toString());
+        data.put("publishedAt", EventTimes.format(p.publishedAt));
         data.put("publishedBy", p.publishedBy);
         data.put("includesRecurrencePrevention", p.recurrencePrevention != null);
         data.put("drill", p.drill);

@@ -7,6 +7,7 @@ import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.PublicDisclosureView;
+import jp.horenso.incident.disclosure.rest.PublicOrganisationDisclosureView;
 
 /** What anyone may read without logging in: published disclosures of real (not drill) cases, and nothing else. */
 @ApplicationScoped
@@ -22,6 +23,22 @@ public class PublicDisclosureService {
     public PublicDisclosureView.Page list(int page, int size) {
         return new PublicDisclosureView.Page(publications.publicPage(page, size).stream()
                 .map(PublicDisclosureView::of).toList(), page, size, publications.publicCount());
+    }
+
+    /** One organisation's published disclosures, newest first. */
+    public PublicOrganisationDisclosureView.Page list(String organisation, int page, int size) {
+        return new PublicOrganisationDisclosureView.Page(organisation, publications.publicPage(organisation, page, size)
+                .stream().map(p -> PublicOrganisationDisclosureView.of(p, null)).toList(), page, size,
+                publications.publicCount(organisation));
+    }
+
+    /** One organisation's published disclosure by its public number, with the case's other publications. */
+    public PublicOrganisationDisclosureView one(String organisation, int publicNumber) {
+        DisclosurePublication p = publications.publicOne(organisation, publicNumber);
+        if (p == null) {
+            throw new ProblemException(404, "disclosure.not-found", organisation + "/" + publicNumber);
+        }
+        return PublicOrganisationDisclosureView.of(p, publications.publicRelated(p));
     }
 
     public PublicDisclosureView one(UUID id) {

@@ -1,5 +1,9 @@
 package jp.horenso.incident.timeline.service;
 
+import static jp.horenso.incident.common.events.EventData.required;
+import static jp.horenso.incident.common.events.EventData.time;
+import static jp.horenso.incident.common.events.EventData.uuid;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -189,29 +193,5 @@ public class TimelineRecorder {
         details.put("recipient", required(d.path("recipient"), "username"));
         details.put("channel", required(d, "channel"));
         details.put("attempts", d.path("attempts").asInt());
-    }
-
-    private static String required(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("missing data field " + field);
-        }
-        return value.asText();
-    }
-
-    private static OffsetDateTime time(JsonNode node, String field) {
-        try {
-            return OffsetDateTime.parse(required(node, field));
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new MalformedEventException("bad time in " + field);
-        }
-    }
-
-    private static UUID uuid(String value, String field) {
-        try {
-            return UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("bad uuid in " + field);
-        }
     }
 }

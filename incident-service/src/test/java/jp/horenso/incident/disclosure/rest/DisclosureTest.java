@@ -90,7 +90,8 @@ class DisclosureTest {
                 .then().statusCode(201).header("Location", endsWith(path + "/drafts/1"));
         DisclosureFixtures.approve(Tokens.ciso(), id, 1).then().statusCode(200)
                 .body("drafts[0].approvedBy", equalTo("ciso"));
-        String publishedAt = OffsetDateTime.now().minusMinutes(30).withNano(0).toString();
+        // Zero seconds, which OffsetDateTime.toString() leaves out: the event must still carry an RFC 3339 time.
+        String publishedAt = OffsetDateTime.now().minusMinutes(30).withSecond(0).withNano(0).toString();
         Response published = given().auth().oauth2(Tokens.ciso()).contentType(ContentType.JSON)
                 .body(Map.of("draftVersion", 1, "publishedAt", publishedAt)).post(path + "/publications");
         published.then().statusCode(201)
@@ -98,7 +99,10 @@ class DisclosureTest {
                 .body("publications[0].method", equalTo("INDIVIDUAL_PRESS_RELEASE"))
                 .body("publications[0].publishedBy", equalTo("ciso"));
         String publicationId = published.path("publications[0].id");
-        published.then().header("Location", endsWith("/api/public/disclosures/" + publicationId));
+        int publicId = published.path("publications[0].publicId");
+        published.then().header("Location", endsWith("/api/public/organisations/demo-city/disclosures/" + publicId));
+        given().get("/api/public/organisations/demo-city/disclosures/" + publicId).then().statusCode(200)
+                .body("title.ja", equalTo("個人情報を含む資料の紛失について"));
         given().get("/api/public/disclosures/" + publicationId).then().statusCode(200)
                 .body("title.ja", equalTo("個人情報を含む資料の紛失について"))
                 .body("method", equalTo("INDIVIDUAL_PRESS_RELEASE"));

@@ -123,7 +123,8 @@ class PublicDisclosureTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.toString());
-        assertEquals(Set.of("PublicDisclosureResource.list", "PublicDisclosureResource.one"), open);
+        assertEquals(Set.of("PublicDisclosureResource.list", "PublicDisclosureResource.one",
+                "PublicOrganisationDisclosureResource.list", "PublicOrganisationDisclosureResource.one"), open);
 
         String id = Reports.file(Tokens.staff1());
         for (String path : List.of("/api/incidents/" + id, "/api/incidents/" + id + "/disclosure",

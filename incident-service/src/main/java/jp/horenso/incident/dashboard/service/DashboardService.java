@@ -1,0 +1,160 @@
+package jp.horenso.incident.dashboard.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.Severity;
+import jp.horenso.incident.cases.service.CaseCriteria;
+import jp.horenso.incident.chain.JapanTime;
+import jp.horenso.incident.chain.rest.HopView;
+import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.dashboard.rest.DashboardPage;
+
+/**
+ * The CSIRT dashboard: a page of cases in the caller's scope (the case list's {@link CaseCriteria}) with where each
+ * stands in the chain, its next legal deadline and its response phase, each from an index.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class DashboardService {
+
+    /** The row of a page; the chain position, legal clock and phase are looked up for the page's rows only. */
+    static final String COLUMNS = """
+            SELECT i.id, i.number, i.title, i.unit, %1$s AS severity, i.state, i.drill, i.reported_at,
+                   cp.step, cp.recipient_username, cp.recipient_name, cp.ack_deadline,
+                   (SELECT count(*) FROM chain_hop o WHERE o.incident_id = i.id AND o.state = 'OPEN') AS open_hops,
+                   lc.code, lc.report, lc.due_at,
+                   CASE WHEN i.state = 'CLOSED' THEN 'CLOSED'
+                        WHEN i.state = 'UNDER_CISO_REVIEW' THEN 'CISO_REVIEW'
+                        ELSE coalesce((SELECT CASE max(CASE r.kind WHEN 'RECURRENCE_PREVENTION' THEN 3
+                                                                 WHEN 'RECOVERY' THEN 2 ELSE 1 END)
+                                                  WHEN 3 THEN 'RECURRENCE_PREVENTION' WHEN 2 THEN 'RECOVERY'
+                                                  ELSE 'CONTAINMENT' END
+                                         FROM response_action r
+                                        WHERE r.incident_id = i.id AND r.status <> 'CANCELLED'
+                                       HAVING count(*) > 0), 'NONE') END AS phase
+            """;
+
+    static final String LOOKUPS = """
+             LEFT JOIN LATERAL (SELECT h.step, h.recipient_username, h.recipient_name, h.ack_deadline
+                                  FROM chain_hop h WHERE h.incident_id = i.id AND h.state = 'OPEN'
+                                 ORDER BY h.ack_deadline, h.opened_at LIMIT 1) cp ON true
+             LEFT JOIN LATERAL (SELECT c.code, c.report, c.due_at FROM legal_clock c WHERE c.incident_id = i.id
+                                 ORDER BY c.due_at, c.code, c.report LIMIT 1) lc ON true
+            """;
+
+    /**
+     * The cases with an open hop, each once with its soonest open hop {@code nd} (sort=deadline): walked in deadline
+     * order along {@code chain_hop_open_deadline_idx}, so a page reads only its own rows.
+     */
+    static final String WITH_OPEN_HOP = "chain_hop nd JOIN incident i ON i.id = nd.incident_id";
+    static final String SOONEST_OPEN_HOP = "nd.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM chain_hop e "
+            + "WHERE e.incident_id = nd.incident_id AND e.state = 'OPEN' AND (e.ack_deadline < nd.ack_deadline "
+            + "OR (e.ack_deadline = nd.ack_deadline AND e.hop_id < nd.hop_id)))";
+
+    static final String NO_OPEN_HOP = "NOT EXISTS (SELECT 1 FROM chain_hop h WHERE h.incident_id = i.id "
+            + "AND h.state = 'OPEN')";
+
+    static final String NEWEST_FIRST = "i.reported_at DESC, i.number DESC";
+    static final String MOST_SEVERE_FIRST = "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, "
+            + NEWEST_FIRST;
+    static final String SOONEST_DEADLINE_FIRST = "nd.ack_deadline, " + NEWEST_FIRST;
+
+    private final EntityManager em;
+
+    public DashboardService(EntityManager em) {
+        this.em = em;
+    }
+
+    public DashboardPage cases(Caller caller, DashboardQuery query) {
+        CaseCriteria.Where where = CaseCriteria.of(caller, query.filters(), "i", CaseCriteria.Language.SQL);
+        String condition = where.condition() + " AND " + drillCondition(query.drills());
+        long total = count("incident i", condition, where.params());
+        long drills = query.drills() == DashboardQuery.Drills.ONLY ? total
+                : count("incident i", where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
+                        where.params());
+        int offset = query.page() * query.size();
+        List<Object[]> rows;
+        if (query.sort() == DashboardQuery.Sort.DEADLINE) {
+            // Cases with an open hop by their soonest deadline, then the others newest first: two index-backed
+            // parts instead of one sort over every case.
+            String openHop = SOONEST_OPEN_HOP + " AND " + condition;
+            long withOpenHop = count(WITH_OPEN_HOP, openHop, where.params());
+            rows = new ArrayList<>();
+            if (offset < withOpenHop) {
+                rows.addAll(page(WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST,
+                        where.params(), offset, query.size()));
+            }
+            int rest = query.size() - rows.size();
+            if (rest > 0) {
+                rows.addAll(page("incident i", condition + " AND " + NO_OPEN_HOP, NEWEST_FIRST,
+                        where.params(), (int) Math.max(0, offset - withOpenHop), rest));
+            }
+        } else {
+            String order = query.sort() == DashboardQuery.Sort.SEVERITY ? MOST_SEVERE_FIRST : NEWEST_FIRST;
+            rows = page("incident i", condition, order, where.params(), offset, query.size());
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return new DashboardPage(rows.stream().map(r -> row(r, now)).toList(), total, drills);
+    }
+
+    /** The SQL of one dashboard page (also what {@code QueryPlanTest} explains). */
+    public static String pageSql(String from, String condition, String order) {
+        return COLUMNS.formatted(CaseCriteria.severitySql("i")) + " FROM " + from + LOOKUPS + " WHERE " + condition
+                + " ORDER BY " + order + " LIMIT :limit OFFSET :offset";
+    }
+
+    /** The scoped condition and parameters of a default dashboard page for this caller (for plan checks). */
+    public static CaseCriteria.Where defaultPage(Caller caller) {
+        DashboardQuery q = new DashboardQuery(List.of(), List.of(), null, DashboardQuery.Drills.EXCLUDE,
+                DashboardQuery.Sort.REPORTED_AT, 0, 20);
+        CaseCriteria.Where where = CaseCriteria.of(caller, q.filters(), "i", CaseCriteria.Language.SQL);
+        return new CaseCriteria.Where(where.condition() + " AND " + drillCondition(q.drills()), where.params());
+    }
+
+    static String drillCondition(DashboardQuery.Drills drills) {
+        // Literal, not a parameter: the planner then matches the partial indexes on drill.
+        return switch (drills) {
+            case EXCLUDE -> "NOT i.drill";
+            case ONLY -> "i.drill";
+            case INCLUDE -> "TRUE";
+        };
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> page(String from, String condition, String order, Map<String, Object> params, int offset,
+            int limit) {
+        Query q = em.createNativeQuery(pageSql(from, condition, order));
+        params.forEach(q::setParameter);
+        q.setParameter("limit", limit).setParameter("offset", offset);
+        return q.getResultList();
+    }
+
+    private long count(String from, String condition, Map<String, Object> params) {
+        Query q = em.createNativeQuery("SELECT count(*) FROM " + from + " WHERE " + condition);
+        params.forEach(q::setParameter);
+        return ((Number) q.getSingleResult()).longValue();
+    }
+
+    private static DashboardPage.Row row(Object[] r, OffsetDateTime now) {
+        OffsetDateTime ackDeadline = JapanTime.of(r[11]);
+        DashboardPage.ChainPosition position = r[8] == null ? null
+                : new DashboardPage.ChainPosition((String) r[8], new HopView.Recipient((String) r[9], (String) r[10]),
+                        ackDeadline, ackDeadline.isBefore(now));
+        OffsetDateTime dueAt = JapanTime.of(r[15]);
+        DashboardPage.LegalDeadline legal = r[13] == null ? null
+                : new DashboardPage.LegalDeadline((String) r[13], (String) r[14], dueAt, dueAt.isBefore(now));
+        return new DashboardPage.Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Severity.valueOf((String) r[4]), IncidentState.valueOf((String) r[5]), (Boolean) r[6],
+                JapanTime.of(r[7]), position, ((Number) r[12]).longValue(), legal,
+                DashboardPage.ResponsePhase.valueOf((String) r[16]));
+    }
+}
