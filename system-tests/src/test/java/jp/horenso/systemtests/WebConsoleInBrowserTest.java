@@ -175,14 +175,11 @@ class WebConsoleInBrowserTest {
         signIn("csirt1", "/cases/" + incidentId);
         waitFor(By.id("case-number"));
         checkAccessibility("case workspace");
-        browser.findElement(By.cssSelector("#new-action summary")).click();
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action-kind"))).selectByValue("CONTAINMENT");
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action-status"))).selectByValue("DONE");
-        browser.findElement(By.id("action-description")).sendKeys("USBメモリの利用を停止し、名簿の所在を確認した");
-        browser.findElement(By.id("action-owner-unit")).sendKeys("general-affairs-section");
-        browser.findElement(By.id("save-action")).click();
-        waitFor(By.id("case-done"));
+        recordAction("CONTAINMENT", "DONE", "USBメモリの利用を停止し、名簿の所在を確認した");
         waitFor(By.cssSelector("#actions-table tr[data-kind='CONTAINMENT']"));
+        // The CISO accepts only a report that carries recurrence prevention (第44条5項).
+        recordAction("RECURRENCE_PREVENTION", "PLANNED", "USBメモリの持ち出しを許可制にし、暗号化を義務付ける");
+        waitFor(By.cssSelector("#actions-table tr[data-kind='RECURRENCE_PREVENTION']"));
         screenshot("case-workspace");
         browser.findElement(By.id("ciso-summary")).sendKeys("封じ込めを完了しました。再発防止策を検討中です。");
         browser.findElement(By.id("send-ciso-report")).click();
@@ -195,13 +192,27 @@ class WebConsoleInBrowserTest {
         checkAccessibility("CISO review");
         screenshot("ciso-review");
         queued.findElement(By.cssSelector("button.accept")).click();
-        waitFor(By.id("case-done"));
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("case-done")).isEmpty()
+                || !d.findElements(By.cssSelector(".notice.error")).isEmpty());
+        assertTrue(browser.findElements(By.cssSelector(".notice.error")).isEmpty(),
+                "the CISO's decision was refused: " + browser.findElement(By.tagName("main")).getText());
         assertTrue(browser.findElement(By.id("case-state")).getText().contains("承認"),
                 browser.findElement(By.id("case-state")).getText());
         signOut();
 
         assertTrue(accessibility.isEmpty(), "axe-core found serious or critical violations:\n"
                 + String.join("\n", accessibility));
+    }
+
+    /** A response action through the case page's form (第44条3–4項). */
+    private void recordAction(String kind, String status, String description) {
+        browser.findElement(By.cssSelector("#new-action summary")).click();
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action-kind"))).selectByValue(kind);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action-status"))).selectByValue(status);
+        browser.findElement(By.id("action-description")).sendKeys(description);
+        browser.findElement(By.id("action-owner-unit")).sendKeys("general-affairs-section");
+        browser.findElement(By.id("save-action")).click();
+        waitFor(By.id("case-done"));
     }
 
     private void signIn(String username, String path) {
