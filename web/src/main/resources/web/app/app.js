@@ -54,8 +54,8 @@ async function startCharts() {
   const common = (title, series) => ({
     title: { text: title, textStyle: { fontSize: 14, color: '#1f2937' } },
     tooltip: { trigger: 'axis' },
-    legend: { top: 24, type: 'scroll' },
-    grid: { top: 70, left: 50, right: 20, bottom: 30 },
+    legend: { bottom: 0, type: 'scroll' },
+    grid: { top: 50, left: 50, right: 20, bottom: 60 },
     xAxis: { type: 'category', data: months },
     yAxis: { type: 'value', name: box.dataset.labelHours },
     series,

@@ -148,6 +148,13 @@ class WebConsoleInBrowserTest {
         assertEquals("still here", ((JavascriptExecutor) browser).executeScript("return window.horensoSamePage;"),
                 "the case appeared without a reload");
         checkAccessibility("dashboard");
+        // "Immediately" is 30 s in this run: the chief's deadline passes and the row turns red, live, without reload.
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(50)).until(
+                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.overdue-row")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            System.out.println("[browser] no overdue row yet for the screenshot");
+        }
         screenshot("dashboard");
         go("/kpis");
         waitFor(By.id("kpi-charts"));
