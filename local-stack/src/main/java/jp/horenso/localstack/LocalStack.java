@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
     /** The three services, in start order, with their database names. */
     public static final List<String> SERVICES = List.of("incident-service", "escalation-service",
             "notification-service");
+    /** The web console: started after the services, holds no data of its own. */
+    public static final String CONSOLE = "web";
 
     private final Settings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -72,8 +74,44 @@ public final class LocalStack implements AutoCloseable {
                     settings.repoRoot().resolve(service), data.resolve("logs/" + service + ".log"));
             services.put(service, remember(process));
         }
+        startConsole();
         services.forEach((service, process) -> process.awaitHttpOk(
-                "http://localhost:" + servicePort(service) + "/q/health/ready", Duration.ofMinutes(2)));
+                "http://localhost:" + port(service) + "/q/health/ready", Duration.ofMinutes(2)));
+    }
+
+    /** The web console, when it was built (web/target/quarkus-app); otherwise the stack runs without it. */
+    private void startConsole() {
+        Path jar = consoleJar(settings.repoRoot());
+        if (!Files.isRegularFile(jar)) {
+            log("web console not built (" + jar + "): starting without it");
+            return;
+        }
+        log("starting the web console on " + consoleUrl());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.webPort()));
+        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("HORENSO_INCIDENT_BASE_URL", serviceUrl("incident-service"));
+        env.put("HORENSO_ESCALATION_BASE_URL", serviceUrl("escalation-service"));
+        env.put("HORENSO_NOTIFICATION_BASE_URL", serviceUrl("notification-service"));
+        ChildProcess process = ChildProcess.start(CONSOLE, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
+                settings.repoRoot().resolve(CONSOLE), settings.dataDir().resolve("logs/web.log"));
+        services.put(CONSOLE, remember(process));
+    }
+
+    /** Where the packaged web console is. */
+    public static Path consoleJar(Path repoRoot) {
+        return repoRoot.resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The web console's address (the first thing a person opens). */
+    public String consoleUrl() {
+        return "http://localhost:" + settings.webPort();
+    }
+
+    private int port(String name) {
+        return CONSOLE.equals(name) ? settings.webPort() : servicePort(name);
     }
 
     private List<String> serviceCommand(String service) {
@@ -159,7 +197,7 @@ public final class LocalStack implements AutoCloseable {
         return keycloak;
     }
 
-    /** The running service processes by name. */
+    /** The running service processes by name (and the web console as "web", when it runs). */
     public Map<String, ChildProcess> services() {
         return Collections.unmodifiableMap(services);
     }
@@ -211,20 +249,20 @@ public final class LocalStack implements AutoCloseable {
      */
     public record Settings(Path repoRoot, Path dataDir, boolean clean, int postgresPort, int kafkaPort,
             int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int smtpPort, int imapPort,
-            int mailWebPort, int incidentPort, int escalationPort, int notificationPort,
+            int mailWebPort, int incidentPort, int escalationPort, int notificationPort, int webPort,
             Map<String, String> extraEnvironment) {
 
         /** The fixed ports the README documents. */
         public static Settings localDefaults(Path repoRoot, Path dataDir, boolean clean) {
             return new Settings(repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082,
-                    8083, Map.of());
+                    8083, 8080, Map.of());
         }
 
         /** Free ports everywhere, so that tests never collide with a running local stack. */
         public static Settings forTests(Path repoRoot, Path dataDir, Map<String, String> extraEnvironment) {
             return new Settings(repoRoot, dataDir, true, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                     Ports.free(), Ports.free(), Ports.free(), 0, Ports.free(), Ports.free(), Ports.free(),
-                    extraEnvironment);
+                    Ports.free(), extraEnvironment);
         }
     }
 }

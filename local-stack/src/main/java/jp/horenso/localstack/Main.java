@@ -21,7 +21,8 @@ public final class Main {
         boolean reset = options.contains("--reset");
         LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset);
         for (int port : new int[] {settings.postgresPort(), settings.kafkaPort(), settings.keycloakPort(),
-            settings.smtpPort(), settings.incidentPort(), settings.escalationPort(), settings.notificationPort()}) {
+            settings.smtpPort(), settings.incidentPort(), settings.escalationPort(), settings.notificationPort(),
+            settings.webPort()}) {
             if (Ports.inUse(port)) {
                 System.err.println("port " + port + " is already in use: is another Horenso running?");
                 System.exit(2);
@@ -45,6 +46,9 @@ public final class Main {
                 ============================================================================
                  Horenso 報連相 は起動しました / is running  (%d s)
                 ============================================================================
+                 ▶ Webコンソール / web console   http://localhost:%d
+                   (ブラウザで開き、下のデモ利用者でログイン / open it and log in as a demo user below)
+
                  インシデントAPI / incident API  http://localhost:%d/api/incidents
                    Swagger UI                   http://localhost:%d/q/swagger-ui
                  escalation-service             http://localhost:%d
@@ -64,7 +68,8 @@ public final class Main {
                  データ / data: %s   (wipe with --reset)
                  Ctrl-C で停止 / Ctrl-C stops everything.
                 ============================================================================
-                """.formatted(seconds, s.incidentPort(), s.incidentPort(), s.escalationPort(), s.notificationPort(),
+                """.formatted(seconds, s.webPort(), s.incidentPort(),
+                s.incidentPort(), s.escalationPort(), s.notificationPort(),
                 s.mailWebPort(), s.smtpPort(), s.imapPort(), s.keycloakPort(), s.postgresPort(), s.kafkaPort(),
                 s.keycloakPort(), s.dataDir());
     }

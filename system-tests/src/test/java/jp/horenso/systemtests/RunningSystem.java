@@ -11,8 +11,8 @@ import jp.horenso.localstack.MailCatcher;
 import jp.horenso.localstack.Ports;
 
 /**
- * The system under test, started once per test run: the whole local stack when the three services are
- * packaged, otherwise only PostgreSQL and Keycloak so that the demo realm can still be checked.
+ * The system under test, started once per test run: the whole local stack (the three services and the web
+ * console) when they are packaged, otherwise only PostgreSQL and Keycloak so that the demo realm can still be checked.
  *
  * <p>Keycloak is started exactly once either way: its first start costs about a minute on two cores.
  */
@@ -39,8 +39,9 @@ public final class RunningSystem implements AutoCloseable {
     static RunningSystem start() {
         Path repoRoot = locateRepoRoot();
         Path dataDir = Path.of("target/stack").toAbsolutePath();
-        List<Path> missing = LocalStack.SERVICES.stream()
-                .map(service -> repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar"))
+        List<Path> missing = java.util.stream.Stream.concat(LocalStack.SERVICES.stream()
+                .map(service -> repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar")),
+                java.util.stream.Stream.of(LocalStack.consoleJar(repoRoot)))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
         if (missing.isEmpty()) {
@@ -87,6 +88,11 @@ public final class RunningSystem implements AutoCloseable {
 
     public String incidentUrl() {
         return stack().serviceUrl("incident-service");
+    }
+
+    /** The web console (started by the local stack with the services). */
+    public String consoleUrl() {
+        return stack().consoleUrl();
     }
 
     public MailCatcher mail() {

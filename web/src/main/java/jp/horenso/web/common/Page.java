@@ -1,0 +1,71 @@
+package jp.horenso.web.common;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * What every page shows around its content: who is signed in, the language switch, who may use the page. A page
+ * resource renders its template through {@link #of(Template, String, List)}.
+ */
+@RequestScoped
+public class Page {
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    JsonWebToken accessToken;
+    @Inject
+    Lang lang;
+    @Context
+    UriInfo uri;
+
+    public Me me() {
+        String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        String name = claim("name");
+        String unit = claim("unit");
+        Set<String> roles = identity.getRoles();
+        return new Me(username, name == null || name.isBlank() ? username : name, roles, unit);
+    }
+
+    private String claim(String claim) {
+        try {
+            // The ID token after a browser sign-in, the access token for a bearer caller.
+            Object v = accessToken == null ? null : accessToken.getClaim(claim);
+            return v == null ? null : v.toString().replace("\"", "");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A page: its template with the common data.
+     *
+     * @param titleKey the text key of the page title
+     * @param roles who may use the page, shown on it
+     */
+    public TemplateInstance of(Template template, String titleKey, List<String> roles) {
+        String path = uri == null ? "/" : uri.getRequestUri().getRawPath()
+                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        return template.instance()
+                .setLocale(lang.locale())
+                .data("me", me())
+                .data("lang", lang.code())
+                .data("path", path)
+                .data("back", java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8))
+                .data("severities", List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"))
+                .data("titleKey", titleKey)
+                .data("pageRoles", roles);
+    }
+
+    public String lang() {
+        return lang.code();
+    }
+}

@@ -1,0 +1,18 @@
+package jp.horenso.web.common;
+
+/** The realm roles, as the services name them. */
+public final class Roles {
+
+    public static final String STAFF = "staff";
+    public static final String SECTION_CHIEF = "section-chief";
+    public static final String DEPARTMENT_HEAD = "department-head";
+    public static final String SECURITY_LEAD = "security-lead";
+    public static final String CSIRT = "csirt";
+    public static final String CISO = "ciso";
+    public static final String VICE_CISO = "vice-ciso";
+    public static final String AUDITOR = "auditor";
+    public static final String COMMITTEE = "committee";
+
+    private Roles() {
+    }
+}

@@ -1,0 +1,57 @@
+package jp.horenso.web.live;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import jp.horenso.web.common.Upstream;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * The facts of incident-service and escalation-service, read by this console instance's own consumer group and
+ * handed to the open event streams ({@link LiveResource}), which decide per person what to pass on.
+ */
+@ApplicationScoped
+public class LiveEvents {
+
+    private static final Logger LOG = Logger.getLogger(LiveEvents.class);
+    private static final String PREFIX = "jp.horenso.";
+
+    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+
+    @Incoming("incident-events")
+    public void incidentEvent(String cloudEvent) {
+        publish(cloudEvent);
+    }
+
+    @Incoming("escalation-events")
+    public void escalationEvent(String cloudEvent) {
+        publish(cloudEvent);
+    }
+
+    /** Passes on a CloudEvent about a case; anything else (directory, malformed) is skipped. */
+    public void publish(String cloudEvent) {
+        Change change = parse(cloudEvent);
+        if (change != null) {
+            changes.onNext(change);
+        }
+    }
+
+    static Change parse(String cloudEvent) {
+        try {
+            JsonNode event = Upstream.mapper().readTree(cloudEvent);
+            String type = event.path("type").asText("");
+            String id = event.path("data").path("incidentId").asText(event.path("subject").asText(""));
+            return new Change(UUID.fromString(id), type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type);
+        } catch (Exception e) {
+            LOG.debugf("not about a case, skipped: %s", e.getMessage());
+            return null;
+        }
+    }
+
+    public Multi<Change> changes() {
+        return changes;
+    }
+}

@@ -1,0 +1,23 @@
+package jp.horenso.web.upstream;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** notification-service, with the signed-in person's token. */
+@RegisterRestClient(configKey = "notification")
+@RegisterProvider(LanguageHeader.class)
+@AccessToken
+@Path("/api")
+public interface NotificationApi {
+
+    /** The delivery log of a case. */
+    @GET
+    @Path("/notifications")
+    Response deliveries(@QueryParam("incidentId") UUID incidentId);
+}

@@ -1,0 +1,358 @@
+package jp.horenso.web.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A small in-test HTTP server standing in for incident-service, escalation-service and notification-service:
+ * answers shaped like theirs (problem+json in the asked language, ETags, 404 outside the caller's scope), and keeps
+ * every request it received so that a test can check what the console sent and with whose token
+ * ({@code GET /_requests}, {@code DELETE /_requests}).
+ */
+public class StubServices implements QuarkusTestResourceLifecycleManager {
+
+    public static final String CASE_ID = "0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01";
+    /** A case nobody in the tests may see: incident-service answers 404. */
+    public static final String HIDDEN_ID = "0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d99";
+    public static final String ACTION_ID = "5f0c7d0e-0d1e-4f7b-8d4e-0a6b1a2c3d4e";
+    public static final String NUMBER = "INC-2026-000123";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+    private final List<Map<String, Object>> requests = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.start();
+        return Map.of("horenso.test.upstream-url", "http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private void handle(HttpExchange ex) throws IOException {
+        try (ex) {
+            String method = ex.getRequestMethod();
+            String path = ex.getRequestURI().getPath();
+            String query = ex.getRequestURI().getRawQuery();
+            byte[] body = ex.getRequestBody().readAllBytes();
+            if (path.equals("/_requests")) {
+                if ("DELETE".equals(method)) {
+                    requests.clear();
+                    send(ex, 204, null, "");
+                } else {
+                    send(ex, 200, "application/json", JSON.writeValueAsString(requests));
+                }
+                return;
+            }
+            String auth = ex.getRequestHeaders().getFirst("Authorization");
+            String user = username(auth);
+            String lang = String.valueOf(ex.getRequestHeaders().getFirst("Accept-Language"));
+            Map<String, Object> seen = new LinkedHashMap<>();
+            seen.put("method", method);
+            seen.put("path", path);
+            seen.put("query", query);
+            seen.put("user", user);
+            seen.put("authorization", auth);
+            seen.put("acceptLanguage", lang);
+            seen.put("ifMatch", ex.getRequestHeaders().getFirst("If-Match"));
+            seen.put("idempotencyKey", ex.getRequestHeaders().getFirst("Idempotency-Key"));
+            seen.put("contentType", ex.getRequestHeaders().getFirst("Content-Type"));
+            seen.put("body", new String(body, StandardCharsets.UTF_8));
+            requests.add(seen);
+            if (user == null) {
+                send(ex, 401, "application/problem+json", "{\"status\":401,\"title\":\"Unauthorized\"}");
+                return;
+            }
+            route(ex, method, path, user, lang.startsWith("en"), body);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            send(ex, 500, "text/plain", String.valueOf(e));
+        }
+    }
+
+    private void route(HttpExchange ex, String method, String path, String user, boolean en, byte[] body)
+            throws IOException {
+        String now = OffsetDateTime.now(ZoneOffset.UTC).toString();
+        String soon = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(25).toString();
+        String past = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(10).toString();
+        String base = "/incident/api/incidents/" + CASE_ID;
+        if (path.startsWith("/incident/api/incidents/" + HIDDEN_ID)) {
+            problem(ex, 404, en ? "Not found" : "見つかりません", null, null);
+        } else if (path.equals("/incident/api/units")) {
+            json(ex, 200, Map.of("organisation", "demo-city", "units", List.of(
+                    Map.of("code", "general-affairs", "kind", "DEPARTMENT", "name", Map.of("ja", "総務部", "en",
+                            "General Affairs")),
+                    Map.of("code", "general-affairs-section", "kind", "SECTION", "parent", "general-affairs",
+                            "name", Map.of("ja", "総務課", "en", "General Affairs Section")),
+                    Map.of("code", "welfare-section", "kind", "SECTION", "parent", "welfare",
+                            "name", Map.of("ja", "福祉課", "en", "Welfare Section")))));
+        } else if (path.equals("/incident/api/incidents") && "POST".equals(method)) {
+            JsonNode report = JSON.readTree(body);
+            if (report.path("title").asText("").isBlank()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "title",
+                        en ? "Enter a title" : "件名を入力してください");
+            } else {
+                json(ex, 201, Map.of("id", CASE_ID, "number", NUMBER, "title", report.path("title").asText(),
+                        "state", "REPORTED", "version", 1));
+            }
+        } else if (path.equals("/incident/api/incidents")) {
+            json(ex, 200, Map.of("items", List.of(summary(now)), "page", 0, "size", 20, "total", 1));
+        } else if (path.equals(base) && "GET".equals(method)) {
+            ex.getResponseHeaders().add("ETag", "\"3\"");
+            json(ex, 200, incident(now));
+        } else if (path.equals(base + "/record") && "PUT".equals(method)) {
+            String ifMatch = ex.getRequestHeaders().getFirst("If-Match");
+            if (!"\"3\"".equals(ifMatch)) {
+                problem(ex, 412, en ? "Changed by someone else" : "他の人が先に更新しました", null, null);
+            } else {
+                ex.getResponseHeaders().add("ETag", "\"4\"");
+                json(ex, 200, incident(now));
+            }
+        } else if (path.equals("/incident/api/me/awaiting")) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("incidentId", CASE_ID);
+            item.put("number", NUMBER);
+            item.put("title", "USBメモリの紛失");
+            item.put("severity", "HIGH");
+            item.put("drill", false);
+            item.put("hopId", "h1");
+            item.put("step", "chief1".equals(user) ? "SECTION_CHIEF" : "DEPARTMENT_HEAD");
+            item.put("trigger", "chief1".equals(user) ? "REPORT" : "ACKNOWLEDGED");
+            item.put("openedAt", now);
+            item.put("ackDeadline", soon);
+            item.put("overdue", false);
+            json(ex, 200, "chief1".equals(user) || "head1".equals(user) ? List.of(item) : List.of());
+        } else if (path.equals(base + "/acknowledgements")) {
+            json(ex, 201, Map.of("incidentId", CASE_ID, "acknowledgedBy", user, "at", now));
+        } else if (path.equals("/incident/api/dashboard/cases")) {
+            if (!List.of("csirt1", "seclead", "ciso").contains(user)) {
+                problem(ex, 403, "Forbidden", null, null);
+                return;
+            }
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("incidentId", CASE_ID);
+            item.put("number", NUMBER);
+            item.put("title", "USBメモリの紛失");
+            item.put("unit", "general-affairs-section");
+            item.put("severity", "HIGH");
+            item.put("status", "REPORTED");
+            item.put("drill", false);
+            item.put("reportedAt", now);
+            item.put("chainPosition", Map.of("step", "SECTION_CHIEF", "recipient",
+                    Map.of("username", "chief1", "name", "総務 課長"), "ackDeadline", past,
+                    "overdue", true));
+            item.put("openHops", 1);
+            item.put("nextLegalDeadline", Map.of("code", "R1", "report", "PROMPT", "dueAt", soon, "overdue", false));
+            item.put("responsePhase", "CONTAINMENT");
+            json(ex, 200, Map.of("items", List.of(item), "total", 1, "drills", 2));
+        } else if (path.equals("/incident/api/kpis")) {
+            json(ex, 200, Map.of("months", List.of(Map.of("month", "2026-12",
+                    "ackTime", Map.of("SECTION_CHIEF", Map.of("medianSeconds", 600, "p90Seconds", 1500, "count", 4)),
+                    "timeToContain", Map.of("medianSeconds", 7200, "p90Seconds", 36000, "count", 3),
+                    "timeToClose", Map.of("medianSeconds", 86400, "p90Seconds", 172800, "count", 2))),
+                    "openBySeverity", Map.of("HIGH", 1, "LOW", 3), "overdueHops", 1, "overdueLegalClocks", 0));
+        } else if (path.equals(base + "/chain")) {
+            json(ex, 200, List.of(Map.of("hopId", "h1", "step", "SECTION_CHIEF",
+                    "recipient", Map.of("username", "chief1", "name", "総務 課長"), "trigger", "REPORT",
+                    "openedAt", now, "ackDeadline", past, "state", "OPEN", "overdue", true)));
+        } else if (path.equals(base + "/responses") && "POST".equals(method)) {
+            JsonNode action = JSON.readTree(body);
+            if (action.path("description").asText("").isBlank()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "description",
+                        en ? "Describe the action" : "内容を入力してください");
+            } else {
+                json(ex, 201, Map.of("id", ACTION_ID));
+            }
+        } else if (path.equals(base + "/responses")) {
+            json(ex, 200, List.of(Map.of("id", ACTION_ID, "kind", "CONTAINMENT", "description", "LANケーブルを抜いた",
+                    "ownerUnit", "general-affairs-section", "dueDate", "2026-12-07", "overdue", false,
+                    "status", "IN_PROGRESS", "version", 2)));
+        } else if (path.equals(base + "/responses/" + ACTION_ID) && "PUT".equals(method)) {
+            if (!"\"2\"".equals(ex.getRequestHeaders().getFirst("If-Match"))) {
+                problem(ex, 412, "Precondition failed", null, null);
+            } else {
+                json(ex, 200, Map.of("id", ACTION_ID));
+            }
+        } else if (path.equals(base + "/evidence") && "GET".equals(method)) {
+            json(ex, 200, List.of(Map.of("id", "e0000000-0000-0000-0000-000000000001", "filename", "log.txt",
+                    "contentType", "text/plain", "sizeBytes", 5, "sha256", "ab".repeat(32), "receivedBy", "csirt1",
+                    "receivedAt", now)));
+        } else if (path.equals(base + "/evidence") && "POST".equals(method)) {
+            json(ex, 201, Map.of("id", "e0000000-0000-0000-0000-000000000002"));
+        } else if (path.startsWith(base + "/evidence/") && path.endsWith("/content")) {
+            ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"log.txt\"");
+            send(ex, 200, "text/plain", "hello");
+        } else if (path.equals(base + "/ciso-reports") && "GET".equals(method)) {
+            json(ex, 200, List.of(Map.of("version", 1, "sha256", "cd".repeat(32), "submittedBy", "csirt1",
+                    "submittedAt", now, "latest", true)));
+        } else if (path.equals(base + "/ciso-reports") && "POST".equals(method)) {
+            json(ex, 201, Map.of("version", 2));
+        } else if (path.equals(base + "/ciso-reports/1/decision")) {
+            JsonNode decision = JSON.readTree(body);
+            if ("RETURN".equals(decision.path("decision").asText()) && decision.path("instructions").isNull()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "instructions",
+                        en ? "Instructions are required to return" : "差し戻す場合は指示が必要です");
+            } else {
+                json(ex, 200, Map.of("version", 1));
+            }
+        } else if (path.equals(base + "/documents/ciso-reports/1")) {
+            ex.getResponseHeaders().add("Content-Disposition", "inline; filename=\"report.pdf\"");
+            send(ex, 200, "application/pdf", "%PDF-1.7 stub");
+        } else if (path.equals(base + "/review")) {
+            json(ex, 200, Map.of("incidentNumber", NUMBER, "state", "UNDER_CISO_REVIEW", "latestReportVersion", 1));
+        } else if (path.equals(base + "/disclosure")) {
+            json(ex, 200, Map.of("incidentNumber", NUMBER, "drafts", List.of()));
+        } else if (path.equals(base + "/audit/verify")) {
+            json(ex, 200, Map.of("incidentId", CASE_ID, "entries", 12, "intact", true, "headHash", "ef".repeat(32),
+                    "verifiedAt", now));
+        } else if (path.equals(base + "/audit/export.csv")) {
+            send(ex, 200, "text/csv", "seq,type\n1,REPORTED\n");
+        } else if (path.equals("/escalation/api/incidents/" + CASE_ID + "/serious")) {
+            json(ex, 200, Map.of("incidentId", CASE_ID, "markedSeriousBy", user));
+        } else if (path.equals("/escalation/api/chain") && "GET".equals(method)) {
+            ex.getResponseHeaders().add("ETag", "\"7\"");
+            json(ex, 200, Map.of("organisation", "demo-city", "version", 7, "document",
+                    Map.of("steps", List.of(Map.of("position", "SECTION_CHIEF", "ackWithin", "PT30M")))));
+        } else if (path.equals("/escalation/api/chain/validation")) {
+            if (new String(body, StandardCharsets.UTF_8).contains("NOBODY")) {
+                problem(ex, 422, en ? "Invalid chain" : "報告経路が正しくありません", "steps[0].position",
+                        en ? "unknown position NOBODY" : "不明な役職 NOBODY");
+            } else {
+                send(ex, 204, null, "");
+            }
+        } else if (path.equals("/escalation/api/chain") && "PUT".equals(method)) {
+            if (!"\"7\"".equals(ex.getRequestHeaders().getFirst("If-Match"))) {
+                problem(ex, 412, "Precondition failed", null, null);
+            } else {
+                json(ex, 200, Map.of("version", 8));
+            }
+        } else if (path.equals("/escalation/api/directory") && "PUT".equals(method)) {
+            if (new String(body, StandardCharsets.UTF_8).contains("broken")) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("title", en ? "Directory not imported" : "組織情報を取り込めません");
+                p.put("status", 422);
+                p.put("detail", en ? "Nothing was changed." : "何も変更していません。");
+                p.put("errors", List.of(Map.of("line", 3, "message", en ? "unknown unit" : "不明な部署"),
+                        Map.of("line", 5, "message", en ? "missing e-mail" : "メールアドレスがありません")));
+                send(ex, 422, "application/problem+json", JSON.writeValueAsString(p));
+            } else {
+                json(ex, 200, Map.of("units", 4, "people", 12, "dryRun",
+                        ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("dryRun=true")));
+            }
+        } else if (path.equals("/notification/api/notifications")) {
+            json(ex, 200, List.of(Map.of("recipient", Map.of("username", "chief1", "email", "chief1@demo-city.example.jp"),
+                    "kind", "HOP_OPENED", "channel", "EMAIL", "status", "SENT", "createdAt", now, "sentAt", now)));
+        } else {
+            problem(ex, 404, "Not found", null, null);
+        }
+    }
+
+    private static Map<String, Object> summary(String now) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("id", CASE_ID);
+        s.put("number", NUMBER);
+        s.put("kind", "SECURITY_INCIDENT");
+        s.put("title", "USBメモリの紛失");
+        s.put("state", "UNDER_CISO_REVIEW");
+        s.put("severity", "HIGH");
+        s.put("unit", "general-affairs-section");
+        s.put("reportedAt", now);
+        s.put("drill", false);
+        return s;
+    }
+
+    private static Map<String, Object> incident(String now) {
+        Map<String, Object> i = new LinkedHashMap<>(summary(now));
+        i.put("description", "USBメモリを紛失した");
+        i.put("reporterType", "STAFF");
+        i.put("reportedBy", "staff1");
+        i.put("occurredAt", "2026-12-06T09:00:00+09:00");
+        i.put("discoveredAt", "2026-12-06T09:30:00+09:00");
+        i.put("severity", Map.of("level", "HIGH", "ja", "高", "en", "High"));
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("networkZone", "LGWAN");
+        record.put("informationSystems", List.of("住民情報システム"));
+        record.put("classificationScheme", "x");
+        record.put("ongoing", false);
+        record.put("cause", "置き忘れ");
+        i.put("record", record);
+        i.put("legalDuties", List.of(Map.of("code", "R1", "name", Map.of("ja", "個人情報保護委員会への報告",
+                "en", "Report to the PPC"), "status", "OPEN", "promptDueAt", now, "finalDueAt", now,
+                "promptOverdue", false, "finalOverdue", false)));
+        i.put("version", 3);
+        List<Map<String, Object>> timeline = new ArrayList<>();
+        timeline.add(Map.of("type", "REPORTED", "at", now, "actor", "staff1", "details", Map.of()));
+        i.put("timeline", timeline);
+        return i;
+    }
+
+    private static String username(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            String[] parts = authorization.substring(7).split("\\.");
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("preferred_username").asText(null);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private static void problem(HttpExchange ex, int status, String title, String field, String message)
+            throws IOException {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "about:blank");
+        p.put("title", title);
+        p.put("status", status);
+        p.put("detail", message == null ? title : title + ": " + message);
+        if (field != null) {
+            p.put("errors", List.of(Map.of("field", field, "message", message)));
+        }
+        send(ex, status, "application/problem+json", JSON.writeValueAsString(p));
+    }
+
+    private static void json(HttpExchange ex, int status, Object body) throws IOException {
+        send(ex, status, "application/json", JSON.writeValueAsString(body));
+    }
+
+    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        if (type != null) {
+            ex.getResponseHeaders().add("Content-Type", type + (type.startsWith("application/pdf") ? "" : "; charset=UTF-8"));
+        }
+        if (status == 204) {
+            ex.sendResponseHeaders(204, -1);
+            return;
+        }
+        ex.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        ex.getResponseBody().write(bytes);
+    }
+}
