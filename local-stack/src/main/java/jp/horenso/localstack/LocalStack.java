@@ -24,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
             "notification-service");
     /** The web console: started after the services, holds no data of its own. */
     public static final String CONSOLE = "web";
+    /** The public disclosure site (no login): reads only incident-service's public endpoint. */
+    public static final String PUBLIC_SITE = "public-site";
 
     private final Settings settings;
     private final List<AutoCloseable> started = new ArrayList<>();
@@ -75,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
             services.put(service, remember(process));
         }
         startConsole();
+        startPublicSite();
         services.forEach((service, process) -> process.awaitHttpOk(
                 "http://localhost:" + port(service) + "/q/health/ready", Duration.ofMinutes(2)));
     }
@@ -100,6 +103,29 @@ public final class LocalStack implements AutoCloseable {
         services.put(CONSOLE, remember(process));
     }
 
+    /** The public disclosure site, when it was built; it needs nothing but incident-service. */
+    private void startPublicSite() {
+        Path jar = settings.repoRoot().resolve(PUBLIC_SITE).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            log("public site not built (" + jar + "): starting without it");
+            return;
+        }
+        log("starting the public site on " + publicSiteUrl());
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.publicSitePort()));
+        env.put("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"));
+        env.put("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl());
+        ChildProcess process = ChildProcess.start(PUBLIC_SITE, List.of(java, "-Xmx128m", "-jar", jar.toString()),
+                env, settings.repoRoot().resolve(PUBLIC_SITE), settings.dataDir().resolve("logs/public-site.log"));
+        services.put(PUBLIC_SITE, remember(process));
+    }
+
+    /** The public site's address (organisation pages under /{organisation}/). */
+    public String publicSiteUrl() {
+        return "http://localhost:" + settings.publicSitePort();
+    }
+
     /** Where the packaged web console is. */
     public static Path consoleJar(Path repoRoot) {
         return repoRoot.resolve(CONSOLE).resolve("target/quarkus-app/quarkus-run.jar");
@@ -111,6 +137,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private int port(String name) {
+        if (PUBLIC_SITE.equals(name)) {
+            return settings.publicSitePort();
+        }
         return CONSOLE.equals(name) ? settings.webPort() : servicePort(name);
     }
 
@@ -250,19 +279,19 @@ public final class LocalStack implements AutoCloseable {
     public record Settings(Path repoRoot, Path dataDir, boolean clean, int postgresPort, int kafkaPort,
             int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int smtpPort, int imapPort,
             int mailWebPort, int incidentPort, int escalationPort, int notificationPort, int webPort,
-            Map<String, String> extraEnvironment) {
+            int publicSitePort, Map<String, String> extraEnvironment) {
 
         /** The fixed ports the README documents. */
         public static Settings localDefaults(Path repoRoot, Path dataDir, boolean clean) {
             return new Settings(repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082,
-                    8083, 8080, Map.of());
+                    8083, 8080, 8084, Map.of());
         }
 
         /** Free ports everywhere, so that tests never collide with a running local stack. */
         public static Settings forTests(Path repoRoot, Path dataDir, Map<String, String> extraEnvironment) {
             return new Settings(repoRoot, dataDir, true, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
                     Ports.free(), Ports.free(), Ports.free(), 0, Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), extraEnvironment);
+                    Ports.free(), Ports.free(), extraEnvironment);
         }
     }
 }

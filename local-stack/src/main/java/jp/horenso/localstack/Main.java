@@ -22,7 +22,7 @@ public final class Main {
         LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset);
         for (int port : new int[] {settings.postgresPort(), settings.kafkaPort(), settings.keycloakPort(),
             settings.smtpPort(), settings.incidentPort(), settings.escalationPort(), settings.notificationPort(),
-            settings.webPort()}) {
+            settings.webPort(), settings.publicSitePort()}) {
             if (Ports.inUse(port)) {
                 System.err.println("port " + port + " is already in use: is another Horenso running?");
                 System.exit(2);
@@ -49,6 +49,7 @@ public final class Main {
                  ▶ Webコンソール / web console   http://localhost:%d
                    (ブラウザで開き、下のデモ利用者でログイン / open it and log in as a demo user below)
 
+                 公表サイト / public site        http://localhost:%d/demo-city/   (ログイン不要 / no login)
                  インシデントAPI / incident API  http://localhost:%d/api/incidents
                    Swagger UI                   http://localhost:%d/q/swagger-ui
                  escalation-service             http://localhost:%d
@@ -59,7 +60,7 @@ public final class Main {
                  Kafka                          127.0.0.1:%d
 
                  デモ利用者 / demo users (password = user name):
-                   staff1 staff2 chief1 head1 seclead csirt1 ciso auditor
+                   staff1 staff2 chief1 chief2 head1 head2 seclead csirt1 ciso viceciso committee1 auditor
 
                  トークン取得 / get a token:
                    curl -s -d grant_type=password -d client_id=horenso-cli -d username=staff1 \\
@@ -68,7 +69,7 @@ public final class Main {
                  データ / data: %s   (wipe with --reset)
                  Ctrl-C で停止 / Ctrl-C stops everything.
                 ============================================================================
-                """.formatted(seconds, s.webPort(), s.incidentPort(),
+                """.formatted(seconds, s.webPort(), s.publicSitePort(), s.incidentPort(),
                 s.incidentPort(), s.escalationPort(), s.notificationPort(),
                 s.mailWebPort(), s.smtpPort(), s.imapPort(), s.keycloakPort(), s.postgresPort(), s.kafkaPort(),
                 s.keycloakPort(), s.dataDir());
