@@ -277,7 +277,8 @@ class ReportTravelsTheChainEndToEndTest {
     private static void awaitUnitKnown(String token, String unit) {
         await("unit " + unit + " known to incident-service").atMost(MAIL_WAIT).pollInterval(Duration.ofSeconds(1))
                 .until(() -> given().auth().oauth2(token).get(system.incidentUrl() + "/api/units").then()
-                        .extract().jsonPath().getList("code", String.class), codes -> codes != null && codes.contains(unit));
+                        .extract().jsonPath().getList("units.code", String.class),
+                        codes -> codes != null && codes.contains(unit));
     }
 
     private static List<CaughtMail> mailsAbout(String username, Case reported) {
