@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import jp.horenso.web.common.Formats;
 import jp.horenso.web.common.Me;
 import jp.horenso.web.common.Page;
 import jp.horenso.web.common.Roles;
@@ -106,6 +107,8 @@ public class CasePage {
                 ? optional(() -> Upstream.list(incidents.cisoReports(id))) : null);
         data.put("review", csirtSide ? optional(() -> Upstream.object(incidents.review(id))) : null);
         data.put("disclosure", csirtSide ? optional(() -> Upstream.object(incidents.disclosure(id))) : null);
+        data.put("communications", optional(() -> Upstream.list(incidents.communications(id))));
+        data.put("units", me.canEditRecord() ? sections() : List.of());
         TemplateInstance instance = page.of(template, "case.title", WHO).data("incident", incident)
                 .data("etag", etag == null ? "" : etag).data("doneKey", doneKey).data("conflictKey", conflictKey)
                 .data("errors", errors)
@@ -113,9 +116,26 @@ public class CasePage {
                 .data("actionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"))
                 .data("newActionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE"))
                 .data("disclosureMethods", List.of("NONE", "PERIODIC_BULK_RELEASE", "INDIVIDUAL_PRESS_RELEASE",
-                        "PRESS_CONFERENCE"));
+                        "PRESS_CONFERENCE"))
+                .data("communicationKinds", List.of("NOTICE_TO_PERSONS", "INFORMATION_TO_CITIZENS",
+                        "REPORT_TO_OUTSIDE_BODY"))
+                .data("outsideBodies", List.of("PREFECTURE", "MIC", "PPC", "POLICE", "NISC", "J_LIS", "IPA",
+                        "JPCERT_CC", "OTHER"))
+                .data("communicationMethods", List.of("LETTER", "EMAIL", "PHONE", "IN_PERSON", "FAX", "ONLINE_FORM",
+                        "WEBSITE", "SNS", "NEWSLETTER", "OTHER"));
         data.forEach(instance::data);
         return instance;
+    }
+
+    /** The sections a case may move to, from the directory ({organisation, publishedAt, units:[…]}). */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> sections() {
+        Map<String, Object> directory = optional(() -> Upstream.object(incidents.units()));
+        if (directory != null && directory.get("units") instanceof List<?> list) {
+            return ((List<Map<String, Object>>) list).stream().filter(u -> !"DEPARTMENT".equals(u.get("kind")))
+                    .toList();
+        }
+        return List.of();
     }
 
     private Response html(UUID id, String doneKey, String conflictKey, Map<String, String> errors) {
@@ -311,6 +331,116 @@ public class CasePage {
                 }
             }
             return out.header("Cache-Control", "no-store").build();
+        }
+    }
+
+    /** 第44条6項: the CISO records the report to the information-security committee. CISO only. */
+    @POST
+    @Path("/committee-report")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CISO)
+    public Response reportToCommittee(@PathParam("id") UUID id, @RestForm String reportedAt,
+            @RestForm String reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reportedAt", Formats.fromInput(reportedAt));
+        body.put("reference", blankToNull(reference));
+        return decide(id, () -> incidents.reportToCommittee(id, Upstream.json(body)), "case.committee.recorded",
+                "committee");
+    }
+
+    /** Closes the case; incident-service answers 409 saying what closing still needs. CSIRT, CISO. */
+    @POST
+    @Path("/close")
+    @RolesAllowed({Roles.CSIRT, Roles.CISO})
+    public Response close(@PathParam("id") UUID id) {
+        return decide(id, () -> incidents.close(id), "case.closed", "close");
+    }
+
+    /** 第44条3項: a notice to persons, information to citizens or a report to an outside body. CSIRT, security lead. */
+    @POST
+    @Path("/communications")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
+    public Response recordCommunication(@PathParam("id") UUID id, @RestForm String kind, @RestForm String recipient,
+            @RestForm String recipientName, @RestForm String persons, @RestForm String method,
+            @RestForm String communicatedAt, @RestForm String reference, @RestForm String summary) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", blankToNull(kind));
+        // Only the fields of the kind go out: incident-service refuses a field that does not belong to it.
+        boolean outside = "REPORT_TO_OUTSIDE_BODY".equals(kind);
+        body.put("recipient", outside ? blankToNull(recipient) : null);
+        body.put("recipientName", outside && "OTHER".equals(recipient) ? blankToNull(recipientName) : null);
+        body.put("persons", "NOTICE_TO_PERSONS".equals(kind) ? number(persons) : null);
+        body.put("method", outside ? null : blankToNull(method));
+        body.put("communicatedAt", Formats.fromInput(communicatedAt));
+        body.put("reference", blankToNull(reference));
+        body.put("summary", blankToNull(summary));
+        return decide(id, () -> incidents.recordCommunication(id, Upstream.json(body)), "case.communication.saved",
+                "communication");
+    }
+
+    /** 第44条2項: moves the case to the section it concerns, with the reason. CSIRT, security lead. */
+    @POST
+    @Path("/unit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
+    public Response changeUnit(@PathParam("id") UUID id, @RestForm String unit, @RestForm String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("unit", blankToNull(unit));
+        body.put("reason", blankToNull(reason));
+        return decide(id, () -> incidents.changeUnit(id, Upstream.json(body)), "case.unit.changed", "unitChange");
+    }
+
+    /** Withdraws a report filed by mistake, with the reason; the chain stops. CSIRT only. */
+    @POST
+    @Path("/withdrawal")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed(Roles.CSIRT)
+    public Response withdraw(@PathParam("id") UUID id, @RestForm String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("reason", blankToNull(reason));
+        return decide(id, () -> incidents.withdraw(id, Upstream.json(body)), "case.withdrawn", "withdrawal");
+    }
+
+    /** 第48条: marks the case as a drill or corrects it (only the CSIRT may undo, as incident-service rules). */
+    @POST
+    @Path("/drill-marking")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
+    public Response markDrill(@PathParam("id") UUID id, @RestForm String drill, @RestForm String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("drill", "true".equals(drill));
+        body.put("reason", blankToNull(reason));
+        return decide(id, () -> incidents.markDrill(id, Upstream.json(body)), "case.drill.marked", "drillMarking");
+    }
+
+    /**
+     * Sends a decision; when the service refuses it (400/403/409/422) the page shows its problem in the person's
+     * language: the detail under {@code key}, each field's message under {@code key.field}.
+     */
+    private Response decide(UUID id, Supplier<Response> call, String doneKey, String key) {
+        try {
+            Upstream.ok(call.get());
+            return done(id, doneKey);
+        } catch (UpstreamException e) {
+            if (e.status() != 400 && e.status() != 403 && e.status() != 409 && e.status() != 422) {
+                throw e;
+            }
+            Map<String, String> errors = new HashMap<>();
+            e.fieldErrors().forEach((k, v) -> errors.put(key + "." + k, v));
+            errors.put(key, e.detail());
+            return html(id, null, null, errors);
+        }
+    }
+
+    static Object number(String s) {
+        if (s == null || s.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(s.strip());
+        } catch (NumberFormatException e) {
+            return s.strip();
         }
     }
 

@@ -144,4 +144,41 @@ public interface IncidentApi {
     @Path("/incidents/{id}/documents/{document: .+}")
     Response document(@PathParam("id") UUID id, @PathParam("document") String document,
             @QueryParam("format") String format, @QueryParam("lang") String lang);
+
+    /** 第44条6項: the CISO's report to the information-security committee. */
+    @POST
+    @Path("/incidents/{id}/committee-report")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response reportToCommittee(@PathParam("id") UUID id, String body);
+
+    @POST
+    @Path("/incidents/{id}/close")
+    Response close(@PathParam("id") UUID id);
+
+    /** 第44条3項: notices to persons, information to citizens, reports to outside bodies. */
+    @GET
+    @Path("/incidents/{id}/communications")
+    Response communications(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/incidents/{id}/communications")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response recordCommunication(@PathParam("id") UUID id, String body);
+
+    /** 第44条2項: the case moves to the section it concerns. */
+    @POST
+    @Path("/incidents/{id}/unit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response changeUnit(@PathParam("id") UUID id, String body);
+
+    @POST
+    @Path("/incidents/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response withdraw(@PathParam("id") UUID id, String body);
+
+    /** 第48条: drill, or corrected to not a drill. */
+    @POST
+    @Path("/incidents/{id}/drill-marking")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response markDrill(@PathParam("id") UUID id, String body);
 }

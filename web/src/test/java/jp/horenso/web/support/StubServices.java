@@ -226,7 +226,101 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             ex.getResponseHeaders().add("Content-Disposition", "inline; filename=\"report.pdf\"");
             send(ex, 200, "application/pdf", "%PDF-1.7 stub");
         } else if (path.equals(base + "/review")) {
-            json(ex, 200, Map.of("incidentNumber", NUMBER, "state", "UNDER_CISO_REVIEW", "latestReportVersion", 1));
+            json(ex, 200, review());
+        } else if (path.equals(base + "/committee-report") && "POST".equals(method)) {
+            JsonNode report = JSON.readTree(body);
+            if (report.path("reference").isNull() || report.path("reference").isMissingNode()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "reference",
+                        en ? "Give the minute or file number" : "議事録・文書番号を入力してください");
+            } else {
+                json(ex, 200, review());
+            }
+        } else if (path.equals(base + "/close") && "POST".equals(method)) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("type", "https://horenso.jp/problems/not-closable");
+            p.put("title", en ? "The case cannot be closed" : "事案を終結できません");
+            p.put("status", 409);
+            p.put("detail", en ? "The report to the information-security committee is not recorded yet."
+                    : "情報セキュリティ委員会への報告がまだ記録されていません。");
+            send(ex, 409, "application/problem+json", JSON.writeValueAsString(p));
+        } else if (path.equals(base + "/communications") && "GET".equals(method)) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", "c0000000-0000-0000-0000-000000000001");
+            c.put("incidentId", CASE_ID);
+            c.put("kind", "NOTICE_TO_PERSONS");
+            c.put("kindLabel", Map.of("ja", "本人への連絡", "en", "Notice to the persons concerned"));
+            c.put("persons", 120);
+            c.put("method", "LETTER");
+            c.put("methodLabel", Map.of("ja", "郵送", "en", "Letter"));
+            c.put("communicatedAt", "2026-12-06T10:00:00+09:00");
+            c.put("reference", "総第123号");
+            c.put("summary", "お詫びと経緯の通知");
+            c.put("recordedBy", "csirt1");
+            c.put("recordedAt", now);
+            json(ex, 200, List.of(c));
+        } else if (path.equals(base + "/communications") && "POST".equals(method)) {
+            JsonNode c = JSON.readTree(body);
+            if ("NOTICE_TO_PERSONS".equals(c.path("kind").asText()) && c.path("persons").isNull()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "persons",
+                        en ? "A notice to persons needs their number" : "本人への連絡には人数が必要です");
+            } else {
+                json(ex, 201, Map.of("id", "c0000000-0000-0000-0000-000000000002"));
+            }
+        } else if (path.equals(base + "/unit") && "POST".equals(method)) {
+            JsonNode change = JSON.readTree(body);
+            if (!List.of("general-affairs-section", "welfare-section").contains(change.path("unit").asText())) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "unit",
+                        en ? "Not a section of the directory" : "組織情報にない部署です");
+            } else {
+                json(ex, 200, incident(now));
+            }
+        } else if (path.equals(base + "/withdrawal") && "POST".equals(method)) {
+            if (JSON.readTree(body).path("reason").isNull()) {
+                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "reason",
+                        en ? "Give the reason" : "理由を入力してください");
+            } else {
+                json(ex, 200, incident(now));
+            }
+        } else if (path.equals(base + "/drill-marking") && "POST".equals(method)) {
+            if (!JSON.readTree(body).path("drill").asBoolean() && !"csirt1".equals(user)) {
+                problem(ex, 403, en ? "Only the CSIRT may correct a drill marking"
+                        : "訓練の表示を訂正できるのはCSIRTだけです", null, null);
+            } else {
+                json(ex, 200, incident(now));
+            }
+        } else if (path.equals("/escalation/api/directory/absences") && "GET".equals(method)) {
+            json(ex, 200, List.of(Map.of("id", 41, "username", "chief1", "startsAt", "2026-12-07T00:00:00Z",
+                    "endsAt", "2026-12-10T00:00:00Z", "reason", "年次休暇", "createdBy", "seclead")));
+        } else if (path.equals("/escalation/api/directory/absences") && "POST".equals(method)) {
+            JsonNode a = JSON.readTree(body);
+            if (!List.of("chief1", "head1", "staff1").contains(a.path("username").asText())) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("title", en ? "Invalid absence" : "不在を記録できません");
+                p.put("status", 422);
+                p.put("detail", en ? "The absence is not valid." : "不在の内容に誤りがあります。");
+                p.put("errors", List.of(Map.of("field", "username", "message", en
+                        ? "There is nobody called " + a.path("username").asText() + " in the organisation."
+                        : "組織に " + a.path("username").asText() + " という人はいません。")));
+                send(ex, 422, "application/problem+json", JSON.writeValueAsString(p));
+            } else {
+                json(ex, 201, Map.of("id", 42, "username", a.path("username").asText()));
+            }
+        } else if (path.startsWith("/escalation/api/directory/absences/") && "DELETE".equals(method)) {
+            send(ex, 204, null, "");
+        } else if (path.matches("/notification/api/recipients/[^/]+/delivery") && "GET".equals(method)) {
+            String who = path.split("/")[4];
+            json(ex, 200, Map.of("username", who, "digestWindow", "PT10M", "neverGrouped", false, "channels",
+                    List.of(Map.of("position", 0, "channel", "WEBHOOK", "format", "TEAMS",
+                            "address", "https://teams.example.jp/hook", "secretSet", false),
+                            Map.of("position", 1, "channel", "MAIL", "address", who + "@demo-city.example.jp",
+                                    "secretSet", false))));
+        } else if (path.matches("/notification/api/recipients/[^/]+/delivery") && "PUT".equals(method)) {
+            if (new String(body, StandardCharsets.UTF_8).contains("not-an-address")) {
+                problem(ex, 400, en ? "Invalid delivery settings" : "配信先の設定に誤りがあります",
+                        "channels[0].address", en ? "Not a mail address." : "メールアドレスが正しくありません。");
+            } else {
+                json(ex, 200, Map.of("username", path.split("/")[4], "channels", List.of(), "neverGrouped", false));
+            }
         } else if (path.equals(base + "/disclosure")) {
             json(ex, 200, Map.of("incidentNumber", NUMBER, "drafts", List.of()));
         } else if (path.equals(base + "/audit/verify")) {
@@ -272,6 +366,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         } else {
             problem(ex, 404, "Not found", null, null);
         }
+    }
+
+    private static Map<String, Object> review() {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("incidentNumber", NUMBER);
+        r.put("state", "UNDER_CISO_REVIEW");
+        r.put("latestReportVersion", 1);
+        r.put("severeJudgedByCiso", true);
+        r.put("closable", false);
+        r.put("missing", List.of(Map.of("code", "COMMITTEE_REPORT", "ja", "情報セキュリティ委員会への報告",
+                "en", "The report to the information-security committee")));
+        return r;
     }
 
     private static Map<String, Object> summary(String now) {
