@@ -2,6 +2,7 @@ package jp.horenso.web.upstream;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -49,4 +50,18 @@ public interface EscalationApi {
     @Consumes({"text/csv", "application/yaml"})
     Response importDirectory(@HeaderParam("Content-Type") String contentType, @QueryParam("dryRun") boolean dryRun,
             String body);
+
+    /** Current and coming absences of the caller's organisation: meanwhile hops go to the deputy. */
+    @GET
+    @Path("/directory/absences")
+    Response absences();
+
+    @POST
+    @Path("/directory/absences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response addAbsence(String body);
+
+    @DELETE
+    @Path("/directory/absences/{absenceId}")
+    Response removeAbsence(@PathParam("absenceId") long absenceId);
 }

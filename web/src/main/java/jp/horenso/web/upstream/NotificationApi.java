@@ -1,7 +1,11 @@
 package jp.horenso.web.upstream;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
@@ -20,4 +24,14 @@ public interface NotificationApi {
     @GET
     @Path("/notifications")
     Response deliveries(@QueryParam("incidentId") UUID incidentId);
+
+    /** A person's delivery settings (channels in failover order, digest window); secrets never shown. */
+    @GET
+    @Path("/recipients/{username}/delivery")
+    Response delivery(@PathParam("username") String username);
+
+    @PUT
+    @Path("/recipients/{username}/delivery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Response replaceDelivery(@PathParam("username") String username, String body);
 }

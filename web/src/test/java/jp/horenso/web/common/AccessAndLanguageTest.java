@@ -31,7 +31,7 @@ class AccessAndLanguageTest {
         for (Refusal r : List.of(new Refusal(Tokens.staff1(), "/kpis"), new Refusal(Tokens.staff1(), "/inbox"),
                 new Refusal(Tokens.staff1(), "/review"), new Refusal(Tokens.staff1(), "/audit"),
                 new Refusal(Tokens.auditor(), "/report"), new Refusal(Tokens.chief1(), "/dashboard"),
-                new Refusal(Tokens.csirt1(), "/review"))) {
+                new Refusal(Tokens.csirt1(), "/review"), new Refusal(Tokens.auditor(), "/admin/people"))) {
             given().auth().oauth2(r.token()).redirects().follow(false).get(r.path()).then().statusCode(403);
         }
         given().auth().oauth2(Tokens.staff1()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
