@@ -222,6 +222,41 @@ class WebConsoleInBrowserTest {
         waitFor(By.id("case-done"));
     }
 
+    /**
+     * 第64条: a person who leaves the console idle is logged off as the realm says. The realm's idle time is
+     * shortened for this test (and restored): after it and Keycloak's own grace window (two minutes) have passed
+     * without a click, the next page asks for the password again instead of showing the console.
+     */
+    @Test
+    void article64_idleConsoleSessionEndsAndTheNextClickAsksForThePasswordAgain() {
+        String admin = realm.adminToken();
+        Map<String, Object> before = given().auth().oauth2(admin).get(realm.adminUrl()).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        try {
+            given().auth().oauth2(admin).contentType("application/json")
+                    .body(Map.of("ssoSessionIdleTimeout", 10, "accessTokenLifespan", 10))
+                    .put(realm.adminUrl()).then().statusCode(204);
+            signIn("staff1", "/report");
+            waitFor(By.id("main"));
+
+            // Idle: no click, no request (the report form has no live part).
+            Duration idle = Duration.ofSeconds(10 + 120 + 20);
+            org.awaitility.Awaitility.await("idle for " + idle).pollDelay(idle).atMost(idle.plusSeconds(30))
+                    .until(() -> true);
+
+            browser.get(console + "/report");
+            WebElement user = waitFor(By.id("username"));
+            assertTrue(user.isDisplayed(), "the realm's login page asks again");
+            assertTrue(!browser.getCurrentUrl().startsWith(console), "not the console: " + browser.getCurrentUrl());
+        } finally {
+            given().auth().oauth2(realm.adminToken()).contentType("application/json")
+                    .body(Map.of("ssoSessionIdleTimeout", before.get("ssoSessionIdleTimeout"),
+                            "accessTokenLifespan", before.get("accessTokenLifespan")))
+                    .put(realm.adminUrl()).then().statusCode(204);
+            browser.manage().deleteAllCookies();
+        }
+    }
+
     private void signIn(String username, String path) {
         browser.get(console + path);
         WebElement user = waitFor(By.id("username"));
