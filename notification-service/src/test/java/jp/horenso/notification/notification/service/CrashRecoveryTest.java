@@ -1,11 +1,12 @@
 package jp.horenso.notification.notification.service;
 
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,6 +31,7 @@ import jp.horenso.notification.testing.NotificationEventsOnKafka;
 import jp.horenso.notification.testing.Rows;
 import jp.horenso.notification.testing.WebhookReceiver;
 import jp.horenso.notification.testing.WebhookReceiver.Received;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,8 +48,8 @@ class CrashRecoveryTest {
     @Inject
     DataSource db;
 
-    @Inject
-    Mailer mailer;
+    @ConfigProperty(name = "quarkus.mailer.port")
+    int smtpPort;
 
     @Inject
     RecipientService recipients;
@@ -67,8 +69,10 @@ class CrashRecoveryTest {
         String subject = "【高/High】【Horenso】インシデント報告 " + number + " / Incident report " + number;
         crashedWhileSending(notificationId, incidentId, number, username, subject, Channel.MAIL, null, -1,
                 "MAIL " + username + "@demo-city.example.jp");
-        // What the crashed worker had done: the SMTP server accepted the mail.
-        mailer.send(Mail.withText(username + "@demo-city.example.jp", subject, "本文 / body"));
+        // What the crashed worker had done: the SMTP server accepted the mail. Sent on a connection of its own
+        // (plain JavaMail), not through the application's pooled mail client, whose state this test must not share.
+        GreenMailUtil.sendTextEmail(username + "@demo-city.example.jp", "horenso@demo-city.example.jp", subject,
+                "本文 / body", new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
         JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationDelivered",
                 notificationId, TIMEOUT).value());
