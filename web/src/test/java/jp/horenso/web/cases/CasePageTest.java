@@ -37,6 +37,8 @@ class CasePageTest {
         assertTrue(html.contains("総務 課長") && html.contains("期限超過"), "chain with overdue hop");
         assertTrue(html.contains("value=\"&quot;3&quot;\""), "the ETag kept for If-Match");
         assertTrue(html.contains("/cases/" + CASE + "/documents/ciso-reports/1\""), "document link");
+        assertTrue(html.contains("引渡し csirt1") && html.contains("→ 県警サイバー犯罪対策課（解析依頼）"),
+                "evidence with its chain of custody (第107条): " + html);
         assertTrue(html.contains("data-live-case=\"" + CASE + "\""), "live refresh for this case only");
     }
 

@@ -203,7 +203,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals(base + "/evidence") && "GET".equals(method)) {
             json(ex, 200, List.of(Map.of("id", "e0000000-0000-0000-0000-000000000001", "filename", "log.txt",
                     "contentType", "text/plain", "sizeBytes", 5, "sha256", "ab".repeat(32), "receivedBy", "csirt1",
-                    "receivedAt", now)));
+                    "receivedAt", now, "custody", List.of(
+                            Map.of("action", "RECEIVED", "actor", "csirt1", "at", now),
+                            Map.of("action", "HANDED_OVER", "actor", "csirt1", "at", now, "handedTo", "県警サイバー犯罪対策課",
+                                    "purpose", "解析依頼")))));
         } else if (path.equals(base + "/evidence") && "POST".equals(method)) {
             json(ex, 201, Map.of("id", "e0000000-0000-0000-0000-000000000002"));
         } else if (path.startsWith(base + "/evidence/") && path.endsWith("/content")) {
