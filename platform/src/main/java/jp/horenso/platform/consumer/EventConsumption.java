@@ -1,0 +1,82 @@
+package jp.horenso.platform.consumer;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.function.Consumer;
+import jp.horenso.platform.PlatformConfig;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
+import jp.horenso.platform.events.InvalidEventException;
+import org.jboss.logging.Logger;
+
+/**
+ * How every consumer handles a record: the envelope is read strictly (a malformed record throws at once and goes to
+ * the dead-letter topic), then the handler runs — in its own transaction, idempotent through the inbox — and a
+ * transient failure (the database away for a few seconds, a lock or pool timeout) is retried with growing waits
+ * before anything is dead-lettered. Only a malformed or permanently invalid event, or a failure that outlasts
+ * {@code horenso.platform.consumer.give-up-after}, reaches the DLQ.
+ */
+@ApplicationScoped
+public class EventConsumption {
+
+    private static final Logger LOG = Logger.getLogger(EventConsumption.class);
+
+    private final CloudEvents cloudEvents;
+    private final PlatformConfig.Consumer config;
+
+    public EventConsumption(CloudEvents cloudEvents, PlatformConfig config) {
+        this.cloudEvents = cloudEvents;
+        this.config = config.consumer();
+    }
+
+    /** Reads {@code record} and hands it to {@code handler}, retrying transient failures. */
+    public void consume(String record, Consumer<IncomingEvent> handler) {
+        IncomingEvent event = cloudEvents.read(record);
+        retrying(event, () -> handler.accept(event));
+    }
+
+    /** Runs {@code work} for {@code event}, retrying transient failures with exponential backoff. */
+    public void retrying(IncomingEvent event, Runnable work) {
+        long deadline = System.nanoTime() + config.giveUpAfter().toNanos();
+        Duration wait = config.initialBackoff();
+        int attempt = 1;
+        while (true) {
+            try {
+                work.run();
+                if (attempt > 1) {
+                    LOG.infof("%s %s handled after %d attempts", event.name(), event.id(), attempt);
+                }
+                return;
+            } catch (InvalidEventException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                if (!TransientFailures.isTransient(e) || System.nanoTime() + wait.toNanos() > deadline) {
+                    throw e;
+                }
+                LOG.warnf("%s %s failed transiently (attempt %d), retrying in %d ms: %s", event.name(), event.id(),
+                        attempt, wait.toMillis(), rootMessage(e));
+                sleep(wait);
+                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                        : wait.multipliedBy(2);
+                attempt++;
+            }
+        }
+    }
+
+    private static void sleep(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to retry", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}
