@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import jp.horenso.notification.notification.NotificationKind;
+import jp.horenso.notification.delivery.NotificationKind;
 
 /**
  * One notification in a person's in-app inbox (受信箱). Created with the notification, in the same transaction,

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.delivery.Channel;
 
 /** One channel of a person (配信先), tried in position order: the next one is the failover of the one before. */
 @Entity

@@ -10,9 +10,9 @@ import jp.horenso.notification.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.notification.acknowledgement.service.AckLinkOutcome.Refusal;
 import jp.horenso.notification.common.events.CloudEvents;
 import jp.horenso.notification.common.outbox.Outbox;
-import jp.horenso.notification.notification.Notification;
-import jp.horenso.notification.notification.repository.NotificationRepository;
-import jp.horenso.notification.notification.repository.StoppedChainRepository;
+import jp.horenso.notification.delivery.Notification;
+import jp.horenso.notification.delivery.repository.NotificationRepository;
+import jp.horenso.notification.delivery.repository.StoppedChainRepository;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 

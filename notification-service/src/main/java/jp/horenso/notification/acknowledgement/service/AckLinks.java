@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import jp.horenso.notification.notification.config.NotificationConfig;
+import jp.horenso.notification.config.NotificationConfig;
 import org.jboss.logging.Logger;
 
 /**

@@ -3,7 +3,7 @@ package jp.horenso.notification.inbox.service;
 import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.notification.inbox.InboxItem;
-import jp.horenso.notification.notification.NotificationKind;
+import jp.horenso.notification.delivery.NotificationKind;
 
 /** One inbox item as the dashboard shows it: the message's subject and sentences and the links, no case details. */
 public record InboxItemView(long id, UUID notificationId, UUID incidentId, String incidentNumber,
