@@ -8,12 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import jp.horenso.notification.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.notification.acknowledgement.service.AckLinkOutcome.Refusal;
-import jp.horenso.notification.common.events.CloudEvents;
-import jp.horenso.notification.common.outbox.Outbox;
 import jp.horenso.notification.delivery.Notification;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.horenso.notification.events.OutgoingEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,21 +28,16 @@ public class AckLinkService {
     private final AckLinks links;
     private final NotificationRepository notifications;
     private final EntityManager em;
-    private final Outbox outbox;
-    private final CloudEvents cloudEvents;
-    private final String topic;
+    private final OutgoingEvents events;
     private final StoppedChainRepository stoppedChains;
 
-    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em, Outbox outbox,
-            CloudEvents cloudEvents, @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic") String topic,
-            StoppedChainRepository stoppedChains) {
+    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em,
+            OutgoingEvents events, StoppedChainRepository stoppedChains) {
         this.links = links;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.em = em;
-        this.outbox = outbox;
-        this.cloudEvents = cloudEvents;
-        this.topic = topic;
+        this.events = events;
     }
 
     /**
@@ -88,9 +81,9 @@ public class AckLinkService {
         if (inserted == 0) {
             return AckLinkOutcome.refused(Refusal.USED, n.getIncidentNumber(), n.isDrill());
         }
-        outbox.append(topic, cloudEvents.create(AcknowledgementLinkUsed.NAME, n.getIncidentId(),
+        events.append(AcknowledgementLinkUsed.NAME, n.getIncidentId().toString(),
                 new AcknowledgementLinkUsed(n.getNotificationId(), n.getIncidentId(), n.getHopId(),
-                        n.getRecipientUsername(), now)));
+                        n.getRecipientUsername(), now));
         LOG.infof("notification %s acknowledged by %s through its link", n.getNotificationId(),
                 n.getRecipientUsername());
         return new AckLinkOutcome(null, n.getIncidentNumber(), n.isDrill());

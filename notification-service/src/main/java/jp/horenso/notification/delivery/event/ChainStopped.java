@@ -21,6 +21,6 @@ public record ChainStopped(
         @NotNull List<UUID> cancelledHops,
         @Min(0) Integer cancelledTimers) {
 
-    /** The CloudEvent type. */
-    public static final String TYPE = "jp.horenso.ChainStopped";
+    /** The event name; the CloudEvent type is {@code jp.horenso.} + this. */
+    public static final String NAME = "ChainStopped";
 }

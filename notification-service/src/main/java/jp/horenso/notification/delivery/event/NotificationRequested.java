@@ -49,8 +49,8 @@ public record NotificationRequested(
         @Min(1) Integer reportVersion,
         @Valid ResponseAction responseAction) {
 
-    /** The CloudEvent type. */
-    public static final String TYPE = "jp.horenso.NotificationRequested";
+    /** The event name; the CloudEvent type is {@code jp.horenso.} + this. */
+    public static final String NAME = "NotificationRequested";
 
     /** The legal report deadline a LEGAL_DEADLINE_* notice is about (regulatory.md R1, R2). */
     public record LegalDeadline(

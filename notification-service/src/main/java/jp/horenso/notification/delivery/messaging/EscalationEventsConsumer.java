@@ -36,11 +36,16 @@ public class EscalationEventsConsumer {
     @Blocking
     public void consume(String value) {
         CloudEvent event = cloudEvents.parse(value);
-        if (NotificationRequested.TYPE.equals(event.type())) {
+        if (is(event, NotificationRequested.NAME)) {
             NotificationRequested request = cloudEvents.data(event, NotificationRequested.class);
             intake.accept(event.id(), event.time() == null ? null : event.time().toInstant(), request);
-        } else if (ChainStopped.TYPE.equals(event.type())) {
+        } else if (is(event, ChainStopped.NAME)) {
             chainStops.stop(event.id(), cloudEvents.data(event, ChainStopped.class));
         }
+    }
+
+    /** Whether {@code event} is the event {@code eventName} of the contract (type {@code jp.horenso.<name>}). */
+    private static boolean is(CloudEvent event, String eventName) {
+        return (CloudEvent.TYPE_PREFIX + eventName).equals(event.type());
     }
 }
