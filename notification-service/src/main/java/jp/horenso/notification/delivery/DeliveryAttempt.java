@@ -83,39 +83,39 @@ public class DeliveryAttempt {
         return error.substring(0, MAX_ERROR_LENGTH - 1) + "…";
     }
 
-    public Long getId() {
+    public Long id() {
         return id;
     }
 
-    public Notification getNotification() {
+    public Notification notification() {
         return notification;
     }
 
-    public int getAttemptNumber() {
+    public int attemptNumber() {
         return attemptNumber;
     }
 
-    public Channel getChannel() {
+    public Channel channel() {
         return channel;
     }
 
-    public Instant getAttemptedAt() {
+    public Instant attemptedAt() {
         return attemptedAt;
     }
 
-    public DeliveryOutcome getOutcome() {
+    public DeliveryOutcome outcome() {
         return outcome;
     }
 
-    public String getError() {
+    public String error() {
         return error;
     }
 
-    public int getTries() {
+    public int tries() {
         return tries;
     }
 
-    public String getTarget() {
+    public String target() {
         return target;
     }
 }

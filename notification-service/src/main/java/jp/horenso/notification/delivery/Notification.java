@@ -176,7 +176,7 @@ public class Notification {
     /** Puts this held notification into the digest that {@code leader} carries. */
     public void joinDigest(Notification leader) {
         this.status = NotificationStatus.GROUPED;
-        this.digestLeaderId = leader.getId();
+        this.digestLeaderId = leader.id();
     }
 
     /** Ends a digest member the way its leader ended: delivered or failed, on the leader's channel. */
@@ -262,163 +262,163 @@ public class Notification {
         this.lastError = error;
     }
 
-    public Long getId() {
+    public Long id() {
         return id;
     }
 
-    public UUID getNotificationId() {
+    public UUID notificationId() {
         return notificationId;
     }
 
-    public UUID getIncidentId() {
+    public UUID incidentId() {
         return incidentId;
     }
 
-    public String getIncidentNumber() {
+    public String incidentNumber() {
         return incidentNumber;
     }
 
-    public UUID getHopId() {
+    public UUID hopId() {
         return hopId;
     }
 
-    public String getStep() {
+    public String step() {
         return step;
     }
 
-    public NotificationKind getKind() {
+    public NotificationKind kind() {
         return kind;
     }
 
-    public boolean isDrill() {
+    public boolean drill() {
         return drill;
     }
 
-    public Channel getChannel() {
+    public Channel channel() {
         return channel;
     }
 
-    public String getRecipientUsername() {
+    public String recipientUsername() {
         return recipientUsername;
     }
 
-    public String getRecipientName() {
+    public String recipientName() {
         return recipientName;
     }
 
-    public String getRecipientEmail() {
+    public String recipientEmail() {
         return recipientEmail;
     }
 
-    public String getRecipientLocale() {
+    public String recipientLocale() {
         return recipientLocale;
     }
 
-    public Instant getAckDeadline() {
+    public Instant ackDeadline() {
         return ackDeadline;
     }
 
-    public String getSeverity() {
+    public String severity() {
         return severity;
     }
 
-    public String getSubject() {
+    public String subject() {
         return subject;
     }
 
-    public String getBody() {
+    public String body() {
         return body;
     }
 
-    public NotificationStatus getStatus() {
+    public NotificationStatus status() {
         return status;
     }
 
-    public int getAttempts() {
+    public int attempts() {
         return attempts;
     }
 
-    public Instant getNextAttemptAt() {
+    public Instant nextAttemptAt() {
         return nextAttemptAt;
     }
 
-    public Instant getLeaseUntil() {
+    public Instant leaseUntil() {
         return leaseUntil;
     }
 
-    public String getLastError() {
+    public String lastError() {
         return lastError;
     }
 
-    public UUID getRequestEventId() {
+    public UUID requestEventId() {
         return requestEventId;
     }
 
-    public Instant getRequestedAt() {
+    public Instant requestedAt() {
         return requestedAt;
     }
 
-    public Instant getCreatedAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    public Instant getSentAt() {
+    public Instant sentAt() {
         return sentAt;
     }
 
-    public Instant getFailedAt() {
+    public Instant failedAt() {
         return failedAt;
     }
 
-    public String getSummary() {
+    public String summary() {
         return summary;
     }
 
-    public String getCaseLink() {
+    public String caseLink() {
         return caseLink;
     }
 
-    public String getAckLink() {
+    public String ackLink() {
         return ackLink;
     }
 
-    public Long getEndpointId() {
+    public Long endpointId() {
         return endpointId;
     }
 
-    public int getEndpointPosition() {
+    public int endpointPosition() {
         return endpointPosition;
     }
 
-    public int getChannelAttempts() {
+    public int channelAttempts() {
         return channelAttempts;
     }
 
-    public Long getDigestLeaderId() {
+    public Long digestLeaderId() {
         return digestLeaderId;
     }
 
-    public String getDigestSubject() {
+    public String digestSubject() {
         return digestSubject;
     }
 
-    public String getDigestBody() {
+    public String digestBody() {
         return digestBody;
     }
 
-    public String getDigestSummary() {
+    public String digestSummary() {
         return digestSummary;
     }
 
-    public String getCopyOf() {
+    public String copyOf() {
         return copyOf;
     }
 
-    public Instant getCancelledAt() {
+    public Instant cancelledAt() {
         return cancelledAt;
     }
 
-    public String getCancelReason() {
+    public String cancelReason() {
         return cancelReason;
     }
 }

@@ -75,59 +75,59 @@ public class InboxItem {
         }
     }
 
-    public Long getId() {
+    public Long id() {
         return id;
     }
 
-    public UUID getNotificationId() {
+    public UUID notificationId() {
         return notificationId;
     }
 
-    public String getUsername() {
+    public String username() {
         return username;
     }
 
-    public UUID getIncidentId() {
+    public UUID incidentId() {
         return incidentId;
     }
 
-    public String getIncidentNumber() {
+    public String incidentNumber() {
         return incidentNumber;
     }
 
-    public NotificationKind getKind() {
+    public NotificationKind kind() {
         return kind;
     }
 
-    public String getSeverity() {
+    public String severity() {
         return severity;
     }
 
-    public boolean isDrill() {
+    public boolean drill() {
         return drill;
     }
 
-    public String getSubject() {
+    public String subject() {
         return subject;
     }
 
-    public String getSummary() {
+    public String summary() {
         return summary;
     }
 
-    public String getCaseLink() {
+    public String caseLink() {
         return caseLink;
     }
 
-    public String getAckLink() {
+    public String ackLink() {
         return ackLink;
     }
 
-    public Instant getCreatedAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    public Instant getReadAt() {
+    public Instant readAt() {
         return readAt;
     }
 }

@@ -16,8 +16,8 @@ public record MessageItem(UUID notificationId, UUID incidentId, String incidentN
 
     /** The item of a stored notification. */
     public static MessageItem of(Notification n) {
-        return new MessageItem(n.getNotificationId(), n.getIncidentId(), n.getIncidentNumber(), n.getKind(),
-                n.getSeverity(), n.isDrill(), n.getSubject(), n.getSummary(), n.getCaseLink(), n.getAckLink(),
-                n.getCopyOf());
+        return new MessageItem(n.notificationId(), n.incidentId(), n.incidentNumber(), n.kind(),
+                n.severity(), n.drill(), n.subject(), n.summary(), n.caseLink(), n.ackLink(),
+                n.copyOf());
     }
 }

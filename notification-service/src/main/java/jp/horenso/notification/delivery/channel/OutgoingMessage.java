@@ -23,17 +23,17 @@ public record OutgoingMessage(long id, UUID notificationId, UUID incidentId, End
 
     /** The message for attempt {@code attempt} of a notification, with the digest members it leads (if any). */
     public static OutgoingMessage of(Notification n, int attempt, Endpoint endpoint, List<Notification> members) {
-        String address = endpoint.channel() == Channel.MAIL && endpoint.address() == null ? n.getRecipientEmail()
+        String address = endpoint.channel() == Channel.MAIL && endpoint.address() == null ? n.recipientEmail()
                 : endpoint.address();
-        boolean digest = !members.isEmpty() && n.getDigestSubject() != null;
+        boolean digest = !members.isEmpty() && n.digestSubject() != null;
         List<MessageItem> items = new ArrayList<>();
         items.add(MessageItem.of(n));
         if (digest) {
             members.forEach(m -> items.add(MessageItem.of(m)));
         }
-        return new OutgoingMessage(n.getId(), n.getNotificationId(), n.getIncidentId(), endpoint, address,
-                digest ? n.getDigestSubject() : n.getSubject(), digest ? n.getDigestBody() : n.getBody(),
-                digest ? n.getDigestSummary() : n.getSummary(), attempt, List.copyOf(items));
+        return new OutgoingMessage(n.id(), n.notificationId(), n.incidentId(), endpoint, address,
+                digest ? n.digestSubject() : n.subject(), digest ? n.digestBody() : n.body(),
+                digest ? n.digestSummary() : n.summary(), attempt, List.copyOf(items));
     }
 
     public Channel channel() {

@@ -17,8 +17,8 @@ public record NotificationDelivered(UUID notificationId, UUID incidentId, EventR
 
     /** The fact for a notification that was just marked SENT. */
     public static NotificationDelivered of(Notification notification) {
-        return new NotificationDelivered(notification.getNotificationId(), notification.getIncidentId(),
-                EventRecipient.of(notification), notification.getChannel(), notification.getSentAt(),
-                notification.getAttempts());
+        return new NotificationDelivered(notification.notificationId(), notification.incidentId(),
+                EventRecipient.of(notification), notification.channel(), notification.sentAt(),
+                notification.attempts());
     }
 }

@@ -18,14 +18,14 @@ public class NotificationEvents {
     /** Records that the notification was delivered. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(Notification notification) {
-        events.append(NotificationDelivered.NAME, notification.getIncidentId().toString(),
+        events.append(NotificationDelivered.NAME, notification.incidentId().toString(),
                 NotificationDelivered.of(notification));
     }
 
     /** Records that the notification was given up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Notification notification) {
-        events.append(NotificationFailed.NAME, notification.getIncidentId().toString(),
+        events.append(NotificationFailed.NAME, notification.incidentId().toString(),
                 NotificationFailed.of(notification));
     }
 }

@@ -17,8 +17,8 @@ public record NotificationFailed(UUID notificationId, UUID incidentId, EventReci
 
     /** The fact for a notification that was just marked FAILED. */
     public static NotificationFailed of(Notification notification) {
-        return new NotificationFailed(notification.getNotificationId(), notification.getIncidentId(),
-                EventRecipient.of(notification), notification.getChannel(), notification.getFailedAt(),
-                notification.getAttempts(), notification.getLastError() == null ? "" : notification.getLastError());
+        return new NotificationFailed(notification.notificationId(), notification.incidentId(),
+                EventRecipient.of(notification), notification.channel(), notification.failedAt(),
+                notification.attempts(), notification.lastError() == null ? "" : notification.lastError());
     }
 }

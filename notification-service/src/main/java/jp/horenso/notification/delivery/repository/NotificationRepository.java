@@ -111,14 +111,14 @@ public class NotificationRepository implements PanacheRepository<Notification> {
         return getEntityManager().createNativeQuery("""
                 SELECT * FROM notification WHERE recipient_username = :username AND status = 'HELD' AND id <> :id
                 ORDER BY id FOR UPDATE SKIP LOCKED""", Notification.class)
-                .setParameter("username", leader.getRecipientUsername())
-                .setParameter("id", leader.getId())
+                .setParameter("username", leader.recipientUsername())
+                .setParameter("id", leader.id())
                 .getResultList();
     }
 
     /** The notifications a digest leader carries, oldest first. */
     public List<Notification> membersOf(Notification leader) {
-        return list("digestLeaderId = ?1 order by id", leader.getId());
+        return list("digestLeaderId = ?1 order by id", leader.id());
     }
 
     /**

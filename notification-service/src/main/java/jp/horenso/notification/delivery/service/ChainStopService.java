@@ -55,21 +55,21 @@ public class ChainStopService {
         Map<Long, Notification> digestsToRewrite = new LinkedHashMap<>();
         int cancelled = 0;
         for (Notification n : unsent) {
-            if (n.getStatus() == NotificationStatus.CANCELLED) {
+            if (n.status() == NotificationStatus.CANCELLED) {
                 continue; // cancelled above with the digest that carried it
             }
-            if (n.getStatus() == NotificationStatus.GROUPED) {
-                Notification leader = notifications.findById(n.getDigestLeaderId());
+            if (n.status() == NotificationStatus.GROUPED) {
+                Notification leader = notifications.findById(n.digestLeaderId());
                 if (leader == null || !isWaiting(leader)) {
                     continue; // its digest is being sent (or is settled): it follows the digest's outcome
                 }
                 n.cancel(stopped.reason(), now);
-                digestsToRewrite.put(leader.getId(), leader);
+                digestsToRewrite.put(leader.id(), leader);
             } else {
-                if (n.getDigestSubject() != null) {
+                if (n.digestSubject() != null) {
                     // A digest carrier waiting for a retry: the notices of other cases it carries go out on their own.
                     for (Notification member : notifications.membersOf(n)) {
-                        if (member.getIncidentId().equals(stopped.incidentId())) {
+                        if (member.incidentId().equals(stopped.incidentId())) {
                             member.cancel(stopped.reason(), now);
                             cancelled++;
                         } else {
@@ -79,7 +79,7 @@ public class ChainStopService {
                     n.leadDigest(null, null, null);
                 }
                 n.cancel(stopped.reason(), now);
-                digestsToRewrite.remove(n.getId());
+                digestsToRewrite.remove(n.id());
             }
             cancelled++;
         }
@@ -90,7 +90,7 @@ public class ChainStopService {
 
     /** A digest carrier that lost members: rewritten for those left, or sent as itself when none is. */
     private void rewriteDigest(Notification leader) {
-        if (leader.getStatus() == NotificationStatus.CANCELLED) {
+        if (leader.status() == NotificationStatus.CANCELLED) {
             return;
         }
         List<Notification> members = notifications.membersOf(leader);
@@ -101,11 +101,11 @@ public class ChainStopService {
         List<MessageItem> items = new ArrayList<>();
         items.add(MessageItem.of(leader));
         members.forEach(m -> items.add(MessageItem.of(m)));
-        RenderedMessage digest = renderer.renderDigest(leader.getRecipientName(), items);
+        RenderedMessage digest = renderer.renderDigest(leader.recipientName(), items);
         leader.leadDigest(digest.subject(), digest.body(), digest.summary());
     }
 
     private static boolean isWaiting(Notification n) {
-        return n.getStatus() == NotificationStatus.PENDING || n.getStatus() == NotificationStatus.RETRY;
+        return n.status() == NotificationStatus.PENDING || n.status() == NotificationStatus.RETRY;
     }
 }

@@ -40,18 +40,18 @@ public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String inci
             String error) {
 
         static Attempt of(DeliveryAttempt attempt) {
-            return new Attempt(attempt.getAttemptNumber(), attempt.getChannel(), attempt.getTarget(),
-                    attempt.getAttemptedAt(), attempt.getOutcome(), attempt.getTries(), attempt.getError());
+            return new Attempt(attempt.attemptNumber(), attempt.channel(), attempt.target(),
+                    attempt.attemptedAt(), attempt.outcome(), attempt.tries(), attempt.error());
         }
     }
 
     static DeliveryLogEntry of(Notification n, UUID digestOf, List<DeliveryAttempt> attempts) {
-        boolean waiting = n.getStatus() == NotificationStatus.PENDING || n.getStatus() == NotificationStatus.RETRY
-                || n.getStatus() == NotificationStatus.HELD;
-        return new DeliveryLogEntry(n.getNotificationId(), n.getIncidentId(), n.getIncidentNumber(), n.getKind(),
-                n.isDrill(), n.getChannel(), new Recipient(n.getRecipientUsername(), n.getRecipientEmail()),
-                n.getStatus(), n.getCreatedAt(), waiting ? n.getNextAttemptAt() : null, n.getSentAt(), n.getFailedAt(),
-                n.getLastError(), digestOf, attempts.stream().map(Attempt::of).toList(), n.getCopyOf(),
-                n.getCancelledAt(), n.getCancelReason());
+        boolean waiting = n.status() == NotificationStatus.PENDING || n.status() == NotificationStatus.RETRY
+                || n.status() == NotificationStatus.HELD;
+        return new DeliveryLogEntry(n.notificationId(), n.incidentId(), n.incidentNumber(), n.kind(),
+                n.drill(), n.channel(), new Recipient(n.recipientUsername(), n.recipientEmail()),
+                n.status(), n.createdAt(), waiting ? n.nextAttemptAt() : null, n.sentAt(), n.failedAt(),
+                n.lastError(), digestOf, attempts.stream().map(Attempt::of).toList(), n.copyOf(),
+                n.cancelledAt(), n.cancelReason());
     }
 }

@@ -28,14 +28,14 @@ public class DeliveryLogService {
     public List<DeliveryLogEntry> forIncident(UUID incidentId) {
         List<Notification> found = notifications.listByIncident(incidentId);
         Map<Long, List<DeliveryAttempt>> byNotification = attempts.listFor(found).stream()
-                .collect(Collectors.groupingBy(a -> a.getNotification().getId()));
+                .collect(Collectors.groupingBy(a -> a.notification().id()));
         return found.stream()
-                .map(n -> DeliveryLogEntry.of(n, digestOf(n), byNotification.getOrDefault(n.getId(), List.of())))
+                .map(n -> DeliveryLogEntry.of(n, digestOf(n), byNotification.getOrDefault(n.id(), List.of())))
                 .toList();
     }
 
     private UUID digestOf(Notification n) {
-        return n.getDigestLeaderId() == null ? null
-                : notifications.findByIdOptional(n.getDigestLeaderId()).map(Notification::getNotificationId).orElse(null);
+        return n.digestLeaderId() == null ? null
+                : notifications.findByIdOptional(n.digestLeaderId()).map(Notification::notificationId).orElse(null);
     }
 }

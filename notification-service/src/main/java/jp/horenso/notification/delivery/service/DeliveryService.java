@@ -76,22 +76,22 @@ public class DeliveryService {
         Instant now = Instant.now();
         List<OutgoingMessage> claimed = new ArrayList<>();
         for (Notification notification : notifications.lockDue(config.batchSize())) {
-            if (notification.getStatus() == NotificationStatus.GROUPED) {
+            if (notification.status() == NotificationStatus.GROUPED) {
                 continue; // joined the digest of a notification claimed earlier in this round
             }
-            if (notification.getStatus() == NotificationStatus.SENDING && !takeOver(notification, now)) {
+            if (notification.status() == NotificationStatus.SENDING && !takeOver(notification, now)) {
                 continue;
             }
-            if (notification.getStatus() == NotificationStatus.HELD) {
+            if (notification.status() == NotificationStatus.HELD) {
                 formDigest(notification);
             }
-            Optional<Endpoint> endpoint = recipients.endpoint(notification.getEndpointId());
+            Optional<Endpoint> endpoint = recipients.endpoint(notification.endpointId());
             if (endpoint.isEmpty()) {
                 exhausted(notification, CHANNEL_REMOVED, now);
                 continue;
             }
             int attempt = notification.claim(now.plus(config.leaseTimeout()));
-            List<Notification> members = notification.getDigestSubject() == null ? List.of()
+            List<Notification> members = notification.digestSubject() == null ? List.of()
                     : notifications.membersOf(notification);
             claimed.add(OutgoingMessage.of(notification, attempt, endpoint.get(), members));
         }
@@ -118,7 +118,7 @@ public class DeliveryService {
         Instant now = Instant.now();
         record(notification, message.attempt(), message.target(), DeliveryOutcome.SENT, tries.errors(), tries.count(),
                 now);
-        if (notification.getStatus().isFinal()) {
+        if (notification.status().isFinal()) {
             return;
         }
         // Even a worker whose lease ran out knows the message went: the notification is delivered.
@@ -178,25 +178,25 @@ public class DeliveryService {
 
     /** A notification whose lease ran out: whether it may be sent again now. */
     private boolean takeOver(Notification notification, Instant now) {
-        int number = notification.getAttempts();
+        int number = notification.attempts();
         Optional<DeliveryAttempt> last = attempts.findAttempt(notification, number);
-        Optional<Endpoint> endpoint = recipients.endpoint(notification.getEndpointId());
-        if (last.isPresent() && last.get().getOutcome() == DeliveryOutcome.STARTED) {
+        Optional<Endpoint> endpoint = recipients.endpoint(notification.endpointId());
+        if (last.isPresent() && last.get().outcome() == DeliveryOutcome.STARTED) {
             LOG.warnf("notification %s: attempt %d began to send and its worker went silent",
-                    notification.getNotificationId(), number);
-            last.get().record(now, DeliveryOutcome.UNKNOWN, LEASE_EXPIRED, last.get().getTries());
+                    notification.notificationId(), number);
+            last.get().record(now, DeliveryOutcome.UNKNOWN, LEASE_EXPIRED, last.get().tries());
             if (endpoint.isEmpty() || !endpoint.get().isRepeatSafe()) {
                 settleInInbox(notification, now);
                 return false;
             }
         } else {
-            LOG.warnf("notification %s: attempt %d was claimed but never begun", notification.getNotificationId(),
+            LOG.warnf("notification %s: attempt %d was claimed but never begun", notification.notificationId(),
                     number);
-            record(notification, number, endpoint.map(e -> e.describe(notification.getRecipientEmail())).orElse(null),
+            record(notification, number, endpoint.map(e -> e.describe(notification.recipientEmail())).orElse(null),
                     DeliveryOutcome.INTERRUPTED, NOT_STARTED, 1, now);
         }
-        if (notification.getChannelAttempts() >= config.maxAttempts()) {
-            exhausted(notification, notification.getLastError() == null ? NOT_STARTED : notification.getLastError(),
+        if (notification.channelAttempts() >= config.maxAttempts()) {
+            exhausted(notification, notification.lastError() == null ? NOT_STARTED : notification.lastError(),
                     now);
             return false;
         }
@@ -204,10 +204,10 @@ public class DeliveryService {
     }
 
     private void retryOrMoveOn(Notification notification, String error, Instant now) {
-        if (notification.getChannelAttempts() >= config.maxAttempts()) {
+        if (notification.channelAttempts() >= config.maxAttempts()) {
             exhausted(notification, error, now);
         } else {
-            notification.scheduleRetry(now.plus(backoff(notification.getChannelAttempts())), error);
+            notification.scheduleRetry(now.plus(backoff(notification.channelAttempts())), error);
         }
     }
 
@@ -220,11 +220,11 @@ public class DeliveryService {
         List<MessageItem> items = new ArrayList<>();
         items.add(MessageItem.of(leader));
         members.forEach(m -> items.add(MessageItem.of(m)));
-        RenderedMessage digest = renderer.renderDigest(leader.getRecipientName(), items);
+        RenderedMessage digest = renderer.renderDigest(leader.recipientName(), items);
         leader.leadDigest(digest.subject(), digest.body(), digest.summary());
         members.forEach(m -> m.joinDigest(leader));
-        LOG.infof("notification %s carries a digest of %d notifications to %s", leader.getNotificationId(),
-                items.size(), leader.getRecipientUsername());
+        LOG.infof("notification %s carries a digest of %d notifications to %s", leader.notificationId(),
+                items.size(), leader.recipientUsername());
     }
 
     /**
@@ -232,12 +232,12 @@ public class DeliveryService {
      * channel, or give up after the last.
      */
     private void exhausted(Notification notification, String error, Instant now) {
-        inbox.add(notification.getNotificationId());
-        Optional<Endpoint> next = recipients.nextEndpoint(notification.getRecipientUsername(),
-                notification.getEndpointPosition());
+        inbox.add(notification.notificationId());
+        Optional<Endpoint> next = recipients.nextEndpoint(notification.recipientUsername(),
+                notification.endpointPosition());
         if (next.isPresent()) {
-            LOG.infof("notification %s: %s failed %d times; trying %s next", notification.getNotificationId(),
-                    notification.getChannel(), notification.getChannelAttempts(), next.get().channel());
+            LOG.infof("notification %s: %s failed %d times; trying %s next", notification.notificationId(),
+                    notification.channel(), notification.channelAttempts(), next.get().channel());
             notification.moveTo(next.get().channel(), next.get().id(), next.get().position(), now, error);
             return;
         }
@@ -247,22 +247,22 @@ public class DeliveryService {
             member.follow(notification);
             events.failed(member);
         }
-        LOG.warnf("notification %s failed after %d attempts: %s", notification.getNotificationId(),
-                notification.getAttempts(), error);
+        LOG.warnf("notification %s failed after %d attempts: %s", notification.notificationId(),
+                notification.attempts(), error);
     }
 
     /** Settles a notification that may have arrived and must not be sent again: the inbox is its channel of record. */
     private void settleInInbox(Notification notification, Instant now) {
-        inbox.add(notification.getNotificationId());
+        inbox.add(notification.notificationId());
         notification.settleInInbox(now, KEPT_IN_INBOX);
         events.delivered(notification);
         for (Notification member : notifications.membersOf(notification)) {
-            inbox.add(member.getNotificationId());
+            inbox.add(member.notificationId());
             member.follow(notification);
             events.delivered(member);
         }
         LOG.warnf("notification %s: outcome unknown; kept in the in-app inbox and not sent again",
-                notification.getNotificationId());
+                notification.notificationId());
     }
 
     private Notification lock(OutgoingMessage message) {
@@ -274,12 +274,12 @@ public class DeliveryService {
     private void record(Notification notification, int number, String target, DeliveryOutcome outcome, String error,
             int tries, Instant at) {
         attempts.findAttempt(notification, number).ifPresentOrElse(existing -> {
-            if (existing.getOutcome() == DeliveryOutcome.STARTED || existing.getOutcome() == DeliveryOutcome.UNKNOWN
-                    || existing.getOutcome() == DeliveryOutcome.INTERRUPTED) {
+            if (existing.outcome() == DeliveryOutcome.STARTED || existing.outcome() == DeliveryOutcome.UNKNOWN
+                    || existing.outcome() == DeliveryOutcome.INTERRUPTED) {
                 existing.record(at, outcome, error, tries);
             }
         }, () -> {
-            DeliveryAttempt attempt = new DeliveryAttempt(notification, number, notification.getChannel(), target, at,
+            DeliveryAttempt attempt = new DeliveryAttempt(notification, number, notification.channel(), target, at,
                     outcome, error);
             attempt.record(at, outcome, error, tries);
             attempts.persist(attempt);

@@ -11,8 +11,8 @@ public record InboxItemView(long id, UUID notificationId, UUID incidentId, Strin
         String acknowledgeLink, Instant createdAt, Instant readAt) {
 
     static InboxItemView of(InboxItem item) {
-        return new InboxItemView(item.getId(), item.getNotificationId(), item.getIncidentId(),
-                item.getIncidentNumber(), item.getKind(), item.getSeverity(), item.isDrill(), item.getSubject(),
-                item.getSummary(), item.getCaseLink(), item.getAckLink(), item.getCreatedAt(), item.getReadAt());
+        return new InboxItemView(item.id(), item.notificationId(), item.incidentId(),
+                item.incidentNumber(), item.kind(), item.severity(), item.drill(), item.subject(),
+                item.summary(), item.caseLink(), item.ackLink(), item.createdAt(), item.readAt());
     }
 }
