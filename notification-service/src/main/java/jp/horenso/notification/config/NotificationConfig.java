@@ -18,9 +18,8 @@ public interface NotificationConfig {
 
     /**
      * Where people open the web console; messages about decisions link to the case's page there
-     * ({@code <console-base-url>/cases/<incident id>}).
+     * ({@code <console-base-url>/cases/<incident id>}, env {@code HORENSO_CONSOLE_BASE_URL}).
      */
-    @WithDefault("http://localhost:8080")
     String consoleBaseUrl();
 
     Mail mail();
@@ -82,8 +81,8 @@ public interface NotificationConfig {
 
         /**
          * The HMAC-SHA256 key the links are signed with, at least 32 characters (env
-         * {@code HORENSO_NOTIFICATION_ACK_LINK_SECRET}); all replicas need the same. Without it a random key is
-         * made at start-up: links stay unforgeable but stop working at a restart and on other replicas.
+         * {@code HORENSO_NOTIFICATION_ACK_LINK_SECRET}); all replicas need the same. Production does not start
+         * without it; in dev and test a missing key is replaced by a random one per start.
          */
         Optional<String> secret();
 
