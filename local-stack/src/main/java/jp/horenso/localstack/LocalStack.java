@@ -163,6 +163,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());
         env.put("HORENSO_NOTIFICATION_BASE_URL", "http://localhost:" + settings.notificationPort());
         env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
+        env.put("HORENSO_CONSOLE_BASE_URL", consoleUrl());
+        env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
         env.putAll(settings.extraEnvironment());

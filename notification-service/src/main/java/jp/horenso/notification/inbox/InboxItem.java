@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import jp.horenso.notification.notification.NotificationKind;
+import jp.horenso.notification.delivery.NotificationKind;
 
 /**
  * One notification in a person's in-app inbox (受信箱). Created with the notification, in the same transaction,
@@ -75,59 +75,59 @@ public class InboxItem {
         }
     }
 
-    public Long getId() {
+    public Long id() {
         return id;
     }
 
-    public UUID getNotificationId() {
+    public UUID notificationId() {
         return notificationId;
     }
 
-    public String getUsername() {
+    public String username() {
         return username;
     }
 
-    public UUID getIncidentId() {
+    public UUID incidentId() {
         return incidentId;
     }
 
-    public String getIncidentNumber() {
+    public String incidentNumber() {
         return incidentNumber;
     }
 
-    public NotificationKind getKind() {
+    public NotificationKind kind() {
         return kind;
     }
 
-    public String getSeverity() {
+    public String severity() {
         return severity;
     }
 
-    public boolean isDrill() {
+    public boolean drill() {
         return drill;
     }
 
-    public String getSubject() {
+    public String subject() {
         return subject;
     }
 
-    public String getSummary() {
+    public String summary() {
         return summary;
     }
 
-    public String getCaseLink() {
+    public String caseLink() {
         return caseLink;
     }
 
-    public String getAckLink() {
+    public String ackLink() {
         return ackLink;
     }
 
-    public Instant getCreatedAt() {
+    public Instant createdAt() {
         return createdAt;
     }
 
-    public Instant getReadAt() {
+    public Instant readAt() {
         return readAt;
     }
 }

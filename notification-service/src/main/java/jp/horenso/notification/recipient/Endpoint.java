@@ -1,7 +1,7 @@
 package jp.horenso.notification.recipient;
 
 import java.net.URI;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.delivery.Channel;
 
 /**
  * One step of a recipient's route, as the delivery worker uses it.

@@ -9,7 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.delivery.Channel;
 
 /** One channel of a person (配信先), tried in position order: the next one is the failover of the one before. */
 @Entity
@@ -64,39 +64,39 @@ public class RecipientChannel {
         this.updatedAt = updatedAt;
     }
 
-    public Long getId() {
+    public Long id() {
         return id;
     }
 
-    public String getUsername() {
+    public String username() {
         return username;
     }
 
-    public int getPosition() {
+    public int position() {
         return position;
     }
 
-    public Channel getChannel() {
+    public Channel channel() {
         return channel;
     }
 
-    public WebhookFormat getWebhookFormat() {
+    public WebhookFormat webhookFormat() {
         return webhookFormat;
     }
 
-    public String getAddress() {
+    public String address() {
         return address;
     }
 
-    public String getSecret() {
+    public String secret() {
         return secret;
     }
 
-    public String getUpdatedBy() {
+    public String updatedBy() {
         return updatedBy;
     }
 
-    public Instant getUpdatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 }

@@ -34,26 +34,26 @@ public class RecipientSetting {
     }
 
     /** Sets the digest window (null: no digest). */
-    public void setDigestWindow(Duration window, String by, Instant at) {
+    public void changeDigestWindow(Duration window, String by, Instant at) {
         this.digestWindowSeconds = window == null ? null : Math.toIntExact(window.toSeconds());
         this.updatedBy = by;
         this.updatedAt = at;
     }
 
-    public String getUsername() {
+    public String username() {
         return username;
     }
 
     /** The digest window, or null when bursts are not grouped. */
-    public Duration getDigestWindow() {
+    public Duration digestWindow() {
         return digestWindowSeconds == null ? null : Duration.ofSeconds(digestWindowSeconds);
     }
 
-    public String getUpdatedBy() {
+    public String updatedBy() {
         return updatedBy;
     }
 
-    public Instant getUpdatedAt() {
+    public Instant updatedAt() {
         return updatedAt;
     }
 }

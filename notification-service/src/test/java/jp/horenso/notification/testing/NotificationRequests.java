@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.horenso.notification.delivery.event.ChainStopped;
+import jp.horenso.notification.delivery.event.NotificationRequested;
 
 /**
  * Builds NotificationRequested events as escalation-service sends them, and sends them after checking them
@@ -162,7 +164,7 @@ public final class NotificationRequests {
             event.put("specversion", "1.0");
             event.put("id", eventId.toString());
             event.put("source", "/horenso/escalation-service");
-            event.put("type", "jp.horenso.NotificationRequested");
+            event.put("type", "jp.horenso." + NotificationRequested.NAME);
             event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             event.put("subject", incidentId.toString());
             event.put("datacontenttype", "application/json");
@@ -255,7 +257,7 @@ public final class NotificationRequests {
         event.put("specversion", "1.0");
         event.put("id", eventId.toString());
         event.put("source", "/horenso/escalation-service");
-        event.put("type", "jp.horenso.ChainStopped");
+        event.put("type", "jp.horenso." + ChainStopped.NAME);
         event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         event.put("subject", incidentId.toString());
         event.put("datacontenttype", "application/json");

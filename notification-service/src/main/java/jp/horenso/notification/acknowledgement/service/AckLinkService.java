@@ -8,12 +8,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import jp.horenso.notification.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.notification.acknowledgement.service.AckLinkOutcome.Refusal;
-import jp.horenso.notification.common.events.CloudEvents;
-import jp.horenso.notification.common.outbox.Outbox;
-import jp.horenso.notification.notification.Notification;
-import jp.horenso.notification.notification.repository.NotificationRepository;
-import jp.horenso.notification.notification.repository.StoppedChainRepository;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.horenso.notification.delivery.Notification;
+import jp.horenso.notification.delivery.repository.NotificationRepository;
+import jp.horenso.notification.delivery.repository.StoppedChainRepository;
+import jp.horenso.notification.events.OutgoingEvents;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,21 +28,16 @@ public class AckLinkService {
     private final AckLinks links;
     private final NotificationRepository notifications;
     private final EntityManager em;
-    private final Outbox outbox;
-    private final CloudEvents cloudEvents;
-    private final String topic;
+    private final OutgoingEvents events;
     private final StoppedChainRepository stoppedChains;
 
-    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em, Outbox outbox,
-            CloudEvents cloudEvents, @ConfigProperty(name = "mp.messaging.outgoing.outbox.topic") String topic,
-            StoppedChainRepository stoppedChains) {
+    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em,
+            OutgoingEvents events, StoppedChainRepository stoppedChains) {
         this.links = links;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.em = em;
-        this.outbox = outbox;
-        this.cloudEvents = cloudEvents;
-        this.topic = topic;
+        this.events = events;
     }
 
     /**
@@ -59,9 +52,9 @@ public class AckLinkService {
         }
         Notification n = checked.notification();
         if (isUsed(n)) {
-            return AckLinkOutcome.refused(Refusal.USED, n.getIncidentNumber(), n.isDrill());
+            return AckLinkOutcome.refused(Refusal.USED, n.incidentNumber(), n.drill());
         }
-        return new AckLinkOutcome(null, n.getIncidentNumber(), n.isDrill());
+        return new AckLinkOutcome(null, n.incidentNumber(), n.drill());
     }
 
     /** Uses the link: records the acknowledgement once and publishes AcknowledgementLinkUsed. */
@@ -77,23 +70,23 @@ public class AckLinkService {
                 INSERT INTO ack_link_use (notification_id, incident_id, hop_id, username, used_at, user_agent)
                 VALUES (:notificationId, :incidentId, :hopId, :username, :usedAt, :userAgent)
                 ON CONFLICT (notification_id) DO NOTHING""")
-                .setParameter("notificationId", n.getNotificationId())
-                .setParameter("incidentId", n.getIncidentId())
-                .setParameter("hopId", n.getHopId())
-                .setParameter("username", n.getRecipientUsername())
+                .setParameter("notificationId", n.notificationId())
+                .setParameter("incidentId", n.incidentId())
+                .setParameter("hopId", n.hopId())
+                .setParameter("username", n.recipientUsername())
                 .setParameter("usedAt", now)
                 .setParameter("userAgent", userAgent == null ? null
                         : userAgent.substring(0, Math.min(userAgent.length(), 500)))
                 .executeUpdate();
         if (inserted == 0) {
-            return AckLinkOutcome.refused(Refusal.USED, n.getIncidentNumber(), n.isDrill());
+            return AckLinkOutcome.refused(Refusal.USED, n.incidentNumber(), n.drill());
         }
-        outbox.append(topic, cloudEvents.create(AcknowledgementLinkUsed.NAME, n.getIncidentId(),
-                new AcknowledgementLinkUsed(n.getNotificationId(), n.getIncidentId(), n.getHopId(),
-                        n.getRecipientUsername(), now)));
-        LOG.infof("notification %s acknowledged by %s through its link", n.getNotificationId(),
-                n.getRecipientUsername());
-        return new AckLinkOutcome(null, n.getIncidentNumber(), n.isDrill());
+        events.append(AcknowledgementLinkUsed.NAME, n.incidentId().toString(),
+                new AcknowledgementLinkUsed(n.notificationId(), n.incidentId(), n.hopId(),
+                        n.recipientUsername(), now));
+        LOG.infof("notification %s acknowledged by %s through its link", n.notificationId(),
+                n.recipientUsername());
+        return new AckLinkOutcome(null, n.incidentNumber(), n.drill());
     }
 
     private record Checked(Notification notification, AckLinkOutcome refusal) {
@@ -107,26 +100,26 @@ public class AckLinkService {
         AckLinks.Token t = parsed.get();
         Optional<Notification> found = notifications.findByNotificationId(t.notificationId());
         // An unknown notification looks exactly like a bad signature: the page must not tell ids apart.
-        if (found.isEmpty() || found.get().getHopId() == null
-                || !links.verifies(t, found.get().getIncidentId(), found.get().getHopId(),
-                        found.get().getRecipientUsername())) {
+        if (found.isEmpty() || found.get().hopId() == null
+                || !links.verifies(t, found.get().incidentId(), found.get().hopId(),
+                        found.get().recipientUsername())) {
             return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
         }
         Notification n = found.get();
         if (!Instant.now().isBefore(t.expiresAt())) {
-            return new Checked(n, AckLinkOutcome.refused(Refusal.EXPIRED, n.getIncidentNumber(), n.isDrill()));
+            return new Checked(n, AckLinkOutcome.refused(Refusal.EXPIRED, n.incidentNumber(), n.drill()));
         }
-        if (caller != null && !caller.equals(n.getRecipientUsername())) {
-            return new Checked(n, AckLinkOutcome.refused(Refusal.NOT_YOURS, n.getIncidentNumber(), n.isDrill()));
+        if (caller != null && !caller.equals(n.recipientUsername())) {
+            return new Checked(n, AckLinkOutcome.refused(Refusal.NOT_YOURS, n.incidentNumber(), n.drill()));
         }
-        if (stoppedChains.reasonFor(n.getIncidentId()).isPresent()) {
-            return new Checked(n, AckLinkOutcome.refused(Refusal.CHAIN_STOPPED, n.getIncidentNumber(), n.isDrill()));
+        if (stoppedChains.reasonFor(n.incidentId()).isPresent()) {
+            return new Checked(n, AckLinkOutcome.refused(Refusal.CHAIN_STOPPED, n.incidentNumber(), n.drill()));
         }
         return new Checked(n, null);
     }
 
     private boolean isUsed(Notification n) {
         return !em.createNativeQuery("SELECT 1 FROM ack_link_use WHERE notification_id = :id")
-                .setParameter("id", n.getNotificationId()).getResultList().isEmpty();
+                .setParameter("id", n.notificationId()).getResultList().isEmpty();
     }
 }

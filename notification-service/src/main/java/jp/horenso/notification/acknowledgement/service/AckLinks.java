@@ -1,5 +1,6 @@
 package jp.horenso.notification.acknowledgement.service;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
@@ -16,7 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import jp.horenso.notification.notification.config.NotificationConfig;
+import jp.horenso.notification.config.NotificationConfig;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,25 +50,36 @@ public class AckLinks {
     }
 
     public AckLinks(NotificationConfig config) {
-        byte[] secret;
-        if (config.ackLink().secret().isPresent()) {
-            String configured = config.ackLink().secret().get();
-            // Fail at start-up rather than sign links with a key that can be guessed.
-            if (configured.length() < MIN_SECRET_LENGTH) {
-                throw new IllegalStateException("horenso.notification.ack-link.secret must have at least "
-                        + MIN_SECRET_LENGTH + " characters");
-            }
-            secret = configured.getBytes(StandardCharsets.UTF_8);
-        } else {
-            LOG.warn("horenso.notification.ack-link.secret (HORENSO_NOTIFICATION_ACK_LINK_SECRET) is not set: "
-                    + "acknowledgement links are signed with a random key and stop working when this instance "
-                    + "restarts, and on other replicas");
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-        }
-        this.key = new SecretKeySpec(secret, HMAC);
+        this.key = signingKey(config.ackLink().secret(), LaunchMode.current().isDevOrTest());
         this.baseUrl = config.publicBaseUrl().replaceAll("/+$", "");
         this.ttl = config.ackLink().ttl();
+    }
+
+    /**
+     * The key links are signed with. Start-up fails rather than sign with a key that can be guessed (too short) or
+     * one that dies at a restart and differs between replicas (random): a missing key is replaced by a random one
+     * only when {@code randomAllowed} (dev and test).
+     */
+    static SecretKeySpec signingKey(Optional<String> configured, boolean randomAllowed) {
+        if (configured.isPresent() && !configured.get().isBlank()) {
+            if (configured.get().length() < MIN_SECRET_LENGTH) {
+                throw new IllegalStateException("horenso.notification.ack-link.secret "
+                        + "(HORENSO_NOTIFICATION_ACK_LINK_SECRET) must have at least " + MIN_SECRET_LENGTH
+                        + " characters");
+            }
+            return new SecretKeySpec(configured.get().getBytes(StandardCharsets.UTF_8), HMAC);
+        }
+        if (!randomAllowed) {
+            throw new IllegalStateException("HORENSO_NOTIFICATION_ACK_LINK_SECRET (horenso.notification.ack-link"
+                    + ".secret) is not set: production needs the key acknowledgement links are signed with, at least "
+                    + MIN_SECRET_LENGTH + " characters and the same on every replica");
+        }
+        LOG.warn("horenso.notification.ack-link.secret (HORENSO_NOTIFICATION_ACK_LINK_SECRET) is not set: "
+                + "acknowledgement links are signed with a random key and stop working when this instance "
+                + "restarts, and on other replicas (allowed in dev and test only)");
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return new SecretKeySpec(secret, HMAC);
     }
 
     /** A new link for the recipient of a hop notification, working for the configured time from {@code now}. */

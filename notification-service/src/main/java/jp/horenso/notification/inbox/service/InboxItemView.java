@@ -3,7 +3,7 @@ package jp.horenso.notification.inbox.service;
 import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.notification.inbox.InboxItem;
-import jp.horenso.notification.notification.NotificationKind;
+import jp.horenso.notification.delivery.NotificationKind;
 
 /** One inbox item as the dashboard shows it: the message's subject and sentences and the links, no case details. */
 public record InboxItemView(long id, UUID notificationId, UUID incidentId, String incidentNumber,
@@ -11,8 +11,8 @@ public record InboxItemView(long id, UUID notificationId, UUID incidentId, Strin
         String acknowledgeLink, Instant createdAt, Instant readAt) {
 
     static InboxItemView of(InboxItem item) {
-        return new InboxItemView(item.getId(), item.getNotificationId(), item.getIncidentId(),
-                item.getIncidentNumber(), item.getKind(), item.getSeverity(), item.isDrill(), item.getSubject(),
-                item.getSummary(), item.getCaseLink(), item.getAckLink(), item.getCreatedAt(), item.getReadAt());
+        return new InboxItemView(item.id(), item.notificationId(), item.incidentId(),
+                item.incidentNumber(), item.kind(), item.severity(), item.drill(), item.subject(),
+                item.summary(), item.caseLink(), item.ackLink(), item.createdAt(), item.readAt());
     }
 }

@@ -60,6 +60,6 @@ public class InboxService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxStream.Pushed> createdWithin(int seconds) {
         return items.createdWithin(seconds).stream()
-                .map(item -> new InboxStream.Pushed(item.getUsername(), InboxItemView.of(item))).toList();
+                .map(item -> new InboxStream.Pushed(item.username(), InboxItemView.of(item))).toList();
     }
 }

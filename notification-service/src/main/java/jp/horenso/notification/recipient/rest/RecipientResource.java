@@ -10,7 +10,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettingsView;
 import jp.horenso.notification.recipient.service.RecipientService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -47,7 +46,8 @@ public class RecipientResource {
                     + "Every notification also goes to the person's in-app inbox. The CISO's messages are never "
                     + "grouped, whatever the digest window.")
     public DeliverySettingsView replace(@PathParam("username") @Pattern(regexp = USERNAME) String username,
-            DeliverySettings settings) {
-        return recipients.replace(username, settings, identity.getPrincipal().getName());
+            DeliverySettingsRequest request) {
+        return recipients.replace(username, request == null ? null : request.toCommand(),
+                identity.getPrincipal().getName());
     }
 }

@@ -1,12 +1,12 @@
 package jp.horenso.notification.recipient.service;
 
 import java.util.List;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.recipient.WebhookFormat;
 
 /**
- * How a person is to be reached, as the security lead writes it: channels in failover order and the digest
- * window (ISO-8601 duration such as {@code PT10M}; null for none).
+ * The command to replace how a person is to be reached: channels in failover order and the digest window
+ * (ISO-8601 duration such as {@code PT10M}; null for none). Checked by {@link RecipientService#replace}.
  */
 public record DeliverySettings(List<ChannelSetting> channels, String digestWindow) {
 

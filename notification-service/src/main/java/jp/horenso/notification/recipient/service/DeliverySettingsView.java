@@ -1,7 +1,7 @@
 package jp.horenso.notification.recipient.service;
 
 import java.util.List;
-import jp.horenso.notification.notification.Channel;
+import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.recipient.WebhookFormat;
 
 /**

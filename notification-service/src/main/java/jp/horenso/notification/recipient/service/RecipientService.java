@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import jp.horenso.notification.common.problem.ProblemException;
 import jp.horenso.notification.common.problem.ProblemException.FieldText;
-import jp.horenso.notification.notification.Channel;
-import jp.horenso.notification.notification.config.NotificationConfig;
+import jp.horenso.notification.delivery.Channel;
+import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.RecipientChannel;
 import jp.horenso.notification.recipient.RecipientSetting;
@@ -47,8 +47,8 @@ public class RecipientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeliverySettingsView view(String username) {
         List<DeliverySettingsView.ChannelView> list = channels.listFor(username).stream()
-                .map(c -> new DeliverySettingsView.ChannelView(c.getPosition(), c.getChannel(), c.getWebhookFormat(),
-                        c.getAddress(), c.getSecret() != null))
+                .map(c -> new DeliverySettingsView.ChannelView(c.position(), c.channel(), c.webhookFormat(),
+                        c.address(), c.secret() != null))
                 .toList();
         Duration window = digestWindow(username);
         return new DeliverySettingsView(username, list, window == null ? null : window.toString(),
@@ -70,7 +70,7 @@ public class RecipientService {
                     blankToNull(c.secret()), by, now));
         }
         RecipientSetting setting = settings.findByIdOptional(username).orElseGet(() -> new RecipientSetting(username));
-        setting.setDigestWindow(window, by, now);
+        setting.changeDigestWindow(window, by, now);
         settings.persist(setting);
         return view(username);
     }
@@ -100,7 +100,7 @@ public class RecipientService {
     /** The person's digest window, or null when bursts are not grouped. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Duration digestWindow(String username) {
-        return settings.findByIdOptional(username).map(RecipientSetting::getDigestWindow).orElse(null);
+        return settings.findByIdOptional(username).map(RecipientSetting::digestWindow).orElse(null);
     }
 
     /** Whether a message to this person (at this chain step, if any) goes to the CISO: never grouped, never delayed. */
@@ -109,8 +109,8 @@ public class RecipientService {
     }
 
     private static Endpoint endpoint(RecipientChannel channel) {
-        return new Endpoint(channel.getId(), channel.getPosition(), channel.getChannel(), channel.getWebhookFormat(),
-                channel.getAddress(), channel.getSecret());
+        return new Endpoint(channel.id(), channel.position(), channel.channel(), channel.webhookFormat(),
+                channel.address(), channel.secret());
     }
 
     private Duration validate(List<DeliverySettings.ChannelSetting> wanted, String digestWindow) {

@@ -1,0 +1,31 @@
+package jp.horenso.notification.delivery.event;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jp.horenso.notification.delivery.Notification;
+import jp.horenso.notification.events.OutgoingEvents;
+
+/** Writes the outcome of a notification to the outbox, in the transaction that decided it. */
+@ApplicationScoped
+public class NotificationEvents {
+
+    private final OutgoingEvents events;
+
+    public NotificationEvents(OutgoingEvents events) {
+        this.events = events;
+    }
+
+    /** Records that the notification was delivered. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void delivered(Notification notification) {
+        events.append(NotificationDelivered.NAME, notification.incidentId().toString(),
+                NotificationDelivered.of(notification));
+    }
+
+    /** Records that the notification was given up. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void failed(Notification notification) {
+        events.append(NotificationFailed.NAME, notification.incidentId().toString(),
+                NotificationFailed.of(notification));
+    }
+}

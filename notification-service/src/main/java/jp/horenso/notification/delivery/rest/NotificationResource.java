@@ -1,0 +1,34 @@
+package jp.horenso.notification.delivery.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import jp.horenso.notification.delivery.service.DeliveryLogEntry;
+import jp.horenso.notification.delivery.service.DeliveryLogService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The delivery log over HTTP. */
+@Path("/api/notifications")
+@Produces(MediaType.APPLICATION_JSON)
+public class NotificationResource {
+
+    private final DeliveryLogService log;
+
+    public NotificationResource(DeliveryLogService log) {
+        this.log = log;
+    }
+
+    @GET
+    @RolesAllowed({"csirt", "security-lead", "ciso", "auditor"})
+    @Operation(summary = "配信記録 / Delivery log of a case",
+            description = "Every notification about the case with its recipient, kind, status and attempts.")
+    public List<DeliveryLogEntry> deliveryLog(@QueryParam("incidentId") @NotNull UUID incidentId) {
+        return log.forIncident(incidentId);
+    }
+}

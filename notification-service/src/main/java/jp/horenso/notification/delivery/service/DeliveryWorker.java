@@ -1,0 +1,89 @@
+package jp.horenso.notification.delivery.service;
+
+import io.quarkus.arc.All;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import jp.horenso.notification.delivery.Channel;
+import jp.horenso.notification.delivery.channel.ChannelSender;
+import jp.horenso.notification.delivery.channel.DeliveryFailedException;
+import jp.horenso.notification.delivery.channel.OutgoingMessage;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the notifications that are due: claims them in one transaction, commits a "sending" marker right before
+ * talking to the channel, sends outside any transaction, and records the outcome in another, so a slow mail
+ * server never holds a database lock and a crash leaves a trace of how far the send got.
+ */
+@ApplicationScoped
+public class DeliveryWorker {
+
+    private static final Logger LOG = Logger.getLogger(DeliveryWorker.class);
+
+    private final DeliveryService deliveries;
+    private final GuardedSender guarded;
+    private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+
+    public DeliveryWorker(DeliveryService deliveries, GuardedSender guarded, @All List<ChannelSender> senders) {
+        this.deliveries = deliveries;
+        this.guarded = guarded;
+        senders.forEach(sender -> this.senders.put(sender.channel(), sender));
+    }
+
+    /** One round; the scheduler runs it on a worker thread, so the blocking senders may be called here. */
+    @Scheduled(every = "${horenso.notification.delivery.poll-interval:1s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            // Nothing is sent before start-up completed (database migrated, channels wired).
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void deliverDue() {
+        for (OutgoingMessage message : deliveries.claimDue()) {
+            deliver(message);
+        }
+    }
+
+    private void deliver(OutgoingMessage message) {
+        ChannelSender sender = senders.get(message.channel());
+        if (sender == null) {
+            deliveries.recordError(message, "no sender for channel " + message.channel(), new Tries());
+            return;
+        }
+        // The marker is committed before the first byte goes out; without it, a crash is known to have sent nothing.
+        if (!deliveries.markStarted(message)) {
+            return;
+        }
+        Tries tries = new Tries();
+        try {
+            guarded.send(sender, message, tries);
+        } catch (DeliveryFailedException e) {
+            LOG.infof("notification %s attempt %d failed: %s", message.notificationId(), message.attempt(),
+                    describe(e));
+            deliveries.recordError(message, describe(e), tries);
+            return;
+        } catch (RuntimeException e) {
+            // Anything a sender did not prove harmless may have delivered the message.
+            LOG.warnf("notification %s attempt %d has an unknown outcome: %s", message.notificationId(),
+                    message.attempt(), describe(e));
+            deliveries.recordInDoubt(message, describe(e), tries);
+            return;
+        }
+        // Outside the try: a failure to record success must not count as a failed send (the lease covers it).
+        deliveries.recordSent(message, tries);
+    }
+
+    /** The exception and its causes in one line, for the delivery log. */
+    static String describe(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = error; t != null && text.length() < 2000; t = t.getCause() == t ? null : t.getCause()) {
+            if (!text.isEmpty()) {
+                text.append(" <- ");
+            }
+            text.append(t.getClass().getSimpleName());
+            if (t.getMessage() != null) {
+                text.append(": ").append(t.getMessage());
+            }
+        }
+        return text.toString();
+    }
+}

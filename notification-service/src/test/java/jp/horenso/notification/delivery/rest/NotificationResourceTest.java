@@ -1,0 +1,99 @@
+package jp.horenso.notification.delivery.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.TestSecurity;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.testing.NotificationRequests;
+import jp.horenso.notification.testing.NotificationRequests.Request;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
+class NotificationResourceTest {
+
+    @Test
+    @TestSecurity(user = "csirt1", roles = "csirt")
+    void csirtReadsTheDeliveryLogOfACaseWithItsAttempts() {
+        Request request = NotificationRequests.newReport().send();
+
+        awaitStatus(request, "SENT")
+                .body("", hasSize(1))
+                .body("[0].notificationId", is(request.notificationId.toString()))
+                .body("[0].incidentNumber", is(request.incidentNumber))
+                .body("[0].kind", is("NEW_REPORT"))
+                .body("[0].channel", is("MAIL"))
+                .body("[0].recipient.username", is("chief1"))
+                .body("[0].recipient.email", is("chief1@demo-city.example.jp"))
+                .body("[0].sentAt", notNullValue())
+                .body("[0].attempts", hasSize(1))
+                .body("[0].attempts[0].number", is(1))
+                .body("[0].attempts[0].outcome", is("SENT"));
+    }
+
+    @Test
+    @TestSecurity(user = "staff1", roles = "staff")
+    void staffMayNotReadTheDeliveryLog() {
+        given().queryParam("incidentId", UUID.randomUUID().toString())
+                .when().get("/api/notifications")
+                .then().statusCode(403);
+    }
+
+    @Test
+    @TestSecurity(user = "auditor", roles = "auditor")
+    void auditorReadsAnEmptyDeliveryLogOfACaseWithoutNotifications() {
+        given().queryParam("incidentId", UUID.randomUUID().toString())
+                .when().get("/api/notifications")
+                .then().statusCode(200)
+                .body("", hasSize(0));
+    }
+
+    @Test
+    void callerWithoutIdentityIsUnauthorized() {
+        given().queryParam("incidentId", UUID.randomUUID().toString())
+                .when().get("/api/notifications")
+                .then().statusCode(401);
+    }
+
+    @Test
+    @TestSecurity(user = "csirt1", roles = "csirt")
+    void missingIncidentIdIsABadRequestProblemInJapaneseOrEnglish() {
+        given().when().get("/api/notifications")
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("title", is("入力が正しくありません"))
+                .body("errors[0].field", is("incidentId"));
+        given().header("Accept-Language", "en").when().get("/api/notifications")
+                .then().statusCode(400)
+                .body("title", is("Invalid input"));
+    }
+
+    private static ValidatableResponse awaitStatus(Request request, String status) {
+        Instant end = Instant.now().plus(Duration.ofSeconds(30));
+        while (true) {
+            ValidatableResponse response = given().queryParam("incidentId", request.incidentId.toString())
+                    .when().get("/api/notifications")
+                    .then().statusCode(200);
+            String current = response.extract().path("[0].status");
+            if (status.equals(current) || Instant.now().isAfter(end)) {
+                return response.body("[0].status", is(status));
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
