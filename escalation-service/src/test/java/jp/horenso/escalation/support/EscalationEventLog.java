@@ -35,12 +35,7 @@ public final class EscalationEventLog {
     }
 
     private EscalationEventLog(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties props = fromBeginning(bootstrapServers);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(TOPIC));
         Thread poller = new Thread(() -> {
@@ -140,13 +135,8 @@ public final class EscalationEventLog {
     /** Reads a topic from its beginning until {@code wanted} values were all seen; returns the records. */
     public static List<ConsumerRecord<String, String>> readUntil(String topic, List<String> wanted,
             Duration atMost) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        Properties props = fromBeginning(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
@@ -160,6 +150,40 @@ public final class EscalationEventLog {
             }
         }
         return found;
+    }
+
+    /**
+     * Reads a topic from its beginning until the record whose value is {@code sentinel} arrived; returns every
+     * record read before it (the sentinel excluded). Fails when the sentinel does not arrive in time.
+     */
+    public static List<ConsumerRecord<String, String>> readBefore(String topic, String sentinel, Duration atMost) {
+        Properties props = fromBeginning(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        List<ConsumerRecord<String, String>> before = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long end = System.nanoTime() + atMost.toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (sentinel.equals(record.value())) {
+                        return before;
+                    }
+                    before.add(record);
+                }
+            }
+        }
+        throw new AssertionError("the sentinel did not reach " + topic + " within " + atMost);
+    }
+
+    /** A consumer of its own group that reads from the topic's beginning. */
+    private static Properties fromBeginning(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
     }
 
     /** Header values of a record as text. */

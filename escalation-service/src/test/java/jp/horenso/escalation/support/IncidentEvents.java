@@ -23,6 +23,9 @@ public final class IncidentEvents {
 
     public static final String TOPIC = "horenso.incident-events";
 
+    /** Where escalation-service dead-letters what it cannot read from {@link #TOPIC}. */
+    public static final String DLQ = "horenso.incident-events.escalation-service.dlq";
+
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
