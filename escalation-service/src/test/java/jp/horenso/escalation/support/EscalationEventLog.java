@@ -101,6 +101,13 @@ public final class EscalationEventLog {
                 .toList();
     }
 
+    /** Waits until at least {@code count} NotificationRequested of a kind arrived for the case; returns their data. */
+    public List<JsonNode> awaitNotices(UUID incidentId, String kind, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> notices(incidentId, kind).size() >= count);
+        return notices(incidentId, kind);
+    }
+
     /** Waits until at least {@code count} events of the type about the case arrived; returns them all. */
     public List<JsonNode> await(UUID incidentId, String eventName, int count) {
         return await(incidentId, eventName, count, Duration.ofSeconds(20));

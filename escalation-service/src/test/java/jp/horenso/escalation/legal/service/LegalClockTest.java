@@ -1,6 +1,5 @@
 package jp.horenso.escalation.legal.service;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +10,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -32,6 +30,7 @@ import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.Events;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.support.ReportedCase;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +62,7 @@ class LegalClockTest {
     @Test
     void r1_promptReportReminderGoesToCsirtAndSecurityLeadBeforeTheDeadline() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         Instant promptDue = now.plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI,
                 now.minus(1, ChronoUnit.DAYS), now, promptDue, now.plus(29, ChronoUnit.DAYS), false));
@@ -75,11 +74,10 @@ class LegalClockTest {
         assertEquals(promptDue, Instant.parse(approaching.path("dueAt").asText()));
         assertEquals(List.of("csirt1", "seclead"), usernames(approaching.path("reminded")));
 
-        List<JsonNode> near = notifications(c.id(), "LEGAL_DEADLINE_NEAR", 2);
+        List<JsonNode> near = published.awaitNotices(c.id(), "LEGAL_DEADLINE_NEAR", 2);
         assertEquals(List.of("csirt1", "seclead"), near.stream()
-                .map(n -> n.path("data").path("recipient").path("username").asText()).sorted().toList());
-        for (JsonNode notification : near) {
-            JsonNode data = notification.path("data");
+                .map(n -> n.path("recipient").path("username").asText()).sorted().toList());
+        for (JsonNode data : near) {
             assertFalse(data.has("hopId"), "a legal notice has no hop");
             assertFalse(data.has("ackDeadline"), "a legal notice has no acknowledgement deadline");
             assertEquals("PROMPT", data.path("legalDeadline").path("report").asText());
@@ -93,7 +91,7 @@ class LegalClockTest {
     @Test
     void article43_3_legalReportDueReachesTheCisoAtOnce() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now,
                 now.plus(1, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), false));
 
@@ -102,17 +100,17 @@ class LegalClockTest {
                 .path("data");
         assertEquals("ciso", ciso.path("recipient").path("username").asText());
         assertEquals("LEGAL_REPORT_DUE", ciso.path("trigger").asText());
-        assertTrue(notifications(c.id(), "ESCALATION", 1).stream().anyMatch(
-                n -> n.path("data").path("hopId").asText().equals(ciso.path("hopId").asText())));
+        assertTrue(published.awaitNotices(c.id(), "ESCALATION", 1).stream().anyMatch(
+                n -> n.path("hopId").asText().equals(ciso.path("hopId").asText())));
     }
 
     @Test
     void r1_overdueFinalReportEscalatesToCiso() {
         scheduler.pause(LegalTimerJob.IDENTITY);
-        Case c;
+        ReportedCase c;
         try {
             Instant now = Instant.now();
-            c = reportedCase(false);
+            c = ReportedCase.welfare(false);
             // Discovered 31 days ago; the prompt report was submitted, the final one was due an hour ago.
             IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI,
                     now.minus(31, ChronoUnit.DAYS), now.minus(30, ChronoUnit.DAYS), now.minus(28, ChronoUnit.DAYS),
@@ -127,10 +125,10 @@ class LegalClockTest {
         assertEquals("FINAL", missed.path("report").asText());
         assertEquals(List.of("ciso", "csirt1", "seclead"), usernames(missed.path("escalatedTo")));
         // The vice-CISO receives a copy of the CISO's notice (第9条).
-        List<JsonNode> told = notifications(c.id(), "LEGAL_DEADLINE_MISSED", 4);
+        List<JsonNode> told = published.awaitNotices(c.id(), "LEGAL_DEADLINE_MISSED", 4);
         assertEquals(List.of("ciso", "csirt1", "seclead", "viceciso"), told.stream()
-                .map(n -> n.path("data").path("recipient").path("username").asText()).sorted().toList());
-        assertTrue(told.stream().allMatch(n -> n.path("data").path("legalDeadline").path("report").asText()
+                .map(n -> n.path("recipient").path("username").asText()).sorted().toList());
+        assertTrue(told.stream().allMatch(n -> n.path("legalDeadline").path("report").asText()
                 .equals("FINAL")));
 
         Map<String, LegalTimerStatus> states = timerStates(c.id(), APPI);
@@ -160,7 +158,7 @@ class LegalClockTest {
     @Test
     void r1_finalReportReminderComesTheConfiguredCalendarDaysBeforeTheDeadline() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         // Across Golden Week 2027: calendar days, not office days (P7D in application.properties).
         Instant finalDue = OffsetDateTime.parse("2027-05-07T09:00:00+09:00").toInstant();
         Instant promptReminder = now.plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
@@ -179,7 +177,7 @@ class LegalClockTest {
     @Test
     void duplicateLegalDutyIdentifiedRunsOneClockAndTellsTheCisoOnce() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         ObjectNode identified = IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now,
                 now.plus(1, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), false);
         IncidentEvents.send(identified);
@@ -201,7 +199,7 @@ class LegalClockTest {
         scheduler.pause(LegalTimerJob.IDENTITY);
         try {
             Instant now = Instant.now();
-            Case c = reportedCase(false);
+            ReportedCase c = ReportedCase.welfare(false);
             // Every timer of the duty is due already: only the stop keeps them from firing.
             IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), code,
                     now.minus(40, ChronoUnit.DAYS), now.minus(39, ChronoUnit.DAYS), now.minus(37, ChronoUnit.DAYS),
@@ -238,26 +236,7 @@ class LegalClockTest {
                 .collect(Collectors.toMap(t -> t.report() + "/" + t.kind(), LegalTimer::status));
     }
 
-    private List<JsonNode> notifications(UUID incidentId, String kind, int atLeast) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.of(incidentId, "NotificationRequested").stream()
-                .filter(n -> n.path("data").path("kind").asText().equals(kind)).count() >= atLeast);
-        return published.of(incidentId, "NotificationRequested").stream()
-                .filter(n -> n.path("data").path("kind").asText().equals(kind)).toList();
-    }
-
     private static List<String> usernames(JsonNode people) {
         return Events.sorted(people, "username");
-    }
-
-    private Case reportedCase(boolean drill) {
-        UUID incident = UUID.randomUUID();
-        ObjectNode report = IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare",
-                List.of("staff"), drill);
-        IncidentEvents.send(report);
-        published.await(incident, "ChainStarted", 1);
-        return new Case(incident, report.path("data").path("number").asText());
-    }
-
-    private record Case(UUID id, String number) {
     }
 }

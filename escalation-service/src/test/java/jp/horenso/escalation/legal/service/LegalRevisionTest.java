@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -25,6 +24,7 @@ import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.support.ReportedCase;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -52,7 +52,7 @@ class LegalRevisionTest {
     @Test
     void r1_revisedDutyMovesThePendingFinalReportTimersFrom30To60Days() {
         Instant discovered = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Case c = reportedCase();
+        ReportedCase c = ReportedCase.generalAffairs();
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, discovered,
                 discovered.plus(2, ChronoUnit.DAYS), discovered.plus(3, ChronoUnit.DAYS),
                 discovered.plus(30, ChronoUnit.DAYS), false));
@@ -72,7 +72,7 @@ class LegalRevisionTest {
     @Test
     void r1_reminderAlreadySentIsSentAgainOnlyWhenItsNewTimeIsLater() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Case c = reportedCase();
+        ReportedCase c = ReportedCase.generalAffairs();
         Instant promptDue = now.plus(3, ChronoUnit.DAYS);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now.minusSeconds(60), now,
                 promptDue, now.plus(30, ChronoUnit.DAYS), false));
@@ -100,7 +100,7 @@ class LegalRevisionTest {
     @Test
     void personsNoticeHasItsOwnClockRemindingCsirtAndSecurityLeadAndEscalatingToTheCisoAndViceCiso() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Case c = reportedCase();
+        ReportedCase c = ReportedCase.generalAffairs();
         Instant personsDue = now.plusSeconds(4);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now.minusSeconds(60),
                 now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS),
@@ -129,7 +129,7 @@ class LegalRevisionTest {
     @Test
     void personsNoticeWithoutADeadlineAnyMoreIsCancelled() {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        Case c = reportedCase();
+        ReportedCase c = ReportedCase.generalAffairs();
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now,
                 now.plus(2, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS),
                 now.plus(10, ChronoUnit.DAYS)));
@@ -153,16 +153,5 @@ class LegalRevisionTest {
             return null;
         }
         return timers.find(found.get(0).id(), report, kind).orElse(null);
-    }
-
-    private record Case(UUID id, String number) {
-    }
-
-    private Case reportedCase() {
-        UUID incident = UUID.randomUUID();
-        ObjectNode report = IncidentEvents.staffReport(incident);
-        IncidentEvents.send(report);
-        published.await(incident, "ChainStarted", 1);
-        return new Case(incident, report.path("data").path("number").asText());
     }
 }
