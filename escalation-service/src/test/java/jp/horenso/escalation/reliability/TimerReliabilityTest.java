@@ -91,7 +91,7 @@ class TimerReliabilityTest {
             for (int i = 0; i < 2; i++) {
                 claims.add(instances.submit(() -> {
                     together.await();
-                    return legalTimers.fireDue();
+                    return legalTimers.fireDue().fired();
                 }));
             }
             long fired = 0;
@@ -161,11 +161,11 @@ class TimerReliabilityTest {
                     }
                 }
                 // ... instance B skips what A holds ...
-                assertFalse(legalTimers.fireDue().contains(reminder));
+                assertFalse(legalTimers.fireDue().fired().contains(reminder));
                 // ... and A dies before committing: its transaction is rolled back, its lock released.
                 dying.rollback();
             }
-            assertTrue(legalTimers.fireDue().contains(reminder), "instance B fires it on its next claim");
+            assertTrue(legalTimers.fireDue().fired().contains(reminder), "instance B fires it on its next claim");
             assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
         } finally {
             scheduler.resume(LegalTimerJob.IDENTITY);

@@ -233,7 +233,7 @@ class ChainPolicyTest {
         await().atMost(Duration.ofSeconds(15)).until(() -> Instant.now().isAfter(deadline));
         // A timer round past the deadline does not claim the cancelled hop, and no round did: it is still
         // CANCELLED, not TIMED_OUT.
-        assertTrue(!timeouts.timeOutDueHops().contains(UUID.fromString(chiefHop)));
+        assertTrue(!timeouts.timeOutDueHops().fired().contains(UUID.fromString(chiefHop)));
         assertEquals(HopStatus.CANCELLED, db.read(() -> hops.findById(UUID.fromString(chiefHop))).status());
         assertEquals(1, published.of(incident, "ChainStopped").size());
         assertEquals(1, published.of(incident, "HopOpened").size());

@@ -123,7 +123,7 @@ class HopTimeoutTest {
             for (int i = 0; i < 2; i++) {
                 claims.add(threads.submit(() -> {
                     start.await();
-                    return timeouts.timeOutDueHops();
+                    return timeouts.timeOutDueHops().fired();
                 }));
             }
             long claimedOurHop = 0;
