@@ -23,7 +23,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class EscalationEventLog {
 
-    public static final String TOPIC = "horenso.escalation-events";
+    /** The topic the service publishes on, as its configuration names it ({@code horenso.events.topic}). */
+    public static String topic() {
+        return ConfigProvider.getConfig().getValue("horenso.events.topic", String.class);
+    }
 
     private static EscalationEventLog instance;
 
@@ -37,7 +40,7 @@ public final class EscalationEventLog {
     private EscalationEventLog(String bootstrapServers) {
         Properties props = fromBeginning(bootstrapServers);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(TOPIC));
+        consumer.subscribe(List.of(topic()));
         Thread poller = new Thread(() -> {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {

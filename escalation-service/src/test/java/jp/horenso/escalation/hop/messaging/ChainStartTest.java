@@ -106,7 +106,7 @@ class ChainStartTest {
         // poison, sent after it with the same key, is dead-lettered after anything the duplicate would have been.
         String poison = "not an event " + UUID.randomUUID();
         IncidentEvents.sendRaw(incident.toString(), poison);
-        assertTrue(EscalationEventLog.readBefore(IncidentEvents.DLQ, poison, Duration.ofSeconds(20)).stream()
+        assertTrue(EscalationEventLog.readBefore(IncidentEvents.dlq(), poison, Duration.ofSeconds(20)).stream()
                 .noneMatch(r -> r.value().equals(report.toString())));
     }
 

@@ -38,7 +38,7 @@ class PoisonRecordTest {
 
         EscalationEventLog.get().await(incident, "ChainStarted", 1);
         List<String> poison = List.of(notJson, notCloudEvent, incompleteReport);
-        List<ConsumerRecord<String, String>> deadLetters = EscalationEventLog.readUntil(IncidentEvents.DLQ, poison,
+        List<ConsumerRecord<String, String>> deadLetters = EscalationEventLog.readUntil(IncidentEvents.dlq(), poison,
                 Duration.ofSeconds(20));
         assertEquals(poison.stream().sorted().toList(),
                 deadLetters.stream().map(ConsumerRecord::value).sorted().toList());
