@@ -92,7 +92,7 @@ public class ResponseActionService {
         });
         Instant dueAt = change.dueDate() == null ? null
                 : change.dueDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
-        action.apply(change.kind(), change.ownerUnit(), change.ownerPerson(), change.dueDate(), dueAt,
+        action.takeVersion(change.kind(), change.ownerUnit(), change.ownerPerson(), change.dueDate(), dueAt,
                 change.status(), change.version());
         if (kept.isEmpty()) {
             actions.persist(action);

@@ -123,7 +123,7 @@ public class DirectoryImportService {
             if (person == null) {
                 people.persist(new Person(organisation, p.username(), p.name(), p.email(), locale, unit));
             } else {
-                person.update(p.name(), p.email(), locale, unit);
+                person.replaceEntryFromImport(p.name(), p.email(), locale, unit);
             }
         }
         // Whoever left goes, with their absences (on delete cascade).
