@@ -80,6 +80,8 @@ public final class TimerBench {
             // No identity provider in this benchmark: no HTTP API is called.
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", "http://127.0.0.1:9/realms/none");
             env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
+            // The demo organisation is seeded in prod only when the environment asks for it.
+            env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml");
             long started = System.nanoTime();
             service = builder.start();
             awaitReady(httpPort, Duration.ofMinutes(3));

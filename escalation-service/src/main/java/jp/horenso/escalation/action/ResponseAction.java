@@ -71,7 +71,7 @@ public class ResponseAction {
      * Takes a version of the action and plans its overdue timer: pending until {@code dueAt} while unfinished; a
      * timer that fired is armed again only when the due date moved later; a finished action's timer is cancelled.
      */
-    public void apply(String kind, String ownerUnit, String ownerPerson, LocalDate dueDate, Instant dueAt,
+    public void takeVersion(String kind, String ownerUnit, String ownerPerson, LocalDate dueDate, Instant dueAt,
             String status, int version) {
         boolean movedLater = this.dueAt != null && dueAt != null && dueAt.isAfter(this.dueAt);
         this.kind = kind;

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Optional;
 import jp.horenso.escalation.directory.Position;
 
 /** Typed configuration of the reporting chain's engine ({@code horenso.escalation.*}). */
@@ -28,9 +29,12 @@ public interface EscalationConfig {
     @WithDefault("100")
     int claimBatchSize();
 
-    /** Classpath resources with organisations (directory and chain) to load when not yet in the database. */
-    @WithDefault("seed/demo-city.yaml")
-    List<String> seedFiles();
+    /**
+     * Classpath resources with organisations (directory and chain) to load when not yet in the database; none
+     * unless configured (the demo organisation is seeded in dev and test only, or where the environment asks for
+     * it with {@code HORENSO_ESCALATION_SEED_FILES}).
+     */
+    Optional<List<String>> seedFiles();
 
     /** The organisations' time zone: deputies' validity dates, office hours and calendar days are counted in it. */
     @WithDefault("Asia/Tokyo")

@@ -49,7 +49,7 @@ public class Person {
     }
 
     /** The person's entry after a directory import (the user name stays). */
-    public void update(String displayName, String email, String locale, String unitCode) {
+    public void replaceEntryFromImport(String displayName, String email, String locale, String unitCode) {
         this.displayName = displayName;
         this.email = email;
         this.locale = locale;

@@ -112,7 +112,7 @@ public class LegalClock {
     }
 
     /** Records a submitted report; the final one stops the clock. */
-    public void submitted(LegalReport report, Instant at) {
+    public void recordSubmission(LegalReport report, Instant at) {
         if (report == LegalReport.PROMPT) {
             promptSubmittedAt = at;
         } else {

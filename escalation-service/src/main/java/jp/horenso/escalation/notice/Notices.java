@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.directory.Reachable;
@@ -42,11 +42,11 @@ public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
 
-    private final Outbox outbox;
+    private final EventPublisher publisher;
     private final DirectoryService directory;
 
-    public Notices(Outbox outbox, DirectoryService directory) {
-        this.outbox = outbox;
+    public Notices(EventPublisher publisher, DirectoryService directory) {
+        this.publisher = publisher;
         this.directory = directory;
     }
 
@@ -104,6 +104,6 @@ public class Notices {
     }
 
     private void append(ChainRun run, Notice notice, Instant now) {
-        outbox.append(EscalationEvents.TOPIC, "NotificationRequested", run.incidentId(), now, notice.build());
+        publisher.publish("NotificationRequested", run.incidentId().toString(), now, notice.build());
     }
 }

@@ -11,6 +11,7 @@ import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.service.DirectoryPublisher;
 import org.jboss.logging.Logger;
@@ -41,7 +42,7 @@ public class SeedLoader {
     // SmallRye Reactive Messaging starts the consumers at LIBRARY_BEFORE: the first report must find its
     // organisation.
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE - 1) StartupEvent event) {
-        for (String file : config.seedFiles()) {
+        for (String file : config.seedFiles().orElse(List.of())) {
             SeedDocument seed = read(file);
             if (!seeder.seed(seed)) {
                 LOG.debugf("organisation %s already in the database; %s not loaded", seed.organisation().code(),

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.scheduling.HopTimerJob;
+import jp.horenso.escalation.hop.service.HopTimeoutService;
 import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.LegalTimerStatus;
@@ -34,6 +35,7 @@ import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
 import jp.horenso.escalation.legal.scheduling.LegalTimerJob;
 import jp.horenso.escalation.legal.service.LegalTimerService;
+import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
@@ -67,6 +69,9 @@ class TimerReliabilityTest {
     HopRepository hops;
 
     @Inject
+    HopTimeoutService hopTimeouts;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -86,7 +91,7 @@ class TimerReliabilityTest {
             for (int i = 0; i < 2; i++) {
                 claims.add(instances.submit(() -> {
                     together.await();
-                    return legalTimers.fireDue();
+                    return legalTimers.fireDue().fired();
                 }));
             }
             long fired = 0;
@@ -94,9 +99,8 @@ class TimerReliabilityTest {
                 fired += claim.get().stream().filter(reminder::equals).count();
             }
             assertEquals(1, fired);
-            published.await(incident, "LegalDeadlineApproaching", 1);
-            await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-            assertEquals(1, published.of(incident, "LegalDeadlineApproaching").size());
+            // Both claims have returned: whatever either wrote reaches Kafka before the sentinel.
+            assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
         } finally {
             instances.shutdownNow();
             scheduler.resume(LegalTimerJob.IDENTITY);
@@ -129,9 +133,12 @@ class TimerReliabilityTest {
 
         published.await(incident, "HopTimedOut", 1);
         published.await(incident, "LegalDeadlineApproaching", 1);
-        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-        assertEquals(1, published.of(incident, "LegalDeadlineApproaching").size());
-        assertEquals(1, published.of(incident, "HopTimedOut").stream()
+        // One more round of each timer, then the sentinel: a second firing would arrive before it.
+        legalTimers.fireDue();
+        hopTimeouts.timeOutDueHops();
+        CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(incident);
+        assertEquals(1, before.of("LegalDeadlineApproaching").size());
+        assertEquals(1, before.of("HopTimedOut").stream()
                 .filter(e -> e.path("data").path("step").asText().equals("SECTION_CHIEF")).count());
     }
 
@@ -154,14 +161,12 @@ class TimerReliabilityTest {
                     }
                 }
                 // ... instance B skips what A holds ...
-                assertFalse(legalTimers.fireDue().contains(reminder));
+                assertFalse(legalTimers.fireDue().fired().contains(reminder));
                 // ... and A dies before committing: its transaction is rolled back, its lock released.
                 dying.rollback();
             }
-            assertTrue(legalTimers.fireDue().contains(reminder), "instance B fires it on its next claim");
-            published.await(incident, "LegalDeadlineApproaching", 1);
-            await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-            assertEquals(1, published.of(incident, "LegalDeadlineApproaching").size());
+            assertTrue(legalTimers.fireDue().fired().contains(reminder), "instance B fires it on its next claim");
+            assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
         } finally {
             scheduler.resume(LegalTimerJob.IDENTITY);
         }

@@ -23,7 +23,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class EscalationEventLog {
 
-    public static final String TOPIC = "horenso.escalation-events";
+    /** The topic the service publishes on, as its configuration names it ({@code horenso.events.topic}). */
+    public static String topic() {
+        return ConfigProvider.getConfig().getValue("horenso.events.topic", String.class);
+    }
 
     private static EscalationEventLog instance;
 
@@ -35,14 +38,9 @@ public final class EscalationEventLog {
     }
 
     private EscalationEventLog(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        Properties props = fromBeginning(bootstrapServers);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
-        consumer.subscribe(List.of(TOPIC));
+        consumer.subscribe(List.of(topic()));
         Thread poller = new Thread(() -> {
             while (true) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
@@ -106,6 +104,13 @@ public final class EscalationEventLog {
                 .toList();
     }
 
+    /** Waits until at least {@code count} NotificationRequested of a kind arrived for the case; returns their data. */
+    public List<JsonNode> awaitNotices(UUID incidentId, String kind, int count) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> notices(incidentId, kind).size() >= count);
+        return notices(incidentId, kind);
+    }
+
     /** Waits until at least {@code count} events of the type about the case arrived; returns them all. */
     public List<JsonNode> await(UUID incidentId, String eventName, int count) {
         return await(incidentId, eventName, count, Duration.ofSeconds(20));
@@ -140,13 +145,8 @@ public final class EscalationEventLog {
     /** Reads a topic from its beginning until {@code wanted} values were all seen; returns the records. */
     public static List<ConsumerRecord<String, String>> readUntil(String topic, List<String> wanted,
             Duration atMost) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        Properties props = fromBeginning(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
@@ -160,6 +160,40 @@ public final class EscalationEventLog {
             }
         }
         return found;
+    }
+
+    /**
+     * Reads a topic from its beginning until the record whose value is {@code sentinel} arrived; returns every
+     * record read before it (the sentinel excluded). Fails when the sentinel does not arrive in time.
+     */
+    public static List<ConsumerRecord<String, String>> readBefore(String topic, String sentinel, Duration atMost) {
+        Properties props = fromBeginning(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        List<ConsumerRecord<String, String>> before = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            long end = System.nanoTime() + atMost.toNanos();
+            while (System.nanoTime() < end) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (sentinel.equals(record.value())) {
+                        return before;
+                    }
+                    before.add(record);
+                }
+            }
+        }
+        throw new AssertionError("the sentinel did not reach " + topic + " within " + atMost);
+    }
+
+    /** A consumer of its own group that reads from the topic's beginning. */
+    private static Properties fromBeginning(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "escalation-test-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
     }
 
     /** Header values of a record as text. */

@@ -21,7 +21,16 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class IncidentEvents {
 
-    public static final String TOPIC = "horenso.incident-events";
+    /** The topic the service reads cases' facts from, as its configuration names it. */
+    public static String topic() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.incident-events.topic", String.class);
+    }
+
+    /** Where the service dead-letters what it cannot read from {@link #topic()}, as its configuration names it. */
+    public static String dlq() {
+        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.incident-events.dead-letter-queue.topic",
+                String.class);
+    }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
@@ -324,12 +333,12 @@ public final class IncidentEvents {
 
     /** Sends any value, valid or not, and waits for the broker's acknowledgement. */
     public static void sendRaw(String key, String value) {
-        ProducerRecord<String, String> record = new ProducerRecord<>(TOPIC, key, value);
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic(), key, value);
         record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
         try {
             producer().send(record).get();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot send to " + TOPIC, e);
+            throw new IllegalStateException("cannot send to " + topic(), e);
         }
     }
 

@@ -24,9 +24,10 @@ public class ResponseActionTimerJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
+        // A full batch means more may be due: go on (each row is handled in its own transaction).
         int claimed;
         do {
-            claimed = actions.fireDue().size();
+            claimed = actions.fireDue().claimed();
         } while (claimed == config.claimBatchSize());
     }
 }

@@ -3,7 +3,6 @@ package jp.horenso.escalation.action.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +26,7 @@ import jp.horenso.escalation.hop.service.EscalationService;
 import jp.horenso.escalation.hop.service.UnknownCaseException;
 import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
+import jp.horenso.escalation.timer.DueRowBatch;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,9 +48,12 @@ public class ResponseActionService {
     private final Notices notices;
     private final DatabaseClock clock;
     private final EscalationConfig config;
+    private final DueRowBatch batch;
 
     public ResponseActionService(Inbox inbox, ChainRunRepository runs, ResponseActionRepository actions,
-            DirectoryService directory, Notices notices, DatabaseClock clock, EscalationConfig config) {
+            DirectoryService directory, Notices notices, DatabaseClock clock, EscalationConfig config,
+            DueRowBatch batch) {
+        this.batch = batch;
         this.inbox = inbox;
         this.runs = runs;
         this.actions = actions;
@@ -89,7 +92,7 @@ public class ResponseActionService {
         });
         Instant dueAt = change.dueDate() == null ? null
                 : change.dueDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
-        action.apply(change.kind(), change.ownerUnit(), change.ownerPerson(), change.dueDate(), dueAt,
+        action.takeVersion(change.kind(), change.ownerUnit(), change.ownerPerson(), change.dueDate(), dueAt,
                 change.status(), change.version());
         if (kept.isEmpty()) {
             actions.persist(action);
@@ -110,34 +113,57 @@ public class ResponseActionService {
     }
 
     /**
-     * In one transaction: claims a batch of due overdue timers and tells each unfinished action's owner and the
-     * CSIRT.
-     *
-     * @return the ids of the actions whose timer fired
+     * One batch of the overdue timer ({@link DueRowBatch}): claims up to a batch of due timers and, each in a
+     * transaction of its own, tells the unfinished action's owner and the CSIRT; a timer that cannot be handled is
+     * parked. {@code fired} of the result: the ids of the actions whose timer fired.
      */
-    public List<UUID> fireDue() {
-        List<ResponseAction> due = actions.claimDue(config.claimBatchSize());
-        if (due.isEmpty()) {
-            return List.of();
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public DueRowBatch.Result fireDue() {
+        return batch.run(dueTimers, config.claimBatchSize());
+    }
+
+    private final DueRowBatch.DueRows<ResponseAction> dueTimers = new DueRowBatch.DueRows<>() {
+        @Override
+        public String table() {
+            return "response_action";
         }
+
+        @Override
+        public String idColumn() {
+            return "action_id";
+        }
+
+        @Override
+        public List<UUID> claimDue(int limit) {
+            return actions.claimDue(limit);
+        }
+
+        @Override
+        public Optional<ResponseAction> lock(UUID id) {
+            return actions.lockDue(id);
+        }
+
+        @Override
+        public boolean handle(ResponseAction action) {
+            fire(action);
+            return true;
+        }
+    };
+
+    private void fire(ResponseAction action) {
         Instant now = clock.transactionTime();
-        List<UUID> fired = new ArrayList<>();
-        for (ResponseAction action : due) {
-            action.fire(now);
-            fired.add(action.actionId());
-            ChainRun run = runs.findById(action.incidentId());
-            Map<String, Person> told = new LinkedHashMap<>();
-            owners(run, action).forEach(p -> told.putIfAbsent(p.username(), p));
-            notices.people(run, List.of(Position.CSIRT)).forEach(p -> told.putIfAbsent(p.username(), p));
-            for (Person person : told.values()) {
-                notices.send(run, Notice.of(run, Notices.RESPONSE_ACTION_OVERDUE,
-                        "action:" + action.actionId() + ":" + action.dueAt()).to(person)
-                        .responseAction(ref(action)), now);
-            }
-            LOG.infof("case %s: %s action %s was due %s and is %s; told %s", run.incidentNumber(), action.kind(),
-                    action.actionId(), action.dueDate(), action.status(), told.keySet());
+        action.fire(now);
+        ChainRun run = runs.findById(action.incidentId());
+        Map<String, Person> told = new LinkedHashMap<>();
+        owners(run, action).forEach(p -> told.putIfAbsent(p.username(), p));
+        notices.people(run, List.of(Position.CSIRT)).forEach(p -> told.putIfAbsent(p.username(), p));
+        for (Person person : told.values()) {
+            notices.send(run, Notice.of(run, Notices.RESPONSE_ACTION_OVERDUE,
+                    "action:" + action.actionId() + ":" + action.dueAt()).to(person)
+                    .responseAction(ref(action)), now);
         }
-        return fired;
+        LOG.infof("case %s: %s action %s was due %s and is %s; told %s", run.incidentNumber(), action.kind(),
+                action.actionId(), action.dueDate(), action.status(), told.keySet());
     }
 
     /** The action's person when set and known, else the chief (or head) of its unit. */

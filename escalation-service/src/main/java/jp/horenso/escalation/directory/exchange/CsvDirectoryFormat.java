@@ -1,16 +1,25 @@
 package jp.horenso.escalation.directory.exchange;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.horenso.escalation.common.problem.ProblemException.Invalid;
 import jp.horenso.escalation.common.problem.ProblemException.Text;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * The directory as one CSV sheet (RFC 4180, UTF-8, as Excel writes it): a header, then one row per unit, person,
- * position or deputy, told apart by the {@code type} column. Lines starting with {@code #} are comments.
+ * The directory as one CSV sheet (RFC 4180, UTF-8, as Excel writes it; read and written by Apache Commons CSV): a
+ * header, then one row per unit, person, position or deputy, told apart by the {@code type} column. Lines starting
+ * with {@code #} are comments.
  *
  * <pre>
  * type,id,unit,position,kind,name_ja,name_en,email,locale,valid_from,valid_until
@@ -22,6 +31,10 @@ import jp.horenso.escalation.common.problem.ProblemException.Text;
  * </pre>
  * {@code id} is the unit's code, the person's user name, the position's holder or the deputy; {@code unit} is
  * a unit's parent department, a person's unit, or the unit of a position (empty for the organisation's).
+ * <p>
+ * Formula cells are neutralised: a spreadsheet opening the export must not run a name such as
+ * {@code =HYPERLINK(...)} (CSV injection, OWASP). A value starting with {@code = + - @}, a tab or a carriage return
+ * is written with a leading apostrophe, which the import strips again, so export → import is lossless.
  */
 public final class CsvDirectoryFormat {
 
@@ -32,6 +45,12 @@ public final class CsvDirectoryFormat {
             "name_en", "email", "locale", "valid_from", "valid_until");
 
     private static final char BOM = '\uFEFF';
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final CSVFormat WRITE = CSVFormat.RFC4180;
+    private static final CSVFormat READ = CSVFormat.RFC4180.builder()
+            .setCommentMarker('#')
+            .setIgnoreEmptyLines(true)
+            .get();
 
     private CsvDirectoryFormat() {
     }
@@ -39,12 +58,15 @@ public final class CsvDirectoryFormat {
     /** Reads a CSV import; rows it cannot place are listed in {@link DirectoryRows#unreadable}. */
     public static DirectoryRows read(String text) {
         DirectoryRows rows = new DirectoryRows();
-        List<Record> records = parse(text.isEmpty() || text.charAt(0) != BOM ? text : text.substring(1), rows);
+        List<Line> records = parse(text.isEmpty() || text.charAt(0) != BOM ? text : text.substring(1), rows);
         if (records.isEmpty()) {
-            rows.unreadable.add(new Invalid("header", 1, new Text("見出し行がありません。", "There is no header line.")));
+            if (rows.unreadable.isEmpty()) {
+                rows.unreadable.add(new Invalid("header", 1, new Text("見出し行がありません。",
+                        "There is no header line.")));
+            }
             return rows;
         }
-        Record header = records.get(0);
+        Line header = records.get(0);
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < header.values().size(); i++) {
             String name = header.values().get(i).trim().toLowerCase(Locale.ROOT);
@@ -63,7 +85,7 @@ public final class CsvDirectoryFormat {
         if (!rows.unreadable.isEmpty()) {
             return rows;
         }
-        for (Record record : records.subList(1, records.size())) {
+        for (Line record : records.subList(1, records.size())) {
             Row row = new Row(record, column);
             String type = row.get("type").toLowerCase(Locale.ROOT);
             switch (type) {
@@ -83,118 +105,132 @@ public final class CsvDirectoryFormat {
         return rows;
     }
 
-    /** Writes rows (header first); values with commas, quotes or line breaks are quoted. */
+    /** Writes rows (header first, CRLF, UTF-8 BOM for Excel), formula cells neutralised. */
     public static String write(List<Map<String, String>> rows) {
         StringBuilder out = new StringBuilder().append(BOM);
-        out.append(String.join(",", COLUMNS)).append("\r\n");
-        for (Map<String, String> row : rows) {
-            List<String> values = new ArrayList<>();
-            for (String name : COLUMNS) {
-                values.add(quote(row.getOrDefault(name, "")));
+        try (CSVPrinter printer = new CSVPrinter(out, WRITE)) {
+            printer.printRecord(COLUMNS);
+            for (Map<String, String> row : rows) {
+                List<String> values = new ArrayList<>();
+                for (String name : COLUMNS) {
+                    values.add(neutralise(row.getOrDefault(name, "")));
+                }
+                printer.printRecord(values);
             }
-            out.append(String.join(",", values)).append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out.toString();
     }
 
-    private static String quote(String value) {
+    /**
+     * The value as a spreadsheet must show it, never run it: a leading apostrophe before a formula start (and
+     * before an apostrophe that would otherwise be taken for one).
+     */
+    static String neutralise(String value) {
         if (value == null) {
             return "";
         }
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
+        return looksNeutralisable(value) ? "'" + value : value;
+    }
+
+    /** The value as exported before neutralising: the leading apostrophe the export added is stripped again. */
+    static String restore(String value) {
+        return value.startsWith("'") && looksNeutralisable(value.substring(1)) ? value.substring(1) : value;
+    }
+
+    /** A formula start, possibly behind apostrophes (so that a value that begins {@code '=} round-trips too). */
+    private static boolean looksNeutralisable(String value) {
+        int i = 0;
+        while (i < value.length() && value.charAt(i) == '\'') {
+            i++;
         }
-        return value;
+        return i < value.length() && FORMULA_STARTS.indexOf(value.charAt(i)) >= 0;
     }
 
     /** A record and the line it starts on (1-based). */
-    private record Record(int line, List<String> values) {
+    private record Line(int line, List<String> values) {
     }
 
-    private record Row(Record record, Map<String, Integer> column) {
+    private record Row(Line record, Map<String, Integer> column) {
 
         String get(String name) {
             Integer index = column.get(name);
             if (index == null || index >= record.values().size()) {
                 return "";
             }
-            return record.values().get(index).trim();
+            return restore(record.values().get(index).trim());
         }
     }
 
-    /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks. */
-    private static List<Record> parse(String text, DirectoryRows rows) {
-        List<Record> records = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        StringBuilder value = new StringBuilder();
-        int line = 1;
-        int recordLine = 1;
-        boolean quoted = false;
-        boolean atRecordStart = true;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (atRecordStart && !quoted && c == '#') {
-                while (i < text.length() && text.charAt(i) != '\n') {
-                    i++;
+    /** Every non-blank record with the line it starts on; an unreadable record ends the reading with its line. */
+    private static List<Line> parse(String text, DirectoryRows rows) {
+        Lines lines = new Lines(text);
+        List<Line> records = new ArrayList<>();
+        int nextLine = 1;
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), READ)) {
+            for (CSVRecord record : parser) {
+                List<String> values = record.toList();
+                int line = lines.contentFrom(lines.lineOf(record.getCharacterPosition()));
+                nextLine = line + values.stream().mapToInt(Lines::breaks).sum() + 1;
+                if (values.stream().anyMatch(v -> !v.isBlank())) {
+                    records.add(new Line(line, values));
                 }
-                i++;
-                line++;
-                recordLine = line;
-                continue;
             }
-            atRecordStart = false;
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    value.append('"');
-                    i += 2;
-                    continue;
-                }
-                if (c == '"') {
-                    quoted = false;
-                } else {
-                    if (c == '\n') {
-                        line++;
-                    }
-                    value.append(c);
-                }
-                i++;
-                continue;
-            }
-            if (c == '"' && value.isEmpty()) {
-                quoted = true;
-            } else if (c == ',') {
-                values.add(value.toString());
-                value.setLength(0);
-            } else if (c == '\r') {
-                // part of CRLF
-            } else if (c == '\n') {
-                values.add(value.toString());
-                value.setLength(0);
-                addIfNotBlank(records, recordLine, values);
-                values = new ArrayList<>();
-                line++;
-                recordLine = line;
-                atRecordStart = true;
-            } else {
-                value.append(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            rows.unreadable.add(new Invalid("csv", recordLine, new Text("引用符が閉じていません。",
-                    "A quoted value is not closed.")));
-        }
-        if (!value.isEmpty() || !values.isEmpty()) {
-            values.add(value.toString());
-            addIfNotBlank(records, recordLine, values);
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            String message = String.valueOf(e.getMessage());
+            int line = lines.contentFrom(nextLine);
+            rows.unreadable.add(message.contains("EOF")
+                    ? new Invalid("csv", line, new Text("引用符が閉じていません。", "A quoted value is not closed."))
+                    : new Invalid("csv", line, new Text("この行は CSV として読めません（引用符の後に文字があります）。",
+                            "This line is not readable as CSV (characters after a closing quote).")));
         }
         return records;
     }
 
-    private static void addIfNotBlank(List<Record> records, int line, List<String> values) {
-        if (values.stream().anyMatch(v -> !v.isBlank())) {
-            records.add(new Record(line, values));
+    /** Line numbers of a text by character position. */
+    private static final class Lines {
+
+        private final String text;
+        private final List<Integer> starts = new ArrayList<>();
+
+        Lines(String text) {
+            this.text = text;
+            starts.add(0);
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    starts.add(i + 1);
+                }
+            }
+        }
+
+        /** The 1-based line of a character position. */
+        int lineOf(long position) {
+            int found = Collections.binarySearch(starts, (int) position);
+            return found >= 0 ? found + 1 : -found - 1;
+        }
+
+        /** The first line from {@code line} on that is neither blank nor a comment (a record starts there). */
+        int contentFrom(int line) {
+            int current = line;
+            while (current <= starts.size()) {
+                String content = line(current);
+                if (!content.isBlank() && !content.startsWith("#")) {
+                    return current;
+                }
+                current++;
+            }
+            return line;
+        }
+
+        private String line(int line) {
+            int start = starts.get(line - 1);
+            int end = line < starts.size() ? starts.get(line) : text.length();
+            return text.substring(start, end);
+        }
+
+        static int breaks(String value) {
+            return (int) value.chars().filter(c -> c == '\n').count();
         }
     }
 }

@@ -23,7 +23,8 @@ import jp.horenso.escalation.common.security.CallerIdentity;
 import jp.horenso.escalation.directory.exchange.CsvDirectoryFormat;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
 import jp.horenso.escalation.directory.exchange.YamlDirectoryFormat;
-import jp.horenso.escalation.directory.service.DirectoryAdminService;
+import jp.horenso.escalation.directory.service.DirectoryExportService;
+import jp.horenso.escalation.directory.service.DirectoryImportService;
 import jp.horenso.escalation.seed.SeedDocument;
 
 /**
@@ -39,11 +40,14 @@ public class DirectoryResource {
             .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final DirectoryAdminService directory;
+    private final DirectoryExportService directory;
+    private final DirectoryImportService imports;
     private final CallerIdentity caller;
 
-    public DirectoryResource(DirectoryAdminService directory, CallerIdentity caller) {
+    public DirectoryResource(DirectoryExportService directory, DirectoryImportService imports,
+            CallerIdentity caller) {
         this.directory = directory;
+        this.imports = imports;
         this.caller = caller;
     }
 
@@ -82,7 +86,7 @@ public class DirectoryResource {
     @Consumes({CsvDirectoryFormat.MEDIA_TYPE, YamlDirectoryFormat.MEDIA_TYPE, "application/x-yaml", "text/yaml"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("security-lead")
-    public DirectoryAdminService.ImportResult importDirectory(String body,
+    public DirectoryImportService.ImportResult importDirectory(String body,
             @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("dryRun") boolean dryRun) {
         DirectoryRows rows = contentType != null && contentType.toLowerCase().contains("csv")
                 ? CsvDirectoryFormat.read(body == null ? "" : body)
@@ -94,6 +98,6 @@ public class DirectoryResource {
                             "A directory without units or people cannot be imported. Nothing was changed."),
                     List.of());
         }
-        return directory.importDirectory(caller.current(), rows, dryRun);
+        return imports.importDirectory(caller.current(), rows, dryRun);
     }
 }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
-import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.Unit;
@@ -25,14 +25,14 @@ public class DirectoryPublisher {
 
     private final OrganisationRepository organisations;
     private final UnitRepository units;
-    private final Outbox outbox;
+    private final EventPublisher publisher;
     private final DatabaseClock clock;
 
-    public DirectoryPublisher(OrganisationRepository organisations, UnitRepository units, Outbox outbox,
+    public DirectoryPublisher(OrganisationRepository organisations, UnitRepository units, EventPublisher publisher,
             DatabaseClock clock) {
         this.organisations = organisations;
         this.units = units;
-        this.outbox = outbox;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -48,7 +48,7 @@ public class DirectoryPublisher {
                 .map(u -> new PublishedUnit(u.code(), u.kind().name(), u.parentCode(), new Name(u.nameJa(), u.nameEn())))
                 .toList();
         var now = clock.transactionTime();
-        outbox.append(EscalationEvents.TOPIC, "DirectoryPublished", organisationCode, now,
+        publisher.publish("DirectoryPublished", organisationCode, now,
                 new EscalationEvents.DirectoryPublished(organisationCode,
                         new Name(organisation.nameJa(), organisation.nameEn()), now, published));
     }

@@ -13,9 +13,6 @@ import jp.horenso.escalation.hop.HopTrigger;
  */
 public final class EscalationEvents {
 
-    /** Topic of every event below. */
-    public static final String TOPIC = "horenso.escalation-events";
-
     private EscalationEvents() {
     }
 

@@ -101,19 +101,35 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
     }
 
     /**
-     * Claims open hops whose deadline has passed by the database's clock, locking them and their case's chain run
-     * for the caller's transaction; hops (or cases) another transaction holds are skipped, so each is claimed by
-     * exactly one timer, and never while an acknowledgement, a unit change or a stop of the case is being applied
-     * (those lock the chain run first; the timer never waits, so the two cannot deadlock).
+     * Claims open, unparked hops whose deadline has passed by the database's clock (earliest first), skipping those
+     * another transaction holds together with their case's chain run; returns their ids for the timer to handle one
+     * by one ({@link #lockDue}).
      */
     @SuppressWarnings("unchecked")
-    public List<Hop> claimDue(int limit) {
+    public List<UUID> claimDue(int limit) {
         return getEntityManager().createNativeQuery("""
-                select h.* from hop h join chain_run r on r.incident_id = h.incident_id
-                where h.status = 'OPEN' and h.ack_deadline <= now()
-                order by h.ack_deadline limit :limit for update of h, r skip locked""", Hop.class)
+                select h.id from hop h join chain_run r on r.incident_id = h.incident_id
+                where h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
+                order by h.ack_deadline limit :limit for update of h, r skip locked""", UUID.class)
                 .setParameter("limit", limit)
                 .getResultList();
+    }
+
+    /**
+     * The hop, if it is still open, due and unparked, locked with its case's chain run for the caller's
+     * transaction; empty when another transaction holds either, so each hop is timed out by exactly one timer, and
+     * never while an acknowledgement, a unit change or a stop of the case is being applied (those lock the chain
+     * run first; the timer never waits, so the two cannot deadlock).
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<Hop> lockDue(UUID id) {
+        List<Hop> found = getEntityManager().createNativeQuery("""
+                select h.* from hop h join chain_run r on r.incident_id = h.incident_id
+                where h.id = :id and h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
+                for update of h, r skip locked""", Hop.class)
+                .setParameter("id", id)
+                .getResultList();
+        return found.stream().findFirst();
     }
 
     /**

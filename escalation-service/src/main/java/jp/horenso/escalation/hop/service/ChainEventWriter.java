@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.event.EscalationEvents;
@@ -30,11 +30,11 @@ public class ChainEventWriter {
     /** The user-name prefix of an outside body in a notification's recipient. */
     public static final String OUTSIDE_BODY_PREFIX = "outside:";
 
-    private final Outbox outbox;
+    private final EventPublisher publisher;
     private final Notices notices;
 
-    public ChainEventWriter(Outbox outbox, Notices notices) {
-        this.outbox = outbox;
+    public ChainEventWriter(EventPublisher publisher, Notices notices) {
+        this.publisher = publisher;
         this.notices = notices;
     }
 
@@ -132,6 +132,6 @@ public class ChainEventWriter {
     }
 
     private void append(String eventName, UUID incidentId, Instant now, Object data) {
-        outbox.append(EscalationEvents.TOPIC, eventName, incidentId, now, data);
+        publisher.publish(eventName, incidentId.toString(), now, data);
     }
 }

@@ -4,10 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
@@ -19,12 +17,13 @@ import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.timer.DueRowBatch;
 import org.jboss.logging.Logger;
 
 /**
  * Escalates hops nobody acknowledged in time (第43条2–3項: the next level and the security lead are told); the
  * person who missed the deadline is told so (HOP_OVERDUE).
- * Safe with several replicas: each due hop is claimed by exactly one transaction.
+ * Safe with several replicas: each due hop is handled by exactly one transaction.
  */
 @ApplicationScoped
 @Transactional
@@ -39,9 +38,11 @@ public class HopTimeoutService {
     private final ChainEventWriter events;
     private final DatabaseClock clock;
     private final EscalationConfig config;
+    private final DueRowBatch batch;
 
     public HopTimeoutService(HopRepository hops, ChainRunRepository runs, ChainCatalog chains, HopOpener opener,
-            ChainEventWriter events, DatabaseClock clock, EscalationConfig config) {
+            ChainEventWriter events, DatabaseClock clock, EscalationConfig config, DueRowBatch batch) {
+        this.batch = batch;
         this.hops = hops;
         this.runs = runs;
         this.chains = chains;
@@ -52,27 +53,48 @@ public class HopTimeoutService {
     }
 
     /**
-     * In one transaction: claims up to a batch of due hops, marks them TIMED_OUT (HopTimedOut) and opens their
-     * {@code onTimeout} steps (HopEscalated, then HopOpened and an ESCALATION NotificationRequested per new
-     * recipient).
-     *
-     * @return the ids of the hops this call timed out
+     * One batch of the timer ({@link DueRowBatch}): claims up to a batch of due hops and, each in a transaction of
+     * its own, marks it TIMED_OUT (HopTimedOut) and opens its {@code onTimeout} steps (HopEscalated, then HopOpened
+     * and an ESCALATION NotificationRequested per new recipient). A hop that cannot be handled is parked.
      */
-    public List<UUID> timeOutDueHops() {
-        List<Hop> due = hops.claimDue(config.claimBatchSize());
-        if (due.isEmpty()) {
-            return List.of();
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public DueRowBatch.Result timeOutDueHops() {
+        return batch.run(dueHops, config.claimBatchSize());
+    }
+
+    private final DueRowBatch.DueRows<Hop> dueHops = new DueRowBatch.DueRows<>() {
+        @Override
+        public String table() {
+            return "hop";
         }
+
+        @Override
+        public String idColumn() {
+            return "id";
+        }
+
+        @Override
+        public List<UUID> claimDue(int limit) {
+            return hops.claimDue(limit);
+        }
+
+        @Override
+        public Optional<Hop> lock(UUID id) {
+            return hops.lockDue(id);
+        }
+
+        @Override
+        public boolean handle(Hop hop) {
+            timeOut(hop);
+            return true;
+        }
+    };
+
+    private void timeOut(Hop hop) {
         Instant now = clock.transactionTime();
-        // One query for the batch's cases rather than one per hop: a burst of time-outs stays cheap.
-        Map<UUID, ChainRun> cases = runs.list("incidentId in ?1", due.stream().map(Hop::incidentId).distinct()
-                .toList()).stream().collect(Collectors.toMap(ChainRun::incidentId, run -> run));
-        for (Hop hop : due) {
-            hop.timeOut(now);
-            events.hopTimedOut(hop, now);
-            escalate(cases.get(hop.incidentId()), hop, now);
-        }
-        return due.stream().map(Hop::id).toList();
+        hop.timeOut(now);
+        events.hopTimedOut(hop, now);
+        escalate(runs.findById(hop.incidentId()), hop, now);
     }
 
     /**

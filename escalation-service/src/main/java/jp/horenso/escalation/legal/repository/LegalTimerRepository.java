@@ -15,20 +15,38 @@ import jp.horenso.escalation.legal.LegalTimerStatus;
 public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, UUID> {
 
     /**
-     * Claims pending timers whose due time has passed by the database's clock, locking them and their case's chain
-     * run for the caller's transaction; timers (or cases) another transaction holds are skipped, so each fires
-     * exactly once and never while the case is being changed (revised, stopped).
+     * Claims pending, unparked timers whose due time has passed by the database's clock (earliest first), skipping
+     * those another transaction holds together with their case's chain run; returns their ids for the timer to
+     * handle one by one ({@link #lockDue}).
      */
     @SuppressWarnings("unchecked")
-    public List<LegalTimer> claimDue(int limit) {
+    public List<UUID> claimDue(int limit) {
         return getEntityManager().createNativeQuery("""
+                select t.id from legal_timer t
+                join legal_clock c on c.id = t.clock_id
+                join chain_run r on r.incident_id = c.incident_id
+                where t.status = 'PENDING' and t.due_at <= now() and t.parked_at is null
+                order by t.due_at limit :limit for update of t, r skip locked""", UUID.class)
+                .setParameter("limit", limit)
+                .getResultList();
+    }
+
+    /**
+     * The timer, if it is still pending, due and unparked, locked with its case's chain run for the caller's
+     * transaction; empty when another transaction holds either, so each fires exactly once and never while the
+     * case is being changed (revised, stopped).
+     */
+    @SuppressWarnings("unchecked")
+    public Optional<LegalTimer> lockDue(UUID id) {
+        List<LegalTimer> found = getEntityManager().createNativeQuery("""
                 select t.* from legal_timer t
                 join legal_clock c on c.id = t.clock_id
                 join chain_run r on r.incident_id = c.incident_id
-                where t.status = 'PENDING' and t.due_at <= now()
-                order by t.due_at limit :limit for update of t, r skip locked""", LegalTimer.class)
-                .setParameter("limit", limit)
+                where t.id = :id and t.status = 'PENDING' and t.due_at <= now() and t.parked_at is null
+                for update of t, r skip locked""", LegalTimer.class)
+                .setParameter("id", id)
                 .getResultList();
+        return found.stream().findFirst();
     }
 
     public Optional<LegalTimer> find(UUID clockId, LegalReport report, LegalTimerKind kind) {

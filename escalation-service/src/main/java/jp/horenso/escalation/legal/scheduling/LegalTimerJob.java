@@ -24,10 +24,10 @@ public class LegalTimerJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void tick() {
-        // A full batch means more may be due: go on, each batch in its own transaction.
+        // A full batch means more may be due: go on (each row is handled in its own transaction).
         int claimed;
         do {
-            claimed = timers.fireDue().size();
+            claimed = timers.fireDue().claimed();
         } while (claimed == config.claimBatchSize());
     }
 }

@@ -168,7 +168,7 @@ public class LegalClockService {
             return;
         }
         clocks.lock(submission.incidentId(), submission.code()).ifPresentOrElse(legal -> {
-            legal.submitted(submission.report(), submission.submittedAt().toInstant());
+            legal.recordSubmission(submission.report(), submission.submittedAt().toInstant());
             timers.pendingOf(legal.id()).stream()
                     .filter(timer -> legal.isSubmitted(timer.report()))
                     .forEach(LegalTimer::cancel);

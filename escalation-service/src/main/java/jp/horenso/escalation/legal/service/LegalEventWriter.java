@@ -5,7 +5,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.common.outbox.Outbox;
+import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.hop.event.EscalationEvents;
 import jp.horenso.escalation.hop.event.EscalationEvents.LegalDeadline;
@@ -26,11 +26,11 @@ public class LegalEventWriter {
     /** {@code NotificationRequested.kind} of a missed legal deadline. */
     public static final String LEGAL_DEADLINE_MISSED = "LEGAL_DEADLINE_MISSED";
 
-    private final Outbox outbox;
+    private final EventPublisher publisher;
     private final Notices notices;
 
-    public LegalEventWriter(Outbox outbox, Notices notices) {
-        this.outbox = outbox;
+    public LegalEventWriter(EventPublisher publisher, Notices notices) {
+        this.publisher = publisher;
         this.notices = notices;
     }
 
@@ -67,6 +67,6 @@ public class LegalEventWriter {
     }
 
     private void append(String eventName, LegalClock clock, Instant now, Object data) {
-        outbox.append(EscalationEvents.TOPIC, eventName, clock.incidentId(), now, data);
+        publisher.publish(eventName, clock.incidentId().toString(), now, data);
     }
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
@@ -22,12 +23,13 @@ import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
+import jp.horenso.escalation.timer.DueRowBatch;
 import org.jboss.logging.Logger;
 
 /**
  * Fires due legal timers: a reminder tells the CSIRT and the security lead that a report is due soon; a passed
  * deadline tells them and escalates to the CISO (regulatory.md R1, R2). Safe with several replicas: each due
- * timer is claimed by exactly one transaction, by the database's clock.
+ * timer is handled by exactly one transaction, by the database's clock.
  */
 @ApplicationScoped
 @Transactional
@@ -42,9 +44,12 @@ public class LegalTimerService {
     private final LegalEventWriter events;
     private final DatabaseClock clock;
     private final EscalationConfig config;
+    private final DueRowBatch batch;
 
     public LegalTimerService(LegalTimerRepository timers, LegalClockRepository clocks, ChainRunRepository runs,
-            DirectoryService directory, LegalEventWriter events, DatabaseClock clock, EscalationConfig config) {
+            DirectoryService directory, LegalEventWriter events, DatabaseClock clock, EscalationConfig config,
+            DueRowBatch batch) {
+        this.batch = batch;
         this.timers = timers;
         this.clocks = clocks;
         this.runs = runs;
@@ -55,46 +60,71 @@ public class LegalTimerService {
     }
 
     /**
-     * In one transaction: claims up to a batch of due timers and fires them.
-     *
-     * @return the ids of the timers this call fired (not those it found no longer needed)
+     * One batch of the timer ({@link DueRowBatch}): claims up to a batch of due timers and fires each in a
+     * transaction of its own; a timer that cannot be handled is parked.
+     * {@code fired} of the result: the timers fired (not those found no longer needed).
      */
-    public List<UUID> fireDue() {
-        List<LegalTimer> due = timers.claimDue(config.claimBatchSize());
-        if (due.isEmpty()) {
-            return List.of();
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public DueRowBatch.Result fireDue() {
+        return batch.run(dueTimers, config.claimBatchSize());
+    }
+
+    private final DueRowBatch.DueRows<LegalTimer> dueTimers = new DueRowBatch.DueRows<>() {
+        @Override
+        public String table() {
+            return "legal_timer";
         }
+
+        @Override
+        public String idColumn() {
+            return "id";
+        }
+
+        @Override
+        public List<UUID> claimDue(int limit) {
+            return timers.claimDue(limit);
+        }
+
+        @Override
+        public Optional<LegalTimer> lock(UUID id) {
+            return timers.lockDue(id);
+        }
+
+        @Override
+        public boolean handle(LegalTimer timer) {
+            return fire(timer);
+        }
+    };
+
+    /** Fires a due timer; {@code false} when it was no longer needed (cancelled instead). */
+    private boolean fire(LegalTimer timer) {
         Instant now = clock.transactionTime();
-        List<UUID> fired = new ArrayList<>();
-        for (LegalTimer timer : due) {
-            LegalClock legal = clocks.findById(timer.clockId());
-            ChainRun run = runs.findById(legal.incidentId());
-            if (legal.status() != LegalClockStatus.RUNNING || legal.isSubmitted(timer.report()) || run.stopped()) {
-                timer.cancel();
-                continue;
-            }
-            if (timer.kind() == LegalTimerKind.REMINDER && !legal.dueAt(timer.report()).isAfter(now)) {
-                // Late (the service was down, or the duty was found late): the deadline's notice says it all.
-                timer.cancel();
-                continue;
-            }
-            timer.fire(now);
-            fired.add(timer.id());
-            if (timer.kind() == LegalTimerKind.REMINDER) {
-                List<Person> reminded = people(run, config.legal().remind());
-                events.approaching(run, legal, timer, reminded, now);
-                LOG.infof("case %s: %s report of %s due %s; reminded %s", legal.incidentNumber(), timer.report(),
-                        legal.code(), legal.dueAt(timer.report()), usernames(reminded));
-            } else {
-                List<Position> told = new ArrayList<>(config.legal().escalate());
-                told.addAll(config.legal().remind());
-                List<Person> people = people(run, told);
-                events.missed(run, legal, timer, people, now);
-                LOG.warnf("case %s: %s report of %s was due %s and is missing; told %s", legal.incidentNumber(),
-                        timer.report(), legal.code(), legal.dueAt(timer.report()), usernames(people));
-            }
+        LegalClock legal = clocks.findById(timer.clockId());
+        ChainRun run = runs.findById(legal.incidentId());
+        if (legal.status() != LegalClockStatus.RUNNING || legal.isSubmitted(timer.report()) || run.stopped()) {
+            timer.cancel();
+            return false;
         }
-        return fired;
+        if (timer.kind() == LegalTimerKind.REMINDER && !legal.dueAt(timer.report()).isAfter(now)) {
+            // Late (the service was down, or the duty was found late): the deadline's notice says it all.
+            timer.cancel();
+            return false;
+        }
+        timer.fire(now);
+        if (timer.kind() == LegalTimerKind.REMINDER) {
+            List<Person> reminded = people(run, config.legal().remind());
+            events.approaching(run, legal, timer, reminded, now);
+            LOG.infof("case %s: %s report of %s due %s; reminded %s", legal.incidentNumber(), timer.report(),
+                    legal.code(), legal.dueAt(timer.report()), usernames(reminded));
+        } else {
+            List<Position> told = new ArrayList<>(config.legal().escalate());
+            told.addAll(config.legal().remind());
+            List<Person> people = people(run, told);
+            events.missed(run, legal, timer, people, now);
+            LOG.warnf("case %s: %s report of %s was due %s and is missing; told %s", legal.incidentNumber(),
+                    timer.report(), legal.code(), legal.dueAt(timer.report()), usernames(people));
+        }
+        return true;
     }
 
     /** Who can be told for the positions now (present holders or deputies), each person once. */

@@ -58,6 +58,31 @@ class DirectoryResourceTest {
     @Test
     @TestSecurity(user = "i-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-import"))
+    void formulaCellsAreNeutralisedInTheCsvExportAndRoundTripUnchanged() {
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"click\")";
+        String withFormula = export("csv")
+                + "person,i-formula,im-sec,,,\"" + formula.replace("\"", "\"\"") + "\",,"
+                + "i-formula@import.example.jp,ja,,\r\n";
+        given().contentType(CSV).body(withFormula).when().put(DIRECTORY).then().statusCode(200);
+
+        // Stored as written: the apostrophe is only the export's.
+        given().when().get(DIRECTORY).then().statusCode(200)
+                .body("people.find { it.username == 'i-formula' }.name", equalTo(formula));
+        String exported = export("csv");
+        String line = exported.lines().filter(l -> l.startsWith("person,i-formula,")).findFirst().orElseThrow();
+        assertEquals("person,i-formula,im-sec,,,\"'" + formula.replace("\"", "\"\"") + "\",,"
+                + "i-formula@import.example.jp,ja,,", line, "no cell of the export starts a formula");
+
+        // The export imports back unchanged (lossless round trip).
+        given().contentType(CSV).body(exported).when().put(DIRECTORY).then().statusCode(200);
+        given().when().get(DIRECTORY).then().statusCode(200)
+                .body("people.find { it.username == 'i-formula' }.name", equalTo(formula));
+        assertEquals(exported, export("csv"));
+    }
+
+    @Test
+    @TestSecurity(user = "i-seclead", roles = "security-lead",
+            attributes = @SecurityAttribute(key = "organisation", value = "test-import"))
     void aprilReorganisationImportedAsCsvTakesEffectAllAtOnce() {
         String reorganised = export("csv").replace("person,i-staff,im-sec,", "person,i-staff,im-new,")
                 + "unit,im-new,im-dept,,SECTION,新設課,New Section,,,,\r\n"

@@ -19,8 +19,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresKafkaResource.class)
 class PoisonRecordTest {
 
-    static final String DLQ = "horenso.incident-events.escalation-service.dlq";
-
     @Test
     void recordsThatAreNotValidEventsGoToTheDeadLetterTopicAndConsumptionGoesOn() {
         String token = UUID.randomUUID().toString();
@@ -40,7 +38,7 @@ class PoisonRecordTest {
 
         EscalationEventLog.get().await(incident, "ChainStarted", 1);
         List<String> poison = List.of(notJson, notCloudEvent, incompleteReport);
-        List<ConsumerRecord<String, String>> deadLetters = EscalationEventLog.readUntil(DLQ, poison,
+        List<ConsumerRecord<String, String>> deadLetters = EscalationEventLog.readUntil(IncidentEvents.dlq(), poison,
                 Duration.ofSeconds(20));
         assertEquals(poison.stream().sorted().toList(),
                 deadLetters.stream().map(ConsumerRecord::value).sorted().toList());

@@ -21,8 +21,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresKafkaResource.class)
 class SeverityTest {
 
-    static final String DLQ = "horenso.incident-events.escalation-service.dlq";
-
     private final EscalationEventLog published = EscalationEventLog.get();
 
     @Test
@@ -92,7 +90,7 @@ class SeverityTest {
         String event = IncidentEvents.severityAssessed(UUID.randomUUID(), "HIGH", false).toString();
         IncidentEvents.sendRaw(UUID.randomUUID().toString(), event);
 
-        assertEquals(1, EscalationEventLog.readUntil(DLQ, List.of(event), Duration.ofSeconds(20)).size());
+        assertEquals(1, EscalationEventLog.readUntil(IncidentEvents.dlq(), List.of(event), Duration.ofSeconds(20)).size());
     }
 
     private UUID report(String severity) {

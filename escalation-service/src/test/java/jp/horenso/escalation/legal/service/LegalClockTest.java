@@ -1,6 +1,5 @@
 package jp.horenso.escalation.legal.service;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +10,6 @@ import io.quarkus.scheduler.Scheduler;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -27,10 +25,12 @@ import jp.horenso.escalation.legal.LegalTimerStatus;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
 import jp.horenso.escalation.legal.scheduling.LegalTimerJob;
+import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.Events;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.support.ReportedCase;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -62,7 +62,7 @@ class LegalClockTest {
     @Test
     void r1_promptReportReminderGoesToCsirtAndSecurityLeadBeforeTheDeadline() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         Instant promptDue = now.plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI,
                 now.minus(1, ChronoUnit.DAYS), now, promptDue, now.plus(29, ChronoUnit.DAYS), false));
@@ -74,11 +74,10 @@ class LegalClockTest {
         assertEquals(promptDue, Instant.parse(approaching.path("dueAt").asText()));
         assertEquals(List.of("csirt1", "seclead"), usernames(approaching.path("reminded")));
 
-        List<JsonNode> near = notifications(c.id(), "LEGAL_DEADLINE_NEAR", 2);
+        List<JsonNode> near = published.awaitNotices(c.id(), "LEGAL_DEADLINE_NEAR", 2);
         assertEquals(List.of("csirt1", "seclead"), near.stream()
-                .map(n -> n.path("data").path("recipient").path("username").asText()).sorted().toList());
-        for (JsonNode notification : near) {
-            JsonNode data = notification.path("data");
+                .map(n -> n.path("recipient").path("username").asText()).sorted().toList());
+        for (JsonNode data : near) {
             assertFalse(data.has("hopId"), "a legal notice has no hop");
             assertFalse(data.has("ackDeadline"), "a legal notice has no acknowledgement deadline");
             assertEquals("PROMPT", data.path("legalDeadline").path("report").asText());
@@ -92,7 +91,7 @@ class LegalClockTest {
     @Test
     void article43_3_legalReportDueReachesTheCisoAtOnce() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now,
                 now.plus(1, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), false));
 
@@ -101,17 +100,17 @@ class LegalClockTest {
                 .path("data");
         assertEquals("ciso", ciso.path("recipient").path("username").asText());
         assertEquals("LEGAL_REPORT_DUE", ciso.path("trigger").asText());
-        assertTrue(notifications(c.id(), "ESCALATION", 1).stream().anyMatch(
-                n -> n.path("data").path("hopId").asText().equals(ciso.path("hopId").asText())));
+        assertTrue(published.awaitNotices(c.id(), "ESCALATION", 1).stream().anyMatch(
+                n -> n.path("hopId").asText().equals(ciso.path("hopId").asText())));
     }
 
     @Test
     void r1_overdueFinalReportEscalatesToCiso() {
         scheduler.pause(LegalTimerJob.IDENTITY);
-        Case c;
+        ReportedCase c;
         try {
             Instant now = Instant.now();
-            c = reportedCase(false);
+            c = ReportedCase.welfare(false);
             // Discovered 31 days ago; the prompt report was submitted, the final one was due an hour ago.
             IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI,
                     now.minus(31, ChronoUnit.DAYS), now.minus(30, ChronoUnit.DAYS), now.minus(28, ChronoUnit.DAYS),
@@ -126,21 +125,22 @@ class LegalClockTest {
         assertEquals("FINAL", missed.path("report").asText());
         assertEquals(List.of("ciso", "csirt1", "seclead"), usernames(missed.path("escalatedTo")));
         // The vice-CISO receives a copy of the CISO's notice (第9条).
-        List<JsonNode> told = notifications(c.id(), "LEGAL_DEADLINE_MISSED", 4);
+        List<JsonNode> told = published.awaitNotices(c.id(), "LEGAL_DEADLINE_MISSED", 4);
         assertEquals(List.of("ciso", "csirt1", "seclead", "viceciso"), told.stream()
-                .map(n -> n.path("data").path("recipient").path("username").asText()).sorted().toList());
-        assertTrue(told.stream().allMatch(n -> n.path("data").path("legalDeadline").path("report").asText()
+                .map(n -> n.path("recipient").path("username").asText()).sorted().toList());
+        assertTrue(told.stream().allMatch(n -> n.path("legalDeadline").path("report").asText()
                 .equals("FINAL")));
 
-        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-        assertEquals(1, published.of(c.id(), "LegalDeadlineMissed").size(),
-                "the submitted prompt report is not missed");
-        assertTrue(published.of(c.id(), "LegalDeadlineApproaching").isEmpty(),
-                "no reminder for a deadline already passed");
         Map<String, LegalTimerStatus> states = timerStates(c.id(), APPI);
         assertEquals(Map.of("PROMPT/REMINDER", LegalTimerStatus.CANCELLED,
                 "PROMPT/DEADLINE", LegalTimerStatus.CANCELLED, "FINAL/REMINDER", LegalTimerStatus.CANCELLED,
                 "FINAL/DEADLINE", LegalTimerStatus.FIRED), states);
+        // One more round of the timer, then the sentinel: whatever the round wrote arrived before it.
+        legalTimers.fireDue();
+        CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(c.id());
+        assertEquals(1, before.of("LegalDeadlineMissed").size(), "the submitted prompt report is not missed");
+        assertTrue(before.of("LegalDeadlineApproaching").isEmpty(), "no reminder for a deadline already passed");
+        assertEquals(4, before.notices("LEGAL_DEADLINE_MISSED").size(), "each person is told once");
     }
 
     @Test
@@ -158,7 +158,7 @@ class LegalClockTest {
     @Test
     void r1_finalReportReminderComesTheConfiguredCalendarDaysBeforeTheDeadline() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         // Across Golden Week 2027: calendar days, not office days (P7D in application.properties).
         Instant finalDue = OffsetDateTime.parse("2027-05-07T09:00:00+09:00").toInstant();
         Instant promptReminder = now.plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
@@ -177,7 +177,7 @@ class LegalClockTest {
     @Test
     void duplicateLegalDutyIdentifiedRunsOneClockAndTellsTheCisoOnce() {
         Instant now = Instant.now();
-        Case c = reportedCase(false);
+        ReportedCase c = ReportedCase.welfare(false);
         ObjectNode identified = IncidentEvents.legalDutyIdentified(c.id(), c.number(), APPI, now,
                 now.plus(1, ChronoUnit.DAYS), now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), false);
         IncidentEvents.send(identified);
@@ -189,8 +189,8 @@ class LegalClockTest {
                 && clock(c.id(), APPI).promptSubmittedAt() != null);
         assertEquals(1, db.read(() -> clocks.ofIncident(c.id())).size());
         assertEquals(4, timersOf(c.id(), APPI).size());
-        await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-        assertEquals(1, published.of(c.id(), "HopOpened").stream()
+        CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(c.id());
+        assertEquals(1, before.of("HopOpened").stream()
                 .filter(e -> e.path("data").path("step").asText().equals("CISO")).count());
     }
 
@@ -199,7 +199,7 @@ class LegalClockTest {
         scheduler.pause(LegalTimerJob.IDENTITY);
         try {
             Instant now = Instant.now();
-            Case c = reportedCase(false);
+            ReportedCase c = ReportedCase.welfare(false);
             // Every timer of the duty is due already: only the stop keeps them from firing.
             IncidentEvents.send(IncidentEvents.legalDutyIdentified(c.id(), c.number(), code,
                     now.minus(40, ChronoUnit.DAYS), now.minus(39, ChronoUnit.DAYS), now.minus(37, ChronoUnit.DAYS),
@@ -208,13 +208,14 @@ class LegalClockTest {
             db.awaitTrue(() -> !clocks.ofIncident(c.id()).isEmpty()
                     && clock(c.id(), code).status() == stopped);
 
-            List<UUID> fired = legalTimers.fireDue();
+            List<UUID> fired = legalTimers.fireDue().fired();
             List<UUID> ours = timersOf(c.id(), code).stream().map(LegalTimer::id).toList();
             assertTrue(fired.stream().noneMatch(ours::contains), "no timer of a stopped clock fires");
             assertTrue(timerStates(c.id(), code).values().stream().allMatch(s -> s == LegalTimerStatus.CANCELLED));
-            await().pollDelay(Duration.ofMillis(1500)).until(() -> true);
-            assertTrue(published.of(c.id(), "LegalDeadlineMissed").isEmpty());
-            assertTrue(published.of(c.id(), "LegalDeadlineApproaching").isEmpty());
+            CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(c.id());
+            assertTrue(before.of("LegalDeadlineMissed").isEmpty());
+            assertTrue(before.of("LegalDeadlineApproaching").isEmpty());
+            assertEquals(0, before.chainStopped().path("cancelledTimers").asInt(), "none was left pending");
         } finally {
             scheduler.resume(LegalTimerJob.IDENTITY);
         }
@@ -235,26 +236,7 @@ class LegalClockTest {
                 .collect(Collectors.toMap(t -> t.report() + "/" + t.kind(), LegalTimer::status));
     }
 
-    private List<JsonNode> notifications(UUID incidentId, String kind, int atLeast) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> published.of(incidentId, "NotificationRequested").stream()
-                .filter(n -> n.path("data").path("kind").asText().equals(kind)).count() >= atLeast);
-        return published.of(incidentId, "NotificationRequested").stream()
-                .filter(n -> n.path("data").path("kind").asText().equals(kind)).toList();
-    }
-
     private static List<String> usernames(JsonNode people) {
         return Events.sorted(people, "username");
-    }
-
-    private Case reportedCase(boolean drill) {
-        UUID incident = UUID.randomUUID();
-        ObjectNode report = IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare",
-                List.of("staff"), drill);
-        IncidentEvents.send(report);
-        published.await(incident, "ChainStarted", 1);
-        return new Case(incident, report.path("data").path("number").asText());
-    }
-
-    private record Case(UUID id, String number) {
     }
 }

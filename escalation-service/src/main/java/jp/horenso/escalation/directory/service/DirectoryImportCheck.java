@@ -4,13 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,150 +19,42 @@ import jp.horenso.escalation.chain.repository.ChainDefinitionRepository;
 import jp.horenso.escalation.chain.validation.ChainError;
 import jp.horenso.escalation.chain.validation.ChainValidator;
 import jp.horenso.escalation.chain.validation.Staffing;
-import jp.horenso.escalation.common.problem.ProblemException;
 import jp.horenso.escalation.common.problem.ProblemException.Invalid;
 import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
 import jp.horenso.escalation.config.EscalationConfig;
-import jp.horenso.escalation.directory.Deputy;
-import jp.horenso.escalation.directory.Organisation;
-import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
-import jp.horenso.escalation.directory.PositionAssignment;
-import jp.horenso.escalation.directory.Unit;
 import jp.horenso.escalation.directory.UnitKind;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
-import jp.horenso.escalation.directory.repository.DeputyRepository;
-import jp.horenso.escalation.directory.repository.OrganisationRepository;
-import jp.horenso.escalation.directory.repository.PersonRepository;
-import jp.horenso.escalation.directory.repository.PositionAssignmentRepository;
-import jp.horenso.escalation.directory.repository.UnitRepository;
-import jp.horenso.escalation.seed.SeedDocument;
-import org.jboss.logging.Logger;
 
 /**
- * The security lead's administration of the organisation directory: the whole directory read and exported, and
- * replaced by an import (the yearly April reorganisation). An import is checked completely first — every error
- * with its line — and applied all or nothing.
+ * Checks a directory import completely before anything changes: every row on its own, the references between
+ * rows, and that the organisation's current chain still finds a holder or a valid deputy for every position it
+ * uses. Every error carries its line.
  */
 @ApplicationScoped
-@Transactional
-public class DirectoryAdminService {
+public class DirectoryImportCheck {
 
-    private static final Logger LOG = Logger.getLogger(DirectoryAdminService.class);
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
-    private final OrganisationRepository organisations;
-    private final UnitRepository units;
-    private final PersonRepository people;
-    private final PositionAssignmentRepository positions;
-    private final DeputyRepository deputies;
     private final ChainDefinitionRepository chains;
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
     private final EscalationConfig config;
-    private final DirectoryPublisher publisher;
 
-    public DirectoryAdminService(OrganisationRepository organisations, UnitRepository units, PersonRepository people,
-            PositionAssignmentRepository positions, DeputyRepository deputies, ChainDefinitionRepository chains,
-            EntityManager entityManager, ObjectMapper mapper, EscalationConfig config, DirectoryPublisher publisher) {
-        this.publisher = publisher;
-        this.organisations = organisations;
-        this.units = units;
-        this.people = people;
-        this.positions = positions;
-        this.deputies = deputies;
+    public DirectoryImportCheck(ChainDefinitionRepository chains, EntityManager entityManager, ObjectMapper mapper,
+            EscalationConfig config) {
         this.chains = chains;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.config = config;
     }
 
-    /** What an import did (or, for a dry run, would do). */
-    public record ImportResult(String organisation, int units, int people, int positions, int deputies,
-            boolean dryRun) {
+    /** The errors of an import (empty when it may be applied) and the deputies' validity dates as parsed. */
+    public record Checked(List<Invalid> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
     }
 
-    /** The caller's organisation's directory, in the seed file's shape (without the chain). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public SeedDocument directory(Caller caller) {
-        String code = caller.organisation();
-        Organisation organisation = code == null ? null : organisations.findById(code);
-        if (organisation == null) {
-            throw ProblemException.notFound(new Text("組織 " + code + " はありません。",
-                    "There is no organisation " + code + "."));
-        }
-        return new SeedDocument(
-                new SeedDocument.OrganisationSeed(code,
-                        new SeedDocument.Name(organisation.nameJa(), organisation.nameEn())),
-                units.ofOrganisation(code).stream().map(u -> new SeedDocument.UnitSeed(u.code(), u.kind(),
-                        u.parentCode(), new SeedDocument.Name(u.nameJa(), u.nameEn()))).toList(),
-                people.ofOrganisation(code).stream().map(p -> new SeedDocument.PersonSeed(p.username(),
-                        p.displayName(), p.email(), p.locale(), p.unitCode())).toList(),
-                positions.ofOrganisation(code).stream().map(a -> new SeedDocument.PositionSeed(a.position(),
-                        a.unitCode(), a.username())).toList(),
-                deputies.ofOrganisation(code).stream().map(d -> new SeedDocument.DeputySeed(d.position(),
-                        d.unitCode(), d.username(), d.validFrom(), d.validUntil())).toList(),
-                null);
-    }
-
-    /** The directory as CSV rows (see {@code CsvDirectoryFormat}). */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Map<String, String>> csvRows(Caller caller) {
-        SeedDocument d = directory(caller);
-        List<Map<String, String>> rows = new ArrayList<>();
-        d.units().stream().sorted((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null))
-                .forEach(u -> rows.add(row("unit", u.code(), "unit", u.parent(), "kind", u.kind().name(),
-                        "name_ja", u.name().ja(), "name_en", u.name().en())));
-        d.people().forEach(p -> rows.add(row("person", p.username(), "unit", p.unit(), "name_ja", p.name(),
-                "email", p.email(), "locale", p.locale())));
-        d.positions().forEach(p -> rows.add(row("position", p.holder(), "unit", p.unit(), "position",
-                p.position().name())));
-        d.deputies().forEach(x -> rows.add(row("deputy", x.deputy(), "unit", x.unit(), "position",
-                x.position().name(), "valid_from", x.validFrom() == null ? null : x.validFrom().toString(),
-                "valid_until", x.validUntil() == null ? null : x.validUntil().toString())));
-        return rows;
-    }
-
-    /**
-     * Checks an import completely and, unless {@code dryRun}, replaces the caller's organisation's units, people,
-     * positions and deputies with it, in one transaction. Absences of people no longer in the directory go with
-     * them; cases already running keep the recipients they have.
-     *
-     * @throws ProblemException 422 listing every error with its line; nothing is changed
-     */
-    public ImportResult importDirectory(Caller caller, DirectoryRows rows, boolean dryRun) {
-        String code = caller.organisation();
-        // One change at a time per organisation: the check and the change see the same chain.
-        if (code == null || !organisations.lock(code)) {
-            throw ProblemException.notFound(new Text("組織 " + code + " はありません。",
-                    "There is no organisation " + code + "."));
-        }
-        Checked checked = check(code, rows);
-        if (!checked.errors().isEmpty()) {
-            throw ProblemException.invalid("invalid-directory",
-                    new Text("組織情報を取り込めません", "Directory not imported"),
-                    new Text(checked.errors().size() + " 件の誤りがあります。何も変更していません。",
-                            checked.errors().size() + " error(s). Nothing was changed."),
-                    checked.errors());
-        }
-        ImportResult result = new ImportResult(code, rows.units.size(), rows.people.size(), rows.positions.size(),
-                rows.deputies.size(), dryRun);
-        if (dryRun) {
-            return result;
-        }
-        apply(code, rows, checked);
-        // The new departments and sections reach the other services in the same transaction (outbox).
-        publisher.publish(code);
-        LOG.infof("directory of %s replaced by %s: %d units, %d people, %d positions, %d deputies", code,
-                caller.username(), result.units(), result.people(), result.positions(), result.deputies());
-        return result;
-    }
-
-    private record Checked(List<Invalid> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
-    }
-
-    private Checked check(String organisation, DirectoryRows rows) {
+    /** Checks the rows of an import into {@code organisation}; the caller holds the organisation's lock. */
+    public Checked check(String organisation, DirectoryRows rows) {
         List<Invalid> errors = new ArrayList<>(rows.unreadable);
         if (rows.organisation != null && !rows.organisation.code().isEmpty()
                 && !rows.organisation.code().equals(organisation)) {
@@ -300,57 +190,6 @@ public class DirectoryAdminService {
         return errors;
     }
 
-    private void apply(String organisation, DirectoryRows rows, Checked checked) {
-        entityManager.flush();
-        entityManager.clear();
-        // Positions and deputies point at people and units; people at units; sections at departments.
-        execute("delete from deputy where organisation = :o", organisation);
-        execute("delete from position_assignment where organisation = :o", organisation);
-        execute("update person set unit_code = null where organisation = :o", organisation);
-        execute("delete from unit where organisation = :o and parent_code is not null", organisation);
-        execute("delete from unit where organisation = :o", organisation);
-        rows.units.stream().sorted((a, b) -> Boolean.compare("SECTION".equals(a.kind()), "SECTION".equals(b.kind())))
-                .forEach(u -> units.persist(new Unit(organisation, u.code(), UnitKind.valueOf(u.kind()),
-                        u.parent().isEmpty() ? null : u.parent(), u.nameJa(),
-                        u.nameEn().isEmpty() ? null : u.nameEn())));
-        units.flush();
-        Map<String, Person> existing = new HashMap<>();
-        people.ofOrganisation(organisation).forEach(p -> existing.put(p.username(), p));
-        Set<String> kept = new HashSet<>();
-        for (DirectoryRows.PersonRow p : rows.people) {
-            kept.add(p.username());
-            String locale = p.locale().isEmpty() ? "ja" : p.locale();
-            String unit = p.unit().isEmpty() ? null : p.unit();
-            Person person = existing.get(p.username());
-            if (person == null) {
-                people.persist(new Person(organisation, p.username(), p.name(), p.email(), locale, unit));
-            } else {
-                person.update(p.name(), p.email(), locale, unit);
-            }
-        }
-        // Whoever left goes, with their absences (on delete cascade).
-        existing.values().stream().filter(p -> !kept.contains(p.username())).forEach(people::delete);
-        people.flush();
-        for (DirectoryRows.PositionRow a : rows.positions) {
-            positions.persist(new PositionAssignment(organisation, Position.valueOf(a.position()),
-                    a.unit().isEmpty() ? null : a.unit(), a.holder()));
-        }
-        for (DirectoryRows.DeputyRow d : rows.deputies) {
-            LocalDate[] valid = checked.dates().get(d);
-            deputies.persist(new Deputy(organisation, Position.valueOf(d.position()),
-                    d.unit().isEmpty() ? null : d.unit(), d.deputy(), valid[0], valid[1]));
-        }
-        if (rows.organisation != null && !rows.organisation.nameJa().isEmpty()) {
-            organisations.findById(organisation).rename(rows.organisation.nameJa(),
-                    rows.organisation.nameEn().isEmpty() ? null : rows.organisation.nameEn());
-        }
-        entityManager.flush();
-    }
-
-    private void execute(String sql, String organisation) {
-        entityManager.createNativeQuery(sql).setParameter("o", organisation).executeUpdate();
-    }
-
     private static Position position(int line, String value, String unit, Map<String, DirectoryRows.UnitRow> units,
             List<Invalid> errors) {
         Position position;
@@ -396,16 +235,6 @@ public class DirectoryAdminService {
     private static boolean validOn(LocalDate[] valid, LocalDate day) {
         return valid != null && (valid[0] == null || !day.isBefore(valid[0]))
                 && (valid[1] == null || !day.isAfter(valid[1]));
-    }
-
-    private static Map<String, String> row(String type, String id, String... pairs) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("type", type);
-        row.put("id", id);
-        for (int i = 0; i < pairs.length; i += 2) {
-            row.put(pairs[i], pairs[i + 1] == null ? "" : pairs[i + 1]);
-        }
-        return row;
     }
 
     private static Invalid required(int line, String field) {
