@@ -165,6 +165,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
         env.put("HORENSO_CONSOLE_BASE_URL", consoleUrl());
         env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
+        // The packaged services run the prod profile, which seeds no organisation: the local stack is the demo.
+        env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
         env.putAll(settings.extraEnvironment());
