@@ -2,7 +2,6 @@ package jp.horenso.incident.acknowledgement.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,13 +12,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
+import jp.horenso.incident.acknowledgement.event.IncidentAcknowledged;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
 import jp.horenso.incident.common.inbox.ProcessedEvents;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -31,16 +30,16 @@ public class AcknowledgementService {
 
     private final IncidentService incidents;
     private final TimelineService timeline;
-    private final Outbox outbox;
+    private final EventPublisher events;
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
 
-    public AcknowledgementService(IncidentService incidents, TimelineService timeline, Outbox outbox,
+    public AcknowledgementService(IncidentService incidents, TimelineService timeline, EventPublisher events,
             ObjectMapper mapper, ProcessedEvents processed) {
         this.processed = processed;
         this.incidents = incidents;
         this.timeline = timeline;
-        this.outbox = outbox;
+        this.events = events;
         this.mapper = mapper;
     }
 
@@ -104,17 +103,10 @@ public class AcknowledgementService {
         timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt, by.username(), details,
                 sourceEventId);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incidentId.toString());
-        ObjectNode person = data.putObject("acknowledgedBy");
-        person.put("username", by.username());
-        person.put("unit", by.unit());
-        person.put("department", by.department());
-        by.roles().stream().sorted().forEach(person.putArray("roles")::add);
-        data.put("acknowledgedAt", EventTimes.format(ack.acknowledgedAt));
-        data.put("via", ack.via);
-        data.put("comment", ack.comment);
-        outbox.add(CloudEvent.of("IncidentAcknowledged", incidentId, data));
+        events.publish(incidentId, IncidentAcknowledged.NAME, new IncidentAcknowledged(incidentId,
+                new IncidentAcknowledged.Person(by.username(), by.unit(), by.department(),
+                        by.roles().stream().sorted().toList()),
+                ack.acknowledgedAt, ack.via, ack.comment));
         return ack;
     }
 }

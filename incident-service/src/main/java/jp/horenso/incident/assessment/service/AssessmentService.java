@@ -1,8 +1,5 @@
 package jp.horenso.incident.assessment.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,6 +12,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.horenso.incident.assessment.classification.ClassificationSchemes;
+import jp.horenso.incident.assessment.event.LegalDutyIdentified;
+import jp.horenso.incident.assessment.event.LegalDutyRevised;
+import jp.horenso.incident.assessment.event.LegalDutyWithdrawn;
+import jp.horenso.incident.assessment.event.SeverityAssessed;
 import jp.horenso.incident.assessment.legal.LegalDuty;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
@@ -22,9 +23,8 @@ import jp.horenso.incident.assessment.severity.SeverityRule;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -43,18 +43,16 @@ public class AssessmentService {
     private final ClassificationSchemes schemes;
     private final LegalDutyRepository duties;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public AssessmentService(SeverityRule severityRule, LegalDutyRules legalRules, ClassificationSchemes schemes,
-            LegalDutyRepository duties, TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            LegalDutyRepository duties, TimelineService timeline, EventPublisher events) {
         this.severityRule = severityRule;
         this.legalRules = legalRules;
         this.schemes = schemes;
         this.duties = duties;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     /** Recomputes legal duties, then severity (which reads them), after a change made by {@code actor}. */
@@ -105,18 +103,10 @@ public class AssessmentService {
     }
 
     private void publishSeverity(Incident incident, String actor) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("severity", incident.severity().name());
-        data.put("computedSeverity", incident.computedSeverity.name());
-        data.put("overridden", incident.severityOverride != null);
-        ArrayNode reasons = data.putArray("reasons");
-        for (SeverityReason r : incident.severityReasons) {
-            reasons.addObject().put("rule", r.rule()).put("level", r.level().name());
-        }
-        data.put("assessedBy", actor);
-        data.put("drill", incident.drill);
-        outbox.add(CloudEvent.of("SeverityAssessed", incident.id, data));
+        List<SeverityAssessed.Reason> reasons = incident.severityReasons.stream()
+                .map(r -> new SeverityAssessed.Reason(r.rule(), r.level())).toList();
+        events.publish(incident.id, SeverityAssessed.NAME, new SeverityAssessed(incident.id, incident.severity(),
+                incident.computedSeverity, incident.severityOverride != null, reasons, actor, incident.drill));
     }
 
     private void reconcileDuties(Incident incident, List<LegalDutyRules.ApplicableDuty> applicable, String actor) {
@@ -157,8 +147,10 @@ public class AssessmentService {
             details.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
             timeline.append(incident.id, TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
 
-            ObjectNode data = dutyData(incident, duty, row, deadlines);
-            outbox.add(CloudEvent.of("LegalDutyIdentified", incident.id, data));
+            events.publish(incident.id, LegalDutyIdentified.NAME, new LegalDutyIdentified(incident.id,
+                    incident.number, duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt,
+                    row.promptDueAt, deadlines.promptReminder(), row.finalDueAt, row.personsNoticeDueAt,
+                    incident.drill));
         }
         Set<String> applicableCodes = applicable.stream().map(LegalDutyRules.ApplicableDuty::code)
                 .collect(Collectors.toSet());
@@ -167,11 +159,8 @@ public class AssessmentService {
                 row.withdrawnAt = now();
                 timeline.append(incident.id, TimelineType.LEGAL_DUTY_WITHDRAWN, now(), actor,
                         Map.of("code", row.key.code()), null);
-                ObjectNode data = mapper.createObjectNode();
-                data.put("incidentId", incident.id.toString());
-                data.put("code", row.key.code());
-                data.put("withdrawnAt", EventTimes.format(row.withdrawnAt));
-                outbox.add(CloudEvent.of("LegalDutyWithdrawn", incident.id, data));
+                events.publish(incident.id, LegalDutyWithdrawn.NAME,
+                        new LegalDutyWithdrawn(incident.id, row.key.code(), row.withdrawnAt));
             }
         }
     }
@@ -202,29 +191,10 @@ public class AssessmentService {
         OffsetDateTime now = now();
         timeline.append(incident.id, TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
 
-        ObjectNode data = dutyData(incident, duty, row, deadlines);
-        ArrayNode reasons = data.putArray("reasons");
-        reasonTexts(duty).forEach(reasons::add);
-        data.put("revisedAt", EventTimes.format(now));
-        outbox.add(CloudEvent.of("LegalDutyRevised", incident.id, data));
-    }
-
-    /** What LegalDutyIdentified and LegalDutyRevised share. */
-    private ObjectNode dutyData(Incident incident, LegalDutyRules.ApplicableDuty duty, LegalDuty row,
-            Deadlines deadlines) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("incidentNumber", incident.number);
-        data.put("code", duty.code());
-        data.put("recipient", duty.recipient().ja());
-        data.put("source", duty.source());
-        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
-        data.put("promptDueAt", EventTimes.format(row.promptDueAt));
-        data.put("promptReminderAt", EventTimes.format(deadlines.promptReminder()));
-        data.put("finalDueAt", EventTimes.format(row.finalDueAt));
-        data.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
-        data.put("drill", incident.drill);
-        return data;
+        events.publish(incident.id, LegalDutyRevised.NAME, new LegalDutyRevised(incident.id, incident.number,
+                duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt, row.promptDueAt,
+                deadlines.promptReminder(), row.finalDueAt, row.personsNoticeDueAt, incident.drill,
+                reasonTexts(duty), now));
     }
 
     /** A duty's deadlines: calendar days from discovery, counted in Japan time (regulatory.md R1). */

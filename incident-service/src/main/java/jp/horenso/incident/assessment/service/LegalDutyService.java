@@ -1,7 +1,5 @@
 package jp.horenso.incident.assessment.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -14,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.horenso.incident.assessment.event.LegalReportSubmitted;
 import jp.horenso.incident.assessment.legal.LegalDuty;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
@@ -23,9 +22,8 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.disclosure.service.DisclosureStatus;
@@ -46,21 +44,19 @@ public class LegalDutyService {
     private final LegalDutyRepository duties;
     private final LegalDutyRules rules;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final ResponseReportText response;
     private final DisclosureStatus disclosure;
 
     public LegalDutyService(IncidentService incidents, LegalDutyRepository duties, LegalDutyRules rules,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ResponseReportText response,
+            TimelineService timeline, EventPublisher events, ResponseReportText response,
             DisclosureStatus disclosure) {
         this.disclosure = disclosure;
         this.incidents = incidents;
         this.duties = duties;
         this.rules = rules;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.response = response;
     }
 
@@ -85,14 +81,8 @@ public class LegalDutyService {
         details.put("reference", r.reference().strip());
         timeline.append(incident.id, TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
                 caller.username(), details, null);
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("code", code);
-        data.put("report", r.report().name());
-        data.put("submittedAt", EventTimes.format(r.submittedAt()));
-        data.put("reference", r.reference().strip());
-        data.put("recordedBy", caller.username());
-        outbox.add(CloudEvent.of("LegalReportSubmitted", incident.id, data));
+        events.publish(incident.id, LegalReportSubmitted.NAME, new LegalReportSubmitted(incident.id, code,
+                r.report().name(), r.submittedAt(), r.reference().strip(), caller.username()));
     }
 
     /**

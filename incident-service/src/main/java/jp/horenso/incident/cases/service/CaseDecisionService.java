@@ -1,7 +1,5 @@
 package jp.horenso.incident.cases.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,14 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.event.IncidentDrillMarkingChanged;
+import jp.horenso.incident.cases.event.IncidentUnitChanged;
+import jp.horenso.incident.cases.event.IncidentWithdrawn;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.DrillMarkingRequest;
 import jp.horenso.incident.cases.rest.UnitChangeRequest;
 import jp.horenso.incident.cases.rest.WithdrawalRequest;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.common.security.Roles;
@@ -39,17 +38,15 @@ public class CaseDecisionService {
     private final IncidentService incidents;
     private final UnitDirectory units;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public CaseDecisionService(IncidentRepository rows, IncidentService incidents, UnitDirectory units,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineService timeline, EventPublisher events) {
         this.rows = rows;
         this.incidents = incidents;
         this.units = units;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     /**
@@ -76,17 +73,8 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id, TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("organisation", c.organisation);
-        data.put("previousUnit", previousUnit);
-        data.put("unit", c.unit);
-        data.put("department", c.department);
-        data.put("reason", reason);
-        data.put("changedBy", caller.username());
-        data.put("changedAt", EventTimes.format(now));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("IncidentUnitChanged", c.id, data));
+        events.publish(c.id, IncidentUnitChanged.NAME, new IncidentUnitChanged(c.id, c.organisation, previousUnit,
+                c.unit, c.department, reason, caller.username(), now, c.drill));
         return c;
     }
 
@@ -104,14 +92,8 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id, TimelineType.WITHDRAWN, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("incidentNumber", c.number);
-        data.put("reason", reason);
-        data.put("withdrawnBy", caller.username());
-        data.put("withdrawnAt", EventTimes.format(now));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("IncidentWithdrawn", c.id, data));
+        events.publish(c.id, IncidentWithdrawn.NAME,
+                new IncidentWithdrawn(c.id, c.number, reason, caller.username(), now, c.drill));
         return c;
     }
 
@@ -138,13 +120,8 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id, TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("drill", c.drill);
-        data.put("reason", reason);
-        data.put("changedBy", caller.username());
-        data.put("changedAt", EventTimes.format(now));
-        outbox.add(CloudEvent.of("IncidentDrillMarkingChanged", c.id, data));
+        events.publish(c.id, IncidentDrillMarkingChanged.NAME,
+                new IncidentDrillMarkingChanged(c.id, c.drill, reason, caller.username(), now));
         return c;
     }
 

@@ -1,8 +1,5 @@
 package jp.horenso.incident.cases.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,6 +12,7 @@ import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.LegalDutyView;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Informant;
@@ -22,9 +20,7 @@ import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.cases.rest.IncidentView;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -42,8 +38,7 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentAccessPolicy access;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final AssessmentService assessment;
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
@@ -52,7 +47,7 @@ public class IncidentService {
     private final UnitDirectory units;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
-            Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
+            EventPublisher events, AssessmentService assessment, LegalDutyRepository duties,
             LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
             @ConfigProperty(name = "horenso.organisation") String organisation) {
         this.idempotency = idempotency;
@@ -60,8 +55,7 @@ public class IncidentService {
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.assessment = assessment;
         this.duties = duties;
         this.legalRules = legalRules;
@@ -143,7 +137,7 @@ public class IncidentService {
                 Map.of("number", incident.number, "kind", incident.kind.name(),
                         "reporterType", incident.reporterType.name(), "unit", incident.unit, "drill", incident.drill),
                 null);
-        outbox.add(CloudEvent.of("IncidentReported", incident.id, reportedData(incident, reporter)));
+        events.publish(incident.id, IncidentReported.NAME, reported(incident, reporter));
         return incident;
     }
 
@@ -171,26 +165,11 @@ public class IncidentService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private ObjectNode reportedData(Incident incident, Caller reporter) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("number", incident.number);
-        data.put("organisation", incident.organisation);
-        data.put("kind", incident.kind.name());
-        data.put("reporterType", incident.reporterType.name());
-        ObjectNode reportedBy = data.putObject("reportedBy");
-        reportedBy.put("username", reporter.username());
-        reportedBy.put("unit", reporter.unit());
-        reportedBy.put("department", reporter.department());
-        ArrayNode roles = reportedBy.putArray("roles");
-        reporter.roles().stream().sorted().forEach(roles::add);
-        data.put("unit", incident.unit);
-        data.put("department", incident.department);
-        data.put("occurredAt", EventTimes.format(incident.occurredAt));
-        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
-        data.put("reportedAt", EventTimes.format(incident.reportedAt));
-        data.put("severity", incident.severity().name());
-        data.put("drill", incident.drill);
-        return data;
+    private static IncidentReported reported(Incident incident, Caller reporter) {
+        return new IncidentReported(incident.id, incident.number, incident.organisation, incident.kind,
+                incident.reporterType, new IncidentReported.Reporter(reporter.username(), reporter.unit(),
+                        reporter.department(), reporter.roles().stream().sorted().toList()),
+                incident.unit, incident.department, incident.occurredAt, incident.discoveredAt, incident.reportedAt,
+                incident.severity(), incident.drill);
     }
 }

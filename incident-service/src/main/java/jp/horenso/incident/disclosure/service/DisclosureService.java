@@ -1,7 +1,5 @@
 package jp.horenso.incident.disclosure.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,9 +21,8 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -34,6 +31,9 @@ import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosureMethod;
 import jp.horenso.incident.disclosure.DisclosureProposal;
 import jp.horenso.incident.disclosure.DisclosurePublication;
+import jp.horenso.incident.disclosure.event.DisclosureDecided;
+import jp.horenso.incident.disclosure.event.DisclosureDraftApproved;
+import jp.horenso.incident.disclosure.event.DisclosurePublished;
 import jp.horenso.incident.disclosure.repository.DisclosureDraftRepository;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.DisclosureDecisionRequest;
@@ -63,14 +63,14 @@ public class DisclosureService {
     private final PersonalDataScreen screen;
     private final CaseTexts caseTexts;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final EntityManager em;
 
     public DisclosureService(IncidentRepository incidentRows, IncidentService incidents, LegalDutyRepository duties,
             DisclosureProposalRule proposalRule, DisclosureDraftRepository drafts,
             DisclosurePublicationRepository publications, CisoReviewService review, PersonalDataScreen screen,
-            CaseTexts caseTexts, TimelineService timeline, Outbox outbox, ObjectMapper mapper, EntityManager em) {
+            CaseTexts caseTexts, TimelineService timeline, EventPublisher events,
+            EntityManager em) {
         this.incidentRows = incidentRows;
         this.incidents = incidents;
         this.duties = duties;
@@ -81,8 +81,7 @@ public class DisclosureService {
         this.screen = screen;
         this.caseTexts = caseTexts;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.em = em;
     }
 
@@ -131,14 +130,8 @@ public class DisclosureService {
         details.put("note", d.note);
         timeline.append(c.id, TimelineType.DISCLOSURE_DECIDED, d.decidedAt, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("method", d.method.name());
-        data.put("proposedMethod", d.proposedMethod.name());
-        data.put("decidedBy", d.decidedBy);
-        data.put("decidedAt", EventTimes.format(d.decidedAt));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("DisclosureDecided", c.id, data));
+        events.publish(c.id, DisclosureDecided.NAME, new DisclosureDecided(c.id, d.method, d.proposedMethod,
+                d.decidedBy, d.decidedAt, c.drill));
         return d;
     }
 
@@ -205,13 +198,8 @@ public class DisclosureService {
         details.put("version", version);
         details.put("sha256", sha256(fields(d)));
         timeline.append(c.id, TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt, caller.username(), details, null);
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("draftVersion", version);
-        data.put("approvedBy", d.approvedBy);
-        data.put("approvedAt", EventTimes.format(d.approvedAt));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("DisclosureDraftApproved", c.id, data));
+        events.publish(c.id, DisclosureDraftApproved.NAME,
+                new DisclosureDraftApproved(c.id, version, d.approvedBy, d.approvedAt, c.drill));
         return d;
     }
 
@@ -259,16 +247,8 @@ public class DisclosureService {
         details.put("includesRecurrencePrevention", p.recurrencePrevention != null);
         timeline.append(c.id, TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("publicationId", p.id.toString());
-        data.put("draftVersion", p.draftVersion);
-        data.put("method", p.method.name());
-        data.put("publishedAt", EventTimes.format(p.publishedAt));
-        data.put("publishedBy", p.publishedBy);
-        data.put("includesRecurrencePrevention", p.recurrencePrevention != null);
-        data.put("drill", p.drill);
-        outbox.add(CloudEvent.of("DisclosurePublished", c.id, data));
+        events.publish(c.id, DisclosurePublished.NAME, new DisclosurePublished(c.id, p.id, p.draftVersion,
+                p.method, p.publishedAt, p.publishedBy, p.recurrencePrevention != null, p.drill));
         return p;
     }
 

@@ -1,7 +1,5 @@
 package jp.horenso.incident.response.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -20,8 +18,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -29,6 +26,9 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.ResponseAction.Kind;
 import jp.horenso.incident.response.ResponseAction.Status;
+import jp.horenso.incident.response.event.ResponseActionRecorded;
+import jp.horenso.incident.response.event.ResponseActionRevised;
+import jp.horenso.incident.response.event.ResponseActionStatusChanged;
 import jp.horenso.incident.response.repository.ResponseActionRepository;
 import jp.horenso.incident.response.rest.ResponseActionRequest;
 import jp.horenso.incident.response.rest.ResponseActionUpdate;
@@ -51,16 +51,14 @@ public class ResponseActionService {
     private final IncidentService incidents;
     private final ResponseActionRepository actions;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public ResponseActionService(IncidentService incidents, ResponseActionRepository actions,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineService timeline, EventPublisher events) {
         this.incidents = incidents;
         this.actions = actions;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -111,10 +109,9 @@ public class ResponseActionService {
         details.putAll(state(a));
         timeline.append(incident.id, TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
 
-        ObjectNode data = actionData(incident, a);
-        data.put("recordedBy", caller.username());
-        data.put("recordedAt", now.toString());
-        outbox.add(CloudEvent.of("ResponseActionRecorded", incident.id, data));
+        events.publish(incident.id, ResponseActionRecorded.NAME, new ResponseActionRecorded(incident.id, a.id,
+                a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version, incident.drill,
+                caller.username(), now));
         return ResponseActionView.of(a, today());
     }
 
@@ -181,21 +178,15 @@ public class ResponseActionService {
 
         List<String> revised = changes.keySet().stream().filter(f -> !f.equals("status")).toList();
         if (!revised.isEmpty()) {
-            ObjectNode data = actionData(incident, a);
-            revised.forEach(data.putArray("changedFields")::add);
-            data.put("revisedBy", caller.username());
-            data.put("revisedAt", now.toString());
-            outbox.add(CloudEvent.of("ResponseActionRevised", incident.id, data));
+            events.publish(incident.id, ResponseActionRevised.NAME, new ResponseActionRevised(incident.id, a.id,
+                    a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version, incident.drill, revised,
+                    caller.username(), now));
         }
         if (a.status != previousStatus) {
-            ObjectNode data = actionData(incident, a);
-            data.put("previousStatus", previousStatus.name());
-            data.put("changedBy", caller.username());
-            data.put("changedAt", now.toString());
-            putTime(data, "startedAt", a.startedAt);
-            putTime(data, "completedAt", a.completedAt);
-            putTime(data, "cancelledAt", a.cancelledAt);
-            outbox.add(CloudEvent.of("ResponseActionStatusChanged", incident.id, data));
+            events.publish(incident.id, ResponseActionStatusChanged.NAME, new ResponseActionStatusChanged(
+                    incident.id, a.id, a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version,
+                    incident.drill, previousStatus, caller.username(), now, a.startedAt, a.completedAt,
+                    a.cancelledAt));
         }
         return ResponseActionView.of(a, today());
     }
@@ -258,25 +249,6 @@ public class ResponseActionService {
         s.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
         s.put("status", a.status.name());
         return s;
-    }
-
-    /** What every response-action event says; never the description, which may name people. */
-    private ObjectNode actionData(Incident incident, ResponseAction a) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("actionId", a.id.toString());
-        data.put("kind", a.kind.name());
-        data.put("ownerUnit", a.ownerUnit);
-        data.put("ownerPerson", a.ownerPerson);
-        data.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
-        data.put("status", a.status.name());
-        data.put("version", a.version);
-        data.put("drill", incident.drill);
-        return data;
-    }
-
-    private static void putTime(ObjectNode data, String field, OffsetDateTime at) {
-        data.put(field, at == null ? null : at.toString());
     }
 
     private static String blankToNull(String s) {

@@ -30,14 +30,17 @@ import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.CommitteeReport;
+import jp.horenso.incident.review.event.CisoReportSubmitted;
+import jp.horenso.incident.review.event.CisoReviewDecided;
+import jp.horenso.incident.review.event.CommitteeReportRecorded;
+import jp.horenso.incident.review.event.IncidentClosed;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.review.repository.MeasureQuery;
 import jp.horenso.incident.review.rest.CisoDecisionRequest;
@@ -70,12 +73,12 @@ public class CisoReviewService {
     private final LegalDutyRules legalRules;
     private final TimelineRepository timelineRows;
     private final TimelineService timeline;
-    private final Outbox outbox;
+    private final EventPublisher events;
     private final ObjectMapper mapper;
 
     public CisoReviewService(IncidentRepository incidentRows, IncidentService incidents, CisoReportRepository reports,
             MeasureQuery measures, LegalDutyRepository duties, LegalDutyRules legalRules,
-            TimelineRepository timelineRows, TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineRepository timelineRows, TimelineService timeline, EventPublisher events, ObjectMapper mapper) {
         this.incidentRows = incidentRows;
         this.incidents = incidents;
         this.reports = reports;
@@ -84,7 +87,7 @@ public class CisoReviewService {
         this.legalRules = legalRules;
         this.timelineRows = timelineRows;
         this.timeline = timeline;
-        this.outbox = outbox;
+        this.events = events;
         this.mapper = mapper;
     }
 
@@ -120,16 +123,8 @@ public class CisoReviewService {
         }
         timeline.append(c.id, TimelineType.CISO_REPORT_SUBMITTED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("incidentNumber", c.number);
-        data.put("reportVersion", report.version);
-        data.put("sha256", report.sha256);
-        data.put("recurrencePreventionMeasures", measuresInForce);
-        data.put("submittedBy", report.submittedBy);
-        data.put("submittedAt", report.submittedAt.toString());
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("CisoReportSubmitted", c.id, data));
+        events.publish(c.id, CisoReportSubmitted.NAME, new CisoReportSubmitted(c.id, c.number, report.version,
+                report.sha256, measuresInForce, report.submittedBy, report.submittedAt, c.drill));
         return report;
     }
 
@@ -191,18 +186,9 @@ public class CisoReviewService {
         }
         timeline.append(c.id, TimelineType.CISO_REVIEW_DECIDED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("reportVersion", report.version);
-        data.put("decision", report.decision.name());
-        data.put("state", c.state.name());
-        data.put("severeJudgedByCiso", c.severeJudgedByCiso);
-        data.put("decidedBy", report.decidedBy);
-        data.put("decidedAt", report.decidedAt.toString());
-        data.put("drill", c.drill);
         // The CSIRT is told what to change (第44条5項); null when the report was accepted.
-        data.put("instructions", report.instructions);
-        outbox.add(CloudEvent.of("CisoReviewDecided", c.id, data));
+        events.publish(c.id, CisoReviewDecided.NAME, new CisoReviewDecided(c.id, report.version, report.decision,
+                c.state, c.severeJudgedByCiso, report.decidedBy, report.decidedAt, c.drill, report.instructions));
         return report;
     }
 
@@ -243,14 +229,8 @@ public class CisoReviewService {
         }
         timeline.append(c.id, TimelineType.COMMITTEE_REPORTED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("reportedAt", row.reportedAt.toString());
-        data.put("reference", row.reference);
-        data.put("reportVersion", row.reportVersion);
-        data.put("recordedBy", row.recordedBy);
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("CommitteeReportRecorded", c.id, data));
+        events.publish(c.id, CommitteeReportRecorded.NAME, new CommitteeReportRecorded(c.id, row.reportedAt,
+                row.reference, row.reportVersion, row.recordedBy, c.drill));
         return row;
     }
 
@@ -281,20 +261,8 @@ public class CisoReviewService {
         details.put("committeeReportedAt", c.committeeReportedAt == null ? null : c.committeeReportedAt.toString());
         timeline.append(c.id, TimelineType.CLOSED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("incidentNumber", c.number);
-        data.put("closedAt", now.toString());
-        data.put("closedBy", caller.username());
-        data.put("acceptedReportVersion", accepted.version);
-        data.put("severeJudgedByCiso", c.severeJudgedByCiso);
-        if (c.committeeReportedAt == null) {
-            data.putNull("committeeReportedAt");
-        } else {
-            data.put("committeeReportedAt", c.committeeReportedAt.toString());
-        }
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("IncidentClosed", c.id, data));
+        events.publish(c.id, IncidentClosed.NAME, new IncidentClosed(c.id, c.number, now, caller.username(),
+                accepted.version, c.severeJudgedByCiso, c.committeeReportedAt, c.drill));
         return c;
     }
 
