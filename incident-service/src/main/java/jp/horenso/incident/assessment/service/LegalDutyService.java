@@ -17,7 +17,6 @@ import jp.horenso.incident.assessment.legal.LegalDuty;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.CommissionReportDraft;
-import jp.horenso.incident.assessment.rest.LegalReportSubmissionRequest;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.CaseGuards;
@@ -60,11 +59,11 @@ public class LegalDutyService {
         this.response = response;
     }
 
-    public void recordSubmission(Caller caller, UUID incidentId, String code, LegalReportSubmissionRequest r) {
+    public void recordSubmission(Caller caller, UUID incidentId, String code, SubmitLegalReport r) {
         Incident incident = incidents.visible(caller, incidentId);
         CaseGuards.requireNotWithdrawn(incident);
         LegalDuty duty = duty(incident, code);
-        if (r.report() == LegalReportSubmissionRequest.Report.PROMPT) {
+        if (r.report() == SubmitLegalReport.Report.PROMPT) {
             duty.promptSubmittedAt = r.submittedAt();
             duty.promptReference = r.reference().strip();
         } else {

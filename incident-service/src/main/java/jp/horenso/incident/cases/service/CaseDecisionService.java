@@ -15,9 +15,6 @@ import jp.horenso.incident.cases.event.IncidentUnitChanged;
 import jp.horenso.incident.cases.event.IncidentWithdrawn;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.cases.rest.DrillMarkingRequest;
-import jp.horenso.incident.cases.rest.UnitChangeRequest;
-import jp.horenso.incident.cases.rest.WithdrawalRequest;
 import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -53,7 +50,7 @@ public class CaseDecisionService {
      * The CSIRT or the security lead moves the case to the section it concerns; the chain follows the new unit and
      * so does who may see the case.
      */
-    public Incident changeUnit(Caller caller, UUID id, UnitChangeRequest r) {
+    public Incident changeUnit(Caller caller, UUID id, ChangeUnit r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
         UnitDirectory.Placement placement = units.forMove(caller, c.organisation, r.unit());
@@ -79,7 +76,7 @@ public class CaseDecisionService {
     }
 
     /** The CSIRT withdraws a report filed by mistake: the chain stops and the record no longer changes. */
-    public Incident withdraw(Caller caller, UUID id, WithdrawalRequest r) {
+    public Incident withdraw(Caller caller, UUID id, WithdrawCase r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
         IncidentState before = c.state;
@@ -101,7 +98,7 @@ public class CaseDecisionService {
      * Marks a case as a drill (CSIRT or security lead) or corrects it to "not a drill" (CSIRT only), with a reason
      * (第48条); later notices carry the new mark and statistics follow it.
      */
-    public Incident markDrill(Caller caller, UUID id, DrillMarkingRequest r) {
+    public Incident markDrill(Caller caller, UUID id, MarkDrill r) {
         Incident c = lockVisible(caller, id);
         if (!r.drill() && !caller.hasRole(Roles.CSIRT)) {
             throw new ProblemException(403, "drill.unmark-csirt-only");

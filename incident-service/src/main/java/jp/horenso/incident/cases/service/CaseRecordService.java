@@ -16,8 +16,6 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.InformationAsset;
-import jp.horenso.incident.cases.rest.CaseRecordRequest;
-import jp.horenso.incident.cases.rest.SeverityOverrideRequest;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -47,7 +45,7 @@ public class CaseRecordService {
         this.mapper = mapper;
     }
 
-    public Incident update(Caller caller, UUID id, Long expectedVersion, CaseRecordRequest r) {
+    public Incident update(Caller caller, UUID id, Long expectedVersion, RecordCase r) {
         Incident c = incidents.visible(caller, id);
         requireOpen(c);
         requireVersion(c, expectedVersion);
@@ -87,7 +85,7 @@ public class CaseRecordService {
         return c;
     }
 
-    public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, SeverityOverrideRequest r) {
+    public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, OverrideSeverity r) {
         Incident c = incidents.visible(caller, id);
         requireOpen(c);
         requireVersion(c, expectedVersion);

@@ -18,7 +18,6 @@ import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
@@ -67,7 +66,7 @@ public class IncidentService {
      * starts from the event. With an idempotency key, a repeated request returns the case the first one made.
      * Nothing is stored when the unit, the informant or the drill mark is refused.
      */
-    public Incident report(Caller reporter, IncidentReportRequest request, String idempotencyKey) {
+    public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
         UnitDirectory.Placement placement = units.forReport(reporter, organisationOf(reporter), request.unit());
         if (Boolean.TRUE.equals(request.drill()) && !reporter.hasRole(Roles.CSIRT)
@@ -89,7 +88,7 @@ public class IncidentService {
     }
 
     /** A report received from a vendor or citizen says from whom (第43条1項); other reports name no informant. */
-    private static void checkInformant(IncidentReportRequest request) {
+    private static void checkInformant(ReportIncident request) {
         boolean onBehalf = request.reporterType() == ReporterType.VENDOR
                 || request.reporterType() == ReporterType.CITIZEN;
         if (onBehalf && request.informant() == null) {
@@ -107,7 +106,7 @@ public class IncidentService {
         return caller.organisation() != null ? caller.organisation() : defaultOrganisation;
     }
 
-    private Incident create(Caller reporter, IncidentReportRequest request, UnitDirectory.Placement placement) {
+    private Incident create(Caller reporter, ReportIncident request, UnitDirectory.Placement placement) {
         Incident incident = new Incident();
         incident.id = UUID.randomUUID();
         incident.number = incidents.nextNumber();

@@ -17,7 +17,6 @@ import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.Communication.Kind;
 import jp.horenso.incident.communication.repository.CommunicationRepository;
-import jp.horenso.incident.communication.rest.CommunicationRequest;
 import jp.horenso.incident.communication.rest.CommunicationView;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.InvalidFieldsException.Invalid;
@@ -68,7 +67,7 @@ public class CommunicationService {
         return communications.of(incidentId, Kind.NOTICE_TO_PERSONS);
     }
 
-    public CommunicationView record(Caller caller, UUID incidentId, CommunicationRequest r) {
+    public CommunicationView record(Caller caller, UUID incidentId, RecordCommunication r) {
         Incident incident = incidents.visible(caller, incidentId);
         CaseGuards.requireNotWithdrawn(incident);
         if (incident.state == IncidentState.CLOSED) {
@@ -106,7 +105,7 @@ public class CommunicationService {
     }
 
     /** What each kind needs and what it must not carry; every problem is reported on its field at once. */
-    private static void check(Incident incident, CommunicationRequest r) {
+    private static void check(Incident incident, RecordCommunication r) {
         List<Invalid> invalid = new ArrayList<>();
         switch (r.kind()) {
             case NOTICE_TO_PERSONS -> {

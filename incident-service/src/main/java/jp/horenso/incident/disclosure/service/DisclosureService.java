@@ -36,10 +36,7 @@ import jp.horenso.incident.disclosure.event.DisclosureDraftApproved;
 import jp.horenso.incident.disclosure.event.DisclosurePublished;
 import jp.horenso.incident.disclosure.repository.DisclosureDraftRepository;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
-import jp.horenso.incident.disclosure.rest.DisclosureDecisionRequest;
-import jp.horenso.incident.disclosure.rest.DisclosureDraftRequest;
 import jp.horenso.incident.disclosure.rest.DisclosureView;
-import jp.horenso.incident.disclosure.rest.PublicationRequest;
 import jp.horenso.incident.review.service.CisoReviewService;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -100,7 +97,7 @@ public class DisclosureService {
     }
 
     /** The CISO decides whether and how the case is made public; the rule's proposal is kept beside it. */
-    public DisclosureDecision decide(Caller caller, UUID incidentId, DisclosureDecisionRequest r) {
+    public DisclosureDecision decide(Caller caller, UUID incidentId, DecideDisclosure r) {
         Incident c = lockVisible(caller, incidentId);
         DisclosureProposal proposal = proposalRule.propose(c, duties.of(c.id));
         DisclosureDecision d = em.find(DisclosureDecision.class, c.id);
@@ -136,7 +133,7 @@ public class DisclosureService {
     }
 
     /** The CSIRT saves a new version of the text; earlier versions stay as they were. */
-    public DisclosureDraft saveDraft(Caller caller, UUID incidentId, DisclosureDraftRequest r) {
+    public DisclosureDraft saveDraft(Caller caller, UUID incidentId, SaveDisclosureDraft r) {
         Incident c = lockVisible(caller, incidentId);
         String titleEn = blankToNull(r.titleEn());
         String bodyEn = blankToNull(r.bodyEn());
@@ -204,7 +201,7 @@ public class DisclosureService {
     }
 
     /** Records that an approved version was published; screened for personal data once more, as the case may have grown. */
-    public DisclosurePublication publish(Caller caller, UUID incidentId, PublicationRequest r) {
+    public DisclosurePublication publish(Caller caller, UUID incidentId, PublishDisclosure r) {
         Incident c = lockVisible(caller, incidentId);
         DisclosureDecision decision = requireDecidedToPublish(c);
         DisclosureDraft d = draft(c, r.draftVersion());

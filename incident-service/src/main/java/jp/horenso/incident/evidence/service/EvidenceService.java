@@ -33,7 +33,6 @@ import jp.horenso.incident.evidence.repository.EvidenceRepository;
 import jp.horenso.incident.evidence.rest.CustodyEntryView;
 import jp.horenso.incident.evidence.rest.EvidenceSummary;
 import jp.horenso.incident.evidence.rest.EvidenceView;
-import jp.horenso.incident.evidence.rest.HandoverRequest;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -171,7 +170,7 @@ public class EvidenceService {
     }
 
     /** Records that the evidence was handed over to someone, after checking it is still what arrived. */
-    public CustodyEntryView handOver(Caller caller, UUID incidentId, UUID evidenceId, HandoverRequest r) {
+    public CustodyEntryView handOver(Caller caller, UUID incidentId, UUID evidenceId, HandOverEvidence r) {
         Incident incident = incidents.visible(caller, incidentId);
         Evidence e = piece(incident, evidenceId);
         verified(caller, incident, e, "HANDOVER");

@@ -30,8 +30,6 @@ import jp.horenso.incident.response.event.ResponseActionRecorded;
 import jp.horenso.incident.response.event.ResponseActionRevised;
 import jp.horenso.incident.response.event.ResponseActionStatusChanged;
 import jp.horenso.incident.response.repository.ResponseActionRepository;
-import jp.horenso.incident.response.rest.ResponseActionRequest;
-import jp.horenso.incident.response.rest.ResponseActionUpdate;
 import jp.horenso.incident.response.rest.ResponseActionView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -74,7 +72,7 @@ public class ResponseActionService {
         return ResponseActionView.of(action(incident, actionId), today());
     }
 
-    public ResponseActionView record(Caller caller, UUID incidentId, ResponseActionRequest r) {
+    public ResponseActionView record(Caller caller, UUID incidentId, RecordResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         requireMayWrite(caller, incident, r.kind());
         List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
@@ -116,7 +114,7 @@ public class ResponseActionService {
     }
 
     public ResponseActionView update(Caller caller, UUID incidentId, UUID actionId, Long expectedVersion,
-            ResponseActionUpdate r) {
+            UpdateResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         ResponseAction a = action(incident, actionId);
         requireMayWrite(caller, incident, a.kind);

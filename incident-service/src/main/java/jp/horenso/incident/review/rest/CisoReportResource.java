@@ -24,6 +24,7 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.service.CisoReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.review.service.DecideReview;
 
 /** The CSIRT's reports to the CISO (第44条4項) and the CISO's decisions on them (第44条5項). */
 @Path("/api/incidents/{id}/ciso-reports")
@@ -90,7 +91,11 @@ public class CisoReportResource {
                     + "severe=true marks the case severe (第44条6項): it then closes only after the committee report.")
     public CisoReportView decide(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version,
             @NotNull @Valid CisoDecisionRequest request) {
-        review.decide(caller.get(), id, version, request);
+        review.decide(caller.get(), id, version, command(request));
         return review.show(caller.get(), id, version);
+    }
+
+    private static DecideReview command(CisoDecisionRequest r) {
+        return new DecideReview(r.decision(), r.instructions(), r.severe());
     }
 }

@@ -15,6 +15,7 @@ import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.service.CisoReviewService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.review.service.RecordCommitteeReport;
 
 /** The committee report (第44条6項), closing the case, and where the review stands. */
 @Path("/api/incidents/{id}")
@@ -46,7 +47,7 @@ public class ReviewResource {
             description = "Once, after the CSIRT reported to the CISO. Marks the case severe; the committee then "
                     + "sees the case.")
     public ReviewStatusView committeeReport(@PathParam("id") UUID id, @NotNull @Valid CommitteeReportRequest request) {
-        review.recordCommitteeReport(caller.get(), id, request);
+        review.recordCommitteeReport(caller.get(), id, command(request));
         return review.status(caller.get(), id);
     }
 
@@ -59,5 +60,9 @@ public class ReviewResource {
     public ReviewStatusView close(@PathParam("id") UUID id) {
         review.close(caller.get(), id);
         return review.status(caller.get(), id);
+    }
+
+    private static RecordCommitteeReport command(CommitteeReportRequest r) {
+        return new RecordCommitteeReport(r.reportedAt(), r.reference());
     }
 }

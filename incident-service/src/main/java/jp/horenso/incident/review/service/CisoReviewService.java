@@ -43,9 +43,7 @@ import jp.horenso.incident.review.event.CommitteeReportRecorded;
 import jp.horenso.incident.review.event.IncidentClosed;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.review.repository.MeasureQuery;
-import jp.horenso.incident.review.rest.CisoDecisionRequest;
 import jp.horenso.incident.review.rest.CisoReportView;
-import jp.horenso.incident.review.rest.CommitteeReportRequest;
 import jp.horenso.incident.review.rest.ReviewStatusView;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineType;
@@ -132,7 +130,7 @@ public class CisoReviewService {
      * The CISO accepts the latest report or returns it with instructions (第44条5項), once. Accepting is refused to
      * whoever wrote one of its recurrence-prevention measures or submitted it (第14条(1)).
      */
-    public CisoReport decide(Caller caller, UUID incidentId, int version, CisoDecisionRequest r) {
+    public CisoReport decide(Caller caller, UUID incidentId, int version, DecideReview r) {
         Incident c = lockVisible(caller, incidentId);
         requireOpen(c);
         CisoReport report = report(c, version);
@@ -196,7 +194,7 @@ public class CisoReviewService {
      * The CISO records reporting the case to the committee (第44条6項). Reporting to the committee is the CISO's
      * judgement that the case is severe, so the case is marked so if it was not yet.
      */
-    public CommitteeReport recordCommitteeReport(Caller caller, UUID incidentId, CommitteeReportRequest r) {
+    public CommitteeReport recordCommitteeReport(Caller caller, UUID incidentId, RecordCommitteeReport r) {
         Incident c = lockVisible(caller, incidentId);
         requireOpen(c);
         CisoReport latest = reports.latest(c.id);
