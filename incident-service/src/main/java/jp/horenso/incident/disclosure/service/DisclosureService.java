@@ -37,7 +37,7 @@ import jp.horenso.incident.disclosure.event.DisclosurePublished;
 import jp.horenso.incident.disclosure.repository.DisclosureDraftRepository;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.DisclosureView;
-import jp.horenso.incident.review.service.CisoReviewService;
+import jp.horenso.incident.review.service.CisoReportService;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -56,7 +56,7 @@ public class DisclosureService {
     private final DisclosureProposalRule proposalRule;
     private final DisclosureDraftRepository drafts;
     private final DisclosurePublicationRepository publications;
-    private final CisoReviewService review;
+    private final CisoReportService review;
     private final PersonalDataScreen screen;
     private final CaseTexts caseTexts;
     private final TimelineService timeline;
@@ -65,7 +65,7 @@ public class DisclosureService {
 
     public DisclosureService(IncidentRepository incidentRows, IncidentService incidents, LegalDutyRepository duties,
             DisclosureProposalRule proposalRule, DisclosureDraftRepository drafts,
-            DisclosurePublicationRepository publications, CisoReviewService review, PersonalDataScreen screen,
+            DisclosurePublicationRepository publications, CisoReportService review, PersonalDataScreen screen,
             CaseTexts caseTexts, TimelineService timeline, EventPublisher events,
             EntityManager em) {
         this.incidentRows = incidentRows;
@@ -149,7 +149,7 @@ public class DisclosureService {
         d.titleEn = titleEn;
         d.bodyEn = bodyEn;
         if (r.includeRecurrencePrevention()) {
-            CisoReviewService.AcceptedRecurrencePrevention accepted = review.acceptedRecurrencePrevention(c.id);
+            CisoReportService.AcceptedRecurrencePrevention accepted = review.acceptedRecurrencePrevention(c.id);
             if (accepted == null || accepted.measures().isEmpty()) {
                 throw new ProblemException(409, "disclosure.no-accepted-recurrence-prevention", c.number);
             }
