@@ -46,7 +46,7 @@ public class AcknowledgementService {
     /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
-        Acknowledgement ack = record(incident.id, caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
+        Acknowledgement ack = record(incident.id(), caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
                 Map.of(), null);
         return ack;
     }
@@ -85,28 +85,23 @@ public class AcknowledgementService {
 
     private Acknowledgement record(UUID incidentId, Caller by, OffsetDateTime at, String via, String comment,
             Map<String, Object> extraDetails, UUID sourceEventId) {
-        Acknowledgement ack = new Acknowledgement();
-        ack.id = UUID.randomUUID();
-        ack.incidentId = incidentId;
-        ack.acknowledgedBy = by.username();
-        ack.acknowledgedAt = at;
-        ack.via = via;
-        ack.comment = comment == null || comment.isBlank() ? null : comment.strip();
+        Acknowledgement ack = Acknowledgement.received(incidentId, by.username(), at, via,
+                comment == null || comment.isBlank() ? null : comment.strip());
         Panache.getEntityManager().persist(ack);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("via", ack.via);
-        if (ack.comment != null) {
-            details.put("comment", ack.comment);
+        details.put("via", ack.via());
+        if (ack.comment() != null) {
+            details.put("comment", ack.comment());
         }
         details.putAll(extraDetails);
-        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt, by.username(), details,
+        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt(), by.username(), details,
                 sourceEventId);
 
         events.publish(incidentId, IncidentAcknowledged.NAME, new IncidentAcknowledged(incidentId,
                 new IncidentAcknowledged.Person(by.username(), by.unit(), by.department(),
                         by.roles().stream().sorted().toList()),
-                ack.acknowledgedAt, ack.via, ack.comment));
+                ack.acknowledgedAt(), ack.via(), ack.comment()));
         return ack;
     }
 }

@@ -64,23 +64,21 @@ public class LegalDutyService {
         CaseGuards.requireNotWithdrawn(incident);
         LegalDuty duty = duty(incident, code);
         if (r.report() == SubmitLegalReport.Report.PROMPT) {
-            duty.promptSubmittedAt = r.submittedAt();
-            duty.promptReference = r.reference().strip();
+            duty.promptSubmitted(r.submittedAt(), r.reference().strip());
         } else {
-            if (duty.promptSubmittedAt == null) {
+            if (duty.promptSubmittedAt() == null) {
                 throw new ProblemException(409, "legal.final-before-prompt");
             }
-            duty.finalSubmittedAt = r.submittedAt();
-            duty.finalReference = r.reference().strip();
+            duty.finalSubmitted(r.submittedAt(), r.reference().strip());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", code);
         details.put("report", r.report().name());
         details.put("submittedAt", EventTimes.format(r.submittedAt()));
         details.put("reference", r.reference().strip());
-        timeline.append(incident.id, TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
+        timeline.append(incident.id(), TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
                 caller.username(), details, null);
-        events.publish(incident.id, LegalReportSubmitted.NAME, new LegalReportSubmitted(incident.id, code,
+        events.publish(incident.id(), LegalReportSubmitted.NAME, new LegalReportSubmitted(incident.id(), code,
                 r.report().name(), r.submittedAt(), r.reference().strip(), caller.username()));
     }
 
@@ -93,36 +91,36 @@ public class LegalDutyService {
         Incident c = incidents.visible(caller, incidentId);
         LegalDuty duty = duty(c, code);
         List<CommissionReportDraft.Item> items = new ArrayList<>();
-        items.add(item(1, "overview", "概要", "Overview", c.title + "。" + c.description + "（発生: "
-                + JAPANESE_TIME.format(c.occurredAt) + "、発見: " + JAPANESE_TIME.format(c.discoveredAt) + "）"));
+        items.add(item(1, "overview", "概要", "Overview", c.title() + "。" + c.description() + "（発生: "
+                + JAPANESE_TIME.format(c.occurredAt()) + "、発見: " + JAPANESE_TIME.format(c.discoveredAt()) + "）"));
         items.add(item(2, "items", "漏えい等が発生し、又は発生したおそれがある保有個人情報の項目",
-                "Items of personal information concerned", c.personalData == null ? UNDER_INVESTIGATION
-                        : c.personalData.kinds().stream().map(LegalDutyService::kindLabel)
+                "Items of personal information concerned", c.personalData() == null ? UNDER_INVESTIGATION
+                        : c.personalData().kinds().stream().map(LegalDutyService::kindLabel)
                                 .collect(Collectors.joining("、"))));
         items.add(item(3, "persons", "本人の数", "Number of persons",
-                c.personalData == null || c.personalData.persons() == null ? UNDER_INVESTIGATION
-                        : c.personalData.persons() + "人"));
-        items.add(item(4, "cause", "原因", "Cause", orUnknown(c.cause)));
+                c.personalData() == null || c.personalData().persons() == null ? UNDER_INVESTIGATION
+                        : c.personalData().persons() + "人"));
+        items.add(item(4, "cause", "原因", "Cause", orUnknown(c.cause())));
         items.add(item(5, "secondaryDamage", "二次被害又はそのおそれの有無及びその内容", "Secondary damage",
-                c.damageExtent == null && c.damageScope == null ? UNDER_INVESTIGATION
-                        : "被害の程度: " + orUnknown(c.damageExtent) + " / 被害の範囲: " + orUnknown(c.damageScope)));
+                c.damageExtent() == null && c.damageScope() == null ? UNDER_INVESTIGATION
+                        : "被害の程度: " + orUnknown(c.damageExtent()) + " / 被害の範囲: " + orUnknown(c.damageScope())));
         // Items 6–8 are completed from the response record (notices, disclosure, recurrence prevention).
         items.add(item(6, "responseToPersons", "本人への対応の実施状況", "Response to the persons",
                 orUnknown(response.responseToPersons(c))));
         items.add(item(7, "publicDisclosure", "公表の実施状況", "Public disclosure",
-                disclosure.japanese(c.id)));
+                disclosure.japanese(c.id())));
         items.add(item(8, "recurrencePrevention", "再発防止のための措置", "Recurrence prevention",
                 orUnknown(response.recurrencePrevention(c))));
-        items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source + "（"
-                + duty.reasons.stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
-                + (c.networkZone == null ? "" : "。ネットワーク: " + c.networkZone)));
-        return new CommissionReportDraft(c.number, code, "個人情報保護委員会", OffsetDateTime.now(ZoneOffset.UTC), items);
+        items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source() + "（"
+                + duty.reasons().stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
+                + (c.networkZone() == null ? "" : "。ネットワーク: " + c.networkZone())));
+        return new CommissionReportDraft(c.number(), code, "個人情報保護委員会", OffsetDateTime.now(ZoneOffset.UTC), items);
     }
 
     private LegalDuty duty(Incident incident, String code) {
-        LegalDuty duty = duties.findById(new LegalDuty.Key(incident.id, code));
-        if (duty == null || duty.withdrawnAt != null) {
-            throw new ProblemException(404, "incident.legal-duty-not-found", incident.number, code);
+        LegalDuty duty = duties.findById(new LegalDuty.Key(incident.id(), code));
+        if (duty == null || duty.withdrawnAt() != null) {
+            throw new ProblemException(404, "incident.legal-duty-not-found", incident.number(), code);
         }
         return duty;
     }

@@ -94,8 +94,8 @@ public class IncidentResource {
     public Response report(@NotNull @Valid IncidentReportRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
         Incident incident = incidents.report(caller.get(), command(request), idempotencyKey);
-        IncidentView view = incidents.show(caller.get(), incident.id);
-        return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
+        IncidentView view = incidents.show(caller.get(), incident.id());
+        return Response.created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();
     }
 

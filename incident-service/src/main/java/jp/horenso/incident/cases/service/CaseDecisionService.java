@@ -53,25 +53,24 @@ public class CaseDecisionService {
     public Incident changeUnit(Caller caller, UUID id, ChangeUnit r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
-        UnitDirectory.Placement placement = units.forMove(caller, c.organisation, r.unit());
-        if (placement.unit().equals(c.unit)) {
-            throw new ProblemException(409, "unit.unchanged", c.number, c.unit);
+        UnitDirectory.Placement placement = units.forMove(caller, c.organisation(), r.unit());
+        if (placement.unit().equals(c.unit())) {
+            throw new ProblemException(409, "unit.unchanged", c.number(), c.unit());
         }
-        String previousUnit = c.unit;
-        String previousDepartment = c.department;
-        c.unit = placement.unit();
-        c.department = placement.department();
+        String previousUnit = c.unit();
+        String previousDepartment = c.department();
+        c.moveTo(placement.unit(), placement.department());
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("unit", beforeAfter(previousUnit, c.unit));
-        details.put("department", beforeAfter(previousDepartment, c.department));
+        details.put("unit", beforeAfter(previousUnit, c.unit()));
+        details.put("department", beforeAfter(previousDepartment, c.department()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
 
-        events.publish(c.id, IncidentUnitChanged.NAME, new IncidentUnitChanged(c.id, c.organisation, previousUnit,
-                c.unit, c.department, reason, caller.username(), now, c.drill));
+        events.publish(c.id(), IncidentUnitChanged.NAME, new IncidentUnitChanged(c.id(), c.organisation(), previousUnit,
+                c.unit(), c.department(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
@@ -79,18 +78,18 @@ public class CaseDecisionService {
     public Incident withdraw(Caller caller, UUID id, WithdrawCase r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
-        IncidentState before = c.state;
-        c.state = IncidentState.WITHDRAWN;
+        IncidentState before = c.state();
+        c.withdraw();
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", beforeAfter(before.name(), c.state.name()));
+        details.put("state", beforeAfter(before.name(), c.state().name()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.WITHDRAWN, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.WITHDRAWN, now, caller.username(), details, null);
 
-        events.publish(c.id, IncidentWithdrawn.NAME,
-                new IncidentWithdrawn(c.id, c.number, reason, caller.username(), now, c.drill));
+        events.publish(c.id(), IncidentWithdrawn.NAME,
+                new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
@@ -104,21 +103,21 @@ public class CaseDecisionService {
             throw new ProblemException(403, "drill.unmark-csirt-only");
         }
         CaseGuards.requireOpen(c);
-        if (c.drill == r.drill()) {
-            throw new ProblemException(409, r.drill() ? "drill.already-marked" : "drill.already-unmarked", c.number);
+        if (c.drill() == r.drill()) {
+            throw new ProblemException(409, r.drill() ? "drill.already-marked" : "drill.already-unmarked", c.number());
         }
-        boolean before = c.drill;
-        c.drill = r.drill();
+        boolean before = c.drill();
+        c.markDrill(r.drill());
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("drill", beforeAfter(before, c.drill));
+        details.put("drill", beforeAfter(before, c.drill()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
 
-        events.publish(c.id, IncidentDrillMarkingChanged.NAME,
-                new IncidentDrillMarkingChanged(c.id, c.drill, reason, caller.username(), now));
+        events.publish(c.id(), IncidentDrillMarkingChanged.NAME,
+                new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
         return c;
     }
 

@@ -82,7 +82,7 @@ public class IncidentService {
         }
         Incident incident = create(reporter, request, placement);
         if (idempotencyKey != null) {
-            idempotency.complete(reporter.username(), idempotencyKey, incident.id);
+            idempotency.complete(reporter.username(), idempotencyKey, incident.id());
         }
         return incident;
     }
@@ -107,36 +107,22 @@ public class IncidentService {
     }
 
     private Incident create(Caller reporter, ReportIncident request, UnitDirectory.Placement placement) {
-        Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
-        incident.number = incidents.nextNumber();
-        incident.organisation = organisationOf(reporter);
-        incident.title = request.title().strip();
-        incident.description = request.description().strip();
-        incident.reporterType = request.reporterType();
-        incident.reportedBy = reporter.username();
-        incident.unit = placement.unit();
-        incident.department = placement.department();
-        incident.informant = request.informant() == null ? null : new Informant(
+        Informant informant = request.informant() == null ? null : new Informant(
                 request.informant().name().strip(), blankToNull(request.informant().organisation()),
                 request.informant().contact().strip(), request.informant().channel());
-        incident.kind = request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT;
-        incident.occurredAt = request.occurredAt();
-        incident.occurredOffset = request.occurredAt().getOffset().getId().replace("Z", "+00:00");
-        incident.discoveredAt = request.discoveredAt();
-        incident.discoveredOffset = request.discoveredAt().getOffset().getId().replace("Z", "+00:00");
-        incident.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        incident.drill = Boolean.TRUE.equals(request.drill());
-        incident.state = IncidentState.REPORTED;
+        Incident incident = Incident.reported(UUID.randomUUID(), incidents.nextNumber(), organisationOf(reporter),
+                request.title().strip(), request.description().strip(), request.reporterType(), reporter.username(),
+                placement.unit(), placement.department(), informant,
+                request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT, request.occurredAt(),
+                request.discoveredAt(), OffsetDateTime.now(ZoneOffset.UTC), Boolean.TRUE.equals(request.drill()));
         assessment.assessNew(incident);
-        incident.refreshSearchText();
         incidents.persist(incident);
 
-        timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
-                Map.of("number", incident.number, "kind", incident.kind.name(),
-                        "reporterType", incident.reporterType.name(), "unit", incident.unit, "drill", incident.drill),
+        timeline.append(incident.id(), TimelineType.REPORTED, incident.reportedAt(), reporter.username(),
+                Map.of("number", incident.number(), "kind", incident.kind().name(),
+                        "reporterType", incident.reporterType().name(), "unit", incident.unit(), "drill", incident.drill()),
                 null);
-        events.publish(incident.id, IncidentReported.NAME, reported(incident, reporter));
+        events.publish(incident.id(), IncidentReported.NAME, reported(incident, reporter));
         return incident;
     }
 
@@ -146,7 +132,7 @@ public class IncidentService {
         Incident incident = visible(caller, id);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<LegalDutyView> legal = duties.of(id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key.code()), now)).toList();
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
         return IncidentView.of(incident, legal, timeline.of(id));
     }
 
@@ -165,10 +151,10 @@ public class IncidentService {
     }
 
     private static IncidentReported reported(Incident incident, Caller reporter) {
-        return new IncidentReported(incident.id, incident.number, incident.organisation, incident.kind,
-                incident.reporterType, new IncidentReported.Reporter(reporter.username(), reporter.unit(),
+        return new IncidentReported(incident.id(), incident.number(), incident.organisation(), incident.kind(),
+                incident.reporterType(), new IncidentReported.Reporter(reporter.username(), reporter.unit(),
                         reporter.department(), reporter.roles().stream().sorted().toList()),
-                incident.unit, incident.department, incident.occurredAt, incident.discoveredAt, incident.reportedAt,
-                incident.severity(), incident.drill);
+                incident.unit(), incident.department(), incident.occurredAt(), incident.discoveredAt(), incident.reportedAt(),
+                incident.severity(), incident.drill());
     }
 }

@@ -37,7 +37,7 @@ public class UnitResource {
     public UnitsView list() {
         Caller c = caller.get();
         String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
-        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt).orElse(null),
+        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),
                 directory.units(organisation).stream().map(UnitView::of).toList());
     }
 }

@@ -69,7 +69,7 @@ public class DisclosureResource {
                     + "includeRecurrencePrevention adds the recurrence prevention the CISO accepted (第44条7項).")
     public Response saveDraft(@PathParam("id") UUID id, @NotNull @Valid DisclosureDraftRequest request, UriInfo uri) {
         DisclosureDraft d = disclosure.saveDraft(caller.get(), id, command(request));
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(d.key.version())).build())
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(d.key().version())).build())
                 .entity(disclosure.show(caller.get(), id)).build();
     }
 
@@ -95,10 +95,10 @@ public class DisclosureResource {
     public Response publish(@PathParam("id") UUID id, @NotNull @Valid PublicationRequest request, UriInfo uri) {
         DisclosurePublication p = disclosure.publish(caller.get(), id, command(request));
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
-        if (!p.drill) {
+        if (!p.drill()) {
             // A drill's publication never appears publicly, so there is nowhere to point to.
-            created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation)
-                    .path("disclosures").path(Integer.toString(p.publicNumber)).build());
+            created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation())
+                    .path("disclosures").path(Integer.toString(p.publicNumber())).build());
         }
         return created.entity(disclosure.show(caller.get(), id)).build();
     }

@@ -108,9 +108,9 @@ public class EvidenceResource {
             @Parameter(description = "Why it is downloaded, at most 500 characters; kept on the chain of custody")
             @QueryParam("purpose") String purpose) {
         EvidenceService.Download download = evidence.download(caller.get(), id, evidenceId, purpose);
-        byte[] hash = HexFormat.of().parseHex(download.evidence().sha256);
-        return Response.ok(download.content(), download.evidence().contentType)
-                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().filename))
+        byte[] hash = HexFormat.of().parseHex(download.evidence().sha256());
+        return Response.ok(download.content(), download.evidence().contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().filename()))
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(hash) + ":")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")

@@ -63,7 +63,7 @@ public class ResponseActionService {
     public List<ResponseActionView> list(Caller caller, UUID incidentId, Kind kind, Status status) {
         Incident incident = incidents.visible(caller, incidentId);
         LocalDate today = today();
-        return actions.of(incident.id, kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
+        return actions.of(incident.id(), kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -84,31 +84,20 @@ public class ResponseActionService {
             throw new InvalidFieldsException(invalid);
         }
         OffsetDateTime now = now();
-        ResponseAction a = new ResponseAction();
-        a.id = UUID.randomUUID();
-        a.incidentId = incident.id;
-        a.kind = r.kind();
-        a.description = r.description().strip();
-        a.ownerUnit = blankToNull(r.ownerUnit());
-        a.ownerPerson = blankToNull(r.ownerPerson());
-        a.dueDate = r.dueDate();
-        a.status = Status.PLANNED;
-        a.moveTo(r.status() == null ? Status.PLANNED : r.status(), now);
-        a.createdBy = caller.username();
-        a.createdAt = now;
-        a.updatedBy = caller.username();
-        a.updatedAt = now;
+        ResponseAction a = ResponseAction.recorded(incident.id(), r.kind(), r.description().strip(),
+                blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate(),
+                r.status() == null ? Status.PLANNED : r.status(), caller.username(), now);
         actions.persist(a);
         actions.flush();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("actionId", a.id.toString());
-        details.put("kind", a.kind.name());
+        details.put("actionId", a.id().toString());
+        details.put("kind", a.kind().name());
         details.putAll(state(a));
-        timeline.append(incident.id, TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
+        timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
 
-        events.publish(incident.id, ResponseActionRecorded.NAME, new ResponseActionRecorded(incident.id, a.id,
-                a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version, incident.drill,
+        events.publish(incident.id(), ResponseActionRecorded.NAME, new ResponseActionRecorded(incident.id(), a.id(),
+                a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(),
                 caller.username(), now));
         return ResponseActionView.of(a, today());
     }
@@ -117,32 +106,29 @@ public class ResponseActionService {
             UpdateResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         ResponseAction a = action(incident, actionId);
-        requireMayWrite(caller, incident, a.kind);
+        requireMayWrite(caller, incident, a.kind());
         if (expectedVersion == null) {
             throw new ProblemException(428, "precondition.required");
         }
-        if (expectedVersion != a.version) {
-            throw new ProblemException(412, "response.action-stale", a.id);
+        if (expectedVersion != a.version()) {
+            throw new ProblemException(412, "response.action-stale", a.id());
         }
         List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
         checkOwner(invalid, r.ownerUnit(), r.ownerPerson());
         if (!invalid.isEmpty()) {
             throw new InvalidFieldsException(invalid);
         }
-        if (a.status.isFinal()) {
-            throw new ProblemException(409, "response.action-final", a.status.name());
+        if (a.status().isFinal()) {
+            throw new ProblemException(409, "response.action-final", a.status().name());
         }
-        if (r.status() != a.status && !a.status.canBecome(r.status())) {
-            throw new ProblemException(409, "response.status-transition", a.status.name(), r.status().name());
+        if (r.status() != a.status() && !a.status().canBecome(r.status())) {
+            throw new ProblemException(409, "response.status-transition", a.status().name(), r.status().name());
         }
 
-        Status previousStatus = a.status;
+        Status previousStatus = a.status();
         Map<String, Object> before = state(a);
         OffsetDateTime now = now();
-        a.description = r.description().strip();
-        a.ownerUnit = blankToNull(r.ownerUnit());
-        a.ownerPerson = blankToNull(r.ownerPerson());
-        a.dueDate = r.dueDate();
+        a.revise(r.description().strip(), blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate());
         if (r.status() != previousStatus) {
             a.moveTo(r.status(), now);
         }
@@ -159,32 +145,31 @@ public class ResponseActionService {
         if (changes.isEmpty()) {
             return ResponseActionView.of(a, today());
         }
-        a.updatedBy = caller.username();
-        a.updatedAt = now;
+        a.changed(caller.username(), now);
         try {
             actions.flush();
         } catch (OptimisticLockException e) {
             // Someone wrote between our read and our write: the same answer as a stale If-Match.
-            throw new ProblemException(412, "response.action-stale", a.id);
+            throw new ProblemException(412, "response.action-stale", a.id());
         }
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("actionId", a.id.toString());
-        details.put("kind", a.kind.name());
+        details.put("actionId", a.id().toString());
+        details.put("kind", a.kind().name());
         details.put("changes", changes);
-        timeline.append(incident.id, TimelineType.RESPONSE_ACTION_UPDATED, now, caller.username(), details, null);
+        timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_UPDATED, now, caller.username(), details, null);
 
         List<String> revised = changes.keySet().stream().filter(f -> !f.equals("status")).toList();
         if (!revised.isEmpty()) {
-            events.publish(incident.id, ResponseActionRevised.NAME, new ResponseActionRevised(incident.id, a.id,
-                    a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version, incident.drill, revised,
+            events.publish(incident.id(), ResponseActionRevised.NAME, new ResponseActionRevised(incident.id(), a.id(),
+                    a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(), revised,
                     caller.username(), now));
         }
-        if (a.status != previousStatus) {
-            events.publish(incident.id, ResponseActionStatusChanged.NAME, new ResponseActionStatusChanged(
-                    incident.id, a.id, a.kind, a.ownerUnit, a.ownerPerson, a.dueDate, a.status, a.version,
-                    incident.drill, previousStatus, caller.username(), now, a.startedAt, a.completedAt,
-                    a.cancelledAt));
+        if (a.status() != previousStatus) {
+            events.publish(incident.id(), ResponseActionStatusChanged.NAME, new ResponseActionStatusChanged(
+                    incident.id(), a.id(), a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(),
+                    incident.drill(), previousStatus, caller.username(), now, a.startedAt(), a.completedAt(),
+                    a.cancelledAt()));
         }
         return ResponseActionView.of(a, today());
     }
@@ -193,7 +178,7 @@ public class ResponseActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseAction> recurrencePrevention(UUID incidentId) {
         return actions.of(incidentId, Kind.RECURRENCE_PREVENTION, null).stream()
-                .filter(a -> a.status != Status.CANCELLED).toList();
+                .filter(a -> a.status() != Status.CANCELLED).toList();
     }
 
     /**
@@ -203,18 +188,18 @@ public class ResponseActionService {
      */
     private static void requireMayWrite(Caller caller, Incident incident, Kind kind) {
         CaseGuards.requireNotWithdrawn(incident);
-        if (incident.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "response.case-closed", incident.number);
+        if (incident.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "response.case-closed", incident.number());
         }
         if (caller.hasRole(Roles.CSIRT) || caller.hasRole(Roles.SECURITY_LEAD)) {
             return;
         }
         boolean ownUnit = caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
-                && caller.unit().equals(incident.unit)
+                && caller.unit().equals(incident.unit())
                 || caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null
-                        && caller.department().equals(incident.department);
+                        && caller.department().equals(incident.department());
         if (!ownUnit) {
-            throw new ProblemException(403, "response.not-own-unit", incident.number);
+            throw new ProblemException(403, "response.not-own-unit", incident.number());
         }
         if (kind == Kind.RECURRENCE_PREVENTION) {
             throw new ProblemException(403, "response.recurrence-prevention-by-csirt");
@@ -231,9 +216,9 @@ public class ResponseActionService {
     }
 
     private ResponseAction action(Incident incident, UUID actionId) {
-        ResponseAction a = actions.of(incident.id, actionId);
+        ResponseAction a = actions.of(incident.id(), actionId);
         if (a == null) {
-            throw new ProblemException(404, "response.action-not-found", incident.number, actionId);
+            throw new ProblemException(404, "response.action-not-found", incident.number(), actionId);
         }
         return a;
     }
@@ -241,11 +226,11 @@ public class ResponseActionService {
     /** The fields a change can touch, as plain JSON values for the timeline. */
     private static Map<String, Object> state(ResponseAction a) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("description", a.description);
-        s.put("ownerUnit", a.ownerUnit);
-        s.put("ownerPerson", a.ownerPerson);
-        s.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
-        s.put("status", a.status.name());
+        s.put("description", a.description());
+        s.put("ownerUnit", a.ownerUnit());
+        s.put("ownerPerson", a.ownerPerson());
+        s.put("dueDate", a.dueDate() == null ? null : a.dueDate().toString());
+        s.put("status", a.status().name());
         return s;
     }
 

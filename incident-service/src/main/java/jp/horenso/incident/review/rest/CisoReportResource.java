@@ -51,8 +51,8 @@ public class CisoReportResource {
                     + "UNDER_CISO_REVIEW. The body with a cover note (summary) is optional.")
     public Response submit(@PathParam("id") UUID id, @Valid CisoReportRequest request, UriInfo uri) {
         CisoReport report = reports.submit(caller.get(), id, request == null ? null : request.summary());
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(report.version)).build())
-                .entity(reports.show(caller.get(), id, report.version)).build();
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(report.version())).build())
+                .entity(reports.show(caller.get(), id, report.version())).build();
     }
 
     @GET
@@ -79,8 +79,8 @@ public class CisoReportResource {
             description = "The bytes whose SHA-256 the report names; also sent as the Repr-Digest header.")
     public Response snapshot(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version) {
         CisoReport report = reports.raw(caller.get(), id, version);
-        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.sha256));
-        return Response.ok(report.snapshot.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.sha256()));
+        return Response.ok(report.snapshot().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE
                 .withCharset("utf-8")).header("Repr-Digest", "sha-256=:" + digest + ":").build();
     }
 

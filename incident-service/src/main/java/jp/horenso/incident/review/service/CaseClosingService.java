@@ -53,28 +53,27 @@ public class CaseClosingService {
     public Incident close(Caller caller, UUID incidentId) {
         Incident c = cases.lockVisible(caller, incidentId);
         CaseGuards.requireNotWithdrawn(c);
-        if (c.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "closing.already-closed", c.number, c.closedAt.toString());
+        if (c.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "closing.already-closed", c.number(), c.closedAt().toString());
         }
         List<String> missing = missing(c);
         if (!missing.isEmpty()) {
-            throw new ProblemException(409, "closing.missing." + String.join(".", missing), c.number, c.state.name());
+            throw new ProblemException(409, "closing.missing." + String.join(".", missing), c.number(), c.state().name());
         }
         OffsetDateTime now = ReviewCases.now();
-        IncidentState before = c.state;
-        c.state = IncidentState.CLOSED;
-        c.closedAt = now;
-        CisoReport accepted = reports.latestAccepted(c.id);
+        IncidentState before = c.state();
+        c.close(now);
+        CisoReport accepted = reports.latestAccepted(c.id());
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", ReviewCases.beforeAfter(before.name(), c.state.name()));
-        details.put("acceptedReportVersion", accepted.version);
-        details.put("severeJudgedByCiso", c.severeJudgedByCiso);
-        details.put("committeeReportedAt", c.committeeReportedAt == null ? null : c.committeeReportedAt.toString());
-        timeline.append(c.id, TimelineType.CLOSED, now, caller.username(), details, null);
+        details.put("state", ReviewCases.beforeAfter(before.name(), c.state().name()));
+        details.put("acceptedReportVersion", accepted.version());
+        details.put("severeJudgedByCiso", c.severeJudgedByCiso());
+        details.put("committeeReportedAt", c.committeeReportedAt() == null ? null : c.committeeReportedAt().toString());
+        timeline.append(c.id(), TimelineType.CLOSED, now, caller.username(), details, null);
 
-        events.publish(c.id, IncidentClosed.NAME, new IncidentClosed(c.id, c.number, now, caller.username(),
-                accepted.version, c.severeJudgedByCiso, c.committeeReportedAt, c.drill));
+        events.publish(c.id(), IncidentClosed.NAME, new IncidentClosed(c.id(), c.number(), now, caller.username(),
+                accepted.version(), c.severeJudgedByCiso(), c.committeeReportedAt(), c.drill()));
         return c;
     }
 
@@ -85,24 +84,24 @@ public class CaseClosingService {
 
     /** The review state of a case the caller has already been allowed to see. */
     private ReviewStatusView status(Incident c) {
-        CisoReport latest = reports.latest(c.id);
-        CisoReport accepted = reports.latestAccepted(c.id);
-        CommitteeReport committee = reports.getEntityManager().find(CommitteeReport.class, c.id);
-        List<String> missing = c.state == IncidentState.CLOSED ? List.of() : missing(c);
+        CisoReport latest = reports.latest(c.id());
+        CisoReport accepted = reports.latestAccepted(c.id());
+        CommitteeReport committee = reports.getEntityManager().find(CommitteeReport.class, c.id());
+        List<String> missing = c.state() == IncidentState.CLOSED ? List.of() : missing(c);
         List<ReviewStatusView.Missing> gaps = missing.stream().map(CaseClosingService::describe).toList();
-        return new ReviewStatusView(c.number, c.state, latest == null ? null : latest.version,
-                accepted == null ? null : accepted.version, c.severeJudgedByCiso,
-                committee == null ? null : new ReviewStatusView.CommitteeReportView(committee.reportedAt,
-                        committee.reference, committee.reportVersion, committee.recordedBy),
-                c.closedAt, c.state != IncidentState.CLOSED && missing.isEmpty(), gaps);
+        return new ReviewStatusView(c.number(), c.state(), latest == null ? null : latest.version(),
+                accepted == null ? null : accepted.version(), c.severeJudgedByCiso(),
+                committee == null ? null : new ReviewStatusView.CommitteeReportView(committee.reportedAt(),
+                        committee.reference(), committee.reportVersion(), committee.recordedBy()),
+                c.closedAt(), c.state() != IncidentState.CLOSED && missing.isEmpty(), gaps);
     }
 
     private static List<String> missing(Incident c) {
         List<String> missing = new ArrayList<>();
-        if (c.state != IncidentState.ACCEPTED_BY_CISO) {
+        if (c.state() != IncidentState.ACCEPTED_BY_CISO) {
             missing.add("acceptance");
         }
-        if (c.severeJudgedByCiso && c.committeeReportedAt == null) {
+        if (c.severeJudgedByCiso() && c.committeeReportedAt() == null) {
             missing.add("committee-report");
         }
         return missing;

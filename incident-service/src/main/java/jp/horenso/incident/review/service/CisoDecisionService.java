@@ -49,12 +49,12 @@ public class CisoDecisionService {
         Incident c = cases.lockVisible(caller, incidentId);
         ReviewCases.requireOpen(c);
         CisoReport report = cases.report(c, version);
-        CisoReport latest = reports.latest(c.id);
-        if (latest.version != report.version) {
-            throw new ProblemException(409, "review.not-latest", report.version, latest.version);
+        CisoReport latest = reports.latest(c.id());
+        if (latest.version() != report.version()) {
+            throw new ProblemException(409, "review.not-latest", report.version(), latest.version());
         }
         if (report.decided()) {
-            throw new ProblemException(409, "review.already-decided", report.version, report.decidedBy);
+            throw new ProblemException(409, "review.already-decided", report.version(), report.decidedBy());
         }
         String instructions = ReviewCases.blankToNull(r.instructions());
         if (r.decision() == CisoReport.Decision.RETURN && instructions == null) {
@@ -62,46 +62,39 @@ public class CisoDecisionService {
                     new InvalidFieldsException.Invalid("instructions", "field.instructions-required")));
         }
         if (r.decision() == CisoReport.Decision.ACCEPT) {
-            JsonNode snapshot = cases.parse(report.snapshot);
+            JsonNode snapshot = cases.parse(report.snapshot());
             if (CisoReportSnapshot.measureAuthors(snapshot).contains(caller.username())) {
                 throw new ProblemException(403, "review.separation-of-duties.measure-author", caller.username(),
-                        report.version);
+                        report.version());
             }
-            if (caller.username().equals(report.submittedBy)) {
+            if (caller.username().equals(report.submittedBy())) {
                 throw new ProblemException(403, "review.separation-of-duties.submitter", caller.username(),
-                        report.version);
+                        report.version());
             }
             if (CisoReportSnapshot.measuresInForce(snapshot) == 0) {
-                throw new ProblemException(409, "review.no-recurrence-prevention", report.version);
+                throw new ProblemException(409, "review.no-recurrence-prevention", report.version());
             }
         }
 
         OffsetDateTime now = ReviewCases.now();
-        report.decision = r.decision();
-        report.instructions = instructions;
-        report.decidedBy = caller.username();
-        report.decidedAt = now;
-        IncidentState stateBefore = c.state;
-        c.state = r.decision() == CisoReport.Decision.ACCEPT ? IncidentState.ACCEPTED_BY_CISO
-                : IncidentState.RETURNED_BY_CISO;
-        boolean severeBefore = c.severeJudgedByCiso;
-        if (r.severe() != null) {
-            c.severeJudgedByCiso = r.severe();
-        }
+        report.decide(r.decision(), instructions, caller.username(), now);
+        IncidentState stateBefore = c.state();
+        boolean severeBefore = c.severeJudgedByCiso();
+        c.reviewDecided(r.decision() == CisoReport.Decision.ACCEPT, r.severe());
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reportVersion", report.version);
-        details.put("decision", report.decision.name());
+        details.put("reportVersion", report.version());
+        details.put("decision", report.decision().name());
         details.put("instructions", instructions);
-        details.put("state", ReviewCases.beforeAfter(stateBefore.name(), c.state.name()));
-        if (severeBefore != c.severeJudgedByCiso) {
-            details.put("severeJudgedByCiso", ReviewCases.beforeAfter(severeBefore, c.severeJudgedByCiso));
+        details.put("state", ReviewCases.beforeAfter(stateBefore.name(), c.state().name()));
+        if (severeBefore != c.severeJudgedByCiso()) {
+            details.put("severeJudgedByCiso", ReviewCases.beforeAfter(severeBefore, c.severeJudgedByCiso()));
         }
-        timeline.append(c.id, TimelineType.CISO_REVIEW_DECIDED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.CISO_REVIEW_DECIDED, now, caller.username(), details, null);
 
         // The CSIRT is told what to change (第44条5項); null when the report was accepted.
-        events.publish(c.id, CisoReviewDecided.NAME, new CisoReviewDecided(c.id, report.version, report.decision,
-                c.state, c.severeJudgedByCiso, report.decidedBy, report.decidedAt, c.drill, report.instructions));
+        events.publish(c.id(), CisoReviewDecided.NAME, new CisoReviewDecided(c.id(), report.version(), report.decision(),
+                c.state(), c.severeJudgedByCiso(), report.decidedBy(), report.decidedAt(), c.drill(), report.instructions()));
         return report;
     }
 }

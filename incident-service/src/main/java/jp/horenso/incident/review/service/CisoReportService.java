@@ -79,52 +79,48 @@ public class CisoReportService {
     public CisoReport submit(Caller caller, UUID incidentId, String summary) {
         Incident c = cases.lockVisible(caller, incidentId);
         ReviewCases.requireOpen(c);
-        CisoReport previous = reports.latest(c.id);
+        CisoReport previous = reports.latest(c.id());
         OffsetDateTime now = ReviewCases.now();
 
-        CisoReport report = new CisoReport();
-        report.id = UUID.randomUUID();
-        report.incidentId = c.id;
-        report.version = previous == null ? 1 : previous.version + 1;
-        report.submittedBy = caller.username();
-        report.submittedAt = now;
-        List<ResponseAction> actions = measures.of(c.id);
-        report.snapshot = snapshot(c, report, ReviewCases.blankToNull(summary), actions);
-        report.sha256 = sha256(report.snapshot);
+        CisoReport report = CisoReport.submitted(c.id(), previous == null ? 1 : previous.version() + 1,
+                caller.username(), now);
+        List<ResponseAction> actions = measures.of(c.id());
+        String snapshot = snapshot(c, report, ReviewCases.blankToNull(summary), actions);
+        report.freeze(snapshot, sha256(snapshot));
         reports.persist(report);
 
-        IncidentState before = c.state;
-        c.state = IncidentState.UNDER_CISO_REVIEW;
+        IncidentState before = c.state();
+        c.submitToCiso();
         long measuresInForce = recurrencePrevention(actions).count();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("reportVersion", report.version);
-        details.put("sha256", report.sha256);
+        details.put("reportVersion", report.version());
+        details.put("sha256", report.sha256());
         details.put("recurrencePreventionMeasures", measuresInForce);
-        details.put("state", ReviewCases.beforeAfter(before.name(), c.state.name()));
+        details.put("state", ReviewCases.beforeAfter(before.name(), c.state().name()));
         if (previous != null && !previous.decided()) {
-            details.put("supersedesUndecidedVersion", previous.version);
+            details.put("supersedesUndecidedVersion", previous.version());
         }
-        timeline.append(c.id, TimelineType.CISO_REPORT_SUBMITTED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.CISO_REPORT_SUBMITTED, now, caller.username(), details, null);
 
-        events.publish(c.id, CisoReportSubmitted.NAME, new CisoReportSubmitted(c.id, c.number, report.version,
-                report.sha256, measuresInForce, report.submittedBy, report.submittedAt, c.drill));
+        events.publish(c.id(), CisoReportSubmitted.NAME, new CisoReportSubmitted(c.id(), c.number(), report.version(),
+                report.sha256(), measuresInForce, report.submittedBy(), report.submittedAt(), c.drill()));
         return report;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CisoReportView> list(Caller caller, UUID incidentId) {
         Incident c = incidents.visible(caller, incidentId);
-        List<CisoReport> all = reports.of(c.id);
-        int latest = all.isEmpty() ? 0 : all.get(all.size() - 1).version;
-        return all.stream().map(r -> CisoReportView.of(r, r.version == latest, null)).toList();
+        List<CisoReport> all = reports.of(c.id());
+        int latest = all.isEmpty() ? 0 : all.get(all.size() - 1).version();
+        return all.stream().map(r -> CisoReportView.of(r, r.version() == latest, null)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CisoReportView show(Caller caller, UUID incidentId, int version) {
         Incident c = incidents.visible(caller, incidentId);
         CisoReport r = cases.report(c, version);
-        return CisoReportView.of(r, reports.latest(c.id).version == r.version, cases.parse(r.snapshot));
+        return CisoReportView.of(r, reports.latest(c.id()).version() == r.version(), cases.parse(r.snapshot()));
     }
 
     /** The snapshot exactly as stored and hashed. */
@@ -141,12 +137,12 @@ public class CisoReportService {
             return null;
         }
         List<String> texts = new ArrayList<>();
-        for (JsonNode a : cases.parse(accepted.snapshot).path("responseActions")) {
+        for (JsonNode a : cases.parse(accepted.snapshot()).path("responseActions")) {
             if (CisoReportSnapshot.inForceRecurrencePrevention(a)) {
                 texts.add(a.path("description").asText());
             }
         }
-        return new AcceptedRecurrencePrevention(accepted.version, texts);
+        return new AcceptedRecurrencePrevention(accepted.version(), texts);
     }
 
     /** The recurrence prevention the CISO accepted: the report version and the measures' texts. */
@@ -155,9 +151,9 @@ public class CisoReportService {
 
     /** The whole record as the CSIRT reports it: case, severity with reasons, legal duties, response actions. */
     private String snapshot(Incident c, CisoReport report, String summary, List<ResponseAction> actions) {
-        OffsetDateTime now = report.submittedAt;
-        List<LegalDutyView> legal = duties.of(c.id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key.code()), now)).toList();
+        OffsetDateTime now = report.submittedAt();
+        List<LegalDutyView> legal = duties.of(c.id()).stream()
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
         ObjectNode caseNode = mapper.valueToTree(IncidentView.of(c, legal, List.of()));
         // The timeline is the separate, hash-chained trail; the snapshot names its head instead.
         caseNode.remove("timeline");
@@ -166,38 +162,38 @@ public class CisoReportService {
 
         ObjectNode s = mapper.createObjectNode();
         s.put("format", SNAPSHOT_FORMAT);
-        s.put("incidentId", c.id.toString());
-        s.put("incidentNumber", c.number);
-        s.put("reportVersion", report.version);
-        s.put("submittedBy", report.submittedBy);
-        s.put("submittedAt", report.submittedAt.toString());
+        s.put("incidentId", c.id().toString());
+        s.put("incidentNumber", c.number());
+        s.put("reportVersion", report.version());
+        s.put("submittedBy", report.submittedBy());
+        s.put("submittedAt", report.submittedAt().toString());
         s.put("summary", summary);
         s.set("case", caseNode);
         ArrayNode list = s.putArray("responseActions");
         for (ResponseAction a : actions) {
             ObjectNode n = list.addObject();
-            n.put("id", a.id.toString());
-            n.put("kind", a.kind.name());
-            n.put("description", a.description);
-            n.put("ownerUnit", a.ownerUnit);
-            n.put("ownerPerson", a.ownerPerson);
-            n.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
-            n.put("status", a.status.name());
-            n.put("createdBy", a.createdBy);
-            n.put("createdAt", text(a.createdAt));
-            n.put("updatedBy", a.updatedBy);
-            n.put("updatedAt", text(a.updatedAt));
-            n.put("startedAt", text(a.startedAt));
-            n.put("completedAt", text(a.completedAt));
-            n.put("cancelledAt", text(a.cancelledAt));
+            n.put("id", a.id().toString());
+            n.put("kind", a.kind().name());
+            n.put("description", a.description());
+            n.put("ownerUnit", a.ownerUnit());
+            n.put("ownerPerson", a.ownerPerson());
+            n.put("dueDate", a.dueDate() == null ? null : a.dueDate().toString());
+            n.put("status", a.status().name());
+            n.put("createdBy", a.createdBy());
+            n.put("createdAt", text(a.createdAt()));
+            n.put("updatedBy", a.updatedBy());
+            n.put("updatedAt", text(a.updatedAt()));
+            n.put("startedAt", text(a.startedAt()));
+            n.put("completedAt", text(a.completedAt()));
+            n.put("cancelledAt", text(a.cancelledAt()));
         }
         ArrayNode authors = s.putArray("recurrencePreventionAuthors");
-        new TreeSet<>(actions.stream().filter(a -> a.kind == ResponseAction.Kind.RECURRENCE_PREVENTION)
-                .map(a -> a.createdBy).toList()).forEach(authors::add);
-        TimelineEntry head = timelineRows.lastOf(c.id);
+        new TreeSet<>(actions.stream().filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION)
+                .map(a -> a.createdBy()).toList()).forEach(authors::add);
+        TimelineEntry head = timelineRows.lastOf(c.id());
         ObjectNode headNode = s.putObject("timelineHead");
-        headNode.put("seq", head == null ? 0 : head.seq);
-        headNode.put("hash", head == null ? null : head.hash);
+        headNode.put("seq", head == null ? 0 : head.seq());
+        headNode.put("hash", head == null ? null : head.hash());
         try {
             return mapper.writeValueAsString(s);
         } catch (JsonProcessingException e) {
@@ -206,8 +202,8 @@ public class CisoReportService {
     }
 
     private static java.util.stream.Stream<ResponseAction> recurrencePrevention(List<ResponseAction> actions) {
-        return actions.stream().filter(a -> a.kind == ResponseAction.Kind.RECURRENCE_PREVENTION
-                && a.status != ResponseAction.Status.CANCELLED);
+        return actions.stream().filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION
+                && a.status() != ResponseAction.Status.CANCELLED);
     }
 
     static String sha256(String text) {

@@ -42,38 +42,32 @@ public class CommitteeReportService {
     public CommitteeReport recordCommitteeReport(Caller caller, UUID incidentId, RecordCommitteeReport r) {
         Incident c = cases.lockVisible(caller, incidentId);
         ReviewCases.requireOpen(c);
-        CisoReport latest = reports.latest(c.id);
+        CisoReport latest = reports.latest(c.id());
         if (latest == null) {
-            throw new ProblemException(409, "review.no-report", c.number);
+            throw new ProblemException(409, "review.no-report", c.number());
         }
-        if (c.committeeReportedAt != null) {
-            throw new ProblemException(409, "review.committee-already-reported", c.number,
-                    c.committeeReportedAt.toString());
+        if (c.committeeReportedAt() != null) {
+            throw new ProblemException(409, "review.committee-already-reported", c.number(),
+                    c.committeeReportedAt().toString());
         }
         OffsetDateTime now = ReviewCases.now();
-        CommitteeReport row = new CommitteeReport();
-        row.incidentId = c.id;
-        row.reportedAt = r.reportedAt();
-        row.reference = r.reference().strip();
-        row.reportVersion = latest.version;
-        row.recordedBy = caller.username();
-        row.recordedAt = now;
+        CommitteeReport row = CommitteeReport.recorded(c.id(), r.reportedAt(), r.reference().strip(), latest.version(),
+                caller.username(), now);
         reports.getEntityManager().persist(row);
-        c.committeeReportedAt = r.reportedAt();
-        boolean severeBefore = c.severeJudgedByCiso;
-        c.severeJudgedByCiso = true;
+        boolean severeBefore = c.severeJudgedByCiso();
+        c.reportedToCommittee(r.reportedAt());
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reportedAt", r.reportedAt().toString());
-        details.put("reference", row.reference);
-        details.put("reportVersion", row.reportVersion);
+        details.put("reference", row.reference());
+        details.put("reportVersion", row.reportVersion());
         if (!severeBefore) {
             details.put("severeJudgedByCiso", ReviewCases.beforeAfter(false, true));
         }
-        timeline.append(c.id, TimelineType.COMMITTEE_REPORTED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.COMMITTEE_REPORTED, now, caller.username(), details, null);
 
-        events.publish(c.id, CommitteeReportRecorded.NAME, new CommitteeReportRecorded(c.id, row.reportedAt,
-                row.reference, row.reportVersion, row.recordedBy, c.drill));
+        events.publish(c.id(), CommitteeReportRecorded.NAME, new CommitteeReportRecorded(c.id(), row.reportedAt(),
+                row.reference(), row.reportVersion(), row.recordedBy(), c.drill()));
         return row;
     }
 }

@@ -51,16 +51,16 @@ public class ReviewCases {
     /** A withdrawn or closed case takes no more review steps. */
     static void requireOpen(Incident c) {
         CaseGuards.requireNotWithdrawn(c);
-        if (c.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "review.case-closed", c.number);
+        if (c.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "review.case-closed", c.number());
         }
     }
 
     /** The report of that version, or 404. */
     CisoReport report(Incident c, int version) {
-        CisoReport r = reports.find(c.id, version);
+        CisoReport r = reports.find(c.id(), version);
         if (r == null) {
-            throw new ProblemException(404, "review.report-not-found", c.number, version);
+            throw new ProblemException(404, "review.report-not-found", c.number(), version);
         }
         return r;
     }

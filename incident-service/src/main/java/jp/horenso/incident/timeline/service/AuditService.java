@@ -47,11 +47,11 @@ public class AuditService {
         String previous = TimelineHasher.GENESIS;
         int expectedSeq = 1;
         for (TimelineEntry entry : chain) {
-            if (entry.seq != expectedSeq || !previous.equals(entry.prevHash)
-                    || !TimelineHasher.hash(entry).equals(entry.hash)) {
+            if (entry.seq() != expectedSeq || !previous.equals(entry.prevHash())
+                    || !TimelineHasher.hash(entry).equals(entry.hash())) {
                 return new Verification(incidentId, chain.size(), false, expectedSeq, null, now());
             }
-            previous = entry.hash;
+            previous = entry.hash();
             expectedSeq++;
         }
         return new Verification(incidentId, chain.size(), true, null, previous, now());
@@ -73,26 +73,26 @@ public class AuditService {
         StringBuilder out = new StringBuilder("seq,type,at,actor,details,source_event_id,prev_hash,hash\r\n");
         for (TimelineEntry entry : entries.of(incidentId)) {
             Map<String, Object> row = row(entry);
-            out.append(row.get("seq")).append(',').append(csv(entry.type.name())).append(',')
-                    .append(csv(String.valueOf(row.get("at")))).append(',').append(csv(entry.actor)).append(',')
-                    .append(csv(json(entry.details))).append(',')
-                    .append(csv(entry.sourceEventId == null ? "" : entry.sourceEventId.toString())).append(',')
-                    .append(entry.prevHash).append(',').append(entry.hash).append("\r\n");
+            out.append(row.get("seq")).append(',').append(csv(entry.type().name())).append(',')
+                    .append(csv(String.valueOf(row.get("at")))).append(',').append(csv(entry.actor())).append(',')
+                    .append(csv(json(entry.details()))).append(',')
+                    .append(csv(entry.sourceEventId() == null ? "" : entry.sourceEventId().toString())).append(',')
+                    .append(entry.prevHash()).append(',').append(entry.hash()).append("\r\n");
         }
         return out.toString();
     }
 
     private static Map<String, Object> row(TimelineEntry e) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("incidentId", e.incidentId.toString());
-        row.put("seq", e.seq);
-        row.put("type", e.type.name());
-        row.put("at", TimelineHasher.normalise(e.at).toInstant().toString());
-        row.put("actor", e.actor);
-        row.put("details", e.details);
-        row.put("sourceEventId", e.sourceEventId == null ? null : e.sourceEventId.toString());
-        row.put("prevHash", e.prevHash);
-        row.put("hash", e.hash);
+        row.put("incidentId", e.incidentId().toString());
+        row.put("seq", e.seq());
+        row.put("type", e.type().name());
+        row.put("at", TimelineHasher.normalise(e.at()).toInstant().toString());
+        row.put("actor", e.actor());
+        row.put("details", e.details());
+        row.put("sourceEventId", e.sourceEventId() == null ? null : e.sourceEventId().toString());
+        row.put("prevHash", e.prevHash());
+        row.put("hash", e.hash());
         return row;
     }
 
