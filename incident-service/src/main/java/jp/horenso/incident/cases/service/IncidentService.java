@@ -12,6 +12,7 @@ import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.LegalDutyView;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.config.OrganisationConfig;
 import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
@@ -27,7 +28,6 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
 @ApplicationScoped
@@ -48,7 +48,7 @@ public class IncidentService {
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
             EventPublisher events, AssessmentService assessment, LegalDutyRepository duties,
             LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
-            @ConfigProperty(name = "horenso.organisation") String organisation) {
+            OrganisationConfig organisation) {
         this.idempotency = idempotency;
         this.units = units;
         this.incidents = incidents;
@@ -58,7 +58,7 @@ public class IncidentService {
         this.assessment = assessment;
         this.duties = duties;
         this.legalRules = legalRules;
-        this.defaultOrganisation = organisation;
+        this.defaultOrganisation = organisation.code();
     }
 
     /**
