@@ -1,6 +1,5 @@
 package jp.horenso.incident.acknowledgement.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
+import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.incident.acknowledgement.event.IncidentAcknowledged;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
@@ -58,29 +58,18 @@ public class AcknowledgementService {
      * @throws MalformedEventException for an unusable event (it goes to the dead-letter topic)
      */
     public void acknowledgeByLink(CloudEvent event, String consumer) {
-        JsonNode d = event.data();
-        String username = d.path("username").asText("");
-        UUID incidentId;
-        OffsetDateTime at;
-        try {
-            incidentId = UUID.fromString(d.path("incidentId").asText());
-            at = OffsetDateTime.parse(d.path("acknowledgedAt").asText());
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new MalformedEventException("bad AcknowledgementLinkUsed: " + e.getMessage());
-        }
-        if (username.isBlank()) {
-            throw new MalformedEventException("AcknowledgementLinkUsed without username");
-        }
+        AcknowledgementLinkUsed used = AcknowledgementLinkUsed.read(event.data(), mapper);
         if (!processed.firstDelivery(event.id(), consumer)) {
             return;
         }
-        if (Panache.getEntityManager().find(Incident.class, incidentId) == null) {
-            throw new MalformedEventException("unknown incident " + incidentId);
+        if (Panache.getEntityManager().find(Incident.class, used.incidentId()) == null) {
+            throw new MalformedEventException("unknown incident " + used.incidentId());
         }
         Map<String, Object> link = new LinkedHashMap<>();
-        link.put("notificationId", d.path("notificationId").asText());
-        link.put("hopId", d.path("hopId").asText());
-        record(incidentId, new Caller(username, Set.of(), null, null, null), at, "LINK", null, link, event.id());
+        link.put("notificationId", used.notificationId().toString());
+        link.put("hopId", used.hopId().toString());
+        record(used.incidentId(), new Caller(used.username(), Set.of(), null, null, null), used.acknowledgedAt(),
+                "LINK", null, link, event.id());
     }
 
     private Acknowledgement record(UUID incidentId, Caller by, OffsetDateTime at, String via, String comment,
