@@ -15,20 +15,61 @@ import org.hibernate.annotations.Immutable;
 public class Acknowledgement {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Column(name = "acknowledged_by", nullable = false)
-    public String acknowledgedBy;
+    private String acknowledgedBy;
 
     @Column(name = "acknowledged_at", nullable = false)
-    public OffsetDateTime acknowledgedAt;
+    private OffsetDateTime acknowledgedAt;
 
     /** API or LINK (a signed link from a notification). */
     @Column(nullable = false)
-    public String via;
+    private String via;
 
-    public String comment;
+    private String comment;
+
+    protected Acknowledgement() {
+        // for JPA
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public OffsetDateTime acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String via() {
+        return via;
+    }
+
+    public String comment() {
+        return comment;
+    }
+
+    /** A receipt confirmed by {@code acknowledgedBy} at {@code acknowledgedAt}, through the API or a signed link. */
+    public static Acknowledgement received(UUID incidentId, String acknowledgedBy, OffsetDateTime acknowledgedAt,
+            String via, String comment) {
+        Acknowledgement a = new Acknowledgement();
+        a.id = UUID.randomUUID();
+        a.incidentId = incidentId;
+        a.acknowledgedBy = acknowledgedBy;
+        a.acknowledgedAt = acknowledgedAt;
+        a.via = via;
+        a.comment = comment;
+        return a;
+    }
 }

@@ -20,159 +20,163 @@ import org.hibernate.type.SqlTypes;
 public class Incident {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     /** Human-friendly case number, e.g. INC-2026-000042, used in mail and on the phone. */
     @Column(nullable = false, unique = true)
-    public String number;
+    private String number;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Column(nullable = false)
-    public String title;
+    private String title;
 
     @Column(nullable = false)
-    public String description;
+    private String description;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "reporter_type", nullable = false)
-    public ReporterType reporterType;
+    private ReporterType reporterType;
 
     /** User name of the person who filed the report (for a vendor or citizen: the staff member who took it). */
     @Column(name = "reported_by", nullable = false)
-    public String reportedBy;
+    private String reportedBy;
 
     /** Section (課) the case concerns (第44条2項): named by the reporter or their own; the CSIRT may move it. */
     @Column(nullable = false)
-    public String unit;
+    private String unit;
 
     /** Department (部) of that section. */
-    public String department;
+    private String department;
 
     /** The vendor or citizen the report was received from (第43条1項); personal data, never in events. */
     @JdbcTypeCode(SqlTypes.JSON)
-    public Informant informant;
+    private Informant informant;
 
     @Column(name = "occurred_at", nullable = false)
-    public OffsetDateTime occurredAt;
+    private OffsetDateTime occurredAt;
 
     @Column(name = "discovered_at", nullable = false)
-    public OffsetDateTime discoveredAt;
+    private OffsetDateTime discoveredAt;
 
     @Column(name = "reported_at", nullable = false)
-    public OffsetDateTime reportedAt;
+    private OffsetDateTime reportedAt;
 
     /** A drill (訓練, 第48条): runs the whole chain, marked everywhere, left out of statistics. */
     @Column(nullable = false)
-    public boolean drill;
+    private boolean drill;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public IncidentState state;
+    private IncidentState state;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public IncidentKind kind = IncidentKind.SECURITY_INCIDENT;
+    private IncidentKind kind = IncidentKind.SECURITY_INCIDENT;
 
     /** The offset the reporter gave with the occurrence time, kept so the time reads back as given. */
     @Column(name = "occurred_offset")
-    public String occurredOffset;
+    private String occurredOffset;
 
     @Column(name = "discovered_offset")
-    public String discoveredOffset;
+    private String discoveredOffset;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "network_zone")
-    public NetworkZone networkZone;
+    private NetworkZone networkZone;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "information_systems", nullable = false)
-    public List<String> informationSystems = new ArrayList<>();
+    private List<String> informationSystems = new ArrayList<>();
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public List<InformationAsset> assets = new ArrayList<>();
+    private List<InformationAsset> assets = new ArrayList<>();
 
     /** Classification scheme the assets' levels are written in (code:version). */
     @Column(name = "classification_scheme")
-    public String classificationScheme;
+    private String classificationScheme;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "personal_data")
-    public PersonalData personalData;
+    private PersonalData personalData;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "threat_category")
-    public ThreatCategory threatCategory;
+    private ThreatCategory threatCategory;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "functional_impact")
-    public FunctionalImpact functionalImpact;
+    private FunctionalImpact functionalImpact;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "information_impact")
-    public InformationImpact informationImpact;
+    private InformationImpact informationImpact;
 
     @Enumerated(EnumType.STRING)
-    public Recoverability recoverability;
+    private Recoverability recoverability;
 
     /** Whether the incident is still going on. */
     @Column(nullable = false)
-    public boolean ongoing;
+    private boolean ongoing;
 
     /** 原因. */
-    public String cause;
+    private String cause;
 
     /** 被害の程度. */
     @Column(name = "damage_extent")
-    public String damageExtent;
+    private String damageExtent;
 
     /** 被害の範囲. */
     @Column(name = "damage_scope")
-    public String damageScope;
+    private String damageScope;
 
     /** Severity computed by the documented rule (docs/severity.md). */
     @Enumerated(EnumType.STRING)
     @Column(name = "computed_severity", nullable = false)
-    public Severity computedSeverity = Severity.LOW;
+    private Severity computedSeverity = Severity.LOW;
 
     /** The rules that produced {@link #computedSeverity}. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "severity_reasons", nullable = false)
-    public List<SeverityReason> severityReasons = new ArrayList<>();
+    private List<SeverityReason> severityReasons = new ArrayList<>();
 
     /** The CSIRT's override, with its recorded reason. */
     @Enumerated(EnumType.STRING)
     @Column(name = "severity_override")
-    public Severity severityOverride;
+    private Severity severityOverride;
 
     @Column(name = "severity_override_reason")
-    public String severityOverrideReason;
+    private String severityOverrideReason;
 
     @Column(name = "severity_override_by")
-    public String severityOverrideBy;
+    private String severityOverrideBy;
 
     @Column(name = "severity_override_at")
-    public OffsetDateTime severityOverrideAt;
+    private OffsetDateTime severityOverrideAt;
 
     /** When the CISO reported the case to the information-security committee (第44条6項). */
     @Column(name = "committee_reported_at")
-    public OffsetDateTime committeeReportedAt;
+    private OffsetDateTime committeeReportedAt;
 
     /** The CISO judged the damage severe or needing organisation-wide measures (第44条6項). */
     @Column(name = "severe_judged_by_ciso", nullable = false)
-    public boolean severeJudgedByCiso;
+    private boolean severeJudgedByCiso;
 
     @Column(name = "closed_at")
-    public OffsetDateTime closedAt;
+    private OffsetDateTime closedAt;
 
     /** Title and description normalised for search (NFKC, lower case); kept by {@link #refreshSearchText()}. */
     @Column(name = "search_text", nullable = false)
-    public String searchText = "";
+    private String searchText = "";
 
     @Version
-    public long version;
+    private long version;
+
+    protected Incident() {
+        // for JPA
+    }
 
     /** Recomputes the search copy after the title or description changed. */
     public void refreshSearchText() {
@@ -187,5 +191,288 @@ public class Incident {
     /** The severity in force: the CSIRT's override if any, else the computed one. */
     public Severity severity() {
         return severityOverride != null ? severityOverride : computedSeverity;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public ReporterType reporterType() {
+        return reporterType;
+    }
+
+    public String reportedBy() {
+        return reportedBy;
+    }
+
+    public String unit() {
+        return unit;
+    }
+
+    public String department() {
+        return department;
+    }
+
+    public Informant informant() {
+        return informant;
+    }
+
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    public OffsetDateTime discoveredAt() {
+        return discoveredAt;
+    }
+
+    public OffsetDateTime reportedAt() {
+        return reportedAt;
+    }
+
+    public boolean drill() {
+        return drill;
+    }
+
+    public IncidentState state() {
+        return state;
+    }
+
+    public IncidentKind kind() {
+        return kind;
+    }
+
+    public String occurredOffset() {
+        return occurredOffset;
+    }
+
+    public String discoveredOffset() {
+        return discoveredOffset;
+    }
+
+    public NetworkZone networkZone() {
+        return networkZone;
+    }
+
+    public List<String> informationSystems() {
+        return informationSystems;
+    }
+
+    public List<InformationAsset> assets() {
+        return assets;
+    }
+
+    public String classificationScheme() {
+        return classificationScheme;
+    }
+
+    public PersonalData personalData() {
+        return personalData;
+    }
+
+    public ThreatCategory threatCategory() {
+        return threatCategory;
+    }
+
+    public FunctionalImpact functionalImpact() {
+        return functionalImpact;
+    }
+
+    public InformationImpact informationImpact() {
+        return informationImpact;
+    }
+
+    public Recoverability recoverability() {
+        return recoverability;
+    }
+
+    public boolean ongoing() {
+        return ongoing;
+    }
+
+    public String cause() {
+        return cause;
+    }
+
+    public String damageExtent() {
+        return damageExtent;
+    }
+
+    public String damageScope() {
+        return damageScope;
+    }
+
+    public Severity computedSeverity() {
+        return computedSeverity;
+    }
+
+    public List<SeverityReason> severityReasons() {
+        return severityReasons;
+    }
+
+    public Severity severityOverride() {
+        return severityOverride;
+    }
+
+    public String severityOverrideReason() {
+        return severityOverrideReason;
+    }
+
+    public String severityOverrideBy() {
+        return severityOverrideBy;
+    }
+
+    public OffsetDateTime severityOverrideAt() {
+        return severityOverrideAt;
+    }
+
+    public OffsetDateTime committeeReportedAt() {
+        return committeeReportedAt;
+    }
+
+    public boolean severeJudgedByCiso() {
+        return severeJudgedByCiso;
+    }
+
+    public OffsetDateTime closedAt() {
+        return closedAt;
+    }
+
+    public String searchText() {
+        return searchText;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /**
+     * A report just filed (第43条1項): state REPORTED, the times' offsets kept as given. Its severity is set by
+     * {@link #assessed} before it is stored.
+     */
+    public static Incident reported(UUID id, String number, String organisation, String title, String description,
+            ReporterType reporterType, String reportedBy, String unit, String department, Informant informant,
+            IncidentKind kind, OffsetDateTime occurredAt, OffsetDateTime discoveredAt, OffsetDateTime reportedAt,
+            boolean drill) {
+        Incident c = new Incident();
+        c.id = id;
+        c.number = number;
+        c.organisation = organisation;
+        c.title = title;
+        c.description = description;
+        c.reporterType = reporterType;
+        c.reportedBy = reportedBy;
+        c.unit = unit;
+        c.department = department;
+        c.informant = informant;
+        c.kind = kind;
+        c.occurredAt = occurredAt;
+        c.occurredOffset = offsetOf(occurredAt);
+        c.discoveredAt = discoveredAt;
+        c.discoveredOffset = offsetOf(discoveredAt);
+        c.reportedAt = reportedAt;
+        c.drill = drill;
+        c.state = IncidentState.REPORTED;
+        c.refreshSearchText();
+        return c;
+    }
+
+    private static String offsetOf(OffsetDateTime t) {
+        return t.getOffset().getId().replace("Z", "+00:00");
+    }
+
+    /** The CSIRT replaces the case record (第44条4項); the search copy follows title and description. */
+    public void reviseRecord(IncidentKind kind, String title, String description, NetworkZone networkZone,
+            List<String> informationSystems, List<InformationAsset> assets, String classificationScheme,
+            PersonalData personalData, ThreatCategory threatCategory, FunctionalImpact functionalImpact,
+            InformationImpact informationImpact, Recoverability recoverability, boolean ongoing, String cause,
+            String damageExtent, String damageScope) {
+        this.kind = kind;
+        this.title = title;
+        this.description = description;
+        refreshSearchText();
+        this.networkZone = networkZone;
+        this.informationSystems = informationSystems;
+        this.assets = assets;
+        this.classificationScheme = classificationScheme;
+        this.personalData = personalData;
+        this.threatCategory = threatCategory;
+        this.functionalImpact = functionalImpact;
+        this.informationImpact = informationImpact;
+        this.recoverability = recoverability;
+        this.ongoing = ongoing;
+        this.cause = cause;
+        this.damageExtent = damageExtent;
+        this.damageScope = damageScope;
+    }
+
+    /** The severity rule's result (docs/severity.md) and the rules that produced it. */
+    public void assessed(Severity computedSeverity, List<SeverityReason> severityReasons) {
+        this.computedSeverity = computedSeverity;
+        this.severityReasons = severityReasons;
+    }
+
+    /** The CSIRT overrides the computed severity with a reason; null returns to the computed one. */
+    public void overrideSeverity(Severity severity, String reason, String by, OffsetDateTime at) {
+        this.severityOverride = severity;
+        this.severityOverrideReason = severity == null ? null : reason;
+        this.severityOverrideBy = severity == null ? null : by;
+        this.severityOverrideAt = severity == null ? null : at;
+    }
+
+    /** The case concerns another section (第44条2項). */
+    public void moveTo(String unit, String department) {
+        this.unit = unit;
+        this.department = department;
+    }
+
+    /** A report filed by mistake: the record no longer changes. */
+    public void withdraw() {
+        this.state = IncidentState.WITHDRAWN;
+    }
+
+    /** Marks the case as a drill (第48条) or corrects it to "not a drill". */
+    public void markDrill(boolean drill) {
+        this.drill = drill;
+    }
+
+    /** The CSIRT reported the record to the CISO (第44条4項). */
+    public void submitToCiso() {
+        this.state = IncidentState.UNDER_CISO_REVIEW;
+    }
+
+    /** The CISO accepted or returned the report (第44条5項); {@code severe} null leaves the judgement as it was. */
+    public void reviewDecided(boolean accepted, Boolean severe) {
+        this.state = accepted ? IncidentState.ACCEPTED_BY_CISO : IncidentState.RETURNED_BY_CISO;
+        if (severe != null) {
+            this.severeJudgedByCiso = severe;
+        }
+    }
+
+    /** The CISO reported the case to the committee (第44条6項), which is judging it severe. */
+    public void reportedToCommittee(OffsetDateTime at) {
+        this.committeeReportedAt = at;
+        this.severeJudgedByCiso = true;
+    }
+
+    /** Closes the case. */
+    public void close(OffsetDateTime at) {
+        this.state = IncidentState.CLOSED;
+        this.closedAt = at;
     }
 }

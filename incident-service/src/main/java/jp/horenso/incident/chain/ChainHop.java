@@ -31,56 +31,173 @@ public class ChainHop {
 
     @Id
     @Column(name = "hop_id")
-    public UUID hopId;
+    private UUID hopId;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     /** Position the hop is addressed to, e.g. SECTION_CHIEF. */
     @Column(nullable = false)
-    public String step;
+    private String step;
 
     @Column(name = "recipient_username", nullable = false)
-    public String recipientUsername;
+    private String recipientUsername;
 
     @Column(name = "recipient_name")
-    public String recipientName;
+    private String recipientName;
 
     /** What opened the hop (REPORT, TIMEOUT, DEPUTY, …); null from producers older than the field. */
-    public String trigger;
+    private String trigger;
 
     /** The holder a deputy (代理者) stands in for. */
     @Column(name = "deputy_for")
-    public String deputyFor;
+    private String deputyFor;
 
     @Column(name = "escalated_from")
-    public UUID escalatedFrom;
+    private UUID escalatedFrom;
 
     @Column(name = "opened_at", nullable = false)
-    public OffsetDateTime openedAt;
+    private OffsetDateTime openedAt;
 
     @Column(name = "ack_deadline", nullable = false)
-    public OffsetDateTime ackDeadline;
+    private OffsetDateTime ackDeadline;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public State state;
+    private State state;
 
     @Column(name = "acknowledged_at")
-    public OffsetDateTime acknowledgedAt;
+    private OffsetDateTime acknowledgedAt;
 
     @Column(name = "acknowledged_by")
-    public String acknowledgedBy;
+    private String acknowledgedBy;
 
     @Column(name = "timed_out_at")
-    public OffsetDateTime timedOutAt;
+    private OffsetDateTime timedOutAt;
 
     @Column(name = "cancelled_at")
-    public OffsetDateTime cancelledAt;
+    private OffsetDateTime cancelledAt;
 
     @Column(name = "cancel_reason")
-    public String cancelReason;
+    private String cancelReason;
 
     @Column(name = "chain_stopped", nullable = false)
-    public boolean chainStopped;
+    private boolean chainStopped;
+
+    protected ChainHop() {
+        // for JPA
+    }
+
+    public UUID hopId() {
+        return hopId;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public String step() {
+        return step;
+    }
+
+    public String recipientUsername() {
+        return recipientUsername;
+    }
+
+    public String recipientName() {
+        return recipientName;
+    }
+
+    public String trigger() {
+        return trigger;
+    }
+
+    public String deputyFor() {
+        return deputyFor;
+    }
+
+    public UUID escalatedFrom() {
+        return escalatedFrom;
+    }
+
+    public OffsetDateTime openedAt() {
+        return openedAt;
+    }
+
+    public OffsetDateTime ackDeadline() {
+        return ackDeadline;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public OffsetDateTime acknowledgedAt() {
+        return acknowledgedAt;
+    }
+
+    public String acknowledgedBy() {
+        return acknowledgedBy;
+    }
+
+    public OffsetDateTime timedOutAt() {
+        return timedOutAt;
+    }
+
+    public OffsetDateTime cancelledAt() {
+        return cancelledAt;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public boolean chainStopped() {
+        return chainStopped;
+    }
+
+    /** A hop escalation-service opened: {@code recipientUsername} must acknowledge by {@code ackDeadline}. */
+    public static ChainHop opened(UUID hopId, UUID incidentId, String step, String recipientUsername,
+            String recipientName, String trigger, String deputyFor, UUID escalatedFrom, OffsetDateTime openedAt,
+            OffsetDateTime ackDeadline) {
+        ChainHop hop = new ChainHop();
+        hop.hopId = hopId;
+        hop.incidentId = incidentId;
+        hop.step = step;
+        hop.recipientUsername = recipientUsername;
+        hop.recipientName = recipientName;
+        hop.trigger = trigger;
+        hop.deputyFor = deputyFor;
+        hop.escalatedFrom = escalatedFrom;
+        hop.openedAt = openedAt;
+        hop.ackDeadline = ackDeadline;
+        hop.state = State.OPEN;
+        return hop;
+    }
+
+    /** Its recipient acknowledged (also late, after a time-out); a cancelled hop stays cancelled. */
+    public void acknowledge(String by, OffsetDateTime at) {
+        if (state != State.CANCELLED) {
+            state = State.ACKNOWLEDGED;
+            acknowledgedAt = at;
+            acknowledgedBy = by;
+        }
+    }
+
+    /** Nobody acknowledged an open hop by its deadline. */
+    public void timeOut(OffsetDateTime at) {
+        if (state == State.OPEN) {
+            state = State.TIMED_OUT;
+            timedOutAt = at;
+        }
+    }
+
+    /** Cancelled before anyone acknowledged it (open or timed out); an acknowledged hop stays acknowledged. */
+    public void cancel(String reason, OffsetDateTime at) {
+        if (state == State.OPEN || state == State.TIMED_OUT) {
+            state = State.CANCELLED;
+            cancelReason = reason;
+            cancelledAt = at;
+        }
+    }
 }

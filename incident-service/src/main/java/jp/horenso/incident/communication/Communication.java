@@ -82,42 +82,114 @@ public class Communication {
     }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    private Kind kind;
 
     /** For a report to an outside body: which body. */
     @Enumerated(EnumType.STRING)
-    public Recipient recipient;
+    private Recipient recipient;
 
     /** The body's name for OTHER, or the office addressed (e.g. 県 デジタル推進課). */
     @Column(name = "recipient_name")
-    public String recipientName;
+    private String recipientName;
 
     /** For a notice to persons: how many persons were told. */
-    public Integer persons;
+    private Integer persons;
 
     @Enumerated(EnumType.STRING)
-    public Method method;
+    private Method method;
 
     /** When it was communicated (given by the person recording it). */
     @Column(name = "communicated_at", nullable = false)
-    public OffsetDateTime communicatedAt;
+    private OffsetDateTime communicatedAt;
 
     /** The recipient's receipt number, the letter's file number, the web page's address … */
-    public String reference;
+    private String reference;
 
     /** What was said, in short. */
-    public String summary;
+    private String summary;
 
     @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
+    private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
+    private OffsetDateTime recordedAt;
+
+    protected Communication() {
+        // for JPA
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Recipient recipient() {
+        return recipient;
+    }
+
+    public String recipientName() {
+        return recipientName;
+    }
+
+    public Integer persons() {
+        return persons;
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    public OffsetDateTime communicatedAt() {
+        return communicatedAt;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public OffsetDateTime recordedAt() {
+        return recordedAt;
+    }
+
+    /** A communication recorded by {@code recordedBy}; written once. */
+    public static Communication recorded(UUID incidentId, Kind kind, Recipient recipient, String recipientName,
+            Integer persons, Method method, OffsetDateTime communicatedAt, String reference, String summary,
+            String recordedBy, OffsetDateTime recordedAt) {
+        Communication c = new Communication();
+        c.id = UUID.randomUUID();
+        c.incidentId = incidentId;
+        c.kind = kind;
+        c.recipient = recipient;
+        c.recipientName = recipientName;
+        c.persons = persons;
+        c.method = method;
+        c.communicatedAt = communicatedAt;
+        c.reference = reference;
+        c.summary = summary;
+        c.recordedBy = recordedBy;
+        c.recordedAt = recordedAt;
+        return c;
+    }
 }

@@ -13,14 +13,48 @@ import java.util.UUID;
 public class Directory {
 
     @Id
-    public String organisation;
+    private String organisation;
 
     @Column(name = "published_at", nullable = false)
-    public OffsetDateTime publishedAt;
+    private OffsetDateTime publishedAt;
 
     @Column(name = "event_id", nullable = false)
-    public UUID eventId;
+    private UUID eventId;
 
     @Column(name = "received_at", nullable = false)
-    public OffsetDateTime receivedAt;
+    private OffsetDateTime receivedAt;
+
+    protected Directory() {
+        // for JPA
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public OffsetDateTime publishedAt() {
+        return publishedAt;
+    }
+
+    public UUID eventId() {
+        return eventId;
+    }
+
+    public OffsetDateTime receivedAt() {
+        return receivedAt;
+    }
+
+    /** The first directory of {@code organisation} this service holds. */
+    public static Directory of(String organisation) {
+        Directory d = new Directory();
+        d.organisation = organisation;
+        return d;
+    }
+
+    /** Holds the directory published at {@code publishedAt} by event {@code eventId}, received now. */
+    public void replacedBy(OffsetDateTime publishedAt, UUID eventId, OffsetDateTime receivedAt) {
+        this.publishedAt = publishedAt;
+        this.eventId = eventId;
+        this.receivedAt = receivedAt;
+    }
 }

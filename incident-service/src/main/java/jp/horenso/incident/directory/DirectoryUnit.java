@@ -24,20 +24,32 @@ public class DirectoryUnit {
     }
 
     @EmbeddedId
-    public Key key;
+    private Key key;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    private Kind kind;
 
     /** The department of a section; null for a department. */
-    public String parent;
+    private String parent;
 
     @Column(name = "name_ja", nullable = false)
-    public String nameJa;
+    private String nameJa;
 
     @Column(name = "name_en")
-    public String nameEn;
+    private String nameEn;
+
+    protected DirectoryUnit() {
+        // for JPA
+    }
+
+    public DirectoryUnit(Key key, Kind kind, String parent, String nameJa, String nameEn) {
+        this.key = key;
+        this.kind = kind;
+        this.parent = parent;
+        this.nameJa = nameJa;
+        this.nameEn = nameEn;
+    }
 
     public String code() {
         return key.code();
@@ -46,5 +58,25 @@ public class DirectoryUnit {
     /** The department a case of this unit belongs to: the parent of a section, a department itself. */
     public String department() {
         return kind == Kind.DEPARTMENT ? key.code() : parent;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String parent() {
+        return parent;
+    }
+
+    public String nameJa() {
+        return nameJa;
+    }
+
+    public String nameEn() {
+        return nameEn;
     }
 }

@@ -21,30 +21,84 @@ public class DisclosureDecision {
 
     @Id
     @Column(name = "incident_id")
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public DisclosureMethod method;
+    private DisclosureMethod method;
 
     /** What the proposal rule suggested when the CISO decided. */
     @Enumerated(EnumType.STRING)
     @Column(name = "proposed_method", nullable = false)
-    public DisclosureMethod proposedMethod;
+    private DisclosureMethod proposedMethod;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "proposed_reasons", nullable = false)
-    public List<DisclosureProposal.Reason> proposedReasons = new ArrayList<>();
+    private List<DisclosureProposal.Reason> proposedReasons = new ArrayList<>();
 
     /** The CISO's reasoning, e.g. why they did not follow the proposal. */
-    public String note;
+    private String note;
 
     @Column(name = "decided_by", nullable = false)
-    public String decidedBy;
+    private String decidedBy;
 
     @Column(name = "decided_at", nullable = false)
-    public OffsetDateTime decidedAt;
+    private OffsetDateTime decidedAt;
 
     @Version
-    public long version;
+    private long version;
+
+    protected DisclosureDecision() {
+        // for JPA
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public DisclosureMethod method() {
+        return method;
+    }
+
+    public DisclosureMethod proposedMethod() {
+        return proposedMethod;
+    }
+
+    public List<DisclosureProposal.Reason> proposedReasons() {
+        return proposedReasons;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public String decidedBy() {
+        return decidedBy;
+    }
+
+    public OffsetDateTime decidedAt() {
+        return decidedAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** The case's first disclosure decision; {@link #decide} says what it is. */
+    public static DisclosureDecision of(UUID incidentId) {
+        DisclosureDecision d = new DisclosureDecision();
+        d.incidentId = incidentId;
+        return d;
+    }
+
+    /** The CISO decides (again) whether and how the case is made public, beside the rule's proposal. */
+    public void decide(DisclosureMethod method, DisclosureMethod proposedMethod,
+            List<DisclosureProposal.Reason> proposedReasons, String note, String decidedBy, OffsetDateTime decidedAt) {
+        this.method = method;
+        this.proposedMethod = proposedMethod;
+        this.proposedReasons = proposedReasons;
+        this.note = note;
+        this.decidedBy = decidedBy;
+        this.decidedAt = decidedAt;
+    }
 }

@@ -27,42 +27,113 @@ public class DisclosureDraft {
     }
 
     @EmbeddedId
-    public Key key;
+    private Key key;
 
     @Column(name = "title_ja", nullable = false, updatable = false)
-    public String titleJa;
+    private String titleJa;
 
     @Column(name = "body_ja", nullable = false, updatable = false)
-    public String bodyJa;
+    private String bodyJa;
 
     @Column(name = "title_en", updatable = false)
-    public String titleEn;
+    private String titleEn;
 
     @Column(name = "body_en", updatable = false)
-    public String bodyEn;
+    private String bodyEn;
 
     /** The accepted recurrence-prevention measures published with the facts (第44条7項), or null. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "recurrence_prevention", updatable = false)
-    public List<String> recurrencePrevention;
+    private List<String> recurrencePrevention;
 
     /** The CISO report whose accepted recurrence prevention {@link #recurrencePrevention} copies. */
     @Column(name = "accepted_report_version", updatable = false)
-    public Integer acceptedReportVersion;
+    private Integer acceptedReportVersion;
 
     @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
+    private String createdBy;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    public OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "approved_by")
-    public String approvedBy;
+    private String approvedBy;
 
     @Column(name = "approved_at")
-    public OffsetDateTime approvedAt;
+    private OffsetDateTime approvedAt;
+
+    protected DisclosureDraft() {
+        // for JPA
+    }
 
     public boolean approved() {
         return approvedBy != null;
+    }
+
+    public Key key() {
+        return key;
+    }
+
+    public String titleJa() {
+        return titleJa;
+    }
+
+    public String bodyJa() {
+        return bodyJa;
+    }
+
+    public String titleEn() {
+        return titleEn;
+    }
+
+    public String bodyEn() {
+        return bodyEn;
+    }
+
+    public List<String> recurrencePrevention() {
+        return recurrencePrevention;
+    }
+
+    public Integer acceptedReportVersion() {
+        return acceptedReportVersion;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public String approvedBy() {
+        return approvedBy;
+    }
+
+    public OffsetDateTime approvedAt() {
+        return approvedAt;
+    }
+
+    /** A new version of the text; {@code recurrencePrevention} null unless the accepted measures go with it. */
+    public static DisclosureDraft saved(Key key, String titleJa, String bodyJa, String titleEn, String bodyEn,
+            List<String> recurrencePrevention, Integer acceptedReportVersion, String createdBy,
+            OffsetDateTime createdAt) {
+        DisclosureDraft d = new DisclosureDraft();
+        d.key = key;
+        d.titleJa = titleJa;
+        d.bodyJa = bodyJa;
+        d.titleEn = titleEn;
+        d.bodyEn = bodyEn;
+        d.recurrencePrevention = recurrencePrevention;
+        d.acceptedReportVersion = acceptedReportVersion;
+        d.createdBy = createdBy;
+        d.createdAt = createdAt;
+        return d;
+    }
+
+    /** The CISO approved this version (never one they wrote, 第14条). */
+    public void approve(String by, OffsetDateTime at) {
+        this.approvedBy = by;
+        this.approvedAt = at;
     }
 }

@@ -23,51 +23,133 @@ import org.hibernate.type.SqlTypes;
 public class DisclosurePublication {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Column(name = "draft_version", nullable = false)
-    public int draftVersion;
+    private int draftVersion;
 
     @Column(nullable = false)
-    public String organisation;
+    private String organisation;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public DisclosureMethod method;
+    private DisclosureMethod method;
 
     /** Published as part of a drill (第48条): never shown on the public endpoint. */
     @Column(nullable = false)
-    public boolean drill;
+    private boolean drill;
 
     @Column(name = "title_ja", nullable = false)
-    public String titleJa;
+    private String titleJa;
 
     @Column(name = "body_ja", nullable = false)
-    public String bodyJa;
+    private String bodyJa;
 
     @Column(name = "title_en")
-    public String titleEn;
+    private String titleEn;
 
     @Column(name = "body_en")
-    public String bodyEn;
+    private String bodyEn;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "recurrence_prevention")
-    public List<String> recurrencePrevention;
+    private List<String> recurrencePrevention;
 
     @Column(name = "published_at", nullable = false)
-    public OffsetDateTime publishedAt;
+    private OffsetDateTime publishedAt;
 
     @Column(name = "published_by", nullable = false)
-    public String publishedBy;
+    private String publishedBy;
 
     /**
      * The public id: 1, 2, 3 … per organisation in the order of publication (V9); null for a drill, which is never
      * public. The public site addresses a disclosure by this number, never by an internal id.
      */
     @Column(name = "public_number")
-    public Integer publicNumber;
+    private Integer publicNumber;
+
+    protected DisclosurePublication() {
+        // for JPA
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public int draftVersion() {
+        return draftVersion;
+    }
+
+    public String organisation() {
+        return organisation;
+    }
+
+    public DisclosureMethod method() {
+        return method;
+    }
+
+    public boolean drill() {
+        return drill;
+    }
+
+    public String titleJa() {
+        return titleJa;
+    }
+
+    public String bodyJa() {
+        return bodyJa;
+    }
+
+    public String titleEn() {
+        return titleEn;
+    }
+
+    public String bodyEn() {
+        return bodyEn;
+    }
+
+    public List<String> recurrencePrevention() {
+        return recurrencePrevention;
+    }
+
+    public OffsetDateTime publishedAt() {
+        return publishedAt;
+    }
+
+    public String publishedBy() {
+        return publishedBy;
+    }
+
+    public Integer publicNumber() {
+        return publicNumber;
+    }
+
+    /** An approved version published; a real case (not a drill) gets the organisation's next public number. */
+    public static DisclosurePublication of(UUID incidentId, int draftVersion, String organisation,
+            DisclosureMethod method, boolean drill, String titleJa, String bodyJa, String titleEn, String bodyEn,
+            List<String> recurrencePrevention, OffsetDateTime publishedAt, String publishedBy, Integer publicNumber) {
+        DisclosurePublication p = new DisclosurePublication();
+        p.id = UUID.randomUUID();
+        p.incidentId = incidentId;
+        p.draftVersion = draftVersion;
+        p.organisation = organisation;
+        p.method = method;
+        p.drill = drill;
+        p.titleJa = titleJa;
+        p.bodyJa = bodyJa;
+        p.titleEn = titleEn;
+        p.bodyEn = bodyEn;
+        p.recurrencePrevention = recurrencePrevention;
+        p.publishedAt = publishedAt;
+        p.publishedBy = publishedBy;
+        p.publicNumber = publicNumber;
+        return p;
+    }
 }

@@ -30,27 +30,77 @@ public class CustodyEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    private Long id;
 
     @Column(name = "evidence_id", nullable = false)
-    public UUID evidenceId;
+    private UUID evidenceId;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Action action;
+    private Action action;
 
     @Column(nullable = false)
-    public String actor;
+    private String actor;
 
     @Column(nullable = false)
-    public OffsetDateTime at;
+    private OffsetDateTime at;
 
     /** For a hand-over: to whom. */
     @Column(name = "handed_to")
-    public String handedTo;
+    private String handedTo;
 
-    public String purpose;
+    private String purpose;
+
+    protected CustodyEntry() {
+        // for JPA
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UUID evidenceId() {
+        return evidenceId;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public OffsetDateTime at() {
+        return at;
+    }
+
+    public String handedTo() {
+        return handedTo;
+    }
+
+    public String purpose() {
+        return purpose;
+    }
+
+    /** A link of the chain of custody: who did what with the evidence, when (to whom and why for a hand-over). */
+    public static CustodyEntry of(UUID evidenceId, UUID incidentId, Action action, String actor, OffsetDateTime at,
+            String handedTo, String purpose) {
+        CustodyEntry entry = new CustodyEntry();
+        entry.evidenceId = evidenceId;
+        entry.incidentId = incidentId;
+        entry.action = action;
+        entry.actor = actor;
+        entry.at = at;
+        entry.handedTo = handedTo;
+        entry.purpose = purpose;
+        return entry;
+    }
 }

@@ -18,29 +18,85 @@ import org.hibernate.annotations.Immutable;
 public class Evidence {
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Column(nullable = false)
-    public String filename;
+    private String filename;
 
     @Column(name = "content_type", nullable = false)
-    public String contentType;
+    private String contentType;
 
     @Column(name = "size_bytes", nullable = false)
-    public long sizeBytes;
+    private long sizeBytes;
 
     /** SHA-256 of the bytes as they arrived, lower-case hex. */
     @Column(nullable = false)
-    public String sha256;
+    private String sha256;
 
-    public String description;
+    private String description;
 
     @Column(name = "received_by", nullable = false)
-    public String receivedBy;
+    private String receivedBy;
 
     @Column(name = "received_at", nullable = false)
-    public OffsetDateTime receivedAt;
+    private OffsetDateTime receivedAt;
+
+    protected Evidence() {
+        // for JPA
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public String filename() {
+        return filename;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    public long sizeBytes() {
+        return sizeBytes;
+    }
+
+    public String sha256() {
+        return sha256;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String receivedBy() {
+        return receivedBy;
+    }
+
+    public OffsetDateTime receivedAt() {
+        return receivedAt;
+    }
+
+    /** A piece of evidence kept (証拠保全, 第107条): what it is, its SHA-256, who received it when. */
+    public static Evidence received(UUID incidentId, String filename, String contentType, long sizeBytes,
+            String sha256, String description, String receivedBy, OffsetDateTime receivedAt) {
+        Evidence e = new Evidence();
+        e.id = UUID.randomUUID();
+        e.incidentId = incidentId;
+        e.filename = filename;
+        e.contentType = contentType;
+        e.sizeBytes = sizeBytes;
+        e.sha256 = sha256;
+        e.description = description;
+        e.receivedBy = receivedBy;
+        e.receivedAt = receivedAt;
+        return e;
+    }
 }

@@ -15,8 +15,25 @@ public class EvidenceContent {
 
     @Id
     @Column(name = "evidence_id")
-    public UUID evidenceId;
+    private UUID evidenceId;
 
     @Column(nullable = false)
-    public byte[] content;
+    private byte[] content;
+
+    protected EvidenceContent() {
+        // for JPA
+    }
+
+    public EvidenceContent(UUID evidenceId, byte[] content) {
+        this.evidenceId = evidenceId;
+        this.content = content;
+    }
+
+    public UUID evidenceId() {
+        return evidenceId;
+    }
+
+    public byte[] content() {
+        return content;
+    }
 }

@@ -59,57 +59,61 @@ public class ResponseAction {
     }
 
     @Id
-    public UUID id;
+    private UUID id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Kind kind;
+    private Kind kind;
 
     @Column(nullable = false)
-    public String description;
+    private String description;
 
     /** The unit (section code) responsible, if a unit owns it. */
     @Column(name = "owner_unit")
-    public String ownerUnit;
+    private String ownerUnit;
 
     /** The person (user name) responsible, if a person owns it. */
     @Column(name = "owner_person")
-    public String ownerPerson;
+    private String ownerPerson;
 
     @Column(name = "due_date")
-    public LocalDate dueDate;
+    private LocalDate dueDate;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public Status status;
+    private Status status;
 
     /** Who wrote the measure: they may not approve it (第14条). */
     @Column(name = "created_by", nullable = false)
-    public String createdBy;
+    private String createdBy;
 
     @Column(name = "created_at", nullable = false)
-    public OffsetDateTime createdAt;
+    private OffsetDateTime createdAt;
 
     @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
+    private String updatedBy;
 
     @Column(name = "updated_at", nullable = false)
-    public OffsetDateTime updatedAt;
+    private OffsetDateTime updatedAt;
 
     @Column(name = "started_at")
-    public OffsetDateTime startedAt;
+    private OffsetDateTime startedAt;
 
     @Column(name = "completed_at")
-    public OffsetDateTime completedAt;
+    private OffsetDateTime completedAt;
 
     @Column(name = "cancelled_at")
-    public OffsetDateTime cancelledAt;
+    private OffsetDateTime cancelledAt;
 
     @Version
-    public long version;
+    private long version;
+
+    protected ResponseAction() {
+        // for JPA
+    }
 
     /**
      * Moves to {@code next} and stamps when it started, was completed or was cancelled. An action done without
@@ -130,5 +134,103 @@ public class ResponseAction {
             }
         }
         status = next;
+    }
+
+    public UUID id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String ownerUnit() {
+        return ownerUnit;
+    }
+
+    public String ownerPerson() {
+        return ownerPerson;
+    }
+
+    public LocalDate dueDate() {
+        return dueDate;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public OffsetDateTime createdAt() {
+        return createdAt;
+    }
+
+    public String updatedBy() {
+        return updatedBy;
+    }
+
+    public OffsetDateTime updatedAt() {
+        return updatedAt;
+    }
+
+    public OffsetDateTime startedAt() {
+        return startedAt;
+    }
+
+    public OffsetDateTime completedAt() {
+        return completedAt;
+    }
+
+    public OffsetDateTime cancelledAt() {
+        return cancelledAt;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /** A new action in {@code status} (PLANNED, or already under way or done), its times stamped. */
+    public static ResponseAction recorded(UUID incidentId, Kind kind, String description, String ownerUnit,
+            String ownerPerson, LocalDate dueDate, Status status, String by, OffsetDateTime at) {
+        ResponseAction a = new ResponseAction();
+        a.id = UUID.randomUUID();
+        a.incidentId = incidentId;
+        a.kind = kind;
+        a.description = description;
+        a.ownerUnit = ownerUnit;
+        a.ownerPerson = ownerPerson;
+        a.dueDate = dueDate;
+        a.status = Status.PLANNED;
+        a.moveTo(status, at);
+        a.createdBy = by;
+        a.createdAt = at;
+        a.updatedBy = by;
+        a.updatedAt = at;
+        return a;
+    }
+
+    /** New description, owner and due date (its kind never changes). */
+    public void revise(String description, String ownerUnit, String ownerPerson, LocalDate dueDate) {
+        this.description = description;
+        this.ownerUnit = ownerUnit;
+        this.ownerPerson = ownerPerson;
+        this.dueDate = dueDate;
+    }
+
+    /** Who changed it last, and when. */
+    public void changed(String by, OffsetDateTime at) {
+        this.updatedBy = by;
+        this.updatedAt = at;
     }
 }

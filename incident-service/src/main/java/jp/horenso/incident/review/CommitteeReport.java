@@ -16,22 +16,63 @@ public class CommitteeReport {
 
     @Id
     @Column(name = "incident_id")
-    public UUID incidentId;
+    private UUID incidentId;
 
     @Column(name = "reported_at", nullable = false)
-    public OffsetDateTime reportedAt;
+    private OffsetDateTime reportedAt;
 
     /** The committee's minute or file number. */
     @Column(nullable = false)
-    public String reference;
+    private String reference;
 
     /** The CSIRT report (version) whose content was reported. */
     @Column(name = "report_version", nullable = false)
-    public int reportVersion;
+    private int reportVersion;
 
     @Column(name = "recorded_by", nullable = false)
-    public String recordedBy;
+    private String recordedBy;
 
     @Column(name = "recorded_at", nullable = false)
-    public OffsetDateTime recordedAt;
+    private OffsetDateTime recordedAt;
+
+    protected CommitteeReport() {
+        // for JPA
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public OffsetDateTime reportedAt() {
+        return reportedAt;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public int reportVersion() {
+        return reportVersion;
+    }
+
+    public String recordedBy() {
+        return recordedBy;
+    }
+
+    public OffsetDateTime recordedAt() {
+        return recordedAt;
+    }
+
+    /** The CISO's record that the case was reported to the committee (第44条6項). */
+    public static CommitteeReport recorded(UUID incidentId, OffsetDateTime reportedAt, String reference,
+            int reportVersion, String recordedBy, OffsetDateTime recordedAt) {
+        CommitteeReport r = new CommitteeReport();
+        r.incidentId = incidentId;
+        r.reportedAt = reportedAt;
+        r.reference = reference;
+        r.reportVersion = reportVersion;
+        r.recordedBy = recordedBy;
+        r.recordedAt = recordedAt;
+        return r;
+    }
 }

@@ -23,40 +23,100 @@ public class TimelineEntry {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    private Long id;
 
     @Column(name = "incident_id", nullable = false)
-    public UUID incidentId;
+    private UUID incidentId;
 
     /** Position in the case's chain, from 1. */
     @Column(nullable = false)
-    public int seq;
+    private int seq;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public TimelineType type;
+    private TimelineType type;
 
     /** When it happened (not when it was written down). */
     @Column(nullable = false)
-    public OffsetDateTime at;
+    private OffsetDateTime at;
 
     /** Who did it: a user name, or the service that decided it. */
     @Column(nullable = false)
-    public String actor;
+    private String actor;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    public Map<String, Object> details;
+    private Map<String, Object> details;
 
     /** The event this entry was written from, if it came from another service. */
     @Column(name = "source_event_id")
-    public UUID sourceEventId;
+    private UUID sourceEventId;
 
     /** Hash of the previous entry of the same case ({@link TimelineHasher#GENESIS} for the first). */
     @Column(name = "prev_hash", nullable = false)
-    public String prevHash;
+    private String prevHash;
 
     /** SHA-256 over {@link #prevHash} and this entry's content. */
     @Column(nullable = false)
-    public String hash;
+    private String hash;
+
+    protected TimelineEntry() {
+        // for JPA
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public UUID incidentId() {
+        return incidentId;
+    }
+
+    public int seq() {
+        return seq;
+    }
+
+    public TimelineType type() {
+        return type;
+    }
+
+    public OffsetDateTime at() {
+        return at;
+    }
+
+    public String actor() {
+        return actor;
+    }
+
+    public Map<String, Object> details() {
+        return details;
+    }
+
+    public UUID sourceEventId() {
+        return sourceEventId;
+    }
+
+    public String prevHash() {
+        return prevHash;
+    }
+
+    public String hash() {
+        return hash;
+    }
+
+    /** The entry that follows {@code last} (null: the first) on the case's hash chain, its hash computed. */
+    public static TimelineEntry after(TimelineEntry last, UUID incidentId, TimelineType type, OffsetDateTime at,
+            String actor, Map<String, Object> details, UUID sourceEventId) {
+        TimelineEntry entry = new TimelineEntry();
+        entry.incidentId = incidentId;
+        entry.seq = last == null ? 1 : last.seq + 1;
+        entry.prevHash = last == null ? TimelineHasher.GENESIS : last.hash;
+        entry.type = type;
+        entry.at = TimelineHasher.normalise(at);
+        entry.actor = actor;
+        entry.details = details == null ? Map.of() : details;
+        entry.sourceEventId = sourceEventId;
+        entry.hash = TimelineHasher.hash(entry);
+        return entry;
+    }
 }

@@ -35,14 +35,14 @@ public final class TimelineHasher {
 
     public static String hash(TimelineEntry e) {
         StringBuilder content = new StringBuilder()
-                .append(e.prevHash).append('\n')
-                .append(e.incidentId).append('\n')
-                .append(e.seq).append('\n')
-                .append(e.type.name()).append('\n')
-                .append(normalise(e.at).toInstant()).append('\n')
-                .append(e.actor).append('\n')
-                .append(canonicalJson(e.details)).append('\n')
-                .append(e.sourceEventId == null ? "" : e.sourceEventId.toString());
+                .append(e.prevHash()).append('\n')
+                .append(e.incidentId()).append('\n')
+                .append(e.seq()).append('\n')
+                .append(e.type().name()).append('\n')
+                .append(normalise(e.at()).toInstant()).append('\n')
+                .append(e.actor()).append('\n')
+                .append(canonicalJson(e.details())).append('\n')
+                .append(e.sourceEventId() == null ? "" : e.sourceEventId().toString());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString()
                     .getBytes(StandardCharsets.UTF_8));

@@ -25,19 +25,10 @@ public final class ReviewFixtures {
     /** A response action of the case, written by {@code createdBy}, as the response feature would store it. */
     public static UUID measure(EntityManager em, String incidentId, ResponseAction.Kind kind, String description,
             String createdBy, ResponseAction.Status status) {
-        ResponseAction a = new ResponseAction();
-        a.id = UUID.randomUUID();
-        a.incidentId = UUID.fromString(incidentId);
-        a.kind = kind;
-        a.description = description;
-        a.ownerUnit = "information-policy";
-        a.status = status;
-        a.createdBy = createdBy;
-        a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        a.updatedBy = createdBy;
-        a.updatedAt = a.createdAt;
+        ResponseAction a = ResponseAction.recorded(UUID.fromString(incidentId), kind, description,
+                "information-policy", null, null, status, createdBy, OffsetDateTime.now(ZoneOffset.UTC));
         QuarkusTransaction.requiringNew().run(() -> em.persist(a));
-        return a.id;
+        return a.id();
     }
 
     /** A planned recurrence-prevention measure written by csirt1. */

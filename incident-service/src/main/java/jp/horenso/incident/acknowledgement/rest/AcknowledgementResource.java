@@ -37,7 +37,7 @@ public class AcknowledgementResource {
                     + "The JSON body with a comment is optional.")
     public Response acknowledge(@PathParam("id") UUID id, @Valid AcknowledgementRequest request, UriInfo uri) {
         Acknowledgement ack = acknowledgements.acknowledge(caller.get(), id, request == null ? null : request.comment());
-        return Response.created(uri.getAbsolutePathBuilder().path(ack.id.toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder().path(ack.id().toString()).build())
                 .entity(AcknowledgementView.of(ack)).build();
     }
 }

@@ -9,6 +9,6 @@ public record AcknowledgementView(UUID id, UUID incidentId, String acknowledgedB
         String via, String comment) {
 
     public static AcknowledgementView of(Acknowledgement a) {
-        return new AcknowledgementView(a.id, a.incidentId, a.acknowledgedBy, a.acknowledgedAt, a.via, a.comment);
+        return new AcknowledgementView(a.id(), a.incidentId(), a.acknowledgedBy(), a.acknowledgedAt(), a.via(), a.comment());
     }
 }

@@ -1,8 +1,6 @@
 package jp.horenso.incident.acknowledgement.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,13 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
+import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
+import jp.horenso.incident.acknowledgement.event.IncidentAcknowledged;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
 import jp.horenso.incident.common.inbox.ProcessedEvents;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -31,23 +30,23 @@ public class AcknowledgementService {
 
     private final IncidentService incidents;
     private final TimelineService timeline;
-    private final Outbox outbox;
+    private final EventPublisher events;
     private final ObjectMapper mapper;
     private final ProcessedEvents processed;
 
-    public AcknowledgementService(IncidentService incidents, TimelineService timeline, Outbox outbox,
+    public AcknowledgementService(IncidentService incidents, TimelineService timeline, EventPublisher events,
             ObjectMapper mapper, ProcessedEvents processed) {
         this.processed = processed;
         this.incidents = incidents;
         this.timeline = timeline;
-        this.outbox = outbox;
+        this.events = events;
         this.mapper = mapper;
     }
 
     /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
-        Acknowledgement ack = record(incident.id, caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
+        Acknowledgement ack = record(incident.id(), caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
                 Map.of(), null);
         return ack;
     }
@@ -59,62 +58,39 @@ public class AcknowledgementService {
      * @throws MalformedEventException for an unusable event (it goes to the dead-letter topic)
      */
     public void acknowledgeByLink(CloudEvent event, String consumer) {
-        JsonNode d = event.data();
-        String username = d.path("username").asText("");
-        UUID incidentId;
-        OffsetDateTime at;
-        try {
-            incidentId = UUID.fromString(d.path("incidentId").asText());
-            at = OffsetDateTime.parse(d.path("acknowledgedAt").asText());
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            throw new MalformedEventException("bad AcknowledgementLinkUsed: " + e.getMessage());
-        }
-        if (username.isBlank()) {
-            throw new MalformedEventException("AcknowledgementLinkUsed without username");
-        }
+        AcknowledgementLinkUsed used = AcknowledgementLinkUsed.read(event.data(), mapper);
         if (!processed.firstDelivery(event.id(), consumer)) {
             return;
         }
-        if (Panache.getEntityManager().find(Incident.class, incidentId) == null) {
-            throw new MalformedEventException("unknown incident " + incidentId);
+        if (Panache.getEntityManager().find(Incident.class, used.incidentId()) == null) {
+            throw new MalformedEventException("unknown incident " + used.incidentId());
         }
         Map<String, Object> link = new LinkedHashMap<>();
-        link.put("notificationId", d.path("notificationId").asText());
-        link.put("hopId", d.path("hopId").asText());
-        record(incidentId, new Caller(username, Set.of(), null, null, null), at, "LINK", null, link, event.id());
+        link.put("notificationId", used.notificationId().toString());
+        link.put("hopId", used.hopId().toString());
+        record(used.incidentId(), new Caller(used.username(), Set.of(), null, null, null), used.acknowledgedAt(),
+                "LINK", null, link, event.id());
     }
 
     private Acknowledgement record(UUID incidentId, Caller by, OffsetDateTime at, String via, String comment,
             Map<String, Object> extraDetails, UUID sourceEventId) {
-        Acknowledgement ack = new Acknowledgement();
-        ack.id = UUID.randomUUID();
-        ack.incidentId = incidentId;
-        ack.acknowledgedBy = by.username();
-        ack.acknowledgedAt = at;
-        ack.via = via;
-        ack.comment = comment == null || comment.isBlank() ? null : comment.strip();
+        Acknowledgement ack = Acknowledgement.received(incidentId, by.username(), at, via,
+                comment == null || comment.isBlank() ? null : comment.strip());
         Panache.getEntityManager().persist(ack);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("via", ack.via);
-        if (ack.comment != null) {
-            details.put("comment", ack.comment);
+        details.put("via", ack.via());
+        if (ack.comment() != null) {
+            details.put("comment", ack.comment());
         }
         details.putAll(extraDetails);
-        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt, by.username(), details,
+        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt(), by.username(), details,
                 sourceEventId);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incidentId.toString());
-        ObjectNode person = data.putObject("acknowledgedBy");
-        person.put("username", by.username());
-        person.put("unit", by.unit());
-        person.put("department", by.department());
-        by.roles().stream().sorted().forEach(person.putArray("roles")::add);
-        data.put("acknowledgedAt", EventTimes.format(ack.acknowledgedAt));
-        data.put("via", ack.via);
-        data.put("comment", ack.comment);
-        outbox.add(CloudEvent.of("IncidentAcknowledged", incidentId, data));
+        events.publish(incidentId, IncidentAcknowledged.NAME, new IncidentAcknowledged(incidentId,
+                new IncidentAcknowledged.Person(by.username(), by.unit(), by.department(),
+                        by.roles().stream().sorted().toList()),
+                ack.acknowledgedAt(), ack.via(), ack.comment()));
         return ack;
     }
 }

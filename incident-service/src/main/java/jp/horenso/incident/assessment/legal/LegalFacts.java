@@ -19,7 +19,7 @@ public final class LegalFacts {
 
     public static Set<String> of(Incident c) {
         Set<String> facts = new LinkedHashSet<>();
-        PersonalData pd = c.personalData;
+        PersonalData pd = c.personalData();
         boolean leak = LeakFacts.personalDataLeak(c);
         if (leak) {
             facts.add("personalDataLeak");
@@ -51,7 +51,7 @@ public final class LegalFacts {
         if (pd.persons() != null && pd.persons() > 100) {
             facts.add("personsOver100");
         }
-        if (pd.heldInMyNumberSystems() || c.networkZone == NetworkZone.MY_NUMBER_USE) {
+        if (pd.heldInMyNumberSystems() || c.networkZone() == NetworkZone.MY_NUMBER_USE) {
             facts.add("heldInMyNumberSystems");
         }
         return facts;

@@ -16,6 +16,7 @@ import jp.horenso.incident.assessment.service.LegalDutyService;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.assessment.service.SubmitLegalReport;
 
 /** Legal reporting duties of a case (regulatory.md R1, R2): submissions and the commission report draft. */
 @Path("/api/incidents/{id}/legal-duties/{code}")
@@ -38,7 +39,7 @@ public class LegalDutyResource {
             description = "CSIRT and security lead. The final report stops the legal clock.")
     public Response submit(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull @Valid LegalReportSubmissionRequest request) {
-        legal.recordSubmission(caller.get(), id, code, request);
+        legal.recordSubmission(caller.get(), id, code, command(request));
         return Response.noContent().build();
     }
 
@@ -48,5 +49,9 @@ public class LegalDutyResource {
     @Operation(summary = "Draft of the report to the Personal Information Protection Commission (9 items)")
     public CommissionReportDraft draft(@PathParam("id") UUID id, @PathParam("code") String code) {
         return legal.draft(caller.get(), id, code);
+    }
+
+    private static SubmitLegalReport command(LegalReportSubmissionRequest r) {
+        return new SubmitLegalReport(r.report(), r.submittedAt(), r.reference());
     }
 }

@@ -15,15 +15,15 @@ public record LegalDutyView(String code, LegalDutyRules.Text name, String source
     }
 
     public static LegalDutyView of(LegalDuty d, LegalDutyRules.Text name, OffsetDateTime now) {
-        String status = d.withdrawnAt != null ? "WITHDRAWN"
-                : d.finalSubmittedAt != null ? "FINAL_SUBMITTED"
-                : d.promptSubmittedAt != null ? "PROMPT_SUBMITTED" : "OPEN";
-        boolean running = d.withdrawnAt == null;
-        return new LegalDutyView(d.key.code(), name, d.source, d.reasons, status, d.identifiedAt, d.promptDueAt,
-                d.finalDueAt, d.personsNoticeDueAt,
-                d.promptSubmittedAt == null ? null : new Submission(d.promptSubmittedAt, d.promptReference),
-                d.finalSubmittedAt == null ? null : new Submission(d.finalSubmittedAt, d.finalReference),
-                running && d.promptSubmittedAt == null && now.isAfter(d.promptDueAt),
-                running && d.finalSubmittedAt == null && now.isAfter(d.finalDueAt));
+        String status = d.withdrawnAt() != null ? "WITHDRAWN"
+                : d.finalSubmittedAt() != null ? "FINAL_SUBMITTED"
+                : d.promptSubmittedAt() != null ? "PROMPT_SUBMITTED" : "OPEN";
+        boolean running = d.withdrawnAt() == null;
+        return new LegalDutyView(d.key().code(), name, d.source(), d.reasons(), status, d.identifiedAt(), d.promptDueAt(),
+                d.finalDueAt(), d.personsNoticeDueAt(),
+                d.promptSubmittedAt() == null ? null : new Submission(d.promptSubmittedAt(), d.promptReference()),
+                d.finalSubmittedAt() == null ? null : new Submission(d.finalSubmittedAt(), d.finalReference()),
+                running && d.promptSubmittedAt() == null && now.isAfter(d.promptDueAt()),
+                running && d.finalSubmittedAt() == null && now.isAfter(d.finalDueAt()));
     }
 }

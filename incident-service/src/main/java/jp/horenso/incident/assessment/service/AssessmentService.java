@@ -1,8 +1,5 @@
 package jp.horenso.incident.assessment.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,6 +12,10 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import jp.horenso.incident.assessment.classification.ClassificationSchemes;
+import jp.horenso.incident.assessment.event.LegalDutyIdentified;
+import jp.horenso.incident.assessment.event.LegalDutyRevised;
+import jp.horenso.incident.assessment.event.LegalDutyWithdrawn;
+import jp.horenso.incident.assessment.event.SeverityAssessed;
 import jp.horenso.incident.assessment.legal.LegalDuty;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
@@ -22,9 +23,8 @@ import jp.horenso.incident.assessment.severity.SeverityRule;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -43,18 +43,16 @@ public class AssessmentService {
     private final ClassificationSchemes schemes;
     private final LegalDutyRepository duties;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public AssessmentService(SeverityRule severityRule, LegalDutyRules legalRules, ClassificationSchemes schemes,
-            LegalDutyRepository duties, TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            LegalDutyRepository duties, TimelineService timeline, EventPublisher events) {
         this.severityRule = severityRule;
         this.legalRules = legalRules;
         this.schemes = schemes;
         this.duties = duties;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     /** Recomputes legal duties, then severity (which reads them), after a change made by {@code actor}. */
@@ -62,11 +60,10 @@ public class AssessmentService {
         List<LegalDutyRules.ApplicableDuty> applicable = legalRules.applicableTo(incident);
         reconcileDuties(incident, applicable, actor);
         SeverityRule.Assessment assessment = severityRule.assess(incident,
-                schemes.forOrganisation(incident.organisation), !applicable.isEmpty());
-        if (assessment.severity() != incident.computedSeverity
-                || !ruleIds(assessment.reasons()).equals(ruleIds(incident.severityReasons))) {
-            incident.computedSeverity = assessment.severity();
-            incident.severityReasons = assessment.reasons();
+                schemes.forOrganisation(incident.organisation()), !applicable.isEmpty());
+        if (assessment.severity() != incident.computedSeverity()
+                || !ruleIds(assessment.reasons()).equals(ruleIds(incident.severityReasons()))) {
+            incident.assessed(assessment.severity(), assessment.reasons());
             severityChanged(incident, actor);
         }
     }
@@ -74,57 +71,45 @@ public class AssessmentService {
     /** Sets the severity computed at filing time, without an event: IncidentReported carries it. */
     public void assessNew(Incident incident) {
         SeverityRule.Assessment assessment = severityRule.assess(incident,
-                schemes.forOrganisation(incident.organisation), !legalRules.applicableTo(incident).isEmpty());
-        incident.computedSeverity = assessment.severity();
-        incident.severityReasons = assessment.reasons();
+                schemes.forOrganisation(incident.organisation()), !legalRules.applicableTo(incident).isEmpty());
+        incident.assessed(assessment.severity(), assessment.reasons());
     }
 
     /** The CSIRT overrides the computed severity; the reason is recorded (null severity: back to computed). */
     public void override(Incident incident, Severity severity, String reason, String actor) {
         Severity before = incident.severity();
-        incident.severityOverride = severity;
-        incident.severityOverrideReason = severity == null ? null : reason;
-        incident.severityOverrideBy = severity == null ? null : actor;
-        incident.severityOverrideAt = severity == null ? null : now();
+        incident.overrideSeverity(severity, reason, actor, now());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before.name());
         details.put("after", incident.severity().name());
         details.put("override", severity == null ? null : severity.name());
         details.put("reason", reason);
-        timeline.append(incident.id, TimelineType.SEVERITY_OVERRIDDEN, now(), actor, details, null);
+        timeline.append(incident.id(), TimelineType.SEVERITY_OVERRIDDEN, now(), actor, details, null);
         publishSeverity(incident, actor);
     }
 
     private void severityChanged(Incident incident, String actor) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("computed", incident.computedSeverity.name());
+        details.put("computed", incident.computedSeverity().name());
         details.put("severity", incident.severity().name());
-        details.put("rules", ruleIds(incident.severityReasons));
-        timeline.append(incident.id, TimelineType.SEVERITY_ASSESSED, now(), actor, details, null);
+        details.put("rules", ruleIds(incident.severityReasons()));
+        timeline.append(incident.id(), TimelineType.SEVERITY_ASSESSED, now(), actor, details, null);
         publishSeverity(incident, actor);
     }
 
     private void publishSeverity(Incident incident, String actor) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("severity", incident.severity().name());
-        data.put("computedSeverity", incident.computedSeverity.name());
-        data.put("overridden", incident.severityOverride != null);
-        ArrayNode reasons = data.putArray("reasons");
-        for (SeverityReason r : incident.severityReasons) {
-            reasons.addObject().put("rule", r.rule()).put("level", r.level().name());
-        }
-        data.put("assessedBy", actor);
-        data.put("drill", incident.drill);
-        outbox.add(CloudEvent.of("SeverityAssessed", incident.id, data));
+        List<SeverityAssessed.Reason> reasons = incident.severityReasons().stream()
+                .map(r -> new SeverityAssessed.Reason(r.rule(), r.level())).toList();
+        events.publish(incident.id(), SeverityAssessed.NAME, new SeverityAssessed(incident.id(), incident.severity(),
+                incident.computedSeverity(), incident.severityOverride() != null, reasons, actor, incident.drill()));
     }
 
     private void reconcileDuties(Incident incident, List<LegalDutyRules.ApplicableDuty> applicable, String actor) {
-        Map<String, LegalDuty> existing = duties.of(incident.id).stream()
-                .collect(Collectors.toMap(d -> d.key.code(), d -> d));
+        Map<String, LegalDuty> existing = duties.of(incident.id()).stream()
+                .collect(Collectors.toMap(d -> d.key().code(), d -> d));
         for (LegalDutyRules.ApplicableDuty duty : applicable) {
             LegalDuty row = existing.get(duty.code());
-            if (row != null && row.withdrawnAt == null) {
+            if (row != null && row.withdrawnAt() == null) {
                 if (row.open()) {
                     revise(incident, row, duty, actor);
                 }
@@ -132,18 +117,11 @@ public class AssessmentService {
             }
             boolean isNew = row == null;
             if (isNew) {
-                row = new LegalDuty();
-                row.key = new LegalDuty.Key(incident.id, duty.code());
+                row = LegalDuty.of(incident.id(), duty.code());
             }
-            row.ruleSetVersion = duty.ruleSetVersion();
-            row.source = duty.source();
-            row.reasons = duty.reasons();
-            row.identifiedAt = now();
-            row.withdrawnAt = null;
             Deadlines deadlines = Deadlines.of(incident, duty);
-            row.promptDueAt = deadlines.prompt();
-            row.finalDueAt = deadlines.finalReport();
-            row.personsNoticeDueAt = deadlines.personsNotice();
+            row.identify(duty.ruleSetVersion(), duty.source(), duty.reasons(), now(), deadlines.prompt(),
+                    deadlines.finalReport(), deadlines.personsNotice());
             if (isNew) {
                 duties.persist(row);
             }
@@ -152,26 +130,25 @@ public class AssessmentService {
             details.put("name", duty.name().ja());
             details.put("source", duty.source());
             details.put("reasons", reasonTexts(duty));
-            details.put("promptDueAt", EventTimes.format(row.promptDueAt));
-            details.put("finalDueAt", EventTimes.format(row.finalDueAt));
-            details.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
-            timeline.append(incident.id, TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
+            details.put("promptDueAt", EventTimes.format(row.promptDueAt()));
+            details.put("finalDueAt", EventTimes.format(row.finalDueAt()));
+            details.put("personsNoticeDueAt", format(row.personsNoticeDueAt()));
+            timeline.append(incident.id(), TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
 
-            ObjectNode data = dutyData(incident, duty, row, deadlines);
-            outbox.add(CloudEvent.of("LegalDutyIdentified", incident.id, data));
+            events.publish(incident.id(), LegalDutyIdentified.NAME, new LegalDutyIdentified(incident.id(),
+                    incident.number(), duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(),
+                    row.promptDueAt(), deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(),
+                    incident.drill()));
         }
         Set<String> applicableCodes = applicable.stream().map(LegalDutyRules.ApplicableDuty::code)
                 .collect(Collectors.toSet());
         for (LegalDuty row : existing.values()) {
-            if (row.open() && !applicableCodes.contains(row.key.code())) {
-                row.withdrawnAt = now();
-                timeline.append(incident.id, TimelineType.LEGAL_DUTY_WITHDRAWN, now(), actor,
-                        Map.of("code", row.key.code()), null);
-                ObjectNode data = mapper.createObjectNode();
-                data.put("incidentId", incident.id.toString());
-                data.put("code", row.key.code());
-                data.put("withdrawnAt", EventTimes.format(row.withdrawnAt));
-                outbox.add(CloudEvent.of("LegalDutyWithdrawn", incident.id, data));
+            if (row.open() && !applicableCodes.contains(row.key().code())) {
+                row.withdraw(now());
+                timeline.append(incident.id(), TimelineType.LEGAL_DUTY_WITHDRAWN, now(), actor,
+                        Map.of("code", row.key().code()), null);
+                events.publish(incident.id(), LegalDutyWithdrawn.NAME,
+                        new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
             }
         }
     }
@@ -181,50 +158,27 @@ public class AssessmentService {
      * days for an improper purpose, 規則43条3号) the change is on the timeline and published, so the clocks move too.
      */
     private void revise(Incident incident, LegalDuty row, LegalDutyRules.ApplicableDuty duty, String actor) {
-        row.reasons = duty.reasons();
-        row.source = duty.source();
-        row.ruleSetVersion = duty.ruleSetVersion();
+        row.followFacts(duty.ruleSetVersion(), duty.source(), duty.reasons());
         Deadlines deadlines = Deadlines.of(incident, duty);
-        if (same(row.promptDueAt, deadlines.prompt()) && same(row.finalDueAt, deadlines.finalReport())
-                && same(row.personsNoticeDueAt, deadlines.personsNotice())) {
+        if (same(row.promptDueAt(), deadlines.prompt()) && same(row.finalDueAt(), deadlines.finalReport())
+                && same(row.personsNoticeDueAt(), deadlines.personsNotice())) {
             return;
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", duty.code());
-        details.put("promptDueAt", beforeAfter(format(row.promptDueAt), format(deadlines.prompt())));
-        details.put("finalDueAt", beforeAfter(format(row.finalDueAt), format(deadlines.finalReport())));
-        details.put("personsNoticeDueAt", beforeAfter(format(row.personsNoticeDueAt),
+        details.put("promptDueAt", beforeAfter(format(row.promptDueAt()), format(deadlines.prompt())));
+        details.put("finalDueAt", beforeAfter(format(row.finalDueAt()), format(deadlines.finalReport())));
+        details.put("personsNoticeDueAt", beforeAfter(format(row.personsNoticeDueAt()),
                 format(deadlines.personsNotice())));
         details.put("reasons", reasonTexts(duty));
-        row.promptDueAt = deadlines.prompt();
-        row.finalDueAt = deadlines.finalReport();
-        row.personsNoticeDueAt = deadlines.personsNotice();
+        row.moveDeadlines(deadlines.prompt(), deadlines.finalReport(), deadlines.personsNotice());
         OffsetDateTime now = now();
-        timeline.append(incident.id, TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
+        timeline.append(incident.id(), TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
 
-        ObjectNode data = dutyData(incident, duty, row, deadlines);
-        ArrayNode reasons = data.putArray("reasons");
-        reasonTexts(duty).forEach(reasons::add);
-        data.put("revisedAt", EventTimes.format(now));
-        outbox.add(CloudEvent.of("LegalDutyRevised", incident.id, data));
-    }
-
-    /** What LegalDutyIdentified and LegalDutyRevised share. */
-    private ObjectNode dutyData(Incident incident, LegalDutyRules.ApplicableDuty duty, LegalDuty row,
-            Deadlines deadlines) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("incidentNumber", incident.number);
-        data.put("code", duty.code());
-        data.put("recipient", duty.recipient().ja());
-        data.put("source", duty.source());
-        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
-        data.put("promptDueAt", EventTimes.format(row.promptDueAt));
-        data.put("promptReminderAt", EventTimes.format(deadlines.promptReminder()));
-        data.put("finalDueAt", EventTimes.format(row.finalDueAt));
-        data.put("personsNoticeDueAt", format(row.personsNoticeDueAt));
-        data.put("drill", incident.drill);
-        return data;
+        events.publish(incident.id(), LegalDutyRevised.NAME, new LegalDutyRevised(incident.id(), incident.number(),
+                duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(), row.promptDueAt(),
+                deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(), incident.drill(),
+                reasonTexts(duty), now));
     }
 
     /** A duty's deadlines: calendar days from discovery, counted in Japan time (regulatory.md R1). */
@@ -232,7 +186,7 @@ public class AssessmentService {
             OffsetDateTime personsNotice) {
 
         static Deadlines of(Incident incident, LegalDutyRules.ApplicableDuty duty) {
-            OffsetDateTime discovered = incident.discoveredAt.atZoneSameInstant(JAPAN).toOffsetDateTime();
+            OffsetDateTime discovered = incident.discoveredAt().atZoneSameInstant(JAPAN).toOffsetDateTime();
             return new Deadlines(discovered.plus(duty.promptReport()), discovered.plus(duty.promptReminder()),
                     discovered.plus(duty.finalReport()),
                     duty.personsNotice() == null ? null : discovered.plus(duty.personsNotice()));

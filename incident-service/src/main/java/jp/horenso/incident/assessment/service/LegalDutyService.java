@@ -1,7 +1,5 @@
 package jp.horenso.incident.assessment.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -14,18 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.horenso.incident.assessment.event.LegalReportSubmitted;
 import jp.horenso.incident.assessment.legal.LegalDuty;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.CommissionReportDraft;
-import jp.horenso.incident.assessment.rest.LegalReportSubmissionRequest;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.disclosure.service.DisclosureStatus;
@@ -46,53 +43,43 @@ public class LegalDutyService {
     private final LegalDutyRepository duties;
     private final LegalDutyRules rules;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final ResponseReportText response;
     private final DisclosureStatus disclosure;
 
     public LegalDutyService(IncidentService incidents, LegalDutyRepository duties, LegalDutyRules rules,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ResponseReportText response,
+            TimelineService timeline, EventPublisher events, ResponseReportText response,
             DisclosureStatus disclosure) {
         this.disclosure = disclosure;
         this.incidents = incidents;
         this.duties = duties;
         this.rules = rules;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.response = response;
     }
 
-    public void recordSubmission(Caller caller, UUID incidentId, String code, LegalReportSubmissionRequest r) {
+    public void recordSubmission(Caller caller, UUID incidentId, String code, SubmitLegalReport r) {
         Incident incident = incidents.visible(caller, incidentId);
         CaseGuards.requireNotWithdrawn(incident);
         LegalDuty duty = duty(incident, code);
-        if (r.report() == LegalReportSubmissionRequest.Report.PROMPT) {
-            duty.promptSubmittedAt = r.submittedAt();
-            duty.promptReference = r.reference().strip();
+        if (r.report() == SubmitLegalReport.Report.PROMPT) {
+            duty.promptSubmitted(r.submittedAt(), r.reference().strip());
         } else {
-            if (duty.promptSubmittedAt == null) {
+            if (duty.promptSubmittedAt() == null) {
                 throw new ProblemException(409, "legal.final-before-prompt");
             }
-            duty.finalSubmittedAt = r.submittedAt();
-            duty.finalReference = r.reference().strip();
+            duty.finalSubmitted(r.submittedAt(), r.reference().strip());
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", code);
         details.put("report", r.report().name());
         details.put("submittedAt", EventTimes.format(r.submittedAt()));
         details.put("reference", r.reference().strip());
-        timeline.append(incident.id, TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
+        timeline.append(incident.id(), TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
                 caller.username(), details, null);
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("code", code);
-        data.put("report", r.report().name());
-        data.put("submittedAt", EventTimes.format(r.submittedAt()));
-        data.put("reference", r.reference().strip());
-        data.put("recordedBy", caller.username());
-        outbox.add(CloudEvent.of("LegalReportSubmitted", incident.id, data));
+        events.publish(incident.id(), LegalReportSubmitted.NAME, new LegalReportSubmitted(incident.id(), code,
+                r.report().name(), r.submittedAt(), r.reference().strip(), caller.username()));
     }
 
     /**
@@ -104,36 +91,36 @@ public class LegalDutyService {
         Incident c = incidents.visible(caller, incidentId);
         LegalDuty duty = duty(c, code);
         List<CommissionReportDraft.Item> items = new ArrayList<>();
-        items.add(item(1, "overview", "概要", "Overview", c.title + "。" + c.description + "（発生: "
-                + JAPANESE_TIME.format(c.occurredAt) + "、発見: " + JAPANESE_TIME.format(c.discoveredAt) + "）"));
+        items.add(item(1, "overview", "概要", "Overview", c.title() + "。" + c.description() + "（発生: "
+                + JAPANESE_TIME.format(c.occurredAt()) + "、発見: " + JAPANESE_TIME.format(c.discoveredAt()) + "）"));
         items.add(item(2, "items", "漏えい等が発生し、又は発生したおそれがある保有個人情報の項目",
-                "Items of personal information concerned", c.personalData == null ? UNDER_INVESTIGATION
-                        : c.personalData.kinds().stream().map(LegalDutyService::kindLabel)
+                "Items of personal information concerned", c.personalData() == null ? UNDER_INVESTIGATION
+                        : c.personalData().kinds().stream().map(LegalDutyService::kindLabel)
                                 .collect(Collectors.joining("、"))));
         items.add(item(3, "persons", "本人の数", "Number of persons",
-                c.personalData == null || c.personalData.persons() == null ? UNDER_INVESTIGATION
-                        : c.personalData.persons() + "人"));
-        items.add(item(4, "cause", "原因", "Cause", orUnknown(c.cause)));
+                c.personalData() == null || c.personalData().persons() == null ? UNDER_INVESTIGATION
+                        : c.personalData().persons() + "人"));
+        items.add(item(4, "cause", "原因", "Cause", orUnknown(c.cause())));
         items.add(item(5, "secondaryDamage", "二次被害又はそのおそれの有無及びその内容", "Secondary damage",
-                c.damageExtent == null && c.damageScope == null ? UNDER_INVESTIGATION
-                        : "被害の程度: " + orUnknown(c.damageExtent) + " / 被害の範囲: " + orUnknown(c.damageScope)));
+                c.damageExtent() == null && c.damageScope() == null ? UNDER_INVESTIGATION
+                        : "被害の程度: " + orUnknown(c.damageExtent()) + " / 被害の範囲: " + orUnknown(c.damageScope())));
         // Items 6–8 are completed from the response record (notices, disclosure, recurrence prevention).
         items.add(item(6, "responseToPersons", "本人への対応の実施状況", "Response to the persons",
                 orUnknown(response.responseToPersons(c))));
         items.add(item(7, "publicDisclosure", "公表の実施状況", "Public disclosure",
-                disclosure.japanese(c.id)));
+                disclosure.japanese(c.id())));
         items.add(item(8, "recurrencePrevention", "再発防止のための措置", "Recurrence prevention",
                 orUnknown(response.recurrencePrevention(c))));
-        items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source + "（"
-                + duty.reasons.stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
-                + (c.networkZone == null ? "" : "。ネットワーク: " + c.networkZone)));
-        return new CommissionReportDraft(c.number, code, "個人情報保護委員会", OffsetDateTime.now(ZoneOffset.UTC), items);
+        items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source() + "（"
+                + duty.reasons().stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
+                + (c.networkZone() == null ? "" : "。ネットワーク: " + c.networkZone())));
+        return new CommissionReportDraft(c.number(), code, "個人情報保護委員会", OffsetDateTime.now(ZoneOffset.UTC), items);
     }
 
     private LegalDuty duty(Incident incident, String code) {
-        LegalDuty duty = duties.findById(new LegalDuty.Key(incident.id, code));
-        if (duty == null || duty.withdrawnAt != null) {
-            throw new ProblemException(404, "incident.legal-duty-not-found", incident.number, code);
+        LegalDuty duty = duties.findById(new LegalDuty.Key(incident.id(), code));
+        if (duty == null || duty.withdrawnAt() != null) {
+            throw new ProblemException(404, "incident.legal-duty-not-found", incident.number(), code);
         }
         return duty;
     }

@@ -14,10 +14,10 @@ public final class LeakFacts {
      * Personal data was involved, and for a mis-sent mail (第78条) not every copy was confirmed deleted unread.
      */
     public static boolean personalDataLeak(Incident c) {
-        PersonalData pd = c.personalData;
+        PersonalData pd = c.personalData();
         if (pd == null || pd.kinds().isEmpty()) {
             return false;
         }
-        return !(c.kind == IncidentKind.MISSENT_EMAIL && Boolean.TRUE.equals(pd.allCopiesConfirmedDeletedUnread()));
+        return !(c.kind() == IncidentKind.MISSENT_EMAIL && Boolean.TRUE.equals(pd.allCopiesConfirmedDeletedUnread()));
     }
 }

@@ -34,7 +34,7 @@ public class SeverityRule {
      */
     public Assessment assess(Incident c, Scheme scheme, boolean legalDutyApplies) {
         List<SeverityReason> reasons = new ArrayList<>();
-        PersonalData pd = c.personalData;
+        PersonalData pd = c.personalData();
         boolean leak = LeakFacts.personalDataLeak(c);
         boolean unencrypted = pd != null && !pd.stronglyEncrypted();
         int persons = pd != null && pd.persons() != null ? pd.persons() : 0;
@@ -47,7 +47,7 @@ public class SeverityRule {
             add(reasons, "C2", Severity.CRITICAL, "1,000人を超える本人の個人情報が漏えい等した",
                     "personal data of more than 1,000 persons leaked");
         }
-        if (c.ongoing && c.networkZone == NetworkZone.MY_NUMBER_USE) {
+        if (c.ongoing() && c.networkZone() == NetworkZone.MY_NUMBER_USE) {
             add(reasons, "C3", Severity.CRITICAL, "マイナンバー利用事務系で事象が継続している",
                     "still ongoing in the My Number zone");
         }
@@ -55,19 +55,19 @@ public class SeverityRule {
             add(reasons, "H1", Severity.HIGH, "法令に基づく個人情報保護委員会への報告義務がある",
                     "a legal report to the Personal Information Protection Commission is due");
         }
-        boolean informationAffected = c.informationImpact != null && c.informationImpact != InformationImpact.NONE;
+        boolean informationAffected = c.informationImpact() != null && c.informationImpact() != InformationImpact.NONE;
         if (informationAffected && maxLevel(c, scheme, Axis.confidentiality) >= 3) {
             add(reasons, "H2", Severity.HIGH, "機密性3の情報資産に影響がある",
                     "an asset of confidentiality 3 is affected");
         }
-        boolean severeOperationalHarm = c.functionalImpact == FunctionalImpact.HIGH
-                || c.recoverability == Recoverability.EXTENDED || c.recoverability == Recoverability.NOT_RECOVERABLE;
+        boolean severeOperationalHarm = c.functionalImpact() == FunctionalImpact.HIGH
+                || c.recoverability() == Recoverability.EXTENDED || c.recoverability() == Recoverability.NOT_RECOVERABLE;
         if (severeOperationalHarm && (maxLevel(c, scheme, Axis.integrity) >= 2
                 || maxLevel(c, scheme, Axis.availability) >= 2)) {
             add(reasons, "H3", Severity.HIGH, "完全性2または可用性2の情報資産について業務への影響が大きい、または復旧が困難",
                     "an asset of integrity 2 or availability 2 is badly impaired or hard to recover");
         }
-        if (c.ongoing && c.threatCategory == ThreatCategory.INTENTIONAL_ATTACK) {
+        if (c.ongoing() && c.threatCategory() == ThreatCategory.INTENTIONAL_ATTACK) {
             add(reasons, "H4", Severity.HIGH, "意図的な攻撃が継続している", "an intentional attack is still going on");
         }
         if (leak) {
@@ -77,10 +77,10 @@ public class SeverityRule {
             add(reasons, "M2", Severity.MEDIUM, "機密性2の情報資産に影響がある",
                     "an asset of confidentiality 2 is affected");
         }
-        if (c.functionalImpact == FunctionalImpact.MEDIUM || c.functionalImpact == FunctionalImpact.HIGH) {
+        if (c.functionalImpact() == FunctionalImpact.MEDIUM || c.functionalImpact() == FunctionalImpact.HIGH) {
             add(reasons, "M3", Severity.MEDIUM, "業務への影響が中程度以上", "the city's services are impaired");
         }
-        if (c.networkZone == NetworkZone.LGWAN || c.networkZone == NetworkZone.MY_NUMBER_USE) {
+        if (c.networkZone() == NetworkZone.LGWAN || c.networkZone() == NetworkZone.MY_NUMBER_USE) {
             add(reasons, "M4", Severity.MEDIUM, "LGWAN接続系またはマイナンバー利用事務系で発生",
                     "happened in the LGWAN or My Number zone");
         }
@@ -98,7 +98,7 @@ public class SeverityRule {
 
     private static int maxLevel(Incident c, Scheme scheme, Axis axis) {
         int max = 0;
-        for (InformationAsset asset : c.assets) {
+        for (InformationAsset asset : c.assets()) {
             String level = switch (axis) {
                 case confidentiality -> asset.confidentiality();
                 case integrity -> asset.integrity();

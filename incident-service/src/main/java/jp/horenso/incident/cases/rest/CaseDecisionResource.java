@@ -17,6 +17,9 @@ import jp.horenso.incident.common.problem.ETags;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.cases.service.ChangeUnit;
+import jp.horenso.incident.cases.service.WithdrawCase;
+import jp.horenso.incident.cases.service.MarkDrill;
 
 /** Decisions about a whole case over HTTP: its section, its withdrawal, its drill mark. Each answers with the case. */
 @Path("/api/incidents/{id}")
@@ -42,7 +45,7 @@ public class CaseDecisionResource {
                     + "otherwise); the chain and who may see the case follow the new unit. 409 for a closed or "
                     + "withdrawn case or the unit it already has.")
     public Response changeUnit(@PathParam("id") UUID id, @NotNull @Valid UnitChangeRequest request) {
-        decisions.changeUnit(caller.get(), id, request);
+        decisions.changeUnit(caller.get(), id, command(request));
         return show(id);
     }
 
@@ -53,7 +56,7 @@ public class CaseDecisionResource {
             description = "CSIRT only. {reason}. State WITHDRAWN: the chain stops and the record refuses changes like "
                     + "a closed case (409).")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalRequest request) {
-        decisions.withdraw(caller.get(), id, request);
+        decisions.withdraw(caller.get(), id, command(request));
         return show(id);
     }
 
@@ -65,12 +68,24 @@ public class CaseDecisionResource {
                     + "drill=false (403 otherwise). 409 when the mark is already so or the case is closed or "
                     + "withdrawn.")
     public Response markDrill(@PathParam("id") UUID id, @NotNull @Valid DrillMarkingRequest request) {
-        decisions.markDrill(caller.get(), id, request);
+        decisions.markDrill(caller.get(), id, command(request));
         return show(id);
     }
 
     private Response show(UUID id) {
         var view = incidents.show(caller.get(), id);
         return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private static ChangeUnit command(UnitChangeRequest r) {
+        return new ChangeUnit(r.unit(), r.reason());
+    }
+
+    private static WithdrawCase command(WithdrawalRequest r) {
+        return new WithdrawCase(r.reason());
+    }
+
+    private static MarkDrill command(DrillMarkingRequest r) {
+        return new MarkDrill(r.drill(), r.reason());
     }
 }

@@ -25,6 +25,9 @@ import jp.horenso.incident.common.problem.ETags;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.cases.service.ReportIncident;
+import jp.horenso.incident.cases.service.RecordCase;
+import jp.horenso.incident.cases.service.OverrideSeverity;
 
 /** Reports and cases over HTTP. */
 @Path("/api/incidents")
@@ -90,9 +93,9 @@ public class IncidentResource {
                     + "Idempotency-Key header a retried POST returns the case the first one made, never a second case.")
     public Response report(@NotNull @Valid IncidentReportRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        Incident incident = incidents.report(caller.get(), request, idempotencyKey);
-        IncidentView view = incidents.show(caller.get(), incident.id);
-        return Response.created(uri.getAbsolutePathBuilder().path(incident.id.toString()).build())
+        Incident incident = incidents.report(caller.get(), command(request), idempotencyKey);
+        IncidentView view = incidents.show(caller.get(), incident.id());
+        return Response.created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();
     }
 
@@ -118,7 +121,7 @@ public class IncidentResource {
                     + "someone changed it first, 428 without). Severity and legal duties are recomputed.")
     public Response updateRecord(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CaseRecordRequest request) {
-        records.update(caller.get(), id, ETags.version(ifMatch), request);
+        records.update(caller.get(), id, ETags.version(ifMatch), command(request));
         return show(id);
     }
 
@@ -130,7 +133,19 @@ public class IncidentResource {
             description = "A null severity returns to the computed one. Needs If-Match.")
     public Response overrideSeverity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SeverityOverrideRequest request) {
-        records.overrideSeverity(caller.get(), id, ETags.version(ifMatch), request);
+        records.overrideSeverity(caller.get(), id, ETags.version(ifMatch), command(request));
         return show(id);
+    }
+
+    private static ReportIncident command(IncidentReportRequest r) {
+        return new ReportIncident(r.title(), r.description(), r.occurredAt(), r.discoveredAt(), r.reporterType(), r.kind(), r.drill(), r.unit(), r.informant());
+    }
+
+    private static RecordCase command(CaseRecordRequest r) {
+        return new RecordCase(r.kind(), r.title(), r.description(), r.networkZone(), r.informationSystems(), r.assets(), r.personalData(), r.threatCategory(), r.functionalImpact(), r.informationImpact(), r.recoverability(), r.ongoing(), r.cause(), r.damageExtent(), r.damageScope());
+    }
+
+    private static OverrideSeverity command(SeverityOverrideRequest r) {
+        return new OverrideSeverity(r.severity(), r.reason());
     }
 }

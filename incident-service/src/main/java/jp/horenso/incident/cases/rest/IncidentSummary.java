@@ -13,7 +13,7 @@ public record IncidentSummary(UUID id, String number, IncidentKind kind, String 
         boolean drill) {
 
     public static IncidentSummary of(Incident i) {
-        return new IncidentSummary(i.id, i.number, i.kind, i.title, i.state, i.severity(), i.severity().japanese(),
-                i.unit, i.department, i.reportedAt, i.drill);
+        return new IncidentSummary(i.id(), i.number(), i.kind(), i.title(), i.state(), i.severity(), i.severity().japanese(),
+                i.unit(), i.department(), i.reportedAt(), i.drill());
     }
 }

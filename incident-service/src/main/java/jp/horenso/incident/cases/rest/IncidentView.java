@@ -51,17 +51,17 @@ public record IncidentView(UUID id, String number, String organisation, Incident
 
     public static IncidentView of(Incident i, List<LegalDutyView> duties, List<TimelineEntryView> timeline) {
         Severity level = i.severity();
-        SeverityView severity = new SeverityView(level, level.japanese(), level.english(), i.computedSeverity,
-                i.severityReasons, i.severityOverride == null ? null
-                        : new Override(i.severityOverride, i.severityOverrideReason, i.severityOverrideBy,
-                                i.severityOverrideAt));
-        RecordView record = new RecordView(i.networkZone, i.informationSystems, i.assets, i.classificationScheme,
-                i.personalData, i.threatCategory, i.functionalImpact, i.informationImpact, i.recoverability, i.ongoing,
-                i.cause, i.damageExtent, i.damageScope);
-        return new IncidentView(i.id, i.number, i.organisation, i.kind, i.title, i.description, i.reporterType,
-                i.informant, i.reportedBy, i.unit, i.department, withOffset(i.occurredAt, i.occurredOffset),
-                withOffset(i.discoveredAt, i.discoveredOffset), i.reportedAt, i.drill, i.state, record, severity,
-                duties, i.version, timeline);
+        SeverityView severity = new SeverityView(level, level.japanese(), level.english(), i.computedSeverity(),
+                i.severityReasons(), i.severityOverride() == null ? null
+                        : new Override(i.severityOverride(), i.severityOverrideReason(), i.severityOverrideBy(),
+                                i.severityOverrideAt()));
+        RecordView record = new RecordView(i.networkZone(), i.informationSystems(), i.assets(), i.classificationScheme(),
+                i.personalData(), i.threatCategory(), i.functionalImpact(), i.informationImpact(), i.recoverability(), i.ongoing(),
+                i.cause(), i.damageExtent(), i.damageScope());
+        return new IncidentView(i.id(), i.number(), i.organisation(), i.kind(), i.title(), i.description(), i.reporterType(),
+                i.informant(), i.reportedBy(), i.unit(), i.department(), withOffset(i.occurredAt(), i.occurredOffset()),
+                withOffset(i.discoveredAt(), i.discoveredOffset()), i.reportedAt(), i.drill(), i.state(), record, severity,
+                duties, i.version(), timeline);
     }
 
     /** Shows a time in the offset the reporter gave it with. */

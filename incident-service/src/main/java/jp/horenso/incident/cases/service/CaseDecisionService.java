@@ -1,7 +1,5 @@
 package jp.horenso.incident.cases.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -12,14 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.event.IncidentDrillMarkingChanged;
+import jp.horenso.incident.cases.event.IncidentUnitChanged;
+import jp.horenso.incident.cases.event.IncidentWithdrawn;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.cases.rest.DrillMarkingRequest;
-import jp.horenso.incident.cases.rest.UnitChangeRequest;
-import jp.horenso.incident.cases.rest.WithdrawalRequest;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.common.security.Roles;
@@ -39,79 +35,61 @@ public class CaseDecisionService {
     private final IncidentService incidents;
     private final UnitDirectory units;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public CaseDecisionService(IncidentRepository rows, IncidentService incidents, UnitDirectory units,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineService timeline, EventPublisher events) {
         this.rows = rows;
         this.incidents = incidents;
         this.units = units;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     /**
      * The CSIRT or the security lead moves the case to the section it concerns; the chain follows the new unit and
      * so does who may see the case.
      */
-    public Incident changeUnit(Caller caller, UUID id, UnitChangeRequest r) {
+    public Incident changeUnit(Caller caller, UUID id, ChangeUnit r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
-        UnitDirectory.Placement placement = units.forMove(caller, c.organisation, r.unit());
-        if (placement.unit().equals(c.unit)) {
-            throw new ProblemException(409, "unit.unchanged", c.number, c.unit);
+        UnitDirectory.Placement placement = units.forMove(caller, c.organisation(), r.unit());
+        if (placement.unit().equals(c.unit())) {
+            throw new ProblemException(409, "unit.unchanged", c.number(), c.unit());
         }
-        String previousUnit = c.unit;
-        String previousDepartment = c.department;
-        c.unit = placement.unit();
-        c.department = placement.department();
+        String previousUnit = c.unit();
+        String previousDepartment = c.department();
+        c.moveTo(placement.unit(), placement.department());
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("unit", beforeAfter(previousUnit, c.unit));
-        details.put("department", beforeAfter(previousDepartment, c.department));
+        details.put("unit", beforeAfter(previousUnit, c.unit()));
+        details.put("department", beforeAfter(previousDepartment, c.department()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("organisation", c.organisation);
-        data.put("previousUnit", previousUnit);
-        data.put("unit", c.unit);
-        data.put("department", c.department);
-        data.put("reason", reason);
-        data.put("changedBy", caller.username());
-        data.put("changedAt", EventTimes.format(now));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("IncidentUnitChanged", c.id, data));
+        events.publish(c.id(), IncidentUnitChanged.NAME, new IncidentUnitChanged(c.id(), c.organisation(), previousUnit,
+                c.unit(), c.department(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
     /** The CSIRT withdraws a report filed by mistake: the chain stops and the record no longer changes. */
-    public Incident withdraw(Caller caller, UUID id, WithdrawalRequest r) {
+    public Incident withdraw(Caller caller, UUID id, WithdrawCase r) {
         Incident c = lockVisible(caller, id);
         CaseGuards.requireOpen(c);
-        IncidentState before = c.state;
-        c.state = IncidentState.WITHDRAWN;
+        IncidentState before = c.state();
+        c.withdraw();
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("state", beforeAfter(before.name(), c.state.name()));
+        details.put("state", beforeAfter(before.name(), c.state().name()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.WITHDRAWN, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.WITHDRAWN, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("incidentNumber", c.number);
-        data.put("reason", reason);
-        data.put("withdrawnBy", caller.username());
-        data.put("withdrawnAt", EventTimes.format(now));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("IncidentWithdrawn", c.id, data));
+        events.publish(c.id(), IncidentWithdrawn.NAME,
+                new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
@@ -119,32 +97,27 @@ public class CaseDecisionService {
      * Marks a case as a drill (CSIRT or security lead) or corrects it to "not a drill" (CSIRT only), with a reason
      * (第48条); later notices carry the new mark and statistics follow it.
      */
-    public Incident markDrill(Caller caller, UUID id, DrillMarkingRequest r) {
+    public Incident markDrill(Caller caller, UUID id, MarkDrill r) {
         Incident c = lockVisible(caller, id);
         if (!r.drill() && !caller.hasRole(Roles.CSIRT)) {
             throw new ProblemException(403, "drill.unmark-csirt-only");
         }
         CaseGuards.requireOpen(c);
-        if (c.drill == r.drill()) {
-            throw new ProblemException(409, r.drill() ? "drill.already-marked" : "drill.already-unmarked", c.number);
+        if (c.drill() == r.drill()) {
+            throw new ProblemException(409, r.drill() ? "drill.already-marked" : "drill.already-unmarked", c.number());
         }
-        boolean before = c.drill;
-        c.drill = r.drill();
+        boolean before = c.drill();
+        c.markDrill(r.drill());
         OffsetDateTime now = now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("drill", beforeAfter(before, c.drill));
+        details.put("drill", beforeAfter(before, c.drill()));
         details.put("reason", reason);
-        timeline.append(c.id, TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("drill", c.drill);
-        data.put("reason", reason);
-        data.put("changedBy", caller.username());
-        data.put("changedAt", EventTimes.format(now));
-        outbox.add(CloudEvent.of("IncidentDrillMarkingChanged", c.id, data));
+        events.publish(c.id(), IncidentDrillMarkingChanged.NAME,
+                new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
         return c;
     }
 

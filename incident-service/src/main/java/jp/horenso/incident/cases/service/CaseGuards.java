@@ -12,16 +12,16 @@ public final class CaseGuards {
 
     /** 409 when the CSIRT withdrew the case (a report filed by mistake). */
     public static void requireNotWithdrawn(Incident c) {
-        if (c.state == IncidentState.WITHDRAWN) {
-            throw new ProblemException(409, "incident.withdrawn", c.number);
+        if (c.state() == IncidentState.WITHDRAWN) {
+            throw new ProblemException(409, "incident.withdrawn", c.number());
         }
     }
 
     /** 409 when the case is withdrawn or closed. */
     public static void requireOpen(Incident c) {
         requireNotWithdrawn(c);
-        if (c.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "incident.closed", c.number);
+        if (c.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "incident.closed", c.number());
         }
     }
 }

@@ -16,8 +16,6 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.InformationAsset;
-import jp.horenso.incident.cases.rest.CaseRecordRequest;
-import jp.horenso.incident.cases.rest.SeverityOverrideRequest;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -47,31 +45,19 @@ public class CaseRecordService {
         this.mapper = mapper;
     }
 
-    public Incident update(Caller caller, UUID id, Long expectedVersion, CaseRecordRequest r) {
+    public Incident update(Caller caller, UUID id, Long expectedVersion, RecordCase r) {
         Incident c = incidents.visible(caller, id);
         requireOpen(c);
         requireVersion(c, expectedVersion);
-        ClassificationSchemes.Scheme scheme = schemes.forOrganisation(c.organisation);
+        ClassificationSchemes.Scheme scheme = schemes.forOrganisation(c.organisation());
         checkLevels(scheme, r.assets());
 
         Map<String, Object> before = snapshot(c);
-        c.kind = r.kind();
-        c.title = r.title().strip();
-        c.description = r.description().strip();
-        c.refreshSearchText();
-        c.networkZone = r.networkZone();
-        c.informationSystems = r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems());
-        c.assets = r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets());
-        c.classificationScheme = scheme.id();
-        c.personalData = r.personalData();
-        c.threatCategory = r.threatCategory();
-        c.functionalImpact = r.functionalImpact();
-        c.informationImpact = r.informationImpact();
-        c.recoverability = r.recoverability();
-        c.ongoing = r.ongoing();
-        c.cause = blankToNull(r.cause());
-        c.damageExtent = blankToNull(r.damageExtent());
-        c.damageScope = blankToNull(r.damageScope());
+        c.reviseRecord(r.kind(), r.title().strip(), r.description().strip(), r.networkZone(),
+                r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems()),
+                r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets()), scheme.id(), r.personalData(),
+                r.threatCategory(), r.functionalImpact(), r.informationImpact(), r.recoverability(), r.ongoing(),
+                blankToNull(r.cause()), blankToNull(r.damageExtent()), blankToNull(r.damageScope()));
         Map<String, Object> after = snapshot(c);
 
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -81,13 +67,13 @@ public class CaseRecordService {
             }
         });
         if (!changes.isEmpty()) {
-            timeline.append(c.id, TimelineType.RECORD_UPDATED, now(), caller.username(), Map.of("changes", changes), null);
+            timeline.append(c.id(), TimelineType.RECORD_UPDATED, now(), caller.username(), Map.of("changes", changes), null);
             assessment.reassess(c, caller.username());
         }
         return c;
     }
 
-    public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, SeverityOverrideRequest r) {
+    public Incident overrideSeverity(Caller caller, UUID id, Long expectedVersion, OverrideSeverity r) {
         Incident c = incidents.visible(caller, id);
         requireOpen(c);
         requireVersion(c, expectedVersion);
@@ -103,8 +89,8 @@ public class CaseRecordService {
         if (expectedVersion == null) {
             throw new ProblemException(428, "precondition.required");
         }
-        if (expectedVersion != c.version) {
-            throw new ProblemException(412, "precondition.stale", c.number, c.version);
+        if (expectedVersion != c.version()) {
+            throw new ProblemException(412, "precondition.stale", c.number(), c.version());
         }
     }
 
@@ -134,21 +120,21 @@ public class CaseRecordService {
 
     private Map<String, Object> snapshot(Incident c) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("kind", c.kind);
-        s.put("title", c.title);
-        s.put("description", c.description);
-        s.put("networkZone", c.networkZone);
-        s.put("informationSystems", c.informationSystems);
-        s.put("assets", c.assets);
-        s.put("personalData", c.personalData);
-        s.put("threatCategory", c.threatCategory);
-        s.put("functionalImpact", c.functionalImpact);
-        s.put("informationImpact", c.informationImpact);
-        s.put("recoverability", c.recoverability);
-        s.put("ongoing", c.ongoing);
-        s.put("cause", c.cause);
-        s.put("damageExtent", c.damageExtent);
-        s.put("damageScope", c.damageScope);
+        s.put("kind", c.kind());
+        s.put("title", c.title());
+        s.put("description", c.description());
+        s.put("networkZone", c.networkZone());
+        s.put("informationSystems", c.informationSystems());
+        s.put("assets", c.assets());
+        s.put("personalData", c.personalData());
+        s.put("threatCategory", c.threatCategory());
+        s.put("functionalImpact", c.functionalImpact());
+        s.put("informationImpact", c.informationImpact());
+        s.put("recoverability", c.recoverability());
+        s.put("ongoing", c.ongoing());
+        s.put("cause", c.cause());
+        s.put("damageExtent", c.damageExtent());
+        s.put("damageScope", c.damageScope());
         // Plain JSON values, so that comparison and the timeline see the same thing.
         Map<String, Object> plain = new LinkedHashMap<>();
         s.forEach((k, v) -> plain.put(k, v == null ? null : mapper.convertValue(v, Object.class)));

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.common.problem.ProblemException;
 
 /**
@@ -35,7 +34,7 @@ public class IdempotencyKeys {
     }
 
     /** Claims the key; returns the case an earlier request with the same key made, or null if this one is first. */
-    public Incident claim(String username, String key, IncidentReportRequest request) {
+    public Incident claim(String username, String key, ReportIncident request) {
         if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new ProblemException(400, "idempotency.invalid");
         }
@@ -61,7 +60,7 @@ public class IdempotencyKeys {
                 .setParameter(1, username).setParameter(2, key).setParameter(3, incidentId).executeUpdate();
     }
 
-    private String hash(IncidentReportRequest request) {
+    private String hash(ReportIncident request) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(mapper.writeValueAsString(request).getBytes(StandardCharsets.UTF_8));

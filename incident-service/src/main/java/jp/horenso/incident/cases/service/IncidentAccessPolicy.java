@@ -14,23 +14,23 @@ import jp.horenso.incident.common.security.Roles;
 public class IncidentAccessPolicy {
 
     public boolean canSee(Caller caller, Incident incident) {
-        if (caller.organisation() != null && !caller.organisation().equals(incident.organisation)) {
+        if (caller.organisation() != null && !caller.organisation().equals(incident.organisation())) {
             return false;
         }
         if (caller.seesWholeOrganisation()) {
             return true;
         }
-        if (caller.username().equals(incident.reportedBy)) {
+        if (caller.username().equals(incident.reportedBy())) {
             return true;
         }
-        if (caller.hasRole(Roles.COMMITTEE) && incident.committeeReportedAt != null) {
+        if (caller.hasRole(Roles.COMMITTEE) && incident.committeeReportedAt() != null) {
             return true;
         }
         if (caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
-                && Objects.equals(caller.unit(), incident.unit)) {
+                && Objects.equals(caller.unit(), incident.unit())) {
             return true;
         }
         return caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null
-                && Objects.equals(caller.department(), incident.department);
+                && Objects.equals(caller.department(), incident.department());
     }
 }

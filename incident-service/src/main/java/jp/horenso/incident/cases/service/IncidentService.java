@@ -1,8 +1,5 @@
 package jp.horenso.incident.cases.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -15,16 +12,15 @@ import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.LegalDutyView;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.config.OrganisationConfig;
+import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.cases.rest.IncidentReportRequest;
 import jp.horenso.incident.cases.rest.IncidentView;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -32,7 +28,6 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
 @ApplicationScoped
@@ -42,8 +37,7 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentAccessPolicy access;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final AssessmentService assessment;
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
@@ -52,20 +46,19 @@ public class IncidentService {
     private final UnitDirectory units;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
-            Outbox outbox, ObjectMapper mapper, AssessmentService assessment, LegalDutyRepository duties,
+            EventPublisher events, AssessmentService assessment, LegalDutyRepository duties,
             LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
-            @ConfigProperty(name = "horenso.organisation") String organisation) {
+            OrganisationConfig organisation) {
         this.idempotency = idempotency;
         this.units = units;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.assessment = assessment;
         this.duties = duties;
         this.legalRules = legalRules;
-        this.defaultOrganisation = organisation;
+        this.defaultOrganisation = organisation.code();
     }
 
     /**
@@ -73,7 +66,7 @@ public class IncidentService {
      * starts from the event. With an idempotency key, a repeated request returns the case the first one made.
      * Nothing is stored when the unit, the informant or the drill mark is refused.
      */
-    public Incident report(Caller reporter, IncidentReportRequest request, String idempotencyKey) {
+    public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
         UnitDirectory.Placement placement = units.forReport(reporter, organisationOf(reporter), request.unit());
         if (Boolean.TRUE.equals(request.drill()) && !reporter.hasRole(Roles.CSIRT)
@@ -89,13 +82,13 @@ public class IncidentService {
         }
         Incident incident = create(reporter, request, placement);
         if (idempotencyKey != null) {
-            idempotency.complete(reporter.username(), idempotencyKey, incident.id);
+            idempotency.complete(reporter.username(), idempotencyKey, incident.id());
         }
         return incident;
     }
 
     /** A report received from a vendor or citizen says from whom (第43条1項); other reports name no informant. */
-    private static void checkInformant(IncidentReportRequest request) {
+    private static void checkInformant(ReportIncident request) {
         boolean onBehalf = request.reporterType() == ReporterType.VENDOR
                 || request.reporterType() == ReporterType.CITIZEN;
         if (onBehalf && request.informant() == null) {
@@ -113,37 +106,23 @@ public class IncidentService {
         return caller.organisation() != null ? caller.organisation() : defaultOrganisation;
     }
 
-    private Incident create(Caller reporter, IncidentReportRequest request, UnitDirectory.Placement placement) {
-        Incident incident = new Incident();
-        incident.id = UUID.randomUUID();
-        incident.number = incidents.nextNumber();
-        incident.organisation = organisationOf(reporter);
-        incident.title = request.title().strip();
-        incident.description = request.description().strip();
-        incident.reporterType = request.reporterType();
-        incident.reportedBy = reporter.username();
-        incident.unit = placement.unit();
-        incident.department = placement.department();
-        incident.informant = request.informant() == null ? null : new Informant(
+    private Incident create(Caller reporter, ReportIncident request, UnitDirectory.Placement placement) {
+        Informant informant = request.informant() == null ? null : new Informant(
                 request.informant().name().strip(), blankToNull(request.informant().organisation()),
                 request.informant().contact().strip(), request.informant().channel());
-        incident.kind = request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT;
-        incident.occurredAt = request.occurredAt();
-        incident.occurredOffset = request.occurredAt().getOffset().getId().replace("Z", "+00:00");
-        incident.discoveredAt = request.discoveredAt();
-        incident.discoveredOffset = request.discoveredAt().getOffset().getId().replace("Z", "+00:00");
-        incident.reportedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        incident.drill = Boolean.TRUE.equals(request.drill());
-        incident.state = IncidentState.REPORTED;
+        Incident incident = Incident.reported(UUID.randomUUID(), incidents.nextNumber(), organisationOf(reporter),
+                request.title().strip(), request.description().strip(), request.reporterType(), reporter.username(),
+                placement.unit(), placement.department(), informant,
+                request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT, request.occurredAt(),
+                request.discoveredAt(), OffsetDateTime.now(ZoneOffset.UTC), Boolean.TRUE.equals(request.drill()));
         assessment.assessNew(incident);
-        incident.refreshSearchText();
         incidents.persist(incident);
 
-        timeline.append(incident.id, TimelineType.REPORTED, incident.reportedAt, reporter.username(),
-                Map.of("number", incident.number, "kind", incident.kind.name(),
-                        "reporterType", incident.reporterType.name(), "unit", incident.unit, "drill", incident.drill),
+        timeline.append(incident.id(), TimelineType.REPORTED, incident.reportedAt(), reporter.username(),
+                Map.of("number", incident.number(), "kind", incident.kind().name(),
+                        "reporterType", incident.reporterType().name(), "unit", incident.unit(), "drill", incident.drill()),
                 null);
-        outbox.add(CloudEvent.of("IncidentReported", incident.id, reportedData(incident, reporter)));
+        events.publish(incident.id(), IncidentReported.NAME, reported(incident, reporter));
         return incident;
     }
 
@@ -153,7 +132,7 @@ public class IncidentService {
         Incident incident = visible(caller, id);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<LegalDutyView> legal = duties.of(id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key.code()), now)).toList();
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
         return IncidentView.of(incident, legal, timeline.of(id));
     }
 
@@ -171,26 +150,11 @@ public class IncidentService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private ObjectNode reportedData(Incident incident, Caller reporter) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("number", incident.number);
-        data.put("organisation", incident.organisation);
-        data.put("kind", incident.kind.name());
-        data.put("reporterType", incident.reporterType.name());
-        ObjectNode reportedBy = data.putObject("reportedBy");
-        reportedBy.put("username", reporter.username());
-        reportedBy.put("unit", reporter.unit());
-        reportedBy.put("department", reporter.department());
-        ArrayNode roles = reportedBy.putArray("roles");
-        reporter.roles().stream().sorted().forEach(roles::add);
-        data.put("unit", incident.unit);
-        data.put("department", incident.department);
-        data.put("occurredAt", EventTimes.format(incident.occurredAt));
-        data.put("discoveredAt", EventTimes.format(incident.discoveredAt));
-        data.put("reportedAt", EventTimes.format(incident.reportedAt));
-        data.put("severity", incident.severity().name());
-        data.put("drill", incident.drill);
-        return data;
+    private static IncidentReported reported(Incident incident, Caller reporter) {
+        return new IncidentReported(incident.id(), incident.number(), incident.organisation(), incident.kind(),
+                incident.reporterType(), new IncidentReported.Reporter(reporter.username(), reporter.unit(),
+                        reporter.department(), reporter.roles().stream().sorted().toList()),
+                incident.unit(), incident.department(), incident.occurredAt(), incident.discoveredAt(), incident.reportedAt(),
+                incident.severity(), incident.drill());
     }
 }

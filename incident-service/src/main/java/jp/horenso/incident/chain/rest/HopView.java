@@ -20,13 +20,13 @@ public record HopView(UUID hopId, String step, Recipient recipient, String trigg
     }
 
     public static HopView of(ChainHop hop, OffsetDateTime now) {
-        return new HopView(hop.hopId, hop.step, new Recipient(hop.recipientUsername, hop.recipientName), hop.trigger,
-                JapanTime.of(hop.openedAt), JapanTime.of(hop.ackDeadline), hop.state, JapanTime.of(hop.acknowledgedAt),
-                hop.acknowledgedBy, overdue(hop, now), hop.deputyFor);
+        return new HopView(hop.hopId(), hop.step(), new Recipient(hop.recipientUsername(), hop.recipientName()), hop.trigger(),
+                JapanTime.of(hop.openedAt()), JapanTime.of(hop.ackDeadline()), hop.state(), JapanTime.of(hop.acknowledgedAt()),
+                hop.acknowledgedBy(), overdue(hop, now), hop.deputyFor());
     }
 
     static boolean overdue(ChainHop hop, OffsetDateTime now) {
-        return (hop.state == ChainHop.State.OPEN || hop.state == ChainHop.State.TIMED_OUT) && !hop.chainStopped
-                && hop.ackDeadline.isBefore(now);
+        return (hop.state() == ChainHop.State.OPEN || hop.state() == ChainHop.State.TIMED_OUT) && !hop.chainStopped()
+                && hop.ackDeadline().isBefore(now);
     }
 }

@@ -60,20 +60,10 @@ public class ChainProjection {
         JsonNode d = event.data();
         switch (event.name()) {
             case "HopOpened" -> opened(event, d);
-            case "HopAcknowledged" -> hop(d, "hopId").ifPresent(hop -> {
-                if (hop.state != ChainHop.State.CANCELLED) {
-                    hop.state = ChainHop.State.ACKNOWLEDGED;
-                    hop.acknowledgedAt = time(d, "acknowledgedAt");
-                    hop.acknowledgedBy = required(d, "acknowledgedBy");
-                }
-            });
-            case "HopTimedOut" -> hop(d, "hopId").ifPresent(hop -> {
-                if (hop.state == ChainHop.State.OPEN) {
-                    hop.state = ChainHop.State.TIMED_OUT;
-                    hop.timedOutAt = time(d, "timedOutAt");
-                }
-            });
-            case "HopCancelled" -> hop(d, "hopId").ifPresent(hop -> cancel(hop, required(d, "reason"),
+            case "HopAcknowledged" -> hop(d, "hopId").ifPresent(hop -> hop.acknowledge(
+                    required(d, "acknowledgedBy"), time(d, "acknowledgedAt")));
+            case "HopTimedOut" -> hop(d, "hopId").ifPresent(hop -> hop.timeOut(time(d, "timedOutAt")));
+            case "HopCancelled" -> hop(d, "hopId").ifPresent(hop -> hop.cancel(required(d, "reason"),
                     time(d, "cancelledAt")));
             case "ChainStopped" -> stopped(d);
             default -> throw new IllegalStateException(event.name());
@@ -89,20 +79,11 @@ public class ChainProjection {
         if (hops.findById(hopId) != null) {
             return;
         }
-        ChainHop hop = new ChainHop();
-        hop.hopId = hopId;
-        hop.incidentId = incidentId;
-        hop.step = required(d, "step");
-        hop.recipientUsername = required(d.path("recipient"), "username");
-        hop.recipientName = optional(d.path("recipient"), "name");
-        hop.trigger = optional(d, "trigger");
-        hop.deputyFor = optional(d, "deputyFor");
         String escalatedFrom = optional(d, "escalatedFrom");
-        hop.escalatedFrom = escalatedFrom == null ? null : EventData.uuid(escalatedFrom, "escalatedFrom");
-        hop.openedAt = event.time();
-        hop.ackDeadline = time(d, "ackDeadline");
-        hop.state = ChainHop.State.OPEN;
-        hops.persist(hop);
+        hops.persist(ChainHop.opened(hopId, incidentId, required(d, "step"), required(d.path("recipient"), "username"),
+                optional(d.path("recipient"), "name"), optional(d, "trigger"), optional(d, "deputyFor"),
+                escalatedFrom == null ? null : EventData.uuid(escalatedFrom, "escalatedFrom"), event.time(),
+                time(d, "ackDeadline")));
     }
 
     private void stopped(JsonNode d) {
@@ -112,18 +93,10 @@ public class ChainProjection {
         for (JsonNode cancelled : d.path("cancelledHops")) {
             ChainHop hop = hops.findById(EventData.uuid(cancelled.asText(), "cancelledHops"));
             if (hop != null) {
-                cancel(hop, reason, at);
+                hop.cancel(reason, at);
             }
         }
         hops.update("chainStopped = true WHERE incidentId = ?1", incidentId);
-    }
-
-    private static void cancel(ChainHop hop, String reason, OffsetDateTime at) {
-        if (hop.state == ChainHop.State.OPEN || hop.state == ChainHop.State.TIMED_OUT) {
-            hop.state = ChainHop.State.CANCELLED;
-            hop.cancelReason = reason;
-            hop.cancelledAt = at;
-        }
     }
 
     /** The hop the event names; a hop opened before this projection existed is absent and left alone. */

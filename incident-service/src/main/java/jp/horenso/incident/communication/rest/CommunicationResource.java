@@ -21,6 +21,7 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.service.CommunicationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.communication.service.RecordCommunication;
 
 /** Notices to persons, information to citizens and reports to outside bodies (第44条3項) over HTTP. */
 @Path("/api/incidents/{id}/communications")
@@ -63,8 +64,12 @@ public class CommunicationResource {
                     + "REPORT_TO_OUTSIDE_BODY needs recipient (PREFECTURE, MIC, PPC, POLICE, NISC, J_LIS, IPA, "
                     + "JPCERT_CC, or OTHER with recipientName). Recorded once, never changed; 409 on a closed case.")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CommunicationRequest request, UriInfo uri) {
-        CommunicationView view = communications.record(caller.get(), id, request);
+        CommunicationView view = communications.record(caller.get(), id, command(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view)
                 .build();
+    }
+
+    private static RecordCommunication command(CommunicationRequest r) {
+        return new RecordCommunication(r.kind(), r.recipient(), r.recipientName(), r.persons(), r.method(), r.communicatedAt(), r.reference(), r.summary());
     }
 }

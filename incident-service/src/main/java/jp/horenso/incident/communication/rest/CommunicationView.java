@@ -15,9 +15,9 @@ public record CommunicationView(UUID id, UUID incidentId, Communication.Kind kin
     }
 
     public static CommunicationView of(Communication c) {
-        return new CommunicationView(c.id, c.incidentId, c.kind, new Label(c.kind.ja, c.kind.en), c.recipient,
-                c.recipient == null ? null : new Label(c.recipient.ja, c.recipient.en), c.recipientName, c.persons,
-                c.method, c.method == null ? null : new Label(c.method.ja, c.method.en), c.communicatedAt,
-                c.reference, c.summary, c.recordedBy, c.recordedAt);
+        return new CommunicationView(c.id(), c.incidentId(), c.kind(), new Label(c.kind().ja, c.kind().en), c.recipient(),
+                c.recipient() == null ? null : new Label(c.recipient().ja, c.recipient().en), c.recipientName(), c.persons(),
+                c.method(), c.method() == null ? null : new Label(c.method().ja, c.method().en), c.communicatedAt(),
+                c.reference(), c.summary(), c.recordedBy(), c.recordedAt());
     }
 }

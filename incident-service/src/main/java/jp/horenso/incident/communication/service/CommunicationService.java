@@ -17,7 +17,6 @@ import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.Communication.Kind;
 import jp.horenso.incident.communication.repository.CommunicationRepository;
-import jp.horenso.incident.communication.rest.CommunicationRequest;
 import jp.horenso.incident.communication.rest.CommunicationView;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.InvalidFieldsException.Invalid;
@@ -49,15 +48,15 @@ public class CommunicationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CommunicationView> list(Caller caller, UUID incidentId, Kind kind) {
         Incident incident = incidents.visible(caller, incidentId);
-        return communications.of(incident.id, kind).stream().map(CommunicationView::of).toList();
+        return communications.of(incident.id(), kind).stream().map(CommunicationView::of).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public CommunicationView show(Caller caller, UUID incidentId, UUID communicationId) {
         Incident incident = incidents.visible(caller, incidentId);
-        Communication c = communications.of(incident.id, communicationId);
+        Communication c = communications.of(incident.id(), communicationId);
         if (c == null) {
-            throw new ProblemException(404, "communication.not-found", incident.number, communicationId);
+            throw new ProblemException(404, "communication.not-found", incident.number(), communicationId);
         }
         return CommunicationView.of(c);
     }
@@ -68,45 +67,37 @@ public class CommunicationService {
         return communications.of(incidentId, Kind.NOTICE_TO_PERSONS);
     }
 
-    public CommunicationView record(Caller caller, UUID incidentId, CommunicationRequest r) {
+    public CommunicationView record(Caller caller, UUID incidentId, RecordCommunication r) {
         Incident incident = incidents.visible(caller, incidentId);
         CaseGuards.requireNotWithdrawn(incident);
-        if (incident.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "response.case-closed", incident.number);
+        if (incident.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "response.case-closed", incident.number());
         }
         check(incident, r);
-        Communication c = new Communication();
-        c.id = UUID.randomUUID();
-        c.incidentId = incident.id;
-        c.kind = r.kind();
-        c.recipient = r.recipient();
-        c.recipientName = blankToNull(r.recipientName());
-        c.persons = r.persons();
-        c.method = r.method();
-        c.communicatedAt = r.communicatedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-        c.reference = blankToNull(r.reference());
-        c.summary = blankToNull(r.summary());
-        c.recordedBy = caller.username();
-        c.recordedAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        Communication c = Communication.recorded(incident.id(), r.kind(), r.recipient(),
+                blankToNull(r.recipientName()), r.persons(), r.method(),
+                r.communicatedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
+                blankToNull(r.reference()), blankToNull(r.summary()), caller.username(),
+                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
         communications.persist(c);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("communicationId", c.id.toString());
-        details.put("kind", c.kind.name());
-        details.put("recipient", c.recipient == null ? null : c.recipient.name());
-        details.put("recipientName", c.recipientName);
-        details.put("persons", c.persons);
-        details.put("method", c.method == null ? null : c.method.name());
-        details.put("communicatedAt", c.communicatedAt.toString());
-        details.put("reference", c.reference);
-        details.put("summary", c.summary);
-        timeline.append(incident.id, TimelineType.COMMUNICATION_RECORDED, c.recordedAt, caller.username(), details,
+        details.put("communicationId", c.id().toString());
+        details.put("kind", c.kind().name());
+        details.put("recipient", c.recipient() == null ? null : c.recipient().name());
+        details.put("recipientName", c.recipientName());
+        details.put("persons", c.persons());
+        details.put("method", c.method() == null ? null : c.method().name());
+        details.put("communicatedAt", c.communicatedAt().toString());
+        details.put("reference", c.reference());
+        details.put("summary", c.summary());
+        timeline.append(incident.id(), TimelineType.COMMUNICATION_RECORDED, c.recordedAt(), caller.username(), details,
                 null);
         return CommunicationView.of(c);
     }
 
     /** What each kind needs and what it must not carry; every problem is reported on its field at once. */
-    private static void check(Incident incident, CommunicationRequest r) {
+    private static void check(Incident incident, RecordCommunication r) {
         List<Invalid> invalid = new ArrayList<>();
         switch (r.kind()) {
             case NOTICE_TO_PERSONS -> {
@@ -129,7 +120,7 @@ public class CommunicationService {
                 notForKind(invalid, "persons", r.persons(), r.kind());
             }
         }
-        if (r.communicatedAt().isBefore(incident.occurredAt)) {
+        if (r.communicatedAt().isBefore(incident.occurredAt())) {
             invalid.add(new Invalid("communicatedAt", "communication.before-occurrence"));
         }
         if (!invalid.isEmpty()) {

@@ -5,11 +5,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jp.horenso.incident.cases.config.OrganisationConfig;
 import jp.horenso.incident.common.security.Caller;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The organisation's departments and sections, for the unit a report concerns (第44条2項). */
@@ -22,10 +22,10 @@ public class UnitResource {
     private final String defaultOrganisation;
 
     public UnitResource(UnitDirectory directory, CurrentCaller caller,
-            @ConfigProperty(name = "horenso.organisation") String organisation) {
+            OrganisationConfig organisation) {
         this.directory = directory;
         this.caller = caller;
-        this.defaultOrganisation = organisation;
+        this.defaultOrganisation = organisation.code();
     }
 
     @GET
@@ -37,7 +37,7 @@ public class UnitResource {
     public UnitsView list() {
         Caller c = caller.get();
         String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
-        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt).orElse(null),
+        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),
                 directory.units(organisation).stream().map(UnitView::of).toList());
     }
 }

@@ -10,6 +10,6 @@ public record UnitView(String code, DirectoryUnit.Kind kind, String parent, Name
     }
 
     public static UnitView of(DirectoryUnit u) {
-        return new UnitView(u.code(), u.kind, u.parent, new Name(u.nameJa, u.nameEn));
+        return new UnitView(u.code(), u.kind(), u.parent(), new Name(u.nameJa(), u.nameEn()));
     }
 }

@@ -58,19 +58,16 @@ public class DirectoryProjection {
             return;
         }
         Directory held = directories.directory(organisation).orElse(null);
-        if (held != null && held.publishedAt.isAfter(publishedAt)) {
+        if (held != null && held.publishedAt().isAfter(publishedAt)) {
             LOG.infof("ignored directory of %s published %s: %s is newer", organisation, publishedAt,
-                    held.publishedAt);
+                    held.publishedAt());
             return;
         }
         boolean first = held == null;
         if (first) {
-            held = new Directory();
-            held.organisation = organisation;
+            held = Directory.of(organisation);
         }
-        held.publishedAt = publishedAt;
-        held.eventId = event.id();
-        held.receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        held.replacedBy(publishedAt, event.id(), OffsetDateTime.now(ZoneOffset.UTC));
         if (first) {
             directories.getEntityManager().persist(held);
         }
@@ -85,21 +82,21 @@ public class DirectoryProjection {
         List<DirectoryUnit> units = new ArrayList<>();
         Set<String> codes = new HashSet<>();
         for (JsonNode u : array) {
-            DirectoryUnit unit = new DirectoryUnit();
-            unit.key = new DirectoryUnit.Key(organisation, text(u, "code"));
-            if (!codes.add(unit.code())) {
-                throw new MalformedEventException("unit " + unit.code() + " listed twice");
+            String code = text(u, "code");
+            if (!codes.add(code)) {
+                throw new MalformedEventException("unit " + code + " listed twice");
             }
+            DirectoryUnit.Kind kind;
             try {
-                unit.kind = DirectoryUnit.Kind.valueOf(text(u, "kind"));
+                kind = DirectoryUnit.Kind.valueOf(text(u, "kind"));
             } catch (IllegalArgumentException e) {
                 throw new MalformedEventException("bad unit kind");
             }
-            unit.parent = u.hasNonNull("parent") && !u.get("parent").asText().isBlank() ? u.get("parent").asText()
+            String parent = u.hasNonNull("parent") && !u.get("parent").asText().isBlank() ? u.get("parent").asText()
                     : null;
-            unit.nameJa = text(u.path("name"), "ja");
-            unit.nameEn = u.path("name").hasNonNull("en") ? u.path("name").get("en").asText() : null;
-            units.add(unit);
+            units.add(new DirectoryUnit(new DirectoryUnit.Key(organisation, code), kind, parent,
+                    text(u.path("name"), "ja"),
+                    u.path("name").hasNonNull("en") ? u.path("name").get("en").asText() : null));
         }
         return units;
     }

@@ -55,7 +55,7 @@ public class UnitDirectory {
         DirectoryUnit unit = section(organisation, requested.strip(), own);
         boolean inScope = reporter.mayNameAnyUnit()
                 || reporter.hasRole(Roles.DEPARTMENT_HEAD) && reporter.department() != null
-                        && reporter.department().equals(unit.parent);
+                        && reporter.department().equals(unit.parent());
         if (!inScope) {
             throw new ProblemException(403, "unit.not-in-scope", unit.code(), own);
         }
@@ -81,7 +81,7 @@ public class UnitDirectory {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("unit", "unit.no-directory",
                     code, own)));
         }
-        return directories.unit(organisation, code).filter(u -> u.kind == DirectoryUnit.Kind.SECTION)
+        return directories.unit(organisation, code).filter(u -> u.kind() == DirectoryUnit.Kind.SECTION)
                 .orElseThrow(() -> new InvalidFieldsException(List.of(
                         new InvalidFieldsException.Invalid("unit", "unit.unknown", code))));
     }

@@ -47,7 +47,7 @@ public class DisclosurePublicationRepository implements PanacheRepositoryBase<Di
     /** The other published, real disclosures of the same case (earlier facts, later follow-ups), oldest first. */
     public List<DisclosurePublication> publicRelated(DisclosurePublication p) {
         return list("incidentId = ?1 AND id <> ?2 AND drill = false ORDER BY publishedAt, publicNumber",
-                p.incidentId, p.id);
+                p.incidentId(), p.id());
     }
 
     /** The next public number of an organisation; the caller holds the organisation's numbering lock. */

@@ -22,6 +22,9 @@ import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.service.DisclosureService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.disclosure.service.DecideDisclosure;
+import jp.horenso.incident.disclosure.service.SaveDisclosureDraft;
+import jp.horenso.incident.disclosure.service.PublishDisclosure;
 
 /** A case's public disclosure behind login: decision, texts, approval and publication (第43条5項, 第44条7項). */
 @Path("/api/incidents/{id}/disclosure")
@@ -53,7 +56,7 @@ public class DisclosureResource {
             description = "NONE, PERIODIC_BULK_RELEASE, INDIVIDUAL_PRESS_RELEASE or PRESS_CONFERENCE; who and when are "
                     + "recorded with the proposal it was made against.")
     public DisclosureView decide(@PathParam("id") UUID id, @NotNull @Valid DisclosureDecisionRequest request) {
-        disclosure.decide(caller.get(), id, request);
+        disclosure.decide(caller.get(), id, command(request));
         return disclosure.show(caller.get(), id);
     }
 
@@ -65,8 +68,8 @@ public class DisclosureResource {
             description = "Japanese required, English optional. Each save is a new version; old ones are kept. "
                     + "includeRecurrencePrevention adds the recurrence prevention the CISO accepted (第44条7項).")
     public Response saveDraft(@PathParam("id") UUID id, @NotNull @Valid DisclosureDraftRequest request, UriInfo uri) {
-        DisclosureDraft d = disclosure.saveDraft(caller.get(), id, request);
-        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(d.key.version())).build())
+        DisclosureDraft d = disclosure.saveDraft(caller.get(), id, command(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(d.key().version())).build())
                 .entity(disclosure.show(caller.get(), id)).build();
     }
 
@@ -90,13 +93,25 @@ public class DisclosureResource {
             description = "With the publication time (now if left out). The text appears on the public endpoint "
                     + "unless the case is a drill. 422 if it contains personal data.")
     public Response publish(@PathParam("id") UUID id, @NotNull @Valid PublicationRequest request, UriInfo uri) {
-        DisclosurePublication p = disclosure.publish(caller.get(), id, request);
+        DisclosurePublication p = disclosure.publish(caller.get(), id, command(request));
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
-        if (!p.drill) {
+        if (!p.drill()) {
             // A drill's publication never appears publicly, so there is nowhere to point to.
-            created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation)
-                    .path("disclosures").path(Integer.toString(p.publicNumber)).build());
+            created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation())
+                    .path("disclosures").path(Integer.toString(p.publicNumber())).build());
         }
         return created.entity(disclosure.show(caller.get(), id)).build();
+    }
+
+    private static DecideDisclosure command(DisclosureDecisionRequest r) {
+        return new DecideDisclosure(r.method(), r.note());
+    }
+
+    private static SaveDisclosureDraft command(DisclosureDraftRequest r) {
+        return new SaveDisclosureDraft(r.titleJa(), r.bodyJa(), r.titleEn(), r.bodyEn(), r.includeRecurrencePrevention());
+    }
+
+    private static PublishDisclosure command(PublicationRequest r) {
+        return new PublishDisclosure(r.draftVersion(), r.publishedAt());
     }
 }

@@ -22,8 +22,8 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
             OffsetDateTime decidedAt, DisclosureMethod proposedMethod, boolean followsProposal) {
 
         public static DecisionView of(DisclosureDecision d) {
-            return d == null ? null : new DecisionView(d.method, d.method.japanese(), d.method.english(), d.note,
-                    d.decidedBy, d.decidedAt, d.proposedMethod, d.method == d.proposedMethod);
+            return d == null ? null : new DecisionView(d.method(), d.method().japanese(), d.method().english(), d.note(),
+                    d.decidedBy(), d.decidedAt(), d.proposedMethod(), d.method() == d.proposedMethod());
         }
     }
 
@@ -39,8 +39,8 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
             List<PersonalDataScreen.Finding> personalData) {
 
         public static DraftView of(DisclosureDraft d, UUID publicationId, List<PersonalDataScreen.Finding> findings) {
-            return new DraftView(d.key.version(), d.titleJa, d.bodyJa, d.titleEn, d.bodyEn, d.recurrencePrevention,
-                    d.acceptedReportVersion, d.createdBy, d.createdAt, d.approvedBy, d.approvedAt, publicationId,
+            return new DraftView(d.key().version(), d.titleJa(), d.bodyJa(), d.titleEn(), d.bodyEn(), d.recurrencePrevention(),
+                    d.acceptedReportVersion(), d.createdBy(), d.createdAt(), d.approvedBy(), d.approvedAt(), publicationId,
                     findings);
         }
     }
@@ -54,8 +54,8 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
             OffsetDateTime publishedAt, String publishedBy, boolean drill) {
 
         public static PublicationView of(DisclosurePublication p) {
-            return new PublicationView(p.id, p.publicNumber, p.draftVersion, p.method, p.publishedAt, p.publishedBy,
-                    p.drill);
+            return new PublicationView(p.id(), p.publicNumber(), p.draftVersion(), p.method(), p.publishedAt(), p.publishedBy(),
+                    p.drill());
         }
     }
 }

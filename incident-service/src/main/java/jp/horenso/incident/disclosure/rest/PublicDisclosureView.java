@@ -18,9 +18,9 @@ public record PublicDisclosureView(UUID id, String organisation, DisclosureMetho
     }
 
     public static PublicDisclosureView of(DisclosurePublication p) {
-        return new PublicDisclosureView(p.id, p.organisation, p.method,
-                new Text(p.method.japanese(), p.method.english()), p.publishedAt, new Text(p.titleJa, p.titleEn),
-                new Text(p.bodyJa, p.bodyEn), p.recurrencePrevention == null ? List.of() : p.recurrencePrevention);
+        return new PublicDisclosureView(p.id(), p.organisation(), p.method(),
+                new Text(p.method().japanese(), p.method().english()), p.publishedAt(), new Text(p.titleJa(), p.titleEn()),
+                new Text(p.bodyJa(), p.bodyEn()), p.recurrencePrevention() == null ? List.of() : p.recurrencePrevention());
     }
 
     /** One page of published disclosures, newest first. */

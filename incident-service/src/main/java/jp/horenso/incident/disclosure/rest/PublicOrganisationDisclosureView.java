@@ -30,17 +30,17 @@ public record PublicOrganisationDisclosureView(int publicId, String organisation
     }
 
     public static PublicOrganisationDisclosureView of(DisclosurePublication p, List<DisclosurePublication> related) {
-        return new PublicOrganisationDisclosureView(p.publicNumber, p.organisation, p.method,
-                new Text(p.method.japanese(), p.method.english()), p.publishedAt, new Text(p.titleJa, p.titleEn),
-                new Text(p.bodyJa, p.bodyEn), measures(p), related == null ? null : related.stream()
-                        .map(r -> new Related(r.publicNumber, r.publishedAt, new Text(r.titleJa, r.titleEn),
-                                measures(r), r.publishedAt.isAfter(p.publishedAt)
-                                        || (r.publishedAt.isEqual(p.publishedAt) && r.publicNumber > p.publicNumber)))
+        return new PublicOrganisationDisclosureView(p.publicNumber(), p.organisation(), p.method(),
+                new Text(p.method().japanese(), p.method().english()), p.publishedAt(), new Text(p.titleJa(), p.titleEn()),
+                new Text(p.bodyJa(), p.bodyEn()), measures(p), related == null ? null : related.stream()
+                        .map(r -> new Related(r.publicNumber(), r.publishedAt(), new Text(r.titleJa(), r.titleEn()),
+                                measures(r), r.publishedAt().isAfter(p.publishedAt())
+                                        || (r.publishedAt().isEqual(p.publishedAt()) && r.publicNumber() > p.publicNumber())))
                         .toList());
     }
 
     private static List<String> measures(DisclosurePublication p) {
-        return p.recurrencePrevention == null ? List.of() : p.recurrencePrevention;
+        return p.recurrencePrevention() == null ? List.of() : p.recurrencePrevention();
     }
 
     /** One page of an organisation's published disclosures, newest first. */

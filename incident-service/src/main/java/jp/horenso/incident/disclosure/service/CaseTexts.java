@@ -37,32 +37,32 @@ public class CaseTexts {
 
     public List<Source> of(Incident c) {
         List<Source> texts = new ArrayList<>();
-        texts.add(new Source("title", c.title));
-        texts.add(new Source("description", c.description));
-        texts.add(new Source("cause", c.cause));
-        texts.add(new Source("damageExtent", c.damageExtent));
-        texts.add(new Source("damageScope", c.damageScope));
-        for (ResponseAction a : measures.of(c.id)) {
-            texts.add(new Source("responseAction", a.description));
+        texts.add(new Source("title", c.title()));
+        texts.add(new Source("description", c.description()));
+        texts.add(new Source("cause", c.cause()));
+        texts.add(new Source("damageExtent", c.damageExtent()));
+        texts.add(new Source("damageScope", c.damageScope()));
+        for (ResponseAction a : measures.of(c.id())) {
+            texts.add(new Source("responseAction", a.description()));
         }
         em.createQuery("SELECT a.comment FROM Acknowledgement a WHERE a.incidentId = :id AND a.comment IS NOT NULL",
-                String.class).setParameter("id", c.id).getResultList()
+                String.class).setParameter("id", c.id()).getResultList()
                 .forEach(comment -> texts.add(new Source("acknowledgement", comment)));
-        if (c.informant != null) {
+        if (c.informant() != null) {
             // 第43条1項: who a vendor's or citizen's report came from is never published.
-            texts.add(new Source("informant", c.informant.name(), PersonalDataScreen.Kind.NAME));
-            texts.add(new Source("informant", c.informant.contact(), PersonalDataScreen.Kind.CONTACT));
+            texts.add(new Source("informant", c.informant().name(), PersonalDataScreen.Kind.NAME));
+            texts.add(new Source("informant", c.informant().contact(), PersonalDataScreen.Kind.CONTACT));
         }
-        for (CisoReport r : reports.of(c.id)) {
+        for (CisoReport r : reports.of(c.id())) {
             texts.add(new Source("cisoReport", summaryOf(r)));
-            texts.add(new Source("cisoReport", r.instructions));
+            texts.add(new Source("cisoReport", r.instructions()));
         }
         return texts;
     }
 
     private String summaryOf(CisoReport r) {
         try {
-            JsonNode summary = mapper.readTree(r.snapshot).get("summary");
+            JsonNode summary = mapper.readTree(r.snapshot()).get("summary");
             return summary == null || summary.isNull() ? null : summary.asText();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored snapshot is not JSON", e);

@@ -22,11 +22,11 @@ import jp.horenso.incident.disclosure.DisclosureProposal.Reason;
 public class DisclosureProposalRule {
 
     public DisclosureProposal propose(Incident c, List<LegalDuty> duties) {
-        if (c.drill) {
+        if (c.drill()) {
             return only(new Reason("N1", DisclosureMethod.NONE, "訓練（第48条）の事案は公表しない",
                     "A drill (Art. 48) is not published"));
         }
-        if (c.kind == IncidentKind.EXCEPTION_MEASURE) {
+        if (c.kind() == IncidentKind.EXCEPTION_MEASURE) {
             return only(new Reason("N2", DisclosureMethod.NONE, "例外措置（第108条）はセキュリティ侵害ではないため公表しない",
                     "An exception measure (Art. 108) is not a security incident and is not published"));
         }
@@ -37,14 +37,14 @@ public class DisclosureProposalRule {
                     "Severity is Critical: hold a press conference according to the degree (Art. 43(5))"));
         }
         for (LegalDuty d : duties) {
-            if (d.withdrawnAt == null) {
+            if (d.withdrawnAt() == null) {
                 reasons.add(new Reason("I1", DisclosureMethod.INDIVIDUAL_PRESS_RELEASE,
-                        "法定報告義務（" + d.key.code() + "）がある: 報告対象の漏えい等は個別に公表する（R5）",
-                        "A legal reporting duty (" + d.key.code() + ") applies: reportable leaks are announced "
+                        "法定報告義務（" + d.key().code() + "）がある: 報告対象の漏えい等は個別に公表する（R5）",
+                        "A legal reporting duty (" + d.key().code() + ") applies: reportable leaks are announced "
                                 + "individually (R5)"));
             }
         }
-        if (c.functionalImpact == FunctionalImpact.HIGH) {
+        if (c.functionalImpact() == FunctionalImpact.HIGH) {
             reasons.add(new Reason("I2", DisclosureMethod.INDIVIDUAL_PRESS_RELEASE,
                     "住民サービスが止まっている（機能への影響: 高）: 個別に公表する（R5）",
                     "Resident services are down (functional impact high): announce individually (R5)"));

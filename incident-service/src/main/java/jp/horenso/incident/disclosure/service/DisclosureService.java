@@ -1,7 +1,5 @@
 package jp.horenso.incident.disclosure.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -23,9 +21,8 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -34,13 +31,13 @@ import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosureMethod;
 import jp.horenso.incident.disclosure.DisclosureProposal;
 import jp.horenso.incident.disclosure.DisclosurePublication;
+import jp.horenso.incident.disclosure.event.DisclosureDecided;
+import jp.horenso.incident.disclosure.event.DisclosureDraftApproved;
+import jp.horenso.incident.disclosure.event.DisclosurePublished;
 import jp.horenso.incident.disclosure.repository.DisclosureDraftRepository;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
-import jp.horenso.incident.disclosure.rest.DisclosureDecisionRequest;
-import jp.horenso.incident.disclosure.rest.DisclosureDraftRequest;
 import jp.horenso.incident.disclosure.rest.DisclosureView;
-import jp.horenso.incident.disclosure.rest.PublicationRequest;
-import jp.horenso.incident.review.service.CisoReviewService;
+import jp.horenso.incident.review.service.CisoReportService;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -59,18 +56,18 @@ public class DisclosureService {
     private final DisclosureProposalRule proposalRule;
     private final DisclosureDraftRepository drafts;
     private final DisclosurePublicationRepository publications;
-    private final CisoReviewService review;
+    private final CisoReportService review;
     private final PersonalDataScreen screen;
     private final CaseTexts caseTexts;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
     private final EntityManager em;
 
     public DisclosureService(IncidentRepository incidentRows, IncidentService incidents, LegalDutyRepository duties,
             DisclosureProposalRule proposalRule, DisclosureDraftRepository drafts,
-            DisclosurePublicationRepository publications, CisoReviewService review, PersonalDataScreen screen,
-            CaseTexts caseTexts, TimelineService timeline, Outbox outbox, ObjectMapper mapper, EntityManager em) {
+            DisclosurePublicationRepository publications, CisoReportService review, PersonalDataScreen screen,
+            CaseTexts caseTexts, TimelineService timeline, EventPublisher events,
+            EntityManager em) {
         this.incidentRows = incidentRows;
         this.incidents = incidents;
         this.duties = duties;
@@ -81,8 +78,7 @@ public class DisclosureService {
         this.screen = screen;
         this.caseTexts = caseTexts;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
         this.em = em;
     }
 
@@ -91,59 +87,48 @@ public class DisclosureService {
         Incident c = incidents.visible(caller, incidentId);
         List<PersonalDataScreen.Source> texts = caseTexts.of(c);
         List<DisclosureView.DraftView> versions = new ArrayList<>();
-        for (DisclosureDraft d : drafts.of(c.id)) {
-            DisclosurePublication p = publications.ofDraft(c.id, d.key.version());
-            versions.add(DisclosureView.DraftView.of(d, p == null ? null : p.id, screen.screen(fields(d), texts)));
+        for (DisclosureDraft d : drafts.of(c.id())) {
+            DisclosurePublication p = publications.ofDraft(c.id(), d.key().version());
+            versions.add(DisclosureView.DraftView.of(d, p == null ? null : p.id(), screen.screen(fields(d), texts)));
         }
-        return new DisclosureView(c.number, proposalRule.propose(c, duties.of(c.id)),
-                DisclosureView.DecisionView.of(em.find(DisclosureDecision.class, c.id)), versions,
-                publications.of(c.id).stream().map(DisclosureView.PublicationView::of).toList());
+        return new DisclosureView(c.number(), proposalRule.propose(c, duties.of(c.id())),
+                DisclosureView.DecisionView.of(em.find(DisclosureDecision.class, c.id())), versions,
+                publications.of(c.id()).stream().map(DisclosureView.PublicationView::of).toList());
     }
 
     /** The CISO decides whether and how the case is made public; the rule's proposal is kept beside it. */
-    public DisclosureDecision decide(Caller caller, UUID incidentId, DisclosureDecisionRequest r) {
+    public DisclosureDecision decide(Caller caller, UUID incidentId, DecideDisclosure r) {
         Incident c = lockVisible(caller, incidentId);
-        DisclosureProposal proposal = proposalRule.propose(c, duties.of(c.id));
-        DisclosureDecision d = em.find(DisclosureDecision.class, c.id);
-        DisclosureMethod before = d == null ? null : d.method;
+        DisclosureProposal proposal = proposalRule.propose(c, duties.of(c.id()));
+        DisclosureDecision d = em.find(DisclosureDecision.class, c.id());
+        DisclosureMethod before = d == null ? null : d.method();
         boolean first = d == null;
         if (first) {
-            d = new DisclosureDecision();
-            d.incidentId = c.id;
+            d = DisclosureDecision.of(c.id());
         }
-        d.method = r.method();
-        d.proposedMethod = proposal.method();
-        d.proposedReasons = new ArrayList<>(proposal.reasons());
-        d.note = blankToNull(r.note());
-        d.decidedBy = caller.username();
-        d.decidedAt = now();
+        d.decide(r.method(), proposal.method(), new ArrayList<>(proposal.reasons()), blankToNull(r.note()),
+                caller.username(), now());
         if (first) {
             em.persist(d);
         }
 
         Map<String, Object> method = new LinkedHashMap<>();
         method.put("before", before == null ? null : before.name());
-        method.put("after", d.method.name());
+        method.put("after", d.method().name());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method);
         details.put("proposedMethod", proposal.method().name());
         details.put("proposalRules", proposal.reasons().stream().map(DisclosureProposal.Reason::rule).toList());
-        details.put("note", d.note);
-        timeline.append(c.id, TimelineType.DISCLOSURE_DECIDED, d.decidedAt, caller.username(), details, null);
+        details.put("note", d.note());
+        timeline.append(c.id(), TimelineType.DISCLOSURE_DECIDED, d.decidedAt(), caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("method", d.method.name());
-        data.put("proposedMethod", d.proposedMethod.name());
-        data.put("decidedBy", d.decidedBy);
-        data.put("decidedAt", EventTimes.format(d.decidedAt));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("DisclosureDecided", c.id, data));
+        events.publish(c.id(), DisclosureDecided.NAME, new DisclosureDecided(c.id(), d.method(), d.proposedMethod(),
+                d.decidedBy(), d.decidedAt(), c.drill()));
         return d;
     }
 
     /** The CSIRT saves a new version of the text; earlier versions stay as they were. */
-    public DisclosureDraft saveDraft(Caller caller, UUID incidentId, DisclosureDraftRequest r) {
+    public DisclosureDraft saveDraft(Caller caller, UUID incidentId, SaveDisclosureDraft r) {
         Incident c = lockVisible(caller, incidentId);
         String titleEn = blankToNull(r.titleEn());
         String bodyEn = blankToNull(r.bodyEn());
@@ -151,31 +136,29 @@ public class DisclosureService {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid(
                     titleEn == null ? "titleEn" : "bodyEn", "field.english-pair")));
         }
-        DisclosureDraft latest = drafts.latest(c.id);
-        DisclosureDraft d = new DisclosureDraft();
-        d.key = new DisclosureDraft.Key(c.id, latest == null ? 1 : latest.key.version() + 1);
-        d.titleJa = r.titleJa().strip();
-        d.bodyJa = r.bodyJa().strip();
-        d.titleEn = titleEn;
-        d.bodyEn = bodyEn;
+        DisclosureDraft latest = drafts.latest(c.id());
+        List<String> recurrencePrevention = null;
+        Integer acceptedReportVersion = null;
         if (r.includeRecurrencePrevention()) {
-            CisoReviewService.AcceptedRecurrencePrevention accepted = review.acceptedRecurrencePrevention(c.id);
+            CisoReportService.AcceptedRecurrencePrevention accepted = review.acceptedRecurrencePrevention(c.id());
             if (accepted == null || accepted.measures().isEmpty()) {
-                throw new ProblemException(409, "disclosure.no-accepted-recurrence-prevention", c.number);
+                throw new ProblemException(409, "disclosure.no-accepted-recurrence-prevention", c.number());
             }
-            d.recurrencePrevention = new ArrayList<>(accepted.measures());
-            d.acceptedReportVersion = accepted.reportVersion();
+            recurrencePrevention = new ArrayList<>(accepted.measures());
+            acceptedReportVersion = accepted.reportVersion();
         }
-        d.createdBy = caller.username();
-        d.createdAt = now();
+        DisclosureDraft d = DisclosureDraft.saved(
+                new DisclosureDraft.Key(c.id(), latest == null ? 1 : latest.key().version() + 1), r.titleJa().strip(),
+                r.bodyJa().strip(), titleEn, bodyEn, recurrencePrevention, acceptedReportVersion, caller.username(),
+                now());
         drafts.persist(d);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("version", d.key.version());
-        details.put("titleJa", d.titleJa);
+        details.put("version", d.key().version());
+        details.put("titleJa", d.titleJa());
         details.put("sha256", sha256(fields(d)));
-        details.put("acceptedReportVersion", d.acceptedReportVersion);
-        timeline.append(c.id, TimelineType.DISCLOSURE_DRAFT_SAVED, d.createdAt, caller.username(), details, null);
+        details.put("acceptedReportVersion", d.acceptedReportVersion());
+        timeline.append(c.id(), TimelineType.DISCLOSURE_DRAFT_SAVED, d.createdAt(), caller.username(), details, null);
         return d;
     }
 
@@ -187,98 +170,75 @@ public class DisclosureService {
         Incident c = lockVisible(caller, incidentId);
         requireDecidedToPublish(c);
         DisclosureDraft d = draft(c, version);
-        DisclosureDraft latest = drafts.latest(c.id);
-        if (latest.key.version() != version) {
-            throw new ProblemException(409, "disclosure.not-latest-draft", version, latest.key.version());
+        DisclosureDraft latest = drafts.latest(c.id());
+        if (latest.key().version() != version) {
+            throw new ProblemException(409, "disclosure.not-latest-draft", version, latest.key().version());
         }
         if (d.approved()) {
-            throw new ProblemException(409, "disclosure.already-approved", version, d.approvedBy);
+            throw new ProblemException(409, "disclosure.already-approved", version, d.approvedBy());
         }
-        if (caller.username().equals(d.createdBy)) {
+        if (caller.username().equals(d.createdBy())) {
             throw new ProblemException(403, "disclosure.separation-of-duties", caller.username(), version);
         }
         requireNoPersonalData(c, d);
-        d.approvedBy = caller.username();
-        d.approvedAt = now();
+        d.approve(caller.username(), now());
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", version);
         details.put("sha256", sha256(fields(d)));
-        timeline.append(c.id, TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt, caller.username(), details, null);
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("draftVersion", version);
-        data.put("approvedBy", d.approvedBy);
-        data.put("approvedAt", EventTimes.format(d.approvedAt));
-        data.put("drill", c.drill);
-        outbox.add(CloudEvent.of("DisclosureDraftApproved", c.id, data));
+        timeline.append(c.id(), TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt(), caller.username(), details, null);
+        events.publish(c.id(), DisclosureDraftApproved.NAME,
+                new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
         return d;
     }
 
     /** Records that an approved version was published; screened for personal data once more, as the case may have grown. */
-    public DisclosurePublication publish(Caller caller, UUID incidentId, PublicationRequest r) {
+    public DisclosurePublication publish(Caller caller, UUID incidentId, PublishDisclosure r) {
         Incident c = lockVisible(caller, incidentId);
         DisclosureDecision decision = requireDecidedToPublish(c);
         DisclosureDraft d = draft(c, r.draftVersion());
         if (!d.approved()) {
             throw new ProblemException(409, "disclosure.not-approved", r.draftVersion());
         }
-        DisclosurePublication earlier = publications.ofDraft(c.id, r.draftVersion());
+        DisclosurePublication earlier = publications.ofDraft(c.id(), r.draftVersion());
         if (earlier != null) {
             throw new ProblemException(409, "disclosure.already-published", r.draftVersion(),
-                    earlier.publishedAt.toString());
+                    earlier.publishedAt().toString());
         }
         requireNoPersonalData(c, d);
 
-        DisclosurePublication p = new DisclosurePublication();
-        p.id = UUID.randomUUID();
-        p.incidentId = c.id;
-        p.draftVersion = d.key.version();
-        p.organisation = c.organisation;
-        p.method = decision.method;
-        p.drill = c.drill;
-        p.titleJa = d.titleJa;
-        p.bodyJa = d.bodyJa;
-        p.titleEn = d.titleEn;
-        p.bodyEn = d.bodyEn;
-        p.recurrencePrevention = d.recurrencePrevention;
-        p.publishedAt = r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : now();
-        p.publishedBy = caller.username();
-        if (!p.drill) {
-            publications.lockNumbering(p.organisation);
-            p.publicNumber = publications.nextPublicNumber(p.organisation);
+        Integer publicNumber = null;
+        if (!c.drill()) {
+            publications.lockNumbering(c.organisation());
+            publicNumber = publications.nextPublicNumber(c.organisation());
         }
+        DisclosurePublication p = DisclosurePublication.of(c.id(), d.key().version(), c.organisation(), decision.method(),
+                c.drill(), d.titleJa(), d.bodyJa(), d.titleEn(), d.bodyEn(), d.recurrencePrevention(),
+                r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : now(), caller.username(),
+                publicNumber);
         publications.persist(p);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("publicationId", p.id.toString());
-        details.put("publicNumber", p.publicNumber);
-        details.put("draftVersion", p.draftVersion);
-        details.put("method", p.method.name());
-        details.put("publishedAt", EventTimes.format(p.publishedAt));
-        details.put("includesRecurrencePrevention", p.recurrencePrevention != null);
-        timeline.append(c.id, TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
+        details.put("publicationId", p.id().toString());
+        details.put("publicNumber", p.publicNumber());
+        details.put("draftVersion", p.draftVersion());
+        details.put("method", p.method().name());
+        details.put("publishedAt", EventTimes.format(p.publishedAt()));
+        details.put("includesRecurrencePrevention", p.recurrencePrevention() != null);
+        timeline.append(c.id(), TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
 
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", c.id.toString());
-        data.put("publicationId", p.id.toString());
-        data.put("draftVersion", p.draftVersion);
-        data.put("method", p.method.name());
-        data.put("publishedAt", EventTimes.format(p.publishedAt));
-        data.put("publishedBy", p.publishedBy);
-        data.put("includesRecurrencePrevention", p.recurrencePrevention != null);
-        data.put("drill", p.drill);
-        outbox.add(CloudEvent.of("DisclosurePublished", c.id, data));
+        events.publish(c.id(), DisclosurePublished.NAME, new DisclosurePublished(c.id(), p.id(), p.draftVersion(),
+                p.method(), p.publishedAt(), p.publishedBy(), p.recurrencePrevention() != null, p.drill()));
         return p;
     }
 
     private DisclosureDecision requireDecidedToPublish(Incident c) {
-        DisclosureDecision decision = em.find(DisclosureDecision.class, c.id);
+        DisclosureDecision decision = em.find(DisclosureDecision.class, c.id());
         if (decision == null) {
-            throw new ProblemException(409, "disclosure.not-decided", c.number);
+            throw new ProblemException(409, "disclosure.not-decided", c.number());
         }
-        if (decision.method == DisclosureMethod.NONE) {
-            throw new ProblemException(409, "disclosure.decided-none", c.number);
+        if (decision.method() == DisclosureMethod.NONE) {
+            throw new ProblemException(409, "disclosure.decided-none", c.number());
         }
         return decision;
     }
@@ -291,9 +251,9 @@ public class DisclosureService {
     }
 
     private DisclosureDraft draft(Incident c, int version) {
-        DisclosureDraft d = drafts.findById(new DisclosureDraft.Key(c.id, version));
+        DisclosureDraft d = drafts.findById(new DisclosureDraft.Key(c.id(), version));
         if (d == null) {
-            throw new ProblemException(404, "disclosure.draft-not-found", c.number, version);
+            throw new ProblemException(404, "disclosure.draft-not-found", c.number(), version);
         }
         return d;
     }
@@ -301,13 +261,13 @@ public class DisclosureService {
     /** The texts of a version that would be published, by field name. */
     private static Map<String, String> fields(DisclosureDraft d) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("titleJa", d.titleJa);
-        fields.put("bodyJa", d.bodyJa);
-        fields.put("titleEn", d.titleEn);
-        fields.put("bodyEn", d.bodyEn);
-        if (d.recurrencePrevention != null) {
-            for (int i = 0; i < d.recurrencePrevention.size(); i++) {
-                fields.put("recurrencePrevention[" + i + "]", d.recurrencePrevention.get(i));
+        fields.put("titleJa", d.titleJa());
+        fields.put("bodyJa", d.bodyJa());
+        fields.put("titleEn", d.titleEn());
+        fields.put("bodyEn", d.bodyEn());
+        if (d.recurrencePrevention() != null) {
+            for (int i = 0; i < d.recurrencePrevention().size(); i++) {
+                fields.put("recurrencePrevention[" + i + "]", d.recurrencePrevention().get(i));
             }
         }
         return fields;

@@ -37,17 +37,17 @@ public class DisclosureStatus {
         DisclosureDecision decision = em.find(DisclosureDecision.class, incidentId);
         List<DisclosurePublication> published = publications.of(incidentId);
         if (!published.isEmpty()) {
-            return published.stream().map(p -> JAPANESE_DATE.format(p.publishedAt) + " " + p.method.japanese()
-                    + "により公表済み" + (p.publicNumber == null ? "" : "（公表番号 " + p.publicNumber + "）"))
+            return published.stream().map(p -> JAPANESE_DATE.format(p.publishedAt()) + " " + p.method().japanese()
+                    + "により公表済み" + (p.publicNumber() == null ? "" : "（公表番号 " + p.publicNumber() + "）"))
                     .collect(Collectors.joining("、"));
         }
         if (decision == null) {
             return "未定（公表の要否は CISO が判断前）";
         }
-        if (decision.method == DisclosureMethod.NONE) {
-            return "公表しない（" + JAPANESE_DATE.format(decision.decidedAt) + " CISO 判断）";
+        if (decision.method() == DisclosureMethod.NONE) {
+            return "公表しない（" + JAPANESE_DATE.format(decision.decidedAt()) + " CISO 判断）";
         }
-        return decision.method.japanese() + "により公表予定（" + JAPANESE_DATE.format(decision.decidedAt)
+        return decision.method().japanese() + "により公表予定（" + JAPANESE_DATE.format(decision.decidedAt())
                 + " CISO 判断、未公表）";
     }
 }

@@ -9,11 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.horenso.incident.disclosure.config.DisclosureConfig;
 
 /**
  * Finds personal data in a text meant for publication (第43条5項: what is published never contains personal data):
@@ -93,9 +92,8 @@ public class PersonalDataScreen {
 
     private final Set<String> publicContactKeys = new HashSet<>();
 
-    public PersonalDataScreen(
-            @ConfigProperty(name = "horenso.disclosure.public-contacts") Optional<List<String>> publicContacts) {
-        for (String contact : publicContacts.orElse(List.of())) {
+    public PersonalDataScreen(DisclosureConfig config) {
+        for (String contact : config.publicContacts().orElse(List.of())) {
             String text = normalise(contact);
             publicContactKeys.add(compact(text));
             for (Match m : patterns(text)) {

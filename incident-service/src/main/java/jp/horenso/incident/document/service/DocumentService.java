@@ -83,27 +83,27 @@ public class DocumentService {
     /** The CSIRT's report to the CISO (第44条4項), version {@code version}, from its frozen snapshot. */
     public Rendered cisoReport(Caller caller, UUID incidentId, int version, String lang, DocumentFormat format) {
         Incident c = incidents.visible(caller, incidentId);
-        CisoReport report = reports.find(c.id, version);
+        CisoReport report = reports.find(c.id(), version);
         if (report == null) {
-            throw new ProblemException(404, "review.report-not-found", c.number, version);
+            throw new ProblemException(404, "review.report-not-found", c.number(), version);
         }
         DocumentTexts t = DocumentTexts.of(lang);
-        JsonNode s = parse(report.snapshot);
+        JsonNode s = parse(report.snapshot());
         List<Field> banner = new ArrayList<>();
-        banner.add(new Field(t.t("ciso.status"), switch (report.decision == null ? "" : report.decision.name()) {
-            case "ACCEPT" -> t.t("ciso.status.accepted", report.decidedBy, t.moment(report.decidedAt));
-            case "RETURN" -> t.t("ciso.status.returned", report.decidedBy, t.moment(report.decidedAt));
+        banner.add(new Field(t.t("ciso.status"), switch (report.decision() == null ? "" : report.decision().name()) {
+            case "ACCEPT" -> t.t("ciso.status.accepted", report.decidedBy(), t.moment(report.decidedAt()));
+            case "RETURN" -> t.t("ciso.status.returned", report.decidedBy(), t.moment(report.decidedAt()));
             default -> t.t("ciso.status.pending");
         }));
-        if (report.instructions != null) {
-            banner.add(new Field(t.t("ciso.instructions"), report.instructions));
+        if (report.instructions() != null) {
+            banner.add(new Field(t.t("ciso.instructions"), report.instructions()));
         }
         if (!s.path("summary").isNull() && !s.path("summary").asText().isBlank()) {
             banner.add(new Field(t.t("ciso.summary"), s.path("summary").asText()));
         }
         Document d = header(c, DocumentKind.CISO_REPORT, t, t.t("ciso.title"), t.t("ciso.basis"), t.t("ciso.to"),
-                t.t("ciso.from", report.submittedBy, t.moment(report.submittedAt)), t.t("documentVersion", version),
-                t.t("sourceSnapshot", version), report.sha256, banner, null, recordSections(t, s, false));
+                t.t("ciso.from", report.submittedBy(), t.moment(report.submittedAt())), t.t("documentVersion", version),
+                t.t("sourceSnapshot", version), report.sha256(), banner, null, recordSections(t, s, false));
         return deliver(caller, c, d, format, version);
     }
 
@@ -113,24 +113,24 @@ public class DocumentService {
      */
     public Rendered committeeReport(Caller caller, UUID incidentId, String lang, DocumentFormat format) {
         Incident c = incidents.visible(caller, incidentId);
-        CisoReport accepted = reports.latestAccepted(c.id);
+        CisoReport accepted = reports.latestAccepted(c.id());
         if (accepted == null) {
-            throw new ProblemException(409, "document.committee-report-before-acceptance", c.number);
+            throw new ProblemException(409, "document.committee-report-before-acceptance", c.number());
         }
         DocumentTexts t = DocumentTexts.of(lang);
-        JsonNode s = parse(accepted.snapshot);
-        CommitteeReport recorded = em.find(CommitteeReport.class, c.id);
+        JsonNode s = parse(accepted.snapshot());
+        CommitteeReport recorded = em.find(CommitteeReport.class, c.id());
         List<Field> banner = List.of(
-                new Field(t.t("committee.accepted"), t.t("committee.acceptedValue", accepted.version,
-                        accepted.decidedBy, t.moment(accepted.decidedAt))),
-                new Field(t.t("committee.severe"), c.severeJudgedByCiso ? t.t("committee.severeValue")
+                new Field(t.t("committee.accepted"), t.t("committee.acceptedValue", accepted.version(),
+                        accepted.decidedBy(), t.moment(accepted.decidedAt()))),
+                new Field(t.t("committee.severe"), c.severeJudgedByCiso() ? t.t("committee.severeValue")
                         : t.t("committee.notSevere")),
                 new Field(t.t("committee.recorded"), recorded == null ? t.t("committee.notRecorded")
-                        : t.moment(recorded.reportedAt) + " " + recorded.reference));
+                        : t.moment(recorded.reportedAt()) + " " + recorded.reference()));
         Document d = header(c, DocumentKind.COMMITTEE_REPORT, t, t.t("committee.title"), t.t("committee.basis"),
-                t.t("committee.to"), t.t("committee.from"), t.t("documentVersion", accepted.version),
-                t.t("sourceSnapshot", accepted.version), accepted.sha256, banner, null, recordSections(t, s, true));
-        return deliver(caller, c, d, format, accepted.version);
+                t.t("committee.to"), t.t("committee.from"), t.t("documentVersion", accepted.version()),
+                t.t("sourceSnapshot", accepted.version()), accepted.sha256(), banner, null, recordSections(t, s, true));
+        return deliver(caller, c, d, format, accepted.version());
     }
 
     /** The draft report to the Personal Information Protection Commission: the nine items of R1, item 7 included. */
@@ -148,30 +148,30 @@ public class DocumentService {
         source.put("items", draft.items());
         Document d = header(c, DocumentKind.COMMISSION_REPORT_DRAFT, t, t.t("commission.title"),
                 t.t("commission.basis"), t.t("commission.to"), organisationName(c, lang),
-                t.t("recordVersion", c.version), t.t("sourceRecord", c.version), sha256(json(source)),
+                t.t("recordVersion", c.version()), t.t("sourceRecord", c.version()), sha256(json(source)),
                 List.of(new Field(t.t("commission.duty"), code)), t.t("commission.note"), List.of(Section.table(
                         t.t("commission.title"), new Table(List.of(t.t("commission.item"), t.t("commission.value")),
                                 rows, t.t("none")))));
-        return deliver(caller, c, d, format, c.version);
+        return deliver(caller, c, d, format, c.version());
     }
 
     /** The letter to the persons concerned (本人通知, 法68条2項), a draft; 409 when the case holds no personal data. */
     public Rendered personsNotice(Caller caller, UUID incidentId, String lang, DocumentFormat format) {
         Incident c = incidents.visible(caller, incidentId);
-        if (c.personalData == null || c.personalData.kinds() == null || c.personalData.kinds().isEmpty()) {
-            throw new ProblemException(409, "document.persons-notice-without-personal-data", c.number);
+        if (c.personalData() == null || c.personalData().kinds() == null || c.personalData().kinds().isEmpty()) {
+            throw new ProblemException(409, "document.persons-notice-without-personal-data", c.number());
         }
         DocumentTexts t = DocumentTexts.of(lang);
         String organisation = organisationName(c, lang);
-        String overview = c.title + "\n" + t.t("field.occurredAt") + ": " + t.moment(c.occurredAt) + "\n"
-                + t.t("field.discoveredAt") + ": " + t.moment(c.discoveredAt);
-        String items = c.personalData.kinds().stream().map(k -> t.t("pd." + k.name()))
+        String overview = c.title() + "\n" + t.t("field.occurredAt") + ": " + t.moment(c.occurredAt()) + "\n"
+                + t.t("field.discoveredAt") + ": " + t.moment(c.discoveredAt());
+        String items = c.personalData().kinds().stream().map(k -> t.t("pd." + k.name()))
                 .collect(Collectors.joining("、"))
-                + (c.personalData.persons() == null ? "" : "（" + t.t("field.personsAffected") + ": "
-                        + t.t("persons", c.personalData.persons()) + "）");
-        String cause = c.cause == null ? t.t("unknown") : c.cause;
-        String secondary = c.damageExtent == null && c.damageScope == null ? t.t("unknown")
-                : join(c.damageExtent, c.damageScope);
+                + (c.personalData().persons() == null ? "" : "（" + t.t("field.personsAffected") + ": "
+                        + t.t("persons", c.personalData().persons()) + "）");
+        String cause = c.cause() == null ? t.t("unknown") : c.cause();
+        String secondary = c.damageExtent() == null && c.damageScope() == null ? t.t("unknown")
+                : join(c.damageExtent(), c.damageScope());
         String contact = contactOf(c);
         List<Section> sections = List.of(
                 Section.text(t.t("notice.overview"), overview),
@@ -181,17 +181,17 @@ public class DocumentService {
                 Section.text(t.t("notice.other"), t.t("notice.otherValue")),
                 Section.text(t.t("notice.contact"), organisation + "\n" + contact, t.t("notice.closing")));
         Map<String, Object> source = new LinkedHashMap<>();
-        source.put("incidentNumber", c.number);
+        source.put("incidentNumber", c.number());
         source.put("overview", overview);
-        source.put("items", c.personalData.kinds().stream().map(PersonalDataKind::name).toList());
-        source.put("persons", c.personalData.persons());
-        source.put("cause", c.cause);
-        source.put("damageExtent", c.damageExtent);
-        source.put("damageScope", c.damageScope);
+        source.put("items", c.personalData().kinds().stream().map(PersonalDataKind::name).toList());
+        source.put("persons", c.personalData().persons());
+        source.put("cause", c.cause());
+        source.put("damageExtent", c.damageExtent());
+        source.put("damageScope", c.damageScope());
         Document d = header(c, DocumentKind.PERSONS_NOTICE_DRAFT, t, t.t("notice.title"), t.t("notice.basis"),
-                t.t("notice.to"), organisation, t.t("recordVersion", c.version), t.t("sourceRecord", c.version),
+                t.t("notice.to"), organisation, t.t("recordVersion", c.version()), t.t("sourceRecord", c.version()),
                 sha256(json(source)), List.of(), t.t("notice.opening", organisation), sections);
-        return deliver(caller, c, d, format, c.version);
+        return deliver(caller, c, d, format, c.version());
     }
 
     /** The record's sections as a CISO report snapshot holds them: overview, times, cause, damage, measures. */
@@ -274,7 +274,7 @@ public class DocumentService {
         ZonedDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
                 .atZoneSameInstant(DocumentTexts.JAPAN);
         boolean draft = kind == DocumentKind.COMMISSION_REPORT_DRAFT || kind == DocumentKind.PERSONS_NOTICE_DRAFT;
-        return new Document(kind, t.lang(), title, basis, to, from, organisationName(c, t.lang()), c.number,
+        return new Document(kind, t.lang(), title, basis, to, from, organisationName(c, t.lang()), c.number(),
                 draft ? version + "（" + t.t("draftMark") + "）" : version, ISO_MINUTES.format(now),
                 DocumentTexts.wareki(now.toLocalDate()), sourceLabel, sourceSha256, banner, note, sections, t.all());
     }
@@ -289,18 +289,18 @@ public class DocumentService {
         details.put("format", format.name());
         details.put("language", d.lang());
         details.put("sourceSha256", d.sourceSha256());
-        timeline.append(c.id, TimelineType.DOCUMENT_DOWNLOADED, OffsetDateTime.now(ZoneOffset.UTC),
+        timeline.append(c.id(), TimelineType.DOCUMENT_DOWNLOADED, OffsetDateTime.now(ZoneOffset.UTC),
                 caller.username(), details, null);
         return new Rendered(content, format, d.fileName(format.extension()), d.sourceSha256());
     }
 
     private String organisationName(Incident c, String lang) {
-        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation);
-        return name == null ? c.organisation : "en".equals(lang) ? name.en() : name.ja();
+        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation());
+        return name == null ? c.organisation() : "en".equals(lang) ? name.en() : name.ja();
     }
 
     private String contactOf(Incident c) {
-        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation);
+        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation());
         return name == null ? "-" : name.contact();
     }
 

@@ -8,6 +8,6 @@ public record CustodyEntryView(CustodyEntry.Action action, String actor, OffsetD
         String purpose) {
 
     public static CustodyEntryView of(CustodyEntry c) {
-        return new CustodyEntryView(c.action, c.actor, c.at, c.handedTo, c.purpose);
+        return new CustodyEntryView(c.action(), c.actor(), c.at(), c.handedTo(), c.purpose());
     }
 }

@@ -29,6 +29,7 @@ import jp.horenso.incident.evidence.config.EvidenceConfig;
 import jp.horenso.incident.evidence.service.EvidenceService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import jp.horenso.incident.evidence.service.HandOverEvidence;
 
 /**
  * Evidence of a case (証拠保全, 第107条) over HTTP. An upload is the raw file as the request body: its media type in
@@ -107,9 +108,9 @@ public class EvidenceResource {
             @Parameter(description = "Why it is downloaded, at most 500 characters; kept on the chain of custody")
             @QueryParam("purpose") String purpose) {
         EvidenceService.Download download = evidence.download(caller.get(), id, evidenceId, purpose);
-        byte[] hash = HexFormat.of().parseHex(download.evidence().sha256);
-        return Response.ok(download.content(), download.evidence().contentType)
-                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().filename))
+        byte[] hash = HexFormat.of().parseHex(download.evidence().sha256());
+        return Response.ok(download.content(), download.evidence().contentType())
+                .header("Content-Disposition", ContentDisposition.attachment(download.evidence().filename()))
                 .header("Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(hash) + ":")
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store")
@@ -126,7 +127,7 @@ public class EvidenceResource {
                     + "hash first. 201 with the new link of the chain.")
     public Response handOver(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId,
             @NotNull @Valid HandoverRequest request, UriInfo uri) {
-        CustodyEntryView entry = evidence.handOver(caller.get(), id, evidenceId, request);
+        CustodyEntryView entry = evidence.handOver(caller.get(), id, evidenceId, command(request));
         return Response.created(uri.getBaseUriBuilder().path("api/incidents/{id}/evidence/{evidenceId}")
                 .build(id, evidenceId)).entity(entry).build();
     }
@@ -147,5 +148,9 @@ public class EvidenceResource {
             throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("body",
                     "evidence.body-unreadable")));
         }
+    }
+
+    private static HandOverEvidence command(HandoverRequest r) {
+        return new HandOverEvidence(r.to(), r.purpose());
     }
 }

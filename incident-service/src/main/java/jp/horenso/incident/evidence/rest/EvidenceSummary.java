@@ -9,7 +9,7 @@ public record EvidenceSummary(UUID id, UUID incidentId, String filename, String 
         String sha256, String description, String receivedBy, OffsetDateTime receivedAt) {
 
     public static EvidenceSummary of(Evidence e) {
-        return new EvidenceSummary(e.id, e.incidentId, e.filename, e.contentType, e.sizeBytes, e.sha256,
-                e.description, e.receivedBy, e.receivedAt);
+        return new EvidenceSummary(e.id(), e.incidentId(), e.filename(), e.contentType(), e.sizeBytes(), e.sha256(),
+                e.description(), e.receivedBy(), e.receivedAt());
     }
 }

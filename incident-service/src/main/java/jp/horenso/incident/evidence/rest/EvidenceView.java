@@ -11,7 +11,7 @@ public record EvidenceView(UUID id, UUID incidentId, String filename, String con
         List<CustodyEntryView> custody) {
 
     public static EvidenceView of(Evidence e, List<CustodyEntryView> custody) {
-        return new EvidenceView(e.id, e.incidentId, e.filename, e.contentType, e.sizeBytes, e.sha256, e.description,
-                e.receivedBy, e.receivedAt, custody);
+        return new EvidenceView(e.id(), e.incidentId(), e.filename(), e.contentType(), e.sizeBytes(), e.sha256(), e.description(),
+                e.receivedBy(), e.receivedAt(), custody);
     }
 }

@@ -34,11 +34,11 @@ public class EvidenceIntegrityAlarm {
      */
     public void raise(UUID incidentId, Evidence e, String actor, String attempted, String actualSha256) {
         LOG.errorf("Evidence %s of case %s no longer matches its SHA-256 (expected %s, found %s); %s refused",
-                e.id, incidentId, e.sha256, actualSha256, attempted);
+                e.id(), incidentId, e.sha256(), actualSha256, attempted);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("evidenceId", e.id.toString());
-        details.put("filename", e.filename);
-        details.put("expectedSha256", e.sha256);
+        details.put("evidenceId", e.id().toString());
+        details.put("filename", e.filename());
+        details.put("expectedSha256", e.sha256());
         details.put("actualSha256", actualSha256);
         details.put("refused", attempted);
         timeline.append(incidentId, TimelineType.EVIDENCE_INTEGRITY_FAILED, OffsetDateTime.now(ZoneOffset.UTC), actor,

@@ -33,7 +33,6 @@ import jp.horenso.incident.evidence.repository.EvidenceRepository;
 import jp.horenso.incident.evidence.rest.CustodyEntryView;
 import jp.horenso.incident.evidence.rest.EvidenceSummary;
 import jp.horenso.incident.evidence.rest.EvidenceView;
-import jp.horenso.incident.evidence.rest.HandoverRequest;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -112,45 +111,34 @@ public class EvidenceService {
             throw new ProblemException(413, "evidence.too-large", config.maxSize().asLongValue());
         }
         OffsetDateTime now = now();
-        Evidence e = new Evidence();
-        e.id = UUID.randomUUID();
-        e.incidentId = incident.id;
-        e.filename = upload.filename();
-        e.contentType = upload.contentType();
-        e.sizeBytes = bytes.length;
-        e.sha256 = sha256(bytes);
-        e.description = upload.description();
-        e.receivedBy = caller.username();
-        e.receivedAt = now;
+        Evidence e = Evidence.received(incident.id(), upload.filename(), upload.contentType(), bytes.length,
+                sha256(bytes), upload.description(), caller.username(), now);
         evidence.persist(e);
-        EvidenceContent content = new EvidenceContent();
-        content.evidenceId = e.id;
-        content.content = bytes;
-        contents.persist(content);
+        contents.persist(new EvidenceContent(e.id(), bytes));
         CustodyEntry received = link(e, CustodyEntry.Action.RECEIVED, caller.username(), now, null, null);
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("evidenceId", e.id.toString());
-        details.put("filename", e.filename);
-        details.put("contentType", e.contentType);
-        details.put("sizeBytes", e.sizeBytes);
-        details.put("sha256", e.sha256);
-        details.put("description", e.description);
-        timeline.append(incident.id, TimelineType.EVIDENCE_RECEIVED, now, caller.username(), details, null);
+        details.put("evidenceId", e.id().toString());
+        details.put("filename", e.filename());
+        details.put("contentType", e.contentType());
+        details.put("sizeBytes", e.sizeBytes());
+        details.put("sha256", e.sha256());
+        details.put("description", e.description());
+        timeline.append(incident.id(), TimelineType.EVIDENCE_RECEIVED, now, caller.username(), details, null);
         return EvidenceView.of(e, List.of(CustodyEntryView.of(received)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<EvidenceSummary> list(Caller caller, UUID incidentId) {
         Incident incident = incidents.visible(caller, incidentId);
-        return evidence.of(incident.id).stream().map(EvidenceSummary::of).toList();
+        return evidence.of(incident.id()).stream().map(EvidenceSummary::of).toList();
     }
 
     /** Metadata, hash and the whole chain of custody. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EvidenceView show(Caller caller, UUID incidentId, UUID evidenceId) {
         Evidence e = piece(incidents.visible(caller, incidentId), evidenceId);
-        return EvidenceView.of(e, custody.of(e.id).stream().map(CustodyEntryView::of).toList());
+        return EvidenceView.of(e, custody.of(e.id()).stream().map(CustodyEntryView::of).toList());
     }
 
     /**
@@ -166,12 +154,12 @@ public class EvidenceService {
         link(e, CustodyEntry.Action.DOWNLOADED, caller.username(), now, null, why);
         Map<String, Object> details = custodyDetails(e);
         details.put("purpose", why);
-        timeline.append(incident.id, TimelineType.EVIDENCE_DOWNLOADED, now, caller.username(), details, null);
+        timeline.append(incident.id(), TimelineType.EVIDENCE_DOWNLOADED, now, caller.username(), details, null);
         return new Download(e, bytes);
     }
 
     /** Records that the evidence was handed over to someone, after checking it is still what arrived. */
-    public CustodyEntryView handOver(Caller caller, UUID incidentId, UUID evidenceId, HandoverRequest r) {
+    public CustodyEntryView handOver(Caller caller, UUID incidentId, UUID evidenceId, HandOverEvidence r) {
         Incident incident = incidents.visible(caller, incidentId);
         Evidence e = piece(incident, evidenceId);
         verified(caller, incident, e, "HANDOVER");
@@ -179,49 +167,42 @@ public class EvidenceService {
         CustodyEntry entry = link(e, CustodyEntry.Action.HANDED_OVER, caller.username(), now, r.to().strip(),
                 r.purpose().strip());
         Map<String, Object> details = custodyDetails(e);
-        details.put("to", entry.handedTo);
-        details.put("purpose", entry.purpose);
-        timeline.append(incident.id, TimelineType.EVIDENCE_HANDED_OVER, now, caller.username(), details, null);
+        details.put("to", entry.handedTo());
+        details.put("purpose", entry.purpose());
+        timeline.append(incident.id(), TimelineType.EVIDENCE_HANDED_OVER, now, caller.username(), details, null);
         return CustodyEntryView.of(entry);
     }
 
     /** The stored bytes if they still hash to what arrived; otherwise the alarm is recorded and nothing leaves. */
     private byte[] verified(Caller caller, Incident incident, Evidence e, String attempted) {
-        EvidenceContent content = contents.findById(e.id);
-        String actual = content == null ? null : sha256(content.content);
-        if (!e.sha256.equals(actual)) {
-            alarm.raise(incident.id, e, caller.username(), attempted, actual);
-            throw new ProblemException(500, "evidence.integrity-failed", e.filename, e.sha256);
+        EvidenceContent content = contents.findById(e.id());
+        String actual = content == null ? null : sha256(content.content());
+        if (!e.sha256().equals(actual)) {
+            alarm.raise(incident.id(), e, caller.username(), attempted, actual);
+            throw new ProblemException(500, "evidence.integrity-failed", e.filename(), e.sha256());
         }
-        return content.content;
+        return content.content();
     }
 
     private CustodyEntry link(Evidence e, CustodyEntry.Action action, String actor, OffsetDateTime at,
             String handedTo, String purpose) {
-        CustodyEntry entry = new CustodyEntry();
-        entry.evidenceId = e.id;
-        entry.incidentId = e.incidentId;
-        entry.action = action;
-        entry.actor = actor;
-        entry.at = at;
-        entry.handedTo = handedTo;
-        entry.purpose = purpose;
+        CustodyEntry entry = CustodyEntry.of(e.id(), e.incidentId(), action, actor, at, handedTo, purpose);
         custody.persist(entry);
         return entry;
     }
 
     private static Map<String, Object> custodyDetails(Evidence e) {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("evidenceId", e.id.toString());
-        details.put("filename", e.filename);
-        details.put("sha256", e.sha256);
+        details.put("evidenceId", e.id().toString());
+        details.put("filename", e.filename());
+        details.put("sha256", e.sha256());
         return details;
     }
 
     private Evidence piece(Incident incident, UUID evidenceId) {
-        Evidence e = evidence.of(incident.id, evidenceId);
+        Evidence e = evidence.of(incident.id(), evidenceId);
         if (e == null) {
-            throw new ProblemException(404, "evidence.not-found", incident.number, evidenceId);
+            throw new ProblemException(404, "evidence.not-found", incident.number(), evidenceId);
         }
         return e;
     }
@@ -229,8 +210,8 @@ public class EvidenceService {
     /** New evidence belongs to an open case; custody (downloads, hand-overs) goes on after closing. */
     private static void requireOpen(Incident incident) {
         CaseGuards.requireNotWithdrawn(incident);
-        if (incident.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "response.case-closed", incident.number);
+        if (incident.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "response.case-closed", incident.number());
         }
     }
 

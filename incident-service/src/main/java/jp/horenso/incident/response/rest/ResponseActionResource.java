@@ -24,6 +24,8 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.service.ResponseActionService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.response.service.RecordResponseAction;
+import jp.horenso.incident.response.service.UpdateResponseAction;
 
 /** Containment, recovery and recurrence-prevention actions of a case (第44条3–4項) over HTTP. */
 @Path("/api/incidents/{id}/responses")
@@ -68,7 +70,7 @@ public class ResponseActionResource {
                     + "unit: CONTAINMENT and RECOVERY, which their unit carries out (第44条3項); 403 otherwise. "
                     + "Exactly one of ownerUnit and ownerPerson. 409 on a closed case.")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid ResponseActionRequest request, UriInfo uri) {
-        ResponseActionView view = actions.record(caller.get(), id, request);
+        ResponseActionView view = actions.record(caller.get(), id, command(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();
     }
@@ -84,7 +86,15 @@ public class ResponseActionResource {
                     + "Timestamps are set by the service.")
     public Response update(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResponseActionUpdate request) {
-        ResponseActionView view = actions.update(caller.get(), id, actionId, ETags.version(ifMatch), request);
+        ResponseActionView view = actions.update(caller.get(), id, actionId, ETags.version(ifMatch), command(request));
         return Response.ok(view).tag(ETags.of(view.version())).build();
+    }
+
+    private static RecordResponseAction command(ResponseActionRequest r) {
+        return new RecordResponseAction(r.kind(), r.description(), r.ownerUnit(), r.ownerPerson(), r.dueDate(), r.status());
+    }
+
+    private static UpdateResponseAction command(ResponseActionUpdate r) {
+        return new UpdateResponseAction(r.description(), r.ownerUnit(), r.ownerPerson(), r.dueDate(), r.status());
     }
 }

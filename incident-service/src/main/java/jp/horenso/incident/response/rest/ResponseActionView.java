@@ -15,9 +15,9 @@ public record ResponseActionView(UUID id, UUID incidentId, ResponseAction.Kind k
         OffsetDateTime startedAt, OffsetDateTime completedAt, OffsetDateTime cancelledAt, long version) {
 
     public static ResponseActionView of(ResponseAction a, LocalDate today) {
-        boolean overdue = a.dueDate != null && !a.status.isFinal() && a.dueDate.isBefore(today);
-        return new ResponseActionView(a.id, a.incidentId, a.kind, a.description, a.ownerUnit, a.ownerPerson,
-                a.dueDate, overdue, a.status, a.createdBy, a.createdAt, a.updatedBy, a.updatedAt, a.startedAt,
-                a.completedAt, a.cancelledAt, a.version);
+        boolean overdue = a.dueDate() != null && !a.status().isFinal() && a.dueDate().isBefore(today);
+        return new ResponseActionView(a.id(), a.incidentId(), a.kind(), a.description(), a.ownerUnit(), a.ownerPerson(),
+                a.dueDate(), overdue, a.status(), a.createdBy(), a.createdAt(), a.updatedBy(), a.updatedAt(), a.startedAt(),
+                a.completedAt(), a.cancelledAt(), a.version());
     }
 }

@@ -1,7 +1,5 @@
 package jp.horenso.incident.response.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
@@ -20,8 +18,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.outbox.Outbox;
+import jp.horenso.incident.events.EventPublisher;
 import jp.horenso.incident.common.problem.InvalidFieldsException;
 import jp.horenso.incident.common.problem.ProblemException;
 import jp.horenso.incident.common.security.Caller;
@@ -29,9 +26,10 @@ import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.ResponseAction.Kind;
 import jp.horenso.incident.response.ResponseAction.Status;
+import jp.horenso.incident.response.event.ResponseActionRecorded;
+import jp.horenso.incident.response.event.ResponseActionRevised;
+import jp.horenso.incident.response.event.ResponseActionStatusChanged;
 import jp.horenso.incident.response.repository.ResponseActionRepository;
-import jp.horenso.incident.response.rest.ResponseActionRequest;
-import jp.horenso.incident.response.rest.ResponseActionUpdate;
 import jp.horenso.incident.response.rest.ResponseActionView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -51,23 +49,21 @@ public class ResponseActionService {
     private final IncidentService incidents;
     private final ResponseActionRepository actions;
     private final TimelineService timeline;
-    private final Outbox outbox;
-    private final ObjectMapper mapper;
+    private final EventPublisher events;
 
     public ResponseActionService(IncidentService incidents, ResponseActionRepository actions,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper) {
+            TimelineService timeline, EventPublisher events) {
         this.incidents = incidents;
         this.actions = actions;
         this.timeline = timeline;
-        this.outbox = outbox;
-        this.mapper = mapper;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseActionView> list(Caller caller, UUID incidentId, Kind kind, Status status) {
         Incident incident = incidents.visible(caller, incidentId);
         LocalDate today = today();
-        return actions.of(incident.id, kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
+        return actions.of(incident.id(), kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -76,7 +72,7 @@ public class ResponseActionService {
         return ResponseActionView.of(action(incident, actionId), today());
     }
 
-    public ResponseActionView record(Caller caller, UUID incidentId, ResponseActionRequest r) {
+    public ResponseActionView record(Caller caller, UUID incidentId, RecordResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         requireMayWrite(caller, incident, r.kind());
         List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
@@ -88,66 +84,51 @@ public class ResponseActionService {
             throw new InvalidFieldsException(invalid);
         }
         OffsetDateTime now = now();
-        ResponseAction a = new ResponseAction();
-        a.id = UUID.randomUUID();
-        a.incidentId = incident.id;
-        a.kind = r.kind();
-        a.description = r.description().strip();
-        a.ownerUnit = blankToNull(r.ownerUnit());
-        a.ownerPerson = blankToNull(r.ownerPerson());
-        a.dueDate = r.dueDate();
-        a.status = Status.PLANNED;
-        a.moveTo(r.status() == null ? Status.PLANNED : r.status(), now);
-        a.createdBy = caller.username();
-        a.createdAt = now;
-        a.updatedBy = caller.username();
-        a.updatedAt = now;
+        ResponseAction a = ResponseAction.recorded(incident.id(), r.kind(), r.description().strip(),
+                blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate(),
+                r.status() == null ? Status.PLANNED : r.status(), caller.username(), now);
         actions.persist(a);
         actions.flush();
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("actionId", a.id.toString());
-        details.put("kind", a.kind.name());
+        details.put("actionId", a.id().toString());
+        details.put("kind", a.kind().name());
         details.putAll(state(a));
-        timeline.append(incident.id, TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
+        timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
 
-        ObjectNode data = actionData(incident, a);
-        data.put("recordedBy", caller.username());
-        data.put("recordedAt", now.toString());
-        outbox.add(CloudEvent.of("ResponseActionRecorded", incident.id, data));
+        events.publish(incident.id(), ResponseActionRecorded.NAME, new ResponseActionRecorded(incident.id(), a.id(),
+                a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(),
+                caller.username(), now));
         return ResponseActionView.of(a, today());
     }
 
     public ResponseActionView update(Caller caller, UUID incidentId, UUID actionId, Long expectedVersion,
-            ResponseActionUpdate r) {
+            UpdateResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         ResponseAction a = action(incident, actionId);
-        requireMayWrite(caller, incident, a.kind);
+        requireMayWrite(caller, incident, a.kind());
         if (expectedVersion == null) {
             throw new ProblemException(428, "precondition.required");
         }
-        if (expectedVersion != a.version) {
-            throw new ProblemException(412, "response.action-stale", a.id);
+        if (expectedVersion != a.version()) {
+            throw new ProblemException(412, "response.action-stale", a.id());
         }
         List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
         checkOwner(invalid, r.ownerUnit(), r.ownerPerson());
         if (!invalid.isEmpty()) {
             throw new InvalidFieldsException(invalid);
         }
-        if (a.status.isFinal()) {
-            throw new ProblemException(409, "response.action-final", a.status.name());
+        if (a.status().isFinal()) {
+            throw new ProblemException(409, "response.action-final", a.status().name());
         }
-        if (r.status() != a.status && !a.status.canBecome(r.status())) {
-            throw new ProblemException(409, "response.status-transition", a.status.name(), r.status().name());
+        if (r.status() != a.status() && !a.status().canBecome(r.status())) {
+            throw new ProblemException(409, "response.status-transition", a.status().name(), r.status().name());
         }
 
-        Status previousStatus = a.status;
+        Status previousStatus = a.status();
         Map<String, Object> before = state(a);
         OffsetDateTime now = now();
-        a.description = r.description().strip();
-        a.ownerUnit = blankToNull(r.ownerUnit());
-        a.ownerPerson = blankToNull(r.ownerPerson());
-        a.dueDate = r.dueDate();
+        a.revise(r.description().strip(), blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate());
         if (r.status() != previousStatus) {
             a.moveTo(r.status(), now);
         }
@@ -164,38 +145,31 @@ public class ResponseActionService {
         if (changes.isEmpty()) {
             return ResponseActionView.of(a, today());
         }
-        a.updatedBy = caller.username();
-        a.updatedAt = now;
+        a.changed(caller.username(), now);
         try {
             actions.flush();
         } catch (OptimisticLockException e) {
             // Someone wrote between our read and our write: the same answer as a stale If-Match.
-            throw new ProblemException(412, "response.action-stale", a.id);
+            throw new ProblemException(412, "response.action-stale", a.id());
         }
 
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("actionId", a.id.toString());
-        details.put("kind", a.kind.name());
+        details.put("actionId", a.id().toString());
+        details.put("kind", a.kind().name());
         details.put("changes", changes);
-        timeline.append(incident.id, TimelineType.RESPONSE_ACTION_UPDATED, now, caller.username(), details, null);
+        timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_UPDATED, now, caller.username(), details, null);
 
         List<String> revised = changes.keySet().stream().filter(f -> !f.equals("status")).toList();
         if (!revised.isEmpty()) {
-            ObjectNode data = actionData(incident, a);
-            revised.forEach(data.putArray("changedFields")::add);
-            data.put("revisedBy", caller.username());
-            data.put("revisedAt", now.toString());
-            outbox.add(CloudEvent.of("ResponseActionRevised", incident.id, data));
+            events.publish(incident.id(), ResponseActionRevised.NAME, new ResponseActionRevised(incident.id(), a.id(),
+                    a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(), revised,
+                    caller.username(), now));
         }
-        if (a.status != previousStatus) {
-            ObjectNode data = actionData(incident, a);
-            data.put("previousStatus", previousStatus.name());
-            data.put("changedBy", caller.username());
-            data.put("changedAt", now.toString());
-            putTime(data, "startedAt", a.startedAt);
-            putTime(data, "completedAt", a.completedAt);
-            putTime(data, "cancelledAt", a.cancelledAt);
-            outbox.add(CloudEvent.of("ResponseActionStatusChanged", incident.id, data));
+        if (a.status() != previousStatus) {
+            events.publish(incident.id(), ResponseActionStatusChanged.NAME, new ResponseActionStatusChanged(
+                    incident.id(), a.id(), a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(),
+                    incident.drill(), previousStatus, caller.username(), now, a.startedAt(), a.completedAt(),
+                    a.cancelledAt()));
         }
         return ResponseActionView.of(a, today());
     }
@@ -204,7 +178,7 @@ public class ResponseActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseAction> recurrencePrevention(UUID incidentId) {
         return actions.of(incidentId, Kind.RECURRENCE_PREVENTION, null).stream()
-                .filter(a -> a.status != Status.CANCELLED).toList();
+                .filter(a -> a.status() != Status.CANCELLED).toList();
     }
 
     /**
@@ -214,18 +188,18 @@ public class ResponseActionService {
      */
     private static void requireMayWrite(Caller caller, Incident incident, Kind kind) {
         CaseGuards.requireNotWithdrawn(incident);
-        if (incident.state == IncidentState.CLOSED) {
-            throw new ProblemException(409, "response.case-closed", incident.number);
+        if (incident.state() == IncidentState.CLOSED) {
+            throw new ProblemException(409, "response.case-closed", incident.number());
         }
         if (caller.hasRole(Roles.CSIRT) || caller.hasRole(Roles.SECURITY_LEAD)) {
             return;
         }
         boolean ownUnit = caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
-                && caller.unit().equals(incident.unit)
+                && caller.unit().equals(incident.unit())
                 || caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null
-                        && caller.department().equals(incident.department);
+                        && caller.department().equals(incident.department());
         if (!ownUnit) {
-            throw new ProblemException(403, "response.not-own-unit", incident.number);
+            throw new ProblemException(403, "response.not-own-unit", incident.number());
         }
         if (kind == Kind.RECURRENCE_PREVENTION) {
             throw new ProblemException(403, "response.recurrence-prevention-by-csirt");
@@ -242,9 +216,9 @@ public class ResponseActionService {
     }
 
     private ResponseAction action(Incident incident, UUID actionId) {
-        ResponseAction a = actions.of(incident.id, actionId);
+        ResponseAction a = actions.of(incident.id(), actionId);
         if (a == null) {
-            throw new ProblemException(404, "response.action-not-found", incident.number, actionId);
+            throw new ProblemException(404, "response.action-not-found", incident.number(), actionId);
         }
         return a;
     }
@@ -252,31 +226,12 @@ public class ResponseActionService {
     /** The fields a change can touch, as plain JSON values for the timeline. */
     private static Map<String, Object> state(ResponseAction a) {
         Map<String, Object> s = new LinkedHashMap<>();
-        s.put("description", a.description);
-        s.put("ownerUnit", a.ownerUnit);
-        s.put("ownerPerson", a.ownerPerson);
-        s.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
-        s.put("status", a.status.name());
+        s.put("description", a.description());
+        s.put("ownerUnit", a.ownerUnit());
+        s.put("ownerPerson", a.ownerPerson());
+        s.put("dueDate", a.dueDate() == null ? null : a.dueDate().toString());
+        s.put("status", a.status().name());
         return s;
-    }
-
-    /** What every response-action event says; never the description, which may name people. */
-    private ObjectNode actionData(Incident incident, ResponseAction a) {
-        ObjectNode data = mapper.createObjectNode();
-        data.put("incidentId", incident.id.toString());
-        data.put("actionId", a.id.toString());
-        data.put("kind", a.kind.name());
-        data.put("ownerUnit", a.ownerUnit);
-        data.put("ownerPerson", a.ownerPerson);
-        data.put("dueDate", a.dueDate == null ? null : a.dueDate.toString());
-        data.put("status", a.status.name());
-        data.put("version", a.version);
-        data.put("drill", incident.drill);
-        return data;
-    }
-
-    private static void putTime(ObjectNode data, String field, OffsetDateTime at) {
-        data.put(field, at == null ? null : at.toString());
     }
 
     private static String blankToNull(String s) {

@@ -34,19 +34,19 @@ public class ResponseReportText {
 
     /** Item 6: who was told, how and when; null while no notice to persons is recorded. */
     public String responseToPersons(Incident c) {
-        List<Communication> notices = communications.noticesToPersons(c.id);
+        List<Communication> notices = communications.noticesToPersons(c.id());
         if (notices.isEmpty()) {
             return null;
         }
-        long told = notices.stream().mapToLong(n -> n.persons).sum();
-        Integer affected = c.personalData == null ? null : c.personalData.persons();
+        long told = notices.stream().mapToLong(n -> n.persons()).sum();
+        Integer affected = c.personalData() == null ? null : c.personalData().persons();
         return "計" + told + "人に連絡済み" + (affected == null ? "" : "（本人の数: " + affected + "人）") + "。"
                 + notices.stream().map(ResponseReportText::notice).collect(Collectors.joining("、"));
     }
 
     /** Item 8: each measure with its owner, due date and status; null while none is recorded. */
     public String recurrencePrevention(Incident c) {
-        List<ResponseAction> measures = actions.recurrencePrevention(c.id);
+        List<ResponseAction> measures = actions.recurrencePrevention(c.id());
         if (measures.isEmpty()) {
             return null;
         }
@@ -54,14 +54,14 @@ public class ResponseReportText {
     }
 
     private static String notice(Communication n) {
-        return JAPANESE_TIME.format(n.communicatedAt) + " " + n.method.ja + "により" + n.persons + "人"
-                + (n.reference == null ? "" : "（" + n.reference + "）");
+        return JAPANESE_TIME.format(n.communicatedAt()) + " " + n.method().ja + "により" + n.persons() + "人"
+                + (n.reference() == null ? "" : "（" + n.reference() + "）");
     }
 
     private static String measure(ResponseAction a) {
-        String owner = a.ownerUnit != null ? a.ownerUnit : a.ownerPerson;
-        String due = a.dueDate == null ? "未定" : JAPANESE_DATE.format(a.dueDate);
-        return "・" + a.description + "（担当: " + owner + "、期限: " + due + "、状況: " + japanese(a.status) + "）";
+        String owner = a.ownerUnit() != null ? a.ownerUnit() : a.ownerPerson();
+        String due = a.dueDate() == null ? "未定" : JAPANESE_DATE.format(a.dueDate());
+        return "・" + a.description() + "（担当: " + owner + "、期限: " + due + "、状況: " + japanese(a.status()) + "）";
     }
 
     private static String japanese(ResponseAction.Status status) {

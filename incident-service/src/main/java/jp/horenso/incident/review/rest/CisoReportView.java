@@ -20,8 +20,8 @@ public record CisoReportView(int version, String sha256, String submittedBy, Off
     }
 
     public static CisoReportView of(CisoReport r, boolean latest, JsonNode snapshot) {
-        return new CisoReportView(r.version, r.sha256, r.submittedBy, r.submittedAt, latest,
-                r.decision == null ? null : new Decision(r.decision, r.instructions, r.decidedBy, r.decidedAt),
+        return new CisoReportView(r.version(), r.sha256(), r.submittedBy(), r.submittedAt(), latest,
+                r.decision() == null ? null : new Decision(r.decision(), r.instructions(), r.decidedBy(), r.decidedAt()),
                 snapshot);
     }
 }

@@ -13,19 +13,23 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import jp.horenso.incident.common.security.CurrentCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.incident.review.service.CisoReviewService;
+import jp.horenso.incident.review.service.CaseClosingService;
+import jp.horenso.incident.review.service.CommitteeReportService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jp.horenso.incident.review.service.RecordCommitteeReport;
 
 /** The committee report (第44条6項), closing the case, and where the review stands. */
 @Path("/api/incidents/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ReviewResource {
 
-    private final CisoReviewService review;
+    private final CommitteeReportService committee;
+    private final CaseClosingService closing;
     private final CurrentCaller caller;
 
-    public ReviewResource(CisoReviewService review, CurrentCaller caller) {
-        this.review = review;
+    public ReviewResource(CommitteeReportService committee, CaseClosingService closing, CurrentCaller caller) {
+        this.committee = committee;
+        this.closing = closing;
         this.caller = caller;
     }
 
@@ -35,7 +39,7 @@ public class ReviewResource {
     @Operation(summary = "Where the CISO's review stands and what closing still needs",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public ReviewStatusView status(@PathParam("id") UUID id) {
-        return review.status(caller.get(), id);
+        return closing.status(caller.get(), id);
     }
 
     @POST
@@ -46,8 +50,8 @@ public class ReviewResource {
             description = "Once, after the CSIRT reported to the CISO. Marks the case severe; the committee then "
                     + "sees the case.")
     public ReviewStatusView committeeReport(@PathParam("id") UUID id, @NotNull @Valid CommitteeReportRequest request) {
-        review.recordCommitteeReport(caller.get(), id, request);
-        return review.status(caller.get(), id);
+        committee.recordCommitteeReport(caller.get(), id, command(request));
+        return closing.status(caller.get(), id);
     }
 
     @POST
@@ -57,7 +61,11 @@ public class ReviewResource {
             description = "Only after the CISO accepted the recurrence prevention and, for a case the CISO judged "
                     + "severe, the committee report is recorded; otherwise 409 saying what is missing.")
     public ReviewStatusView close(@PathParam("id") UUID id) {
-        review.close(caller.get(), id);
-        return review.status(caller.get(), id);
+        closing.close(caller.get(), id);
+        return closing.status(caller.get(), id);
+    }
+
+    private static RecordCommitteeReport command(CommitteeReportRequest r) {
+        return new RecordCommitteeReport(r.reportedAt(), r.reference());
     }
 }

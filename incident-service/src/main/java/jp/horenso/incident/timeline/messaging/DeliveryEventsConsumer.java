@@ -3,6 +3,7 @@ package jp.horenso.incident.timeline.messaging;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.incident.acknowledgement.service.AcknowledgementService;
 import jp.horenso.incident.common.events.CloudEvent;
 import jp.horenso.incident.timeline.service.TimelineRecorder;
@@ -32,7 +33,7 @@ public class DeliveryEventsConsumer {
     @Blocking
     public void consume(String record) {
         CloudEvent event = CloudEvent.parse(record, mapper);
-        if ("AcknowledgementLinkUsed".equals(event.name())) {
+        if (AcknowledgementLinkUsed.NAME.equals(event.name())) {
             acknowledgements.acknowledgeByLink(event, CHANNEL);
         } else {
             recorder.record(event, CHANNEL);

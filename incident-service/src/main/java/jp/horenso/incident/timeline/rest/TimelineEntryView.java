@@ -9,6 +9,6 @@ import jp.horenso.incident.timeline.TimelineType;
 public record TimelineEntryView(TimelineType type, OffsetDateTime at, String actor, Map<String, Object> details) {
 
     public static TimelineEntryView of(TimelineEntry e) {
-        return new TimelineEntryView(e.type, e.at, e.actor, e.details);
+        return new TimelineEntryView(e.type(), e.at(), e.actor(), e.details());
     }
 }

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +49,11 @@ public class AuditService {
         String previous = TimelineHasher.GENESIS;
         int expectedSeq = 1;
         for (TimelineEntry entry : chain) {
-            if (entry.seq != expectedSeq || !previous.equals(entry.prevHash)
-                    || !TimelineHasher.hash(entry).equals(entry.hash)) {
+            if (entry.seq() != expectedSeq || !previous.equals(entry.prevHash())
+                    || !TimelineHasher.hash(entry).equals(entry.hash())) {
                 return new Verification(incidentId, chain.size(), false, expectedSeq, null, now());
             }
-            previous = entry.hash;
+            previous = entry.hash();
             expectedSeq++;
         }
         return new Verification(incidentId, chain.size(), true, null, previous, now());
@@ -67,32 +69,30 @@ public class AuditService {
         return out.toString();
     }
 
-    /** The trail as CSV (RFC 4180), details as a JSON column. */
+    /** The trail as CSV (RFC 4180, Apache Commons CSV), details as a JSON column, formula cells neutralised. */
     public String exportCsv(Caller caller, UUID incidentId) {
         incidents.visible(caller, incidentId);
-        StringBuilder out = new StringBuilder("seq,type,at,actor,details,source_event_id,prev_hash,hash\r\n");
+        List<List<?>> rows = new ArrayList<>();
         for (TimelineEntry entry : entries.of(incidentId)) {
             Map<String, Object> row = row(entry);
-            out.append(row.get("seq")).append(',').append(csv(entry.type.name())).append(',')
-                    .append(csv(String.valueOf(row.get("at")))).append(',').append(csv(entry.actor)).append(',')
-                    .append(csv(json(entry.details))).append(',')
-                    .append(csv(entry.sourceEventId == null ? "" : entry.sourceEventId.toString())).append(',')
-                    .append(entry.prevHash).append(',').append(entry.hash).append("\r\n");
+            rows.add(Arrays.asList(row.get("seq"), entry.type().name(), row.get("at"), entry.actor(),
+                    json(entry.details()), entry.sourceEventId(), entry.prevHash(), entry.hash()));
         }
-        return out.toString();
+        return CsvExport.write(
+                List.of("seq", "type", "at", "actor", "details", "source_event_id", "prev_hash", "hash"), rows);
     }
 
     private static Map<String, Object> row(TimelineEntry e) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("incidentId", e.incidentId.toString());
-        row.put("seq", e.seq);
-        row.put("type", e.type.name());
-        row.put("at", TimelineHasher.normalise(e.at).toInstant().toString());
-        row.put("actor", e.actor);
-        row.put("details", e.details);
-        row.put("sourceEventId", e.sourceEventId == null ? null : e.sourceEventId.toString());
-        row.put("prevHash", e.prevHash);
-        row.put("hash", e.hash);
+        row.put("incidentId", e.incidentId().toString());
+        row.put("seq", e.seq());
+        row.put("type", e.type().name());
+        row.put("at", TimelineHasher.normalise(e.at()).toInstant().toString());
+        row.put("actor", e.actor());
+        row.put("details", e.details());
+        row.put("sourceEventId", e.sourceEventId() == null ? null : e.sourceEventId().toString());
+        row.put("prevHash", e.prevHash());
+        row.put("hash", e.hash());
         return row;
     }
 
@@ -102,13 +102,6 @@ public class AuditService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String csv(String value) {
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 
     private static OffsetDateTime now() {

@@ -30,16 +30,7 @@ public class TimelineService {
             Map<String, Object> details, UUID sourceEventId) {
         entries.lockChainOf(incidentId);
         TimelineEntry last = entries.lastOf(incidentId);
-        TimelineEntry entry = new TimelineEntry();
-        entry.incidentId = incidentId;
-        entry.seq = last == null ? 1 : last.seq + 1;
-        entry.prevHash = last == null ? TimelineHasher.GENESIS : last.hash;
-        entry.type = type;
-        entry.at = TimelineHasher.normalise(at);
-        entry.actor = actor;
-        entry.details = details == null ? Map.of() : details;
-        entry.sourceEventId = sourceEventId;
-        entry.hash = TimelineHasher.hash(entry);
+        TimelineEntry entry = TimelineEntry.after(last, incidentId, type, at, actor, details, sourceEventId);
         entries.persist(entry);
         return entry;
     }

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /** The screen on its own: what counts as personal data in a text meant for publication, and what does not. */
 class PersonalDataScreenTest {
 
-    private final PersonalDataScreen screen = new PersonalDataScreen(
-            Optional.of(List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp")));
+    private final PersonalDataScreen screen = new PersonalDataScreen(() -> Optional.of(
+            List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp")));
 
     private final List<Source> caseTexts = List.of(
             new Source("description", "住民の山田太郎様（住所: デモ市本町1丁目2番3号、電話 0289-12-3456）宛ての通知を誤送信した。"

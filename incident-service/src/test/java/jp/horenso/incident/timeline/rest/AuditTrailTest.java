@@ -13,8 +13,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.support.Reports;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.incident.support.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +28,9 @@ class AuditTrailTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    TimelineService timeline;
 
     @Test
     void article117_timelineIsHashChainedAndVerifies() {
@@ -82,6 +90,24 @@ class AuditTrailTest {
         assertEquals("seq,type,at,actor,details,source_event_id,prev_hash,hash", rows[0]);
         assertEquals(3, rows.length);
         assertTrue(rows[2].startsWith("2,ACKNOWLEDGED,"), rows[2]);
+    }
+
+    @Test
+    void csvExportShowsAFormulaAsTextNeverAsAFormula() {
+        String id = reportedAndAcknowledged();
+        // An actor name arrives from other services' events (e.g. IncidentMarkedSerious.markedBy).
+        String formula = "=HYPERLINK(\"http://evil.example/\",\"詳細\")";
+        QuarkusTransaction.requiringNew().run(() -> timeline.append(UUID.fromString(id), TimelineType.MARKED_SERIOUS,
+                OffsetDateTime.now(ZoneOffset.UTC), formula, Map.of("reason", "-1+1"), null));
+
+        String csv = given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/export.csv")
+                .then().statusCode(200).extract().asString();
+        String row = csv.split("\r\n")[3];
+        assertTrue(row.startsWith("3,MARKED_SERIOUS,"), row);
+        assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"詳細\"\")\","), row);
+        assertTrue(row.contains(",\"{\"\"reason\"\":\"\"-1+1\"\"}\","), row);
+        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
+                .then().body("intact", equalTo(true));
     }
 
     @Test

@@ -1,0 +1,44 @@
+package jp.horenso.incident.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the prod profile reads: every endpoint and secret from the environment without a fallback, and no demo
+ * organisation (issue 11). Reads the application.properties that goes into the jar.
+ */
+class ProductionConfigTest {
+
+    private static final Pattern DEFAULTED_EXPRESSION = Pattern.compile("\\$\\{[A-Z0-9_]+:[^}]+}");
+
+    @Test
+    void productionHasNoFallbackEndpointsSecretsOrDemoOrganisation() throws IOException {
+        List<String> prod = Files.readAllLines(Path.of("src/main/resources/application.properties"),
+                StandardCharsets.UTF_8).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .filter(l -> !l.startsWith("%") || l.startsWith("%prod."))
+                .toList();
+        for (String line : prod) {
+            assertTrue(!DEFAULTED_EXPRESSION.matcher(line).find(), "a fallback value in production: " + line);
+            assertTrue(!line.contains("localhost") && !line.contains("127.0.0.1"), "localhost in production: " + line);
+            assertTrue(!line.contains("demo-city") && !line.contains("デモ市"), "demo data in production: " + line);
+            assertTrue(!line.matches(".*(password|username)=postgres.*"), "a default credential: " + line);
+        }
+        for (String required : List.of("%prod.quarkus.datasource.jdbc.url=${QUARKUS_DATASOURCE_JDBC_URL}",
+                "%prod.quarkus.datasource.username=${QUARKUS_DATASOURCE_USERNAME}",
+                "%prod.quarkus.datasource.password=${QUARKUS_DATASOURCE_PASSWORD}",
+                "%prod.quarkus.oidc.auth-server-url=${QUARKUS_OIDC_AUTH_SERVER_URL}",
+                "%prod.kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS}",
+                "horenso.organisation=${HORENSO_ORGANISATION}")) {
+            assertEquals(1, prod.stream().filter(required::equals).count(), "missing: " + required);
+        }
+    }
+}

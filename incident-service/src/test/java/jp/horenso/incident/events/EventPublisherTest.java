@@ -1,0 +1,62 @@
+package jp.horenso.incident.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import jp.horenso.incident.review.event.IncidentClosed;
+import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.incident.support.KafkaTopics;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class EventPublisherTest {
+
+    @Inject
+    EventPublisher events;
+
+    @Inject
+    ObjectMapper mapper;
+
+    @Test
+    void aTypedEventKeepsItsTimesOffsetAndSecondsOnKafka() throws Exception {
+        UUID incidentId = UUID.randomUUID();
+        // Zero seconds and a Japan-time offset: OffsetDateTime.toString() would drop the seconds (invalid RFC 3339).
+        IncidentClosed closed = new IncidentClosed(incidentId, "INC-2026-000001",
+                OffsetDateTime.parse("2026-04-01T09:00Z"), "csirt1", 1, true,
+                OffsetDateTime.parse("2026-03-31T17:30+09:00"), false);
+        QuarkusTransaction.requiringNew().run(() -> events.publish(incidentId, IncidentClosed.NAME, closed));
+
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
+                r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));
+        EventSchemas.assertValid(IncidentClosed.NAME, record.value());
+        JsonNode event = mapper.readTree(record.value());
+        assertEquals("jp.horenso.IncidentClosed", event.get("type").asText());
+        assertEquals("2026-04-01T09:00:00Z", event.at("/data/closedAt").asText());
+        assertEquals("2026-03-31T17:30:00+09:00", event.at("/data/committeeReportedAt").asText());
+        assertTrue(event.at("/data/severeJudgedByCiso").asBoolean());
+    }
+
+    @Test
+    void aNullTimeIsWrittenAsJsonNull() throws Exception {
+        UUID incidentId = UUID.randomUUID();
+        IncidentClosed closed = new IncidentClosed(incidentId, "INC-2026-000002",
+                OffsetDateTime.parse("2026-04-01T09:00:01.5+09:00"), "csirt1", 2, false, null, true);
+        QuarkusTransaction.requiringNew().run(() -> events.publish(incidentId, IncidentClosed.NAME, closed));
+
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
+                r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));
+        EventSchemas.assertValid(IncidentClosed.NAME, record.value());
+        JsonNode data = mapper.readTree(record.value()).get("data");
+        assertTrue(data.has("committeeReportedAt") && data.get("committeeReportedAt").isNull(), data.toString());
+        assertEquals("2026-04-01T09:00:01.5+09:00", data.get("closedAt").asText());
+    }
+}
