@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.horenso.notification.acknowledgement.service.AckLinkOutcome;
 import jp.horenso.notification.acknowledgement.service.AckLinkService;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -33,10 +34,12 @@ public class AckLinkResource {
 
     private final AckLinkService links;
     private final SecurityIdentity identity;
+    private final CallerIdentity callers;
 
-    public AckLinkResource(AckLinkService links, SecurityIdentity identity) {
+    public AckLinkResource(AckLinkService links, SecurityIdentity identity, CallerIdentity callers) {
         this.links = links;
         this.identity = identity;
+        this.callers = callers;
     }
 
     @GET
@@ -60,7 +63,7 @@ public class AckLinkResource {
 
     /** The logged-in person, or null when the link alone is the proof. */
     private String caller() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        return identity.isAnonymous() ? null : callers.current().username();
     }
 
     private static Response page(AckPage page) {

@@ -11,7 +11,8 @@ import jp.horenso.notification.acknowledgement.service.AckLinkOutcome.Refusal;
 import jp.horenso.notification.delivery.Notification;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
-import jp.horenso.notification.events.OutgoingEvents;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,12 +29,14 @@ public class AckLinkService {
     private final AckLinks links;
     private final NotificationRepository notifications;
     private final EntityManager em;
-    private final OutgoingEvents events;
+    private final Outbox events;
     private final StoppedChainRepository stoppedChains;
+    private final DatabaseClock clock;
 
     public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em,
-            OutgoingEvents events, StoppedChainRepository stoppedChains) {
+            Outbox events, StoppedChainRepository stoppedChains, DatabaseClock clock) {
         this.links = links;
+        this.clock = clock;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.em = em;
@@ -64,7 +67,8 @@ public class AckLinkService {
             return checked.refusal();
         }
         Notification n = checked.notification();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        // The database's time, the one every replica shares; the event carries the same instant.
+        Instant now = clock.transactionTime().truncatedTo(ChronoUnit.MILLIS);
         // The primary key decides, so two clicks at the same moment cannot both count.
         int inserted = em.createNativeQuery("""
                 INSERT INTO ack_link_use (notification_id, incident_id, hop_id, username, used_at, user_agent)
@@ -106,7 +110,7 @@ public class AckLinkService {
             return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
         }
         Notification n = found.get();
-        if (!Instant.now().isBefore(t.expiresAt())) {
+        if (!clock.transactionTime().isBefore(t.expiresAt())) {
             return new Checked(n, AckLinkOutcome.refused(Refusal.EXPIRED, n.incidentNumber(), n.drill()));
         }
         if (caller != null && !caller.equals(n.recipientUsername())) {

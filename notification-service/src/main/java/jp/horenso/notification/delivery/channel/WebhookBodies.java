@@ -50,6 +50,7 @@ public class WebhookBodies {
         body.put("kind", m.isDigest() ? "DIGEST" : m.items().get(0).kind().name());
         body.put("subject", m.subject());
         body.put("text", m.summary());
+        // The moment of sending, outside any transaction (nothing is recorded with it): this machine's clock.
         body.put("sentAt", Instant.now().toString());
         ArrayNode items = body.putArray("items");
         for (MessageItem item : m.items()) {

@@ -55,6 +55,8 @@ public class WebhookSender implements ChannelSender {
     @Override
     public void send(OutgoingMessage message) {
         byte[] body = bodies.body(message);
+        // Signed with the send time, which the receiver compares with its own clock: this machine's (NTP) clock,
+        // taken outside any transaction, not a stamp the service records.
         long timestamp = Instant.now().getEpochSecond();
         URI url = URI.create(message.address());
         HttpRequest.Builder request = HttpRequest.newBuilder(url)

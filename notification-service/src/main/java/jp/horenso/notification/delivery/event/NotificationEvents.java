@@ -3,15 +3,15 @@ package jp.horenso.notification.delivery.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jp.horenso.notification.delivery.Notification;
-import jp.horenso.notification.events.OutgoingEvents;
+import jp.horenso.platform.outbox.Outbox;
 
 /** Writes the outcome of a notification to the outbox, in the transaction that decided it. */
 @ApplicationScoped
 public class NotificationEvents {
 
-    private final OutgoingEvents events;
+    private final Outbox events;
 
-    public NotificationEvents(OutgoingEvents events) {
+    public NotificationEvents(Outbox events) {
         this.events = events;
     }
 

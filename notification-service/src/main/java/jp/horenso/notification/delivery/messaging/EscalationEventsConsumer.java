@@ -2,18 +2,21 @@ package jp.horenso.notification.delivery.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.horenso.notification.common.events.CloudEvent;
-import jp.horenso.notification.common.events.CloudEvents;
 import jp.horenso.notification.delivery.event.ChainStopped;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 import jp.horenso.notification.delivery.service.ChainStopService;
 import jp.horenso.notification.delivery.service.NotificationIntakeService;
+import jp.horenso.platform.consumer.EventConsumption;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads escalation-service's events: each NotificationRequested goes to the intake service, each ChainStopped
- * (case closed or withdrawn) cancels what is still unsent for the case; other types are acknowledged and ignored. Anything that is not a valid CloudEvent throws, so the record goes to the
- * dead-letter topic and consumption goes on.
+ * (case closed or withdrawn) cancels what is still unsent for the case; other types are acknowledged and ignored.
+ * The platform reads the envelope strictly and retries transient failures (the database away for a moment); a
+ * record that is not a valid event, or whose data does not fit, goes to the dead-letter topic and consumption
+ * goes on.
  */
 @ApplicationScoped
 public class EscalationEventsConsumer {
@@ -21,12 +24,14 @@ public class EscalationEventsConsumer {
     /** Mapped to {@code horenso.escalation-events} in application.properties. */
     public static final String CHANNEL = "escalation-events";
 
+    private final EventConsumption consumption;
     private final CloudEvents cloudEvents;
     private final NotificationIntakeService intake;
     private final ChainStopService chainStops;
 
-    public EscalationEventsConsumer(CloudEvents cloudEvents, NotificationIntakeService intake,
-            ChainStopService chainStops) {
+    public EscalationEventsConsumer(EventConsumption consumption, CloudEvents cloudEvents,
+            NotificationIntakeService intake, ChainStopService chainStops) {
+        this.consumption = consumption;
         this.cloudEvents = cloudEvents;
         this.intake = intake;
         this.chainStops = chainStops;
@@ -34,18 +39,15 @@ public class EscalationEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String value) {
-        CloudEvent event = cloudEvents.parse(value);
-        if (is(event, NotificationRequested.NAME)) {
-            NotificationRequested request = cloudEvents.data(event, NotificationRequested.class);
-            intake.accept(event.id(), event.time() == null ? null : event.time().toInstant(), request);
-        } else if (is(event, ChainStopped.NAME)) {
-            chainStops.stop(event.id(), cloudEvents.data(event, ChainStopped.class));
-        }
+    public void consume(String record) {
+        consumption.consume(record, this::apply);
     }
 
-    /** Whether {@code event} is the event {@code eventName} of the contract (type {@code jp.horenso.<name>}). */
-    private static boolean is(CloudEvent event, String eventName) {
-        return (CloudEvent.TYPE_PREFIX + eventName).equals(event.type());
+    private void apply(IncomingEvent event) {
+        if (event.is(NotificationRequested.NAME)) {
+            intake.accept(event.id(), event.time().toInstant(), cloudEvents.data(event, NotificationRequested.class));
+        } else if (event.is(ChainStopped.NAME)) {
+            chainStops.stop(event.id(), cloudEvents.data(event, ChainStopped.class));
+        }
     }
 }

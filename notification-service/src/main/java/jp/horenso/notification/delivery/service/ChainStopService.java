@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.horenso.notification.common.inbox.ProcessedEvents;
 import jp.horenso.notification.delivery.Notification;
 import jp.horenso.notification.delivery.NotificationStatus;
 import jp.horenso.notification.delivery.RenderedMessage;
@@ -16,6 +15,8 @@ import jp.horenso.notification.delivery.channel.MessageItem;
 import jp.horenso.notification.delivery.event.ChainStopped;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,14 +31,16 @@ public class ChainStopService {
 
     private static final Logger LOG = Logger.getLogger(ChainStopService.class);
 
-    private final ProcessedEvents processedEvents;
+    private final Inbox processed;
+    private final DatabaseClock clock;
     private final StoppedChainRepository stoppedChains;
     private final NotificationRepository notifications;
     private final MailRenderer renderer;
 
-    public ChainStopService(ProcessedEvents processedEvents, StoppedChainRepository stoppedChains,
-            NotificationRepository notifications, MailRenderer renderer) {
-        this.processedEvents = processedEvents;
+    public ChainStopService(Inbox processed, StoppedChainRepository stoppedChains,
+            NotificationRepository notifications, MailRenderer renderer, DatabaseClock clock) {
+        this.clock = clock;
+        this.processed = processed;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.renderer = renderer;
@@ -45,12 +48,12 @@ public class ChainStopService {
 
     /** Applies the stop carried by event {@code eventId}; a repeated event changes nothing. */
     public void stop(UUID eventId, ChainStopped stopped) {
-        if (!processedEvents.markProcessed(eventId, NotificationIntakeService.CONSUMER)) {
+        if (!processed.firstDelivery(eventId, NotificationIntakeService.CONSUMER)) {
             LOG.debugf("event %s was applied before; skipped", eventId);
             return;
         }
         stoppedChains.record(stopped.incidentId(), stopped.reason(), stopped.stoppedAt(), eventId);
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         List<Notification> unsent = notifications.lockUnsentOf(stopped.incidentId());
         Map<Long, Notification> digestsToRewrite = new LinkedHashMap<>();
         int cancelled = 0;

@@ -22,6 +22,7 @@ import jp.horenso.notification.delivery.repository.DeliveryAttemptRepository;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,10 +55,12 @@ public class DeliveryService {
     private final InboxService inbox;
     private final MailRenderer renderer;
     private final NotificationConfig.Delivery config;
+    private final DatabaseClock clock;
 
     public DeliveryService(NotificationRepository notifications, DeliveryAttemptRepository attempts,
             NotificationEvents events, RecipientService recipients, InboxService inbox, MailRenderer renderer,
-            NotificationConfig config) {
+            NotificationConfig config, DatabaseClock clock) {
+        this.clock = clock;
         this.notifications = notifications;
         this.attempts = attempts;
         this.events = events;
@@ -70,10 +73,12 @@ public class DeliveryService {
     /**
      * Marks the notifications due now as SENDING, with a lease, and returns them. A held notification whose
      * digest is due carries every other notification held for the same person. A notification whose worker
-     * let its lease run out is taken over, unless its send may have arrived (see the class comment).
+     * let its lease run out is taken over, unless its send may have arrived (see the class comment). The lease
+     * and every later {@code next_attempt_at} are computed from the database's clock, which {@code lockDue}
+     * compares them with, so replicas with drifting clocks agree on what is due.
      */
     public List<OutgoingMessage> claimDue() {
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         List<OutgoingMessage> claimed = new ArrayList<>();
         for (Notification notification : notifications.lockDue(config.batchSize())) {
             if (notification.status() == NotificationStatus.GROUPED) {
@@ -108,14 +113,14 @@ public class DeliveryService {
             return false;
         }
         attempts.persist(new DeliveryAttempt(notification, message.attempt(), message.channel(), message.target(),
-                Instant.now(), DeliveryOutcome.STARTED, null));
+                clock.transactionTime(), DeliveryOutcome.STARTED, null));
         return true;
     }
 
     /** Records that the channel accepted the message and publishes NotificationDelivered (for each digest member too). */
     public void recordSent(OutgoingMessage message, Tries tries) {
         Notification notification = lock(message);
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         record(notification, message.attempt(), message.target(), DeliveryOutcome.SENT, tries.errors(), tries.count(),
                 now);
         if (notification.status().isFinal()) {
@@ -137,7 +142,7 @@ public class DeliveryService {
      */
     public void recordError(OutgoingMessage message, String error, Tries tries) {
         Notification notification = lock(message);
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         record(notification, message.attempt(), message.target(), DeliveryOutcome.ERROR, error, tries.count(), now);
         if (!notification.isHeldBy(message.attempt())) {
             return; // a late report: another worker owns the notification now, or it is finished
@@ -151,7 +156,7 @@ public class DeliveryService {
      */
     public void recordInDoubt(OutgoingMessage message, String error, Tries tries) {
         Notification notification = lock(message);
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         record(notification, message.attempt(), message.target(), DeliveryOutcome.UNKNOWN, error, tries.count(), now);
         if (!notification.isHeldBy(message.attempt())) {
             return;

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import jp.horenso.notification.common.inbox.ProcessedEvents;
 import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.delivery.RenderedMessage;
 import jp.horenso.notification.delivery.event.NotificationRequested;
@@ -13,6 +12,8 @@ import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,17 +29,19 @@ public class NotificationIntakeService {
     public static final String CONSUMER = "notification-service";
     private static final Logger LOG = Logger.getLogger(NotificationIntakeService.class);
 
-    private final ProcessedEvents processedEvents;
+    private final Inbox processed;
+    private final DatabaseClock clock;
     private final NotificationRepository notifications;
     private final MailRenderer renderer;
     private final RecipientService recipients;
     private final InboxService inbox;
     private final StoppedChainRepository stoppedChains;
 
-    public NotificationIntakeService(ProcessedEvents processedEvents, NotificationRepository notifications,
+    public NotificationIntakeService(Inbox processed, NotificationRepository notifications,
             MailRenderer renderer, RecipientService recipients, InboxService inbox,
-            StoppedChainRepository stoppedChains) {
-        this.processedEvents = processedEvents;
+            StoppedChainRepository stoppedChains, DatabaseClock clock) {
+        this.processed = processed;
+        this.clock = clock;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
         this.renderer = renderer;
@@ -52,16 +55,17 @@ public class NotificationIntakeService {
      * recorded as cancelled, for the delivery log, and neither sent nor put in the inbox.
      */
     public void accept(UUID eventId, Instant requestedAt, NotificationRequested request) {
-        if (!processedEvents.markProcessed(eventId, CONSUMER)) {
+        if (!processed.firstDelivery(eventId, CONSUMER)) {
             LOG.debugf("event %s was applied before; skipped", eventId);
             return;
         }
         String username = request.recipient().username();
         notifications.lockRecipient(username);
-        RenderedMessage message = renderer.render(request, Instant.now());
+        Instant now = clock.transactionTime();
+        RenderedMessage message = renderer.render(request, now);
         Endpoint first = recipients.firstEndpoint(username);
         String stopped = stoppedChains.reasonFor(request.incidentId()).orElse(null);
-        boolean stored = notifications.insertIfAbsent(eventId, requestedAt == null ? Instant.now() : requestedAt,
+        boolean stored = notifications.insertIfAbsent(eventId, requestedAt == null ? now : requestedAt,
                 request, message, first, stopped == null ? holdUntil(request) : null, stopped);
         if (!stored) {
             LOG.infof("notification %s already exists; request event %s changes nothing", request.notificationId(),

@@ -1,6 +1,5 @@
 package jp.horenso.notification.inbox.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import java.util.List;
 import jp.horenso.notification.inbox.service.InboxItemView;
 import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.inbox.service.InboxStream;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
@@ -23,12 +23,12 @@ public class InboxResource {
 
     private final InboxService inbox;
     private final InboxStream stream;
-    private final SecurityIdentity identity;
+    private final CallerIdentity caller;
 
-    public InboxResource(InboxService inbox, InboxStream stream, SecurityIdentity identity) {
+    public InboxResource(InboxService inbox, InboxStream stream, CallerIdentity caller) {
         this.inbox = inbox;
         this.stream = stream;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -60,6 +60,6 @@ public class InboxResource {
     }
 
     private String me() {
-        return identity.getPrincipal().getName();
+        return caller.current().username();
     }
 }

@@ -3,12 +3,13 @@ package jp.horenso.notification.inbox.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.notification.common.problem.ProblemException;
 import jp.horenso.notification.inbox.InboxItem;
 import jp.horenso.notification.inbox.repository.InboxItemRepository;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.time.DatabaseClock;
 
 /** Each person's in-app inbox: filled with every notification, read by its owner only. */
 @ApplicationScoped
@@ -19,8 +20,10 @@ public class InboxService {
 
     private final InboxItemRepository items;
     private final EntityManager em;
+    private final DatabaseClock clock;
 
-    public InboxService(InboxItemRepository items, EntityManager em) {
+    public InboxService(InboxItemRepository items, EntityManager em, DatabaseClock clock) {
+        this.clock = clock;
         this.items = items;
         this.em = em;
     }
@@ -51,8 +54,8 @@ public class InboxService {
     /** Marks one of the person's items read; another person's item is "not found". */
     public InboxItemView markRead(String username, long id) {
         InboxItem item = items.findFor(username, id).orElseThrow(() -> ProblemException.notFound(
-                "受信箱にその通知はありません。", "There is no such item in your inbox."));
-        item.markRead(Instant.now());
+                Message.key("inbox.item-not-found")));
+        item.markRead(clock.transactionTime());
         return InboxItemView.of(item);
     }
 

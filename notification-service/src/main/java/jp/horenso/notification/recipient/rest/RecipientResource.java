@@ -1,6 +1,5 @@
 package jp.horenso.notification.recipient.rest;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.horenso.notification.recipient.service.DeliverySettingsView;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The security lead's administration of how each person is reached (配信先の設定) over HTTP. */
@@ -23,11 +23,11 @@ public class RecipientResource {
     static final String USERNAME = "[A-Za-z0-9._@-]{1,100}";
 
     private final RecipientService recipients;
-    private final SecurityIdentity identity;
+    private final CallerIdentity caller;
 
-    public RecipientResource(RecipientService recipients, SecurityIdentity identity) {
+    public RecipientResource(RecipientService recipients, CallerIdentity caller) {
         this.recipients = recipients;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -48,6 +48,6 @@ public class RecipientResource {
     public DeliverySettingsView replace(@PathParam("username") @Pattern(regexp = USERNAME) String username,
             DeliverySettingsRequest request) {
         return recipients.replace(username, request == null ? null : request.toCommand(),
-                identity.getPrincipal().getName());
+                caller.current().username());
     }
 }

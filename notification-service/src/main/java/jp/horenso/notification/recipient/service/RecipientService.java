@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import jp.horenso.notification.common.problem.ProblemException;
-import jp.horenso.notification.common.problem.ProblemException.FieldText;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.recipient.Endpoint;
@@ -20,6 +18,9 @@ import jp.horenso.notification.recipient.RecipientSetting;
 import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.repository.RecipientChannelRepository;
 import jp.horenso.notification.recipient.repository.RecipientSettingRepository;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.time.DatabaseClock;
 
 /** Each person's route (channels in failover order) and quiet settings, and the rule that the CISO is never kept waiting. */
 @ApplicationScoped
@@ -35,9 +36,11 @@ public class RecipientService {
     private final RecipientChannelRepository channels;
     private final RecipientSettingRepository settings;
     private final NotificationConfig.Quiet quiet;
+    private final DatabaseClock clock;
 
     public RecipientService(RecipientChannelRepository channels, RecipientSettingRepository settings,
-            NotificationConfig config) {
+            NotificationConfig config, DatabaseClock clock) {
+        this.clock = clock;
         this.channels = channels;
         this.settings = settings;
         this.quiet = config.quiet();
@@ -60,7 +63,7 @@ public class RecipientService {
         List<DeliverySettings.ChannelSetting> wanted = input == null || input.channels() == null ? List.of()
                 : input.channels();
         Duration window = validate(wanted, input == null ? null : input.digestWindow());
-        Instant now = Instant.now();
+        Instant now = clock.transactionTime();
         channels.deleteFor(username);
         // The unique (username, position) key is checked per statement: the old rows must be gone first.
         channels.flush();
@@ -114,10 +117,9 @@ public class RecipientService {
     }
 
     private Duration validate(List<DeliverySettings.ChannelSetting> wanted, String digestWindow) {
-        List<FieldText> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (wanted.size() > MAX_CHANNELS) {
-            errors.add(new FieldText("channels", "配信先は " + MAX_CHANNELS + " 件までです。",
-                    "At most " + MAX_CHANNELS + " channels."));
+            errors.add(FieldProblem.of("channels", "recipient.too-many-channels", MAX_CHANNELS));
         }
         for (int i = 0; i < wanted.size(); i++) {
             validate("channels[" + i + "]", wanted.get(i), errors);
@@ -131,52 +133,45 @@ public class RecipientService {
             }
             if (window.isNegative() || window.isZero() || window.compareTo(quiet.maxDigestWindow()) > 0
                     || window.toNanos() % 1_000_000_000L != 0) {
-                errors.add(new FieldText("digestWindow",
-                        "まとめる時間は 1 秒以上 " + quiet.maxDigestWindow() + " 以下の ISO-8601 期間（例: PT10M）で指定してください。",
-                        "The digest window is an ISO-8601 duration of whole seconds from 1 second to "
-                                + quiet.maxDigestWindow() + " (e.g. PT10M)."));
+                errors.add(FieldProblem.of("digestWindow", "recipient.digest-window",
+                        quiet.maxDigestWindow().toString()));
             }
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
+            throw ProblemException.invalidFields(errors);
         }
         return window;
     }
 
-    private static void validate(String at, DeliverySettings.ChannelSetting c, List<FieldText> errors) {
+    private static void validate(String at, DeliverySettings.ChannelSetting c, List<FieldProblem> errors) {
         if (c == null || c.channel() == null) {
-            errors.add(new FieldText(at + ".channel", "MAIL か WEBHOOK を指定してください。", "Give MAIL or WEBHOOK."));
+            errors.add(FieldProblem.of(at + ".channel", "recipient.channel-required"));
             return;
         }
         String address = blankToNull(c.address());
         String secret = blankToNull(c.secret());
         if (c.channel() == Channel.INBOX) {
-            errors.add(new FieldText(at + ".channel", "アプリ内の受信箱には常に届くため、指定できません。",
-                    "The in-app inbox always receives every notification; it is not listed."));
+            errors.add(FieldProblem.of(at + ".channel", "recipient.inbox-not-listed"));
         } else if (c.channel() == Channel.MAIL) {
             if (c.format() != null) {
-                errors.add(new FieldText(at + ".format", "メールには形式を指定できません。", "Mail has no format."));
+                errors.add(FieldProblem.of(at + ".format", "recipient.mail-has-no-format"));
             }
             if (address != null && (address.length() > 254 || !MAIL.matcher(address).matches())) {
-                errors.add(new FieldText(at + ".address", "メールアドレスが正しくありません。", "Not a mail address."));
+                errors.add(FieldProblem.of(at + ".address", "recipient.mail-address"));
             }
         } else {
             if (c.format() == null) {
-                errors.add(new FieldText(at + ".format", "GENERIC・TEAMS・SLACK・MATTERMOST のいずれかを指定してください。",
-                        "Give GENERIC, TEAMS, SLACK or MATTERMOST."));
+                errors.add(FieldProblem.of(at + ".format", "recipient.webhook-format"));
             }
             if (!isHttpUrl(address)) {
-                errors.add(new FieldText(at + ".address", "http または https の URL を指定してください。",
-                        "Give an http or https URL."));
+                errors.add(FieldProblem.of(at + ".address", "recipient.webhook-url"));
             }
             if (c.format() == WebhookFormat.GENERIC && secret == null) {
-                errors.add(new FieldText(at + ".secret", "GENERIC 形式には署名用の秘密鍵が必要です。",
-                        "A GENERIC webhook needs the secret its signatures are made with."));
+                errors.add(FieldProblem.of(at + ".secret", "recipient.generic-needs-secret"));
             }
         }
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
-            errors.add(new FieldText(at + ".secret", "秘密鍵は " + MIN_SECRET_LENGTH + " 文字以上にしてください。",
-                    "The secret needs at least " + MIN_SECRET_LENGTH + " characters."));
+            errors.add(FieldProblem.of(at + ".secret", "recipient.secret-too-short", MIN_SECRET_LENGTH));
         }
     }
 

@@ -71,11 +71,13 @@ class NotificationResourceTest {
         given().when().get("/api/notifications")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("title", is("入力が正しくありません"))
-                .body("errors[0].field", is("incidentId"));
+                .body("title", is("リクエストの項目に誤りがあります"))
+                .body("errors[0].field", is("incidentId"))
+                .body("errors[0].message", is("どのインシデントの配信記録かを incidentId で指定してください。"));
         given().header("Accept-Language", "en").when().get("/api/notifications")
                 .then().statusCode(400)
-                .body("title", is("Invalid input"));
+                .body("title", is("The request has invalid fields"))
+                .body("errors[0].message", is("Name the incident whose delivery log you want with incidentId."));
     }
 
     private static ValidatableResponse awaitStatus(Request request, String status) {

@@ -73,13 +73,13 @@ class RecipientResourceTest {
                 .when().put("/api/recipients/" + someone() + "/delivery")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("title", is("入力が正しくありません"))
+                .body("title", is("リクエストの項目に誤りがあります"))
                 .body("errors.field", containsInAnyOrder("channels[0].secret", "channels[1].address",
                         "channels[2].channel", "channels[3].address", "digestWindow"));
         given().contentType("application/json").header("Accept-Language", "en").body(body)
                 .when().put("/api/recipients/" + someone() + "/delivery")
                 .then().statusCode(400)
-                .body("title", is("Invalid input"));
+                .body("title", is("The request has invalid fields"));
     }
 
     @Test
