@@ -243,7 +243,11 @@ public class ProblemMappers {
     /** The field path of a violation without the method and parameter names. */
     private static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+            }
             if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
                 String name = node.getName();
                 if (node.getIndex() != null) {
@@ -252,7 +256,11 @@ public class ProblemMappers {
                 names.add(name);
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        if (names.isEmpty()) {
+            // A query or path parameter is named by itself; a body's violations by the fields inside it.
+            return parameter != null ? parameter : "body";
+        }
+        return String.join(".", names);
     }
 
     private static String path(ContainerRequestContext request) {
