@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
@@ -24,6 +23,7 @@ import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
