@@ -119,36 +119,13 @@ public class ResponseActionService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result fireDue() {
-        return batch.run(dueTimers, config.claimBatchSize());
+        DueRowBatch.DueRows<ResponseAction> due = new DueRowBatch.DueRows<>("response_action", "action_id", actions::claimDue,
+                actions::lockDue, action -> {
+                    fire(action);
+                    return true;
+                });
+        return batch.run(due, config.claimBatchSize());
     }
-
-    private final DueRowBatch.DueRows<ResponseAction> dueTimers = new DueRowBatch.DueRows<>() {
-        @Override
-        public String table() {
-            return "response_action";
-        }
-
-        @Override
-        public String idColumn() {
-            return "action_id";
-        }
-
-        @Override
-        public List<UUID> claimDue(int limit) {
-            return actions.claimDue(limit);
-        }
-
-        @Override
-        public Optional<ResponseAction> lock(UUID id) {
-            return actions.lockDue(id);
-        }
-
-        @Override
-        public boolean handle(ResponseAction action) {
-            fire(action);
-            return true;
-        }
-    };
 
     private void fire(ResponseAction action) {
         Instant now = clock.transactionTime();

@@ -5,7 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
@@ -59,36 +58,13 @@ public class HopTimeoutService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result timeOutDueHops() {
-        return batch.run(dueHops, config.claimBatchSize());
+        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>("hop", "id", hops::claimDue,
+                hops::lockDue, hop -> {
+                    timeOut(hop);
+                    return true;
+                });
+        return batch.run(due, config.claimBatchSize());
     }
-
-    private final DueRowBatch.DueRows<Hop> dueHops = new DueRowBatch.DueRows<>() {
-        @Override
-        public String table() {
-            return "hop";
-        }
-
-        @Override
-        public String idColumn() {
-            return "id";
-        }
-
-        @Override
-        public List<UUID> claimDue(int limit) {
-            return hops.claimDue(limit);
-        }
-
-        @Override
-        public Optional<Hop> lock(UUID id) {
-            return hops.lockDue(id);
-        }
-
-        @Override
-        public boolean handle(Hop hop) {
-            timeOut(hop);
-            return true;
-        }
-    };
 
     private void timeOut(Hop hop) {
         Instant now = clock.transactionTime();
