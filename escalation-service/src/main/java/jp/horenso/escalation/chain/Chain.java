@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -48,7 +49,7 @@ public final class Chain {
         List<ChainError> errors = ChainValidator.structural(document);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("chain " + organisation + " v" + version + ": " + errors.stream()
-                    .map(e -> e.field() + ": " + e.message().en())
+                    .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH))
                     .collect(Collectors.joining("; ")));
         }
         return new Chain(organisation, version, document);

@@ -6,10 +6,10 @@ import java.util.UUID;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.hop.ChainRun;
-import jp.horenso.escalation.hop.event.EscalationEvents.LegalDeadline;
-import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
-import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRequested;
-import jp.horenso.escalation.hop.event.EscalationEvents.ResponseActionRef;
+import jp.horenso.escalation.notice.event.NotificationRequested.LegalDeadline;
+import jp.horenso.escalation.notice.event.NotificationRequested.Recipient;
+import jp.horenso.escalation.notice.event.NotificationRequested.ResponseActionRef;
+import jp.horenso.escalation.notice.event.NotificationRequested;
 
 /**
  * One notice to one person (a NotificationRequested), built field by field. Its {@code notificationId} is
@@ -21,7 +21,7 @@ public final class Notice {
     private final ChainRun run;
     private final String kind;
     private final String cause;
-    private NotificationRecipient recipient;
+    private Recipient recipient;
     private UUID hopId;
     private Position step;
     private Instant ackDeadline;
@@ -51,12 +51,12 @@ public final class Notice {
     }
 
     public Notice to(Person person) {
-        this.recipient = new NotificationRecipient(person.username(), person.displayName(), person.email(),
+        this.recipient = new Recipient(person.username(), person.displayName(), person.email(),
                 person.locale());
         return this;
     }
 
-    public Notice to(NotificationRecipient recipient) {
+    public Notice to(Recipient recipient) {
         this.recipient = recipient;
         return this;
     }
@@ -101,7 +101,7 @@ public final class Notice {
         return kind;
     }
 
-    public NotificationRecipient recipient() {
+    public Recipient recipient() {
         return recipient;
     }
 

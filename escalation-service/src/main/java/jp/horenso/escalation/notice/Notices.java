@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.directory.Reachable;
 import jp.horenso.escalation.directory.service.DirectoryService;
 import jp.horenso.escalation.hop.ChainRun;
-import jp.horenso.escalation.hop.event.EscalationEvents;
+import jp.horenso.escalation.notice.event.NotificationRequested;
+import jp.horenso.platform.outbox.Outbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,11 +42,11 @@ public class Notices {
 
     private static final Logger LOG = Logger.getLogger(Notices.class);
 
-    private final EventPublisher publisher;
+    private final Outbox outbox;
     private final DirectoryService directory;
 
-    public Notices(EventPublisher publisher, DirectoryService directory) {
-        this.publisher = publisher;
+    public Notices(Outbox outbox, DirectoryService directory) {
+        this.outbox = outbox;
         this.directory = directory;
     }
 
@@ -104,6 +104,6 @@ public class Notices {
     }
 
     private void append(ChainRun run, Notice notice, Instant now) {
-        publisher.publish("NotificationRequested", run.incidentId().toString(), now, notice.build());
+        outbox.append(NotificationRequested.NAME, run.incidentId().toString(), now, notice.build());
     }
 }

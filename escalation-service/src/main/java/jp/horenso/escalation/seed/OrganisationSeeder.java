@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDefinition;
 import jp.horenso.escalation.chain.repository.ChainDefinitionRepository;
@@ -12,16 +13,16 @@ import jp.horenso.escalation.chain.validation.ChainError;
 import jp.horenso.escalation.chain.validation.ChainValidator;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Deputy;
-import jp.horenso.escalation.directory.repository.DeputyRepository;
-import jp.horenso.escalation.directory.service.StoredStaffing;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.PositionAssignment;
 import jp.horenso.escalation.directory.Unit;
+import jp.horenso.escalation.directory.repository.DeputyRepository;
 import jp.horenso.escalation.directory.repository.OrganisationRepository;
 import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.PositionAssignmentRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
+import jp.horenso.escalation.directory.service.StoredStaffing;
 import org.jboss.logging.Logger;
 
 /** Writes a seed file's organisation (directory and chain version 1) unless the organisation exists. */
@@ -90,7 +91,7 @@ public class OrganisationSeeder {
                 new StoredStaffing(code, units, people, deputies, config.zone().getId()));
         if (!unstaffed.isEmpty()) {
             throw new IllegalStateException("seed of " + code + ": " + unstaffed.stream()
-                    .map(e -> e.field() + ": " + e.message().en()).toList());
+                    .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH)).toList());
         }
         chains.persist(new ChainDefinition(code, 1, catalog.toJson(seed.chain()), "seed"));
         LOG.infof("seeded organisation %s: %d units, %d people, %d positions, chain v1", code, unitSeeds.size(),

@@ -7,6 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,29 +34,20 @@ public class DueRowBatch {
         this.entityManager = entityManager;
     }
 
-    /** The due rows of one kind of timer. */
-    public interface DueRows<T> {
-
-        /** The table, for parking (it has the V4 columns); e.g. {@code hop}. */
-        String table();
-
-        /** The table's key column, e.g. {@code id}. */
-        String idColumn();
-
-        /**
-         * Up to {@code limit} ids of due, unparked rows no other transaction holds, earliest due first (called in
-         * a transaction of its own; the locks end with it).
-         */
-        List<UUID> claimDue(int limit);
-
-        /**
-         * The row, locked for the calling transaction, if it is still due, not parked and nobody else holds it
-         * (with whatever else its handling must lock first, e.g. the case's chain run); empty otherwise.
-         */
-        Optional<T> lock(UUID id);
-
-        /** Handles a locked due row; {@code true} when it fired, {@code false} when it was found no longer needed. */
-        boolean handle(T row);
+    /**
+     * The due rows of one kind of timer.
+     *
+     * @param table the table, for parking (it has the V4 columns); e.g. {@code hop}
+     * @param idColumn the table's key column, e.g. {@code id}
+     * @param claimDue up to {@code limit} ids of due, unparked rows no other transaction holds, earliest due first
+     *        (called in a transaction of its own; the locks end with it)
+     * @param lock the row, locked for the calling transaction, if it is still due, not parked and nobody else holds
+     *        it (with whatever else its handling must lock first, e.g. the case's chain run); empty otherwise
+     * @param handle handles a locked due row; {@code true} when it fired, {@code false} when it was found no longer
+     *        needed
+     */
+    public record DueRows<T>(String table, String idColumn, IntFunction<List<UUID>> claimDue,
+            Function<UUID, Optional<T>> lock, Predicate<T> handle) {
     }
 
     /**
@@ -65,14 +59,14 @@ public class DueRowBatch {
 
     /** Runs one batch of {@code rows}, at most {@code limit} rows; must not be called inside a transaction. */
     public <T> Result run(DueRows<T> rows, int limit) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> rows.claimDue(limit));
+        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> rows.claimDue().apply(limit));
         List<UUID> fired = new ArrayList<>();
         List<UUID> parked = new ArrayList<>();
         for (UUID id : due) {
             RuntimeException failure = null;
             for (int attempt = 1; attempt <= TRIES; attempt++) {
                 try {
-                    if (QuarkusTransaction.requiringNew().call(() -> rows.lock(id).map(rows::handle).orElse(false))) {
+                    if (QuarkusTransaction.requiringNew().call(() -> rows.lock().apply(id).map(rows.handle()::test).orElse(false))) {
                         fired.add(id);
                     }
                     failure = null;

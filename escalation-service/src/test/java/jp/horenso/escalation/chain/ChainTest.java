@@ -84,7 +84,7 @@ class ChainTest {
                         List.of("b")),
                 new ChainDocument.Step("b", Position.DEPARTMENT_HEAD, "PT5M", List.of("a")))));
         assertEquals(List.of("steps[1].onTimeout[0]"), cycle.stream().map(ChainError::field).toList());
-        assertTrue(cycle.get(0).message().en().contains("a → b → a"), cycle.get(0).message().en());
+        assertTrue(cycle.get(0).message().in(java.util.Locale.ENGLISH).contains("a → b → a"), cycle.get(0).message().in(java.util.Locale.ENGLISH));
         List<ChainError> ackCycle = ChainValidator.structural(new ChainDocument(List.of(staff), List.of(
                 new ChainDocument.Step("a", Position.SECTION_CHIEF, "PT5M", List.of("b")),
                 new ChainDocument.Step("b", Position.DEPARTMENT_HEAD, null, "PT5M", List.of(), null, null, null,

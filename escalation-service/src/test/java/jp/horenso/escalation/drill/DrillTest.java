@@ -1,5 +1,6 @@
 package jp.horenso.escalation.drill;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,11 @@ class DrillTest {
         published.await(drill, "LegalDeadlineApproaching", 1);
         published.await(drill, "HopEscalated", 1);
         published.await(repeated, "NotificationRequested", 7, Duration.ofSeconds(30));
+        // The outside body is told in the time-out's transaction, after the hops it opens: the relay sends a case's
+        // events one after the other, so it may arrive after the seventh notice.
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+                .until(() -> published.of(repeated, "NotificationRequested").stream()
+                        .anyMatch(n -> n.path("data").has("outsideBody")));
         List<JsonNode> notifications = new ArrayList<>(published.of(drill, "NotificationRequested"));
         notifications.addAll(published.of(repeated, "NotificationRequested"));
 

@@ -23,9 +23,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public final class EscalationEventLog {
 
-    /** The topic the service publishes on, as its configuration names it ({@code horenso.events.topic}). */
+    /** The topic the service publishes on, as its configuration names it ({@code horenso.platform.topic}). */
     public static String topic() {
-        return ConfigProvider.getConfig().getValue("horenso.events.topic", String.class);
+        return ConfigProvider.getConfig().getValue("horenso.platform.topic", String.class);
     }
 
     private static EscalationEventLog instance;

@@ -11,8 +11,6 @@ import java.util.UUID;
 import jp.horenso.escalation.action.ResponseAction;
 import jp.horenso.escalation.action.messaging.ResponseActionChanged;
 import jp.horenso.escalation.action.repository.ResponseActionRepository;
-import jp.horenso.escalation.common.inbox.Inbox;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
@@ -20,13 +18,15 @@ import jp.horenso.escalation.directory.Unit;
 import jp.horenso.escalation.directory.UnitKind;
 import jp.horenso.escalation.directory.service.DirectoryService;
 import jp.horenso.escalation.hop.ChainRun;
-import jp.horenso.escalation.hop.event.EscalationEvents.ResponseActionRef;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.service.EscalationService;
 import jp.horenso.escalation.hop.service.UnknownCaseException;
 import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
+import jp.horenso.escalation.notice.event.NotificationRequested.ResponseActionRef;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -119,36 +119,13 @@ public class ResponseActionService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result fireDue() {
-        return batch.run(dueTimers, config.claimBatchSize());
+        DueRowBatch.DueRows<ResponseAction> due = new DueRowBatch.DueRows<>("response_action", "action_id", actions::claimDue,
+                actions::lockDue, action -> {
+                    fire(action);
+                    return true;
+                });
+        return batch.run(due, config.claimBatchSize());
     }
-
-    private final DueRowBatch.DueRows<ResponseAction> dueTimers = new DueRowBatch.DueRows<>() {
-        @Override
-        public String table() {
-            return "response_action";
-        }
-
-        @Override
-        public String idColumn() {
-            return "action_id";
-        }
-
-        @Override
-        public List<UUID> claimDue(int limit) {
-            return actions.claimDue(limit);
-        }
-
-        @Override
-        public Optional<ResponseAction> lock(UUID id) {
-            return actions.lockDue(id);
-        }
-
-        @Override
-        public boolean handle(ResponseAction action) {
-            fire(action);
-            return true;
-        }
-    };
 
     private void fire(ResponseAction action) {
         Instant now = clock.transactionTime();

@@ -18,8 +18,9 @@ import java.util.List;
 import jp.horenso.escalation.chain.ChainDefinition;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainAdminService;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.security.CallerIdentity;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.CallerIdentity;
 
 /**
  * The caller's organisation's reporting chain (第107条): read by the people who run or audit it, written by the
@@ -101,7 +102,7 @@ public class ChainResource {
         try {
             return Integer.valueOf(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.preconditionFailed(new ProblemException.Text(
+            throw ProblemException.preconditionFailed(Message.text(
                     "If-Match '" + ifMatch + "' は報告経路の版ではありません。",
                     "If-Match '" + ifMatch + "' is not a chain version."));
         }

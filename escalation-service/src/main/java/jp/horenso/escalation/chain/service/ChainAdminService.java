@@ -11,15 +11,16 @@ import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.repository.ChainDefinitionRepository;
 import jp.horenso.escalation.chain.validation.ChainError;
 import jp.horenso.escalation.chain.validation.ChainValidator;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.repository.DeputyRepository;
 import jp.horenso.escalation.directory.repository.OrganisationRepository;
 import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.escalation.directory.service.StoredStaffing;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 /**
@@ -72,7 +73,7 @@ public class ChainAdminService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainDefinition version(Caller caller, int version) {
         return definitions.findVersion(caller.organisation(), version).orElseThrow(() -> ProblemException.notFound(
-                new Text("報告経路の版 " + version + " はありません。", "There is no chain version " + version + ".")));
+                Message.text("報告経路の版 " + version + " はありません。", "There is no chain version " + version + ".")));
     }
 
     /** The stored document of a version. */
@@ -98,10 +99,10 @@ public class ChainAdminService {
                     deputies, config.zone().getId())));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid-chain", new Text("報告経路が正しくありません", "Invalid chain"),
-                    new Text("報告経路に " + errors.size() + " 件の問題があります。何も変更していません。",
+            throw ProblemException.unprocessable("invalid-chain", Message.text("報告経路が正しくありません", "Invalid chain"),
+                    Message.text("報告経路に " + errors.size() + " 件の問題があります。何も変更していません。",
                             "The chain has " + errors.size() + " problem(s). Nothing was changed."),
-                    errors.stream().map(e -> new ProblemException.Invalid(e.field(), e.line(), e.message())).toList());
+                    errors.stream().map(e -> new FieldProblem(e.field(), e.line(), e.message())).toList());
         }
     }
 
@@ -121,7 +122,7 @@ public class ChainAdminService {
         check(caller, document);
         int current = definitions.latest(organisation).map(ChainDefinition::version).orElse(0);
         if (expectedVersion != null && expectedVersion != current) {
-            throw ProblemException.preconditionFailed(new Text(
+            throw ProblemException.preconditionFailed(Message.text(
                     "報告経路は版 " + expectedVersion + " の後に変更されています（現在は版 " + current + "）。",
                     "The chain changed after version " + expectedVersion + " (now version " + current + ")."));
         }
@@ -137,7 +138,7 @@ public class ChainAdminService {
     }
 
     private static ProblemException noChain(String organisation) {
-        return ProblemException.notFound(new Text("組織 " + organisation + " の報告経路はありません。",
+        return ProblemException.notFound(Message.text("組織 " + organisation + " の報告経路はありません。",
                 "Organisation " + organisation + " has no reporting chain."));
     }
 }

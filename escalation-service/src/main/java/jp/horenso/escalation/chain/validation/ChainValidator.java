@@ -14,14 +14,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import jp.horenso.escalation.chain.Chain;
-import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.ChainDocument.Condition;
 import jp.horenso.escalation.chain.ChainDocument.OutsideBody;
 import jp.horenso.escalation.chain.ChainDocument.StartRule;
 import jp.horenso.escalation.chain.ChainDocument.Step;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
+import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.directory.UnitKind;
+import jp.horenso.platform.problem.Message;
 
 /**
  * Checks a chain document completely and says where each problem is: unknown or duplicate steps, deadlines of
@@ -45,7 +45,7 @@ public final class ChainValidator {
     public static List<ChainError> structural(ChainDocument document) {
         List<ChainError> errors = new ArrayList<>();
         if (document == null || document.steps() == null || document.steps().isEmpty()) {
-            errors.add(new ChainError("steps", new Text("ステップが一つもありません。", "The chain has no steps.")));
+            errors.add(new ChainError("steps", Message.text("ステップが一つもありません。", "The chain has no steps.")));
             return errors;
         }
         Map<String, OutsideBody> bodies = outsideBodies(document, errors);
@@ -55,11 +55,11 @@ public final class ChainValidator {
             Step step = document.steps().get(i);
             String at = "steps[" + i + "]";
             if (step == null || step.id() == null || step.id().isBlank()) {
-                errors.add(new ChainError(at + ".id", new Text("ステップに id がありません。", "The step has no id.")));
+                errors.add(new ChainError(at + ".id", Message.text("ステップに id がありません。", "The step has no id.")));
                 continue;
             }
             if (steps.putIfAbsent(step.id(), step) != null) {
-                errors.add(new ChainError(at + ".id", new Text("ステップ " + step.id() + " が二度定義されています。",
+                errors.add(new ChainError(at + ".id", Message.text("ステップ " + step.id() + " が二度定義されています。",
                         "Step " + step.id() + " is defined twice.")));
                 continue;
             }
@@ -99,7 +99,7 @@ public final class ChainValidator {
             String at = "steps[" + i + "].position";
             if (!position.isOfUnit()) {
                 if (reported.add(position.name()) && !staffing.covered(position, null)) {
-                    errors.add(new ChainError(at, new Text(
+                    errors.add(new ChainError(at, Message.text(
                             position.name() + " には誰も就いておらず、代理者もいません。",
                             "Nobody holds " + position.name() + " and there is no deputy.")));
                 }
@@ -108,7 +108,7 @@ public final class ChainValidator {
             UnitKind kind = position == Position.SECTION_CHIEF ? UnitKind.SECTION : UnitKind.DEPARTMENT;
             for (Staffing.StaffedUnit unit : staffing.units(kind)) {
                 if (reported.add(position.name() + "/" + unit.code()) && !staffing.covered(position, unit.code())) {
-                    errors.add(new ChainError(at, unit.line() > 0 ? unit.line() : null, new Text(
+                    errors.add(new ChainError(at, unit.line() > 0 ? unit.line() : null, Message.text(
                             unit.nameJa() + "（" + unit.code() + "）の " + position.name()
                                     + " には誰も就いておらず、代理者もいません。",
                             "Nobody holds " + position.name() + " of " + unit.code()
@@ -140,24 +140,24 @@ public final class ChainValidator {
             OutsideBody body = listed.get(i);
             String at = "outsideBodies[" + i + "]";
             if (body == null || body.id() == null || body.id().isBlank()) {
-                errors.add(new ChainError(at + ".id", new Text("外部機関に id がありません。",
+                errors.add(new ChainError(at + ".id", Message.text("外部機関に id がありません。",
                         "The outside body has no id.")));
                 continue;
             }
             if (bodies.putIfAbsent(body.id(), body) != null) {
-                errors.add(new ChainError(at + ".id", new Text("外部機関 " + body.id() + " が二度定義されています。",
+                errors.add(new ChainError(at + ".id", Message.text("外部機関 " + body.id() + " が二度定義されています。",
                         "Outside body " + body.id() + " is defined twice.")));
             }
             if (body.name() == null || body.name().ja() == null || body.name().ja().isBlank()) {
-                errors.add(new ChainError(at + ".name.ja", new Text("外部機関の日本語名がありません。",
+                errors.add(new ChainError(at + ".name.ja", Message.text("外部機関の日本語名がありません。",
                         "The outside body has no Japanese name.")));
             }
             if (body.email() == null || !EMAIL.matcher(body.email()).matches()) {
-                errors.add(new ChainError(at + ".email", new Text("外部機関のメールアドレスが正しくありません。",
+                errors.add(new ChainError(at + ".email", Message.text("外部機関のメールアドレスが正しくありません。",
                         "The outside body's e-mail address is not valid.")));
             }
             if (body.locale() != null && !List.of("ja", "en").contains(body.locale())) {
-                errors.add(new ChainError(at + ".locale", new Text("言語は ja または en です。",
+                errors.add(new ChainError(at + ".locale", Message.text("言語は ja または en です。",
                         "The locale is ja or en.")));
             }
         }
@@ -167,21 +167,21 @@ public final class ChainValidator {
     private static void checkStep(Step step, String at, Set<String> known, Map<String, OutsideBody> bodies,
             List<ChainError> errors) {
         if ((step.position() == null) == (step.outsideBody() == null)) {
-            errors.add(new ChainError(at, new Text(
+            errors.add(new ChainError(at, Message.text(
                     "ステップ " + step.id() + " には position か outsideBody のどちらか一つが必要です。",
                     "Step " + step.id() + " needs exactly one of position and outsideBody.")));
             return;
         }
         if (step.outsideBody() != null) {
             if (!bodies.containsKey(step.outsideBody())) {
-                errors.add(new ChainError(at + ".outsideBody", new Text(
+                errors.add(new ChainError(at + ".outsideBody", Message.text(
                         "外部機関 " + step.outsideBody() + " は outsideBodies にありません。",
                         "Outside body " + step.outsideBody() + " is not listed in outsideBodies.")));
             }
             if (step.ackWithin() != null || !step.onTimeoutOrNone().isEmpty() || step.repeat() != null
                     || step.tryDeputy() != null || step.officeHours() != null
                     || !step.onAcknowledgeOrNone().isEmpty()) {
-                errors.add(new ChainError(at, new Text(
+                errors.add(new ChainError(at, Message.text(
                         "外部機関へのステップ " + step.id() + " は確認を待たないため、ackWithin・onTimeout・"
                                 + "onAcknowledge・repeat・tryDeputy・officeHours を持てません。",
                         "Step " + step.id() + " tells an outside body, which does not acknowledge: it cannot have "
@@ -192,7 +192,7 @@ public final class ChainValidator {
         String ackWithin = step.ackWithin();
         if (ackWithin != null && !Chain.IMMEDIATELY.equalsIgnoreCase(ackWithin.trim())
                 && positiveDuration(ackWithin) == null) {
-            errors.add(new ChainError(at + ".ackWithin", new Text(
+            errors.add(new ChainError(at + ".ackWithin", Message.text(
                     "確認期限 '" + ackWithin + "' は正の ISO-8601 期間（例 PT15M）でも immediately でもありません。",
                     "The deadline '" + ackWithin + "' is neither a positive ISO-8601 duration (e.g. PT15M) nor "
                             + "immediately.")));
@@ -211,11 +211,11 @@ public final class ChainValidator {
         }
         if (step.repeat() != null) {
             if (step.repeat().times() == null || step.repeat().times() < 1) {
-                errors.add(new ChainError(at + ".repeat.times", new Text("繰り返し回数は 1 以上です。",
+                errors.add(new ChainError(at + ".repeat.times", Message.text("繰り返し回数は 1 以上です。",
                         "The number of repeats is at least 1.")));
             }
             if (positiveDuration(step.repeat().every()) == null) {
-                errors.add(new ChainError(at + ".repeat.every", new Text(
+                errors.add(new ChainError(at + ".repeat.every", Message.text(
                         "繰り返し間隔 '" + step.repeat().every() + "' は正の ISO-8601 期間ではありません。",
                         "The repeat interval '" + step.repeat().every() + "' is not a positive ISO-8601 duration.")));
             }
@@ -229,10 +229,10 @@ public final class ChainValidator {
         for (Map.Entry<String, String> entry : document.immediately().entrySet()) {
             String at = "immediately." + entry.getKey();
             if (!SEVERITIES.contains(entry.getKey())) {
-                errors.add(new ChainError(at, new Text("重大度は LOW・MEDIUM・HIGH・CRITICAL のいずれかです。",
+                errors.add(new ChainError(at, Message.text("重大度は LOW・MEDIUM・HIGH・CRITICAL のいずれかです。",
                         "The severity is one of LOW, MEDIUM, HIGH, CRITICAL.")));
             } else if (positiveDuration(entry.getValue()) == null) {
-                errors.add(new ChainError(at, new Text(
+                errors.add(new ChainError(at, Message.text(
                         "「直ちに」の期限 '" + entry.getValue() + "' は正の ISO-8601 期間ではありません。",
                         "The deadline of 'immediately' '" + entry.getValue() + "' is not a positive ISO-8601 "
                                 + "duration.")));
@@ -244,14 +244,14 @@ public final class ChainValidator {
             List<ChainError> errors) {
         List<StartRule> start = document.start() == null ? List.of() : document.start();
         if (start.isEmpty()) {
-            errors.add(new ChainError("start", new Text("開始規則がありません。", "There are no start rules.")));
+            errors.add(new ChainError("start", Message.text("開始規則がありません。", "There are no start rules.")));
             return;
         }
         for (int k = 0; k < start.size(); k++) {
             StartRule rule = start.get(k);
             String at = "start[" + k + "]";
             if (rule == null || rule.steps() == null || rule.steps().isEmpty()) {
-                errors.add(new ChainError(at + ".steps", new Text("開始規則にステップがありません。",
+                errors.add(new ChainError(at + ".steps", Message.text("開始規則にステップがありません。",
                         "The start rule has no steps.")));
                 continue;
             }
@@ -266,7 +266,7 @@ public final class ChainValidator {
         }
         StartRule last = start.get(start.size() - 1);
         if (last != null && last.reporterRole() != null) {
-            errors.add(new ChainError("start[" + (start.size() - 1) + "].reporterRole", new Text(
+            errors.add(new ChainError("start[" + (start.size() - 1) + "].reporterRole", Message.text(
                     "最後の開始規則は reporterRole を持たず、誰の報告にも当てはまる必要があります。",
                     "The last start rule must have no reporterRole, so that every report matches one.")));
         }
@@ -279,18 +279,18 @@ public final class ChainValidator {
             Condition condition = conditions.get(c);
             String at = "conditions[" + c + "]";
             if (condition == null || condition.when() == null || !CONDITIONS.contains(condition.when())) {
-                errors.add(new ChainError(at + ".when", new Text(
+                errors.add(new ChainError(at + ".when", Message.text(
                         "条件は SEVERITY・MARKED_SERIOUS・LEGAL_REPORT_DUE のいずれかです。",
                         "The condition is one of SEVERITY, MARKED_SERIOUS, LEGAL_REPORT_DUE.")));
                 continue;
             }
             if (Chain.WHEN_SEVERITY.equals(condition.when()) && !SEVERITIES.contains(condition.severityAtLeast())) {
-                errors.add(new ChainError(at + ".severityAtLeast", new Text(
+                errors.add(new ChainError(at + ".severityAtLeast", Message.text(
                         "SEVERITY 条件には severityAtLeast（LOW・MEDIUM・HIGH・CRITICAL）が必要です。",
                         "A SEVERITY condition needs severityAtLeast (LOW, MEDIUM, HIGH, CRITICAL).")));
             }
             if (condition.steps() == null || condition.steps().isEmpty()) {
-                errors.add(new ChainError(at + ".steps", new Text("条件にステップがありません。",
+                errors.add(new ChainError(at + ".steps", Message.text("条件にステップがありません。",
                         "The condition has no steps.")));
                 continue;
             }
@@ -347,7 +347,7 @@ public final class ChainValidator {
                     String shown = String.join(" → ", cycle);
                     String list = j < onTimeout.size() ? ".onTimeout[" + j + "]"
                             : ".onAcknowledge[" + (j - onTimeout.size()) + "]";
-                    errors.add(new ChainError("steps[" + indexOf.get(id) + "]" + list, new Text(
+                    errors.add(new ChainError("steps[" + indexOf.get(id) + "]" + list, Message.text(
                             "エスカレーションが循環しています: " + shown,
                             "Escalation goes round in a cycle: " + shown)));
                 }
@@ -369,7 +369,7 @@ public final class ChainValidator {
         }
         for (String id : steps.keySet()) {
             if (!reached.contains(id)) {
-                errors.add(new ChainError("steps[" + indexOf.get(id) + "]", new Text(
+                errors.add(new ChainError("steps[" + indexOf.get(id) + "]", Message.text(
                         "ステップ " + id + " には、どの開始規則・条件・タイムアウト・確認からも到達できません。",
                         "Step " + id + " cannot be reached from any start rule, condition, time-out or "
                                 + "acknowledgement.")));
@@ -378,7 +378,7 @@ public final class ChainValidator {
     }
 
     private static ChainError unknownStep(String at, String id) {
-        return new ChainError(at, new Text("ステップ " + id + " は定義されていません。",
+        return new ChainError(at, Message.text("ステップ " + id + " は定義されていません。",
                 "Step " + id + " is not defined."));
     }
 }

@@ -8,5 +8,5 @@ import java.util.UUID;
 public record CisoReportSubmitted(@NotNull UUID incidentId, @NotNull Integer reportVersion,
         @NotBlank String submittedBy) {
 
-    public static final String EVENT = "CisoReportSubmitted";
+    public static final String NAME = "CisoReportSubmitted";
 }

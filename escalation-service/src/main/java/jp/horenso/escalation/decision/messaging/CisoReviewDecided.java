@@ -8,7 +8,7 @@ import java.util.UUID;
 public record CisoReviewDecided(@NotNull UUID incidentId, @NotNull Integer reportVersion, @NotBlank String decision,
         @NotBlank String decidedBy, String instructions) {
 
-    public static final String EVENT = "CisoReviewDecided";
+    public static final String NAME = "CisoReviewDecided";
     /** The CISO sent the report back for changes (第44条5項). */
     public static final String RETURN = "RETURN";
 }

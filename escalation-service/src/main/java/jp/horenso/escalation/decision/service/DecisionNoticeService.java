@@ -5,8 +5,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.common.inbox.Inbox;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.decision.messaging.CisoReportSubmitted;
 import jp.horenso.escalation.decision.messaging.CisoReviewDecided;
 import jp.horenso.escalation.decision.messaging.DisclosureDecision;
@@ -18,6 +16,8 @@ import jp.horenso.escalation.hop.service.EscalationService;
 import jp.horenso.escalation.hop.service.UnknownCaseException;
 import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,7 +45,7 @@ public class DecisionNoticeService {
 
     /** CISO_REPORT_SUBMITTED to the CISO, with the report's version. */
     public void reportSubmitted(UUID eventId, CisoReportSubmitted submitted) {
-        ChainRun run = first(eventId, submitted.incidentId(), CisoReportSubmitted.EVENT);
+        ChainRun run = first(eventId, submitted.incidentId(), CisoReportSubmitted.NAME);
         if (run != null) {
             tell(run, Position.CISO, Notice.of(run, Notices.CISO_REPORT_SUBMITTED, eventId.toString())
                     .reportVersion(submitted.reportVersion()));
@@ -54,7 +54,7 @@ public class DecisionNoticeService {
 
     /** CISO_REPORT_RETURNED to every CSIRT member, with the CISO's instructions; an acceptance tells nobody. */
     public void reviewDecided(UUID eventId, CisoReviewDecided decided) {
-        ChainRun run = first(eventId, decided.incidentId(), CisoReviewDecided.EVENT);
+        ChainRun run = first(eventId, decided.incidentId(), CisoReviewDecided.NAME);
         if (run != null && CisoReviewDecided.RETURN.equals(decided.decision())) {
             tell(run, Position.CSIRT, Notice.of(run, Notices.CISO_REPORT_RETURNED, eventId.toString())
                     .reportVersion(decided.reportVersion()).note(decided.instructions()));

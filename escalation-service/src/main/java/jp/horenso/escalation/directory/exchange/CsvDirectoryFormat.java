@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import jp.horenso.escalation.common.problem.ProblemException.Invalid;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -61,7 +61,7 @@ public final class CsvDirectoryFormat {
         List<Line> records = parse(text.isEmpty() || text.charAt(0) != BOM ? text : text.substring(1), rows);
         if (records.isEmpty()) {
             if (rows.unreadable.isEmpty()) {
-                rows.unreadable.add(new Invalid("header", 1, new Text("見出し行がありません。",
+                rows.unreadable.add(new FieldProblem("header", 1, Message.text("見出し行がありません。",
                         "There is no header line.")));
             }
             return rows;
@@ -71,14 +71,14 @@ public final class CsvDirectoryFormat {
         for (int i = 0; i < header.values().size(); i++) {
             String name = header.values().get(i).trim().toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                rows.unreadable.add(new Invalid(name, header.line(), new Text("不明な列 " + name + " があります。",
+                rows.unreadable.add(new FieldProblem(name, header.line(), Message.text("不明な列 " + name + " があります。",
                         "Unknown column " + name + ".")));
             }
             column.put(name, i);
         }
         for (String required : List.of("type", "id")) {
             if (!column.containsKey(required)) {
-                rows.unreadable.add(new Invalid(required, header.line(), new Text("列 " + required + " がありません。",
+                rows.unreadable.add(new FieldProblem(required, header.line(), Message.text("列 " + required + " がありません。",
                         "Column " + required + " is missing.")));
             }
         }
@@ -97,7 +97,7 @@ public final class CsvDirectoryFormat {
                         row.get("unit"), row.get("id")));
                 case "deputy" -> rows.deputies.add(new DirectoryRows.DeputyRow(record.line(), row.get("position"),
                         row.get("unit"), row.get("id"), row.get("valid_from"), row.get("valid_until")));
-                default -> rows.unreadable.add(new Invalid("type", record.line(), new Text(
+                default -> rows.unreadable.add(new FieldProblem("type", record.line(), Message.text(
                         "type '" + type + "' は unit・person・position・deputy のいずれかです。",
                         "type '" + type + "' is one of unit, person, position, deputy.")));
             }
@@ -181,8 +181,8 @@ public final class CsvDirectoryFormat {
             String message = String.valueOf(e.getMessage());
             int line = lines.contentFrom(nextLine);
             rows.unreadable.add(message.contains("EOF")
-                    ? new Invalid("csv", line, new Text("引用符が閉じていません。", "A quoted value is not closed."))
-                    : new Invalid("csv", line, new Text("この行は CSV として読めません（引用符の後に文字があります）。",
+                    ? new FieldProblem("csv", line, Message.text("引用符が閉じていません。", "A quoted value is not closed."))
+                    : new FieldProblem("csv", line, Message.text("この行は CSV として読めません（引用符の後に文字があります）。",
                             "This line is not readable as CSV (characters after a closing quote).")));
         }
         return records;

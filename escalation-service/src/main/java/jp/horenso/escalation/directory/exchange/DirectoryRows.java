@@ -2,7 +2,7 @@ package jp.horenso.escalation.directory.exchange;
 
 import java.util.ArrayList;
 import java.util.List;
-import jp.horenso.escalation.common.problem.ProblemException.Invalid;
+import jp.horenso.platform.problem.FieldProblem;
 
 /**
  * A directory as read from an import file, before any check: every value as written (text), every row with the
@@ -37,5 +37,5 @@ public final class DirectoryRows {
     public final List<PositionRow> positions = new ArrayList<>();
     public final List<DeputyRow> deputies = new ArrayList<>();
     /** What could not be read at all (syntax, unknown columns or keys). */
-    public final List<Invalid> unreadable = new ArrayList<>();
+    public final List<FieldProblem> unreadable = new ArrayList<>();
 }

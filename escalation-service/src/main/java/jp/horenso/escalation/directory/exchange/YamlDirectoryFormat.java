@@ -4,8 +4,8 @@ import java.io.StringReader;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import jp.horenso.escalation.common.problem.ProblemException.Invalid;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -43,15 +43,15 @@ public final class YamlDirectoryFormat {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            rows.unreadable.add(new Invalid("yaml", line, new Text("YAML として読めません: " + e.getProblem(),
+            rows.unreadable.add(new FieldProblem("yaml", line, Message.text("YAML として読めません: " + e.getProblem(),
                     "Not readable as YAML: " + e.getProblem())));
             return rows;
         } catch (YAMLException e) {
-            rows.unreadable.add(new Invalid("yaml", 1, new Text("YAML として読めません。", "Not readable as YAML.")));
+            rows.unreadable.add(new FieldProblem("yaml", 1, Message.text("YAML として読めません。", "Not readable as YAML.")));
             return rows;
         }
         if (!(root instanceof MappingNode document)) {
-            rows.unreadable.add(new Invalid("yaml", 1, new Text("文書が空か、対応表ではありません。",
+            rows.unreadable.add(new FieldProblem("yaml", 1, Message.text("文書が空か、対応表ではありません。",
                     "The document is empty or not a mapping.")));
             return rows;
         }
@@ -74,7 +74,7 @@ public final class YamlDirectoryFormat {
             }
             if (!(value instanceof SequenceNode list)) {
                 if (!(value instanceof ScalarNode empty && empty.getValue().isEmpty())) {
-                    rows.unreadable.add(new Invalid(key, line(value), new Text(key + " は一覧にしてください。",
+                    rows.unreadable.add(new FieldProblem(key, line(value), Message.text(key + " は一覧にしてください。",
                             key + " must be a list.")));
                 }
                 continue;
@@ -120,7 +120,7 @@ public final class YamlDirectoryFormat {
 
     private static Map<String, Node> mapping(Node node, Set<String> keys, String where, DirectoryRows rows) {
         if (!(node instanceof MappingNode map)) {
-            rows.unreadable.add(new Invalid(where, line(node), new Text(where + " の項目は対応表にしてください。",
+            rows.unreadable.add(new FieldProblem(where, line(node), Message.text(where + " の項目は対応表にしてください。",
                     "Each entry of " + where + " must be a mapping.")));
             return null;
         }
@@ -136,8 +136,8 @@ public final class YamlDirectoryFormat {
         return values;
     }
 
-    private static Invalid unknownKey(String key, Node node) {
-        return new Invalid(key, line(node), new Text("不明な項目 " + key + " があります。", "Unknown key " + key + "."));
+    private static FieldProblem unknownKey(String key, Node node) {
+        return new FieldProblem(key, line(node), Message.text("不明な項目 " + key + " があります。", "Unknown key " + key + "."));
     }
 
     private static String text(Map<String, Node> values, String key) {

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import jp.horenso.escalation.common.security.CallerIdentity;
 import jp.horenso.escalation.directory.Absence;
 import jp.horenso.escalation.directory.service.AbsenceService;
+import jp.horenso.platform.security.CallerIdentity;
 
 /** Absences (leave, business trips) of the caller's organisation: while absent, a person's hops go to the deputy. */
 @Path("/api/directory/absences")

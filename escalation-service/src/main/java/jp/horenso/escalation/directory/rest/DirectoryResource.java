@@ -17,15 +17,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.security.Caller;
-import jp.horenso.escalation.common.security.CallerIdentity;
 import jp.horenso.escalation.directory.exchange.CsvDirectoryFormat;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
 import jp.horenso.escalation.directory.exchange.YamlDirectoryFormat;
 import jp.horenso.escalation.directory.service.DirectoryExportService;
 import jp.horenso.escalation.directory.service.DirectoryImportService;
 import jp.horenso.escalation.seed.SeedDocument;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.CallerIdentity;
 
 /**
  * The caller's organisation's directory (units, people, positions, deputies): read as JSON, exported and
@@ -92,9 +93,9 @@ public class DirectoryResource {
                 ? CsvDirectoryFormat.read(body == null ? "" : body)
                 : YamlDirectoryFormat.read(body == null ? "" : body);
         if (rows.units.isEmpty() && rows.people.isEmpty() && rows.unreadable.isEmpty()) {
-            throw ProblemException.invalid("invalid-directory",
-                    new ProblemException.Text("組織情報を取り込めません", "Directory not imported"),
-                    new ProblemException.Text("部署も人もいない組織情報は取り込めません。何も変更していません。",
+            throw ProblemException.unprocessable("invalid-directory",
+                    Message.text("組織情報を取り込めません", "Directory not imported"),
+                    Message.text("部署も人もいない組織情報は取り込めません。何も変更していません。",
                             "A directory without units or people cannot be imported. Nothing was changed."),
                     List.of());
         }

@@ -5,13 +5,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.problem.ProblemException.Invalid;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
 import jp.horenso.escalation.directory.Absence;
 import jp.horenso.escalation.directory.repository.AbsenceRepository;
 import jp.horenso.escalation.directory.repository.PersonRepository;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /** Records when people cannot be reached, so that their hops go to their position's deputy meanwhile. */
 @ApplicationScoped
@@ -38,18 +38,18 @@ public class AbsenceService {
      * @throws ProblemException 422 naming every invalid field
      */
     public Absence add(Caller caller, String username, Instant startsAt, Instant endsAt, String reason) {
-        List<Invalid> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         if (username == null || people.findByUsername(caller.organisation(), username).isEmpty()) {
-            errors.add(new Invalid("username", null, new Text("組織に " + username + " という人はいません。",
+            errors.add(new FieldProblem("username", null, Message.text("組織に " + username + " という人はいません。",
                     "There is nobody called " + username + " in the organisation.")));
         }
         if (startsAt == null || endsAt == null || !startsAt.isBefore(endsAt)) {
-            errors.add(new Invalid("endsAt", null, new Text("終了は開始より後にしてください。",
+            errors.add(new FieldProblem("endsAt", null, Message.text("終了は開始より後にしてください。",
                     "The end must come after the start.")));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.invalid("invalid-absence", new Text("不在を記録できません", "Invalid absence"),
-                    new Text("不在の内容に誤りがあります。", "The absence is not valid."), errors);
+            throw ProblemException.unprocessable("invalid-absence", Message.text("不在を記録できません", "Invalid absence"),
+                    Message.text("不在の内容に誤りがあります。", "The absence is not valid."), errors);
         }
         Absence absence = new Absence(caller.organisation(), username, startsAt, endsAt, reason, caller.username());
         absences.persist(absence);
@@ -60,7 +60,7 @@ public class AbsenceService {
     public void remove(Caller caller, long id) {
         Absence absence = absences.findByIdOptional(id)
                 .filter(a -> a.organisation().equals(caller.organisation()))
-                .orElseThrow(() -> ProblemException.notFound(new Text("不在 " + id + " はありません。",
+                .orElseThrow(() -> ProblemException.notFound(Message.text("不在 " + id + " はありません。",
                         "There is no absence " + id + ".")));
         absences.delete(absence);
     }

@@ -6,9 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.repository.DeputyRepository;
 import jp.horenso.escalation.directory.repository.OrganisationRepository;
@@ -16,6 +13,9 @@ import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.PositionAssignmentRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.escalation.seed.SeedDocument;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Reads the caller's organisation's whole directory (units, people, positions, deputies) for the security lead
@@ -45,7 +45,7 @@ public class DirectoryExportService {
         String code = caller.organisation();
         Organisation organisation = code == null ? null : organisations.findById(code);
         if (organisation == null) {
-            throw ProblemException.notFound(new Text("組織 " + code + " はありません。",
+            throw ProblemException.notFound(Message.text("組織 " + code + " はありません。",
                     "There is no organisation " + code + "."));
         }
         return new SeedDocument(

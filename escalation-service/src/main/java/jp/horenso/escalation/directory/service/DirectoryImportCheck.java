@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,12 +20,12 @@ import jp.horenso.escalation.chain.repository.ChainDefinitionRepository;
 import jp.horenso.escalation.chain.validation.ChainError;
 import jp.horenso.escalation.chain.validation.ChainValidator;
 import jp.horenso.escalation.chain.validation.Staffing;
-import jp.horenso.escalation.common.problem.ProblemException.Invalid;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.directory.UnitKind;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
 
 /**
  * Checks a directory import completely before anything changes: every row on its own, the references between
@@ -50,12 +51,12 @@ public class DirectoryImportCheck {
     }
 
     /** The errors of an import (empty when it may be applied) and the deputies' validity dates as parsed. */
-    public record Checked(List<Invalid> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
+    public record Checked(List<FieldProblem> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
     }
 
     /** Checks the rows of an import into {@code organisation}; the caller holds the organisation's lock. */
     public Checked check(String organisation, DirectoryRows rows) {
-        List<Invalid> errors = new ArrayList<>(rows.unreadable);
+        List<FieldProblem> errors = new ArrayList<>(rows.unreadable);
         if (rows.organisation != null && !rows.organisation.code().isEmpty()
                 && !rows.organisation.code().equals(organisation)) {
             errors.add(error(rows.organisation.line(), "organisation.code",
@@ -148,7 +149,7 @@ public class DirectoryImportCheck {
     }
 
     /** The current chain's positions the imported directory would leave without a holder or a valid deputy. */
-    private List<Invalid> unstaffed(String organisation, DirectoryRows rows,
+    private List<FieldProblem> unstaffed(String organisation, DirectoryRows rows,
             Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
         ChainDefinition current = chains.latest(organisation).orElse(null);
         if (current == null) {
@@ -181,17 +182,17 @@ public class DirectoryImportCheck {
                                 && d.unit().equals(unit) && validOn(dates.get(d), today));
             }
         };
-        List<Invalid> errors = new ArrayList<>();
+        List<FieldProblem> errors = new ArrayList<>();
         for (ChainError e : ChainValidator.staffing(chain, imported)) {
-            errors.add(new Invalid("positions", e.line(), new Text(
-                    "報告経路（版 " + current.version() + "）が使う職: " + e.message().ja(),
-                    "A position the chain (version " + current.version() + ") uses: " + e.message().en())));
+            errors.add(new FieldProblem("positions", e.line(), Message.text(
+                    "報告経路（版 " + current.version() + "）が使う職: " + e.message().in(Locale.JAPANESE),
+                    "A position the chain (version " + current.version() + ") uses: " + e.message().in(Locale.ENGLISH))));
         }
         return errors;
     }
 
     private static Position position(int line, String value, String unit, Map<String, DirectoryRows.UnitRow> units,
-            List<Invalid> errors) {
+            List<FieldProblem> errors) {
         Position position;
         try {
             position = Position.valueOf(value);
@@ -219,7 +220,7 @@ public class DirectoryImportCheck {
         return position;
     }
 
-    private static LocalDate date(int line, String field, String value, List<Invalid> errors) {
+    private static LocalDate date(int line, String field, String value, List<FieldProblem> errors) {
         if (value.isEmpty()) {
             return null;
         }
@@ -237,21 +238,21 @@ public class DirectoryImportCheck {
                 && (valid[1] == null || !day.isAfter(valid[1]));
     }
 
-    private static Invalid required(int line, String field) {
+    private static FieldProblem required(int line, String field) {
         return error(line, field, field + " は必須です。", field + " is required.");
     }
 
-    private static Invalid unknownUnit(int line, String unit) {
+    private static FieldProblem unknownUnit(int line, String unit) {
         return error(line, "unit", "部署 '" + unit + "' はこの取り込みにありません。",
                 "Unit '" + unit + "' is not in this import.");
     }
 
-    private static Invalid unknownPerson(int line, String field, String username) {
+    private static FieldProblem unknownPerson(int line, String field, String username) {
         return error(line, field, "'" + username + "' はこの取り込みの people にいません。",
                 "'" + username + "' is not among the people of this import.");
     }
 
-    private static Invalid error(int line, String field, String ja, String en) {
-        return new Invalid(field, line, new Text(ja, en));
+    private static FieldProblem error(int line, String field, String ja, String en) {
+        return new FieldProblem(field, line, Message.text(ja, en));
     }
 }

@@ -8,9 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
 import jp.horenso.escalation.directory.Deputy;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
@@ -24,6 +21,9 @@ import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.PositionAssignmentRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.escalation.directory.service.DirectoryImportCheck.Checked;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 /**
@@ -74,14 +74,14 @@ public class DirectoryImportService {
         String code = caller.organisation();
         // One change at a time per organisation: the check and the change see the same chain.
         if (code == null || !organisations.lock(code)) {
-            throw ProblemException.notFound(new Text("組織 " + code + " はありません。",
+            throw ProblemException.notFound(Message.text("組織 " + code + " はありません。",
                     "There is no organisation " + code + "."));
         }
         Checked checked = importCheck.check(code, rows);
         if (!checked.errors().isEmpty()) {
-            throw ProblemException.invalid("invalid-directory",
-                    new Text("組織情報を取り込めません", "Directory not imported"),
-                    new Text(checked.errors().size() + " 件の誤りがあります。何も変更していません。",
+            throw ProblemException.unprocessable("invalid-directory",
+                    Message.text("組織情報を取り込めません", "Directory not imported"),
+                    Message.text(checked.errors().size() + " 件の誤りがあります。何も変更していません。",
                             checked.errors().size() + " error(s). Nothing was changed."),
                     checked.errors());
         }

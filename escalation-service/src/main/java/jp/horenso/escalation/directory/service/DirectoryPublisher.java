@@ -4,15 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Comparator;
 import java.util.List;
-import jp.horenso.escalation.publishing.EventPublisher;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.Unit;
+import jp.horenso.escalation.directory.event.DirectoryPublished.Name;
+import jp.horenso.escalation.directory.event.DirectoryPublished.PublishedUnit;
+import jp.horenso.escalation.directory.event.DirectoryPublished;
 import jp.horenso.escalation.directory.repository.OrganisationRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
-import jp.horenso.escalation.hop.event.EscalationEvents;
-import jp.horenso.escalation.hop.event.EscalationEvents.Name;
-import jp.horenso.escalation.hop.event.EscalationEvents.PublishedUnit;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.time.DatabaseClock;
 
 /**
  * Publishes an organisation's departments and sections (DirectoryPublished, key = the organisation code) through
@@ -25,14 +25,14 @@ public class DirectoryPublisher {
 
     private final OrganisationRepository organisations;
     private final UnitRepository units;
-    private final EventPublisher publisher;
+    private final Outbox outbox;
     private final DatabaseClock clock;
 
-    public DirectoryPublisher(OrganisationRepository organisations, UnitRepository units, EventPublisher publisher,
+    public DirectoryPublisher(OrganisationRepository organisations, UnitRepository units, Outbox outbox,
             DatabaseClock clock) {
         this.organisations = organisations;
         this.units = units;
-        this.publisher = publisher;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -48,8 +48,8 @@ public class DirectoryPublisher {
                 .map(u -> new PublishedUnit(u.code(), u.kind().name(), u.parentCode(), new Name(u.nameJa(), u.nameEn())))
                 .toList();
         var now = clock.transactionTime();
-        publisher.publish("DirectoryPublished", organisationCode, now,
-                new EscalationEvents.DirectoryPublished(organisationCode,
+        outbox.append(DirectoryPublished.NAME, organisationCode, now,
+                new DirectoryPublished(organisationCode,
                         new Name(organisation.nameJa(), organisation.nameEn()), now, published));
     }
 }

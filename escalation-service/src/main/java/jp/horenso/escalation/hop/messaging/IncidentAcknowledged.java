@@ -15,5 +15,5 @@ public record IncidentAcknowledged(
         String comment) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentAcknowledged";
+    public static final String NAME = "IncidentAcknowledged";
 }

@@ -9,5 +9,5 @@ import java.util.UUID;
 public record IncidentClosed(@NotNull UUID incidentId, @NotBlank String incidentNumber, @NotNull Instant closedAt) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentClosed";
+    public static final String NAME = "IncidentClosed";
 }

@@ -10,5 +10,5 @@ public record IncidentDrillMarkingChanged(@NotNull UUID incidentId, @NotNull Boo
         @NotBlank String changedBy, @NotNull Instant changedAt) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentDrillMarkingChanged";
+    public static final String NAME = "IncidentDrillMarkingChanged";
 }

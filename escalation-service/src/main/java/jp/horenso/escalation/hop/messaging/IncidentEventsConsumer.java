@@ -2,8 +2,6 @@ package jp.horenso.escalation.hop.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jp.horenso.escalation.common.events.CloudEvents;
-import jp.horenso.escalation.common.events.IncomingEvent;
 import jp.horenso.escalation.action.messaging.ResponseActionChanged;
 import jp.horenso.escalation.action.service.ResponseActionService;
 import jp.horenso.escalation.decision.messaging.CisoReportSubmitted;
@@ -13,11 +11,14 @@ import jp.horenso.escalation.decision.service.DecisionNoticeService;
 import jp.horenso.escalation.hop.CancelReason;
 import jp.horenso.escalation.hop.service.CaseLifecycleService;
 import jp.horenso.escalation.hop.service.EscalationService;
-import jp.horenso.escalation.legal.messaging.LegalDutyRevised;
 import jp.horenso.escalation.legal.messaging.LegalDutyIdentified;
+import jp.horenso.escalation.legal.messaging.LegalDutyRevised;
 import jp.horenso.escalation.legal.messaging.LegalDutyWithdrawn;
 import jp.horenso.escalation.legal.messaging.LegalReportSubmitted;
 import jp.horenso.escalation.legal.service.LegalClockService;
+import jp.horenso.platform.consumer.EventConsumption;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -26,7 +27,8 @@ import org.jboss.logging.Logger;
  * forwards the report, a severity opens the chain's severity conditions, legal duties start, move and stop legal
  * clocks, a unit change moves the chain, closing and withdrawing stop it, decisions and response actions reach
  * their people.
- * A record that is not a valid event throws, is nacked and goes to the dead-letter topic; consumption goes on.
+ * Through the platform's {@link EventConsumption}: a record that is not a valid event throws, is nacked and goes
+ * to the dead-letter topic (consumption goes on); a transient failure is retried before anything is dead-lettered.
  */
 @ApplicationScoped
 public class IncidentEventsConsumer {
@@ -36,6 +38,7 @@ public class IncidentEventsConsumer {
 
     private static final Logger LOG = Logger.getLogger(IncidentEventsConsumer.class);
 
+    private final EventConsumption consumption;
     private final CloudEvents cloudEvents;
     private final EscalationService escalation;
     private final LegalClockService legal;
@@ -43,8 +46,10 @@ public class IncidentEventsConsumer {
     private final DecisionNoticeService decisions;
     private final ResponseActionService actions;
 
-    public IncidentEventsConsumer(CloudEvents cloudEvents, EscalationService escalation, LegalClockService legal,
-            CaseLifecycleService lifecycle, DecisionNoticeService decisions, ResponseActionService actions) {
+    public IncidentEventsConsumer(EventConsumption consumption, CloudEvents cloudEvents, EscalationService escalation,
+            LegalClockService legal, CaseLifecycleService lifecycle, DecisionNoticeService decisions,
+            ResponseActionService actions) {
+        this.consumption = consumption;
         this.cloudEvents = cloudEvents;
         this.escalation = escalation;
         this.legal = legal;
@@ -56,33 +61,36 @@ public class IncidentEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String record) {
-        IncomingEvent event = cloudEvents.read(record);
-        if (event.is(IncidentReported.EVENT)) {
+        consumption.consume(record, this::handle);
+    }
+
+    private void handle(IncomingEvent event) {
+        if (event.is(IncidentReported.NAME)) {
             escalation.startChain(event.id(), cloudEvents.data(event, IncidentReported.class));
-        } else if (event.is(IncidentAcknowledged.EVENT)) {
+        } else if (event.is(IncidentAcknowledged.NAME)) {
             escalation.acknowledge(event.id(), cloudEvents.data(event, IncidentAcknowledged.class));
-        } else if (event.is(SeverityAssessed.EVENT)) {
+        } else if (event.is(SeverityAssessed.NAME)) {
             escalation.assessSeverity(event.id(), cloudEvents.data(event, SeverityAssessed.class));
-        } else if (event.is(LegalDutyIdentified.EVENT)) {
+        } else if (event.is(LegalDutyIdentified.NAME)) {
             legal.identified(event.id(), cloudEvents.data(event, LegalDutyIdentified.class));
-        } else if (event.is(LegalDutyWithdrawn.EVENT)) {
+        } else if (event.is(LegalDutyWithdrawn.NAME)) {
             legal.withdrawn(event.id(), cloudEvents.data(event, LegalDutyWithdrawn.class));
-        } else if (event.is(LegalReportSubmitted.EVENT)) {
+        } else if (event.is(LegalReportSubmitted.NAME)) {
             legal.submitted(event.id(), cloudEvents.data(event, LegalReportSubmitted.class));
-        } else if (event.is(LegalDutyRevised.EVENT)) {
+        } else if (event.is(LegalDutyRevised.NAME)) {
             legal.revised(event.id(), cloudEvents.data(event, LegalDutyRevised.class));
-        } else if (event.is(IncidentUnitChanged.EVENT)) {
+        } else if (event.is(IncidentUnitChanged.NAME)) {
             lifecycle.changeUnit(event.id(), cloudEvents.data(event, IncidentUnitChanged.class));
-        } else if (event.is(IncidentClosed.EVENT)) {
+        } else if (event.is(IncidentClosed.NAME)) {
             lifecycle.stop(event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);
-        } else if (event.is(IncidentWithdrawn.EVENT)) {
+        } else if (event.is(IncidentWithdrawn.NAME)) {
             lifecycle.stop(event.id(), cloudEvents.data(event, IncidentWithdrawn.class).incidentId(),
                     CancelReason.WITHDRAWN);
-        } else if (event.is(IncidentDrillMarkingChanged.EVENT)) {
+        } else if (event.is(IncidentDrillMarkingChanged.NAME)) {
             lifecycle.drillMarkingChanged(event.id(), cloudEvents.data(event, IncidentDrillMarkingChanged.class));
-        } else if (event.is(CisoReportSubmitted.EVENT)) {
+        } else if (event.is(CisoReportSubmitted.NAME)) {
             decisions.reportSubmitted(event.id(), cloudEvents.data(event, CisoReportSubmitted.class));
-        } else if (event.is(CisoReviewDecided.EVENT)) {
+        } else if (event.is(CisoReviewDecided.NAME)) {
             decisions.reviewDecided(event.id(), cloudEvents.data(event, CisoReviewDecided.class));
         } else if (event.is(DisclosureDecision.APPROVED) || event.is(DisclosureDecision.PUBLISHED)) {
             decisions.disclosure(event.id(), event.name(), cloudEvents.data(event, DisclosureDecision.class));

@@ -23,7 +23,7 @@ public record IncidentReported(
         @NotNull Boolean drill) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentReported";
+    public static final String NAME = "IncidentReported";
 
     /** Who did something, as the identity provider knows them. */
     public record Actor(@NotBlank String username, String unit, String department, List<String> roles) {

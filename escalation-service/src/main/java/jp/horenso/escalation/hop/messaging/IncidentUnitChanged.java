@@ -21,5 +21,5 @@ public record IncidentUnitChanged(
         @NotNull Boolean drill) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentUnitChanged";
+    public static final String NAME = "IncidentUnitChanged";
 }

@@ -10,5 +10,5 @@ public record IncidentWithdrawn(@NotNull UUID incidentId, @NotBlank String incid
         @NotBlank String withdrawnBy, @NotNull Instant withdrawnAt) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "IncidentWithdrawn";
+    public static final String NAME = "IncidentWithdrawn";
 }

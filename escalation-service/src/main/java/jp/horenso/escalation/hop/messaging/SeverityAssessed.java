@@ -15,5 +15,5 @@ public record SeverityAssessed(
         Boolean drill) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "SeverityAssessed";
+    public static final String NAME = "SeverityAssessed";
 }

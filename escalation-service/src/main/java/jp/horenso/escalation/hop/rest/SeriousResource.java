@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.common.security.CallerIdentity;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.hop.service.SeriousMarkingService;
+import jp.horenso.platform.security.CallerIdentity;
 
 /** 重大 (第43条3項): a department head or the security lead judges a case serious; the CISO is told. */
 @Path("/api/incidents/{incidentId}/serious")

@@ -13,8 +13,6 @@ import java.util.UUID;
 import jp.horenso.escalation.action.repository.ResponseActionRepository;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.service.ChainCatalog;
-import jp.horenso.escalation.common.inbox.Inbox;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.directory.Unit;
 import jp.horenso.escalation.directory.service.DirectoryService;
@@ -29,6 +27,8 @@ import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -83,7 +83,7 @@ public class CaseLifecycleService {
             return;
         }
         ChainRun run = runs.lockRun(change.incidentId())
-                .orElseThrow(() -> new UnknownCaseException(change.incidentId(), IncidentUnitChanged.EVENT));
+                .orElseThrow(() -> new UnknownCaseException(change.incidentId(), IncidentUnitChanged.NAME));
         if (run.stopped() || change.unit().equals(run.unitCode())) {
             LOG.infof("case %s: unit change to %s changes nothing (stopped: %s)", run.incidentNumber(),
                     change.unit(), run.stopped());
@@ -161,7 +161,7 @@ public class CaseLifecycleService {
             return;
         }
         ChainRun run = runs.lockRun(change.incidentId()).orElseThrow(
-                () -> new UnknownCaseException(change.incidentId(), IncidentDrillMarkingChanged.EVENT));
+                () -> new UnknownCaseException(change.incidentId(), IncidentDrillMarkingChanged.NAME));
         run.markDrill(change.drill());
         legalClocks.ofIncident(run.incidentId()).forEach(c -> c.markDrill(change.drill()));
         LOG.infof("case %s: drill marking now %s (by %s)", run.incidentNumber(), change.drill(),

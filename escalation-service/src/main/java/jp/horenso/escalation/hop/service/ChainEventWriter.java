@@ -5,16 +5,23 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
-import jp.horenso.escalation.hop.event.EscalationEvents;
-import jp.horenso.escalation.hop.event.EscalationEvents.NotificationRecipient;
-import jp.horenso.escalation.hop.event.EscalationEvents.Recipient;
+import jp.horenso.escalation.hop.event.ChainStarted;
+import jp.horenso.escalation.hop.event.ChainStopped;
+import jp.horenso.escalation.hop.event.HopAcknowledged;
+import jp.horenso.escalation.hop.event.HopCancelled;
+import jp.horenso.escalation.hop.event.HopEscalated;
+import jp.horenso.escalation.hop.event.HopOpened;
+import jp.horenso.escalation.hop.event.HopTimedOut;
+import jp.horenso.escalation.hop.event.IncidentMarkedSerious;
+import jp.horenso.escalation.hop.event.Recipient;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.service.HopOpener.ToldOutsideBody;
 import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
+import jp.horenso.escalation.notice.event.NotificationRequested;
+import jp.horenso.platform.outbox.Outbox;
 
 /** Writes the chain's decisions as events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -30,17 +37,17 @@ public class ChainEventWriter {
     /** The user-name prefix of an outside body in a notification's recipient. */
     public static final String OUTSIDE_BODY_PREFIX = "outside:";
 
-    private final EventPublisher publisher;
+    private final Outbox outbox;
     private final Notices notices;
 
-    public ChainEventWriter(EventPublisher publisher, Notices notices) {
-        this.publisher = publisher;
+    public ChainEventWriter(Outbox outbox, Notices notices) {
+        this.outbox = outbox;
         this.notices = notices;
     }
 
     public void chainStarted(ChainRun run, Instant now) {
-        append("ChainStarted", run.incidentId(), now,
-                new EscalationEvents.ChainStarted(run.incidentId(), run.organisation(), run.chainVersion()));
+        append(ChainStarted.NAME, run.incidentId(), now,
+                new ChainStarted(run.incidentId(), run.organisation(), run.chainVersion()));
     }
 
     /** HopOpened with its NotificationRequested for every hop, and a NotificationRequested per outside body. */
@@ -63,7 +70,7 @@ public class ChainEventWriter {
     }
 
     private void hopOpened(ChainRun run, OpenedHop hop, String kind, String note, Instant now) {
-        append("HopOpened", run.incidentId(), now, new EscalationEvents.HopOpened(run.incidentId(), hop.hopId(),
+        append(HopOpened.NAME, run.incidentId(), now, new HopOpened(run.incidentId(), hop.hopId(),
                 hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom(), hop.trigger(), hop.attempt(),
                 hop.asDeputy() ? Boolean.TRUE : null, hop.deputyFor(), hop.forwardedFrom()));
         notices.send(run, Notice.of(run, kind, "hop:" + hop.hopId()).to(hop.recipient())
@@ -76,7 +83,7 @@ public class ChainEventWriter {
         String locale = told.body().locale() == null ? "ja" : told.body().locale();
         String name = "en".equals(locale) && told.body().name().en() != null ? told.body().name().en()
                 : told.body().name().ja();
-        NotificationRecipient to = new NotificationRecipient(OUTSIDE_BODY_PREFIX + told.body().id(), name,
+        NotificationRequested.Recipient to = new NotificationRequested.Recipient(OUTSIDE_BODY_PREFIX + told.body().id(), name,
                 told.body().email(), locale);
         notices.send(run, Notice.of(run, kind, "outside:" + run.incidentId() + ":" + told.body().id()).to(to)
                 .outsideBody(told.body().id()).note(note), now);
@@ -84,7 +91,7 @@ public class ChainEventWriter {
 
     /** HOP_OVERDUE: the recipient's own hop passed its deadline unacknowledged (besides the escalation). */
     public void hopOverdue(ChainRun run, Hop hop, Instant now) {
-        NotificationRecipient to = new NotificationRecipient(hop.recipientUsername(), hop.recipientName(),
+        NotificationRequested.Recipient to = new NotificationRequested.Recipient(hop.recipientUsername(), hop.recipientName(),
                 hop.recipientEmail(), hop.recipientLocale() == null ? "ja" : hop.recipientLocale());
         notices.send(run, Notice.of(run, Notices.HOP_OVERDUE, "hop:" + hop.id()).to(to)
                 .hop(hop.id(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor()), now);
@@ -92,38 +99,38 @@ public class ChainEventWriter {
 
     /** HopCancelled: nobody needs to acknowledge the hop any more. */
     public void hopCancelled(Hop hop, Instant now) {
-        append("HopCancelled", hop.incidentId(), now, new EscalationEvents.HopCancelled(hop.incidentId(), hop.id(),
-                hop.step(), new EscalationEvents.Username(hop.recipientUsername()), hop.cancelReason().name(),
+        append(HopCancelled.NAME, hop.incidentId(), now, new HopCancelled(hop.incidentId(), hop.id(),
+                hop.step(), new HopCancelled.Username(hop.recipientUsername()), hop.cancelReason().name(),
                 hop.cancelledAt()));
     }
 
     /** ChainStopped: the case was closed or withdrawn; sent once per case. */
     public void chainStopped(ChainRun run, List<UUID> cancelledHops, int cancelledTimers, Instant now) {
-        append("ChainStopped", run.incidentId(), now, new EscalationEvents.ChainStopped(run.incidentId(),
+        append(ChainStopped.NAME, run.incidentId(), now, new ChainStopped(run.incidentId(),
                 run.stopReason().name(), run.stoppedAt(), cancelledHops, cancelledTimers));
     }
 
     public void hopAcknowledged(Hop hop, String via, Instant now) {
-        append("HopAcknowledged", hop.incidentId(), now, new EscalationEvents.HopAcknowledged(hop.incidentId(),
+        append(HopAcknowledged.NAME, hop.incidentId(), now, new HopAcknowledged(hop.incidentId(),
                 hop.id(), hop.step(), hop.acknowledgedBy(), hop.acknowledgedAt(), hop.late(), via));
     }
 
     public void hopTimedOut(Hop hop, Instant now) {
-        append("HopTimedOut", hop.incidentId(), now, new EscalationEvents.HopTimedOut(hop.incidentId(), hop.id(),
+        append(HopTimedOut.NAME, hop.incidentId(), now, new HopTimedOut(hop.incidentId(), hop.id(),
                 hop.step(), new Recipient(hop.recipientUsername(), hop.recipientEmail(), hop.recipientName()),
                 hop.ackDeadline(), hop.timedOutAt()));
     }
 
     public void hopEscalated(Hop from, List<OpenedHop> to, Instant now) {
-        List<EscalationEvents.ToHop> toHops = to.stream()
-                .map(hop -> new EscalationEvents.ToHop(hop.hopId(), hop.step(), recipient(hop)))
+        List<HopEscalated.ToHop> toHops = to.stream()
+                .map(hop -> new HopEscalated.ToHop(hop.hopId(), hop.step(), recipient(hop)))
                 .toList();
-        append("HopEscalated", from.incidentId(), now,
-                new EscalationEvents.HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
+        append(HopEscalated.NAME, from.incidentId(), now,
+                new HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
     }
 
     public void incidentMarkedSerious(ChainRun run, Instant now) {
-        append("IncidentMarkedSerious", run.incidentId(), now, new EscalationEvents.IncidentMarkedSerious(
+        append(IncidentMarkedSerious.NAME, run.incidentId(), now, new IncidentMarkedSerious(
                 run.incidentId(), run.markedSeriousBy(), run.markedSeriousAt(), run.markedSeriousReason()));
     }
 
@@ -132,6 +139,6 @@ public class ChainEventWriter {
     }
 
     private void append(String eventName, UUID incidentId, Instant now, Object data) {
-        publisher.publish(eventName, incidentId.toString(), now, data);
+        outbox.append(eventName, incidentId.toString(), now, data);
     }
 }

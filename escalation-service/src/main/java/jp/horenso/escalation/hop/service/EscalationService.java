@@ -9,8 +9,6 @@ import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
-import jp.horenso.escalation.common.inbox.Inbox;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.directory.Unit;
 import jp.horenso.escalation.directory.service.DirectoryService;
 import jp.horenso.escalation.hop.ChainRun;
@@ -19,10 +17,12 @@ import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.messaging.IncidentAcknowledged;
 import jp.horenso.escalation.hop.messaging.IncidentReported;
 import jp.horenso.escalation.hop.messaging.SeverityAssessed;
-import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.notice.Notices;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -177,7 +177,7 @@ public class EscalationService {
             return;
         }
         ChainRun run = runs.lockRun(assessed.incidentId())
-                .orElseThrow(() -> new UnknownCaseException(assessed.incidentId(), SeverityAssessed.EVENT));
+                .orElseThrow(() -> new UnknownCaseException(assessed.incidentId(), SeverityAssessed.NAME));
         run.assessSeverity(assessed.severity());
         Chain chain = chains.version(run.organisation(), run.chainVersion());
         Instant now = clock.transactionTime();

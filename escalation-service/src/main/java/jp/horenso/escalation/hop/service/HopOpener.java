@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.common.time.OfficeCalendar;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Person;
@@ -25,9 +24,10 @@ import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.SkipReason;
-import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.repository.HopRepository.NewHop;
+import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.repository.OutsideNotificationRepository;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**

@@ -4,11 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.common.problem.ProblemException;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
 
 /** Reads the hops of a case for the people entitled to see them. */
 @ApplicationScoped
@@ -32,7 +33,7 @@ public class HopQueryService {
     public List<Hop> hopsOf(UUID incidentId, String callerOrganisation) {
         ChainRun run = runs.findById(incidentId);
         if (run == null || !run.organisation().equals(callerOrganisation)) {
-            throw ProblemException.notFound(new ProblemException.Text(
+            throw ProblemException.notFound(Message.text(
                     "事案 " + incidentId + " の報告経路はありません。",
                     "No reporting chain runs for case " + incidentId + "."));
         }

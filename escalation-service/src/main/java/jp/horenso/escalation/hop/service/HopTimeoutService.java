@@ -5,19 +5,18 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopTrigger;
-import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,36 +58,13 @@ public class HopTimeoutService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result timeOutDueHops() {
-        return batch.run(dueHops, config.claimBatchSize());
+        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>("hop", "id", hops::claimDue,
+                hops::lockDue, hop -> {
+                    timeOut(hop);
+                    return true;
+                });
+        return batch.run(due, config.claimBatchSize());
     }
-
-    private final DueRowBatch.DueRows<Hop> dueHops = new DueRowBatch.DueRows<>() {
-        @Override
-        public String table() {
-            return "hop";
-        }
-
-        @Override
-        public String idColumn() {
-            return "id";
-        }
-
-        @Override
-        public List<UUID> claimDue(int limit) {
-            return hops.claimDue(limit);
-        }
-
-        @Override
-        public Optional<Hop> lock(UUID id) {
-            return hops.lockDue(id);
-        }
-
-        @Override
-        public boolean handle(Hop hop) {
-            timeOut(hop);
-            return true;
-        }
-    };
 
     private void timeOut(Hop hop) {
         Instant now = clock.transactionTime();

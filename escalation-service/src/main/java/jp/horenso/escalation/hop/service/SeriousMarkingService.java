@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.service.ChainCatalog;
-import jp.horenso.escalation.common.problem.ProblemException;
-import jp.horenso.escalation.common.problem.ProblemException.Text;
-import jp.horenso.escalation.common.security.Caller;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -59,10 +59,10 @@ public class SeriousMarkingService {
     public Marking mark(Caller caller, UUID incidentId, String reason) {
         ChainRun run = runs.lockRun(incidentId)
                 .filter(r -> r.organisation().equals(caller.organisation()))
-                .orElseThrow(() -> ProblemException.notFound(new Text("事案 " + incidentId + " の報告経路はありません。",
+                .orElseThrow(() -> ProblemException.notFound(Message.text("事案 " + incidentId + " の報告経路はありません。",
                         "No reporting chain runs for case " + incidentId + ".")));
         if (!caller.hasRole(SECURITY_LEAD) && !run.departmentCodeOrEmpty().equals(caller.department())) {
-            throw ProblemException.forbidden(new Text(
+            throw ProblemException.forbidden(Message.text(
                     "部長等は自部の事案だけを重大と判断できます（第43条3項）。",
                     "A department head may mark only the cases of their own department (Article 43(3))."));
         }

@@ -23,5 +23,5 @@ public record LegalDutyIdentified(
         OffsetDateTime personsNoticeDueAt) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "LegalDutyIdentified";
+    public static final String NAME = "LegalDutyIdentified";
 }

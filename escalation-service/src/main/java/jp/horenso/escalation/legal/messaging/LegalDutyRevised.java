@@ -25,7 +25,7 @@ public record LegalDutyRevised(
         List<String> reasons) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "LegalDutyRevised";
+    public static final String NAME = "LegalDutyRevised";
 
     /** The same deadlines as an identification (a revision of a duty this service never saw starts its clock). */
     public LegalDutyIdentified asIdentified() {

@@ -10,5 +10,5 @@ public record LegalDutyWithdrawn(@NotNull UUID incidentId, @NotBlank String code
         @NotNull OffsetDateTime withdrawnAt) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "LegalDutyWithdrawn";
+    public static final String NAME = "LegalDutyWithdrawn";
 }

@@ -16,5 +16,5 @@ public record LegalReportSubmitted(
         String recordedBy) {
 
     /** The event name in the CloudEvent {@code type}. */
-    public static final String EVENT = "LegalReportSubmitted";
+    public static final String NAME = "LegalReportSubmitted";
 }

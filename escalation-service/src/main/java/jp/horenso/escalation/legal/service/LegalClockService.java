@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.service.ChainCatalog;
-import jp.horenso.escalation.common.inbox.Inbox;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
@@ -27,6 +25,8 @@ import jp.horenso.escalation.legal.messaging.LegalDutyWithdrawn;
 import jp.horenso.escalation.legal.messaging.LegalReportSubmitted;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -78,7 +78,7 @@ public class LegalClockService {
             LOG.debugf("LegalDutyIdentified %s applied before; ignored", eventId);
             return;
         }
-        apply(duty, false, LegalDutyIdentified.EVENT);
+        apply(duty, false, LegalDutyIdentified.NAME);
     }
 
     /**
@@ -94,7 +94,7 @@ public class LegalClockService {
             LOG.debugf("LegalDutyRevised %s applied before; ignored", eventId);
             return;
         }
-        apply(revision.asIdentified(), true, LegalDutyRevised.EVENT);
+        apply(revision.asIdentified(), true, LegalDutyRevised.NAME);
         LOG.infof("case %s: legal duty %s revised: %s", revision.incidentNumber(), revision.code(),
                 revision.reasons());
     }

@@ -5,16 +5,17 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.escalation.publishing.EventPublisher;
 import jp.horenso.escalation.directory.Person;
-import jp.horenso.escalation.hop.event.EscalationEvents;
-import jp.horenso.escalation.hop.event.EscalationEvents.LegalDeadline;
 import jp.horenso.escalation.hop.ChainRun;
-import jp.horenso.escalation.notice.Notice;
-import jp.horenso.escalation.notice.Notices;
 import jp.horenso.escalation.legal.LegalClock;
 import jp.horenso.escalation.legal.LegalTimer;
-import jp.horenso.escalation.legal.event.LegalEvents;
+import jp.horenso.escalation.legal.event.LegalDeadlineApproaching;
+import jp.horenso.escalation.legal.event.LegalDeadlineMissed;
+import jp.horenso.escalation.legal.event.PersonTold;
+import jp.horenso.escalation.notice.Notice;
+import jp.horenso.escalation.notice.Notices;
+import jp.horenso.escalation.notice.event.NotificationRequested.LegalDeadline;
+import jp.horenso.platform.outbox.Outbox;
 
 /** Writes the legal clocks' events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -26,17 +27,17 @@ public class LegalEventWriter {
     /** {@code NotificationRequested.kind} of a missed legal deadline. */
     public static final String LEGAL_DEADLINE_MISSED = "LEGAL_DEADLINE_MISSED";
 
-    private final EventPublisher publisher;
+    private final Outbox outbox;
     private final Notices notices;
 
-    public LegalEventWriter(EventPublisher publisher, Notices notices) {
-        this.publisher = publisher;
+    public LegalEventWriter(Outbox outbox, Notices notices) {
+        this.outbox = outbox;
         this.notices = notices;
     }
 
     /** LegalDeadlineApproaching and a LEGAL_DEADLINE_NEAR notification per person reminded. */
     public void approaching(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> reminded, Instant now) {
-        append("LegalDeadlineApproaching", clock, now, new LegalEvents.LegalDeadlineApproaching(clock.incidentId(),
+        append(LegalDeadlineApproaching.NAME, clock, now, new LegalDeadlineApproaching(clock.incidentId(),
                 clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
                 now, people(reminded), run.drill()));
         notify(run, clock, timer, reminded, LEGAL_DEADLINE_NEAR, now);
@@ -44,7 +45,7 @@ public class LegalEventWriter {
 
     /** LegalDeadlineMissed and a LEGAL_DEADLINE_MISSED notification per person told. */
     public void missed(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> told, Instant now) {
-        append("LegalDeadlineMissed", clock, now, new LegalEvents.LegalDeadlineMissed(clock.incidentId(),
+        append(LegalDeadlineMissed.NAME, clock, now, new LegalDeadlineMissed(clock.incidentId(),
                 clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
                 now, people(told), run.drill()));
         notify(run, clock, timer, told, LEGAL_DEADLINE_MISSED, now);
@@ -62,11 +63,11 @@ public class LegalEventWriter {
         }
     }
 
-    private static List<LegalEvents.Person> people(List<Person> people) {
-        return people.stream().map(p -> new LegalEvents.Person(p.username(), p.email(), p.displayName())).toList();
+    private static List<PersonTold> people(List<Person> people) {
+        return people.stream().map(p -> new PersonTold(p.username(), p.email(), p.displayName())).toList();
     }
 
     private void append(String eventName, LegalClock clock, Instant now, Object data) {
-        publisher.publish(eventName, clock.incidentId().toString(), now, data);
+        outbox.append(eventName, clock.incidentId().toString(), now, data);
     }
 }

@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import jp.horenso.escalation.common.time.DatabaseClock;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
@@ -24,6 +21,7 @@ import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,35 +64,9 @@ public class LegalTimerService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result fireDue() {
-        return batch.run(dueTimers, config.claimBatchSize());
+        return batch.run(new DueRowBatch.DueRows<>("legal_timer", "id", timers::claimDue, timers::lockDue,
+                this::fire), config.claimBatchSize());
     }
-
-    private final DueRowBatch.DueRows<LegalTimer> dueTimers = new DueRowBatch.DueRows<>() {
-        @Override
-        public String table() {
-            return "legal_timer";
-        }
-
-        @Override
-        public String idColumn() {
-            return "id";
-        }
-
-        @Override
-        public List<UUID> claimDue(int limit) {
-            return timers.claimDue(limit);
-        }
-
-        @Override
-        public Optional<LegalTimer> lock(UUID id) {
-            return timers.lockDue(id);
-        }
-
-        @Override
-        public boolean handle(LegalTimer timer) {
-            return fire(timer);
-        }
-    };
 
     /** Fires a due timer; {@code false} when it was no longer needed (cancelled instead). */
     private boolean fire(LegalTimer timer) {

@@ -17,6 +17,7 @@ import io.quarkus.test.security.TestSecurity;
 import io.restassured.http.ContentType;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.escalation.support.ChainVersions;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
@@ -80,7 +81,7 @@ class ChainResourceTest {
     @TestSecurity(user = "a-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void article107_chainWithACycleIsRefusedSayingWhereAndNothingChanges() {
-        int versions = versionCount();
+        int versions = ChainVersions.count();
         String cycle = chain("security-lead").replace("\"onTimeout\": []", "\"onTimeout\": [\"security-lead\"]");
 
         given().contentType(ContentType.JSON).body(cycle)
@@ -97,14 +98,14 @@ class ChainResourceTest {
                 .when().put(CHAIN)
                 .then().statusCode(422)
                 .body("errors[0].message", containsString("cycle"));
-        assertEquals(versions, versionCount());
+        assertEquals(versions, ChainVersions.count());
     }
 
     @Test
     @TestSecurity(user = "a-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void article43_2_onAcknowledgeNamingAnUnknownStepIsRefusedSayingWhereAndNothingChanges() {
-        int versions = versionCount();
+        int versions = ChainVersions.count();
         String bad = chain("ciso").replace("\"ackWithin\": \"PT2S\",",
                 "\"ackWithin\": \"PT2S\", \"onAcknowledge\": [\"security-lead\", \"department-head\"],");
 
@@ -121,7 +122,7 @@ class ChainResourceTest {
                 .then().statusCode(422)
                 .body("errors[0].field", equalTo("steps[0].onAcknowledge[1]"))
                 .body("errors[0].message", containsString("is not defined"));
-        assertEquals(versions, versionCount());
+        assertEquals(versions, ChainVersions.count());
         // The same chain with a known step validates.
         given().contentType(ContentType.JSON).body(bad.replace(", \"department-head\"]", "]"))
                 .when().post(CHAIN + "/validation")
@@ -132,7 +133,7 @@ class ChainResourceTest {
     @TestSecurity(user = "a-seclead", roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void article107_everyProblemOfABadChainIsListedWithWhereItIs() {
-        int versions = versionCount();
+        int versions = ChainVersions.count();
         String bad = """
                 {"immediately": {"HIGH": "PT0S"},
                  "start": [{"steps": ["section-chief"]}],
@@ -158,7 +159,7 @@ class ChainResourceTest {
                 .body("errors.field", hasItems("steps[1].position", "steps[2].position"))
                 .body("errors.message", hasItem(containsString("DEPARTMENT_HEAD of ad-empty (Vacant Department)")))
                 .body("errors.message", hasItem(containsString("Nobody holds VICE_CISO")));
-        assertEquals(versions, versionCount());
+        assertEquals(versions, ChainVersions.count());
     }
 
     @Test
@@ -215,8 +216,4 @@ class ChainResourceTest {
         return to.path("step").asText() + "/" + to.path("recipient").path("username").asText();
     }
 
-    private static int versionCount() {
-        return given().when().get(CHAIN + "/versions").then().statusCode(200).extract().jsonPath()
-                .getList("version").size();
-    }
 }

@@ -90,7 +90,7 @@ class SeriousResourceTest {
                 .when().post(SERIOUS, incident)
                 .then().statusCode(403)
                 .contentType("application/problem+json")
-                .body("title", equalTo("Forbidden"));
+                .body("title", equalTo("Not allowed"));
         // Anything the refused request wrote would reach Kafka before the close's ChainStopped.
         CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(incident);
         assertTrue(before.of("IncidentMarkedSerious").isEmpty(), "a refused marking is not recorded");
