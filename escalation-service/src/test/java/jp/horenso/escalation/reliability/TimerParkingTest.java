@@ -1,5 +1,6 @@
 package jp.horenso.escalation.reliability;
 
+import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import javax.sql.DataSource;
-import jp.horenso.escalation.hop.scheduling.HopTimerJob;
 import jp.horenso.escalation.hop.service.HopTimeoutService;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
@@ -48,7 +48,7 @@ class TimerParkingTest {
 
     @Test
     void poisonHopIsParkedWhileTheOtherDueHopsTimeOut() throws Exception {
-        scheduler.pause(HopTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.HOPS);
         try {
             // Due a minute ago, before the good hop: handled first in the batch.
             UUID poison = hopOnAnUnreadableChain();
@@ -78,7 +78,7 @@ class TimerParkingTest {
             assertFalse(later.parked().contains(poison));
             assertEquals(2, parked(poison).attempts());
         } finally {
-            scheduler.resume(HopTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.HOPS);
         }
     }
 

@@ -1,5 +1,6 @@
 package jp.horenso.escalation.reliability;
 
+import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -26,14 +27,12 @@ import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.repository.HopRepository;
-import jp.horenso.escalation.hop.scheduling.HopTimerJob;
 import jp.horenso.escalation.hop.service.HopTimeoutService;
 import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.LegalTimerStatus;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
-import jp.horenso.escalation.legal.scheduling.LegalTimerJob;
 import jp.horenso.escalation.legal.service.LegalTimerService;
 import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
@@ -79,7 +78,7 @@ class TimerReliabilityTest {
 
     @Test
     void legalTimerFiresOnceWithTwoInstancesClaimingAtTheSameTime() throws Exception {
-        scheduler.pause(LegalTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.LEGAL);
         ExecutorService instances = Executors.newFixedThreadPool(2);
         try {
             UUID incident = caseWithDueReminder();
@@ -103,7 +102,7 @@ class TimerReliabilityTest {
             assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
         } finally {
             instances.shutdownNow();
-            scheduler.resume(LegalTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.LEGAL);
         }
     }
 
@@ -111,8 +110,8 @@ class TimerReliabilityTest {
     void pendingTimersAreKeptWhileNoInstanceRunsAndFireOnceAfterTheRestart() {
         // "Every instance down" is simulated by pausing both timer jobs of this (only) instance: nothing claims,
         // and the timers' state is only in PostgreSQL. The JVM itself is not restarted.
-        scheduler.pause(HopTimerJob.IDENTITY);
-        scheduler.pause(LegalTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.HOPS);
+        scheduler.pause(TimerJobs.LEGAL);
         UUID incident;
         try {
             incident = caseWithDueReminder();
@@ -127,8 +126,8 @@ class TimerReliabilityTest {
             assertEquals(LegalTimerStatus.PENDING, db.read(() -> timers.findById(dueReminderOf(incident)))
                     .status());
         } finally {
-            scheduler.resume(HopTimerJob.IDENTITY);
-            scheduler.resume(LegalTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.HOPS);
+            scheduler.resume(TimerJobs.LEGAL);
         }
 
         published.await(incident, "HopTimedOut", 1);
@@ -144,7 +143,7 @@ class TimerReliabilityTest {
 
     @Test
     void timerClaimedByAnInstanceThatDiesBeforeCommittingFiresOnAnother() throws Exception {
-        scheduler.pause(LegalTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.LEGAL);
         try {
             UUID incident = caseWithDueReminder();
             UUID reminder = dueReminderOf(incident);
@@ -168,7 +167,7 @@ class TimerReliabilityTest {
             assertTrue(legalTimers.fireDue().fired().contains(reminder), "instance B fires it on its next claim");
             assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
         } finally {
-            scheduler.resume(LegalTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.LEGAL);
         }
     }
 

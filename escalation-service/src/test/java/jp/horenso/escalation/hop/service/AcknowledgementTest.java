@@ -1,5 +1,6 @@
 package jp.horenso.escalation.hop.service;
 
+import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +18,6 @@ import java.util.UUID;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.repository.HopRepository;
-import jp.horenso.escalation.hop.scheduling.HopTimerJob;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
@@ -70,7 +70,7 @@ class AcknowledgementTest {
     @Test
     void acknowledgementAfterTheDeadlineIsFlaggedLate() {
         // The timer is held back (as when every replica was down), so the hop is still open after its deadline.
-        scheduler.pause(HopTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.HOPS);
         try {
             UUID incident = UUID.randomUUID();
             IncidentEvents.send(IncidentEvents.staffReport(incident));
@@ -87,7 +87,7 @@ class AcknowledgementTest {
             assertTrue(hop.late());
             assertTrue(hop.acknowledgedAt().isAfter(hop.ackDeadline()));
         } finally {
-            scheduler.resume(HopTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.HOPS);
         }
     }
 

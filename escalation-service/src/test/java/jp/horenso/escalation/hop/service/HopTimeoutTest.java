@@ -1,5 +1,6 @@
 package jp.horenso.escalation.hop.service;
 
+import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +22,6 @@ import java.util.concurrent.Future;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.repository.HopRepository;
-import jp.horenso.escalation.hop.scheduling.HopTimerJob;
 import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.Events;
@@ -108,7 +108,7 @@ class HopTimeoutTest {
 
     @Test
     void dueHopIsTimedOutOnceByConcurrentClaimers() throws Exception {
-        scheduler.pause(HopTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.HOPS);
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             UUID incident = UUID.randomUUID();
@@ -139,7 +139,7 @@ class HopTimeoutTest {
             assertEquals(1, before.of("HopEscalated").size());
         } finally {
             threads.shutdownNow();
-            scheduler.resume(HopTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.HOPS);
         }
     }
 }

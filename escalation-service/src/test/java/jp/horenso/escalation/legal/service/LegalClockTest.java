@@ -1,5 +1,6 @@
 package jp.horenso.escalation.legal.service;
 
+import jp.horenso.escalation.timer.TimerJobs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,7 +25,6 @@ import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerStatus;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
-import jp.horenso.escalation.legal.scheduling.LegalTimerJob;
 import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
@@ -106,7 +106,7 @@ class LegalClockTest {
 
     @Test
     void r1_overdueFinalReportEscalatesToCiso() {
-        scheduler.pause(LegalTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.LEGAL);
         ReportedCase c;
         try {
             Instant now = Instant.now();
@@ -118,7 +118,7 @@ class LegalClockTest {
             IncidentEvents.send(IncidentEvents.legalReportSubmitted(c.id(), APPI, "PROMPT"));
             db.awaitTrue(() -> clock(c.id(), APPI).promptSubmittedAt() != null);
         } finally {
-            scheduler.resume(LegalTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.LEGAL);
         }
 
         JsonNode missed = published.await(c.id(), "LegalDeadlineMissed", 1).get(0).path("data");
@@ -196,7 +196,7 @@ class LegalClockTest {
 
     private void assertStopsTheClock(String code, Function<UUID, ObjectNode> stop,
             LegalClockStatus stopped) {
-        scheduler.pause(LegalTimerJob.IDENTITY);
+        scheduler.pause(TimerJobs.LEGAL);
         try {
             Instant now = Instant.now();
             ReportedCase c = ReportedCase.welfare(false);
@@ -217,7 +217,7 @@ class LegalClockTest {
             assertTrue(before.of("LegalDeadlineApproaching").isEmpty());
             assertEquals(0, before.chainStopped().path("cancelledTimers").asInt(), "none was left pending");
         } finally {
-            scheduler.resume(LegalTimerJob.IDENTITY);
+            scheduler.resume(TimerJobs.LEGAL);
         }
     }
 
