@@ -35,7 +35,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AssessmentService {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.ZONE;
 
     private final SeverityRule severityRule;
     private final LegalDutyRules legalRules;

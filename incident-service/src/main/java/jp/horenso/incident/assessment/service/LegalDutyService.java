@@ -2,7 +2,6 @@ package jp.horenso.incident.assessment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 public class LegalDutyService {
 
     private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分")
-            .withZone(ZoneId.of("Asia/Tokyo"));
+            .withZone(JapanTime.ZONE);
     private static final String UNDER_INVESTIGATION = "調査中";
 
     private final IncidentService incidents;
