@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.repository.IncidentRepository;
+import jp.horenso.incident.chain.event.ChainStopped;
+import jp.horenso.incident.chain.event.HopAcknowledged;
+import jp.horenso.incident.chain.event.HopCancelled;
+import jp.horenso.incident.chain.event.HopOpened;
+import jp.horenso.incident.chain.event.HopTimedOut;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.platform.events.IncomingEvent;
 import jp.horenso.platform.events.InvalidEventException;
@@ -74,7 +79,7 @@ public class TimelineRecorder {
                 details.put("chainVersion", d.path("chainVersion").asInt());
                 yield new Entry(TimelineType.CHAIN_STARTED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopOpened" -> {
+            case HopOpened.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
@@ -84,7 +89,7 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.HOP_OPENED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopAcknowledged" -> {
+            case HopAcknowledged.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("acknowledgedBy", required(d, "acknowledgedBy"));
@@ -92,7 +97,7 @@ public class TimelineRecorder {
                 yield new Entry(TimelineType.HOP_ACKNOWLEDGED, time(d, "acknowledgedAt"), ESCALATION_SERVICE,
                         details);
             }
-            case "HopTimedOut" -> {
+            case HopTimedOut.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
@@ -139,14 +144,14 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.NOTIFICATION_REQUESTED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopCancelled" -> {
+            case HopCancelled.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
                 details.put("reason", required(d, "reason"));
                 yield new Entry(TimelineType.HOP_CANCELLED, time(d, "cancelledAt"), ESCALATION_SERVICE, details);
             }
-            case "ChainStopped" -> {
+            case ChainStopped.NAME -> {
                 details.put("reason", required(d, "reason"));
                 List<String> hops = new ArrayList<>();
                 d.path("cancelledHops").forEach(hop -> hops.add(hop.asText()));
