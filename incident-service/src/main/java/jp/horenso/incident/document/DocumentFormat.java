@@ -2,7 +2,8 @@ package jp.horenso.incident.document;
 
 import java.util.List;
 import java.util.Locale;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
 
 /** The two forms a document is delivered in. */
 public enum DocumentFormat {
@@ -33,8 +34,8 @@ public enum DocumentFormat {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "pdf" -> PDF;
             case "html" -> HTML;
-            default -> throw new InvalidFieldsException(List.of(
-                    new InvalidFieldsException.Invalid("format", "field.enum", "pdf, html")));
+            default -> throw ProblemException.invalidFields(List.of(
+                    FieldProblem.of("format", "field.enum", "pdf, html")));
         };
     }
 
@@ -45,7 +46,7 @@ public enum DocumentFormat {
         }
         String lang = value.strip().toLowerCase(Locale.ROOT);
         if (!lang.equals("ja") && !lang.equals("en")) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("lang", "field.enum",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("lang", "field.enum",
                     "ja, en")));
         }
         return lang;

@@ -2,7 +2,7 @@ package jp.horenso.incident.support;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import jp.horenso.incident.common.events.EventTimes;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Sends escalation-service's chain events to the real broker, each checked against its schema first. */
 public final class ChainEvents {
@@ -66,6 +66,6 @@ public final class ChainEvents {
 
     /** RFC 3339 with seconds, as the schemas require. */
     public static String t(OffsetDateTime time) {
-        return EventTimes.format(time);
+        return JapanTime.format(time);
     }
 }

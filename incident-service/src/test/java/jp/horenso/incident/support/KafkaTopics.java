@@ -58,13 +58,8 @@ public final class KafkaTopics {
     /** Every matching record that arrives on the topic within {@code window}. */
     public static List<ConsumerRecord<String, String>> records(String topic,
             Predicate<ConsumerRecord<String, String>> match, Duration window, int stopAfter) {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+        try (KafkaConsumer<String, String> consumer = fromTheStart()) {
             consumer.subscribe(List.of(topic));
             Instant end = Instant.now().plus(window);
             while (Instant.now().isBefore(end) && found.size() < stopAfter) {
@@ -78,4 +73,34 @@ public final class KafkaTopics {
         return found;
     }
 
+    /**
+     * Every record of the topic from its start up to and including the first that matches {@code last} (a sentinel
+     * sent after what is checked: the records of one key keep their order), or fails after {@code timeout}.
+     */
+    public static List<ConsumerRecord<String, String>> recordsUntil(String topic,
+            Predicate<ConsumerRecord<String, String>> last, Duration timeout) {
+        List<ConsumerRecord<String, String>> read = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = fromTheStart()) {
+            consumer.subscribe(List.of(topic));
+            Instant end = Instant.now().plus(timeout);
+            while (Instant.now().isBefore(end)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    read.add(record);
+                    if (last.test(record)) {
+                        return read;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("the sentinel did not arrive on " + topic + " within " + timeout);
+    }
+
+    /** A consumer of its own group, reading from the start of what it subscribes to. */
+    private static KafkaConsumer<String, String> fromTheStart() {
+        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
 import jp.horenso.incident.acknowledgement.service.AcknowledgementService;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AcknowledgementResource {
 
     private final AcknowledgementService acknowledgements;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public AcknowledgementResource(AcknowledgementService acknowledgements, CurrentCaller caller) {
+    public AcknowledgementResource(AcknowledgementService acknowledgements, CallerIdentity caller) {
         this.acknowledgements = acknowledgements;
         this.caller = caller;
     }
@@ -36,7 +36,7 @@ public class AcknowledgementResource {
             description = "For the people of the chain who may see the case; stops their hop's clock. "
                     + "The JSON body with a comment is optional.")
     public Response acknowledge(@PathParam("id") UUID id, @Valid AcknowledgementRequest request, UriInfo uri) {
-        Acknowledgement ack = acknowledgements.acknowledge(caller.get(), id, request == null ? null : request.comment());
+        Acknowledgement ack = acknowledgements.acknowledge(caller.current(), id, request == null ? null : request.comment());
         return Response.created(uri.getAbsolutePathBuilder().path(ack.id().toString()).build())
                 .entity(AcknowledgementView.of(ack)).build();
     }

@@ -1,11 +1,9 @@
 package jp.horenso.incident.acknowledgement.service;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -15,13 +13,15 @@ import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.incident.acknowledgement.event.IncidentAcknowledged;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
-import jp.horenso.incident.common.inbox.ProcessedEvents;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
+import jp.horenso.platform.events.InvalidEventException;
+import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Records that a person of the chain received a report; the chain stops that person's clock from the event. */
 @ApplicationScoped
@@ -30,23 +30,25 @@ public class AcknowledgementService {
 
     private final IncidentService incidents;
     private final TimelineService timeline;
-    private final EventPublisher events;
-    private final ObjectMapper mapper;
-    private final ProcessedEvents processed;
+    private final Outbox outbox;
+    private final CloudEvents cloudEvents;
+    private final Inbox inbox;
+    private final JapanTime clock;
 
-    public AcknowledgementService(IncidentService incidents, TimelineService timeline, EventPublisher events,
-            ObjectMapper mapper, ProcessedEvents processed) {
-        this.processed = processed;
+    public AcknowledgementService(IncidentService incidents, TimelineService timeline, Outbox outbox,
+            CloudEvents cloudEvents, Inbox inbox, JapanTime clock) {
+        this.clock = clock;
+        this.inbox = inbox;
         this.incidents = incidents;
         this.timeline = timeline;
-        this.events = events;
-        this.mapper = mapper;
+        this.outbox = outbox;
+        this.cloudEvents = cloudEvents;
     }
 
     /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
-        Acknowledgement ack = record(incident.id(), caller, OffsetDateTime.now(ZoneOffset.UTC), "API", comment,
+        Acknowledgement ack = record(incident.id(), caller, clock.now(), "API", comment,
                 Map.of(), null);
         return ack;
     }
@@ -55,20 +57,20 @@ public class AcknowledgementService {
      * An acknowledgement made with a signed link from a notification; notification-service checked the link's
      * signature, expiry, single use and recipient. Applied at most once per event.
      *
-     * @throws MalformedEventException for an unusable event (it goes to the dead-letter topic)
+     * @throws InvalidEventException for an unusable event (it goes to the dead-letter topic)
      */
-    public void acknowledgeByLink(CloudEvent event, String consumer) {
-        AcknowledgementLinkUsed used = AcknowledgementLinkUsed.read(event.data(), mapper);
-        if (!processed.firstDelivery(event.id(), consumer)) {
+    public void acknowledgeByLink(IncomingEvent event, String consumer) {
+        AcknowledgementLinkUsed used = cloudEvents.data(event, AcknowledgementLinkUsed.class);
+        if (!inbox.firstDelivery(event.id(), consumer)) {
             return;
         }
         if (Panache.getEntityManager().find(Incident.class, used.incidentId()) == null) {
-            throw new MalformedEventException("unknown incident " + used.incidentId());
+            throw new InvalidEventException("unknown incident " + used.incidentId());
         }
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("notificationId", used.notificationId().toString());
         link.put("hopId", used.hopId().toString());
-        record(used.incidentId(), new Caller(used.username(), Set.of(), null, null, null), used.acknowledgedAt(),
+        record(used.incidentId(), new Caller(used.username(), null, null, null, Set.of()), used.acknowledgedAt(),
                 "LINK", null, link, event.id());
     }
 
@@ -87,7 +89,7 @@ public class AcknowledgementService {
         timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt(), by.username(), details,
                 sourceEventId);
 
-        events.publish(incidentId, IncidentAcknowledged.NAME, new IncidentAcknowledged(incidentId,
+        outbox.append(IncidentAcknowledged.NAME, incidentId.toString(), new IncidentAcknowledged(incidentId,
                 new IncidentAcknowledged.Person(by.username(), by.unit(), by.department(),
                         by.roles().stream().sorted().toList()),
                 ack.acknowledgedAt(), ack.via(), ack.comment()));

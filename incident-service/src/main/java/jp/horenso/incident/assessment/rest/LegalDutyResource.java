@@ -13,7 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import jp.horenso.incident.assessment.service.LegalDutyService;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.assessment.service.SubmitLegalReport;
@@ -24,9 +24,9 @@ import jp.horenso.incident.assessment.service.SubmitLegalReport;
 public class LegalDutyResource {
 
     private final LegalDutyService legal;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public LegalDutyResource(LegalDutyService legal, CurrentCaller caller) {
+    public LegalDutyResource(LegalDutyService legal, CallerIdentity caller) {
         this.legal = legal;
         this.caller = caller;
     }
@@ -39,7 +39,7 @@ public class LegalDutyResource {
             description = "CSIRT and security lead. The final report stops the legal clock.")
     public Response submit(@PathParam("id") UUID id, @PathParam("code") String code,
             @NotNull @Valid LegalReportSubmissionRequest request) {
-        legal.recordSubmission(caller.get(), id, code, command(request));
+        legal.recordSubmission(caller.current(), id, code, command(request));
         return Response.noContent().build();
     }
 
@@ -48,7 +48,7 @@ public class LegalDutyResource {
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR})
     @Operation(summary = "Draft of the report to the Personal Information Protection Commission (9 items)")
     public CommissionReportDraft draft(@PathParam("id") UUID id, @PathParam("code") String code) {
-        return legal.draft(caller.get(), id, code);
+        return legal.draft(caller.current(), id, code);
     }
 
     private static SubmitLegalReport command(LegalReportSubmissionRequest r) {

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,8 @@ import jp.horenso.incident.assessment.severity.SeverityRule;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.events.EventPublisher;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 
@@ -36,23 +35,25 @@ import jp.horenso.incident.timeline.service.TimelineService;
 @Transactional(Transactional.TxType.MANDATORY)
 public class AssessmentService {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    private static final ZoneId JAPAN = JapanTime.ZONE;
 
     private final SeverityRule severityRule;
     private final LegalDutyRules legalRules;
     private final ClassificationSchemes schemes;
     private final LegalDutyRepository duties;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final JapanTime clock;
+    private final Outbox outbox;
 
     public AssessmentService(SeverityRule severityRule, LegalDutyRules legalRules, ClassificationSchemes schemes,
-            LegalDutyRepository duties, TimelineService timeline, EventPublisher events) {
+            LegalDutyRepository duties, TimelineService timeline, Outbox outbox, JapanTime clock) {
+        this.clock = clock;
         this.severityRule = severityRule;
         this.legalRules = legalRules;
         this.schemes = schemes;
         this.duties = duties;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /** Recomputes legal duties, then severity (which reads them), after a change made by {@code actor}. */
@@ -78,13 +79,13 @@ public class AssessmentService {
     /** The CSIRT overrides the computed severity; the reason is recorded (null severity: back to computed). */
     public void override(Incident incident, Severity severity, String reason, String actor) {
         Severity before = incident.severity();
-        incident.overrideSeverity(severity, reason, actor, now());
+        incident.overrideSeverity(severity, reason, actor, clock.now());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("before", before.name());
         details.put("after", incident.severity().name());
         details.put("override", severity == null ? null : severity.name());
         details.put("reason", reason);
-        timeline.append(incident.id(), TimelineType.SEVERITY_OVERRIDDEN, now(), actor, details, null);
+        timeline.append(incident.id(), TimelineType.SEVERITY_OVERRIDDEN, clock.now(), actor, details, null);
         publishSeverity(incident, actor);
     }
 
@@ -93,14 +94,14 @@ public class AssessmentService {
         details.put("computed", incident.computedSeverity().name());
         details.put("severity", incident.severity().name());
         details.put("rules", ruleIds(incident.severityReasons()));
-        timeline.append(incident.id(), TimelineType.SEVERITY_ASSESSED, now(), actor, details, null);
+        timeline.append(incident.id(), TimelineType.SEVERITY_ASSESSED, clock.now(), actor, details, null);
         publishSeverity(incident, actor);
     }
 
     private void publishSeverity(Incident incident, String actor) {
         List<SeverityAssessed.Reason> reasons = incident.severityReasons().stream()
                 .map(r -> new SeverityAssessed.Reason(r.rule(), r.level())).toList();
-        events.publish(incident.id(), SeverityAssessed.NAME, new SeverityAssessed(incident.id(), incident.severity(),
+        outbox.append(SeverityAssessed.NAME, incident.id().toString(), new SeverityAssessed(incident.id(), incident.severity(),
                 incident.computedSeverity(), incident.severityOverride() != null, reasons, actor, incident.drill()));
     }
 
@@ -120,7 +121,7 @@ public class AssessmentService {
                 row = LegalDuty.of(incident.id(), duty.code());
             }
             Deadlines deadlines = Deadlines.of(incident, duty);
-            row.identify(duty.ruleSetVersion(), duty.source(), duty.reasons(), now(), deadlines.prompt(),
+            row.identify(duty.ruleSetVersion(), duty.source(), duty.reasons(), clock.now(), deadlines.prompt(),
                     deadlines.finalReport(), deadlines.personsNotice());
             if (isNew) {
                 duties.persist(row);
@@ -130,12 +131,12 @@ public class AssessmentService {
             details.put("name", duty.name().ja());
             details.put("source", duty.source());
             details.put("reasons", reasonTexts(duty));
-            details.put("promptDueAt", EventTimes.format(row.promptDueAt()));
-            details.put("finalDueAt", EventTimes.format(row.finalDueAt()));
+            details.put("promptDueAt", JapanTime.format(row.promptDueAt()));
+            details.put("finalDueAt", JapanTime.format(row.finalDueAt()));
             details.put("personsNoticeDueAt", format(row.personsNoticeDueAt()));
-            timeline.append(incident.id(), TimelineType.LEGAL_DUTY_IDENTIFIED, now(), actor, details, null);
+            timeline.append(incident.id(), TimelineType.LEGAL_DUTY_IDENTIFIED, clock.now(), actor, details, null);
 
-            events.publish(incident.id(), LegalDutyIdentified.NAME, new LegalDutyIdentified(incident.id(),
+            outbox.append(LegalDutyIdentified.NAME, incident.id().toString(), new LegalDutyIdentified(incident.id(),
                     incident.number(), duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(),
                     row.promptDueAt(), deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(),
                     incident.drill()));
@@ -144,11 +145,10 @@ public class AssessmentService {
                 .collect(Collectors.toSet());
         for (LegalDuty row : existing.values()) {
             if (row.open() && !applicableCodes.contains(row.key().code())) {
-                row.withdraw(now());
-                timeline.append(incident.id(), TimelineType.LEGAL_DUTY_WITHDRAWN, now(), actor,
+                row.withdraw(clock.now());
+                timeline.append(incident.id(), TimelineType.LEGAL_DUTY_WITHDRAWN, clock.now(), actor,
                         Map.of("code", row.key().code()), null);
-                events.publish(incident.id(), LegalDutyWithdrawn.NAME,
-                        new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
+                outbox.append(LegalDutyWithdrawn.NAME, incident.id().toString(), new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
             }
         }
     }
@@ -172,10 +172,10 @@ public class AssessmentService {
                 format(deadlines.personsNotice())));
         details.put("reasons", reasonTexts(duty));
         row.moveDeadlines(deadlines.prompt(), deadlines.finalReport(), deadlines.personsNotice());
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         timeline.append(incident.id(), TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
 
-        events.publish(incident.id(), LegalDutyRevised.NAME, new LegalDutyRevised(incident.id(), incident.number(),
+        outbox.append(LegalDutyRevised.NAME, incident.id().toString(), new LegalDutyRevised(incident.id(), incident.number(),
                 duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(), row.promptDueAt(),
                 deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(), incident.drill(),
                 reasonTexts(duty), now));
@@ -202,7 +202,7 @@ public class AssessmentService {
     }
 
     private static String format(OffsetDateTime t) {
-        return t == null ? null : EventTimes.format(t);
+        return t == null ? null : JapanTime.format(t);
     }
 
     private static Map<String, Object> beforeAfter(Object before, Object after) {
@@ -216,7 +216,4 @@ public class AssessmentService {
         return reasons.stream().map(SeverityReason::rule).filter(Objects::nonNull).toList();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
 }

@@ -2,9 +2,6 @@ package jp.horenso.incident.assessment.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,10 +18,10 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.disclosure.service.DisclosureStatus;
 import jp.horenso.incident.response.service.ResponseReportText;
 import jp.horenso.incident.timeline.TimelineType;
@@ -36,26 +33,28 @@ import jp.horenso.incident.timeline.service.TimelineService;
 public class LegalDutyService {
 
     private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分")
-            .withZone(ZoneId.of("Asia/Tokyo"));
+            .withZone(JapanTime.ZONE);
     private static final String UNDER_INVESTIGATION = "調査中";
 
     private final IncidentService incidents;
     private final LegalDutyRepository duties;
     private final LegalDutyRules rules;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final ResponseReportText response;
     private final DisclosureStatus disclosure;
+    private final JapanTime clock;
 
     public LegalDutyService(IncidentService incidents, LegalDutyRepository duties, LegalDutyRules rules,
-            TimelineService timeline, EventPublisher events, ResponseReportText response,
-            DisclosureStatus disclosure) {
+            TimelineService timeline, Outbox outbox, ResponseReportText response,
+            DisclosureStatus disclosure, JapanTime clock) {
+        this.clock = clock;
         this.disclosure = disclosure;
         this.incidents = incidents;
         this.duties = duties;
         this.rules = rules;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.response = response;
     }
 
@@ -74,11 +73,11 @@ public class LegalDutyService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("code", code);
         details.put("report", r.report().name());
-        details.put("submittedAt", EventTimes.format(r.submittedAt()));
+        details.put("submittedAt", JapanTime.format(r.submittedAt()));
         details.put("reference", r.reference().strip());
-        timeline.append(incident.id(), TimelineType.LEGAL_REPORT_SUBMITTED, OffsetDateTime.now(ZoneOffset.UTC),
+        timeline.append(incident.id(), TimelineType.LEGAL_REPORT_SUBMITTED, clock.now(),
                 caller.username(), details, null);
-        events.publish(incident.id(), LegalReportSubmitted.NAME, new LegalReportSubmitted(incident.id(), code,
+        outbox.append(LegalReportSubmitted.NAME, incident.id().toString(), new LegalReportSubmitted(incident.id(), code,
                 r.report().name(), r.submittedAt(), r.reference().strip(), caller.username()));
     }
 
@@ -114,7 +113,7 @@ public class LegalDutyService {
         items.add(item(9, "other", "その他参考となる事項", "Other", "報告義務の根拠: " + duty.source() + "（"
                 + duty.reasons().stream().map(LegalDutyRules.Text::ja).collect(Collectors.joining("、")) + "）"
                 + (c.networkZone() == null ? "" : "。ネットワーク: " + c.networkZone())));
-        return new CommissionReportDraft(c.number(), code, "個人情報保護委員会", OffsetDateTime.now(ZoneOffset.UTC), items);
+        return new CommissionReportDraft(c.number(), code, "個人情報保護委員会", clock.now(), items);
     }
 
     private LegalDuty duty(Incident incident, String code) {

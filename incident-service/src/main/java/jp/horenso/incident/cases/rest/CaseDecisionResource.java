@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.CaseDecisionService;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.problem.ETags;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.incident.common.http.ETags;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.cases.service.ChangeUnit;
@@ -29,9 +29,9 @@ public class CaseDecisionResource {
 
     private final CaseDecisionService decisions;
     private final IncidentService incidents;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public CaseDecisionResource(CaseDecisionService decisions, IncidentService incidents, CurrentCaller caller) {
+    public CaseDecisionResource(CaseDecisionService decisions, IncidentService incidents, CallerIdentity caller) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.caller = caller;
@@ -45,7 +45,7 @@ public class CaseDecisionResource {
                     + "otherwise); the chain and who may see the case follow the new unit. 409 for a closed or "
                     + "withdrawn case or the unit it already has.")
     public Response changeUnit(@PathParam("id") UUID id, @NotNull @Valid UnitChangeRequest request) {
-        decisions.changeUnit(caller.get(), id, command(request));
+        decisions.changeUnit(caller.current(), id, command(request));
         return show(id);
     }
 
@@ -56,7 +56,7 @@ public class CaseDecisionResource {
             description = "CSIRT only. {reason}. State WITHDRAWN: the chain stops and the record refuses changes like "
                     + "a closed case (409).")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalRequest request) {
-        decisions.withdraw(caller.get(), id, command(request));
+        decisions.withdraw(caller.current(), id, command(request));
         return show(id);
     }
 
@@ -68,12 +68,12 @@ public class CaseDecisionResource {
                     + "drill=false (403 otherwise). 409 when the mark is already so or the case is closed or "
                     + "withdrawn.")
     public Response markDrill(@PathParam("id") UUID id, @NotNull @Valid DrillMarkingRequest request) {
-        decisions.markDrill(caller.get(), id, command(request));
+        decisions.markDrill(caller.current(), id, command(request));
         return show(id);
     }
 
     private Response show(UUID id) {
-        var view = incidents.show(caller.get(), id);
+        var view = incidents.show(caller.current(), id);
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 

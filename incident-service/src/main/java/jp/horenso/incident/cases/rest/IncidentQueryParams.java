@@ -13,7 +13,8 @@ import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.IncidentQuery;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
 
 /** The filters of the list, count and statistics endpoints, read leniently and checked all at once. */
 public class IncidentQueryParams {
@@ -68,7 +69,7 @@ public class IncidentQueryParams {
 
     /** The query, or every bad parameter at once as a 400 problem. */
     public IncidentQuery toQuery() {
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         IncidentQuery query = new IncidentQuery(
                 list("state", state, IncidentState::valueOf, IncidentState.values(), invalid),
                 list("severity", severity, Severity::valueOf, Severity.values(), invalid),
@@ -79,10 +80,10 @@ public class IncidentQueryParams {
         pageNumber(invalid);
         pageSize(invalid);
         if (!SORTS.contains(sort)) {
-            invalid.add(new InvalidFieldsException.Invalid("sort", "field.enum", String.join(", ", SORTS)));
+            invalid.add(FieldProblem.of("sort", "field.enum", String.join(", ", SORTS)));
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
         return query;
     }
@@ -99,16 +100,16 @@ public class IncidentQueryParams {
         return sort;
     }
 
-    private int pageNumber(List<InvalidFieldsException.Invalid> invalid) {
+    private int pageNumber(List<FieldProblem> invalid) {
         return integer("page", page, 0, 100_000, invalid);
     }
 
-    private int pageSize(List<InvalidFieldsException.Invalid> invalid) {
+    private int pageSize(List<FieldProblem> invalid) {
         return integer("size", size, 1, 100, invalid);
     }
 
     /** An integer query parameter within [min, max]; a bad one is added to {@code invalid}. */
-    public static int integer(String field, String value, int min, int max, List<InvalidFieldsException.Invalid> invalid) {
+    public static int integer(String field, String value, int min, int max, List<FieldProblem> invalid) {
         try {
             int n = Integer.parseInt(value.strip());
             if (n >= min && n <= max) {
@@ -117,13 +118,13 @@ public class IncidentQueryParams {
         } catch (NumberFormatException e) {
             // reported below
         }
-        invalid.add(new InvalidFieldsException.Invalid(field, "field.range", min, max));
+        invalid.add(FieldProblem.of(field, "field.range", min, max));
         return min;
     }
 
     /** A comma-separated list of enum constants; a bad one is added to {@code invalid}. */
     public static <E extends Enum<E>> List<E> list(String field, String value, Function<String, E> parse, E[] all,
-            List<InvalidFieldsException.Invalid> invalid) {
+            List<FieldProblem> invalid) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
@@ -132,7 +133,7 @@ public class IncidentQueryParams {
             try {
                 result.add(parse.apply(part.strip()));
             } catch (IllegalArgumentException e) {
-                invalid.add(new InvalidFieldsException.Invalid(field, "field.enum",
+                invalid.add(FieldProblem.of(field, "field.enum",
                         Arrays.stream(all).map(Enum::name).collect(Collectors.joining(", "))));
                 return List.of();
             }
@@ -140,49 +141,49 @@ public class IncidentQueryParams {
         return result;
     }
 
-    private static OffsetDateTime time(String field, String value, List<InvalidFieldsException.Invalid> invalid) {
+    private static OffsetDateTime time(String field, String value, List<FieldProblem> invalid) {
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
             return OffsetDateTime.parse(value.strip());
         } catch (DateTimeParseException e) {
-            invalid.add(new InvalidFieldsException.Invalid(field, "field.datetime"));
+            invalid.add(FieldProblem.of(field, "field.datetime"));
             return null;
         }
     }
 
-    private static Boolean bool(String field, String value, List<InvalidFieldsException.Invalid> invalid) {
+    private static Boolean bool(String field, String value, List<FieldProblem> invalid) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.equals("true") || value.equals("false")) {
             return Boolean.valueOf(value);
         }
-        invalid.add(new InvalidFieldsException.Invalid(field, "field.enum", "true, false"));
+        invalid.add(FieldProblem.of(field, "field.enum", "true, false"));
         return null;
     }
 
     /** The search words of {@code q} (the module's Japanese search: split on any white space, full width too). */
-    public static List<String> words(String value, List<InvalidFieldsException.Invalid> invalid) {
+    public static List<String> words(String value, List<FieldProblem> invalid) {
         if (value == null || value.isBlank()) {
             return null;
         }
         if (value.length() > 200) {
-            invalid.add(new InvalidFieldsException.Invalid("q", "field.too-long", 200));
+            invalid.add(FieldProblem.of("q", "field.too-long", 200));
             return null;
         }
         List<String> words = Arrays.stream(value.split("[\\s\\u3000]+")).filter(w -> !w.isBlank()).toList();
         if (words.size() > 10) {
-            invalid.add(new InvalidFieldsException.Invalid("q", "field.too-many-words", 10));
+            invalid.add(FieldProblem.of("q", "field.too-many-words", 10));
             return null;
         }
         return words;
     }
 
-    private static String checkLength(String field, String value, int max, List<InvalidFieldsException.Invalid> invalid) {
+    private static String checkLength(String field, String value, int max, List<FieldProblem> invalid) {
         if (value.length() > max) {
-            invalid.add(new InvalidFieldsException.Invalid(field, "field.too-long", max));
+            invalid.add(FieldProblem.of(field, "field.too-long", max));
         }
         return value;
     }

@@ -21,8 +21,8 @@ import jp.horenso.incident.cases.service.CaseRecordService;
 import jp.horenso.incident.cases.service.IncidentQuery;
 import jp.horenso.incident.cases.service.IncidentSearchService;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.problem.ETags;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.incident.common.http.ETags;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.cases.service.ReportIncident;
@@ -40,10 +40,10 @@ public class IncidentResource {
     private final IncidentService incidents;
     private final CaseRecordService records;
     private final IncidentSearchService search;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
     public IncidentResource(IncidentService incidents, CaseRecordService records, IncidentSearchService search,
-            CurrentCaller caller) {
+            CallerIdentity caller) {
         this.incidents = incidents;
         this.records = records;
         this.search = search;
@@ -59,7 +59,7 @@ public class IncidentResource {
                     + "NFKC-normalised substring match), drill; page (from 0), size (1-100), sort.")
     public IncidentPage list(@BeanParam IncidentQueryParams params) {
         IncidentQuery query = params.toQuery();
-        IncidentSearchService.Page page = search.list(caller.get(), query, params.pageNumber(), params.pageSize(),
+        IncidentSearchService.Page page = search.list(caller.current(), query, params.pageNumber(), params.pageSize(),
                 params.sort());
         return new IncidentPage(page.items().stream().map(IncidentSummary::of).toList(), page.page(), page.size(),
                 page.total());
@@ -71,7 +71,7 @@ public class IncidentResource {
         Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
     @Operation(summary = "How many cases the caller may see match the filters", description = "Same filters as the list.")
     public java.util.Map<String, Long> count(@BeanParam IncidentQueryParams params) {
-        return java.util.Map.of("count", search.count(caller.get(), params.toQuery()));
+        return java.util.Map.of("count", search.count(caller.current(), params.toQuery()));
     }
 
     @GET
@@ -81,7 +81,7 @@ public class IncidentResource {
     @Operation(summary = "Counts by severity, state and kind within the caller's scope",
             description = "Drills (第48条) are never counted.")
     public IncidentSearchService.Statistics statistics(@BeanParam IncidentQueryParams params) {
-        return search.statistics(caller.get(), params.toQuery());
+        return search.statistics(caller.current(), params.toQuery());
     }
 
     @POST
@@ -93,8 +93,8 @@ public class IncidentResource {
                     + "Idempotency-Key header a retried POST returns the case the first one made, never a second case.")
     public Response report(@NotNull @Valid IncidentReportRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey, UriInfo uri) {
-        Incident incident = incidents.report(caller.get(), command(request), idempotencyKey);
-        IncidentView view = incidents.show(caller.get(), incident.id());
+        Incident incident = incidents.report(caller.current(), command(request), idempotencyKey);
+        IncidentView view = incidents.show(caller.current(), incident.id());
         return Response.created(uri.getAbsolutePathBuilder().path(incident.id().toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();
     }
@@ -108,7 +108,7 @@ public class IncidentResource {
                     + "department's; security lead, CSIRT, CISO and auditors see all; the committee the cases reported "
                     + "to it. Others get 404.")
     public Response show(@PathParam("id") UUID id) {
-        IncidentView view = incidents.show(caller.get(), id);
+        IncidentView view = incidents.show(caller.current(), id);
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -121,7 +121,7 @@ public class IncidentResource {
                     + "someone changed it first, 428 without). Severity and legal duties are recomputed.")
     public Response updateRecord(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid CaseRecordRequest request) {
-        records.update(caller.get(), id, ETags.version(ifMatch), command(request));
+        records.update(caller.current(), id, ETags.version(ifMatch), command(request));
         return show(id);
     }
 
@@ -133,7 +133,7 @@ public class IncidentResource {
             description = "A null severity returns to the computed one. Needs If-Match.")
     public Response overrideSeverity(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
             @NotNull @Valid SeverityOverrideRequest request) {
-        records.overrideSeverity(caller.get(), id, ETags.version(ifMatch), command(request));
+        records.overrideSeverity(caller.current(), id, ETags.version(ifMatch), command(request));
         return show(id);
     }
 

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 
 /**
@@ -59,7 +59,7 @@ public final class CaseCriteria {
             and.add(col("organisation") + " = :organisation");
             params.put("organisation", caller.organisation());
         }
-        if (!caller.seesWholeOrganisation()) {
+        if (!Roles.seesWholeOrganisation(caller)) {
             List<String> or = new ArrayList<>();
             or.add(col("reportedBy") + " = :me");
             params.put("me", caller.username());

@@ -4,8 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,13 +13,14 @@ import jp.horenso.incident.cases.event.IncidentUnitChanged;
 import jp.horenso.incident.cases.event.IncidentWithdrawn;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Decisions about a whole case: the section it concerns (第44条2項), its withdrawal when filed by mistake, and its
@@ -35,15 +34,17 @@ public class CaseDecisionService {
     private final IncidentService incidents;
     private final UnitDirectory units;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final JapanTime clock;
 
     public CaseDecisionService(IncidentRepository rows, IncidentService incidents, UnitDirectory units,
-            TimelineService timeline, EventPublisher events) {
+            TimelineService timeline, Outbox outbox, JapanTime clock) {
+        this.clock = clock;
         this.rows = rows;
         this.incidents = incidents;
         this.units = units;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     /**
@@ -60,7 +61,7 @@ public class CaseDecisionService {
         String previousUnit = c.unit();
         String previousDepartment = c.department();
         c.moveTo(placement.unit(), placement.department());
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
 
-        events.publish(c.id(), IncidentUnitChanged.NAME, new IncidentUnitChanged(c.id(), c.organisation(), previousUnit,
+        outbox.append(IncidentUnitChanged.NAME, c.id().toString(), new IncidentUnitChanged(c.id(), c.organisation(), previousUnit,
                 c.unit(), c.department(), reason, caller.username(), now, c.drill()));
         return c;
     }
@@ -80,7 +81,7 @@ public class CaseDecisionService {
         CaseGuards.requireOpen(c);
         IncidentState before = c.state();
         c.withdraw();
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -88,8 +89,7 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.WITHDRAWN, now, caller.username(), details, null);
 
-        events.publish(c.id(), IncidentWithdrawn.NAME,
-                new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
+        outbox.append(IncidentWithdrawn.NAME, c.id().toString(), new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
@@ -108,7 +108,7 @@ public class CaseDecisionService {
         }
         boolean before = c.drill();
         c.markDrill(r.drill());
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         String reason = r.reason().strip();
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -116,8 +116,7 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
 
-        events.publish(c.id(), IncidentDrillMarkingChanged.NAME,
-                new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
+        outbox.append(IncidentDrillMarkingChanged.NAME, c.id().toString(), new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
         return c;
     }
 
@@ -134,7 +133,4 @@ public class CaseDecisionService {
         return change;
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -2,7 +2,7 @@ package jp.horenso.incident.cases.service;
 
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
-import jp.horenso.incident.common.problem.ProblemException;
+import jp.horenso.platform.problem.ProblemException;
 
 /** The rule every change of a case record follows: a withdrawn case, like a closed one, no longer changes. */
 public final class CaseGuards {

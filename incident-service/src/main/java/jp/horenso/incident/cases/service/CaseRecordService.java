@@ -3,8 +3,6 @@ package jp.horenso.incident.cases.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,11 +14,12 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.InformationAsset;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Keeps the CSIRT's record of a case (第44条4項). Every change is written on the timeline with its before and after,
@@ -35,9 +34,11 @@ public class CaseRecordService {
     private final AssessmentService assessment;
     private final TimelineService timeline;
     private final ObjectMapper mapper;
+    private final JapanTime clock;
 
     public CaseRecordService(IncidentService incidents, ClassificationSchemes schemes, AssessmentService assessment,
-            TimelineService timeline, ObjectMapper mapper) {
+            TimelineService timeline, ObjectMapper mapper, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.schemes = schemes;
         this.assessment = assessment;
@@ -67,7 +68,7 @@ public class CaseRecordService {
             }
         });
         if (!changes.isEmpty()) {
-            timeline.append(c.id(), TimelineType.RECORD_UPDATED, now(), caller.username(), Map.of("changes", changes), null);
+            timeline.append(c.id(), TimelineType.RECORD_UPDATED, clock.now(), caller.username(), Map.of("changes", changes), null);
             assessment.reassess(c, caller.username());
         }
         return c;
@@ -98,7 +99,7 @@ public class CaseRecordService {
         if (assets == null) {
             return;
         }
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         for (int i = 0; i < assets.size(); i++) {
             InformationAsset a = assets.get(i);
             check(invalid, scheme, Axis.confidentiality, a.confidentiality(), "assets[" + i + "].confidentiality");
@@ -106,14 +107,14 @@ public class CaseRecordService {
             check(invalid, scheme, Axis.availability, a.availability(), "assets[" + i + "].availability");
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
     }
 
-    private static void check(List<InvalidFieldsException.Invalid> invalid, ClassificationSchemes.Scheme scheme,
+    private static void check(List<FieldProblem> invalid, ClassificationSchemes.Scheme scheme,
             Axis axis, String level, String field) {
         if (scheme.normalise(axis, level) == null) {
-            invalid.add(new InvalidFieldsException.Invalid(field, "field.classification-level", scheme.id(),
+            invalid.add(FieldProblem.of(field, "field.classification-level", scheme.id(),
                     String.join(", ", scheme.levels(axis))));
         }
     }
@@ -152,7 +153,4 @@ public class CaseRecordService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.common.problem.ProblemException;
+import jp.horenso.platform.problem.ProblemException;
 
 /**
  * Idempotency keys of report creation, per user. The key is inserted first: a concurrent retry waits on the first

@@ -3,7 +3,7 @@ package jp.horenso.incident.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 
 /**
@@ -17,7 +17,7 @@ public class IncidentAccessPolicy {
         if (caller.organisation() != null && !caller.organisation().equals(incident.organisation())) {
             return false;
         }
-        if (caller.seesWholeOrganisation()) {
+        if (Roles.seesWholeOrganisation(caller)) {
             return true;
         }
         if (caller.username().equals(incident.reportedBy())) {

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Lists, counts and summarises cases. The caller's scope is part of every query, written to match

@@ -3,7 +3,6 @@ package jp.horenso.incident.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import java.util.List;
@@ -15,19 +14,19 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.config.OrganisationConfig;
 import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.IncidentKind;
-import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentView;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
 @ApplicationScoped
@@ -37,24 +36,26 @@ public class IncidentService {
     private final IncidentRepository incidents;
     private final IncidentAccessPolicy access;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final AssessmentService assessment;
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
     private final String defaultOrganisation;
     private final IdempotencyKeys idempotency;
+    private final JapanTime clock;
     private final UnitDirectory units;
 
     public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
-            EventPublisher events, AssessmentService assessment, LegalDutyRepository duties,
+            Outbox outbox, AssessmentService assessment, LegalDutyRepository duties,
             LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
-            OrganisationConfig organisation) {
+            OrganisationConfig organisation, JapanTime clock) {
+        this.clock = clock;
         this.idempotency = idempotency;
         this.units = units;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.assessment = assessment;
         this.duties = duties;
         this.legalRules = legalRules;
@@ -92,11 +93,11 @@ public class IncidentService {
         boolean onBehalf = request.reporterType() == ReporterType.VENDOR
                 || request.reporterType() == ReporterType.CITIZEN;
         if (onBehalf && request.informant() == null) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("informant",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("informant",
                     "field.informant-required", request.reporterType().name())));
         }
         if (!onBehalf && request.informant() != null) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("informant",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("informant",
                     "field.informant-not-for-type", request.reporterType().name())));
         }
     }
@@ -114,7 +115,7 @@ public class IncidentService {
                 request.title().strip(), request.description().strip(), request.reporterType(), reporter.username(),
                 placement.unit(), placement.department(), informant,
                 request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT, request.occurredAt(),
-                request.discoveredAt(), OffsetDateTime.now(ZoneOffset.UTC), Boolean.TRUE.equals(request.drill()));
+                request.discoveredAt(), clock.now(), Boolean.TRUE.equals(request.drill()));
         assessment.assessNew(incident);
         incidents.persist(incident);
 
@@ -122,7 +123,7 @@ public class IncidentService {
                 Map.of("number", incident.number(), "kind", incident.kind().name(),
                         "reporterType", incident.reporterType().name(), "unit", incident.unit(), "drill", incident.drill()),
                 null);
-        events.publish(incident.id(), IncidentReported.NAME, reported(incident, reporter));
+        outbox.append(IncidentReported.NAME, incident.id().toString(), reported(incident, reporter));
         return incident;
     }
 
@@ -130,7 +131,7 @@ public class IncidentService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public IncidentView show(Caller caller, UUID id) {
         Incident incident = visible(caller, id);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         List<LegalDutyView> legal = duties.of(id).stream()
                 .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
         return IncidentView.of(incident, legal, timeline.of(id));
@@ -141,7 +142,7 @@ public class IncidentService {
     public Incident visible(Caller caller, UUID id) {
         Incident incident = incidents.findById(id);
         if (incident == null || !access.canSee(caller, incident)) {
-            throw ProblemException.notFound(id);
+            throw new ProblemException(404, "incident.not-found", id);
         }
         return incident;
     }

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.chain.service.ChainService;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ChainResource {
 
     private final ChainService chain;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public ChainResource(ChainService chain, CurrentCaller caller) {
+    public ChainResource(ChainService chain, CallerIdentity caller) {
         this.chain = chain;
         this.caller = caller;
     }
@@ -33,6 +33,6 @@ public class ChainResource {
             description = "Whoever may see the case (else 404). Ordered by openedAt; times in Japan time. overdue: "
                     + "not acknowledged and past the deadline.")
     public List<HopView> chain(@PathParam("id") UUID id) {
-        return chain.of(caller.get(), id);
+        return chain.of(caller.current(), id);
     }
 }

@@ -3,7 +3,7 @@ package jp.horenso.incident.chain.rest;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.horenso.incident.chain.ChainHop;
-import jp.horenso.incident.chain.JapanTime;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * A hop of a case's chain as the console shows it.

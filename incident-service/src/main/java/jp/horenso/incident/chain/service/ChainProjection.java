@@ -1,21 +1,21 @@
 package jp.horenso.incident.chain.service;
 
-import static jp.horenso.incident.common.events.EventData.optional;
-import static jp.horenso.incident.common.events.EventData.required;
-import static jp.horenso.incident.common.events.EventData.time;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.ChainHop;
+import jp.horenso.incident.chain.event.ChainStopped;
+import jp.horenso.incident.chain.event.HopAcknowledged;
+import jp.horenso.incident.chain.event.HopCancelled;
+import jp.horenso.incident.chain.event.HopOpened;
+import jp.horenso.incident.chain.event.HopTimedOut;
 import jp.horenso.incident.chain.repository.ChainHopRepository;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.EventData;
-import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
-import jp.horenso.incident.common.inbox.ProcessedEvents;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
+import jp.horenso.platform.events.InvalidEventException;
+import jp.horenso.platform.inbox.Inbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,12 +31,15 @@ public class ChainProjection {
 
     private static final Logger LOG = Logger.getLogger(ChainProjection.class);
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
+    private final CloudEvents cloudEvents;
     private final IncidentRepository incidents;
     private final ChainHopRepository hops;
 
-    public ChainProjection(ProcessedEvents processed, IncidentRepository incidents, ChainHopRepository hops) {
-        this.processed = processed;
+    public ChainProjection(Inbox inbox, CloudEvents cloudEvents, IncidentRepository incidents,
+            ChainHopRepository hops) {
+        this.inbox = inbox;
+        this.cloudEvents = cloudEvents;
         this.incidents = incidents;
         this.hops = hops;
     }
@@ -44,68 +47,65 @@ public class ChainProjection {
     /**
      * Applies one event of {@code horenso.escalation-events}; other events are ignored.
      *
-     * @throws MalformedEventException when the event cannot be applied (the record goes to the dead-letter topic)
+     * @throws InvalidEventException when the event cannot be applied (the record goes to the dead-letter topic)
      */
-    public void apply(CloudEvent event) {
-        if (!switch (event.name()) {
-            case "HopOpened", "HopAcknowledged", "HopTimedOut", "HopCancelled", "ChainStopped" -> true;
-            default -> false;
-        }) {
+    public void apply(IncomingEvent event) {
+        if (!(event.is(HopOpened.NAME) || event.is(HopAcknowledged.NAME) || event.is(HopTimedOut.NAME)
+                || event.is(HopCancelled.NAME) || event.is(ChainStopped.NAME))) {
             return;
         }
-        if (!processed.firstDelivery(event.id(), CONSUMER)) {
+        if (!inbox.firstDelivery(event.id(), CONSUMER)) {
             LOG.debugf("event %s already applied to the chain projection", event.id());
             return;
         }
-        JsonNode d = event.data();
-        switch (event.name()) {
-            case "HopOpened" -> opened(event, d);
-            case "HopAcknowledged" -> hop(d, "hopId").ifPresent(hop -> hop.acknowledge(
-                    required(d, "acknowledgedBy"), time(d, "acknowledgedAt")));
-            case "HopTimedOut" -> hop(d, "hopId").ifPresent(hop -> hop.timeOut(time(d, "timedOutAt")));
-            case "HopCancelled" -> hop(d, "hopId").ifPresent(hop -> hop.cancel(required(d, "reason"),
-                    time(d, "cancelledAt")));
-            case "ChainStopped" -> stopped(d);
-            default -> throw new IllegalStateException(event.name());
+        if (event.is(HopOpened.NAME)) {
+            opened(event, cloudEvents.data(event, HopOpened.class));
+        } else if (event.is(HopAcknowledged.NAME)) {
+            HopAcknowledged ack = cloudEvents.data(event, HopAcknowledged.class);
+            hop(ack.hopId()).ifPresent(hop -> hop.acknowledge(ack.acknowledgedBy(), ack.acknowledgedAt()));
+        } else if (event.is(HopTimedOut.NAME)) {
+            HopTimedOut out = cloudEvents.data(event, HopTimedOut.class);
+            hop(out.hopId()).ifPresent(hop -> hop.timeOut(out.timedOutAt()));
+        } else if (event.is(HopCancelled.NAME)) {
+            HopCancelled cancelled = cloudEvents.data(event, HopCancelled.class);
+            hop(cancelled.hopId()).ifPresent(hop -> hop.cancel(cancelled.reason(), cancelled.cancelledAt()));
+        } else {
+            stopped(cloudEvents.data(event, ChainStopped.class));
         }
     }
 
-    private void opened(CloudEvent event, JsonNode d) {
-        UUID hopId = EventData.uuid(required(d, "hopId"), "hopId");
-        UUID incidentId = EventData.uuid(required(d, "incidentId"), "incidentId");
-        if (incidents.findById(incidentId) == null) {
-            throw new MalformedEventException("unknown incident " + incidentId);
+    private void opened(IncomingEvent event, HopOpened opened) {
+        if (incidents.findById(opened.incidentId()) == null) {
+            throw new InvalidEventException("unknown incident " + opened.incidentId());
         }
-        if (hops.findById(hopId) != null) {
+        if (hops.findById(opened.hopId()) != null) {
             return;
         }
-        String escalatedFrom = optional(d, "escalatedFrom");
-        hops.persist(ChainHop.opened(hopId, incidentId, required(d, "step"), required(d.path("recipient"), "username"),
-                optional(d.path("recipient"), "name"), optional(d, "trigger"), optional(d, "deputyFor"),
-                escalatedFrom == null ? null : EventData.uuid(escalatedFrom, "escalatedFrom"), event.time(),
-                time(d, "ackDeadline")));
+        hops.persist(ChainHop.opened(opened.hopId(), opened.incidentId(), opened.step(),
+                opened.recipient().username(), blankToNull(opened.recipient().name()), blankToNull(opened.trigger()),
+                blankToNull(opened.deputyFor()), opened.escalatedFrom(), event.time(), opened.ackDeadline()));
     }
 
-    private void stopped(JsonNode d) {
-        UUID incidentId = EventData.uuid(required(d, "incidentId"), "incidentId");
-        String reason = required(d, "reason");
-        OffsetDateTime at = time(d, "stoppedAt");
-        for (JsonNode cancelled : d.path("cancelledHops")) {
-            ChainHop hop = hops.findById(EventData.uuid(cancelled.asText(), "cancelledHops"));
+    private void stopped(ChainStopped stopped) {
+        for (UUID cancelled : stopped.cancelledHops()) {
+            ChainHop hop = hops.findById(cancelled);
             if (hop != null) {
-                hop.cancel(reason, at);
+                hop.cancel(stopped.reason(), stopped.stoppedAt());
             }
         }
-        hops.update("chainStopped = true WHERE incidentId = ?1", incidentId);
+        hops.update("chainStopped = true WHERE incidentId = ?1", stopped.incidentId());
     }
 
     /** The hop the event names; a hop opened before this projection existed is absent and left alone. */
-    private java.util.Optional<ChainHop> hop(JsonNode d, String field) {
-        UUID hopId = EventData.uuid(required(d, field), field);
+    private Optional<ChainHop> hop(UUID hopId) {
         ChainHop hop = hops.findById(hopId);
         if (hop == null) {
             LOG.warnf("hop %s is not in the chain projection; event left out", hopId);
         }
-        return java.util.Optional.ofNullable(hop);
+        return Optional.ofNullable(hop);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -3,13 +3,13 @@ package jp.horenso.incident.chain.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.chain.rest.HopView;
 import jp.horenso.incident.chain.repository.ChainHopRepository;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Reads a case's chain from the projection, for those who may see the case. */
 @ApplicationScoped
@@ -17,9 +17,11 @@ import jp.horenso.incident.common.security.Caller;
 public class ChainService {
 
     private final IncidentService incidents;
+    private final JapanTime clock;
     private final ChainHopRepository hops;
 
-    public ChainService(IncidentService incidents, ChainHopRepository hops) {
+    public ChainService(IncidentService incidents, ChainHopRepository hops, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.hops = hops;
     }
@@ -27,7 +29,7 @@ public class ChainService {
     /** Every hop of the case in the order they were opened; 404 when the caller may not see the case. */
     public List<HopView> of(Caller caller, UUID incidentId) {
         incidents.visible(caller, incidentId);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         return hops.ofIncident(incidentId).stream().map(h -> HopView.of(h, now)).toList();
     }
 }

@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
-import jp.horenso.incident.common.problem.Problem;
-import jp.horenso.incident.common.problem.ProblemMessages;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jp.horenso.incident.evidence.config.EvidenceConfig;
+import jp.horenso.platform.problem.CorrelationIds;
+import jp.horenso.platform.problem.Languages;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.Problem;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,19 +33,18 @@ public class RequestBodyLimits {
     /** The one route that takes large bodies. */
     private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("^/api/incidents/[^/]+/evidence/?$");
     private static final Logger LOG = Logger.getLogger(RequestBodyLimits.class);
-    private static final String TYPE_BASE = "https://horenso.example.jp/problems/";
+    /** Quarkus' own hard ceiling, only checked here to warn when it is below the service's limits. */
+    private static final String CEILING = "quarkus.http.limits.max-body-size";
 
     private final long maxBody;
     private final long maxEvidence;
     private final ObjectMapper mapper;
 
-    public RequestBodyLimits(@ConfigProperty(name = "horenso.http.max-body-size") MemorySize maxBody,
-            @ConfigProperty(name = "horenso.evidence.max-size") MemorySize maxEvidence,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> ceiling,
-            ObjectMapper mapper) {
-        this.maxBody = maxBody.asLongValue();
-        this.maxEvidence = maxEvidence.asLongValue();
+    public RequestBodyLimits(HttpLimitsConfig http, EvidenceConfig evidence, Config config, ObjectMapper mapper) {
+        this.maxBody = http.maxBodySize().asLongValue();
+        this.maxEvidence = evidence.maxSize().asLongValue();
         this.mapper = mapper;
+        Optional<MemorySize> ceiling = config.getOptionalValue(CEILING, MemorySize.class);
         if (ceiling.isPresent() && ceiling.get().asLongValue() <= Math.max(this.maxBody, this.maxEvidence)) {
             LOG.warnf("quarkus.http.limits.max-body-size (%d) should exceed horenso.evidence.max-size (%d) and "
                     + "horenso.http.max-body-size (%d): bodies sent without a length are otherwise refused with an "
@@ -70,10 +73,14 @@ public class RequestBodyLimits {
             ctx.next();
             return;
         }
-        Locale locale = ProblemMessages.localeOf(ctx.request().getHeader(HttpHeaderNames.ACCEPT_LANGUAGE));
+        Locale locale = Languages.of(ctx.request().getHeader(HttpHeaderNames.ACCEPT_LANGUAGE));
         String key = evidence ? "evidence.too-large" : "body.too-large";
-        Problem problem = new Problem(TYPE_BASE + key, ProblemMessages.text(locale, "title.413"), 413,
-                ProblemMessages.text(locale, key, limit), ctx.request().path(), null);
+        // Before JAX-RS: the correlation id is the caller's when it is a plain token, like CorrelationIds does.
+        String given = ctx.request().getHeader(CorrelationIds.HEADER);
+        String correlationId = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given
+                : UUID.randomUUID().toString();
+        Problem problem = new Problem(Problem.TYPE_BASE + key, Message.key("title.413").in(locale), 413,
+                Message.key(key, limit).in(locale), ctx.request().path(), null, correlationId);
         String json;
         try {
             json = mapper.writeValueAsString(problem);
@@ -83,6 +90,7 @@ public class RequestBodyLimits {
         // The unread body stays on the connection: close it, as Quarkus does for its own limit.
         ctx.response().setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(CorrelationIds.HEADER, correlationId)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")
                 .end(json);
     }

@@ -1,6 +1,11 @@
 package jp.horenso.incident.common.security;
 
-/** Realm roles of the Horenso Keycloak realm, as they arrive in {@code realm_access.roles}. */
+import jp.horenso.platform.security.Caller;
+
+/**
+ * Realm roles of the Horenso Keycloak realm, as they arrive in {@code realm_access.roles}, and what they let a
+ * {@link Caller} see in this service.
+ */
 public final class Roles {
 
     /** 職員: files reports, sees the cases they filed. */
@@ -23,5 +28,15 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
 
     private Roles() {
+    }
+
+    /** Roles that see every case of their organisation (the vice-CISO reads what the CISO reads, 第9条). */
+    public static boolean seesWholeOrganisation(Caller caller) {
+        return caller.hasAnyRole(SECURITY_LEAD, CSIRT, CISO, VICE_CISO, AUDITOR);
+    }
+
+    /** Roles that may name any section of the organisation as the one a case concerns (第44条2項). */
+    public static boolean mayNameAnyUnit(Caller caller) {
+        return caller.hasAnyRole(SECURITY_LEAD, CSIRT, CISO);
     }
 }

@@ -15,8 +15,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.incident.common.problem.QueryEnums;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.incident.common.http.QueryEnums;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.service.CommunicationService;
@@ -29,9 +29,9 @@ import jp.horenso.incident.communication.service.RecordCommunication;
 public class CommunicationResource {
 
     private final CommunicationService communications;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public CommunicationResource(CommunicationService communications, CurrentCaller caller) {
+    public CommunicationResource(CommunicationService communications, CallerIdentity caller) {
         this.communications = communications;
         this.caller = caller;
     }
@@ -42,7 +42,7 @@ public class CommunicationResource {
     @Operation(summary = "The outside communications of a case, in the order they happened",
             description = "Everyone who may see the case (others get 404). Optional filter: kind.")
     public List<CommunicationView> list(@PathParam("id") UUID id, @QueryParam("kind") String kind) {
-        return communications.list(caller.get(), id, QueryEnums.parse("kind", kind, Communication.Kind.class));
+        return communications.list(caller.current(), id, QueryEnums.parse("kind", kind, Communication.Kind.class));
     }
 
     @GET
@@ -52,7 +52,7 @@ public class CommunicationResource {
     @Operation(summary = "One outside communication of a case",
             description = "Everyone who may see the case (others get 404).")
     public CommunicationView show(@PathParam("id") UUID id, @PathParam("communicationId") UUID communicationId) {
-        return communications.show(caller.get(), id, communicationId);
+        return communications.show(caller.current(), id, communicationId);
     }
 
     @POST
@@ -64,7 +64,7 @@ public class CommunicationResource {
                     + "REPORT_TO_OUTSIDE_BODY needs recipient (PREFECTURE, MIC, PPC, POLICE, NISC, J_LIS, IPA, "
                     + "JPCERT_CC, or OTHER with recipientName). Recorded once, never changed; 409 on a closed case.")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid CommunicationRequest request, UriInfo uri) {
-        CommunicationView view = communications.record(caller.get(), id, command(request));
+        CommunicationView view = communications.record(caller.current(), id, command(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build()).entity(view)
                 .build();
     }

@@ -2,7 +2,6 @@ package jp.horenso.incident.communication.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -18,12 +17,12 @@ import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.Communication.Kind;
 import jp.horenso.incident.communication.repository.CommunicationRepository;
 import jp.horenso.incident.communication.rest.CommunicationView;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.InvalidFieldsException.Invalid;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Records notices to the persons concerned, information to citizens and reports to outside bodies (第44条3項,
@@ -37,9 +36,11 @@ public class CommunicationService {
     private final IncidentService incidents;
     private final CommunicationRepository communications;
     private final TimelineService timeline;
+    private final JapanTime clock;
 
     public CommunicationService(IncidentService incidents, CommunicationRepository communications,
-            TimelineService timeline) {
+            TimelineService timeline, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.communications = communications;
         this.timeline = timeline;
@@ -78,7 +79,7 @@ public class CommunicationService {
                 blankToNull(r.recipientName()), r.persons(), r.method(),
                 r.communicatedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
                 blankToNull(r.reference()), blankToNull(r.summary()), caller.username(),
-                OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS));
+                clock.now());
         communications.persist(c);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -98,7 +99,7 @@ public class CommunicationService {
 
     /** What each kind needs and what it must not carry; every problem is reported on its field at once. */
     private static void check(Incident incident, RecordCommunication r) {
-        List<Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         switch (r.kind()) {
             case NOTICE_TO_PERSONS -> {
                 required(invalid, "persons", r.persons());
@@ -121,22 +122,22 @@ public class CommunicationService {
             }
         }
         if (r.communicatedAt().isBefore(incident.occurredAt())) {
-            invalid.add(new Invalid("communicatedAt", "communication.before-occurrence"));
+            invalid.add(FieldProblem.of("communicatedAt", "communication.before-occurrence"));
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
     }
 
-    private static void required(List<Invalid> invalid, String field, Object value) {
+    private static void required(List<FieldProblem> invalid, String field, Object value) {
         if (value == null) {
-            invalid.add(new Invalid(field, "communication.field-required"));
+            invalid.add(FieldProblem.of(field, "communication.field-required"));
         }
     }
 
-    private static void notForKind(List<Invalid> invalid, String field, Object value, Kind kind) {
+    private static void notForKind(List<FieldProblem> invalid, String field, Object value, Kind kind) {
         if (value != null) {
-            invalid.add(new Invalid(field, "communication.field-not-for-kind", kind.name()));
+            invalid.add(FieldProblem.of(field, "communication.field-not-for-kind", kind.name()));
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.rest.IncidentQueryParams;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.incident.dashboard.service.DashboardQuery;
 
 /** The dashboard's query parameters, read leniently and checked all at once (400 naming every bad one). */
@@ -44,7 +45,7 @@ public class DashboardQueryParams {
     String size;
 
     public DashboardQuery toQuery() {
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         List<Severity> severities = IncidentQueryParams.list("severity", severity, Severity::valueOf,
                 Severity.values(), invalid);
         List<IncidentState> states = IncidentQueryParams.list("status", status, IncidentState::valueOf,
@@ -55,7 +56,7 @@ public class DashboardQueryParams {
             case "only" -> DashboardQuery.Drills.ONLY;
             case "include" -> DashboardQuery.Drills.INCLUDE;
             default -> {
-                invalid.add(new InvalidFieldsException.Invalid("drill", "field.enum", "exclude, only, include"));
+                invalid.add(FieldProblem.of("drill", "field.enum", "exclude, only, include"));
                 yield null;
             }
         };
@@ -64,14 +65,14 @@ public class DashboardQueryParams {
             case "severity" -> DashboardQuery.Sort.SEVERITY;
             case "deadline" -> DashboardQuery.Sort.DEADLINE;
             default -> {
-                invalid.add(new InvalidFieldsException.Invalid("sort", "field.enum", "reportedAt, severity, deadline"));
+                invalid.add(FieldProblem.of("sort", "field.enum", "reportedAt, severity, deadline"));
                 yield null;
             }
         };
         int pageNumber = IncidentQueryParams.integer("page", page, 0, 100_000, invalid);
         int pageSize = IncidentQueryParams.integer("size", size, 1, 100, invalid);
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
         return new DashboardQuery(severities, states, words, drills, order, pageNumber, pageSize);
     }

@@ -11,8 +11,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import jp.horenso.incident.cases.rest.IncidentQueryParams;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.dashboard.service.AwaitingService;
 import jp.horenso.incident.dashboard.service.DashboardService;
@@ -27,10 +28,10 @@ public class DashboardResource {
     private final DashboardService dashboard;
     private final AwaitingService awaiting;
     private final KpiService kpis;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
     public DashboardResource(DashboardService dashboard, AwaitingService awaiting, KpiService kpis,
-            CurrentCaller caller) {
+            CallerIdentity caller) {
         this.dashboard = dashboard;
         this.awaiting = awaiting;
         this.kpis = kpis;
@@ -46,7 +47,7 @@ public class DashboardResource {
                     + "exclude; drills counts the drill cases apart), sort=reportedAt|severity|deadline, page, size "
                     + "(1-100). Times in Japan time.")
     public DashboardPage cases(@BeanParam DashboardQueryParams params) {
-        return dashboard.cases(caller.get(), params.toQuery());
+        return dashboard.cases(caller.current(), params.toQuery());
     }
 
     @GET
@@ -57,7 +58,7 @@ public class DashboardResource {
             description = "Any signed-in person. Deputies' hops are addressed to the deputy. Soonest deadline first; "
                     + "number, title, severity and drill of the case come along even when the caller may not open it.")
     public List<AwaitingHop> awaiting() {
-        return awaiting.of(caller.get());
+        return awaiting.of(caller.current());
     }
 
     @GET
@@ -67,11 +68,11 @@ public class DashboardResource {
             description = "csirt, security-lead, ciso, vice-ciso, auditor, within the case list's scope; drills never "
                     + "counted. months: 1-36 (default 12), cut in Japan time; median and 90th percentile in seconds.")
     public KpiReport kpis(@QueryParam("months") @DefaultValue("12") String months) {
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         int n = IncidentQueryParams.integer("months", months, 1, 36, invalid);
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
-        return kpis.report(caller.get(), n);
+        return kpis.report(caller.current(), n);
     }
 }

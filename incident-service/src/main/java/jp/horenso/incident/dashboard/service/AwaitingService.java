@@ -5,13 +5,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
-import jp.horenso.incident.chain.JapanTime;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.dashboard.rest.AwaitingHop;
 
 /**
@@ -37,8 +36,10 @@ public class AwaitingService {
             """;
 
     private final EntityManager em;
+    private final JapanTime clock;
 
-    public AwaitingService(EntityManager em) {
+    public AwaitingService(EntityManager em, JapanTime clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -54,7 +55,7 @@ public class AwaitingService {
         if (caller.organisation() != null) {
             q.setParameter("organisation", caller.organisation());
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         return ((List<Object[]>) q.getResultList()).stream().map(r -> {
             OffsetDateTime deadline = JapanTime.of(r[9]);
             return new AwaitingHop((UUID) r[0], (String) r[1], (String) r[2], Severity.valueOf((String) r[3]),

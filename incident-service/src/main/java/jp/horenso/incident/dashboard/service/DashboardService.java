@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +12,9 @@ import java.util.UUID;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
-import jp.horenso.incident.chain.JapanTime;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.chain.rest.HopView;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.dashboard.rest.DashboardPage;
 
 /**
@@ -69,8 +68,10 @@ public class DashboardService {
     static final String SOONEST_DEADLINE_FIRST = "nd.ack_deadline, " + NEWEST_FIRST;
 
     private final EntityManager em;
+    private final JapanTime clock;
 
-    public DashboardService(EntityManager em) {
+    public DashboardService(EntityManager em, JapanTime clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -102,7 +103,7 @@ public class DashboardService {
             String order = query.sort() == DashboardQuery.Sort.SEVERITY ? MOST_SEVERE_FIRST : NEWEST_FIRST;
             rows = page("incident i", condition, order, where.params(), offset, query.size());
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
         return new DashboardPage(rows.stream().map(r -> row(r, now)).toList(), total, drills);
     }
 

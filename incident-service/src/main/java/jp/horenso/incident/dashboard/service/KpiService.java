@@ -6,7 +6,6 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,8 @@ import java.util.TreeMap;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
-import jp.horenso.incident.chain.JapanTime;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.dashboard.rest.KpiReport;
 
 /**
@@ -32,8 +31,10 @@ public class KpiService {
             + "percentile_cont(0.9) WITHIN GROUP (ORDER BY s), count(*)";
 
     private final EntityManager em;
+    private final JapanTime clock;
 
-    public KpiService(EntityManager em) {
+    public KpiService(EntityManager em, JapanTime clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -42,10 +43,10 @@ public class KpiService {
                 new IncidentQuery(List.of(), List.of(), List.of(), null, null, null, null, null, null), "i",
                 CaseCriteria.Language.SQL);
         String real = where.condition() + " AND NOT i.drill";
-        YearMonth last = YearMonth.now(JapanTime.ZONE);
+        YearMonth last = YearMonth.from(clock.now());
         YearMonth first = last.minusMonths(months - 1L);
         OffsetDateTime start = first.atDay(1).atStartOfDay(JapanTime.ZONE).toOffsetDateTime();
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = clock.now();
 
         Map<String, Map<String, KpiReport.Figure>> ack = new TreeMap<>();
         for (Object[] r : rows("SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")

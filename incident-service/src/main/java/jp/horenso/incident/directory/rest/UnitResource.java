@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.horenso.incident.cases.config.OrganisationConfig;
-import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,10 +18,10 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UnitResource {
 
     private final UnitDirectory directory;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
     private final String defaultOrganisation;
 
-    public UnitResource(UnitDirectory directory, CurrentCaller caller,
+    public UnitResource(UnitDirectory directory, CallerIdentity caller,
             OrganisationConfig organisation) {
         this.directory = directory;
         this.caller = caller;
@@ -35,7 +35,7 @@ public class UnitResource {
             description = "Every role of the realm (any signed-in member). From the directory escalation-service publishes (DirectoryPublished); "
                     + "publishedAt is null and the list empty until one arrived.")
     public UnitsView list() {
-        Caller c = caller.get();
+        Caller c = caller.current();
         String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
         return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),
                 directory.units(organisation).stream().map(UnitView::of).toList());

@@ -1,21 +1,20 @@
 package jp.horenso.incident.directory.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
-import jp.horenso.incident.common.inbox.ProcessedEvents;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.directory.Directory;
 import jp.horenso.incident.directory.DirectoryUnit;
+import jp.horenso.incident.directory.event.DirectoryPublished;
 import jp.horenso.incident.directory.repository.DirectoryRepository;
+import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.events.IncomingEvent;
+import jp.horenso.platform.events.InvalidEventException;
+import jp.horenso.platform.inbox.Inbox;
 import org.jboss.logging.Logger;
 
 /**
@@ -32,34 +31,33 @@ public class DirectoryProjection {
     private static final Logger LOG = Logger.getLogger(DirectoryProjection.class);
 
     private final DirectoryRepository directories;
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
+    private final CloudEvents cloudEvents;
+    private final JapanTime clock;
 
-    public DirectoryProjection(DirectoryRepository directories, ProcessedEvents processed) {
+    public DirectoryProjection(DirectoryRepository directories, Inbox inbox, CloudEvents cloudEvents,
+            JapanTime clock) {
         this.directories = directories;
-        this.processed = processed;
+        this.inbox = inbox;
+        this.cloudEvents = cloudEvents;
+        this.clock = clock;
     }
 
     /**
      * Applies one {@code DirectoryPublished} event.
      *
-     * @throws MalformedEventException if the event is unusable (the record then goes to the dead-letter topic)
+     * @throws InvalidEventException if the event is unusable (the record then goes to the dead-letter topic)
      */
-    public void apply(CloudEvent event, String channel) {
-        JsonNode d = event.data();
-        String organisation = text(d, "organisation");
-        OffsetDateTime publishedAt;
-        try {
-            publishedAt = OffsetDateTime.parse(text(d, "publishedAt"));
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("bad publishedAt");
-        }
-        List<DirectoryUnit> units = units(organisation, d.path("units"));
-        if (!processed.firstDelivery(event.id(), channel + CONSUMER_SUFFIX)) {
+    public void apply(IncomingEvent event, String channel) {
+        DirectoryPublished published = cloudEvents.data(event, DirectoryPublished.class);
+        String organisation = published.organisation();
+        List<DirectoryUnit> units = units(organisation, published.units());
+        if (!inbox.firstDelivery(event.id(), channel + CONSUMER_SUFFIX)) {
             return;
         }
         Directory held = directories.directory(organisation).orElse(null);
-        if (held != null && held.publishedAt().isAfter(publishedAt)) {
-            LOG.infof("ignored directory of %s published %s: %s is newer", organisation, publishedAt,
+        if (held != null && held.publishedAt().isAfter(published.publishedAt())) {
+            LOG.infof("ignored directory of %s published %s: %s is newer", organisation, published.publishedAt(),
                     held.publishedAt());
             return;
         }
@@ -67,7 +65,7 @@ public class DirectoryProjection {
         if (first) {
             held = Directory.of(organisation);
         }
-        held.replacedBy(publishedAt, event.id(), OffsetDateTime.now(ZoneOffset.UTC));
+        held.replacedBy(published.publishedAt(), event.id(), clock.now());
         if (first) {
             directories.getEntityManager().persist(held);
         }
@@ -75,37 +73,17 @@ public class DirectoryProjection {
         directories.replaceUnits(organisation, units);
     }
 
-    private static List<DirectoryUnit> units(String organisation, JsonNode array) {
-        if (!array.isArray()) {
-            throw new MalformedEventException("missing data field units");
-        }
+    private static List<DirectoryUnit> units(String organisation, List<DirectoryPublished.Unit> published) {
         List<DirectoryUnit> units = new ArrayList<>();
         Set<String> codes = new HashSet<>();
-        for (JsonNode u : array) {
-            String code = text(u, "code");
-            if (!codes.add(code)) {
-                throw new MalformedEventException("unit " + code + " listed twice");
+        for (DirectoryPublished.Unit u : published) {
+            if (!codes.add(u.code())) {
+                throw new InvalidEventException("unit " + u.code() + " listed twice");
             }
-            DirectoryUnit.Kind kind;
-            try {
-                kind = DirectoryUnit.Kind.valueOf(text(u, "kind"));
-            } catch (IllegalArgumentException e) {
-                throw new MalformedEventException("bad unit kind");
-            }
-            String parent = u.hasNonNull("parent") && !u.get("parent").asText().isBlank() ? u.get("parent").asText()
-                    : null;
-            units.add(new DirectoryUnit(new DirectoryUnit.Key(organisation, code), kind, parent,
-                    text(u.path("name"), "ja"),
-                    u.path("name").hasNonNull("en") ? u.path("name").get("en").asText() : null));
+            String parent = u.parent() != null && !u.parent().isBlank() ? u.parent() : null;
+            units.add(new DirectoryUnit(new DirectoryUnit.Key(organisation, u.code()), u.kind(), parent,
+                    u.name().ja(), u.name().en()));
         }
         return units;
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull() || value.asText().isBlank()) {
-            throw new MalformedEventException("missing data field " + field);
-        }
-        return value.asText();
     }
 }

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.Directory;
 import jp.horenso.incident.directory.DirectoryUnit;
@@ -44,7 +44,7 @@ public class UnitDirectory {
     /**
      * The unit a new report concerns: the one named, or the reporter's own.
      *
-     * @throws InvalidFieldsException 400 naming {@code unit} when the unit is not a section of the directory
+     * @throws ProblemException 400 naming {@code unit} when the unit is not a section of the directory
      * @throws ProblemException 403 when the reporter may not file for that section
      */
     public Placement forReport(Caller reporter, String organisation, String requested) {
@@ -53,7 +53,7 @@ public class UnitDirectory {
             return placementOf(organisation, own, reporter.department());
         }
         DirectoryUnit unit = section(organisation, requested.strip(), own);
-        boolean inScope = reporter.mayNameAnyUnit()
+        boolean inScope = Roles.mayNameAnyUnit(reporter)
                 || reporter.hasRole(Roles.DEPARTMENT_HEAD) && reporter.department() != null
                         && reporter.department().equals(unit.parent());
         if (!inScope) {
@@ -65,7 +65,7 @@ public class UnitDirectory {
     /**
      * The unit a case is moved to by the CSIRT or the security lead: any section of the directory.
      *
-     * @throws InvalidFieldsException 400 naming {@code unit} when the unit is not a section of the directory
+     * @throws ProblemException 400 naming {@code unit} when the unit is not a section of the directory
      */
     public Placement forMove(Caller caller, String organisation, String requested) {
         String own = caller.unit() != null ? caller.unit() : organisation;
@@ -78,12 +78,12 @@ public class UnitDirectory {
 
     private DirectoryUnit section(String organisation, String code, String own) {
         if (directories.directory(organisation).isEmpty()) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("unit", "unit.no-directory",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("unit", "unit.no-directory",
                     code, own)));
         }
         return directories.unit(organisation, code).filter(u -> u.kind() == DirectoryUnit.Kind.SECTION)
-                .orElseThrow(() -> new InvalidFieldsException(List.of(
-                        new InvalidFieldsException.Invalid("unit", "unit.unknown", code))));
+                .orElseThrow(() -> ProblemException.invalidFields(List.of(
+                        FieldProblem.of("unit", "unit.unknown", code))));
     }
 
     /** The caller's own unit, with its department from the directory when it lists the unit. */

@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosurePublication;
@@ -32,9 +32,9 @@ import jp.horenso.incident.disclosure.service.PublishDisclosure;
 public class DisclosureResource {
 
     private final DisclosureService disclosure;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public DisclosureResource(DisclosureService disclosure, CurrentCaller caller) {
+    public DisclosureResource(DisclosureService disclosure, CallerIdentity caller) {
         this.disclosure = disclosure;
         this.caller = caller;
     }
@@ -45,7 +45,7 @@ public class DisclosureResource {
             description = "CSIRT, security lead, CISO, auditor. `proposed` is the rule's suggestion with its reasons "
                     + "(severity, legal duties, R5); each version lists any personal data it still contains.")
     public DisclosureView show(@PathParam("id") UUID id) {
-        return disclosure.show(caller.get(), id);
+        return disclosure.show(caller.current(), id);
     }
 
     @PUT
@@ -56,8 +56,8 @@ public class DisclosureResource {
             description = "NONE, PERIODIC_BULK_RELEASE, INDIVIDUAL_PRESS_RELEASE or PRESS_CONFERENCE; who and when are "
                     + "recorded with the proposal it was made against.")
     public DisclosureView decide(@PathParam("id") UUID id, @NotNull @Valid DisclosureDecisionRequest request) {
-        disclosure.decide(caller.get(), id, command(request));
-        return disclosure.show(caller.get(), id);
+        disclosure.decide(caller.current(), id, command(request));
+        return disclosure.show(caller.current(), id);
     }
 
     @POST
@@ -68,9 +68,9 @@ public class DisclosureResource {
             description = "Japanese required, English optional. Each save is a new version; old ones are kept. "
                     + "includeRecurrencePrevention adds the recurrence prevention the CISO accepted (第44条7項).")
     public Response saveDraft(@PathParam("id") UUID id, @NotNull @Valid DisclosureDraftRequest request, UriInfo uri) {
-        DisclosureDraft d = disclosure.saveDraft(caller.get(), id, command(request));
+        DisclosureDraft d = disclosure.saveDraft(caller.current(), id, command(request));
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(d.key().version())).build())
-                .entity(disclosure.show(caller.get(), id)).build();
+                .entity(disclosure.show(caller.current(), id)).build();
     }
 
     @POST
@@ -81,8 +81,8 @@ public class DisclosureResource {
                     + "the text contains personal data held in the case or looks like it.")
     public DisclosureView approve(@PathParam("id") UUID id,
             @PathParam("version") @Min(1) @Max(100_000) int version) {
-        disclosure.approve(caller.get(), id, version);
-        return disclosure.show(caller.get(), id);
+        disclosure.approve(caller.current(), id, version);
+        return disclosure.show(caller.current(), id);
     }
 
     @POST
@@ -93,14 +93,14 @@ public class DisclosureResource {
             description = "With the publication time (now if left out). The text appears on the public endpoint "
                     + "unless the case is a drill. 422 if it contains personal data.")
     public Response publish(@PathParam("id") UUID id, @NotNull @Valid PublicationRequest request, UriInfo uri) {
-        DisclosurePublication p = disclosure.publish(caller.get(), id, command(request));
+        DisclosurePublication p = disclosure.publish(caller.current(), id, command(request));
         Response.ResponseBuilder created = Response.status(Response.Status.CREATED);
         if (!p.drill()) {
             // A drill's publication never appears publicly, so there is nowhere to point to.
             created.location(uri.getBaseUriBuilder().path("api/public/organisations").path(p.organisation())
                     .path("disclosures").path(Integer.toString(p.publicNumber())).build());
         }
-        return created.entity(disclosure.show(caller.get(), id)).build();
+        return created.entity(disclosure.show(caller.current(), id)).build();
     }
 
     private static DecideDisclosure command(DisclosureDecisionRequest r) {

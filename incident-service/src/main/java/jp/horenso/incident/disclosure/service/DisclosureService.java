@@ -7,8 +7,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,11 +19,11 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.events.EventTimes;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.disclosure.DisclosureDecision;
 import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosureMethod;
@@ -60,14 +58,16 @@ public class DisclosureService {
     private final PersonalDataScreen screen;
     private final CaseTexts caseTexts;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final JapanTime clock;
     private final EntityManager em;
 
     public DisclosureService(IncidentRepository incidentRows, IncidentService incidents, LegalDutyRepository duties,
             DisclosureProposalRule proposalRule, DisclosureDraftRepository drafts,
             DisclosurePublicationRepository publications, CisoReportService review, PersonalDataScreen screen,
-            CaseTexts caseTexts, TimelineService timeline, EventPublisher events,
-            EntityManager em) {
+            CaseTexts caseTexts, TimelineService timeline, Outbox outbox,
+            EntityManager em, JapanTime clock) {
+        this.clock = clock;
         this.incidentRows = incidentRows;
         this.incidents = incidents;
         this.duties = duties;
@@ -78,7 +78,7 @@ public class DisclosureService {
         this.screen = screen;
         this.caseTexts = caseTexts;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.em = em;
     }
 
@@ -107,7 +107,7 @@ public class DisclosureService {
             d = DisclosureDecision.of(c.id());
         }
         d.decide(r.method(), proposal.method(), new ArrayList<>(proposal.reasons()), blankToNull(r.note()),
-                caller.username(), now());
+                caller.username(), clock.now());
         if (first) {
             em.persist(d);
         }
@@ -122,7 +122,7 @@ public class DisclosureService {
         details.put("note", d.note());
         timeline.append(c.id(), TimelineType.DISCLOSURE_DECIDED, d.decidedAt(), caller.username(), details, null);
 
-        events.publish(c.id(), DisclosureDecided.NAME, new DisclosureDecided(c.id(), d.method(), d.proposedMethod(),
+        outbox.append(DisclosureDecided.NAME, c.id().toString(), new DisclosureDecided(c.id(), d.method(), d.proposedMethod(),
                 d.decidedBy(), d.decidedAt(), c.drill()));
         return d;
     }
@@ -133,7 +133,7 @@ public class DisclosureService {
         String titleEn = blankToNull(r.titleEn());
         String bodyEn = blankToNull(r.bodyEn());
         if ((titleEn == null) != (bodyEn == null)) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid(
+            throw ProblemException.invalidFields(List.of(FieldProblem.of(
                     titleEn == null ? "titleEn" : "bodyEn", "field.english-pair")));
         }
         DisclosureDraft latest = drafts.latest(c.id());
@@ -150,7 +150,7 @@ public class DisclosureService {
         DisclosureDraft d = DisclosureDraft.saved(
                 new DisclosureDraft.Key(c.id(), latest == null ? 1 : latest.key().version() + 1), r.titleJa().strip(),
                 r.bodyJa().strip(), titleEn, bodyEn, recurrencePrevention, acceptedReportVersion, caller.username(),
-                now());
+                clock.now());
         drafts.persist(d);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -181,14 +181,13 @@ public class DisclosureService {
             throw new ProblemException(403, "disclosure.separation-of-duties", caller.username(), version);
         }
         requireNoPersonalData(c, d);
-        d.approve(caller.username(), now());
+        d.approve(caller.username(), clock.now());
 
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", version);
         details.put("sha256", sha256(fields(d)));
         timeline.append(c.id(), TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt(), caller.username(), details, null);
-        events.publish(c.id(), DisclosureDraftApproved.NAME,
-                new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
+        outbox.append(DisclosureDraftApproved.NAME, c.id().toString(), new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
         return d;
     }
 
@@ -214,7 +213,7 @@ public class DisclosureService {
         }
         DisclosurePublication p = DisclosurePublication.of(c.id(), d.key().version(), c.organisation(), decision.method(),
                 c.drill(), d.titleJa(), d.bodyJa(), d.titleEn(), d.bodyEn(), d.recurrencePrevention(),
-                r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : now(), caller.username(),
+                r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : clock.now(), caller.username(),
                 publicNumber);
         publications.persist(p);
 
@@ -223,11 +222,11 @@ public class DisclosureService {
         details.put("publicNumber", p.publicNumber());
         details.put("draftVersion", p.draftVersion());
         details.put("method", p.method().name());
-        details.put("publishedAt", EventTimes.format(p.publishedAt()));
+        details.put("publishedAt", JapanTime.format(p.publishedAt()));
         details.put("includesRecurrencePrevention", p.recurrencePrevention() != null);
-        timeline.append(c.id(), TimelineType.DISCLOSURE_PUBLISHED, now(), caller.username(), details, null);
+        timeline.append(c.id(), TimelineType.DISCLOSURE_PUBLISHED, clock.now(), caller.username(), details, null);
 
-        events.publish(c.id(), DisclosurePublished.NAME, new DisclosurePublished(c.id(), p.id(), p.draftVersion(),
+        outbox.append(DisclosurePublished.NAME, c.id().toString(), new DisclosurePublished(c.id(), p.id(), p.draftVersion(),
                 p.method(), p.publishedAt(), p.publishedBy(), p.recurrencePrevention() != null, p.drill()));
         return p;
     }
@@ -296,7 +295,4 @@ public class DisclosureService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -3,7 +3,6 @@ package jp.horenso.incident.disclosure.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
@@ -12,6 +11,7 @@ import jp.horenso.incident.disclosure.DisclosureDecision;
 import jp.horenso.incident.disclosure.DisclosureMethod;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Says where a case's public disclosure stands, in the words of the commission report's item 7 公表の実施状況
@@ -22,7 +22,7 @@ import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository
 public class DisclosureStatus {
 
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日")
-            .withZone(ZoneId.of("Asia/Tokyo"));
+            .withZone(JapanTime.ZONE);
 
     private final EntityManager em;
     private final DisclosurePublicationRepository publications;

@@ -3,7 +3,7 @@ package jp.horenso.incident.disclosure.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import jp.horenso.incident.common.problem.ProblemException;
+import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.PublicDisclosureView;

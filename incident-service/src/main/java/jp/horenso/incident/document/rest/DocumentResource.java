@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.net.URLEncoder;
 import java.util.UUID;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.document.DocumentFormat;
 import jp.horenso.incident.document.service.DocumentService;
@@ -29,9 +29,9 @@ public class DocumentResource {
     public static final String SOURCE_SHA256 = "Horenso-Source-SHA256";
 
     private final DocumentService documents;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public DocumentResource(DocumentService documents, CurrentCaller caller) {
+    public DocumentResource(DocumentService documents, CallerIdentity caller) {
         this.documents = documents;
         this.caller = caller;
     }
@@ -44,7 +44,7 @@ public class DocumentResource {
                     + "report itself). A returned report shows 差戻し and the CISO's instructions.")
     public Response cisoReport(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version,
             @QueryParam("format") String format, @QueryParam("lang") String lang) {
-        return send(documents.cisoReport(caller.get(), id, version, DocumentFormat.language(lang),
+        return send(documents.cisoReport(caller.current(), id, version, DocumentFormat.language(lang),
                 DocumentFormat.parse(format)));
     }
 
@@ -56,7 +56,7 @@ public class DocumentResource {
                     + "CISO has accepted no report of the case.")
     public Response committeeReport(@PathParam("id") UUID id, @QueryParam("format") String format,
             @QueryParam("lang") String lang) {
-        return send(documents.committeeReport(caller.get(), id, DocumentFormat.language(lang),
+        return send(documents.committeeReport(caller.current(), id, DocumentFormat.language(lang),
                 DocumentFormat.parse(format)));
     }
 
@@ -68,7 +68,7 @@ public class DocumentResource {
                     + "disclosure record.")
     public Response commissionReport(@PathParam("id") UUID id, @PathParam("code") String code,
             @QueryParam("format") String format, @QueryParam("lang") String lang) {
-        return send(documents.commissionReport(caller.get(), id, code, DocumentFormat.language(lang),
+        return send(documents.commissionReport(caller.current(), id, code, DocumentFormat.language(lang),
                 DocumentFormat.parse(format)));
     }
 
@@ -80,7 +80,7 @@ public class DocumentResource {
                     + "repeats). 409 when the case holds no personal data.")
     public Response personsNotice(@PathParam("id") UUID id, @QueryParam("format") String format,
             @QueryParam("lang") String lang) {
-        return send(documents.personsNotice(caller.get(), id, DocumentFormat.language(lang),
+        return send(documents.personsNotice(caller.current(), id, DocumentFormat.language(lang),
                 DocumentFormat.parse(format)));
     }
 

@@ -10,8 +10,6 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -28,8 +26,8 @@ import jp.horenso.incident.assessment.service.LegalDutyService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.PersonalDataKind;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.document.Document;
 import jp.horenso.incident.document.Document.Field;
 import jp.horenso.incident.document.Document.Section;
@@ -42,6 +40,7 @@ import jp.horenso.incident.review.CommitteeReport;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Generates the case's documents (第44条4項・6項, regulatory.md R1) from the record they describe — the CISO report's
@@ -61,11 +60,13 @@ public class DocumentService {
     private final DocumentRenderer renderer;
     private final DocumentConfig config;
     private final ObjectMapper mapper;
+    private final JapanTime clock;
     private final EntityManager em;
 
     public DocumentService(IncidentService incidents, CisoReportRepository reports, LegalDutyService legal,
             TimelineService timeline, DocumentRenderer renderer, DocumentConfig config, ObjectMapper mapper,
-            EntityManager em) {
+            EntityManager em, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.reports = reports;
         this.legal = legal;
@@ -271,7 +272,7 @@ public class DocumentService {
     private Document header(Incident c, DocumentKind kind, DocumentTexts t, String title, String basis, String to,
             String from, String version, String sourceLabel, String sourceSha256, List<Field> banner, String note,
             List<Section> sections) {
-        ZonedDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS)
+        ZonedDateTime now = clock.now().truncatedTo(ChronoUnit.SECONDS)
                 .atZoneSameInstant(DocumentTexts.JAPAN);
         boolean draft = kind == DocumentKind.COMMISSION_REPORT_DRAFT || kind == DocumentKind.PERSONS_NOTICE_DRAFT;
         return new Document(kind, t.lang(), title, basis, to, from, organisationName(c, t.lang()), c.number(),
@@ -289,7 +290,7 @@ public class DocumentService {
         details.put("format", format.name());
         details.put("language", d.lang());
         details.put("sourceSha256", d.sourceSha256());
-        timeline.append(c.id(), TimelineType.DOCUMENT_DOWNLOADED, OffsetDateTime.now(ZoneOffset.UTC),
+        timeline.append(c.id(), TimelineType.DOCUMENT_DOWNLOADED, clock.now(),
                 caller.username(), details, null);
         return new Rendered(content, format, d.fileName(format.extension()), d.sourceSha256());
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * The words of a document in one language (documents/labels_ja|en.properties), and its dates: ISO 8601 beside the
@@ -20,7 +21,7 @@ import java.util.ResourceBundle;
  */
 public final class DocumentTexts {
 
-    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+    static final ZoneId JAPAN = JapanTime.ZONE;
     private static final DateTimeFormatter ISO_MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmxxx");
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("H:mm");
 

@@ -21,9 +21,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.evidence.config.EvidenceConfig;
 import jp.horenso.incident.evidence.service.EvidenceService;
@@ -43,9 +43,9 @@ public class EvidenceResource {
 
     private final EvidenceService evidence;
     private final EvidenceConfig config;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public EvidenceResource(EvidenceService evidence, EvidenceConfig config, CurrentCaller caller) {
+    public EvidenceResource(EvidenceService evidence, EvidenceConfig config, CallerIdentity caller) {
         this.evidence = evidence;
         this.config = config;
         this.caller = caller;
@@ -67,9 +67,9 @@ public class EvidenceResource {
             @Parameter(description = "What the evidence is, at most 1000 characters") @QueryParam("description")
             String description,
             InputStream body, UriInfo uri) {
-        EvidenceService.Upload upload = evidence.admit(caller.get(), id, contentType,
+        EvidenceService.Upload upload = evidence.admit(caller.current(), id, contentType,
                 ContentDisposition.filename(disposition), description);
-        EvidenceView view = evidence.receive(caller.get(), id, upload, read(body));
+        EvidenceView view = evidence.receive(caller.current(), id, upload, read(body));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .type(MediaType.APPLICATION_JSON).entity(view).build();
     }
@@ -82,7 +82,7 @@ public class EvidenceResource {
             description = "Who may see the case, except staff and the committee (evidence may hold other people's "
                     + "data). Others get 404.")
     public List<EvidenceSummary> list(@PathParam("id") UUID id) {
-        return evidence.list(caller.get(), id);
+        return evidence.list(caller.current(), id);
     }
 
     @GET
@@ -93,7 +93,7 @@ public class EvidenceResource {
     @Operation(summary = "A piece of evidence with its SHA-256 and its chain of custody",
             description = "Who may see the case, except staff and the committee.")
     public EvidenceView show(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
-        return evidence.show(caller.get(), id, evidenceId);
+        return evidence.show(caller.current(), id, evidenceId);
     }
 
     @GET
@@ -107,7 +107,7 @@ public class EvidenceResource {
     public Response content(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId,
             @Parameter(description = "Why it is downloaded, at most 500 characters; kept on the chain of custody")
             @QueryParam("purpose") String purpose) {
-        EvidenceService.Download download = evidence.download(caller.get(), id, evidenceId, purpose);
+        EvidenceService.Download download = evidence.download(caller.current(), id, evidenceId, purpose);
         byte[] hash = HexFormat.of().parseHex(download.evidence().sha256());
         return Response.ok(download.content(), download.evidence().contentType())
                 .header("Content-Disposition", ContentDisposition.attachment(download.evidence().filename()))
@@ -127,7 +127,7 @@ public class EvidenceResource {
                     + "hash first. 201 with the new link of the chain.")
     public Response handOver(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId,
             @NotNull @Valid HandoverRequest request, UriInfo uri) {
-        CustodyEntryView entry = evidence.handOver(caller.get(), id, evidenceId, command(request));
+        CustodyEntryView entry = evidence.handOver(caller.current(), id, evidenceId, command(request));
         return Response.created(uri.getBaseUriBuilder().path("api/incidents/{id}/evidence/{evidenceId}")
                 .build(id, evidenceId)).entity(entry).build();
     }
@@ -145,7 +145,7 @@ public class EvidenceResource {
             if (BODY_TOO_LARGE.equals(e.getMessage())) {
                 throw new ProblemException(413, "evidence.too-large", limit);
             }
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("body",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("body",
                     "evidence.body-unreadable")));
         }
     }

@@ -2,8 +2,6 @@ package jp.horenso.incident.evidence.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import jp.horenso.incident.evidence.Evidence;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 import org.jboss.logging.Logger;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Records that stored evidence no longer matches its hash. It commits on its own, because the download or hand-over
@@ -23,8 +22,10 @@ public class EvidenceIntegrityAlarm {
     private static final Logger LOG = Logger.getLogger(EvidenceIntegrityAlarm.class);
 
     private final TimelineService timeline;
+    private final JapanTime clock;
 
-    public EvidenceIntegrityAlarm(TimelineService timeline) {
+    public EvidenceIntegrityAlarm(TimelineService timeline, JapanTime clock) {
+        this.clock = clock;
         this.timeline = timeline;
     }
 
@@ -41,7 +42,7 @@ public class EvidenceIntegrityAlarm {
         details.put("expectedSha256", e.sha256());
         details.put("actualSha256", actualSha256);
         details.put("refused", attempted);
-        timeline.append(incidentId, TimelineType.EVIDENCE_INTEGRITY_FAILED, OffsetDateTime.now(ZoneOffset.UTC), actor,
+        timeline.append(incidentId, TimelineType.EVIDENCE_INTEGRITY_FAILED, clock.now(), actor,
                 details, null);
     }
 }

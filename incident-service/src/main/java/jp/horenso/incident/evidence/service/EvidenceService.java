@@ -6,8 +6,6 @@ import jakarta.ws.rs.core.MediaType;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -20,9 +18,9 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.evidence.CustodyEntry;
 import jp.horenso.incident.evidence.Evidence;
 import jp.horenso.incident.evidence.EvidenceContent;
@@ -35,6 +33,7 @@ import jp.horenso.incident.evidence.rest.EvidenceSummary;
 import jp.horenso.incident.evidence.rest.EvidenceView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Keeps evidence (証拠保全, 第107条) in the city's own database: the SHA-256 is computed as it arrives, and every
@@ -57,9 +56,11 @@ public class EvidenceService {
     private final TimelineService timeline;
     private final EvidenceIntegrityAlarm alarm;
     private final EvidenceConfig config;
+    private final JapanTime clock;
 
     public EvidenceService(IncidentService incidents, EvidenceRepository evidence, EvidenceContentRepository contents,
-            CustodyRepository custody, TimelineService timeline, EvidenceIntegrityAlarm alarm, EvidenceConfig config) {
+            CustodyRepository custody, TimelineService timeline, EvidenceIntegrityAlarm alarm, EvidenceConfig config, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.evidence = evidence;
         this.contents = contents;
@@ -86,16 +87,16 @@ public class EvidenceService {
         Incident incident = incidents.visible(caller, incidentId);
         requireOpen(incident);
         String type = allowedType(contentType);
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         String name = cleanFilename(filename, invalid);
         String text = description == null || description.isBlank() ? null : description.strip();
         if (text != null && (text.length() > MAX_DESCRIPTION || CONTROL.matcher(text.replaceAll("[\r\n\t]", ""))
                 .find())) {
-            invalid.add(new InvalidFieldsException.Invalid("description", "evidence.description-invalid",
+            invalid.add(FieldProblem.of("description", "evidence.description-invalid",
                     MAX_DESCRIPTION));
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
         return new Upload(name, type, text);
     }
@@ -105,12 +106,12 @@ public class EvidenceService {
         Incident incident = incidents.visible(caller, incidentId);
         requireOpen(incident);
         if (bytes.length == 0) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("body", "evidence.empty")));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("body", "evidence.empty")));
         }
         if (bytes.length > config.maxSize().asLongValue()) {
             throw new ProblemException(413, "evidence.too-large", config.maxSize().asLongValue());
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         Evidence e = Evidence.received(incident.id(), upload.filename(), upload.contentType(), bytes.length,
                 sha256(bytes), upload.description(), caller.username(), now);
         evidence.persist(e);
@@ -150,7 +151,7 @@ public class EvidenceService {
         Evidence e = piece(incident, evidenceId);
         String why = purpose(purpose);
         byte[] bytes = verified(caller, incident, e, "DOWNLOAD");
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         link(e, CustodyEntry.Action.DOWNLOADED, caller.username(), now, null, why);
         Map<String, Object> details = custodyDetails(e);
         details.put("purpose", why);
@@ -163,7 +164,7 @@ public class EvidenceService {
         Incident incident = incidents.visible(caller, incidentId);
         Evidence e = piece(incident, evidenceId);
         verified(caller, incident, e, "HANDOVER");
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         CustodyEntry entry = link(e, CustodyEntry.Action.HANDED_OVER, caller.username(), now, r.to().strip(),
                 r.purpose().strip());
         Map<String, Object> details = custodyDetails(e);
@@ -236,16 +237,16 @@ public class EvidenceService {
     }
 
     /** The last path segment of what the client sent, without control characters; reported on "filename". */
-    private static String cleanFilename(String filename, List<InvalidFieldsException.Invalid> invalid) {
+    private static String cleanFilename(String filename, List<FieldProblem> invalid) {
         if (filename == null || filename.isBlank()) {
-            invalid.add(new InvalidFieldsException.Invalid("filename", "evidence.filename-required"));
+            invalid.add(FieldProblem.of("filename", "evidence.filename-required"));
             return null;
         }
         String name = filename.strip();
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         if (name.isEmpty() || name.equals(".") || name.equals("..") || name.length() > MAX_FILENAME
                 || CONTROL.matcher(name).find()) {
-            invalid.add(new InvalidFieldsException.Invalid("filename", "evidence.filename-invalid", MAX_FILENAME));
+            invalid.add(FieldProblem.of("filename", "evidence.filename-invalid", MAX_FILENAME));
             return null;
         }
         return name;
@@ -257,7 +258,7 @@ public class EvidenceService {
         }
         String text = purpose.strip();
         if (text.length() > MAX_PURPOSE || CONTROL.matcher(text).find()) {
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid("purpose",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("purpose",
                     "evidence.purpose-invalid", MAX_PURPOSE)));
         }
         return text;
@@ -271,7 +272,4 @@ public class EvidenceService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.incident.common.problem.ETags;
-import jp.horenso.incident.common.problem.QueryEnums;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.incident.common.http.ETags;
+import jp.horenso.incident.common.http.QueryEnums;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.service.ResponseActionService;
@@ -33,9 +33,9 @@ import jp.horenso.incident.response.service.UpdateResponseAction;
 public class ResponseActionResource {
 
     private final ResponseActionService actions;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public ResponseActionResource(ResponseActionService actions, CurrentCaller caller) {
+    public ResponseActionResource(ResponseActionService actions, CallerIdentity caller) {
         this.actions = actions;
         this.caller = caller;
     }
@@ -47,7 +47,7 @@ public class ResponseActionResource {
             description = "Everyone who may see the case (others get 404). Optional filters: kind, status.")
     public List<ResponseActionView> list(@PathParam("id") UUID id, @QueryParam("kind") String kind,
             @QueryParam("status") String status) {
-        return actions.list(caller.get(), id, QueryEnums.parse("kind", kind, ResponseAction.Kind.class),
+        return actions.list(caller.current(), id, QueryEnums.parse("kind", kind, ResponseAction.Kind.class),
                 QueryEnums.parse("status", status, ResponseAction.Status.class));
     }
 
@@ -58,7 +58,7 @@ public class ResponseActionResource {
     @Operation(summary = "One response action, with its ETag for an update",
             description = "Everyone who may see the case (others get 404).")
     public Response show(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId) {
-        ResponseActionView view = actions.show(caller.get(), id, actionId);
+        ResponseActionView view = actions.show(caller.current(), id, actionId);
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 
@@ -70,7 +70,7 @@ public class ResponseActionResource {
                     + "unit: CONTAINMENT and RECOVERY, which their unit carries out (第44条3項); 403 otherwise. "
                     + "Exactly one of ownerUnit and ownerPerson. 409 on a closed case.")
     public Response record(@PathParam("id") UUID id, @NotNull @Valid ResponseActionRequest request, UriInfo uri) {
-        ResponseActionView view = actions.record(caller.get(), id, command(request));
+        ResponseActionView view = actions.record(caller.current(), id, command(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .tag(ETags.of(view.version())).entity(view).build();
     }
@@ -86,7 +86,7 @@ public class ResponseActionResource {
                     + "Timestamps are set by the service.")
     public Response update(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
             @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ResponseActionUpdate request) {
-        ResponseActionView view = actions.update(caller.get(), id, actionId, ETags.version(ifMatch), command(request));
+        ResponseActionView view = actions.update(caller.current(), id, actionId, ETags.version(ifMatch), command(request));
         return Response.ok(view).tag(ETags.of(view.version())).build();
     }
 

@@ -5,9 +5,6 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,10 +15,10 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.events.EventPublisher;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.ResponseAction.Kind;
@@ -33,6 +30,7 @@ import jp.horenso.incident.response.repository.ResponseActionRepository;
 import jp.horenso.incident.response.rest.ResponseActionView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Records containment, recovery and recurrence-prevention actions (第44条3–4項) and their progress. The CSIRT and the
@@ -44,46 +42,47 @@ import jp.horenso.incident.timeline.service.TimelineService;
 @Transactional
 public class ResponseActionService {
 
-    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     private final IncidentService incidents;
     private final ResponseActionRepository actions;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final JapanTime clock;
+    private final Outbox outbox;
 
     public ResponseActionService(IncidentService incidents, ResponseActionRepository actions,
-            TimelineService timeline, EventPublisher events) {
+            TimelineService timeline, Outbox outbox, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.actions = actions;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseActionView> list(Caller caller, UUID incidentId, Kind kind, Status status) {
         Incident incident = incidents.visible(caller, incidentId);
-        LocalDate today = today();
+        LocalDate today = clock.today();
         return actions.of(incident.id(), kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResponseActionView show(Caller caller, UUID incidentId, UUID actionId) {
         Incident incident = incidents.visible(caller, incidentId);
-        return ResponseActionView.of(action(incident, actionId), today());
+        return ResponseActionView.of(action(incident, actionId), clock.today());
     }
 
     public ResponseActionView record(Caller caller, UUID incidentId, RecordResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         requireMayWrite(caller, incident, r.kind());
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         checkOwner(invalid, r.ownerUnit(), r.ownerPerson());
         if (r.status() == Status.CANCELLED) {
-            invalid.add(new InvalidFieldsException.Invalid("status", "response.cancelled-on-record"));
+            invalid.add(FieldProblem.of("status", "response.cancelled-on-record"));
         }
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         ResponseAction a = ResponseAction.recorded(incident.id(), r.kind(), r.description().strip(),
                 blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate(),
                 r.status() == null ? Status.PLANNED : r.status(), caller.username(), now);
@@ -96,10 +95,10 @@ public class ResponseActionService {
         details.putAll(state(a));
         timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
 
-        events.publish(incident.id(), ResponseActionRecorded.NAME, new ResponseActionRecorded(incident.id(), a.id(),
+        outbox.append(ResponseActionRecorded.NAME, incident.id().toString(), new ResponseActionRecorded(incident.id(), a.id(),
                 a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(),
                 caller.username(), now));
-        return ResponseActionView.of(a, today());
+        return ResponseActionView.of(a, clock.today());
     }
 
     public ResponseActionView update(Caller caller, UUID incidentId, UUID actionId, Long expectedVersion,
@@ -113,10 +112,10 @@ public class ResponseActionService {
         if (expectedVersion != a.version()) {
             throw new ProblemException(412, "response.action-stale", a.id());
         }
-        List<InvalidFieldsException.Invalid> invalid = new ArrayList<>();
+        List<FieldProblem> invalid = new ArrayList<>();
         checkOwner(invalid, r.ownerUnit(), r.ownerPerson());
         if (!invalid.isEmpty()) {
-            throw new InvalidFieldsException(invalid);
+            throw ProblemException.invalidFields(invalid);
         }
         if (a.status().isFinal()) {
             throw new ProblemException(409, "response.action-final", a.status().name());
@@ -127,7 +126,7 @@ public class ResponseActionService {
 
         Status previousStatus = a.status();
         Map<String, Object> before = state(a);
-        OffsetDateTime now = now();
+        OffsetDateTime now = clock.now();
         a.revise(r.description().strip(), blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate());
         if (r.status() != previousStatus) {
             a.moveTo(r.status(), now);
@@ -143,7 +142,7 @@ public class ResponseActionService {
             }
         });
         if (changes.isEmpty()) {
-            return ResponseActionView.of(a, today());
+            return ResponseActionView.of(a, clock.today());
         }
         a.changed(caller.username(), now);
         try {
@@ -161,17 +160,17 @@ public class ResponseActionService {
 
         List<String> revised = changes.keySet().stream().filter(f -> !f.equals("status")).toList();
         if (!revised.isEmpty()) {
-            events.publish(incident.id(), ResponseActionRevised.NAME, new ResponseActionRevised(incident.id(), a.id(),
+            outbox.append(ResponseActionRevised.NAME, incident.id().toString(), new ResponseActionRevised(incident.id(), a.id(),
                     a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(), revised,
                     caller.username(), now));
         }
         if (a.status() != previousStatus) {
-            events.publish(incident.id(), ResponseActionStatusChanged.NAME, new ResponseActionStatusChanged(
+            outbox.append(ResponseActionStatusChanged.NAME, incident.id().toString(), new ResponseActionStatusChanged(
                     incident.id(), a.id(), a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(),
                     incident.drill(), previousStatus, caller.username(), now, a.startedAt(), a.completedAt(),
                     a.cancelledAt()));
         }
-        return ResponseActionView.of(a, today());
+        return ResponseActionView.of(a, clock.today());
     }
 
     /** The recurrence-prevention measures of a case that were not cancelled, in the order they were recorded. */
@@ -206,12 +205,12 @@ public class ResponseActionService {
         }
     }
 
-    private static void checkOwner(List<InvalidFieldsException.Invalid> invalid, String unit, String person) {
+    private static void checkOwner(List<FieldProblem> invalid, String unit, String person) {
         boolean hasUnit = blankToNull(unit) != null;
         boolean hasPerson = blankToNull(person) != null;
         if (hasUnit == hasPerson) {
-            invalid.add(new InvalidFieldsException.Invalid("ownerUnit", "response.one-owner"));
-            invalid.add(new InvalidFieldsException.Invalid("ownerPerson", "response.one-owner"));
+            invalid.add(FieldProblem.of("ownerUnit", "response.one-owner"));
+            invalid.add(FieldProblem.of("ownerPerson", "response.one-owner"));
         }
     }
 
@@ -238,12 +237,6 @@ public class ResponseActionService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(JAPAN);
-    }
 
     /** Microseconds, as PostgreSQL keeps them, so what we answer is what a later read shows. */
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    }
 }

@@ -19,7 +19,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.service.CisoDecisionService;
@@ -34,9 +34,9 @@ public class CisoReportResource {
 
     private final CisoReportService reports;
     private final CisoDecisionService decisions;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public CisoReportResource(CisoReportService reports, CisoDecisionService decisions, CurrentCaller caller) {
+    public CisoReportResource(CisoReportService reports, CisoDecisionService decisions, CallerIdentity caller) {
         this.reports = reports;
         this.decisions = decisions;
         this.caller = caller;
@@ -50,9 +50,9 @@ public class CisoReportResource {
                     + "response actions with their authors) with its SHA-256 as version 1, 2, …; the case goes to "
                     + "UNDER_CISO_REVIEW. The body with a cover note (summary) is optional.")
     public Response submit(@PathParam("id") UUID id, @Valid CisoReportRequest request, UriInfo uri) {
-        CisoReport report = reports.submit(caller.get(), id, request == null ? null : request.summary());
+        CisoReport report = reports.submit(caller.current(), id, request == null ? null : request.summary());
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(report.version())).build())
-                .entity(reports.show(caller.get(), id, report.version())).build();
+                .entity(reports.show(caller.current(), id, report.version())).build();
     }
 
     @GET
@@ -60,7 +60,7 @@ public class CisoReportResource {
     @Operation(summary = "The case's reports to the CISO, without their snapshots",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public List<CisoReportView> list(@PathParam("id") UUID id) {
-        return reports.list(caller.get(), id);
+        return reports.list(caller.current(), id);
     }
 
     @GET
@@ -69,7 +69,7 @@ public class CisoReportResource {
     @Operation(summary = "One report to the CISO with its frozen snapshot",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public CisoReportView show(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version) {
-        return reports.show(caller.get(), id, version);
+        return reports.show(caller.current(), id, version);
     }
 
     @GET
@@ -78,7 +78,7 @@ public class CisoReportResource {
     @Operation(summary = "The snapshot exactly as stored, so anyone can check its SHA-256",
             description = "The bytes whose SHA-256 the report names; also sent as the Repr-Digest header.")
     public Response snapshot(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version) {
-        CisoReport report = reports.raw(caller.get(), id, version);
+        CisoReport report = reports.raw(caller.current(), id, version);
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(report.sha256()));
         return Response.ok(report.snapshot().getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE
                 .withCharset("utf-8")).header("Repr-Digest", "sha-256=:" + digest + ":").build();
@@ -94,8 +94,8 @@ public class CisoReportResource {
                     + "severe=true marks the case severe (第44条6項): it then closes only after the committee report.")
     public CisoReportView decide(@PathParam("id") UUID id, @PathParam("version") @Min(1) @Max(100_000) int version,
             @NotNull @Valid CisoDecisionRequest request) {
-        decisions.decide(caller.get(), id, version, command(request));
-        return reports.show(caller.get(), id, version);
+        decisions.decide(caller.current(), id, version, command(request));
+        return reports.show(caller.current(), id, version);
     }
 
     private static DecideReview command(CisoDecisionRequest r) {

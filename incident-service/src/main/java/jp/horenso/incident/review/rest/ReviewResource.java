@@ -11,7 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.service.CaseClosingService;
 import jp.horenso.incident.review.service.CommitteeReportService;
@@ -25,9 +25,9 @@ public class ReviewResource {
 
     private final CommitteeReportService committee;
     private final CaseClosingService closing;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public ReviewResource(CommitteeReportService committee, CaseClosingService closing, CurrentCaller caller) {
+    public ReviewResource(CommitteeReportService committee, CaseClosingService closing, CallerIdentity caller) {
         this.committee = committee;
         this.closing = closing;
         this.caller = caller;
@@ -39,7 +39,7 @@ public class ReviewResource {
     @Operation(summary = "Where the CISO's review stands and what closing still needs",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public ReviewStatusView status(@PathParam("id") UUID id) {
-        return closing.status(caller.get(), id);
+        return closing.status(caller.current(), id);
     }
 
     @POST
@@ -50,8 +50,8 @@ public class ReviewResource {
             description = "Once, after the CSIRT reported to the CISO. Marks the case severe; the committee then "
                     + "sees the case.")
     public ReviewStatusView committeeReport(@PathParam("id") UUID id, @NotNull @Valid CommitteeReportRequest request) {
-        committee.recordCommitteeReport(caller.get(), id, command(request));
-        return closing.status(caller.get(), id);
+        committee.recordCommitteeReport(caller.current(), id, command(request));
+        return closing.status(caller.current(), id);
     }
 
     @POST
@@ -61,8 +61,8 @@ public class ReviewResource {
             description = "Only after the CISO accepted the recurrence prevention and, for a case the CISO judged "
                     + "severe, the committee report is recorded; otherwise 409 saying what is missing.")
     public ReviewStatusView close(@PathParam("id") UUID id) {
-        closing.close(caller.get(), id);
-        return closing.status(caller.get(), id);
+        closing.close(caller.current(), id);
+        return closing.status(caller.current(), id);
     }
 
     private static RecordCommitteeReport command(CommitteeReportRequest r) {

@@ -12,9 +12,9 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.events.EventPublisher;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.CommitteeReport;
 import jp.horenso.incident.review.event.IncidentClosed;
@@ -22,6 +22,7 @@ import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.review.rest.ReviewStatusView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Closes a case once the CISO accepted its recurrence prevention and, for a case judged severe, the committee report
@@ -34,15 +35,17 @@ public class CaseClosingService {
     private final IncidentService incidents;
     private final CisoReportRepository reports;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final ReviewCases cases;
+    private final JapanTime clock;
 
     public CaseClosingService(IncidentService incidents, CisoReportRepository reports, TimelineService timeline,
-            EventPublisher events, ReviewCases cases) {
+            Outbox outbox, ReviewCases cases, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.reports = reports;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.cases = cases;
     }
 
@@ -60,7 +63,7 @@ public class CaseClosingService {
         if (!missing.isEmpty()) {
             throw new ProblemException(409, "closing.missing." + String.join(".", missing), c.number(), c.state().name());
         }
-        OffsetDateTime now = ReviewCases.now();
+        OffsetDateTime now = clock.now();
         IncidentState before = c.state();
         c.close(now);
         CisoReport accepted = reports.latestAccepted(c.id());
@@ -72,7 +75,7 @@ public class CaseClosingService {
         details.put("committeeReportedAt", c.committeeReportedAt() == null ? null : c.committeeReportedAt().toString());
         timeline.append(c.id(), TimelineType.CLOSED, now, caller.username(), details, null);
 
-        events.publish(c.id(), IncidentClosed.NAME, new IncidentClosed(c.id(), c.number(), now, caller.username(),
+        outbox.append(IncidentClosed.NAME, c.id().toString(), new IncidentClosed(c.id(), c.number(), now, caller.username(),
                 accepted.version(), c.severeJudgedByCiso(), c.committeeReportedAt(), c.drill()));
         return c;
     }

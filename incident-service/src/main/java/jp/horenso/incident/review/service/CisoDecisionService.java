@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
-import jp.horenso.incident.common.problem.InvalidFieldsException;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.events.EventPublisher;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.event.CisoReviewDecided;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * The CISO's decision on the latest report (第44条5項): accept or return with instructions, once, and never accept a
@@ -30,14 +31,16 @@ public class CisoDecisionService {
 
     private final CisoReportRepository reports;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final JapanTime clock;
     private final ReviewCases cases;
 
-    public CisoDecisionService(CisoReportRepository reports, TimelineService timeline, EventPublisher events,
-            ReviewCases cases) {
+    public CisoDecisionService(CisoReportRepository reports, TimelineService timeline, Outbox outbox,
+            ReviewCases cases, JapanTime clock) {
+        this.clock = clock;
         this.reports = reports;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.cases = cases;
     }
 
@@ -58,8 +61,8 @@ public class CisoDecisionService {
         }
         String instructions = ReviewCases.blankToNull(r.instructions());
         if (r.decision() == CisoReport.Decision.RETURN && instructions == null) {
-            throw new InvalidFieldsException(List.of(
-                    new InvalidFieldsException.Invalid("instructions", "field.instructions-required")));
+            throw ProblemException.invalidFields(List.of(
+                    FieldProblem.of("instructions", "field.instructions-required")));
         }
         if (r.decision() == CisoReport.Decision.ACCEPT) {
             JsonNode snapshot = cases.parse(report.snapshot());
@@ -76,7 +79,7 @@ public class CisoDecisionService {
             }
         }
 
-        OffsetDateTime now = ReviewCases.now();
+        OffsetDateTime now = clock.now();
         report.decide(r.decision(), instructions, caller.username(), now);
         IncidentState stateBefore = c.state();
         boolean severeBefore = c.severeJudgedByCiso();
@@ -93,7 +96,7 @@ public class CisoDecisionService {
         timeline.append(c.id(), TimelineType.CISO_REVIEW_DECIDED, now, caller.username(), details, null);
 
         // The CSIRT is told what to change (第44条5項); null when the report was accepted.
-        events.publish(c.id(), CisoReviewDecided.NAME, new CisoReviewDecided(c.id(), report.version(), report.decision(),
+        outbox.append(CisoReviewDecided.NAME, c.id().toString(), new CisoReviewDecided(c.id(), report.version(), report.decision(),
                 c.state(), c.severeJudgedByCiso(), report.decidedBy(), report.decidedAt(), c.drill(), report.instructions()));
         return report;
     }

@@ -25,8 +25,8 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.events.EventPublisher;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.event.CisoReportSubmitted;
@@ -37,6 +37,7 @@ import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * The CSIRT's report to the CISO (第44条4項): each submission freezes the whole record with its SHA-256 as a new
@@ -56,13 +57,15 @@ public class CisoReportService {
     private final LegalDutyRules legalRules;
     private final TimelineRepository timelineRows;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
     private final ObjectMapper mapper;
+    private final JapanTime clock;
     private final ReviewCases cases;
 
     public CisoReportService(IncidentService incidents, CisoReportRepository reports, MeasureQuery measures,
             LegalDutyRepository duties, LegalDutyRules legalRules, TimelineRepository timelineRows,
-            TimelineService timeline, EventPublisher events, ObjectMapper mapper, ReviewCases cases) {
+            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ReviewCases cases, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.reports = reports;
         this.measures = measures;
@@ -70,7 +73,7 @@ public class CisoReportService {
         this.legalRules = legalRules;
         this.timelineRows = timelineRows;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.mapper = mapper;
         this.cases = cases;
     }
@@ -80,7 +83,7 @@ public class CisoReportService {
         Incident c = cases.lockVisible(caller, incidentId);
         ReviewCases.requireOpen(c);
         CisoReport previous = reports.latest(c.id());
-        OffsetDateTime now = ReviewCases.now();
+        OffsetDateTime now = clock.now();
 
         CisoReport report = CisoReport.submitted(c.id(), previous == null ? 1 : previous.version() + 1,
                 caller.username(), now);
@@ -103,7 +106,7 @@ public class CisoReportService {
         }
         timeline.append(c.id(), TimelineType.CISO_REPORT_SUBMITTED, now, caller.username(), details, null);
 
-        events.publish(c.id(), CisoReportSubmitted.NAME, new CisoReportSubmitted(c.id(), c.number(), report.version(),
+        outbox.append(CisoReportSubmitted.NAME, c.id().toString(), new CisoReportSubmitted(c.id(), c.number(), report.version(),
                 report.sha256(), measuresInForce, report.submittedBy(), report.submittedAt(), c.drill()));
         return report;
     }

@@ -7,15 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.common.problem.ProblemException;
-import jp.horenso.incident.common.security.Caller;
-import jp.horenso.incident.events.EventPublisher;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.CommitteeReport;
 import jp.horenso.incident.review.event.CommitteeReportRecorded;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Records that the CISO reported a case to the information-security committee (第44条6項). */
 @ApplicationScoped
@@ -24,14 +25,16 @@ public class CommitteeReportService {
 
     private final CisoReportRepository reports;
     private final TimelineService timeline;
-    private final EventPublisher events;
+    private final Outbox outbox;
+    private final JapanTime clock;
     private final ReviewCases cases;
 
-    public CommitteeReportService(CisoReportRepository reports, TimelineService timeline, EventPublisher events,
-            ReviewCases cases) {
+    public CommitteeReportService(CisoReportRepository reports, TimelineService timeline, Outbox outbox,
+            ReviewCases cases, JapanTime clock) {
+        this.clock = clock;
         this.reports = reports;
         this.timeline = timeline;
-        this.events = events;
+        this.outbox = outbox;
         this.cases = cases;
     }
 
@@ -50,7 +53,7 @@ public class CommitteeReportService {
             throw new ProblemException(409, "review.committee-already-reported", c.number(),
                     c.committeeReportedAt().toString());
         }
-        OffsetDateTime now = ReviewCases.now();
+        OffsetDateTime now = clock.now();
         CommitteeReport row = CommitteeReport.recorded(c.id(), r.reportedAt(), r.reference().strip(), latest.version(),
                 caller.username(), now);
         reports.getEntityManager().persist(row);
@@ -66,7 +69,7 @@ public class CommitteeReportService {
         }
         timeline.append(c.id(), TimelineType.COMMITTEE_REPORTED, now, caller.username(), details, null);
 
-        events.publish(c.id(), CommitteeReportRecorded.NAME, new CommitteeReportRecorded(c.id(), row.reportedAt(),
+        outbox.append(CommitteeReportRecorded.NAME, c.id().toString(), new CommitteeReportRecorded(c.id(), row.reportedAt(),
                 row.reference(), row.reportVersion(), row.recordedBy(), c.drill()));
         return row;
     }

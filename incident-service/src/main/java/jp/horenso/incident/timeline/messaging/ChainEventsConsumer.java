@@ -1,48 +1,49 @@
 package jp.horenso.incident.timeline.messaging;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import jp.horenso.incident.chain.service.ChainProjection;
-import jp.horenso.incident.common.events.CloudEvent;
+import jp.horenso.incident.directory.event.DirectoryPublished;
 import jp.horenso.incident.directory.service.DirectoryProjection;
 import jp.horenso.incident.timeline.service.TimelineRecorder;
+import jp.horenso.platform.consumer.EventConsumption;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads the chain's decisions from escalation-service onto the timeline and the chain projection; a record it cannot
- * apply goes to the dead-letter topic.
+ * Reads the chain's decisions and the directory from escalation-service onto the timeline, the chain projection and
+ * the directory projection. A transient failure (the database away for a few seconds) is retried by
+ * {@link EventConsumption}; only a record that cannot be applied goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class ChainEventsConsumer {
 
     static final String CHANNEL = "escalation-events";
 
+    private final EventConsumption consumption;
     private final TimelineRecorder recorder;
     private final ChainProjection chain;
-    private final ObjectMapper mapper;
     private final DirectoryProjection directory;
 
-    public ChainEventsConsumer(TimelineRecorder recorder, ChainProjection chain, ObjectMapper mapper,
+    public ChainEventsConsumer(EventConsumption consumption, TimelineRecorder recorder, ChainProjection chain,
             DirectoryProjection directory) {
+        this.consumption = consumption;
         this.recorder = recorder;
         this.chain = chain;
-        this.mapper = mapper;
         this.directory = directory;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Transactional
     public void consume(String record) {
-        CloudEvent event = CloudEvent.parse(record, mapper);
-        if ("DirectoryPublished".equals(event.name())) {
-            directory.apply(event, CHANNEL);
-            return;
-        }
-        // One transaction: the timeline entry and the chain projection are applied together or not at all.
-        recorder.record(event, CHANNEL);
-        chain.apply(event);
+        consumption.consume(record, event -> QuarkusTransaction.requiringNew().run(() -> {
+            if (event.is(DirectoryPublished.NAME)) {
+                directory.apply(event, CHANNEL);
+                return;
+            }
+            // One transaction: the timeline entry and the chain projection are applied together or not at all.
+            recorder.record(event, CHANNEL);
+            chain.apply(event);
+        }));
     }
 }

@@ -8,7 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import jp.horenso.incident.common.security.CurrentCaller;
+import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.timeline.service.AuditService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuditResource {
 
     private final AuditService audit;
-    private final CurrentCaller caller;
+    private final CallerIdentity caller;
 
-    public AuditResource(AuditService audit, CurrentCaller caller) {
+    public AuditResource(AuditService audit, CallerIdentity caller) {
         this.audit = audit;
         this.caller = caller;
     }
@@ -33,7 +33,7 @@ public class AuditResource {
             description = "Recomputes every entry's hash; `intact` is false and `brokenAtSeq` names the first bad "
                     + "entry when any row was changed after it was written. Auditor, security lead, CSIRT, CISO.")
     public AuditService.Verification verify(@PathParam("id") UUID id) {
-        return audit.verify(caller.get(), id);
+        return audit.verify(caller.current(), id);
     }
 
     @GET
@@ -41,7 +41,7 @@ public class AuditResource {
     @Produces("application/x-ndjson")
     @Operation(summary = "The audit trail as JSON Lines")
     public Response jsonLines(@PathParam("id") UUID id) {
-        return Response.ok(audit.exportJsonLines(caller.get(), id))
+        return Response.ok(audit.exportJsonLines(caller.current(), id))
                 .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".jsonl\"").build();
     }
 
@@ -50,7 +50,7 @@ public class AuditResource {
     @Produces("text/csv; charset=utf-8")
     @Operation(summary = "The audit trail as CSV")
     public Response csv(@PathParam("id") UUID id) {
-        return Response.ok(audit.exportCsv(caller.get(), id))
+        return Response.ok(audit.exportCsv(caller.current(), id))
                 .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".csv\"").build();
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
+import jp.horenso.incident.common.time.JapanTime;
 
 /** Proves a case's trail is intact (第117–119条) and exports it for auditors. */
 @ApplicationScoped
@@ -26,8 +26,10 @@ public class AuditService {
     private final IncidentService incidents;
     private final TimelineRepository entries;
     private final ObjectMapper mapper;
+    private final JapanTime clock;
 
-    public AuditService(IncidentService incidents, TimelineRepository entries, ObjectMapper mapper) {
+    public AuditService(IncidentService incidents, TimelineRepository entries, ObjectMapper mapper, JapanTime clock) {
+        this.clock = clock;
         this.incidents = incidents;
         this.entries = entries;
         this.mapper = mapper;
@@ -51,12 +53,12 @@ public class AuditService {
         for (TimelineEntry entry : chain) {
             if (entry.seq() != expectedSeq || !previous.equals(entry.prevHash())
                     || !TimelineHasher.hash(entry).equals(entry.hash())) {
-                return new Verification(incidentId, chain.size(), false, expectedSeq, null, now());
+                return new Verification(incidentId, chain.size(), false, expectedSeq, null, clock.now());
             }
             previous = entry.hash();
             expectedSeq++;
         }
-        return new Verification(incidentId, chain.size(), true, null, previous, now());
+        return new Verification(incidentId, chain.size(), true, null, previous, clock.now());
     }
 
     /** The trail as JSON Lines: one JSON object per entry, in chain order. */
@@ -104,7 +106,4 @@ public class AuditService {
         }
     }
 
-    private static OffsetDateTime now() {
-        return OffsetDateTime.now(ZoneOffset.UTC);
-    }
 }

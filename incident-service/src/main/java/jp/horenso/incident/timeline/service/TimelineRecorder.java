@@ -1,28 +1,31 @@
 package jp.horenso.incident.timeline.service;
 
-import static jp.horenso.incident.common.events.EventData.required;
-import static jp.horenso.incident.common.events.EventData.time;
-import static jp.horenso.incident.common.events.EventData.uuid;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.incident.common.events.CloudEvent;
-import jp.horenso.incident.common.events.CloudEvent.MalformedEventException;
-import jp.horenso.incident.common.inbox.ProcessedEvents;
+import jp.horenso.incident.chain.event.ChainStopped;
+import jp.horenso.incident.chain.event.HopAcknowledged;
+import jp.horenso.incident.chain.event.HopCancelled;
+import jp.horenso.incident.chain.event.HopOpened;
+import jp.horenso.incident.chain.event.HopTimedOut;
 import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.platform.events.IncomingEvent;
+import jp.horenso.platform.events.InvalidEventException;
+import jp.horenso.platform.inbox.Inbox;
 import org.jboss.logging.Logger;
 
 /**
  * Writes the facts other services publish (chain decisions, deliveries) on the case's timeline, each event at
- * most once.
+ * most once. The data is read field by field from the event's JSON, not into records: the timeline keeps the
+ * producer's text (e.g. of a deadline) exactly as it was sent, since that text is part of its hash chain.
  */
 @ApplicationScoped
 @Transactional
@@ -32,12 +35,12 @@ public class TimelineRecorder {
     private static final String ESCALATION_SERVICE = "escalation-service";
     private static final String NOTIFICATION_SERVICE = "notification-service";
 
-    private final ProcessedEvents processed;
+    private final Inbox inbox;
     private final IncidentRepository incidents;
     private final TimelineService timeline;
 
-    public TimelineRecorder(ProcessedEvents processed, IncidentRepository incidents, TimelineService timeline) {
-        this.processed = processed;
+    public TimelineRecorder(Inbox inbox, IncidentRepository incidents, TimelineService timeline) {
+        this.inbox = inbox;
         this.incidents = incidents;
         this.timeline = timeline;
     }
@@ -46,20 +49,20 @@ public class TimelineRecorder {
      * Applies one incoming event.
      *
      * @param consumer the consuming channel, so each channel keeps its own record of applied events
-     * @throws MalformedEventException if the event is not usable (the record then goes to the dead-letter topic)
+     * @throws InvalidEventException if the event is not usable (the record then goes to the dead-letter topic)
      */
-    public void record(CloudEvent event, String consumer) {
+    public void record(IncomingEvent event, String consumer) {
         Entry entry = entryFor(event);
         if (entry == null) {
             return;
         }
         UUID incidentId = uuid(event.subject(), "subject");
-        if (!processed.firstDelivery(event.id(), consumer)) {
+        if (!inbox.firstDelivery(event.id(), consumer)) {
             LOG.debugf("event %s already applied by %s", event.id(), consumer);
             return;
         }
         if (incidents.findById(incidentId) == null) {
-            throw new MalformedEventException("unknown incident " + incidentId);
+            throw new InvalidEventException("unknown incident " + incidentId);
         }
         timeline.append(incidentId, entry.type(), entry.at(), entry.actor(), entry.details(), event.id());
     }
@@ -68,7 +71,7 @@ public class TimelineRecorder {
     }
 
     /** The timeline entry an event becomes, or null for events the timeline does not show. */
-    private Entry entryFor(CloudEvent event) {
+    private Entry entryFor(IncomingEvent event) {
         JsonNode d = event.data();
         Map<String, Object> details = new LinkedHashMap<>();
         return switch (event.name()) {
@@ -76,7 +79,7 @@ public class TimelineRecorder {
                 details.put("chainVersion", d.path("chainVersion").asInt());
                 yield new Entry(TimelineType.CHAIN_STARTED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopOpened" -> {
+            case HopOpened.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
@@ -86,7 +89,7 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.HOP_OPENED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopAcknowledged" -> {
+            case HopAcknowledged.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("acknowledgedBy", required(d, "acknowledgedBy"));
@@ -94,7 +97,7 @@ public class TimelineRecorder {
                 yield new Entry(TimelineType.HOP_ACKNOWLEDGED, time(d, "acknowledgedAt"), ESCALATION_SERVICE,
                         details);
             }
-            case "HopTimedOut" -> {
+            case HopTimedOut.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
@@ -141,14 +144,14 @@ public class TimelineRecorder {
                 }
                 yield new Entry(TimelineType.NOTIFICATION_REQUESTED, event.time(), ESCALATION_SERVICE, details);
             }
-            case "HopCancelled" -> {
+            case HopCancelled.NAME -> {
                 details.put("hopId", required(d, "hopId"));
                 details.put("step", required(d, "step"));
                 details.put("recipient", required(d.path("recipient"), "username"));
                 details.put("reason", required(d, "reason"));
                 yield new Entry(TimelineType.HOP_CANCELLED, time(d, "cancelledAt"), ESCALATION_SERVICE, details);
             }
-            case "ChainStopped" -> {
+            case ChainStopped.NAME -> {
                 details.put("reason", required(d, "reason"));
                 List<String> hops = new ArrayList<>();
                 d.path("cancelledHops").forEach(hop -> hops.add(hop.asText()));
@@ -193,5 +196,31 @@ public class TimelineRecorder {
         details.put("recipient", required(d.path("recipient"), "username"));
         details.put("channel", required(d, "channel"));
         details.put("attempts", d.path("attempts").asInt());
+    }
+
+    /** A text field that must be present and not blank. */
+    private static String required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull() || value.asText().isBlank()) {
+            throw new InvalidEventException("missing data field " + field);
+        }
+        return value.asText();
+    }
+
+    /** A required RFC 3339 time. */
+    private static OffsetDateTime time(JsonNode node, String field) {
+        try {
+            return OffsetDateTime.parse(required(node, field));
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException("bad time in " + field);
+        }
+    }
+
+    private static UUID uuid(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("bad uuid in " + field);
+        }
     }
 }

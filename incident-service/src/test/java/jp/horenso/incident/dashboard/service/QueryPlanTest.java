@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.horenso.incident.cases.service.CaseCriteria;
-import jp.horenso.incident.common.security.Caller;
+import jp.horenso.platform.security.Caller;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -88,7 +88,7 @@ class QueryPlanTest {
 
     @Test
     void theCsirtsDashboardPageIsReadFromIndexes() throws SQLException {
-        Caller csirt = new Caller("csirt-plan", Set.of("csirt"), organisation, "general-affairs", "information-policy");
+        Caller csirt = new Caller("csirt-plan", organisation, "general-affairs", "information-policy", Set.of("csirt"));
         CaseCriteria.Where where = DashboardService.defaultPage(csirt);
         assertIndexed("newest first", DashboardService.pageSql("incident i", where.condition(),
                 DashboardService.NEWEST_FIRST), where.params());
@@ -105,7 +105,7 @@ class QueryPlanTest {
     @Test
     void aNarrowerScopeIsReadFromIndexesToo() throws SQLException {
         // The narrowest scope the case list knows: a person's own reports.
-        Caller reporter = new Caller("staff7", Set.of("staff"), organisation, null, null);
+        Caller reporter = new Caller("staff7", organisation, null, null, Set.of("staff"));
         CaseCriteria.Where where = DashboardService.defaultPage(reporter);
         assertTrue(where.condition().contains("reported_by"), where.condition());
         assertIndexed("own reports", DashboardService.pageSql("incident i", where.condition(),

@@ -1,8 +1,10 @@
-package jp.horenso.incident.common.problem;
+package jp.horenso.incident.common.http;
 
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
 
 /**
  * Reads an enum from a query parameter. JAX-RS answers 404 to a query value it cannot convert; a filter with a
@@ -22,7 +24,7 @@ public final class QueryEnums {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
             String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw new InvalidFieldsException(List.of(new InvalidFieldsException.Invalid(parameter, "field.enum",
+            throw ProblemException.invalidFields(List.of(FieldProblem.of(parameter, "field.enum",
                     allowed)));
         }
     }

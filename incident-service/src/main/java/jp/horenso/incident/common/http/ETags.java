@@ -1,4 +1,4 @@
-package jp.horenso.incident.common.problem;
+package jp.horenso.incident.common.http;
 
 import jakarta.ws.rs.core.EntityTag;
 

@@ -1,4 +1,4 @@
-package jp.horenso.incident.events;
+package jp.horenso.incident.review.event;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,17 +11,18 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import jp.horenso.incident.review.event.IncidentClosed;
 import jp.horenso.incident.support.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
+import jp.horenso.platform.outbox.Outbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+/** A typed event written through the platform's outbox, as it reaches Kafka: times keep offset and seconds. */
 @QuarkusTest
-class EventPublisherTest {
+class IncidentClosedOnKafkaTest {
 
     @Inject
-    EventPublisher events;
+    Outbox outbox;
 
     @Inject
     ObjectMapper mapper;
@@ -33,13 +34,15 @@ class EventPublisherTest {
         IncidentClosed closed = new IncidentClosed(incidentId, "INC-2026-000001",
                 OffsetDateTime.parse("2026-04-01T09:00Z"), "csirt1", 1, true,
                 OffsetDateTime.parse("2026-03-31T17:30+09:00"), false);
-        QuarkusTransaction.requiringNew().run(() -> events.publish(incidentId, IncidentClosed.NAME, closed));
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(IncidentClosed.NAME, incidentId.toString(), closed));
 
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
                 r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));
         EventSchemas.assertValid(IncidentClosed.NAME, record.value());
         JsonNode event = mapper.readTree(record.value());
         assertEquals("jp.horenso.IncidentClosed", event.get("type").asText());
+        assertEquals("/horenso/incident-service", event.get("source").asText());
+        assertEquals(incidentId.toString(), event.get("subject").asText());
         assertEquals("2026-04-01T09:00:00Z", event.at("/data/closedAt").asText());
         assertEquals("2026-03-31T17:30:00+09:00", event.at("/data/committeeReportedAt").asText());
         assertTrue(event.at("/data/severeJudgedByCiso").asBoolean());
@@ -50,7 +53,7 @@ class EventPublisherTest {
         UUID incidentId = UUID.randomUUID();
         IncidentClosed closed = new IncidentClosed(incidentId, "INC-2026-000002",
                 OffsetDateTime.parse("2026-04-01T09:00:01.5+09:00"), "csirt1", 2, false, null, true);
-        QuarkusTransaction.requiringNew().run(() -> events.publish(incidentId, IncidentClosed.NAME, closed));
+        QuarkusTransaction.requiringNew().run(() -> outbox.append(IncidentClosed.NAME, incidentId.toString(), closed));
 
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecord("horenso.incident-events",
                 r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));
