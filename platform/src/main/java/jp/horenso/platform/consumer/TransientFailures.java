@@ -38,8 +38,10 @@ public final class TransientFailures {
                 if (state != null && (state.startsWith("08") || TRANSIENT_STATES.contains(state))) {
                     return true;
                 }
-                // Agroal: "Acquisition timeout while waiting for new connection".
-                if (sql.getMessage() != null && sql.getMessage().contains("Acquisition timeout")) {
+                // Agroal: "Acquisition timeout while waiting for new connection"; PostgreSQL while the database is
+                // closed for connections (55000 "… is not currently accepting connections", e.g. during a restore).
+                if (sql.getMessage() != null && (sql.getMessage().contains("Acquisition timeout")
+                        || sql.getMessage().contains("not currently accepting connections"))) {
                     return true;
                 }
             }

@@ -36,6 +36,21 @@ class EventConsumptionTest {
     }
 
     @Test
+    void theDatabaseRefusingConnectionsOrRunningOutOfThemIsTransient() {
+        for (SQLException refusal : new SQLException[] {
+                new SQLException("FATAL: database \"horenso\" is not currently accepting connections", "55000"),
+                new SQLException("FATAL: sorry, too many clients already", "53300"),
+                new SQLException("Acquisition timeout while waiting for new connection"),
+                new SQLException("terminating connection due to administrator command", "57P01"),
+                new SQLException("Connection refused", "08001")}) {
+            assertEquals(true, TransientFailures.isTransient(new IllegalStateException("wrapped", refusal)),
+                    refusal.getMessage());
+        }
+        assertEquals(false, TransientFailures.isTransient(new SQLException("duplicate key", "23505")));
+        assertEquals(false, TransientFailures.isTransient(new SQLException("object in use", "55006")));
+    }
+
+    @Test
     void aPermanentFailureIsNotRetried() {
         AtomicInteger attempts = new AtomicInteger();
         assertThrows(InvalidEventException.class, () -> consumption.consume(EVENT, event -> {
