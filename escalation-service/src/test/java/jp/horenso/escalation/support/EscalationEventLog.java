@@ -1,5 +1,6 @@
 package jp.horenso.escalation.support;
 
+import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package jp.horenso.escalation.support;
 
+import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package jp.horenso.incident.support;
 
+import jp.horenso.localstack.testing.EventSchemas;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.horenso.incident.common.time.JapanTime;

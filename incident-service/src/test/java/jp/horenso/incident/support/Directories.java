@@ -1,5 +1,6 @@
 package jp.horenso.incident.support;
 
+import jp.horenso.localstack.testing.EventSchemas;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

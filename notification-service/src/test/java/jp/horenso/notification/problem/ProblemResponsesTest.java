@@ -21,7 +21,7 @@ import jakarta.inject.Inject;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.Rows;
+import jp.horenso.notification.support.Rows;
 import org.junit.jupiter.api.Test;
 
 /**

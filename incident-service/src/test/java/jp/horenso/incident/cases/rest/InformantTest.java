@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.disclosure.DisclosureFixtures;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;

@@ -16,7 +16,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Records;
 import jp.horenso.incident.support.Reports;

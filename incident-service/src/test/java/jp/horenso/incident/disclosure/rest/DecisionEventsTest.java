@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import jp.horenso.incident.disclosure.DisclosureFixtures;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;

@@ -11,7 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.platform.outbox.Outbox;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

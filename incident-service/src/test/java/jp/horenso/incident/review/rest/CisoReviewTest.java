@@ -30,7 +30,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.review.ReviewFixtures;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Records;
 import jp.horenso.incident.support.Reports;

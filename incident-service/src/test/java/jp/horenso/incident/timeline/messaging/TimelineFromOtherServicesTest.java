@@ -14,7 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.incident.support.EventSchemas;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;

@@ -23,12 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.acknowledgement.service.AckLinks;
-import jp.horenso.notification.testing.EventSchemas;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.NotificationEventsOnKafka;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
-import jp.horenso.notification.testing.Rows;
+import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.NotificationEventsOnKafka;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
+import jp.horenso.notification.support.Rows;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

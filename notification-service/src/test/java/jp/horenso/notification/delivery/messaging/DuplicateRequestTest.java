@@ -8,9 +8,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
 import org.junit.jupiter.api.Test;
 
 /**

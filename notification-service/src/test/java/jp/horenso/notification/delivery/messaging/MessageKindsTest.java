@@ -20,11 +20,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.delivery.NotificationKind;
-import jp.horenso.notification.testing.EventSchemas;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.Mailbox.ReceivedMail;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
+import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.Mailbox.ReceivedMail;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
 import org.junit.jupiter.api.Test;
 
 /** Every kind of message, through Kafka and a real SMTP server, in Japanese then English. */

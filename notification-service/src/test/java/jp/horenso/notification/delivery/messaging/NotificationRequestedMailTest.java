@@ -12,12 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.EventSchemas;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.Mailbox.ReceivedMail;
-import jp.horenso.notification.testing.NotificationEventsOnKafka;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
+import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.Mailbox.ReceivedMail;
+import jp.horenso.notification.support.NotificationEventsOnKafka;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 

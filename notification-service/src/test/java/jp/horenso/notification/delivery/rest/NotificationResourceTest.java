@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

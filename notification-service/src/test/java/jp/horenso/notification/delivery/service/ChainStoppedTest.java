@@ -21,11 +21,11 @@ import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.RecipientService;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.Mailbox.ReceivedMail;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
-import jp.horenso.notification.testing.Rows;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.Mailbox.ReceivedMail;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
+import jp.horenso.notification.support.Rows;
 import org.junit.jupiter.api.Test;
 
 /**

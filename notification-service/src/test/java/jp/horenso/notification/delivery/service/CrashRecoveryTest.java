@@ -25,12 +25,12 @@ import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
-import jp.horenso.notification.testing.EventSchemas;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.NotificationEventsOnKafka;
-import jp.horenso.notification.testing.Rows;
-import jp.horenso.notification.testing.WebhookReceiver;
-import jp.horenso.notification.testing.WebhookReceiver.Received;
+import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.NotificationEventsOnKafka;
+import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.WebhookReceiver;
+import jp.horenso.notification.support.WebhookReceiver.Received;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 

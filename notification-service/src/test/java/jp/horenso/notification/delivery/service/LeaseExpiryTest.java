@@ -19,9 +19,9 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.EventSchemas;
-import jp.horenso.notification.testing.Mailbox;
-import jp.horenso.notification.testing.NotificationEventsOnKafka;
+import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.notification.support.Mailbox;
+import jp.horenso.notification.support.NotificationEventsOnKafka;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.testing.NotificationRequests;
-import jp.horenso.notification.testing.NotificationRequests.Request;
-import jp.horenso.notification.testing.Rows;
+import jp.horenso.notification.support.NotificationRequests;
+import jp.horenso.notification.support.NotificationRequests.Request;
+import jp.horenso.notification.support.Rows;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest

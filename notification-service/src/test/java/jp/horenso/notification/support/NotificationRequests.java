@@ -1,5 +1,6 @@
-package jp.horenso.notification.testing;
+package jp.horenso.notification.support;
 
+import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package jp.horenso.notification.testing;
+package jp.horenso.notification.support;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,4 +1,4 @@
-package jp.horenso.notification.testing;
+package jp.horenso.notification.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

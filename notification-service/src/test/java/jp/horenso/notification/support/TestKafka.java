@@ -1,4 +1,4 @@
-package jp.horenso.notification.testing;
+package jp.horenso.notification.support;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
