@@ -38,14 +38,17 @@ public final class ChildProcess implements AutoCloseable {
     }
 
     /** Starts {@code command} with extra environment variables, its output going to {@code logFile}. */
-    public static ChildProcess start(String name, List<String> command, Map<String, String> environment,
-            Path workDir, Path logFile) {
+    public static ChildProcess start(
+            String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
         List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WATCHDOG, name));
         wrapped.addAll(command);
-        ProcessBuilder builder = new ProcessBuilder(wrapped).directory(workDir.toFile())
-                .redirectErrorStream(true).redirectOutput(logFile.toFile());
+        ProcessBuilder builder = new ProcessBuilder(wrapped)
+                .directory(workDir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
         builder.environment().putAll(environment);
-        builder.environment().put("HORENSO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
+        builder.environment()
+                .put("HORENSO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         try {
             Files.createDirectories(logFile.getParent());
             return new ChildProcess(name, builder.start(), logFile);
@@ -56,15 +59,20 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits until {@code url} answers 200, failing early with the log's tail if the program died. */
     public ChildProcess awaitHttpOk(String url, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = http.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return this;
                 }

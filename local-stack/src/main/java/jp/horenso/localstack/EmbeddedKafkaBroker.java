@@ -76,8 +76,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private static void format(Path config) {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
-        int status = StorageTool.execute(new String[] {"format", "--cluster-id", CLUSTER_ID, "--config",
-                config.toString(), "--ignore-formatted"}, new PrintStream(output, true, StandardCharsets.UTF_8));
+        int status = StorageTool.execute(
+                new String[] {"format", "--cluster-id", CLUSTER_ID, "--config", config.toString(), "--ignore-formatted"
+                },
+                new PrintStream(output, true, StandardCharsets.UTF_8));
         if (status != 0) {
             throw new IllegalStateException("kafka storage format failed: " + output.toString(StandardCharsets.UTF_8));
         }

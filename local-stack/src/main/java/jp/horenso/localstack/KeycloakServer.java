@@ -20,6 +20,7 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "horenso";
     /** Demo-only bootstrap admin of the local stack. */
     public static final String ADMIN_USER = "admin";
+
     public static final String ADMIN_PASSWORD = "admin";
 
     private final ChildProcess process;
@@ -35,8 +36,8 @@ public final class KeycloakServer implements AutoCloseable {
      *
      * @param distributionsDir {@code local-stack/target/keycloak}, holding {@code keycloak-<version>/}
      */
-    public static KeycloakServer start(Path distributionsDir, Path realmFile, int port, int managementPort,
-            String jdbcUrl, Path logFile) {
+    public static KeycloakServer start(
+            Path distributionsDir, Path realmFile, int port, int managementPort, String jdbcUrl, Path logFile) {
         Path home = findHome(distributionsDir);
         try {
             Path importDir = Files.createDirectories(home.resolve("data/import"));
@@ -44,10 +45,17 @@ public final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm",
-                "--db=postgres", "--db-url=" + jdbcUrl, "--db-username=" + EmbeddedPostgresServer.USER,
-                "--db-password=" + EmbeddedPostgresServer.PASSWORD, "--health-enabled=true");
+        List<String> command = List.of(
+                home.resolve("bin/kc.sh").toString(),
+                "start-dev",
+                "--http-port=" + port,
+                "--http-management-port=" + managementPort,
+                "--import-realm",
+                "--db=postgres",
+                "--db-url=" + jdbcUrl,
+                "--db-username=" + EmbeddedPostgresServer.USER,
+                "--db-password=" + EmbeddedPostgresServer.PASSWORD,
+                "--health-enabled=true");
         Map<String, String> env = Map.of(
                 "KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER,
                 "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
@@ -60,12 +68,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     private static Path findHome(Path distributionsDir) {
         try (Stream<Path> entries = Files.list(distributionsDir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
+            return entries.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("no Keycloak under " + distributionsDir
                             + ": build the local-stack module first (./mvnw -pl local-stack package)"));
         } catch (IOException e) {
-            throw new UncheckedIOException("no Keycloak under " + distributionsDir
-                    + ": build the local-stack module first (./mvnw -pl local-stack package)", e);
+            throw new UncheckedIOException(
+                    "no Keycloak under " + distributionsDir
+                            + ": build the local-stack module first (./mvnw -pl local-stack package)",
+                    e);
         }
     }
 

@@ -20,8 +20,8 @@ import java.util.Map;
 public final class LocalStack implements AutoCloseable {
 
     /** The three services, in start order, with their database names. */
-    public static final List<String> SERVICES = List.of("incident-service", "escalation-service",
-            "notification-service");
+    public static final List<String> SERVICES =
+            List.of("incident-service", "escalation-service", "notification-service");
     /** The web console: started after the services, holds no data of its own. */
     public static final String CONSOLE = "web";
     /** The public disclosure site (no login): reads only incident-service's public endpoint. */
@@ -54,32 +54,40 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir();
         log("PostgreSQL on 127.0.0.1:" + settings.postgresPort());
-        postgres = remember(EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(),
-                settings.clean()));
+        postgres = remember(
+                EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(), settings.clean()));
         postgres.ensureDatabases("incident", "escalation", "notification", "keycloak");
         log("Kafka on 127.0.0.1:" + settings.kafkaPort());
         if (settings.clean()) {
             deleteRecursively(data.resolve("kafka"));
             deleteRecursively(data.resolve("ack-link.secret"));
         }
-        kafka = remember(EmbeddedKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(),
-                settings.kafkaControllerPort()));
+        kafka = remember(
+                EmbeddedKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
         log("mail catcher: SMTP 127.0.0.1:" + settings.smtpPort());
         mail = remember(MailCatcher.start(settings.smtpPort(), settings.imapPort(), settings.mailWebPort()));
         log("Keycloak on http://localhost:" + settings.keycloakPort() + " (the first start takes about a minute)");
-        keycloak = remember(KeycloakServer.start(settings.repoRoot().resolve("local-stack/target/keycloak"),
-                settings.repoRoot().resolve("deploy/keycloak/horenso-realm.json"), settings.keycloakPort(),
-                settings.keycloakManagementPort(), postgres.jdbcUrl("keycloak"), data.resolve("logs/keycloak.log")));
+        keycloak = remember(KeycloakServer.start(
+                settings.repoRoot().resolve("local-stack/target/keycloak"),
+                settings.repoRoot().resolve("deploy/keycloak/horenso-realm.json"),
+                settings.keycloakPort(),
+                settings.keycloakManagementPort(),
+                postgres.jdbcUrl("keycloak"),
+                data.resolve("logs/keycloak.log")));
         for (String service : SERVICES) {
             log("starting " + service + " on http://localhost:" + servicePort(service));
-            ChildProcess process = ChildProcess.start(service, serviceCommand(service), serviceEnvironment(service),
-                    settings.repoRoot().resolve(service), data.resolve("logs/" + service + ".log"));
+            ChildProcess process = ChildProcess.start(
+                    service,
+                    serviceCommand(service),
+                    serviceEnvironment(service),
+                    settings.repoRoot().resolve(service),
+                    data.resolve("logs/" + service + ".log"));
             services.put(service, remember(process));
         }
         startConsole();
         startPublicSite();
-        services.forEach((service, process) -> process.awaitHttpOk(
-                "http://localhost:" + port(service) + "/q/health/ready", Duration.ofMinutes(2)));
+        services.forEach((service, process) ->
+                process.awaitHttpOk("http://localhost:" + port(service) + "/q/health/ready", Duration.ofMinutes(2)));
     }
 
     /** The web console, when it was built (web/target/quarkus-app); otherwise the stack runs without it. */
@@ -98,8 +106,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_INCIDENT_BASE_URL", serviceUrl("incident-service"));
         env.put("HORENSO_ESCALATION_BASE_URL", serviceUrl("escalation-service"));
         env.put("HORENSO_NOTIFICATION_BASE_URL", serviceUrl("notification-service"));
-        ChildProcess process = ChildProcess.start(CONSOLE, List.of(java, "-Xmx256m", "-jar", jar.toString()), env,
-                settings.repoRoot().resolve(CONSOLE), settings.dataDir().resolve("logs/web.log"));
+        ChildProcess process = ChildProcess.start(
+                CONSOLE,
+                List.of(java, "-Xmx256m", "-jar", jar.toString()),
+                env,
+                settings.repoRoot().resolve(CONSOLE),
+                settings.dataDir().resolve("logs/web.log"));
         services.put(CONSOLE, remember(process));
     }
 
@@ -116,8 +128,12 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.publicSitePort()));
         env.put("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"));
         env.put("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl());
-        ChildProcess process = ChildProcess.start(PUBLIC_SITE, List.of(java, "-Xmx128m", "-jar", jar.toString()),
-                env, settings.repoRoot().resolve(PUBLIC_SITE), settings.dataDir().resolve("logs/public-site.log"));
+        ChildProcess process = ChildProcess.start(
+                PUBLIC_SITE,
+                List.of(java, "-Xmx128m", "-jar", jar.toString()),
+                env,
+                settings.repoRoot().resolve(PUBLIC_SITE),
+                settings.dataDir().resolve("logs/public-site.log"));
         services.put(PUBLIC_SITE, remember(process));
     }
 
@@ -172,8 +188,12 @@ public final class LocalStack implements AutoCloseable {
         if ("incident-service".equals(service)) {
             // The services run their prod profile, which has no demo organisation: the local stack names it.
             env.put("HORENSO_ORGANISATION", "demo-city");
-            env.put("QUARKUS_CONFIG_LOCATIONS",
-                    settings.repoRoot().resolve("incident-service/demo/demo-city.properties").toUri().toString());
+            env.put(
+                    "QUARKUS_CONFIG_LOCATIONS",
+                    settings.repoRoot()
+                            .resolve("incident-service/demo/demo-city.properties")
+                            .toUri()
+                            .toString());
         }
         env.putAll(settings.extraEnvironment());
         return env;
@@ -286,22 +306,52 @@ public final class LocalStack implements AutoCloseable {
      * @param clean wipe PostgreSQL and Kafka data before starting
      * @param extraEnvironment extra environment variables for the three services
      */
-    public record Settings(Path repoRoot, Path dataDir, boolean clean, int postgresPort, int kafkaPort,
-            int kafkaControllerPort, int keycloakPort, int keycloakManagementPort, int smtpPort, int imapPort,
-            int mailWebPort, int incidentPort, int escalationPort, int notificationPort, int webPort,
-            int publicSitePort, Map<String, String> extraEnvironment) {
+    public record Settings(
+            Path repoRoot,
+            Path dataDir,
+            boolean clean,
+            int postgresPort,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int keycloakPort,
+            int keycloakManagementPort,
+            int smtpPort,
+            int imapPort,
+            int mailWebPort,
+            int incidentPort,
+            int escalationPort,
+            int notificationPort,
+            int webPort,
+            int publicSitePort,
+            Map<String, String> extraEnvironment) {
 
         /** The fixed ports the README documents. */
         public static Settings localDefaults(Path repoRoot, Path dataDir, boolean clean) {
-            return new Settings(repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082,
-                    8083, 8080, 8084, Map.of());
+            return new Settings(
+                    repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082, 8083, 8080,
+                    8084, Map.of());
         }
 
         /** Free ports everywhere, so that tests never collide with a running local stack. */
         public static Settings forTests(Path repoRoot, Path dataDir, Map<String, String> extraEnvironment) {
-            return new Settings(repoRoot, dataDir, true, Ports.free(), Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), Ports.free(), 0, Ports.free(), Ports.free(), Ports.free(),
-                    Ports.free(), Ports.free(), extraEnvironment);
+            return new Settings(
+                    repoRoot,
+                    dataDir,
+                    true,
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    0,
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    Ports.free(),
+                    extraEnvironment);
         }
     }
 }

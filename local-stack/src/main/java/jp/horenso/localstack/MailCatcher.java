@@ -42,8 +42,9 @@ public final class MailCatcher implements AutoCloseable {
      */
     public static MailCatcher start(int smtpPort, int imapPort, int webPort) {
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
-            new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                    new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                    new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)
+                })
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         greenMail.start();
         HttpServer web = null;
@@ -108,9 +109,15 @@ public final class MailCatcher implements AutoCloseable {
         }
         for (int i = mails.size() - 1; i >= 0; i--) {
             CaughtMail m = mails.get(i);
-            html.append("<h2>").append(escape(m.subject())).append("</h2><p>To: ")
-                    .append(escape(String.join(", ", m.to()))).append("<br>From: ").append(escape(m.from()))
-                    .append("</p><pre>").append(escape(m.body())).append("</pre>");
+            html.append("<h2>")
+                    .append(escape(m.subject()))
+                    .append("</h2><p>To: ")
+                    .append(escape(String.join(", ", m.to())))
+                    .append("<br>From: ")
+                    .append(escape(m.from()))
+                    .append("</p><pre>")
+                    .append(escape(m.body()))
+                    .append("</pre>");
         }
         html.append("</body></html>");
         respond(exchange, "text/html; charset=utf-8", html.toString());
@@ -143,11 +150,15 @@ public final class MailCatcher implements AutoCloseable {
         static CaughtMail of(MimeMessage message) {
             try {
                 Address[] recipients = message.getAllRecipients();
-                List<String> to = recipients == null ? List.of()
+                List<String> to = recipients == null
+                        ? List.of()
                         : Arrays.stream(recipients).map(MailCatcher::address).collect(Collectors.toList());
                 Address[] from = message.getFrom();
-                return new CaughtMail(to, from == null || from.length == 0 ? "" : address(from[0]),
-                        message.getSubject(), body(message));
+                return new CaughtMail(
+                        to,
+                        from == null || from.length == 0 ? "" : address(from[0]),
+                        message.getSubject(),
+                        body(message));
             } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }

@@ -7,8 +7,7 @@ import java.util.concurrent.CountDownLatch;
 /** Starts the whole system locally, prints where to go and how to log in, and stops it all on Ctrl-C. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) throws InterruptedException {
         List<String> options = List.of(args);
@@ -16,13 +15,23 @@ public final class Main {
             System.out.println("usage: horenso-local [--reset]   (--reset wipes the data in .horenso/)");
             return;
         }
-        Path repoRoot = Path.of(System.getProperty("horenso.repo.root", ".")).toAbsolutePath().normalize();
+        Path repoRoot = Path.of(System.getProperty("horenso.repo.root", "."))
+                .toAbsolutePath()
+                .normalize();
         Path dataDir = repoRoot.resolve(".horenso");
         boolean reset = options.contains("--reset");
         LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset);
-        for (int port : new int[] {settings.postgresPort(), settings.kafkaPort(), settings.keycloakPort(),
-            settings.smtpPort(), settings.incidentPort(), settings.escalationPort(), settings.notificationPort(),
-            settings.webPort(), settings.publicSitePort()}) {
+        for (int port : new int[] {
+            settings.postgresPort(),
+            settings.kafkaPort(),
+            settings.keycloakPort(),
+            settings.smtpPort(),
+            settings.incidentPort(),
+            settings.escalationPort(),
+            settings.notificationPort(),
+            settings.webPort(),
+            settings.publicSitePort()
+        }) {
             if (Ports.inUse(port)) {
                 System.err.println("port " + port + " is already in use: is another Horenso running?");
                 System.exit(2);
@@ -69,9 +78,21 @@ public final class Main {
                  データ / data: %s   (wipe with --reset)
                  Ctrl-C で停止 / Ctrl-C stops everything.
                 ============================================================================
-                """.formatted(seconds, s.webPort(), s.publicSitePort(), s.incidentPort(),
-                s.incidentPort(), s.escalationPort(), s.notificationPort(),
-                s.mailWebPort(), s.smtpPort(), s.imapPort(), s.keycloakPort(), s.postgresPort(), s.kafkaPort(),
-                s.keycloakPort(), s.dataDir());
+                """.formatted(
+                        seconds,
+                        s.webPort(),
+                        s.publicSitePort(),
+                        s.incidentPort(),
+                        s.incidentPort(),
+                        s.escalationPort(),
+                        s.notificationPort(),
+                        s.mailWebPort(),
+                        s.smtpPort(),
+                        s.imapPort(),
+                        s.keycloakPort(),
+                        s.postgresPort(),
+                        s.kafkaPort(),
+                        s.keycloakPort(),
+                        s.dataDir());
     }
 }

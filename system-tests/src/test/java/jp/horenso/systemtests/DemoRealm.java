@@ -47,8 +47,8 @@ public final class DemoRealm {
     public String accessToken(String username) {
         Response response = passwordGrant(username, username);
         if (response.statusCode() != 200) {
-            throw new AssertionError("no token for " + username + ": " + response.statusCode() + " "
-                    + response.asString());
+            throw new AssertionError(
+                    "no token for " + username + ": " + response.statusCode() + " " + response.asString());
         }
         return response.jsonPath().getString("access_token");
     }
@@ -84,7 +84,8 @@ public final class DemoRealm {
 
     /** Keycloak's id of a demo user. */
     public String userId(String username) {
-        Response response = given().auth().oauth2(adminToken())
+        Response response = given().auth()
+                .oauth2(adminToken())
                 .queryParams(Map.of("username", username, "exact", "true"))
                 .get(adminUrl() + "/users");
         if (response.statusCode() != 200 || response.jsonPath().getList("$").size() != 1) {

@@ -31,8 +31,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ExtendWith(SystemUnderTest.class)
 class DemoRealmTest {
 
-    private static final List<String> HORENSO_ROLES = List.of("staff", "section-chief", "department-head",
-            "security-lead", "csirt", "ciso", "vice-ciso", "committee", "auditor");
+    private static final List<String> HORENSO_ROLES = List.of(
+            "staff",
+            "section-chief",
+            "department-head",
+            "security-lead",
+            "csirt",
+            "ciso",
+            "vice-ciso",
+            "committee",
+            "auditor");
 
     /** A valid S256 challenge (RFC 7636 appendix B); the code is never exchanged here. */
     private static final String PKCE_CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
@@ -48,13 +56,18 @@ class DemoRealmTest {
         return Stream.of(
                 arguments("staff1", List.of("staff"), "general-affairs", "general-affairs-section", "総務", "職員 太郎"),
                 arguments("staff2", List.of("staff"), "welfare", "welfare-section", "福祉", "職員 花子"),
-                arguments("chief1", List.of("section-chief", "staff"), "general-affairs", "general-affairs-section",
-                        "総務", "課長 一郎"),
+                arguments(
+                        "chief1",
+                        List.of("section-chief", "staff"),
+                        "general-affairs",
+                        "general-affairs-section",
+                        "総務",
+                        "課長 一郎"),
                 arguments("chief2", List.of("section-chief"), "welfare", "welfare-section", "福祉", "課長 二郎"),
                 arguments("head1", List.of("department-head"), "general-affairs", "general-affairs", "総務", "部長 一郎"),
                 arguments("head2", List.of("department-head"), "welfare", "welfare", "福祉", "部長 二郎"),
-                arguments("seclead", List.of("security-lead"), "general-affairs", "information-policy", "情報政策",
-                        "課長 花子"),
+                arguments(
+                        "seclead", List.of("security-lead"), "general-affairs", "information-policy", "情報政策", "課長 花子"),
                 arguments("csirt1", List.of("csirt"), "general-affairs", "information-policy", "情報政策", "CSIRT 次郎"),
                 arguments("ciso", List.of("ciso"), null, "demo-city", "副市長", "デモ 誠"),
                 arguments("viceciso", List.of("vice-ciso"), null, "demo-city", "副CISO", "総合 政策"),
@@ -64,8 +77,8 @@ class DemoRealmTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("demoUsers")
-    void everyDemoUserLogsInWithTheirRolesAndPlaceInTheOrganisation(String username, List<String> roles,
-            String department, String unit, String familyName, String givenName) {
+    void everyDemoUserLogsInWithTheirRolesAndPlaceInTheOrganisation(
+            String username, List<String> roles, String department, String unit, String familyName, String givenName) {
         JsonPath token = DemoRealm.claims(realm.accessToken(username));
 
         assertEquals(realm.realmUrl(), token.getString("iss"));
@@ -86,7 +99,11 @@ class DemoRealmTest {
 
     @Test
     void tokensOutlastLongTestsWhileSessionsEndAfterThirtyIdleMinutes() {
-        JsonPath response = realm.passwordGrant("head2", "head2").then().statusCode(200).extract().jsonPath();
+        JsonPath response = realm.passwordGrant("head2", "head2")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         JsonPath token = DemoRealm.claims(response.getString("access_token"));
 
         assertTrue(token.getLong("exp") - token.getLong("iat") >= 15 * 60, "access token lives at least 15 min");
@@ -103,9 +120,17 @@ class DemoRealmTest {
             realm.passwordGrant("csirt1", "csirt1").then().statusCode(200);
 
             failLogins("csirt1", 5);
-            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertTrue(given()
-                    .auth().oauth2(realm.adminToken()).get(lockStatus).then().statusCode(200)
-                    .extract().jsonPath().getBoolean("disabled"), "csirt1 is locked out"));
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertTrue(
+                            given().auth()
+                                    .oauth2(realm.adminToken())
+                                    .get(lockStatus)
+                                    .then()
+                                    .statusCode(200)
+                                    .extract()
+                                    .jsonPath()
+                                    .getBoolean("disabled"),
+                            "csirt1 is locked out"));
             Response locked = realm.passwordGrant("csirt1", "csirt1");
             assertFalse(locked.statusCode() == 200, "the right password is refused while locked out");
             assertNull(locked.jsonPath().getString("access_token"));
@@ -113,10 +138,17 @@ class DemoRealmTest {
             given().auth().oauth2(realm.adminToken()).delete(lockStatus).then().statusCode(204);
         }
         realm.passwordGrant("csirt1", "csirt1").then().statusCode(200);
-        List<Map<String, Object>> adminEvents = given().auth().oauth2(realm.adminToken())
-                .get(realm.adminUrl() + "/admin-events").then().statusCode(200)
-                .extract().jsonPath().getList("$");
-        assertTrue(adminEvents.stream().anyMatch(e -> String.valueOf(e.get("resourcePath")).contains(userId)),
+        List<Map<String, Object>> adminEvents = given().auth()
+                .oauth2(realm.adminToken())
+                .get(realm.adminUrl() + "/admin-events")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        assertTrue(
+                adminEvents.stream()
+                        .anyMatch(e -> String.valueOf(e.get("resourcePath")).contains(userId)),
                 "the unlock is recorded as an admin event: " + adminEvents);
     }
 
@@ -133,21 +165,36 @@ class DemoRealmTest {
     @Test
     void loginsAndLogoutsAreRecordedWithTheirTimes() {
         long before = System.currentTimeMillis() - 5_000;
-        String refreshToken = realm.passwordGrant("auditor", "auditor").then().statusCode(200)
-                .extract().jsonPath().getString("refresh_token");
-        given().contentType(ContentType.URLENC).formParam("client_id", DemoRealm.CLIENT)
+        String refreshToken = realm.passwordGrant("auditor", "auditor")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getString("refresh_token");
+        given().contentType(ContentType.URLENC)
+                .formParam("client_id", DemoRealm.CLIENT)
                 .formParam("refresh_token", refreshToken)
                 .post(realm.realmUrl() + "/protocol/openid-connect/logout")
-                .then().statusCode(204);
+                .then()
+                .statusCode(204);
 
         String userId = realm.userId("auditor");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Map<String, Object>> events = given().auth().oauth2(realm.adminToken())
-                    .queryParam("user", userId).get(realm.adminUrl() + "/events")
-                    .then().statusCode(200).extract().jsonPath().getList("$");
+            List<Map<String, Object>> events = given().auth()
+                    .oauth2(realm.adminToken())
+                    .queryParam("user", userId)
+                    .get(realm.adminUrl() + "/events")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("$");
             for (String type : List.of("LOGIN", "LOGOUT")) {
-                assertTrue(events.stream().anyMatch(e -> type.equals(e.get("type"))
-                        && ((Number) e.get("time")).longValue() >= before), type + " recorded: " + events);
+                assertTrue(
+                        events.stream()
+                                .anyMatch(e ->
+                                        type.equals(e.get("type")) && ((Number) e.get("time")).longValue() >= before),
+                        type + " recorded: " + events);
             }
         });
     }
@@ -156,7 +203,10 @@ class DemoRealmTest {
     void loginPageShowsTheWarningBannerInJapaneseThenEnglish() {
         String page = given().queryParams(authorisationRequest("http://localhost:5173/callback"))
                 .get(realm.realmUrl() + "/protocol/openid-connect/auth")
-                .then().statusCode(200).extract().asString();
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
         int japanese = page.indexOf("許可された職員のみが利用できます");
         int english = page.indexOf("This system is for authorised Demo City staff only");
@@ -168,15 +218,22 @@ class DemoRealmTest {
     void webUiMayRedirectOnlyToLocalhostAndOnlyWithPkce() {
         given().queryParams(authorisationRequest("https://attacker.example/callback"))
                 .get(realm.realmUrl() + "/protocol/openid-connect/auth")
-                .then().statusCode(400);
+                .then()
+                .statusCode(400);
 
         Map<String, String> withoutPkce = authorisationRequest("http://127.0.0.1:8080/callback");
         withoutPkce.remove("code_challenge");
         withoutPkce.remove("code_challenge_method");
-        String location = given().redirects().follow(false).queryParams(withoutPkce)
+        String location = given().redirects()
+                .follow(false)
+                .queryParams(withoutPkce)
                 .get(realm.realmUrl() + "/protocol/openid-connect/auth")
-                .then().statusCode(302).extract().header("Location");
-        assertTrue(location.startsWith("http://127.0.0.1:8080/callback") && location.contains("error=invalid_request"),
+                .then()
+                .statusCode(302)
+                .extract()
+                .header("Location");
+        assertTrue(
+                location.startsWith("http://127.0.0.1:8080/callback") && location.contains("error=invalid_request"),
                 "refused back to the client: " + location);
     }
 
@@ -195,19 +252,35 @@ class DemoRealmTest {
     void usersCannotMoveThemselvesToAnotherUnit() {
         String token = realm.accessToken("staff2");
         String account = realm.realmUrl() + "/account";
-        Map<String, Object> me = given().auth().oauth2(token).accept(ContentType.JSON).get(account)
-                .then().statusCode(200).extract().jsonPath().getMap("$");
+        Map<String, Object> me = given().auth()
+                .oauth2(token)
+                .accept(ContentType.JSON)
+                .get(account)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         @SuppressWarnings("unchecked")
         Map<String, Object> attributes = new HashMap<>((Map<String, Object>) me.get("attributes"));
         assertEquals(List.of("welfare-section"), attributes.get("unit"), "users see their unit");
 
         attributes.put("unit", List.of("information-policy"));
         me.put("attributes", attributes);
-        String refused = given().auth().oauth2(token).contentType(ContentType.JSON).body(me).post(account)
-                .then().statusCode(400).extract().jsonPath().getString("errorMessage");
+        String refused = given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(me)
+                .post(account)
+                .then()
+                .statusCode(400)
+                .extract()
+                .jsonPath()
+                .getString("errorMessage");
         assertEquals("error-user-attribute-read-only", refused);
 
-        assertEquals("welfare-section", DemoRealm.claims(realm.accessToken("staff2")).getString("unit"));
+        assertEquals(
+                "welfare-section", DemoRealm.claims(realm.accessToken("staff2")).getString("unit"));
     }
 
     private static void sleep(long millis) {

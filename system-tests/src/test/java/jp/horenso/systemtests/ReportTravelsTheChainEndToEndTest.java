@@ -36,10 +36,11 @@ class ReportTravelsTheChainEndToEndTest {
 
     private static final String JSON = "application/json; charset=UTF-8";
     private static final Pattern CASE_NUMBER = Pattern.compile("INC-(\\d{4})-\\d{6}");
-    private static final Pattern ESCALATION_SUBJECT = Pattern.compile("エスカレーション|escalat|期限|未確認|overdue",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern ESCALATION_SUBJECT =
+            Pattern.compile("エスカレーション|escalat|期限|未確認|overdue", Pattern.CASE_INSENSITIVE);
     /** Generous: the CI machine has two cores shared by five JVMs. */
     private static final Duration MAIL_WAIT = Duration.ofSeconds(60);
+
     private static final Duration ESCALATION_WAIT = Duration.ofSeconds(120);
     /** How long after a deadline an escalation would surely have shown up (scheduler period, relay, mail). */
     private static final Duration ESCALATION_MARGIN = Duration.ofSeconds(20);
@@ -67,9 +68,13 @@ class ReportTravelsTheChainEndToEndTest {
         CaughtMail mail = awaitMail("chief1", reported, MAIL_WAIT);
         // ... and acknowledges at once, well before the deadline, with a comment for the next level.
         String comment = "端末は回収済み。詳細を確認中です。 / Device recovered, checking details.";
-        given().auth().oauth2(chief1).contentType(JSON).body(Map.of("comment", comment))
+        given().auth()
+                .oauth2(chief1)
+                .contentType(JSON)
+                .body(Map.of("comment", comment))
                 .post(system.incidentUrl() + "/api/incidents/" + reported.id() + "/acknowledgements")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         assertTrue(mail.subject().contains(reported.number()), "subject names the case: " + mail.subject());
         assertJapaneseBeforeEnglish(mail.body());
@@ -79,38 +84,56 @@ class ReportTravelsTheChainEndToEndTest {
         // the security lead; the chief's comment travels with it.
         for (String forwardedTo : List.of("head1", "seclead")) {
             CaughtMail forwarded = awaitMail(forwardedTo, reported, MAIL_WAIT);
-            assertTrue(forwarded.body().contains("端末は回収済み"),
+            assertTrue(
+                    forwarded.body().contains("端末は回収済み"),
                     forwardedTo + "'s mail carries chief1's comment:\n" + forwarded.body());
             assertJapaneseBeforeEnglish(forwarded.body());
         }
 
-        List<Map<String, Object>> timeline = awaitTimeline(staff1, reported, Duration.ofSeconds(60),
-                "REPORTED", "HOP_OPENED", "NOTIFICATION_DELIVERED", "ACKNOWLEDGED", "HOP_ACKNOWLEDGED");
+        List<Map<String, Object>> timeline = awaitTimeline(
+                staff1,
+                reported,
+                Duration.ofSeconds(60),
+                "REPORTED",
+                "HOP_OPENED",
+                "NOTIFICATION_DELIVERED",
+                "ACKNOWLEDGED",
+                "HOP_ACKNOWLEDGED");
         for (Map<String, Object> entry : timeline) {
-            assertTrue(entry.keySet().containsAll(Set.of("type", "at", "actor", "details")),
+            assertTrue(
+                    entry.keySet().containsAll(Set.of("type", "at", "actor", "details")),
                     "timeline entry has type, at, actor, details: " + entry);
             OffsetDateTime.parse(String.valueOf(entry.get("at")));
         }
         assertEquals("staff1", username(only(timeline, "REPORTED").get("actor")), "reporter");
         Map<String, Object> chiefsHop = entries(timeline, "HOP_OPENED").stream()
-                .filter(e -> "chief1".equals(username(details(e).get("recipient")))).findFirst()
+                .filter(e -> "chief1".equals(username(details(e).get("recipient"))))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("a hop to chief1: " + timeline));
-        assertTrue(entries(timeline, "NOTIFICATION_DELIVERED").stream().anyMatch(e -> mentions(details(e), "chief1")),
+        assertTrue(
+                entries(timeline, "NOTIFICATION_DELIVERED").stream().anyMatch(e -> mentions(details(e), "chief1")),
                 "delivery to chief1 recorded: " + timeline);
         assertEquals("chief1", username(only(timeline, "ACKNOWLEDGED").get("actor")));
-        assertEquals(Boolean.FALSE, details(entries(timeline, "HOP_ACKNOWLEDGED").get(0)).get("late"),
+        assertEquals(
+                Boolean.FALSE,
+                details(entries(timeline, "HOP_ACKNOWLEDGED").get(0)).get("late"),
                 "acknowledged in time: " + timeline);
 
         // Sentinel: head1's forwarded hop is not acknowledged, so it times out after its own deadline. By then,
         // chief1's hop (acknowledged, opened earlier) would long have timed out had its clock not stopped.
         Instant chiefsDeadline = deadlineOf(chiefsHop, reportedAt);
-        await("head1's forwarded hop times out").atMost(ESCALATION_WAIT).pollInterval(Duration.ofSeconds(1))
+        await("head1's forwarded hop times out")
+                .atMost(ESCALATION_WAIT)
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> entries(timeline(staff1, reported), "HOP_TIMED_OUT").stream()
                         .anyMatch(e -> mentions(details(e), "head1")));
-        await("past chief1's deadline and a margin").atMost(ESCALATION_WAIT).pollInterval(Duration.ofSeconds(1))
+        await("past chief1's deadline and a margin")
+                .atMost(ESCALATION_WAIT)
+                .pollInterval(Duration.ofSeconds(1))
                 .until(() -> Instant.now().isAfter(chiefsDeadline.plus(ESCALATION_MARGIN)));
         List<Map<String, Object>> after = timeline(staff1, reported);
-        assertTrue(entries(after, "HOP_TIMED_OUT").stream().noneMatch(e -> mentions(details(e), "chief1")),
+        assertTrue(
+                entries(after, "HOP_TIMED_OUT").stream().noneMatch(e -> mentions(details(e), "chief1")),
                 "chief1's hop did not time out: " + after);
     }
 
@@ -119,8 +142,8 @@ class ReportTravelsTheChainEndToEndTest {
         String csirt1 = realm.accessToken("csirt1");
         awaitUnitKnown(csirt1, "welfare-section");
 
-        Map<String, Object> body = new java.util.HashMap<>(reportBody(
-                "福祉課端末のマルウェア感染 / Malware on a welfare-section PC", TO_THE_SECOND));
+        Map<String, Object> body =
+                new java.util.HashMap<>(reportBody("福祉課端末のマルウェア感染 / Malware on a welfare-section PC", TO_THE_SECOND));
         body.put("reporterType", "CSIRT_MONITORING");
         body.put("unit", "welfare-section");
         Case reported = report(csirt1, body);
@@ -130,8 +153,9 @@ class ReportTravelsTheChainEndToEndTest {
         for (String told : List.of("ciso", "head2", "chief2", "viceciso")) {
             awaitMail(told, reported, MAIL_WAIT);
         }
-        assertTrue(system.mail().messagesTo(DemoRealm.mailOf("chief1")).stream()
-                .noneMatch(m -> m.subject() != null && m.subject().contains(reported.number())),
+        assertTrue(
+                system.mail().messagesTo(DemoRealm.mailOf("chief1")).stream()
+                        .noneMatch(m -> m.subject() != null && m.subject().contains(reported.number())),
                 "the general-affairs chief is not told of a welfare-section case");
     }
 
@@ -139,31 +163,53 @@ class ReportTravelsTheChainEndToEndTest {
     void article44_4_decisionsOnTheCaseReachAPerson() {
         String csirt1 = realm.accessToken("csirt1");
         String ciso = realm.accessToken("ciso");
-        Map<String, Object> body = new java.util.HashMap<>(reportBody(
-                "窓口端末の設定不備 / Misconfigured counter PC", TO_THE_SECOND));
+        Map<String, Object> body =
+                new java.util.HashMap<>(reportBody("窓口端末の設定不備 / Misconfigured counter PC", TO_THE_SECOND));
         body.put("reporterType", "CSIRT_MONITORING");
         body.put("unit", "general-affairs-section");
         Case reported = report(csirt1, body);
         String incident = system.incidentUrl() + "/api/incidents/" + reported.id();
 
         // A recurrence-prevention step assigned to the general-affairs section reaches its chief (第44条3項).
-        given().auth().oauth2(csirt1).contentType(JSON).body(Map.of("kind", "RECURRENCE_PREVENTION",
-                "description", "窓口端末の設定手順を見直す / Review the counter PC set-up procedure",
-                "ownerUnit", "general-affairs-section",
-                "dueDate", java.time.LocalDate.now(ZoneId.of("Asia/Tokyo")).plusDays(14).toString()))
-                .post(incident + "/responses").then().statusCode(201);
+        given().auth()
+                .oauth2(csirt1)
+                .contentType(JSON)
+                .body(Map.of(
+                        "kind",
+                        "RECURRENCE_PREVENTION",
+                        "description",
+                        "窓口端末の設定手順を見直す / Review the counter PC set-up procedure",
+                        "ownerUnit",
+                        "general-affairs-section",
+                        "dueDate",
+                        java.time.LocalDate.now(ZoneId.of("Asia/Tokyo"))
+                                .plusDays(14)
+                                .toString()))
+                .post(incident + "/responses")
+                .then()
+                .statusCode(201);
         awaitMailWith("chief1", reported, "再発防止");
 
         // The CSIRT's report to the CISO (第44条4項) reaches the CISO and the vice-CISO ...
-        given().auth().oauth2(csirt1).contentType(JSON).body(Map.of("summary", "原因と対策の報告 / Cause and measures"))
-                .post(incident + "/ciso-reports").then().statusCode(201);
+        given().auth()
+                .oauth2(csirt1)
+                .contentType(JSON)
+                .body(Map.of("summary", "原因と対策の報告 / Cause and measures"))
+                .post(incident + "/ciso-reports")
+                .then()
+                .statusCode(201);
         awaitMails("ciso", reported, 2);
         awaitMails("viceciso", reported, 2);
 
         // ... and the CISO's return with instructions (第44条5項) reaches the CSIRT with the instructions.
         String instructions = "職員研修を再発防止策に加えること / Add staff training to the measures";
-        given().auth().oauth2(ciso).contentType(JSON).body(Map.of("decision", "RETURN", "instructions", instructions))
-                .post(incident + "/ciso-reports/1/decision").then().statusCode(200);
+        given().auth()
+                .oauth2(ciso)
+                .contentType(JSON)
+                .body(Map.of("decision", "RETURN", "instructions", instructions))
+                .post(incident + "/ciso-reports/1/decision")
+                .then()
+                .statusCode(200);
         awaitMailWith("csirt1", reported, "職員研修を再発防止策に加えること");
     }
 
@@ -171,34 +217,39 @@ class ReportTravelsTheChainEndToEndTest {
     void unacknowledgedReportEscalatesToDepartmentHeadAndSecurityLead() {
         String staff1 = realm.accessToken("staff1");
 
-        Case reported = report(staff1, "不審メールの添付ファイルを開いた / Opened a suspicious attachment",
-                TO_THE_SECOND);
+        Case reported = report(staff1, "不審メールの添付ファイルを開いた / Opened a suspicious attachment", TO_THE_SECOND);
 
         for (String escalatedTo : List.of("head1", "seclead")) {
             CaughtMail mail = awaitMail(escalatedTo, reported, ESCALATION_WAIT);
-            assertTrue(ESCALATION_SUBJECT.matcher(mail.subject()).find(),
+            assertTrue(
+                    ESCALATION_SUBJECT.matcher(mail.subject()).find(),
                     "the subject says the case was escalated: " + mail.subject());
             assertJapaneseBeforeEnglish(mail.body());
             assertLinksTo(mail.body(), reported);
         }
 
-        List<Map<String, Object>> timeline = awaitTimeline(staff1, reported, Duration.ofSeconds(60),
-                "REPORTED", "HOP_OPENED", "HOP_TIMED_OUT", "ESCALATED");
-        assertTrue(entries(timeline, "HOP_TIMED_OUT").stream().anyMatch(e -> mentions(details(e), "chief1")),
+        List<Map<String, Object>> timeline = awaitTimeline(
+                staff1, reported, Duration.ofSeconds(60), "REPORTED", "HOP_OPENED", "HOP_TIMED_OUT", "ESCALATED");
+        assertTrue(
+                entries(timeline, "HOP_TIMED_OUT").stream().anyMatch(e -> mentions(details(e), "chief1")),
                 "chief1's hop timed out: " + timeline);
         // Their own hops time out in turn and escalate to the CISO: look for the escalation from chief1's hop.
-        assertTrue(entries(timeline, "ESCALATED").stream()
-                .anyMatch(e -> mentions(details(e), "head1") && mentions(details(e), "seclead")),
+        assertTrue(
+                entries(timeline, "ESCALATED").stream()
+                        .anyMatch(e -> mentions(details(e), "head1") && mentions(details(e), "seclead")),
                 "escalated to head1 and seclead: " + timeline);
     }
 
     @Test
     void callsWithoutTokenAreUnauthorised() {
-        given().contentType(JSON).body(reportBody("トークンなし / no token", TO_THE_SECOND))
+        given().contentType(JSON)
+                .body(reportBody("トークンなし / no token", TO_THE_SECOND))
                 .post(system.incidentUrl() + "/api/incidents")
-                .then().statusCode(401);
+                .then()
+                .statusCode(401);
         given().get(system.incidentUrl() + "/api/incidents/" + UUID.randomUUID())
-                .then().statusCode(401);
+                .then()
+                .statusCode(401);
     }
 
     @Test
@@ -206,26 +257,31 @@ class ReportTravelsTheChainEndToEndTest {
         String staff1 = realm.accessToken("staff1");
         Case reported = report(staff1, "誤送信メール / Mis-sent e-mail", TO_THE_SECOND);
 
-        given().auth().oauth2(staff1).contentType(JSON).body(Map.of())
+        given().auth()
+                .oauth2(staff1)
+                .contentType(JSON)
+                .body(Map.of())
                 .post(system.incidentUrl() + "/api/incidents/" + reported.id() + "/acknowledgements")
-                .then().statusCode(403);
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void unknownCaseIsNotFoundAsProblemDetails() {
-        Response response = given().auth().oauth2(realm.accessToken("staff1"))
+        Response response = given().auth()
+                .oauth2(realm.accessToken("staff1"))
                 .get(system.incidentUrl() + "/api/incidents/" + UUID.randomUUID());
 
         response.then().statusCode(404);
-        assertTrue(response.contentType().startsWith("application/problem+json"),
+        assertTrue(
+                response.contentType().startsWith("application/problem+json"),
                 "content type: " + response.contentType());
         assertEquals(404, response.jsonPath().getInt("status"));
     }
 
     // --- the steps -------------------------------------------------------------------------------------------
 
-    private record Case(String id, String number) {
-    }
+    private record Case(String id, String number) {}
 
     /** Times as a web form's date-time field gives them: to the minute, Japan time. */
     private static final DateTimeFormatter TO_THE_MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mmXXX");
@@ -236,11 +292,16 @@ class ReportTravelsTheChainEndToEndTest {
         OffsetDateTime now = OffsetDateTime.now(times == TO_THE_MINUTE ? ZoneId.of("Asia/Tokyo") : ZoneOffset.UTC)
                 .truncatedTo(times == TO_THE_MINUTE ? ChronoUnit.MINUTES : ChronoUnit.SECONDS);
         return Map.of(
-                "title", title,
-                "description", "システムテストによる報告です。 / Filed by the system tests.",
-                "occurredAt", times.format(now.minusHours(2)),
-                "discoveredAt", times.format(now.minusMinutes(10)),
-                "reporterType", "STAFF");
+                "title",
+                title,
+                "description",
+                "システムテストによる報告です。 / Filed by the system tests.",
+                "occurredAt",
+                times.format(now.minusHours(2)),
+                "discoveredAt",
+                times.format(now.minusMinutes(10)),
+                "reporterType",
+                "STAFF");
     }
 
     private static Case report(String token, String title, DateTimeFormatter times) {
@@ -248,8 +309,8 @@ class ReportTravelsTheChainEndToEndTest {
     }
 
     private static Case report(String token, Map<String, Object> body) {
-        Response response = given().auth().oauth2(token).contentType(JSON).body(body)
-                .post(system.incidentUrl() + "/api/incidents");
+        Response response =
+                given().auth().oauth2(token).contentType(JSON).body(body).post(system.incidentUrl() + "/api/incidents");
         response.then().statusCode(201);
         String id = response.jsonPath().getString("id");
         String number = response.jsonPath().getString("number");
@@ -257,8 +318,10 @@ class ReportTravelsTheChainEndToEndTest {
         var matcher = CASE_NUMBER.matcher(number);
         assertTrue(matcher.matches(), "case number INC-YYYY-NNNNNN: " + number);
         int year = Integer.parseInt(matcher.group(1));
-        assertTrue(year == OffsetDateTime.now(ZoneOffset.UTC).getYear()
-                || year == OffsetDateTime.now(ZoneId.of("Asia/Tokyo")).getYear(), "this year's number: " + number);
+        assertTrue(
+                year == OffsetDateTime.now(ZoneOffset.UTC).getYear()
+                        || year == OffsetDateTime.now(ZoneId.of("Asia/Tokyo")).getYear(),
+                "this year's number: " + number);
         String location = response.header("Location");
         assertNotNull(location, "Location header");
         assertTrue(location.endsWith("/api/incidents/" + id), "Location points at the case: " + location);
@@ -267,48 +330,75 @@ class ReportTravelsTheChainEndToEndTest {
 
     private static CaughtMail awaitMail(String username, Case reported, Duration atMost) {
         return await("mail to " + username + " about " + reported.number() + " (logs: " + system.logsDir() + ")")
-                .atMost(atMost).pollInterval(Duration.ofMillis(500))
-                .until(() -> system.mail().messagesTo(DemoRealm.mailOf(username)).stream()
-                        .filter(m -> m.subject() != null && m.subject().contains(reported.number()))
-                        .reduce((first, later) -> later).orElse(null), m -> m != null);
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> system.mail().messagesTo(DemoRealm.mailOf(username)).stream()
+                                .filter(m -> m.subject() != null && m.subject().contains(reported.number()))
+                                .reduce((first, later) -> later)
+                                .orElse(null),
+                        m -> m != null);
     }
 
     /** The directory reaches incident-service as an event after escalation-service seeded it. */
     private static void awaitUnitKnown(String token, String unit) {
-        await("unit " + unit + " known to incident-service").atMost(MAIL_WAIT).pollInterval(Duration.ofSeconds(1))
-                .until(() -> given().auth().oauth2(token).get(system.incidentUrl() + "/api/units").then()
-                        .extract().jsonPath().getList("units.code", String.class),
+        await("unit " + unit + " known to incident-service")
+                .atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> given().auth()
+                                .oauth2(token)
+                                .get(system.incidentUrl() + "/api/units")
+                                .then()
+                                .extract()
+                                .jsonPath()
+                                .getList("units.code", String.class),
                         codes -> codes != null && codes.contains(unit));
     }
 
     private static List<CaughtMail> mailsAbout(String username, Case reported) {
         return system.mail().messagesTo(DemoRealm.mailOf(username)).stream()
-                .filter(m -> m.subject() != null && m.subject().contains(reported.number())).toList();
+                .filter(m -> m.subject() != null && m.subject().contains(reported.number()))
+                .toList();
     }
 
     private static void awaitMails(String username, Case reported, int count) {
         await(count + " mails to " + username + " about " + reported.number() + " (logs: " + system.logsDir() + ")")
-                .atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(500))
+                .atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> mailsAbout(username, reported).size() >= count);
     }
 
     private static void awaitMailWith(String username, Case reported, String text) {
-        await("mail to " + username + " about " + reported.number() + " saying " + text + " (logs: "
-                + system.logsDir() + ")").atMost(MAIL_WAIT).pollInterval(Duration.ofMillis(500))
-                .until(() -> mailsAbout(username, reported).stream().anyMatch(m -> m.body().contains(text)));
+        await("mail to " + username + " about " + reported.number() + " saying " + text + " (logs: " + system.logsDir()
+                        + ")")
+                .atMost(MAIL_WAIT)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> mailsAbout(username, reported).stream()
+                        .anyMatch(m -> m.body().contains(text)));
     }
 
     private static List<Map<String, Object>> timeline(String token, Case reported) {
-        return given().auth().oauth2(token).get(system.incidentUrl() + "/api/incidents/" + reported.id())
-                .then().statusCode(200).extract().jsonPath().getList("timeline");
+        return given().auth()
+                .oauth2(token)
+                .get(system.incidentUrl() + "/api/incidents/" + reported.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("timeline");
     }
 
-    private static List<Map<String, Object>> awaitTimeline(String token, Case reported, Duration atMost,
-            String... types) {
-        return await("timeline of " + reported.number() + " has " + List.of(types) + " (logs: " + system.logsDir() + ")")
-                .atMost(atMost).pollInterval(Duration.ofSeconds(1))
-                .until(() -> timeline(token, reported),
-                        timeline -> List.of(types).stream().allMatch(t -> !entries(timeline, t).isEmpty()));
+    private static List<Map<String, Object>> awaitTimeline(
+            String token, Case reported, Duration atMost, String... types) {
+        return await("timeline of " + reported.number() + " has " + List.of(types) + " (logs: " + system.logsDir()
+                        + ")")
+                .atMost(atMost)
+                .pollInterval(Duration.ofSeconds(1))
+                .until(
+                        () -> timeline(token, reported),
+                        timeline -> List.of(types).stream()
+                                .allMatch(t -> !entries(timeline, t).isEmpty()));
     }
 
     private static List<Map<String, Object>> entries(List<Map<String, Object>> timeline, String type) {
@@ -370,7 +460,9 @@ class ReportTravelsTheChainEndToEndTest {
             if (japanese < 0 && JAPANESE.matcher(line).find()) {
                 japanese = i;
             }
-            if (english < 0 && !JAPANESE.matcher(line).find() && ENGLISH_WORDS.matcher(line).find()) {
+            if (english < 0
+                    && !JAPANESE.matcher(line).find()
+                    && ENGLISH_WORDS.matcher(line).find()) {
                 english = i;
             }
         }
@@ -380,8 +472,8 @@ class ReportTravelsTheChainEndToEndTest {
     }
 
     private static void assertLinksTo(String body, Case reported) {
-        Pattern link = Pattern.compile(Pattern.quote(system.incidentUrl()) + "/\\S*("
-                + Pattern.quote(reported.id()) + "|" + Pattern.quote(reported.number()) + ")");
+        Pattern link = Pattern.compile(Pattern.quote(system.incidentUrl()) + "/\\S*(" + Pattern.quote(reported.id())
+                + "|" + Pattern.quote(reported.number()) + ")");
         assertTrue(link.matcher(body).find(), "mail links to the case at " + system.incidentUrl() + ":\n" + body);
     }
 }

@@ -27,8 +27,12 @@ public final class RunningSystem implements AutoCloseable {
     private final KeycloakServer keycloak;
     private final List<Path> missingJars;
 
-    private RunningSystem(Path repoRoot, LocalStack stack, EmbeddedPostgresServer realmOnlyPostgres,
-            KeycloakServer keycloak, List<Path> missingJars) {
+    private RunningSystem(
+            Path repoRoot,
+            LocalStack stack,
+            EmbeddedPostgresServer realmOnlyPostgres,
+            KeycloakServer keycloak,
+            List<Path> missingJars) {
         this.repoRoot = repoRoot;
         this.stack = stack;
         this.realmOnlyPostgres = realmOnlyPostgres;
@@ -39,14 +43,16 @@ public final class RunningSystem implements AutoCloseable {
     static RunningSystem start() {
         Path repoRoot = locateRepoRoot();
         Path dataDir = Path.of("target/stack").toAbsolutePath();
-        List<Path> missing = java.util.stream.Stream.concat(LocalStack.SERVICES.stream()
-                .map(service -> repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar")),
-                java.util.stream.Stream.of(LocalStack.consoleJar(repoRoot)))
+        List<Path> missing = java.util.stream.Stream.concat(
+                        LocalStack.SERVICES.stream()
+                                .map(service ->
+                                        repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar")),
+                        java.util.stream.Stream.of(LocalStack.consoleJar(repoRoot)))
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
         if (missing.isEmpty()) {
-            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(repoRoot, dataDir,
-                    Map.of("HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY)));
+            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(
+                    repoRoot, dataDir, Map.of("HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY)));
             return new RunningSystem(repoRoot, stack, null, stack.keycloak(), List.of());
         }
         System.out.println("[system-tests] services not packaged (" + missing
@@ -54,9 +60,13 @@ public final class RunningSystem implements AutoCloseable {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), Ports.free(), true);
         try {
             postgres.ensureDatabases("keycloak");
-            KeycloakServer keycloak = KeycloakServer.start(repoRoot.resolve("local-stack/target/keycloak"),
-                    repoRoot.resolve("deploy/keycloak/horenso-realm.json"), Ports.free(), Ports.free(),
-                    postgres.jdbcUrl("keycloak"), dataDir.resolve("logs/keycloak.log"));
+            KeycloakServer keycloak = KeycloakServer.start(
+                    repoRoot.resolve("local-stack/target/keycloak"),
+                    repoRoot.resolve("deploy/keycloak/horenso-realm.json"),
+                    Ports.free(),
+                    Ports.free(),
+                    postgres.jdbcUrl("keycloak"),
+                    dataDir.resolve("logs/keycloak.log"));
             return new RunningSystem(repoRoot, null, postgres, keycloak, missing);
         } catch (RuntimeException e) {
             postgres.close();
@@ -66,7 +76,9 @@ public final class RunningSystem implements AutoCloseable {
 
     /** The repository root: set by the root POM's surefire configuration, else the parent directory. */
     static Path locateRepoRoot() {
-        return Path.of(System.getProperty("horenso.repo.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("horenso.repo.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     public Path repoRoot() {

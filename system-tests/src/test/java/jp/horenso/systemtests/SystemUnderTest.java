@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class SystemUnderTest implements ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SystemUnderTest.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(SystemUnderTest.class);
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
@@ -19,7 +20,9 @@ public final class SystemUnderTest implements ParameterResolver {
 
     @Override
     public RunningSystem resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return extensionContext.getRoot().getStore(NAMESPACE)
+        return extensionContext
+                .getRoot()
+                .getStore(NAMESPACE)
                 .computeIfAbsent(Start.class, key -> Start.attempt(), Start.class)
                 .system();
     }
@@ -40,8 +43,8 @@ public final class SystemUnderTest implements ParameterResolver {
 
         RunningSystem system() {
             if (failure != null) {
-                throw new IllegalStateException("the system under test did not start (logs: target/stack/logs)",
-                        failure);
+                throw new IllegalStateException(
+                        "the system under test did not start (logs: target/stack/logs)", failure);
             }
             return running;
         }

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -67,7 +66,8 @@ class WebConsoleInBrowserTest {
         system = running;
         console = running.consoleUrl();
         realm = new DemoRealm(running.keycloak());
-        try (InputStream in = WebConsoleInBrowserTest.class.getClassLoader()
+        try (InputStream in = WebConsoleInBrowserTest.class
+                .getClassLoader()
                 .getResourceAsStream("META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
             axeSource = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -76,12 +76,21 @@ class WebConsoleInBrowserTest {
         System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--window-size=1280,860", "--lang=ja",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--window-size=1280,860",
+                "--lang=ja",
                 "--accept-lang=ja");
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "ja"));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(60));
     }
@@ -100,14 +109,17 @@ class WebConsoleInBrowserTest {
         signIn("staff1", "/report");
         assertEquals("ja", browser.findElement(By.tagName("html")).getAttribute("lang"));
         checkAccessibility("report form");
-        String occurred = LocalDateTime.now(JAPAN).minusHours(1).truncatedTo(ChronoUnit.MINUTES)
+        String occurred = LocalDateTime.now(JAPAN)
+                .minusHours(1)
+                .truncatedTo(ChronoUnit.MINUTES)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm"));
         browser.findElement(By.id("title")).sendKeys(title);
         browser.findElement(By.id("description")).sendKeys("会議室に置いたUSBメモリが見当たらない。住民の名簿が入っている。");
         setValue("occurredAt", occurred);
         setValue("discoveredAt", occurred);
         browser.findElement(By.id("system")).sendKeys("USBメモリ（名簿）");
-        browser.findElement(By.cssSelector("input[name=personalData][value=yes]")).click();
+        browser.findElement(By.cssSelector("input[name=personalData][value=yes]"))
+                .click();
         browser.findElement(By.id("persons")).sendKeys("120");
         screenshot("report-form");
         System.out.println("[browser] report form filled as staff1");
@@ -124,11 +136,13 @@ class WebConsoleInBrowserTest {
 
         // The English switch on every page, and back.
         browser.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(browser, WAIT).until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        new WebDriverWait(browser, WAIT)
+                .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertTrue(browser.findElement(By.tagName("h1")).getText().contains("My reports"));
         checkAccessibility("my reports (English)");
         browser.findElement(By.id("lang-switch")).click();
-        new WebDriverWait(browser, WAIT).until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
+        new WebDriverWait(browser, WAIT)
+                .until(d -> "ja".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
 
         // A staff member cannot open the dashboard: a page says so.
         go("/dashboard");
@@ -141,17 +155,21 @@ class WebConsoleInBrowserTest {
         // csirt1's dashboard shows the case; a further report appears without reloading the page.
         signIn("csirt1", "/dashboard");
         UUID incidentId = UUID.fromString(waitFor(By.cssSelector("tr[data-number='" + number + "'] a"))
-                .getAttribute("href").replaceAll(".*/cases/", ""));
+                .getAttribute("href")
+                .replaceAll(".*/cases/", ""));
         ((JavascriptExecutor) browser).executeScript("window.horensoSamePage = 'still here';");
-        String second = fileByApi("staff1", "誤送信 " + UUID.randomUUID().toString().substring(0, 8));
+        String second =
+                fileByApi("staff1", "誤送信 " + UUID.randomUUID().toString().substring(0, 8));
         waitFor(By.cssSelector("tr[data-number='" + second + "']"));
-        assertEquals("still here", ((JavascriptExecutor) browser).executeScript("return window.horensoSamePage;"),
+        assertEquals(
+                "still here",
+                ((JavascriptExecutor) browser).executeScript("return window.horensoSamePage;"),
                 "the case appeared without a reload");
         checkAccessibility("dashboard");
         // "Immediately" is 30 s in this run: the chief's deadline passes and the row turns red, live, without reload.
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(50)).until(
-                    ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.overdue-row")));
+            new WebDriverWait(browser, Duration.ofSeconds(50))
+                    .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr.overdue-row")));
         } catch (org.openqa.selenium.TimeoutException e) {
             System.out.println("[browser] no overdue row yet for the screenshot");
         }
@@ -199,16 +217,21 @@ class WebConsoleInBrowserTest {
         checkAccessibility("CISO review");
         screenshot("ciso-review");
         queued.findElement(By.cssSelector("button.accept")).click();
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("case-done")).isEmpty()
-                || !d.findElements(By.cssSelector(".notice.error")).isEmpty());
-        assertTrue(browser.findElements(By.cssSelector(".notice.error")).isEmpty(),
-                "the CISO's decision was refused: " + browser.findElement(By.tagName("main")).getText());
-        assertTrue(browser.findElement(By.id("case-state")).getText().contains("承認"),
+        new WebDriverWait(browser, WAIT)
+                .until(d -> !d.findElements(By.id("case-done")).isEmpty()
+                        || !d.findElements(By.cssSelector(".notice.error")).isEmpty());
+        assertTrue(
+                browser.findElements(By.cssSelector(".notice.error")).isEmpty(),
+                "the CISO's decision was refused: "
+                        + browser.findElement(By.tagName("main")).getText());
+        assertTrue(
+                browser.findElement(By.id("case-state")).getText().contains("承認"),
                 browser.findElement(By.id("case-state")).getText());
         signOut();
 
-        assertTrue(accessibility.isEmpty(), "axe-core found serious or critical violations:\n"
-                + String.join("\n", accessibility));
+        assertTrue(
+                accessibility.isEmpty(),
+                "axe-core found serious or critical violations:\n" + String.join("\n", accessibility));
     }
 
     /** A response action through the case page's form (第44条3–4項). */
@@ -230,18 +253,30 @@ class WebConsoleInBrowserTest {
     @Test
     void article64_idleConsoleSessionEndsAndTheNextClickAsksForThePasswordAgain() {
         String admin = realm.adminToken();
-        Map<String, Object> before = given().auth().oauth2(admin).get(realm.adminUrl()).then().statusCode(200)
-                .extract().jsonPath().getMap("$");
+        Map<String, Object> before = given().auth()
+                .oauth2(admin)
+                .get(realm.adminUrl())
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("$");
         try {
-            given().auth().oauth2(admin).contentType("application/json")
+            given().auth()
+                    .oauth2(admin)
+                    .contentType("application/json")
                     .body(Map.of("ssoSessionIdleTimeout", 10, "accessTokenLifespan", 10))
-                    .put(realm.adminUrl()).then().statusCode(204);
+                    .put(realm.adminUrl())
+                    .then()
+                    .statusCode(204);
             signIn("staff1", "/report");
             waitFor(By.id("main"));
 
             // Idle: no click, no request (the report form has no live part).
             Duration idle = Duration.ofSeconds(10 + 120 + 20);
-            org.awaitility.Awaitility.await("idle for " + idle).pollDelay(idle).atMost(idle.plusSeconds(30))
+            org.awaitility.Awaitility.await("idle for " + idle)
+                    .pollDelay(idle)
+                    .atMost(idle.plusSeconds(30))
                     .until(() -> true);
 
             browser.get(console + "/report");
@@ -249,10 +284,17 @@ class WebConsoleInBrowserTest {
             assertTrue(user.isDisplayed(), "the realm's login page asks again");
             assertTrue(!browser.getCurrentUrl().startsWith(console), "not the console: " + browser.getCurrentUrl());
         } finally {
-            given().auth().oauth2(realm.adminToken()).contentType("application/json")
-                    .body(Map.of("ssoSessionIdleTimeout", before.get("ssoSessionIdleTimeout"),
-                            "accessTokenLifespan", before.get("accessTokenLifespan")))
-                    .put(realm.adminUrl()).then().statusCode(204);
+            given().auth()
+                    .oauth2(realm.adminToken())
+                    .contentType("application/json")
+                    .body(Map.of(
+                            "ssoSessionIdleTimeout",
+                            before.get("ssoSessionIdleTimeout"),
+                            "accessTokenLifespan",
+                            before.get("accessTokenLifespan")))
+                    .put(realm.adminUrl())
+                    .then()
+                    .statusCode(204);
             browser.manage().deleteAllCookies();
         }
     }
@@ -275,8 +317,9 @@ class WebConsoleInBrowserTest {
 
     private void signOut() {
         browser.get(console + "/logout");
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/signed-out")
-                || !d.findElements(By.id("kc-logout")).isEmpty());
+        new WebDriverWait(browser, WAIT)
+                .until(d -> d.getCurrentUrl().contains("/signed-out")
+                        || !d.findElements(By.id("kc-logout")).isEmpty());
         if (!browser.findElements(By.id("kc-logout")).isEmpty()) {
             browser.findElement(By.id("kc-logout")).click();
             new WebDriverWait(browser, WAIT).until(ExpectedConditions.urlContains("/signed-out"));
@@ -309,17 +352,35 @@ class WebConsoleInBrowserTest {
     }
 
     private void setValue(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), value);
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), value);
     }
 
     /** A report filed by the API with the person's own token (for the "without reload" check). */
     private String fileByApi(String username, String title) {
-        String at = java.time.OffsetDateTime.now(JAPAN).minusMinutes(5).truncatedTo(ChronoUnit.SECONDS).toString();
-        return given().auth().oauth2(realm.accessToken(username)).contentType("application/json; charset=UTF-8")
-                .body(Map.of("title", title, "description", "宛先を誤ってメールを送信した", "occurredAt", at,
-                        "discoveredAt", at, "reporterType", "STAFF"))
-                .post(system.incidentUrl() + "/api/incidents").then().statusCode(201).extract().path("number");
+        String at = java.time.OffsetDateTime.now(JAPAN)
+                .minusMinutes(5)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        return given().auth()
+                .oauth2(realm.accessToken(username))
+                .contentType("application/json; charset=UTF-8")
+                .body(Map.of(
+                        "title",
+                        title,
+                        "description",
+                        "宛先を誤ってメールを送信した",
+                        "occurredAt",
+                        at,
+                        "discoveredAt",
+                        at,
+                        "reporterType",
+                        "STAFF"))
+                .post(system.incidentUrl() + "/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("number");
     }
 
     /** axe-core in the page: every serious or critical violation is collected and fails the test at the end. */

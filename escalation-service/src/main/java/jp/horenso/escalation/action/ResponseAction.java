@@ -58,8 +58,7 @@ public class ResponseAction {
     @Column(name = "fired_at")
     private Instant firedAt;
 
-    protected ResponseAction() {
-    }
+    protected ResponseAction() {}
 
     public ResponseAction(UUID actionId, UUID incidentId) {
         this.actionId = actionId;
@@ -71,8 +70,14 @@ public class ResponseAction {
      * Takes a version of the action and plans its overdue timer: pending until {@code dueAt} while unfinished; a
      * timer that fired is armed again only when the due date moved later; a finished action's timer is cancelled.
      */
-    public void takeVersion(String kind, String ownerUnit, String ownerPerson, LocalDate dueDate, Instant dueAt,
-            String status, int version) {
+    public void takeVersion(
+            String kind,
+            String ownerUnit,
+            String ownerPerson,
+            LocalDate dueDate,
+            Instant dueAt,
+            String status,
+            int version) {
         boolean movedLater = this.dueAt != null && dueAt != null && dueAt.isAfter(this.dueAt);
         this.kind = kind;
         this.ownerUnit = ownerUnit;

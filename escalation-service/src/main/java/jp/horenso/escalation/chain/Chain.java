@@ -48,9 +48,10 @@ public final class Chain {
     public static Chain of(String organisation, int version, ChainDocument document) {
         List<ChainError> errors = ChainValidator.structural(document);
         if (!errors.isEmpty()) {
-            throw new IllegalArgumentException("chain " + organisation + " v" + version + ": " + errors.stream()
-                    .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH))
-                    .collect(Collectors.joining("; ")));
+            throw new IllegalArgumentException("chain " + organisation + " v" + version + ": "
+                    + errors.stream()
+                            .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH))
+                            .collect(Collectors.joining("; ")));
         }
         return new Chain(organisation, version, document);
     }
@@ -67,7 +68,9 @@ public final class Chain {
 
     /** The conditions of kind {@code when} ({@link #WHEN_SEVERITY} …). */
     public List<ChainDocument.Condition> conditions(String when) {
-        return document.conditionsOrNone().stream().filter(c -> when.equals(c.when())).toList();
+        return document.conditionsOrNone().stream()
+                .filter(c -> when.equals(c.when()))
+                .toList();
     }
 
     public Optional<ChainDocument.Step> step(String id) {
@@ -101,7 +104,9 @@ public final class Chain {
 
     /** What 直ちに means in a case of {@code severity} (null: not assessed). */
     public Duration immediately(String severity, Duration configured) {
-        if (severity == null || document.immediately() == null || !document.immediately().containsKey(severity)) {
+        if (severity == null
+                || document.immediately() == null
+                || !document.immediately().containsKey(severity)) {
             return configured;
         }
         return ChainValidator.positiveDuration(document.immediately().get(severity));

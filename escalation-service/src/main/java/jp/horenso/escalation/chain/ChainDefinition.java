@@ -39,8 +39,7 @@ public class ChainDefinition {
     @Column(name = "created_by")
     private String createdBy;
 
-    protected ChainDefinition() {
-    }
+    protected ChainDefinition() {}
 
     public ChainDefinition(String organisation, int version, String definition, String createdBy) {
         this.organisation = organisation;

@@ -18,8 +18,12 @@ import jp.horenso.escalation.directory.Position;
  * @param steps the steps, each named by an id the rules and {@code onTimeout} refer to
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ChainDocument(Map<String, String> immediately, List<StartRule> start, List<Condition> conditions,
-        List<OutsideBody> outsideBodies, List<Step> steps) {
+public record ChainDocument(
+        Map<String, String> immediately,
+        List<StartRule> start,
+        List<Condition> conditions,
+        List<OutsideBody> outsideBodies,
+        List<Step> steps) {
 
     /** A chain with start rules and steps only (as chain version 1 of the foundation). */
     public ChainDocument(List<StartRule> start, List<Step> steps) {
@@ -40,8 +44,7 @@ public record ChainDocument(Map<String, String> immediately, List<StartRule> sta
      * @param reporterRole the rule applies when the reporter holds this role; null for the default rule
      * @param steps ids of the steps opened at once, in parallel
      */
-    public record StartRule(String reporterRole, List<String> steps) {
-    }
+    public record StartRule(String reporterRole, List<String> steps) {}
 
     /**
      * Steps opened, in parallel, once something is true of the case; each step still reaches a person once.
@@ -53,28 +56,24 @@ public record ChainDocument(Map<String, String> immediately, List<StartRule> sta
      * @param steps ids of the steps to open
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Condition(String when, String severityAtLeast, List<String> steps) {
-    }
+    public record Condition(String when, String severityAtLeast, List<String> steps) {}
 
     /**
      * An outside body told directly by the chain (a prefecture desk, the police …); it is told, it does not
      * acknowledge.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OutsideBody(String id, Name name, String email, String locale) {
-    }
+    public record OutsideBody(String id, Name name, String email, String locale) {}
 
     /** A name in Japanese and, optionally, English. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Name(String ja, String en) {
-    }
+    public record Name(String ja, String en) {}
 
     /**
      * "Repeat N times every M": a time-out first tells the same person again, up to {@code times} more times,
      * each with {@code every} to acknowledge, before the chain goes on.
      */
-    public record Repeat(Integer times, String every) {
-    }
+    public record Repeat(Integer times, String every) {}
 
     /**
      * A level of the chain: either a position, or an outside body.
@@ -93,8 +92,16 @@ public record ChainDocument(Map<String, String> immediately, List<StartRule> sta
      *        lead and the outside bodies); empty when an acknowledgement forwards nothing
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(String id, Position position, String outsideBody, String ackWithin, List<String> onTimeout,
-            Repeat repeat, Boolean tryDeputy, Boolean officeHours, List<String> onAcknowledge) {
+    public record Step(
+            String id,
+            Position position,
+            String outsideBody,
+            String ackWithin,
+            List<String> onTimeout,
+            Repeat repeat,
+            Boolean tryDeputy,
+            Boolean officeHours,
+            List<String> onAcknowledge) {
 
         /** A position step with only a deadline and its next levels. */
         public Step(String id, Position position, String ackWithin, List<String> onTimeout) {
@@ -102,8 +109,15 @@ public record ChainDocument(Map<String, String> immediately, List<StartRule> sta
         }
 
         /** A step whose acknowledgement forwards nothing. */
-        public Step(String id, Position position, String outsideBody, String ackWithin, List<String> onTimeout,
-                Repeat repeat, Boolean tryDeputy, Boolean officeHours) {
+        public Step(
+                String id,
+                Position position,
+                String outsideBody,
+                String ackWithin,
+                List<String> onTimeout,
+                Repeat repeat,
+                Boolean tryDeputy,
+                Boolean officeHours) {
             this(id, position, outsideBody, ackWithin, onTimeout, repeat, tryDeputy, officeHours, null);
         }
 

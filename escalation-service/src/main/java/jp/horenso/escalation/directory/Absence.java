@@ -38,11 +38,10 @@ public class Absence {
     @Column(name = "created_at", insertable = false, updatable = false)
     private Instant createdAt;
 
-    protected Absence() {
-    }
+    protected Absence() {}
 
-    public Absence(String organisation, String username, Instant startsAt, Instant endsAt, String reason,
-            String createdBy) {
+    public Absence(
+            String organisation, String username, Instant startsAt, Instant endsAt, String reason, String createdBy) {
         this.organisation = organisation;
         this.username = username;
         this.startsAt = startsAt;

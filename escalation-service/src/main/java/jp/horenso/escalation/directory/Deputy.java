@@ -42,10 +42,14 @@ public class Deputy {
     @Column(name = "valid_until")
     private LocalDate validUntil;
 
-    protected Deputy() {
-    }
+    protected Deputy() {}
 
-    public Deputy(String organisation, Position position, String unitCode, String username, LocalDate validFrom,
+    public Deputy(
+            String organisation,
+            Position position,
+            String unitCode,
+            String username,
+            LocalDate validFrom,
             LocalDate validUntil) {
         this.organisation = organisation;
         this.position = position;

@@ -19,8 +19,7 @@ public class Organisation {
     @Column(name = "name_en")
     private String nameEn;
 
-    protected Organisation() {
-    }
+    protected Organisation() {}
 
     public Organisation(String code, String nameJa, String nameEn) {
         this.code = code;

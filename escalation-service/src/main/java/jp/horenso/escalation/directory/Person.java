@@ -35,11 +35,10 @@ public class Person {
     @Column(name = "unit_code")
     private String unitCode;
 
-    protected Person() {
-    }
+    protected Person() {}
 
-    public Person(String organisation, String username, String displayName, String email, String locale,
-            String unitCode) {
+    public Person(
+            String organisation, String username, String displayName, String email, String locale, String unitCode) {
         this.organisation = organisation;
         this.username = username;
         this.displayName = displayName;

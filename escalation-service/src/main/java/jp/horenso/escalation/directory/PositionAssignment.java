@@ -34,8 +34,7 @@ public class PositionAssignment {
     @Column(nullable = false)
     private String username;
 
-    protected PositionAssignment() {
-    }
+    protected PositionAssignment() {}
 
     public PositionAssignment(String organisation, Position position, String unitCode, String username) {
         this.organisation = organisation;

@@ -13,8 +13,7 @@ import java.util.List;
 public record Reachable(List<Reached> people, Unreachable unreachable, String skippedUsername) {
 
     /** A person to tell; {@code deputy} when standing in, for {@code deputyFor} (null: the position is vacant). */
-    public record Reached(Person person, boolean deputy, String deputyFor) {
-    }
+    public record Reached(Person person, boolean deputy, String deputyFor) {}
 
     /** Why a position reaches nobody. */
     public enum Unreachable {

@@ -37,8 +37,7 @@ public class Unit {
     @Column(name = "name_en")
     private String nameEn;
 
-    protected Unit() {
-    }
+    protected Unit() {}
 
     public Unit(String organisation, String code, UnitKind kind, String parentCode, String nameJa, String nameEn) {
         this.organisation = organisation;

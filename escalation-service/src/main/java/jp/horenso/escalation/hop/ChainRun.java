@@ -65,11 +65,19 @@ public class ChainRun {
     @Column(name = "stop_reason")
     private CancelReason stopReason;
 
-    protected ChainRun() {
-    }
+    protected ChainRun() {}
 
-    public ChainRun(UUID incidentId, String incidentNumber, String organisation, int chainVersion, String unitCode,
-            String departmentCode, String reportedBy, boolean drill, String severity, Instant startedAt) {
+    public ChainRun(
+            UUID incidentId,
+            String incidentNumber,
+            String organisation,
+            int chainVersion,
+            String unitCode,
+            String departmentCode,
+            String reportedBy,
+            boolean drill,
+            String severity,
+            Instant startedAt) {
         this.incidentId = incidentId;
         this.incidentNumber = incidentNumber;
         this.organisation = organisation;

@@ -107,8 +107,7 @@ public class Hop {
     @Column(name = "cancel_reason")
     private CancelReason cancelReason;
 
-    protected Hop() {
-    }
+    protected Hop() {}
 
     /** Stops the clock: the recipient acknowledged at {@code at}, late when after the deadline. */
     public void acknowledge(String by, Instant at) {

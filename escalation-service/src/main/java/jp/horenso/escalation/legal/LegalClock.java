@@ -72,11 +72,10 @@ public class LegalClock {
     @Column(name = "withdrawn_at")
     private Instant withdrawnAt;
 
-    protected LegalClock() {
-    }
+    protected LegalClock() {}
 
-    public LegalClock(UUID id, UUID incidentId, String incidentNumber, String organisation, String code,
-            Instant identifiedAt) {
+    public LegalClock(
+            UUID id, UUID incidentId, String incidentNumber, String organisation, String code, Instant identifiedAt) {
         this.id = id;
         this.incidentId = incidentId;
         this.incidentNumber = incidentNumber;
@@ -87,8 +86,14 @@ public class LegalClock {
     }
 
     /** Sets (or, when the duty is identified again, resets) the deadlines; the clock runs. */
-    public void identify(String reportTo, String source, Instant discoveredAt, Instant promptDueAt,
-            Instant finalDueAt, Instant personsNoticeDueAt, boolean drill) {
+    public void identify(
+            String reportTo,
+            String source,
+            Instant discoveredAt,
+            Instant promptDueAt,
+            Instant finalDueAt,
+            Instant personsNoticeDueAt,
+            boolean drill) {
         this.personsNoticeDueAt = personsNoticeDueAt;
         this.reportTo = reportTo;
         this.source = source;
@@ -101,7 +106,12 @@ public class LegalClock {
     }
 
     /** New deadlines from changed facts (LegalDutyRevised); the clock's state stays as it is. */
-    public void revise(String reportTo, String source, Instant discoveredAt, Instant promptDueAt, Instant finalDueAt,
+    public void revise(
+            String reportTo,
+            String source,
+            Instant discoveredAt,
+            Instant promptDueAt,
+            Instant finalDueAt,
             Instant personsNoticeDueAt) {
         this.reportTo = reportTo;
         this.source = source;

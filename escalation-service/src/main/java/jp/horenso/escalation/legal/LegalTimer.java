@@ -38,11 +38,10 @@ public class LegalTimer {
     @Column(name = "fired_at")
     private Instant firedAt;
 
-    protected LegalTimer() {
-    }
+    protected LegalTimer() {}
 
-    public LegalTimer(UUID id, UUID clockId, LegalReport report, LegalTimerKind kind, Instant dueAt,
-            LegalTimerStatus status) {
+    public LegalTimer(
+            UUID id, UUID clockId, LegalReport report, LegalTimerKind kind, Instant dueAt, LegalTimerStatus status) {
         this.id = id;
         this.clockId = clockId;
         this.report = report;

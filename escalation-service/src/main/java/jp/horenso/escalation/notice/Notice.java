@@ -6,10 +6,10 @@ import java.util.UUID;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.escalation.notice.event.NotificationRequested;
 import jp.horenso.escalation.notice.event.NotificationRequested.LegalDeadline;
 import jp.horenso.escalation.notice.event.NotificationRequested.Recipient;
 import jp.horenso.escalation.notice.event.NotificationRequested.ResponseActionRef;
-import jp.horenso.escalation.notice.event.NotificationRequested;
 
 /**
  * One notice to one person (a NotificationRequested), built field by field. Its {@code notificationId} is
@@ -51,8 +51,7 @@ public final class Notice {
     }
 
     public Notice to(Person person) {
-        this.recipient = new Recipient(person.username(), person.displayName(), person.email(),
-                person.locale());
+        this.recipient = new Recipient(person.username(), person.displayName(), person.email(), person.locale());
         return this;
     }
 
@@ -61,8 +60,7 @@ public final class Notice {
         return this;
     }
 
-    public Notice hop(UUID hopId, Position step, Instant ackDeadline, int attempt, boolean deputy,
-            String deputyFor) {
+    public Notice hop(UUID hopId, Position step, Instant ackDeadline, int attempt, boolean deputy, String deputyFor) {
         this.hopId = hopId;
         this.step = step;
         this.ackDeadline = ackDeadline;
@@ -136,14 +134,31 @@ public final class Notice {
         if (recipient == null) {
             throw new IllegalStateException("a notice needs a recipient");
         }
-        return new NotificationRequested(id(cause, kind, recipient.username()), run.incidentId(),
-                run.incidentNumber(), kind, hopId, step, recipient, ackDeadline, run.severity(), run.drill(), attempt,
-                deputy, deputyFor, outsideBody, legalDeadline, note, copyOf, reportVersion, responseAction);
+        return new NotificationRequested(
+                id(cause, kind, recipient.username()),
+                run.incidentId(),
+                run.incidentNumber(),
+                kind,
+                hopId,
+                step,
+                recipient,
+                ackDeadline,
+                run.severity(),
+                run.drill(),
+                attempt,
+                deputy,
+                deputyFor,
+                outsideBody,
+                legalDeadline,
+                note,
+                copyOf,
+                reportVersion,
+                responseAction);
     }
 
     /** The name-based (version 3) UUID of a notice: the same cause, kind and recipient give the same id. */
     static UUID id(String cause, String kind, String recipient) {
-        return UUID.nameUUIDFromBytes(("horenso-notice|" + cause + "|" + kind + "|" + recipient)
-                .getBytes(StandardCharsets.UTF_8));
+        return UUID.nameUUIDFromBytes(
+                ("horenso-notice|" + cause + "|" + kind + "|" + recipient).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -56,8 +56,12 @@ public class Notices {
      */
     public void send(ChainRun run, Notice notice, Instant now) {
         if (run.stopped()) {
-            LOG.debugf("case %s is stopped (%s); %s to %s not sent", run.incidentNumber(), run.stopReason(),
-                    notice.kind(), notice.recipient().username());
+            LOG.debugf(
+                    "case %s is stopped (%s); %s to %s not sent",
+                    run.incidentNumber(),
+                    run.stopReason(),
+                    notice.kind(),
+                    notice.recipient().username());
             return;
         }
         append(run, notice, now);
@@ -92,8 +96,9 @@ public class Notices {
     public List<Person> reachable(ChainRun run, Position position, String unit) {
         Reachable reachable = directory.reachable(run.organisation(), position, unit, null);
         if (reachable.unreachable() != null && position != Position.VICE_CISO) {
-            LOG.warnf("case %s: nobody to tell as %s%s (%s)", run.incidentNumber(), position,
-                    unit == null ? "" : " of " + unit, reachable.unreachable());
+            LOG.warnf(
+                    "case %s: nobody to tell as %s%s (%s)",
+                    run.incidentNumber(), position, unit == null ? "" : " of " + unit, reachable.unreachable());
         }
         return reachable.people().stream().map(Reachable.Reached::person).toList();
     }

@@ -41,9 +41,15 @@ public class OrganisationSeeder {
     private final DeputyRepository deputies;
     private final EscalationConfig config;
 
-    public OrganisationSeeder(OrganisationRepository organisations, UnitRepository units, PersonRepository people,
-            PositionAssignmentRepository positions, ChainDefinitionRepository chains, ChainCatalog catalog,
-            DeputyRepository deputies, EscalationConfig config) {
+    public OrganisationSeeder(
+            OrganisationRepository organisations,
+            UnitRepository units,
+            PersonRepository people,
+            PositionAssignmentRepository positions,
+            ChainDefinitionRepository chains,
+            ChainCatalog catalog,
+            DeputyRepository deputies,
+            EscalationConfig config) {
         this.deputies = deputies;
         this.config = config;
         this.organisations = organisations;
@@ -64,7 +70,9 @@ public class OrganisationSeeder {
         // Checks the chain before anything is written: a broken seed must stop the start-up, not half-load.
         Chain.of(code, 1, seed.chain());
         // Insert-first claims the organisation, so replicas starting together seed it once.
-        if (!organisations.insertIfAbsent(new Organisation(code, seed.organisation().name().ja(),
+        if (!organisations.insertIfAbsent(new Organisation(
+                code,
+                seed.organisation().name().ja(),
                 seed.organisation().name().en()))) {
             return false;
         }
@@ -73,29 +81,44 @@ public class OrganisationSeeder {
                 .sorted(Comparator.comparing(u -> u.parent() != null))
                 .toList();
         for (SeedDocument.UnitSeed unit : unitSeeds) {
-            units.persist(new Unit(code, unit.code(), unit.kind(), unit.parent(), unit.name().ja(), unit.name().en()));
+            units.persist(new Unit(
+                    code,
+                    unit.code(),
+                    unit.kind(),
+                    unit.parent(),
+                    unit.name().ja(),
+                    unit.name().en()));
         }
         for (SeedDocument.PersonSeed person : seed.people()) {
-            people.persist(new Person(code, person.username(), person.name(), person.email(),
-                    person.locale() == null ? "ja" : person.locale(), person.unit()));
+            people.persist(new Person(
+                    code,
+                    person.username(),
+                    person.name(),
+                    person.email(),
+                    person.locale() == null ? "ja" : person.locale(),
+                    person.unit()));
         }
         for (SeedDocument.PositionSeed position : seed.positions()) {
             positions.persist(new PositionAssignment(code, position.position(), position.unit(), position.holder()));
         }
         for (SeedDocument.DeputySeed deputy : seed.deputiesOrNone()) {
-            deputies.persist(new Deputy(code, deputy.position(), deputy.unit(), deputy.deputy(), deputy.validFrom(),
-                    deputy.validUntil()));
+            deputies.persist(new Deputy(
+                    code, deputy.position(), deputy.unit(), deputy.deputy(), deputy.validFrom(), deputy.validUntil()));
         }
         deputies.flush();
-        List<ChainError> unstaffed = ChainValidator.staffing(seed.chain(),
+        List<ChainError> unstaffed = ChainValidator.staffing(
+                seed.chain(),
                 new StoredStaffing(code, units, people, deputies, config.zone().getId()));
         if (!unstaffed.isEmpty()) {
-            throw new IllegalStateException("seed of " + code + ": " + unstaffed.stream()
-                    .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH)).toList());
+            throw new IllegalStateException("seed of " + code + ": "
+                    + unstaffed.stream()
+                            .map(e -> e.field() + ": " + e.message().in(Locale.ENGLISH))
+                            .toList());
         }
         chains.persist(new ChainDefinition(code, 1, catalog.toJson(seed.chain()), "seed"));
-        LOG.infof("seeded organisation %s: %d units, %d people, %d positions, chain v1", code, unitSeeds.size(),
-                seed.people().size(), seed.positions().size());
+        LOG.infof(
+                "seeded organisation %s: %d units, %d people, %d positions, chain v1",
+                code, unitSeeds.size(), seed.people().size(), seed.positions().size());
         return true;
     }
 }

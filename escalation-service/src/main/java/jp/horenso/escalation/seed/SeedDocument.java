@@ -13,8 +13,13 @@ import jp.horenso.escalation.directory.UnitKind;
  * exports the same shape without the chain.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record SeedDocument(OrganisationSeed organisation, List<UnitSeed> units, List<PersonSeed> people,
-        List<PositionSeed> positions, List<DeputySeed> deputies, ChainDocument chain) {
+public record SeedDocument(
+        OrganisationSeed organisation,
+        List<UnitSeed> units,
+        List<PersonSeed> people,
+        List<PositionSeed> positions,
+        List<DeputySeed> deputies,
+        ChainDocument chain) {
 
     public List<DeputySeed> deputiesOrNone() {
         return deputies == null ? List.of() : deputies;
@@ -22,30 +27,24 @@ public record SeedDocument(OrganisationSeed organisation, List<UnitSeed> units, 
 
     /** A name in Japanese and, optionally, English. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Name(String ja, String en) {
-    }
+    public record Name(String ja, String en) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OrganisationSeed(String code, Name name) {
-    }
+    public record OrganisationSeed(String code, Name name) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record UnitSeed(String code, UnitKind kind, String parent, Name name) {
-    }
+    public record UnitSeed(String code, UnitKind kind, String parent, Name name) {}
 
     /** {@code unit} null: the person sits at the organisation itself or in no unit. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PersonSeed(String username, String name, String email, String locale, String unit) {
-    }
+    public record PersonSeed(String username, String name, String email, String locale, String unit) {}
 
     /** {@code unit} null: a position of the whole organisation. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PositionSeed(Position position, String unit, String holder) {
-    }
+    public record PositionSeed(Position position, String unit, String holder) {}
 
     /** The deputy of a position ({@code unit} null: of the organisation), valid between two dates (inclusive). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record DeputySeed(Position position, String unit, String deputy, LocalDate validFrom,
-            LocalDate validUntil) {
-    }
+    public record DeputySeed(
+            Position position, String unit, String deputy, LocalDate validFrom, LocalDate validUntil) {}
 }

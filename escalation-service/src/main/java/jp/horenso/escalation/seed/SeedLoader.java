@@ -45,8 +45,9 @@ public class SeedLoader {
         for (String file : config.seedFiles().orElse(List.of())) {
             SeedDocument seed = read(file);
             if (!seeder.seed(seed)) {
-                LOG.debugf("organisation %s already in the database; %s not loaded", seed.organisation().code(),
-                        file);
+                LOG.debugf(
+                        "organisation %s already in the database; %s not loaded",
+                        seed.organisation().code(), file);
             }
             // At every start, not only the first: a service that keeps a projection of the units (and missed
             // the first one, or was reset) gets the directory as it stands.

@@ -46,27 +46,34 @@ public class DueRowBatch {
      * @param handle handles a locked due row; {@code true} when it fired, {@code false} when it was found no longer
      *        needed
      */
-    public record DueRows<T>(String table, String idColumn, IntFunction<List<UUID>> claimDue,
-            Function<UUID, Optional<T>> lock, Predicate<T> handle) {
-    }
+    public record DueRows<T>(
+            String table,
+            String idColumn,
+            IntFunction<List<UUID>> claimDue,
+            Function<UUID, Optional<T>> lock,
+            Predicate<T> handle) {}
 
     /**
      * What one batch did: how many rows it claimed, which fired, which were parked. A full batch ({@code claimed}
      * equal to the limit) means more may be due.
      */
-    public record Result(int claimed, List<UUID> fired, List<UUID> parked) {
-    }
+    public record Result(int claimed, List<UUID> fired, List<UUID> parked) {}
 
     /** Runs one batch of {@code rows}, at most {@code limit} rows; must not be called inside a transaction. */
     public <T> Result run(DueRows<T> rows, int limit) {
-        List<UUID> due = QuarkusTransaction.requiringNew().call(() -> rows.claimDue().apply(limit));
+        List<UUID> due =
+                QuarkusTransaction.requiringNew().call(() -> rows.claimDue().apply(limit));
         List<UUID> fired = new ArrayList<>();
         List<UUID> parked = new ArrayList<>();
         for (UUID id : due) {
             RuntimeException failure = null;
             for (int attempt = 1; attempt <= TRIES; attempt++) {
                 try {
-                    if (QuarkusTransaction.requiringNew().call(() -> rows.lock().apply(id).map(rows.handle()::test).orElse(false))) {
+                    if (QuarkusTransaction.requiringNew()
+                            .call(() -> rows.lock()
+                                    .apply(id)
+                                    .map(rows.handle()::test)
+                                    .orElse(false))) {
                         fired.add(id);
                     }
                     failure = null;
@@ -86,16 +93,23 @@ public class DueRowBatch {
 
     private void park(DueRows<?> rows, UUID id, RuntimeException failure) {
         String error = describe(failure);
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update " + rows.table() + " set parked_at = now(), attempts = attempts + :tries,"
-                                + " last_error = :error where " + rows.idColumn() + " = :id")
-                .setParameter("tries", TRIES)
-                .setParameter("error", error)
-                .setParameter("id", id)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "update " + rows.table() + " set parked_at = now(), attempts = attempts + :tries,"
+                                        + " last_error = :error where " + rows.idColumn() + " = :id")
+                        .setParameter("tries", TRIES)
+                        .setParameter("error", error)
+                        .setParameter("id", id)
+                        .executeUpdate());
         // The alarm: an operator must look at the row, fix the cause and set parked_at back to null.
-        LOG.errorf(failure, "ALARM: %s %s parked after %d failed attempts; later claims skip it: %s", rows.table(),
-                id, TRIES, error);
+        LOG.errorf(
+                failure,
+                "ALARM: %s %s parked after %d failed attempts; later claims skip it: %s",
+                rows.table(),
+                id,
+                TRIES,
+                error);
     }
 
     private static String describe(Throwable failure) {

@@ -19,6 +19,7 @@ public class TimerJobs {
 
     /** Scheduler identities, e.g. to pause one clock in a test. */
     public static final String HOPS = "hop-timer";
+
     public static final String LEGAL = "legal-timer";
     public static final String RESPONSE_ACTIONS = "response-action-timer";
 
@@ -27,29 +28,35 @@ public class TimerJobs {
     private final ResponseActionService actions;
     private final EscalationConfig config;
 
-    public TimerJobs(HopTimeoutService hops, LegalTimerService legal, ResponseActionService actions,
-            EscalationConfig config) {
+    public TimerJobs(
+            HopTimeoutService hops, LegalTimerService legal, ResponseActionService actions, EscalationConfig config) {
         this.hops = hops;
         this.legal = legal;
         this.actions = actions;
         this.config = config;
     }
 
-    @Scheduled(identity = HOPS, every = "${horenso.escalation.timer-interval:1s}",
+    @Scheduled(
+            identity = HOPS,
+            every = "${horenso.escalation.timer-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void timeOutDueHops() {
         drain(hops::timeOutDueHops);
     }
 
-    @Scheduled(identity = LEGAL, every = "${horenso.escalation.timer-interval:1s}",
+    @Scheduled(
+            identity = LEGAL,
+            every = "${horenso.escalation.timer-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fireDueLegalTimers() {
         drain(legal::fireDue);
     }
 
-    @Scheduled(identity = RESPONSE_ACTIONS, every = "${horenso.escalation.timer-interval:1s}",
+    @Scheduled(
+            identity = RESPONSE_ACTIONS,
+            every = "${horenso.escalation.timer-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void fireDueResponseActions() {

@@ -43,13 +43,18 @@ class DecisionNoticeTest {
         List<JsonNode> notices = published.awaitNotices(incident, "CISO_REPORT_SUBMITTED", 2);
         assertEquals(List.of("ciso", "viceciso"), usernames(notices));
         notices.forEach(n -> assertEquals(2, n.path("reportVersion").asInt()));
-        JsonNode copy = notices.stream().filter(n -> n.has("copyOf")).findFirst().orElseThrow();
+        JsonNode copy =
+                notices.stream().filter(n -> n.has("copyOf")).findFirst().orElseThrow();
         assertEquals("viceciso", copy.path("recipient").path("username").asText());
         assertEquals("ciso", copy.path("copyOf").asText());
-        JsonNode toCiso = notices.stream().filter(n -> !n.has("copyOf")).findFirst().orElseThrow();
+        JsonNode toCiso =
+                notices.stream().filter(n -> !n.has("copyOf")).findFirst().orElseThrow();
         String eventId = submitted.path("id").asText();
-        assertEquals(UUID.nameUUIDFromBytes(("horenso-notice|" + eventId + "|CISO_REPORT_SUBMITTED|ciso")
-                .getBytes(StandardCharsets.UTF_8)).toString(), toCiso.path("notificationId").asText());
+        assertEquals(
+                UUID.nameUUIDFromBytes(("horenso-notice|" + eventId + "|CISO_REPORT_SUBMITTED|ciso")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString(),
+                toCiso.path("notificationId").asText());
         // The redelivery requested nothing more (give it time to arrive).
         IncidentEvents.send(IncidentEvents.disclosureDraftApproved(incident));
         published.awaitNotices(incident, "DISCLOSURE_APPROVED", 1);
@@ -83,23 +88,49 @@ class DecisionNoticeTest {
     void article44_3_responseActionReachesTheOwnerUnitsChiefAndANewOwner() {
         UUID incident = ReportedCase.generalAffairs().id();
         UUID action = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRecorded", incident, action,
-                "welfare-section", null, TODAY.plusDays(7), "PLANNED", 0));
-        JsonNode assigned = published.awaitNotices(incident, "RESPONSE_ACTION_ASSIGNED", 1).get(0);
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRecorded", incident, action, "welfare-section", null, TODAY.plusDays(7), "PLANNED", 0));
+        JsonNode assigned =
+                published.awaitNotices(incident, "RESPONSE_ACTION_ASSIGNED", 1).get(0);
         assertEquals("chief2", assigned.path("recipient").path("username").asText());
-        assertEquals(action.toString(), assigned.path("responseAction").path("actionId").asText());
+        assertEquals(
+                action.toString(),
+                assigned.path("responseAction").path("actionId").asText());
         assertEquals("CONTAINMENT", assigned.path("responseAction").path("kind").asText());
-        assertEquals(TODAY.plusDays(7).toString(), assigned.path("responseAction").path("dueDate").asText());
+        assertEquals(
+                TODAY.plusDays(7).toString(),
+                assigned.path("responseAction").path("dueDate").asText());
 
         // Only the due date changed: nobody new to tell. Then a person is named: they are told.
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRevised", incident, action,
-                "welfare-section", null, TODAY.plusDays(8), "PLANNED", 1, "dueDate"));
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRevised", incident, action,
-                "welfare-section", "staff2", TODAY.plusDays(8), "PLANNED", 2, "ownerPerson"));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRevised",
+                incident,
+                action,
+                "welfare-section",
+                null,
+                TODAY.plusDays(8),
+                "PLANNED",
+                1,
+                "dueDate"));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRevised",
+                incident,
+                action,
+                "welfare-section",
+                "staff2",
+                TODAY.plusDays(8),
+                "PLANNED",
+                2,
+                "ownerPerson"));
         List<JsonNode> all = published.awaitNotices(incident, "RESPONSE_ACTION_ASSIGNED", 2);
-        assertEquals(List.of("chief2", "staff2"), all.stream()
-                .map(n -> n.path("recipient").path("username").asText()).toList());
-        assertEquals(TODAY.plusDays(8).toString(), all.get(1).path("responseAction").path("dueDate").asText());
+        assertEquals(
+                List.of("chief2", "staff2"),
+                all.stream()
+                        .map(n -> n.path("recipient").path("username").asText())
+                        .toList());
+        assertEquals(
+                TODAY.plusDays(8).toString(),
+                all.get(1).path("responseAction").path("dueDate").asText());
     }
 
     @Test
@@ -109,43 +140,92 @@ class DecisionNoticeTest {
         UUID done = UUID.randomUUID();
         UUID moved = UUID.randomUUID();
         // Due yesterday (Japan time), still planned: overdue at once.
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRecorded", incident, late,
-                "general-affairs-section", null, TODAY.minusDays(1), "PLANNED", 0));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRecorded",
+                incident,
+                late,
+                "general-affairs-section",
+                null,
+                TODAY.minusDays(1),
+                "PLANNED",
+                0));
         // Due yesterday but finished: never overdue.
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRecorded", incident, done,
-                "general-affairs-section", null, TODAY.plusDays(5), "PLANNED", 0));
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionStatusChanged", incident, done,
-                "general-affairs-section", null, TODAY.minusDays(1), "DONE", 1));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRecorded",
+                incident,
+                done,
+                "general-affairs-section",
+                null,
+                TODAY.plusDays(5),
+                "PLANNED",
+                0));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionStatusChanged",
+                incident,
+                done,
+                "general-affairs-section",
+                null,
+                TODAY.minusDays(1),
+                "DONE",
+                1));
         // Due next week, then moved to yesterday: re-planned, overdue.
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRecorded", incident, moved,
-                "welfare-section", "staff2", TODAY.plusDays(7), "IN_PROGRESS", 0));
-        IncidentEvents.send(IncidentEvents.responseAction("ResponseActionRevised", incident, moved,
-                "welfare-section", "staff2", TODAY.minusDays(1), "IN_PROGRESS", 1, "dueDate"));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRecorded",
+                incident,
+                moved,
+                "welfare-section",
+                "staff2",
+                TODAY.plusDays(7),
+                "IN_PROGRESS",
+                0));
+        IncidentEvents.send(IncidentEvents.responseAction(
+                "ResponseActionRevised",
+                incident,
+                moved,
+                "welfare-section",
+                "staff2",
+                TODAY.minusDays(1),
+                "IN_PROGRESS",
+                1,
+                "dueDate"));
 
         List<JsonNode> overdue = published.awaitNotices(incident, "RESPONSE_ACTION_OVERDUE", 4);
-        assertEquals(java.util.stream.Stream.of(late + "/chief1", late + "/csirt1", moved + "/csirt1",
-                        moved + "/staff2").sorted().toList(),
-                overdue.stream().map(n -> n.path("responseAction").path("actionId").asText() + "/"
-                        + n.path("recipient").path("username").asText()).sorted().toList());
+        assertEquals(
+                java.util.stream.Stream.of(late + "/chief1", late + "/csirt1", moved + "/csirt1", moved + "/staff2")
+                        .sorted()
+                        .toList(),
+                overdue.stream()
+                        .map(n -> n.path("responseAction").path("actionId").asText() + "/"
+                                + n.path("recipient").path("username").asText())
+                        .sorted()
+                        .toList());
         // One more round of the timer, then the sentinel: the finished action stays quiet, nothing fires twice.
         actions.fireDue();
         List<JsonNode> before = CaseSentinel.closeAndAwaitChainStopped(incident).notices("RESPONSE_ACTION_OVERDUE");
         assertEquals(4, before.size());
         assertTrue(before.stream()
-                .noneMatch(n -> n.path("responseAction").path("actionId").asText().equals(done.toString())));
+                .noneMatch(
+                        n -> n.path("responseAction").path("actionId").asText().equals(done.toString())));
     }
 
     @Test
     void article48_decisionNoticesOfADrillAreMarked() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare",
-                List.of("staff"), true));
+        IncidentEvents.send(
+                IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare", List.of("staff"), true));
         published.await(incident, "ChainStarted", 1);
         IncidentEvents.send(IncidentEvents.disclosurePublished(incident));
-        assertTrue(published.awaitNotices(incident, "DISCLOSURE_PUBLISHED", 1).get(0).path("drill").asBoolean());
+        assertTrue(published
+                .awaitNotices(incident, "DISCLOSURE_PUBLISHED", 1)
+                .get(0)
+                .path("drill")
+                .asBoolean());
     }
 
     private static List<String> usernames(List<JsonNode> notices) {
-        return notices.stream().map(n -> n.path("recipient").path("username").asText()).sorted().toList();
+        return notices.stream()
+                .map(n -> n.path("recipient").path("username").asText())
+                .sorted()
+                .toList();
     }
 }

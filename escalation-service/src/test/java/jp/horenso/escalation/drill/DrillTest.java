@@ -36,11 +36,18 @@ class DrillTest {
         IncidentEvents.send(report);
         published.await(drill, "HopOpened", 1);
         IncidentEvents.send(IncidentEvents.severityAssessed(drill, "HIGH", true));
-        IncidentEvents.send(IncidentEvents.legalDutyIdentified(drill, number, "PPC_APPI", now, now,
-                now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), true));
+        IncidentEvents.send(IncidentEvents.legalDutyIdentified(
+                drill,
+                number,
+                "PPC_APPI",
+                now,
+                now,
+                now.plus(3, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS),
+                true));
         UUID repeated = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-city", repeated, "t-staff-a1", "sec-a1", "dept-a",
-                List.of("staff"), null, true));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-city", repeated, "t-staff-a1", "sec-a1", "dept-a", List.of("staff"), null, true));
 
         // demo-city: the chief's time-out escalates; the legal reminder comes; test-city repeats and tells the
         // prefecture.
@@ -49,7 +56,8 @@ class DrillTest {
         published.await(repeated, "NotificationRequested", 7, Duration.ofSeconds(30));
         // The outside body is told in the time-out's transaction, after the hops it opens: the relay sends a case's
         // events one after the other, so it may arrive after the seventh notice.
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> published.of(repeated, "NotificationRequested").stream()
                         .anyMatch(n -> n.path("data").has("outsideBody")));
         List<JsonNode> notifications = new ArrayList<>(published.of(drill, "NotificationRequested"));
@@ -61,8 +69,14 @@ class DrillTest {
             assertTrue(notification.path("data").path("drill").asBoolean(), "not marked: " + notification);
         }
         assertEquals(Set.of("NEW_REPORT", "ESCALATION", "REMINDER", "HOP_OVERDUE", "LEGAL_DEADLINE_NEAR"), kinds);
-        assertTrue(notifications.stream().anyMatch(n -> n.path("data").has("outsideBody")),
+        assertTrue(
+                notifications.stream().anyMatch(n -> n.path("data").has("outsideBody")),
                 "the outside body's notice is marked too");
-        assertTrue(published.of(drill, "LegalDeadlineApproaching").get(0).path("data").path("drill").asBoolean());
+        assertTrue(published
+                .of(drill, "LegalDeadlineApproaching")
+                .get(0)
+                .path("data")
+                .path("drill")
+                .asBoolean());
     }
 }

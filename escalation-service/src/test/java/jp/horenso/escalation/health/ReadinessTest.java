@@ -15,8 +15,10 @@ class ReadinessTest {
 
     @Test
     void readinessChecksTheDatabaseAndTheBroker() {
-        given().when().get("/q/health/ready")
-                .then().statusCode(200)
+        given().when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"))
                 .body("checks.name", hasItem("Kafka connection health check"));

@@ -39,8 +39,7 @@ class ProblemResponsesTest {
                 {"start": [{"steps": ["section-chief"]}],
                  "steps": [
                    {"id": "section-chief", "position": "SECTION_CHIEF", "ackWithin": "PT1H"%s},
-                   {"id": "security-lead", "position": "SECURITY_LEAD", "ackWithin": "PT1H", "onTimeout": []}]}"""
-                .formatted(step0);
+                   {"id": "security-lead", "position": "SECURITY_LEAD", "ackWithin": "PT1H", "onTimeout": []}]}""".formatted(step0);
     }
 
     @Test
@@ -53,26 +52,38 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt",
+    @TestSecurity(
+            user = "csirt1",
+            roles = "csirt",
             attributes = @SecurityAttribute(key = "organisation", value = "demo-city"))
     void wrongRoleIs403AndNothingIsSaved() {
         int versions = ChainVersions.count();
-        problem(given().contentType(ContentType.JSON).body(chain(", \"onTimeout\": [\"security-lead\"]"))
-                .when().put(CHAIN), 403)
+        problem(
+                        given().contentType(ContentType.JSON)
+                                .body(chain(", \"onTimeout\": [\"security-lead\"]"))
+                                .when()
+                                .put(CHAIN),
+                        403)
                 .body("type", is(TYPES + "forbidden"))
                 .body("title", is("権限がありません"));
-        problem(given().header("Accept-Language", "en").contentType(ContentType.JSON)
-                .body(chain(", \"onTimeout\": [\"security-lead\"]")).when().put(CHAIN), 403)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType(ContentType.JSON)
+                                .body(chain(", \"onTimeout\": [\"security-lead\"]"))
+                                .when()
+                                .put(CHAIN),
+                        403)
                 .body("title", is("Not allowed"));
         assertEquals(versions, ChainVersions.count());
     }
 
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void unknownPathAndUnknownVersionAre404() {
-        problem(given().when().get("/api/no-such-thing"), 404)
-                .body("title", is("見つかりません"));
+        problem(given().when().get("/api/no-such-thing"), 404).body("title", is("見つかりません"));
         problem(given().when().get(CHAIN + "/versions/987654"), 404)
                 .body("type", is(TYPES + "not-found"))
                 .body("detail", is("報告経路の版 987654 はありません。"));
@@ -82,19 +93,27 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void wrongMethodIs405AndWrongMediaTypeIs415() {
-        problem(given().when().delete(CHAIN), 405)
-                .body("title", is("このメソッドは使えません"));
-        problem(given().header("Accept-Language", "en").contentType("text/plain").body("steps")
-                .when().put(CHAIN), 415)
+        problem(given().when().delete(CHAIN), 405).body("title", is("このメソッドは使えません"));
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType("text/plain")
+                                .body("steps")
+                                .when()
+                                .put(CHAIN),
+                        415)
                 .body("title", is("Unsupported media type"));
     }
 
     /** A typo must not be saved as a chain whose first step never escalates (issue 11). */
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void article107_chainEditWithAMisspelledFieldIsRefusedByNameAndNoVersionIsSaved() {
         int versions = ChainVersions.count();
@@ -105,8 +124,13 @@ class ProblemResponsesTest {
                 .body("title", is("リクエストの項目に誤りがあります"))
                 .body("errors.field", contains("steps[0].onTimout"))
                 .body("errors[0].message", is("この項目は受け付けません。"));
-        problem(given().header("Accept-Language", "en").contentType(ContentType.JSON).body(typo)
-                .when().put(CHAIN), 400)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType(ContentType.JSON)
+                                .body(typo)
+                                .when()
+                                .put(CHAIN),
+                        400)
                 .body("title", is("The request has invalid fields"))
                 .body("errors.field", contains("steps[0].onTimout"))
                 .body("errors[0].message", is("This field is not accepted."));
@@ -116,7 +140,9 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void controlCharacterInATextIsRefusedByNameAndNothingIsSaved() {
         int versions = ChainVersions.count();
@@ -125,31 +151,54 @@ class ProblemResponsesTest {
         problem(given().contentType(ContentType.JSON).body(nul).when().put(CHAIN), 400)
                 .body("errors.field", contains("steps[1].id"))
                 .body("errors[0].message", is("文字列に制御文字は使えません。"));
-        problem(given().header("Accept-Language", "en").contentType(ContentType.JSON).body(nul).when().put(CHAIN), 400)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType(ContentType.JSON)
+                                .body(nul)
+                                .when()
+                                .put(CHAIN),
+                        400)
                 .body("errors[0].message", is("Control characters are not accepted in text."));
         assertEquals(versions, ChainVersions.count());
     }
 
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void unreadableJsonIs400ForTheBody() {
         int versions = ChainVersions.count();
-        problem(given().contentType(ContentType.JSON).body("{\"steps\": [").when().put(CHAIN), 400)
+        problem(
+                        given().contentType(ContentType.JSON)
+                                .body("{\"steps\": [")
+                                .when()
+                                .put(CHAIN),
+                        400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", is("本文が正しい JSON ではありません。"));
-        problem(given().header("Accept-Language", "en").contentType(ContentType.JSON).body("{\"steps\": [")
-                .when().put(CHAIN), 400)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType(ContentType.JSON)
+                                .body("{\"steps\": [")
+                                .when()
+                                .put(CHAIN),
+                        400)
                 .body("errors[0].message", is("The body is not valid JSON."));
         assertEquals(versions, ChainVersions.count());
     }
 
     @Test
-    @TestSecurity(user = "a-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "a-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-admin"))
     void theCallersCorrelationIdIsAnsweredInHeaderAndBody() {
-        given().header("X-Correlation-Id", "ticket-4711").when().get(CHAIN + "/versions/987654")
-                .then().statusCode(404)
+        given().header("X-Correlation-Id", "ticket-4711")
+                .when()
+                .get(CHAIN + "/versions/987654")
+                .then()
+                .statusCode(404)
                 .contentType(PROBLEM)
                 .header("X-Correlation-Id", "ticket-4711")
                 .body("correlationId", is("ticket-4711"));
@@ -157,7 +206,8 @@ class ProblemResponsesTest {
 
     /** The answer is a problem with {@code status}, and its correlation id is the same in header and body. */
     private static ValidatableResponse problem(Response response, int status) {
-        ValidatableResponse answer = response.then().statusCode(status)
+        ValidatableResponse answer = response.then()
+                .statusCode(status)
                 .contentType(PROBLEM)
                 .body("status", is(status))
                 .body("title", notNullValue())
@@ -167,5 +217,4 @@ class ProblemResponsesTest {
         answer.body("correlationId", is(response.header("X-Correlation-Id")));
         return answer;
     }
-
 }

@@ -1,6 +1,5 @@
 package jp.horenso.escalation.reliability;
 
-import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,6 +23,7 @@ import jp.horenso.escalation.hop.service.HopTimeoutService;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.escalation.timer.TimerJobs;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -62,8 +62,15 @@ class TimerParkingTest {
             DueRowBatch.Result round = timeouts.timeOutDueHops();
             assertTrue(round.parked().contains(poison), "the poison hop is parked");
             assertTrue(round.fired().contains(good), "the good hop times out in the same batch");
-            assertEquals("chief1", published.await(incident, "HopTimedOut", 1).get(0).path("data")
-                    .path("recipient").path("username").asText());
+            assertEquals(
+                    "chief1",
+                    published
+                            .await(incident, "HopTimedOut", 1)
+                            .get(0)
+                            .path("data")
+                            .path("recipient")
+                            .path("username")
+                            .asText());
             published.await(incident, "HopEscalated", 1);
 
             Parked parked = parked(poison);
@@ -82,18 +89,20 @@ class TimerParkingTest {
         }
     }
 
-    private record Parked(String status, Instant parkedAt, int attempts, String lastError) {
-    }
+    private record Parked(String status, Instant parkedAt, int attempts, String lastError) {}
 
     private Parked parked(UUID hop) throws SQLException {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select status, parked_at, attempts, last_error from hop where id = ?")) {
+                PreparedStatement s =
+                        c.prepareStatement("select status, parked_at, attempts, last_error from hop where id = ?")) {
             s.setObject(1, hop);
             try (ResultSet r = s.executeQuery()) {
                 assertTrue(r.next());
-                return new Parked(r.getString(1), r.getTimestamp(2) == null ? null : r.getTimestamp(2).toInstant(),
-                        r.getInt(3), r.getString(4));
+                return new Parked(
+                        r.getString(1),
+                        r.getTimestamp(2) == null ? null : r.getTimestamp(2).toInstant(),
+                        r.getInt(3),
+                        r.getString(4));
             }
         }
     }
@@ -107,16 +116,22 @@ class TimerParkingTest {
         UUID hop = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
             execute(c, "insert into organisation (code, name_ja) values ('test-poison', '毒見市') on conflict do nothing");
-            execute(c, "insert into chain_definition (organisation, version, definition, created_by)"
-                    + " values ('test-poison', 1, '[1, 2, 3]'::jsonb, 'test') on conflict do nothing");
-            execute(c, "insert into chain_run (incident_id, incident_number, organisation, chain_version, unit_code,"
-                    + " reported_by, drill) values ('" + incident + "', 'INC-2026-900001', 'test-poison', 1,"
-                    + " 'poison-section', 'staff1', false)");
-            execute(c, "insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username,"
-                    + " recipient_name, recipient_email, recipient_locale, status, ack_deadline)"
-                    + " values ('" + hop + "', '" + incident + "', 'INC-2026-900001', 'section-chief',"
-                    + " 'SECTION_CHIEF', 'p-chief', '毒見 課長', 'p-chief@poison.example.jp', 'ja', 'OPEN',"
-                    + " now() - interval '1 minute')");
+            execute(
+                    c,
+                    "insert into chain_definition (organisation, version, definition, created_by)"
+                            + " values ('test-poison', 1, '[1, 2, 3]'::jsonb, 'test') on conflict do nothing");
+            execute(
+                    c,
+                    "insert into chain_run (incident_id, incident_number, organisation, chain_version, unit_code,"
+                            + " reported_by, drill) values ('" + incident + "', 'INC-2026-900001', 'test-poison', 1,"
+                            + " 'poison-section', 'staff1', false)");
+            execute(
+                    c,
+                    "insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username,"
+                            + " recipient_name, recipient_email, recipient_locale, status, ack_deadline)"
+                            + " values ('" + hop + "', '" + incident + "', 'INC-2026-900001', 'section-chief',"
+                            + " 'SECTION_CHIEF', 'p-chief', '毒見 課長', 'p-chief@poison.example.jp', 'ja', 'OPEN',"
+                            + " now() - interval '1 minute')");
         }
         return hop;
     }

@@ -1,6 +1,5 @@
 package jp.horenso.escalation.reliability;
 
-import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,6 +37,7 @@ import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.timer.TimerJobs;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +99,11 @@ class TimerReliabilityTest {
             }
             assertEquals(1, fired);
             // Both claims have returned: whatever either wrote reaches Kafka before the sentinel.
-            assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
+            assertEquals(
+                    1,
+                    CaseSentinel.closeAndAwaitChainStopped(incident)
+                            .of("LegalDeadlineApproaching")
+                            .size());
         } finally {
             instances.shutdownNow();
             scheduler.resume(TimerJobs.LEGAL);
@@ -121,10 +125,14 @@ class TimerReliabilityTest {
 
             assertTrue(published.of(incident, "HopTimedOut").isEmpty());
             assertTrue(published.of(incident, "LegalDeadlineApproaching").isEmpty());
-            assertEquals(HopStatus.OPEN, db.read(() -> hops.findById(UUID.fromString(hop.path("hopId").asText())))
-                    .status());
-            assertEquals(LegalTimerStatus.PENDING, db.read(() -> timers.findById(dueReminderOf(incident)))
-                    .status());
+            assertEquals(
+                    HopStatus.OPEN,
+                    db.read(() -> hops.findById(
+                                    UUID.fromString(hop.path("hopId").asText())))
+                            .status());
+            assertEquals(
+                    LegalTimerStatus.PENDING,
+                    db.read(() -> timers.findById(dueReminderOf(incident))).status());
         } finally {
             scheduler.resume(TimerJobs.HOPS);
             scheduler.resume(TimerJobs.LEGAL);
@@ -137,8 +145,11 @@ class TimerReliabilityTest {
         hopTimeouts.timeOutDueHops();
         CaseSentinel.Before before = CaseSentinel.closeAndAwaitChainStopped(incident);
         assertEquals(1, before.of("LegalDeadlineApproaching").size());
-        assertEquals(1, before.of("HopTimedOut").stream()
-                .filter(e -> e.path("data").path("step").asText().equals("SECTION_CHIEF")).count());
+        assertEquals(
+                1,
+                before.of("HopTimedOut").stream()
+                        .filter(e -> e.path("data").path("step").asText().equals("SECTION_CHIEF"))
+                        .count());
     }
 
     @Test
@@ -165,7 +176,11 @@ class TimerReliabilityTest {
                 dying.rollback();
             }
             assertTrue(legalTimers.fireDue().fired().contains(reminder), "instance B fires it on its next claim");
-            assertEquals(1, CaseSentinel.closeAndAwaitChainStopped(incident).of("LegalDeadlineApproaching").size());
+            assertEquals(
+                    1,
+                    CaseSentinel.closeAndAwaitChainStopped(incident)
+                            .of("LegalDeadlineApproaching")
+                            .size());
         } finally {
             scheduler.resume(TimerJobs.LEGAL);
         }
@@ -178,15 +193,25 @@ class TimerReliabilityTest {
         var report = IncidentEvents.staffReport(incident);
         IncidentEvents.send(report);
         published.await(incident, "HopOpened", 1);
-        IncidentEvents.send(IncidentEvents.legalDutyIdentified(incident, report.path("data").path("number").asText(),
-                "PPC_APPI", now, now, now.plus(3, ChronoUnit.DAYS), now.plus(30, ChronoUnit.DAYS), false));
+        IncidentEvents.send(IncidentEvents.legalDutyIdentified(
+                incident,
+                report.path("data").path("number").asText(),
+                "PPC_APPI",
+                now,
+                now,
+                now.plus(3, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS),
+                false));
         db.awaitTrue(() -> !clocks.ofIncident(incident).isEmpty());
         return incident;
     }
 
     private UUID dueReminderOf(UUID incident) {
         return db.read(() -> timers.ofClock(clocks.ofIncident(incident).get(0).id()).stream()
-                .filter(t -> t.kind() == LegalTimerKind.REMINDER && t.report().name().equals("PROMPT"))
-                .map(LegalTimer::id).findFirst().orElseThrow());
+                .filter(t ->
+                        t.kind() == LegalTimerKind.REMINDER && t.report().name().equals("PROMPT"))
+                .map(LegalTimer::id)
+                .findFirst()
+                .orElseThrow());
     }
 }

@@ -12,8 +12,7 @@ import java.util.UUID;
  */
 public final class CaseSentinel {
 
-    private CaseSentinel() {
-    }
+    private CaseSentinel() {}
 
     /**
      * Closes the case (IncidentClosed) and waits for the ChainStopped it causes; returns the case's events
@@ -37,13 +36,17 @@ public final class CaseSentinel {
 
         /** The events of one type (e.g. {@code HopTimedOut}) before the sentinel. */
         public List<JsonNode> of(String eventName) {
-            return events.stream().filter(e -> e.path("type").asText().equals("jp.horenso." + eventName)).toList();
+            return events.stream()
+                    .filter(e -> e.path("type").asText().equals("jp.horenso." + eventName))
+                    .toList();
         }
 
         /** The {@code data} of the NotificationRequested events of one kind before the sentinel. */
         public List<JsonNode> notices(String kind) {
-            return of("NotificationRequested").stream().map(e -> e.path("data"))
-                    .filter(d -> d.path("kind").asText().equals(kind)).toList();
+            return of("NotificationRequested").stream()
+                    .map(e -> e.path("data"))
+                    .filter(d -> d.path("kind").asText().equals(kind))
+                    .toList();
         }
     }
 }

@@ -22,7 +22,9 @@ public class Db {
 
     /** Waits (20 s at most) until {@code condition}, read in a fresh transaction each time, holds. */
     public void awaitTrue(BooleanSupplier condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .until(() -> read(condition::getAsBoolean));
     }
 }

@@ -1,6 +1,5 @@
 package jp.horenso.escalation.support;
 
-import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import jp.horenso.localstack.testing.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,20 +35,21 @@ public final class EscalationEventLog {
     private final List<Received> received = new CopyOnWriteArrayList<>();
 
     /** One record as it arrived, with what is wrong with it (empty when nothing). */
-    public record Received(String key, JsonNode event, List<String> problems) {
-    }
+    public record Received(String key, JsonNode event, List<String> problems) {}
 
     private EscalationEventLog(String bootstrapServers) {
         Properties props = fromBeginning(bootstrapServers);
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic()));
-        Thread poller = new Thread(() -> {
-            while (true) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
-                    received.add(check(record));
-                }
-            }
-        }, "escalation-event-log");
+        Thread poller = new Thread(
+                () -> {
+                    while (true) {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                            received.add(check(record));
+                        }
+                    }
+                },
+                "escalation-event-log");
         poller.setDaemon(true);
         poller.start();
     }
@@ -95,19 +96,24 @@ public final class EscalationEventLog {
 
     /** The NotificationRequested data of a case of one kind, so far. */
     public List<JsonNode> notices(UUID incidentId, String kind) {
-        return of(incidentId, "NotificationRequested").stream().map(e -> e.path("data"))
-                .filter(d -> d.path("kind").asText().equals(kind)).toList();
+        return of(incidentId, "NotificationRequested").stream()
+                .map(e -> e.path("data"))
+                .filter(d -> d.path("kind").asText().equals(kind))
+                .toList();
     }
 
     /** The events of one type (e.g. {@code HopOpened}) about a case so far. */
     public List<JsonNode> of(UUID incidentId, String eventName) {
-        return of(incidentId).stream().filter(e -> e.path("type").asText().equals("jp.horenso." + eventName))
+        return of(incidentId).stream()
+                .filter(e -> e.path("type").asText().equals("jp.horenso." + eventName))
                 .toList();
     }
 
     /** Waits until at least {@code count} NotificationRequested of a kind arrived for the case; returns their data. */
     public List<JsonNode> awaitNotices(UUID incidentId, String kind, int count) {
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> notices(incidentId, kind).size() >= count);
         return notices(incidentId, kind);
     }
@@ -118,7 +124,9 @@ public final class EscalationEventLog {
     }
 
     public List<JsonNode> await(UUID incidentId, String eventName, int count, Duration atMost) {
-        org.awaitility.Awaitility.await().atMost(atMost).pollInterval(Duration.ofMillis(50))
+        org.awaitility.Awaitility.await()
+                .atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> of(incidentId, eventName).size() >= count);
         return of(incidentId, eventName);
     }
@@ -128,26 +136,24 @@ public final class EscalationEventLog {
         try {
             event = mapper.readTree(record.value());
         } catch (Exception e) {
-            return new Received(record.key(), mapper.createObjectNode().put("raw", record.value()),
-                    List.of("not JSON"));
+            return new Received(
+                    record.key(), mapper.createObjectNode().put("raw", record.value()), List.of("not JSON"));
         }
         List<String> problems = new ArrayList<>(EventSchemas.problems(event));
         if (!String.valueOf(record.key()).equals(event.path("subject").asText())) {
             problems.add("key " + record.key() + " is not the subject");
         }
         Header contentType = record.headers().lastHeader("content-type");
-        if (contentType == null || !"application/cloudevents+json".equals(
-                new String(contentType.value(), StandardCharsets.UTF_8))) {
+        if (contentType == null
+                || !"application/cloudevents+json".equals(new String(contentType.value(), StandardCharsets.UTF_8))) {
             problems.add("content-type header is not application/cloudevents+json");
         }
         return new Received(record.key(), event, List.copyOf(problems));
     }
 
     /** Reads a topic from its beginning until {@code wanted} values were all seen; returns the records. */
-    public static List<ConsumerRecord<String, String>> readUntil(String topic, List<String> wanted,
-            Duration atMost) {
-        Properties props = fromBeginning(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    public static List<ConsumerRecord<String, String>> readUntil(String topic, List<String> wanted, Duration atMost) {
+        Properties props = fromBeginning(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
@@ -168,8 +174,7 @@ public final class EscalationEventLog {
      * record read before it (the sentinel excluded). Fails when the sentinel does not arrive in time.
      */
     public static List<ConsumerRecord<String, String>> readBefore(String topic, String sentinel, Duration atMost) {
-        Properties props = fromBeginning(
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        Properties props = fromBeginning(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
         List<ConsumerRecord<String, String>> before = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
             consumer.subscribe(List.of(topic));
@@ -201,8 +206,8 @@ public final class EscalationEventLog {
     public static Map<String, String> headers(ConsumerRecord<String, String> record) {
         Map<String, String> headers = new java.util.HashMap<>();
         for (Header header : record.headers()) {
-            headers.put(header.key(), header.value() == null ? null
-                    : new String(header.value(), StandardCharsets.UTF_8));
+            headers.put(
+                    header.key(), header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8));
         }
         return headers;
     }

@@ -7,8 +7,7 @@ import java.util.stream.Collectors;
 /** Small readers for the JSON of received events, to keep assertions short. */
 public final class Events {
 
-    private Events() {
-    }
+    private Events() {}
 
     /** The CloudEvent types in order. */
     public static List<String> types(List<JsonNode> events) {

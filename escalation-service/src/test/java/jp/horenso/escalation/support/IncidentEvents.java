@@ -1,6 +1,5 @@
 package jp.horenso.escalation.support;
 
-import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.horenso.localstack.testing.EventSchemas;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,25 +29,31 @@ public final class IncidentEvents {
 
     /** Where the service dead-letters what it cannot read from {@link #topic()}, as its configuration names it. */
     public static String dlq() {
-        return ConfigProvider.getConfig().getValue("mp.messaging.incoming.incident-events.dead-letter-queue.topic",
-                String.class);
+        return ConfigProvider.getConfig()
+                .getValue("mp.messaging.incoming.incident-events.dead-letter-queue.topic", String.class);
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static KafkaProducer<String, String> producer;
 
-    private IncidentEvents() {
-    }
+    private IncidentEvents() {}
 
     /** An IncidentReported of organisation demo-city. */
-    public static ObjectNode reported(UUID incidentId, String reporter, String unit, String department,
-            List<String> roles, boolean drill) {
+    public static ObjectNode reported(
+            UUID incidentId, String reporter, String unit, String department, List<String> roles, boolean drill) {
         return reportedIn("demo-city", incidentId, reporter, unit, department, roles, "MEDIUM", drill);
     }
 
     /** An IncidentReported of any organisation, at a severity (null: not assessed). */
-    public static ObjectNode reportedIn(String organisation, UUID incidentId, String reporter, String unit,
-            String department, List<String> roles, String severity, boolean drill) {
+    public static ObjectNode reportedIn(
+            String organisation,
+            UUID incidentId,
+            String reporter,
+            String unit,
+            String department,
+            List<String> roles,
+            String severity,
+            boolean drill) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
@@ -90,8 +96,15 @@ public final class IncidentEvents {
      * A LegalDutyIdentified as incident-service writes it: times in Japan time ({@code +09:00}), the duty owed
      * to the Personal Information Protection Commission.
      */
-    public static ObjectNode legalDutyIdentified(UUID incidentId, String number, String code, Instant discoveredAt,
-            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, boolean drill) {
+    public static ObjectNode legalDutyIdentified(
+            UUID incidentId,
+            String number,
+            String code,
+            Instant discoveredAt,
+            Instant promptReminderAt,
+            Instant promptDueAt,
+            Instant finalDueAt,
+            boolean drill) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
         data.put("incidentNumber", number);
@@ -155,8 +168,8 @@ public final class IncidentEvents {
     }
 
     /** An IncidentUnitChanged of demo-city: the case now concerns {@code unit} of {@code department}. */
-    public static ObjectNode unitChanged(UUID incidentId, String organisation, String previousUnit, String unit,
-            String department) {
+    public static ObjectNode unitChanged(
+            UUID incidentId, String organisation, String previousUnit, String unit, String department) {
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
         data.put("organisation", organisation);
@@ -205,10 +218,17 @@ public final class IncidentEvents {
     }
 
     /** A LegalDutyRevised (times in Japan time); {@code personsNoticeDueAt} may be null. */
-    public static ObjectNode legalDutyRevised(UUID incidentId, String number, String code, Instant discoveredAt,
-            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, Instant personsNoticeDueAt) {
-        ObjectNode event = legalDutyIdentified(incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt,
-                finalDueAt, false);
+    public static ObjectNode legalDutyRevised(
+            UUID incidentId,
+            String number,
+            String code,
+            Instant discoveredAt,
+            Instant promptReminderAt,
+            Instant promptDueAt,
+            Instant finalDueAt,
+            Instant personsNoticeDueAt) {
+        ObjectNode event = legalDutyIdentified(
+                incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt, finalDueAt, false);
         ObjectNode data = (ObjectNode) event.get("data");
         if (personsNoticeDueAt == null) {
             data.putNull("personsNoticeDueAt");
@@ -222,10 +242,17 @@ public final class IncidentEvents {
     }
 
     /** A LegalDutyIdentified with a deadline for the notice to persons (本人通知). */
-    public static ObjectNode legalDutyIdentified(UUID incidentId, String number, String code, Instant discoveredAt,
-            Instant promptReminderAt, Instant promptDueAt, Instant finalDueAt, Instant personsNoticeDueAt) {
-        ObjectNode event = legalDutyIdentified(incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt,
-                finalDueAt, false);
+    public static ObjectNode legalDutyIdentified(
+            UUID incidentId,
+            String number,
+            String code,
+            Instant discoveredAt,
+            Instant promptReminderAt,
+            Instant promptDueAt,
+            Instant finalDueAt,
+            Instant personsNoticeDueAt) {
+        ObjectNode event = legalDutyIdentified(
+                incidentId, number, code, discoveredAt, promptReminderAt, promptDueAt, finalDueAt, false);
         ((ObjectNode) event.get("data")).put("personsNoticeDueAt", japan(personsNoticeDueAt));
         return event;
     }
@@ -285,8 +312,16 @@ public final class IncidentEvents {
      * A ResponseActionRecorded, Revised or StatusChanged ({@code eventName}) with the action's whole state;
      * {@code changedFields} for a revision.
      */
-    public static ObjectNode responseAction(String eventName, UUID incidentId, UUID actionId, String ownerUnit,
-            String ownerPerson, java.time.LocalDate dueDate, String status, int version, String... changedFields) {
+    public static ObjectNode responseAction(
+            String eventName,
+            UUID incidentId,
+            UUID actionId,
+            String ownerUnit,
+            String ownerPerson,
+            java.time.LocalDate dueDate,
+            String status,
+            int version,
+            String... changedFields) {
         Instant now = Instant.now();
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
@@ -359,7 +394,8 @@ public final class IncidentEvents {
     private static synchronized KafkaProducer<String, String> producer() {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            props.put(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                     ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -22,7 +22,7 @@ public record ReportedCase(UUID id, String number) {
 
     /** A staff member's report from the Welfare Section (福祉課) of demo-city, started. */
     public static ReportedCase welfare(boolean drill) {
-        return started(IncidentEvents.reported(UUID.randomUUID(), "staff2", "welfare-section", "welfare",
-                List.of("staff"), drill));
+        return started(IncidentEvents.reported(
+                UUID.randomUUID(), "staff2", "welfare-section", "welfare", List.of("staff"), drill));
     }
 }

@@ -61,8 +61,8 @@ public class Acknowledgement {
     }
 
     /** A receipt confirmed by {@code acknowledgedBy} at {@code acknowledgedAt}, through the API or a signed link. */
-    public static Acknowledgement received(UUID incidentId, String acknowledgedBy, OffsetDateTime acknowledgedAt,
-            String via, String comment) {
+    public static Acknowledgement received(
+            UUID incidentId, String acknowledgedBy, OffsetDateTime acknowledgedAt, String via, String comment) {
         Acknowledgement a = new Acknowledgement();
         a.id = UUID.randomUUID();
         a.incidentId = incidentId;

@@ -185,7 +185,8 @@ public class Incident {
 
     /** The normal form both the stored text and a search term are brought to before matching. */
     public static String normaliseForSearch(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC)
+                .toLowerCase(java.util.Locale.ROOT);
     }
 
     /** The severity in force: the CSIRT's override if any, else the computed one. */
@@ -365,9 +366,21 @@ public class Incident {
      * A report just filed (第43条1項): state REPORTED, the times' offsets kept as given. Its severity is set by
      * {@link #assessed} before it is stored.
      */
-    public static Incident reported(UUID id, String number, String organisation, String title, String description,
-            ReporterType reporterType, String reportedBy, String unit, String department, Informant informant,
-            IncidentKind kind, OffsetDateTime occurredAt, OffsetDateTime discoveredAt, OffsetDateTime reportedAt,
+    public static Incident reported(
+            UUID id,
+            String number,
+            String organisation,
+            String title,
+            String description,
+            ReporterType reporterType,
+            String reportedBy,
+            String unit,
+            String department,
+            Informant informant,
+            IncidentKind kind,
+            OffsetDateTime occurredAt,
+            OffsetDateTime discoveredAt,
+            OffsetDateTime reportedAt,
             boolean drill) {
         Incident c = new Incident();
         c.id = id;
@@ -397,11 +410,23 @@ public class Incident {
     }
 
     /** The CSIRT replaces the case record (第44条4項); the search copy follows title and description. */
-    public void reviseRecord(IncidentKind kind, String title, String description, NetworkZone networkZone,
-            List<String> informationSystems, List<InformationAsset> assets, String classificationScheme,
-            PersonalData personalData, ThreatCategory threatCategory, FunctionalImpact functionalImpact,
-            InformationImpact informationImpact, Recoverability recoverability, boolean ongoing, String cause,
-            String damageExtent, String damageScope) {
+    public void reviseRecord(
+            IncidentKind kind,
+            String title,
+            String description,
+            NetworkZone networkZone,
+            List<String> informationSystems,
+            List<InformationAsset> assets,
+            String classificationScheme,
+            PersonalData personalData,
+            ThreatCategory threatCategory,
+            FunctionalImpact functionalImpact,
+            InformationImpact informationImpact,
+            Recoverability recoverability,
+            boolean ongoing,
+            String cause,
+            String damageExtent,
+            String damageScope) {
         this.kind = kind;
         this.title = title;
         this.description = description;

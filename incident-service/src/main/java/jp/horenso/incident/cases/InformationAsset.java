@@ -12,5 +12,4 @@ public record InformationAsset(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4) String confidentiality,
         @NotBlank @Size(max = 4) String integrity,
-        @NotBlank @Size(max = 4) String availability) {
-}
+        @NotBlank @Size(max = 4) String availability) {}

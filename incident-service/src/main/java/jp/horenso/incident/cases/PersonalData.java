@@ -22,5 +22,4 @@ public record PersonalData(
         boolean improperPurpose,
         boolean publiclyViewable,
         boolean heldInMyNumberSystems,
-        Boolean allCopiesConfirmedDeletedUnread) {
-}
+        Boolean allCopiesConfirmedDeletedUnread) {}

@@ -5,5 +5,4 @@ package jp.horenso.incident.cases;
  *
  * @param rule the rule's id in docs/severity.md, e.g. {@code C1}
  */
-public record SeverityReason(String rule, Severity level, String ja, String en) {
-}
+public record SeverityReason(String rule, Severity level, String ja, String en) {}

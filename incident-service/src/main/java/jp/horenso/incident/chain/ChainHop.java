@@ -157,8 +157,16 @@ public class ChainHop {
     }
 
     /** A hop escalation-service opened: {@code recipientUsername} must acknowledge by {@code ackDeadline}. */
-    public static ChainHop opened(UUID hopId, UUID incidentId, String step, String recipientUsername,
-            String recipientName, String trigger, String deputyFor, UUID escalatedFrom, OffsetDateTime openedAt,
+    public static ChainHop opened(
+            UUID hopId,
+            UUID incidentId,
+            String step,
+            String recipientUsername,
+            String recipientName,
+            String trigger,
+            String deputyFor,
+            UUID escalatedFrom,
+            OffsetDateTime openedAt,
             OffsetDateTime ackDeadline) {
         ChainHop hop = new ChainHop();
         hop.hopId = hopId;

@@ -174,9 +174,18 @@ public class Communication {
     }
 
     /** A communication recorded by {@code recordedBy}; written once. */
-    public static Communication recorded(UUID incidentId, Kind kind, Recipient recipient, String recipientName,
-            Integer persons, Method method, OffsetDateTime communicatedAt, String reference, String summary,
-            String recordedBy, OffsetDateTime recordedAt) {
+    public static Communication recorded(
+            UUID incidentId,
+            Kind kind,
+            Recipient recipient,
+            String recipientName,
+            Integer persons,
+            Method method,
+            OffsetDateTime communicatedAt,
+            String reference,
+            String summary,
+            String recordedBy,
+            OffsetDateTime recordedAt) {
         Communication c = new Communication();
         c.id = UUID.randomUUID();
         c.incidentId = incidentId;

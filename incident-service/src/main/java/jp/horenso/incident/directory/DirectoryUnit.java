@@ -15,13 +15,16 @@ import java.io.Serializable;
 public class DirectoryUnit {
 
     /** Department or section. */
-    public enum Kind { DEPARTMENT, SECTION }
+    public enum Kind {
+        DEPARTMENT,
+        SECTION
+    }
 
     /** Organisation and unit code. */
     @Embeddable
-    public record Key(@Column(name = "organisation") String organisation, @Column(name = "code") String code)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "organisation") String organisation,
+            @Column(name = "code") String code) implements Serializable {}
 
     @EmbeddedId
     private Key key;

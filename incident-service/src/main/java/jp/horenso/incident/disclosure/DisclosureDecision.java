@@ -92,8 +92,13 @@ public class DisclosureDecision {
     }
 
     /** The CISO decides (again) whether and how the case is made public, beside the rule's proposal. */
-    public void decide(DisclosureMethod method, DisclosureMethod proposedMethod,
-            List<DisclosureProposal.Reason> proposedReasons, String note, String decidedBy, OffsetDateTime decidedAt) {
+    public void decide(
+            DisclosureMethod method,
+            DisclosureMethod proposedMethod,
+            List<DisclosureProposal.Reason> proposedReasons,
+            String note,
+            String decidedBy,
+            OffsetDateTime decidedAt) {
         this.method = method;
         this.proposedMethod = proposedMethod;
         this.proposedReasons = proposedReasons;

@@ -22,9 +22,9 @@ public class DisclosureDraft {
 
     /** Case and version. */
     @Embeddable
-    public record Key(@Column(name = "incident_id") UUID incidentId, @Column(name = "version") int version)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "incident_id") UUID incidentId,
+            @Column(name = "version") int version) implements Serializable {}
 
     @EmbeddedId
     private Key key;
@@ -115,8 +115,15 @@ public class DisclosureDraft {
     }
 
     /** A new version of the text; {@code recurrencePrevention} null unless the accepted measures go with it. */
-    public static DisclosureDraft saved(Key key, String titleJa, String bodyJa, String titleEn, String bodyEn,
-            List<String> recurrencePrevention, Integer acceptedReportVersion, String createdBy,
+    public static DisclosureDraft saved(
+            Key key,
+            String titleJa,
+            String bodyJa,
+            String titleEn,
+            String bodyEn,
+            List<String> recurrencePrevention,
+            Integer acceptedReportVersion,
+            String createdBy,
             OffsetDateTime createdAt) {
         DisclosureDraft d = new DisclosureDraft();
         d.key = key;

@@ -15,6 +15,5 @@ public record DisclosureProposal(DisclosureMethod method, List<Reason> reasons) 
      *
      * @param rule the rule's id, e.g. {@code I1} (see the README)
      */
-    public record Reason(String rule, DisclosureMethod method, String ja, String en) {
-    }
+    public record Reason(String rule, DisclosureMethod method, String ja, String en) {}
 }

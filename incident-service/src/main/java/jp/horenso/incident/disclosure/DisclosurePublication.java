@@ -132,9 +132,20 @@ public class DisclosurePublication {
     }
 
     /** An approved version published; a real case (not a drill) gets the organisation's next public number. */
-    public static DisclosurePublication of(UUID incidentId, int draftVersion, String organisation,
-            DisclosureMethod method, boolean drill, String titleJa, String bodyJa, String titleEn, String bodyEn,
-            List<String> recurrencePrevention, OffsetDateTime publishedAt, String publishedBy, Integer publicNumber) {
+    public static DisclosurePublication of(
+            UUID incidentId,
+            int draftVersion,
+            String organisation,
+            DisclosureMethod method,
+            boolean drill,
+            String titleJa,
+            String bodyJa,
+            String titleEn,
+            String bodyEn,
+            List<String> recurrencePrevention,
+            OffsetDateTime publishedAt,
+            String publishedBy,
+            Integer publicNumber) {
         DisclosurePublication p = new DisclosurePublication();
         p.id = UUID.randomUUID();
         p.incidentId = incidentId;

@@ -15,20 +15,32 @@ import java.util.Map;
  * @param labels the fixed words of the layout (page, case number …) in the document's language
  */
 @TemplateData
-public record Document(DocumentKind kind, String lang, String title, String basis, String to, String from,
-        String organisation, String caseNumber, String version, String generatedIso, String generatedWareki,
-        String sourceLabel, String sourceSha256, List<Field> banner, String note, List<Section> sections,
+public record Document(
+        DocumentKind kind,
+        String lang,
+        String title,
+        String basis,
+        String to,
+        String from,
+        String organisation,
+        String caseNumber,
+        String version,
+        String generatedIso,
+        String generatedWareki,
+        String sourceLabel,
+        String sourceSha256,
+        List<Field> banner,
+        String note,
+        List<Section> sections,
         Map<String, String> labels) {
 
     /** A label and its value. */
     @TemplateData
-    public record Field(String label, String value) {
-    }
+    public record Field(String label, String value) {}
 
     /** A table: its column headings and rows of cells. */
     @TemplateData
-    public record Table(List<String> headings, List<List<String>> rows, String emptyText) {
-    }
+    public record Table(List<String> headings, List<List<String>> rows, String emptyText) {}
 
     /** A numbered section: a heading with paragraphs, label–value rows and/or a table. */
     @TemplateData

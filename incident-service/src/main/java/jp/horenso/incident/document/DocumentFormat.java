@@ -34,8 +34,8 @@ public enum DocumentFormat {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "pdf" -> PDF;
             case "html" -> HTML;
-            default -> throw ProblemException.invalidFields(List.of(
-                    FieldProblem.of("format", "field.enum", "pdf, html")));
+            default ->
+                throw ProblemException.invalidFields(List.of(FieldProblem.of("format", "field.enum", "pdf, html")));
         };
     }
 
@@ -46,8 +46,7 @@ public enum DocumentFormat {
         }
         String lang = value.strip().toLowerCase(Locale.ROOT);
         if (!lang.equals("ja") && !lang.equals("en")) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("lang", "field.enum",
-                    "ja, en")));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("lang", "field.enum", "ja, en")));
         }
         return lang;
     }

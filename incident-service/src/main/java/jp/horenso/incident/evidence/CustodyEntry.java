@@ -91,8 +91,14 @@ public class CustodyEntry {
     }
 
     /** A link of the chain of custody: who did what with the evidence, when (to whom and why for a hand-over). */
-    public static CustodyEntry of(UUID evidenceId, UUID incidentId, Action action, String actor, OffsetDateTime at,
-            String handedTo, String purpose) {
+    public static CustodyEntry of(
+            UUID evidenceId,
+            UUID incidentId,
+            Action action,
+            String actor,
+            OffsetDateTime at,
+            String handedTo,
+            String purpose) {
         CustodyEntry entry = new CustodyEntry();
         entry.evidenceId = evidenceId;
         entry.incidentId = incidentId;

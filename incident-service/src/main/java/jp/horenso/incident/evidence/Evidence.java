@@ -85,8 +85,15 @@ public class Evidence {
     }
 
     /** A piece of evidence kept (証拠保全, 第107条): what it is, its SHA-256, who received it when. */
-    public static Evidence received(UUID incidentId, String filename, String contentType, long sizeBytes,
-            String sha256, String description, String receivedBy, OffsetDateTime receivedAt) {
+    public static Evidence received(
+            UUID incidentId,
+            String filename,
+            String contentType,
+            long sizeBytes,
+            String sha256,
+            String description,
+            String receivedBy,
+            OffsetDateTime receivedAt) {
         Evidence e = new Evidence();
         e.id = UUID.randomUUID();
         e.incidentId = incidentId;

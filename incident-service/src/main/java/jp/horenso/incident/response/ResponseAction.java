@@ -201,8 +201,16 @@ public class ResponseAction {
     }
 
     /** A new action in {@code status} (PLANNED, or already under way or done), its times stamped. */
-    public static ResponseAction recorded(UUID incidentId, Kind kind, String description, String ownerUnit,
-            String ownerPerson, LocalDate dueDate, Status status, String by, OffsetDateTime at) {
+    public static ResponseAction recorded(
+            UUID incidentId,
+            Kind kind,
+            String description,
+            String ownerUnit,
+            String ownerPerson,
+            LocalDate dueDate,
+            Status status,
+            String by,
+            OffsetDateTime at) {
         ResponseAction a = new ResponseAction();
         a.id = UUID.randomUUID();
         a.incidentId = incidentId;

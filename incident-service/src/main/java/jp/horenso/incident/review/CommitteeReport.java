@@ -64,8 +64,13 @@ public class CommitteeReport {
     }
 
     /** The CISO's record that the case was reported to the committee (第44条6項). */
-    public static CommitteeReport recorded(UUID incidentId, OffsetDateTime reportedAt, String reference,
-            int reportVersion, String recordedBy, OffsetDateTime recordedAt) {
+    public static CommitteeReport recorded(
+            UUID incidentId,
+            OffsetDateTime reportedAt,
+            String reference,
+            int reportVersion,
+            String recordedBy,
+            OffsetDateTime recordedAt) {
         CommitteeReport r = new CommitteeReport();
         r.incidentId = incidentId;
         r.reportedAt = reportedAt;

@@ -105,8 +105,14 @@ public class TimelineEntry {
     }
 
     /** The entry that follows {@code last} (null: the first) on the case's hash chain, its hash computed. */
-    public static TimelineEntry after(TimelineEntry last, UUID incidentId, TimelineType type, OffsetDateTime at,
-            String actor, Map<String, Object> details, UUID sourceEventId) {
+    public static TimelineEntry after(
+            TimelineEntry last,
+            UUID incidentId,
+            TimelineType type,
+            OffsetDateTime at,
+            String actor,
+            Map<String, Object> details,
+            UUID sourceEventId) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;
         entry.seq = last == null ? 1 : last.seq + 1;

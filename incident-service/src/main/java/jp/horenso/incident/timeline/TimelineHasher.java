@@ -25,8 +25,7 @@ public final class TimelineHasher {
 
     private static final ObjectMapper CANONICAL = new ObjectMapper();
 
-    private TimelineHasher() {
-    }
+    private TimelineHasher() {}
 
     /** Times are stored and hashed to the microsecond. */
     public static OffsetDateTime normalise(OffsetDateTime at) {
@@ -35,17 +34,24 @@ public final class TimelineHasher {
 
     public static String hash(TimelineEntry e) {
         StringBuilder content = new StringBuilder()
-                .append(e.prevHash()).append('\n')
-                .append(e.incidentId()).append('\n')
-                .append(e.seq()).append('\n')
-                .append(e.type().name()).append('\n')
-                .append(normalise(e.at()).toInstant()).append('\n')
-                .append(e.actor()).append('\n')
-                .append(canonicalJson(e.details())).append('\n')
+                .append(e.prevHash())
+                .append('\n')
+                .append(e.incidentId())
+                .append('\n')
+                .append(e.seq())
+                .append('\n')
+                .append(e.type().name())
+                .append('\n')
+                .append(normalise(e.at()).toInstant())
+                .append('\n')
+                .append(e.actor())
+                .append('\n')
+                .append(canonicalJson(e.details()))
+                .append('\n')
                 .append(e.sourceEventId() == null ? "" : e.sourceEventId().toString());
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content.toString()
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(content.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e1) {
             throw new IllegalStateException(e1);

@@ -21,18 +21,20 @@ class ProductionConfigTest {
 
     @Test
     void productionHasNoFallbackEndpointsSecretsOrDemoOrganisation() throws IOException {
-        List<String> prod = Files.readAllLines(Path.of("src/main/resources/application.properties"),
-                StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank() && !l.startsWith("#"))
-                .filter(l -> !l.startsWith("%") || l.startsWith("%prod."))
-                .toList();
+        List<String> prod =
+                Files.readAllLines(Path.of("src/main/resources/application.properties"), StandardCharsets.UTF_8)
+                        .stream()
+                        .filter(l -> !l.isBlank() && !l.startsWith("#"))
+                        .filter(l -> !l.startsWith("%") || l.startsWith("%prod."))
+                        .toList();
         for (String line : prod) {
             assertTrue(!DEFAULTED_EXPRESSION.matcher(line).find(), "a fallback value in production: " + line);
             assertTrue(!line.contains("localhost") && !line.contains("127.0.0.1"), "localhost in production: " + line);
             assertTrue(!line.contains("demo-city") && !line.contains("デモ市"), "demo data in production: " + line);
             assertTrue(!line.matches(".*(password|username)=postgres.*"), "a default credential: " + line);
         }
-        for (String required : List.of("%prod.quarkus.datasource.jdbc.url=${QUARKUS_DATASOURCE_JDBC_URL}",
+        for (String required : List.of(
+                "%prod.quarkus.datasource.jdbc.url=${QUARKUS_DATASOURCE_JDBC_URL}",
                 "%prod.quarkus.datasource.username=${QUARKUS_DATASOURCE_USERNAME}",
                 "%prod.quarkus.datasource.password=${QUARKUS_DATASOURCE_PASSWORD}",
                 "%prod.quarkus.oidc.auth-server-url=${QUARKUS_OIDC_AUTH_SERVER_URL}",

@@ -19,8 +19,8 @@ public final class DashboardFixtures {
     public final String organisation = "test-" + UUID.randomUUID().toString().substring(0, 8);
 
     public String staff() {
-        return Tokens.tokenIn(organisation, "staff-" + organisation, "general-affairs", "general-affairs-section",
-                "staff");
+        return Tokens.tokenIn(
+                organisation, "staff-" + organisation, "general-affairs", "general-affairs-section", "staff");
     }
 
     public String staffOfWelfare() {
@@ -28,7 +28,8 @@ public final class DashboardFixtures {
     }
 
     public String person(String role) {
-        String unit = role.equals("section-chief") ? "general-affairs-section"
+        String unit = role.equals("section-chief")
+                ? "general-affairs-section"
                 : role.equals("department-head") ? "general-affairs" : "information-policy";
         return Tokens.tokenIn(organisation, role + "-" + organisation, "general-affairs", unit, role);
     }
@@ -39,8 +40,15 @@ public final class DashboardFixtures {
         body.put("title", title);
         body.put("description", title + "の件");
         body.put("drill", drill);
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/incidents")
-                .then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** Runs one statement in its own transaction; parameters are ?1, ?2, … */

@@ -31,10 +31,20 @@ class DirectoryProjectionTest {
     @Test
     void article44_2_unitsOfTheCallersOrganisationAreListedForForms() {
         Directories.publishDemoCity();
-        given().auth().oauth2(Tokens.staff2()).get("/api/units").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.staff2())
+                .get("/api/units")
+                .then()
+                .statusCode(200)
                 .body("organisation", equalTo("demo-city"))
-                .body("units.code", hasItems("general-affairs", "general-affairs-section", "information-policy",
-                        "welfare", "welfare-section"))
+                .body(
+                        "units.code",
+                        hasItems(
+                                "general-affairs",
+                                "general-affairs-section",
+                                "information-policy",
+                                "welfare",
+                                "welfare-section"))
                 .body("units.find { it.code == 'welfare-section' }.parent", equalTo("welfare"))
                 .body("units.find { it.code == 'welfare-section' }.kind", equalTo("SECTION"))
                 .body("units.find { it.code == 'welfare-section' }.name.ja", equalTo("福祉課"))
@@ -48,8 +58,13 @@ class DirectoryProjectionTest {
     @Test
     void anOrganisationWithoutDirectoryListsNothingYet() {
         String org = "org-" + UUID.randomUUID();
-        given().auth().oauth2(Tokens.tokenIn(org, "someone", null, "x", "staff")).get("/api/units").then()
-                .statusCode(200).body("organisation", equalTo(org)).body("publishedAt", nullValue())
+        given().auth()
+                .oauth2(Tokens.tokenIn(org, "someone", null, "x", "staff"))
+                .get("/api/units")
+                .then()
+                .statusCode(200)
+                .body("organisation", equalTo(org))
+                .body("publishedAt", nullValue())
                 .body("units", equalTo(List.of()));
     }
 
@@ -63,18 +78,28 @@ class DirectoryProjectionTest {
         Directories.awaitUnits(token, 2);
         given().auth().oauth2(token).get("/api/units").then().body("units.code", equalTo(List.of("dept", "a")));
 
-        KafkaTopics.send(Directories.ESCALATION_EVENTS, org,
+        KafkaTopics.send(
+                Directories.ESCALATION_EVENTS,
+                org,
                 Directories.event(UUID.randomUUID(), org, first.plusMinutes(30), SECTION_B));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth()
-                .oauth2(token).get("/api/units").then().body("units.code", equalTo(List.of("dept", "b"))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/units")
+                        .then()
+                        .body("units.code", equalTo(List.of("dept", "b"))));
 
         // The first event again (a redelivery) and an event published earlier than the one held: both change nothing.
         KafkaTopics.send(Directories.ESCALATION_EVENTS, org, older);
-        KafkaTopics.send(Directories.ESCALATION_EVENTS, org,
+        KafkaTopics.send(
+                Directories.ESCALATION_EVENTS,
+                org,
                 Directories.event(UUID.randomUUID(), org, first.minusMinutes(5), SECTION_A));
         // A marker directory of a third organisation, sent after both: once it is applied, both were consumed.
         String marker = "org-" + UUID.randomUUID();
-        KafkaTopics.send(Directories.ESCALATION_EVENTS, marker,
+        KafkaTopics.send(
+                Directories.ESCALATION_EVENTS,
+                marker,
                 Directories.event(UUID.randomUUID(), marker, OffsetDateTime.now(ZoneOffset.UTC), SECTION_A));
         Directories.awaitUnits(Tokens.tokenIn(marker, "someone", null, "x", "staff"), 2);
         given().auth().oauth2(token).get("/api/units").then().body("units.code", equalTo(List.of("dept", "b")));
@@ -89,9 +114,14 @@ class DirectoryProjectionTest {
                  "datacontenttype":"application/json","data":{"organisation":"%s","publishedAt":"2026-12-01T00:00:00Z",
                  "units":[{"code":"a","kind":"TEAM","name":{"ja":"A"}}]}}""".formatted(UUID.randomUUID(), org, org);
         KafkaTopics.send(Directories.ESCALATION_EVENTS, org, broken);
-        KafkaTopics.awaitRecord(Directories.ESCALATION_EVENTS + ".incident-service.dlq", r -> broken.equals(r.value()),
+        KafkaTopics.awaitRecord(
+                Directories.ESCALATION_EVENTS + ".incident-service.dlq",
+                r -> broken.equals(r.value()),
                 Duration.ofSeconds(30));
-        given().auth().oauth2(Tokens.tokenIn(org, "someone", null, "x", "staff")).get("/api/units").then()
+        given().auth()
+                .oauth2(Tokens.tokenIn(org, "someone", null, "x", "staff"))
+                .get("/api/units")
+                .then()
                 .body("units", equalTo(List.of()));
     }
 }

@@ -11,11 +11,13 @@ import jp.horenso.incident.support.Tokens;
 /** Drives a case's disclosure through the API for tests: decision, text versions, approval, publication. */
 public final class DisclosureFixtures {
 
-    private DisclosureFixtures() {
-    }
+    private DisclosureFixtures() {}
 
     public static Response decide(String token, String incidentId, String method) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("method", method))
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("method", method))
                 .put("/api/incidents/" + incidentId + "/disclosure/decision");
     }
 
@@ -29,7 +31,10 @@ public final class DisclosureFixtures {
     }
 
     public static Response saveDraft(String token, String incidentId, Map<String, Object> body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(body)
                 .post("/api/incidents/" + incidentId + "/disclosure/drafts");
     }
 
@@ -38,22 +43,33 @@ public final class DisclosureFixtures {
     }
 
     public static Response approve(String token, String incidentId, int version, String language) {
-        return given().auth().oauth2(token).header("Accept-Language", language)
+        return given().auth()
+                .oauth2(token)
+                .header("Accept-Language", language)
                 .post("/api/incidents/" + incidentId + "/disclosure/drafts/" + version + "/approval");
     }
 
     public static Response publish(String token, String incidentId, int version) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("draftVersion", version))
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(Map.of("draftVersion", version))
                 .post("/api/incidents/" + incidentId + "/disclosure/publications");
     }
 
     /** Decides, writes (csirt1), approves (ciso) and publishes (ciso) a text; returns the public id. */
     public static String published(String incidentId, String titleJa, String bodyJa) {
         decide(Tokens.ciso(), incidentId, "INDIVIDUAL_PRESS_RELEASE").then().statusCode(200);
-        int version = saveDraft(Tokens.csirt1(), incidentId, text(titleJa, bodyJa)).then().statusCode(201)
-                .extract().path("drafts[-1].version");
+        int version = saveDraft(Tokens.csirt1(), incidentId, text(titleJa, bodyJa))
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("drafts[-1].version");
         approve(Tokens.ciso(), incidentId, version).then().statusCode(200);
-        return publish(Tokens.ciso(), incidentId, version).then().statusCode(201)
-                .extract().path("publications[-1].id");
+        return publish(Tokens.ciso(), incidentId, version)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("publications[-1].id");
     }
 }

@@ -1,44 +1,56 @@
 package jp.horenso.incident.support;
 
-import jp.horenso.localstack.testing.EventSchemas;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.localstack.testing.EventSchemas;
 
 /** Sends escalation-service's chain events to the real broker, each checked against its schema first. */
 public final class ChainEvents {
 
     public static final String TOPIC = "horenso.escalation-events";
 
-    private ChainEvents() {
-    }
+    private ChainEvents() {}
 
     /** Sends an event stamped {@code time}; returns its id. */
     public static UUID send(String eventName, String incidentId, OffsetDateTime time, String data) {
         UUID id = UUID.randomUUID();
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.%s",
-                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(id, eventName, t(time), incidentId, data);
+                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, data);
         EventSchemas.assertValid(eventName, event);
         KafkaTopics.send(TOPIC, incidentId, event);
         return id;
     }
 
     /** HopOpened at {@code openedAt}; returns the hop id. */
-    public static String hopOpened(String incidentId, String step, String username, OffsetDateTime openedAt,
-            OffsetDateTime ackDeadline) {
+    public static String hopOpened(
+            String incidentId, String step, String username, OffsetDateTime openedAt, OffsetDateTime ackDeadline) {
         return hopOpened(incidentId, step, username, openedAt, ackDeadline, "REPORT", null);
     }
 
-    public static String hopOpened(String incidentId, String step, String username, OffsetDateTime openedAt,
-            OffsetDateTime ackDeadline, String trigger, String deputyFor) {
+    public static String hopOpened(
+            String incidentId,
+            String step,
+            String username,
+            OffsetDateTime openedAt,
+            OffsetDateTime ackDeadline,
+            String trigger,
+            String deputyFor) {
         String hopId = UUID.randomUUID().toString();
         send("HopOpened", incidentId, openedAt, """
                 {"incidentId":"%s","hopId":"%s","step":"%s","recipient":{"username":"%s","name":"%s 様",
-                 "email":"%s@example.jp"},"ackDeadline":"%s","trigger":"%s","attempt":1,"deputy":%s,"deputyFor":%s}"""
-                .formatted(incidentId, hopId, step, username, username, username, t(ackDeadline), trigger,
-                        deputyFor != null, deputyFor == null ? "null" : "\"" + deputyFor + "\""));
+                 "email":"%s@example.jp"},"ackDeadline":"%s","trigger":"%s","attempt":1,"deputy":%s,"deputyFor":%s}""".formatted(
+                        incidentId,
+                        hopId,
+                        step,
+                        username,
+                        username,
+                        username,
+                        t(ackDeadline),
+                        trigger,
+                        deputyFor != null,
+                        deputyFor == null ? "null" : "\"" + deputyFor + "\""));
         return hopId;
     }
 
@@ -48,11 +60,12 @@ public final class ChainEvents {
                  "late":false,"via":"API"}""".formatted(incidentId, hopId, step, by, t(at)));
     }
 
-    public static void hopTimedOut(String incidentId, String hopId, String step, String username,
-            OffsetDateTime deadline) {
+    public static void hopTimedOut(
+            String incidentId, String hopId, String step, String username, OffsetDateTime deadline) {
         send("HopTimedOut", incidentId, deadline, """
                 {"incidentId":"%s","hopId":"%s","step":"%s","recipient":{"username":"%s"},"ackDeadline":"%s",
-                 "timedOutAt":"%s"}""".formatted(incidentId, hopId, step, username, t(deadline), t(deadline)));
+                 "timedOutAt":"%s"}""".formatted(
+                        incidentId, hopId, step, username, t(deadline), t(deadline)));
     }
 
     public static void chainStopped(String incidentId, OffsetDateTime at, String... cancelledHops) {
@@ -61,8 +74,7 @@ public final class ChainEvents {
             hops.append(hops.isEmpty() ? "" : ",").append('"').append(hop).append('"');
         }
         send("ChainStopped", incidentId, at, """
-                {"incidentId":"%s","reason":"CLOSED","stoppedAt":"%s","cancelledHops":[%s],"cancelledTimers":0}"""
-                .formatted(incidentId, t(at), hops));
+                {"incidentId":"%s","reason":"CLOSED","stoppedAt":"%s","cancelledHops":[%s],"cancelledTimers":0}""".formatted(incidentId, t(at), hops));
     }
 
     /** RFC 3339 with seconds, as the schemas require. */

@@ -1,6 +1,5 @@
 package jp.horenso.incident.support;
 
-import jp.horenso.localstack.testing.EventSchemas;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import jp.horenso.localstack.testing.EventSchemas;
 
 /** Publishes an organisation's directory on the escalation topic, as escalation-service does, and waits for it. */
 public final class Directories {
@@ -23,8 +23,7 @@ public final class Directories {
              {"code":"welfare","kind":"DEPARTMENT","parent":null,"name":{"ja":"福祉部","en":"Welfare Department"}},
              {"code":"welfare-section","kind":"SECTION","parent":"welfare","name":{"ja":"福祉課","en":"Welfare Section"}}]""";
 
-    private Directories() {
-    }
+    private Directories() {}
 
     /** A DirectoryPublished event (checked against its schema). */
     public static String event(UUID id, String organisation, OffsetDateTime publishedAt, String units) {
@@ -32,8 +31,7 @@ public final class Directories {
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service",
                  "type":"jp.horenso.DirectoryPublished","time":"%s","subject":"%s",
                  "datacontenttype":"application/json","data":{"organisation":"%s",
-                 "name":{"ja":"デモ市","en":"Demo City"},"publishedAt":"%s","units":%s}}"""
-                .formatted(id, publishedAt, organisation, organisation, publishedAt, units);
+                 "name":{"ja":"デモ市","en":"Demo City"},"publishedAt":"%s","units":%s}}""".formatted(id, publishedAt, organisation, organisation, publishedAt, units);
         EventSchemas.assertValid("DirectoryPublished", event);
         return event;
     }
@@ -47,7 +45,12 @@ public final class Directories {
 
     /** Waits until the caller's organisation lists {@code count} units. */
     public static void awaitUnits(String token, int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token).get("/api/units")
-                .then().statusCode(200).body("units.size()", equalTo(count)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/units")
+                        .then()
+                        .statusCode(200)
+                        .body("units.size()", equalTo(count)));
     }
 }

@@ -22,8 +22,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Plain Kafka clients on the test broker, to send records as another service would and read what we sent. */
 public final class KafkaTopics {
 
-    private KafkaTopics() {
-    }
+    private KafkaTopics() {}
 
     private static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -35,9 +34,13 @@ public final class KafkaTopics {
     }
 
     public static void sendBytes(String topic, String key, byte[] value) {
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                ByteArraySerializer.class);
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config)) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
         } catch (Exception e) {
@@ -46,8 +49,8 @@ public final class KafkaTopics {
     }
 
     /** Reads the topic from the start until a record matches, or fails after {@code timeout}. */
-    public static ConsumerRecord<String, String> awaitRecord(String topic,
-            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    public static ConsumerRecord<String, String> awaitRecord(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         List<ConsumerRecord<String, String>> found = records(topic, match, timeout, 1);
         if (found.isEmpty()) {
             throw new AssertionError("no matching record on " + topic + " within " + timeout);
@@ -56,8 +59,8 @@ public final class KafkaTopics {
     }
 
     /** Every matching record that arrives on the topic within {@code window}. */
-    public static List<ConsumerRecord<String, String>> records(String topic,
-            Predicate<ConsumerRecord<String, String>> match, Duration window, int stopAfter) {
+    public static List<ConsumerRecord<String, String>> records(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration window, int stopAfter) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = fromTheStart()) {
             consumer.subscribe(List.of(topic));
@@ -77,8 +80,8 @@ public final class KafkaTopics {
      * Every record of the topic from its start up to and including the first that matches {@code last} (a sentinel
      * sent after what is checked: the records of one key keep their order), or fails after {@code timeout}.
      */
-    public static List<ConsumerRecord<String, String>> recordsUntil(String topic,
-            Predicate<ConsumerRecord<String, String>> last, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> recordsUntil(
+            String topic, Predicate<ConsumerRecord<String, String>> last, Duration timeout) {
         List<ConsumerRecord<String, String>> read = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = fromTheStart()) {
             consumer.subscribe(List.of(topic));
@@ -97,10 +100,16 @@ public final class KafkaTopics {
 
     /** A consumer of its own group, reading from the start of what it subscribes to. */
     private static KafkaConsumer<String, String> fromTheStart() {
-        return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        return new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ConsumerConfig.GROUP_ID_CONFIG,
+                "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class));
     }
 }

@@ -19,16 +19,16 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** The status, headers (lower-case names) and body of a reply. */
-    public record Reply(int status, Map<String, String> headers, String body) {
-    }
+    public record Reply(int status, Map<String, String> headers, String body) {}
 
     /** Sends the head only, announcing {@code contentLength} bytes, and reads the server's answer. */
     public static Reply announce(String method, String path, Map<String, String> headers, long contentLength) {
-        StringBuilder head = head(method, path, headers).append("Content-Length: ").append(contentLength)
+        StringBuilder head = head(method, path, headers)
+                .append("Content-Length: ")
+                .append(contentLength)
                 .append("\r\nExpect: 100-continue\r\n\r\n");
         return exchange(head.toString().getBytes(StandardCharsets.UTF_8), null);
     }
@@ -48,9 +48,15 @@ public final class RawHttp {
     }
 
     private static StringBuilder head(String method, String path, Map<String, String> headers) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                .append("Host: localhost:").append(RestAssured.port).append("\r\n");
-        headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        StringBuilder head = new StringBuilder(method)
+                .append(' ')
+                .append(path)
+                .append(" HTTP/1.1\r\n")
+                .append("Host: localhost:")
+                .append(RestAssured.port)
+                .append("\r\n");
+        headers.forEach(
+                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         return head;
     }
 
@@ -77,7 +83,8 @@ public final class RawHttp {
             headers.clear();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
                         line.substring(colon + 1).strip());
             }
         } while (status == 100);

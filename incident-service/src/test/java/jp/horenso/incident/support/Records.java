@@ -12,8 +12,7 @@ import java.util.Map;
 /** Builds case-record bodies and writes them through the API as the CSIRT would. */
 public final class Records {
 
-    private Records() {
-    }
+    private Records() {}
 
     /** A record of a minor case: no personal data, internet zone. */
     public static Map<String, Object> minor() {
@@ -51,9 +50,20 @@ public final class Records {
 
     /** Writes the record with the case's current ETag; returns the response. */
     public static Response write(String token, String id, Map<String, Object> record) {
-        String etag = given().auth().oauth2(token).when().get("/api/incidents/" + id).then().statusCode(200)
-                .extract().header("ETag");
-        return given().auth().oauth2(token).header("If-Match", etag).contentType(ContentType.JSON).body(record)
-                .when().put("/api/incidents/" + id + "/record");
+        String etag = given().auth()
+                .oauth2(token)
+                .when()
+                .get("/api/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .header("ETag");
+        return given().auth()
+                .oauth2(token)
+                .header("If-Match", etag)
+                .contentType(ContentType.JSON)
+                .body(record)
+                .when()
+                .put("/api/incidents/" + id + "/record");
     }
 }

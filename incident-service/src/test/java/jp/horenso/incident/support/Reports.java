@@ -11,8 +11,7 @@ import java.util.Map;
 /** Builds and files incident reports through the API, as staff would. */
 public final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** A complete, valid report body. */
     public static Map<String, Object> valid() {
@@ -28,8 +27,15 @@ public final class Reports {
 
     /** Files a valid report with the token and returns the new case id. */
     public static String file(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(valid())
-                .when().post("/api/incidents")
-                .then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(token)
+                .contentType(ContentType.JSON)
+                .body(valid())
+                .when()
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 }

@@ -12,6 +12,5 @@ import jp.horenso.localstack.testing.PostgresKafkaResource;
 @QuarkusTestResource(OidcWiremockTestResource.class)
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 }

@@ -8,8 +8,7 @@ import java.util.Map;
 /** Signed access tokens shaped like the demo realm's, for the demo city's people. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String staff1() {
         return token("staff1", "general-affairs", "general-affairs-section", "staff");
@@ -66,8 +65,8 @@ public final class Tokens {
     }
 
     /** A token of a person of another organisation (one installation serves several). */
-    public static String tokenIn(String organisation, String username, String department, String unit,
-            String... roles) {
+    public static String tokenIn(
+            String organisation, String username, String department, String unit, String... roles) {
         JwtClaimsBuilder claims = Jwt.preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
                 .claim("organisation", organisation)

@@ -27,12 +27,10 @@ public final class EventSchemas {
     private static final Map<String, JsonSchema> SCHEMAS = new ConcurrentHashMap<>();
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     // Formats (uuid, date-time, email) are only annotations in 2020-12 unless asserted.
-    private static final SchemaValidatorsConfig CONFIG = SchemaValidatorsConfig.builder()
-            .formatAssertionsEnabled(true)
-            .build();
+    private static final SchemaValidatorsConfig CONFIG =
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
 
-    private EventSchemas() {
-    }
+    private EventSchemas() {}
 
     /** What is wrong with {@code event} by the schema of its {@code type}; empty when it is valid. */
     public static List<String> problems(JsonNode event) {
@@ -97,7 +95,8 @@ public final class EventSchemas {
     /** {@code docs/events/schemas} of the repository (the build passes {@code horenso.repo.root}). */
     private static Path schemaDirectory() {
         Path fromBuild = Path.of(System.getProperty("horenso.repo.root", ".."), "docs/events/schemas");
-        return (Files.isDirectory(fromBuild) ? fromBuild : Path.of("..", "docs/events/schemas")).toAbsolutePath()
+        return (Files.isDirectory(fromBuild) ? fromBuild : Path.of("..", "docs/events/schemas"))
+                .toAbsolutePath()
                 .normalize();
     }
 }

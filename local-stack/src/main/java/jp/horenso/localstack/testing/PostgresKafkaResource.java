@@ -35,7 +35,8 @@ public class PostgresKafkaResource implements QuarkusTestResourceLifecycleManage
     public Map<String, String> start() {
         Path base;
         try {
-            base = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(), "stack-");
+            base = Files.createTempDirectory(
+                    Files.createDirectories(Path.of("target")).toAbsolutePath(), "stack-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

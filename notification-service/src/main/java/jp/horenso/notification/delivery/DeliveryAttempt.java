@@ -58,8 +58,14 @@ public class DeliveryAttempt {
         // for Hibernate
     }
 
-    public DeliveryAttempt(Notification notification, int attemptNumber, Channel channel, String target,
-            Instant attemptedAt, DeliveryOutcome outcome, String error) {
+    public DeliveryAttempt(
+            Notification notification,
+            int attemptNumber,
+            Channel channel,
+            String target,
+            Instant attemptedAt,
+            DeliveryOutcome outcome,
+            String error) {
         this.notification = notification;
         this.attemptNumber = attemptNumber;
         this.channel = channel;

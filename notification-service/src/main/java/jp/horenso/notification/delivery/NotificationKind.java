@@ -34,8 +34,7 @@ public enum NotificationKind {
 
     /** Whether the message is about a hop the recipient must acknowledge, and so carries an acknowledgement link. */
     public boolean isHopNotice() {
-        return this == NEW_REPORT || this == ESCALATION || this == REMINDER || this == HOP_OVERDUE
-                || this == FORWARDED;
+        return this == NEW_REPORT || this == ESCALATION || this == REMINDER || this == HOP_OVERDUE || this == FORWARDED;
     }
 
     /**
@@ -43,7 +42,11 @@ public enum NotificationKind {
      * messages link to the case's page in the web console, where the decision can be read and acted on.
      */
     public boolean isDecision() {
-        return this == DISCLOSURE_APPROVED || this == CISO_REPORT_SUBMITTED || this == CISO_REPORT_RETURNED
-                || this == DISCLOSURE_PUBLISHED || this == RESPONSE_ACTION_ASSIGNED || this == RESPONSE_ACTION_OVERDUE;
+        return this == DISCLOSURE_APPROVED
+                || this == CISO_REPORT_SUBMITTED
+                || this == CISO_REPORT_RETURNED
+                || this == DISCLOSURE_PUBLISHED
+                || this == RESPONSE_ACTION_ASSIGNED
+                || this == RESPONSE_ACTION_OVERDUE;
     }
 }

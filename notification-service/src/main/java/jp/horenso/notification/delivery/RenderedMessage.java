@@ -7,5 +7,4 @@ package jp.horenso.notification.delivery;
  * @param summary the kind's sentence in Japanese, then English (with the drill marking), for chats and the inbox
  * @param ackLink the one-click acknowledgement link, or null when the kind has none
  */
-public record RenderedMessage(String subject, String body, String summary, String caseLink, String ackLink) {
-}
+public record RenderedMessage(String subject, String body, String summary, String caseLink, String ackLink) {}

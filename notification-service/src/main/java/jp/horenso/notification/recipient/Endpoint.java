@@ -11,8 +11,7 @@ import jp.horenso.notification.delivery.Channel;
  * @param address mail address (null: the request's) or webhook URL
  * @param secret HMAC key of a webhook, or null
  */
-public record Endpoint(Long id, int position, Channel channel, WebhookFormat format, String address,
-        String secret) {
+public record Endpoint(Long id, int position, Channel channel, WebhookFormat format, String address, String secret) {
 
     /** What a person gets when nothing is configured: mail to the address escalation-service sent. */
     public static final Endpoint DEFAULT_MAIL = new Endpoint(null, -1, Channel.MAIL, null, null, null);

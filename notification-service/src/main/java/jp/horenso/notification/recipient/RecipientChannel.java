@@ -52,8 +52,15 @@ public class RecipientChannel {
         // for Hibernate
     }
 
-    public RecipientChannel(String username, int position, Channel channel, WebhookFormat webhookFormat,
-            String address, String secret, String updatedBy, Instant updatedAt) {
+    public RecipientChannel(
+            String username,
+            int position,
+            Channel channel,
+            WebhookFormat webhookFormat,
+            String address,
+            String secret,
+            String updatedBy,
+            Instant updatedAt) {
         this.username = username;
         this.position = position;
         this.channel = channel;

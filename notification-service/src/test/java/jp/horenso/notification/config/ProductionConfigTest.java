@@ -40,8 +40,8 @@ class ProductionConfigTest {
     void productionHasNoValueForAnySecretOrEndpointUntilTheEnvironmentGivesIt() throws IOException {
         SmallRyeConfig config = prod(Map.of());
         for (String property : FROM_ENVIRONMENT.keySet()) {
-            NoSuchElementException missing = assertThrows(NoSuchElementException.class,
-                    () -> config.getValue(property, String.class), property);
+            NoSuchElementException missing =
+                    assertThrows(NoSuchElementException.class, () -> config.getValue(property, String.class), property);
             assertTrue(missing.getMessage().contains(FROM_ENVIRONMENT.get(property)), missing.getMessage());
         }
     }

@@ -52,8 +52,12 @@ class ProblemResponsesTest {
     @TestSecurity(user = "staff1", roles = "staff")
     void wrongRoleIs403AndChangesNothing() {
         String username = someone();
-        problem(given().contentType("application/json").body("{\"channels\": []}")
-                .when().put("/api/recipients/" + username + "/delivery"), 403)
+        problem(
+                        given().contentType("application/json")
+                                .body("{\"channels\": []}")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        403)
                 .body("type", is(TYPES + "forbidden"))
                 .body("title", is("権限がありません"));
         problem(given().header("Accept-Language", "en").when().get("/api/recipients/" + username + "/delivery"), 403)
@@ -64,23 +68,25 @@ class ProblemResponsesTest {
     @Test
     @TestSecurity(user = "staff1", roles = "staff")
     void unknownPathAndUnknownInboxItemAre404() {
-        problem(given().when().get("/api/no-such-thing"), 404)
-                .body("title", is("見つかりません"));
+        problem(given().when().get("/api/no-such-thing"), 404).body("title", is("見つかりません"));
         problem(given().header("Accept-Language", "en").when().post("/api/inbox/987654321/read"), 404)
                 .body("type", is(TYPES + "not-found"))
                 .body("title", is("Not found"))
                 .body("detail", is("There is no such item in your inbox."));
-        problem(given().when().post("/api/inbox/987654321/read"), 404)
-                .body("detail", is("受信箱にその通知はありません。"));
+        problem(given().when().post("/api/inbox/987654321/read"), 404).body("detail", is("受信箱にその通知はありません。"));
     }
 
     @Test
     @TestSecurity(user = "seclead", roles = "security-lead")
     void wrongMethodIs405AndWrongMediaTypeIs415() {
-        problem(given().when().delete("/api/recipients/staff1/delivery"), 405)
-                .body("title", is("このメソッドは使えません"));
-        problem(given().header("Accept-Language", "en").contentType("text/plain").body("channels")
-                .when().put("/api/recipients/" + someone() + "/delivery"), 415)
+        problem(given().when().delete("/api/recipients/staff1/delivery"), 405).body("title", is("このメソッドは使えません"));
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType("text/plain")
+                                .body("channels")
+                                .when()
+                                .put("/api/recipients/" + someone() + "/delivery"),
+                        415)
                 .body("title", is("Unsupported media type"));
     }
 
@@ -90,25 +96,38 @@ class ProblemResponsesTest {
         String username = someone();
         given().contentType("application/json")
                 .body("{\"channels\": [{\"channel\": \"MAIL\", \"address\": \"first@demo-city.example.jp\"}]}")
-                .when().put("/api/recipients/" + username + "/delivery")
-                .then().statusCode(200);
+                .when()
+                .put("/api/recipients/" + username + "/delivery")
+                .then()
+                .statusCode(200);
 
         // A typo must not be saved as settings without the digest window the security lead meant to set.
-        problem(given().contentType("application/json")
-                .body("{\"channels\": [], \"digestWindw\": \"PT10M\"}")
-                .when().put("/api/recipients/" + username + "/delivery"), 400)
+        problem(
+                        given().contentType("application/json")
+                                .body("{\"channels\": [], \"digestWindw\": \"PT10M\"}")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        400)
                 .body("type", is(TYPES + "validation"))
                 .body("title", is("リクエストの項目に誤りがあります"))
                 .body("errors.field", contains("digestWindw"))
                 .body("errors[0].message", is("この項目は受け付けません。"));
-        problem(given().header("Accept-Language", "en").contentType("application/json")
-                .body("{\"channels\": [{\"channel\": \"MAIL\", \"adress\": \"typo@demo-city.example.jp\"}]}")
-                .when().put("/api/recipients/" + username + "/delivery"), 400)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType("application/json")
+                                .body(
+                                        "{\"channels\": [{\"channel\": \"MAIL\", \"adress\": \"typo@demo-city.example.jp\"}]}")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        400)
                 .body("title", is("The request has invalid fields"))
                 .body("errors.field", contains("channels[0].adress"))
                 .body("errors[0].message", is("This field is not accepted."));
 
-        given().when().get("/api/recipients/" + username + "/delivery").then().statusCode(200)
+        given().when()
+                .get("/api/recipients/" + username + "/delivery")
+                .then()
+                .statusCode(200)
                 .body("channels", hasSize(1))
                 .body("channels[0].address", is("first@demo-city.example.jp"))
                 .body("digestWindow", is((Object) null));
@@ -118,9 +137,13 @@ class ProblemResponsesTest {
     @TestSecurity(user = "seclead", roles = "security-lead")
     void controlCharacterInATextIsRefusedByNameAndNothingIsSaved() {
         String username = someone();
-        problem(given().contentType("application/json")
-                .body("{\"channels\": [{\"channel\": \"MAIL\", \"address\": \"a\\u0000b@demo-city.example.jp\"}]}")
-                .when().put("/api/recipients/" + username + "/delivery"), 400)
+        problem(
+                        given().contentType("application/json")
+                                .body(
+                                        "{\"channels\": [{\"channel\": \"MAIL\", \"address\": \"a\\u0000b@demo-city.example.jp\"}]}")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        400)
                 .body("errors.field", contains("channels[0].address"))
                 .body("errors[0].message", is("文字列に制御文字は使えません。"));
         assertEquals(0, Rows.count(db, "SELECT 1 FROM recipient_channel WHERE username = ?", username));
@@ -130,12 +153,21 @@ class ProblemResponsesTest {
     @TestSecurity(user = "seclead", roles = "security-lead")
     void unreadableJsonIs400ForTheBody() {
         String username = someone();
-        problem(given().contentType("application/json").body("{\"channels\": [")
-                .when().put("/api/recipients/" + username + "/delivery"), 400)
+        problem(
+                        given().contentType("application/json")
+                                .body("{\"channels\": [")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        400)
                 .body("errors.field", contains("body"))
                 .body("errors[0].message", is("本文が正しい JSON ではありません。"));
-        problem(given().header("Accept-Language", "en").contentType("application/json").body("{\"channels\": [")
-                .when().put("/api/recipients/" + username + "/delivery"), 400)
+        problem(
+                        given().header("Accept-Language", "en")
+                                .contentType("application/json")
+                                .body("{\"channels\": [")
+                                .when()
+                                .put("/api/recipients/" + username + "/delivery"),
+                        400)
                 .body("errors[0].message", is("The body is not valid JSON."));
         assertEquals(0, Rows.count(db, "SELECT 1 FROM recipient_channel WHERE username = ?", username));
     }
@@ -144,9 +176,12 @@ class ProblemResponsesTest {
     @TestSecurity(user = "seclead", roles = "security-lead")
     void theCallersCorrelationIdIsAnsweredInHeaderAndBody() {
         ExtractableResponse<Response> response = given().header("X-Correlation-Id", "ticket-4711")
-                .contentType("application/json").body("{\"digestWindow\": \"PT99H\"}")
-                .when().put("/api/recipients/" + someone() + "/delivery")
-                .then().statusCode(400)
+                .contentType("application/json")
+                .body("{\"digestWindow\": \"PT99H\"}")
+                .when()
+                .put("/api/recipients/" + someone() + "/delivery")
+                .then()
+                .statusCode(400)
                 .contentType(PROBLEM)
                 .header("X-Correlation-Id", "ticket-4711")
                 .body("correlationId", is("ticket-4711"))
@@ -157,7 +192,8 @@ class ProblemResponsesTest {
 
     /** The answer is a problem with {@code status}, and its correlation id is the same in header and body. */
     private static ValidatableResponse problem(Response response, int status) {
-        ValidatableResponse answer = response.then().statusCode(status)
+        ValidatableResponse answer = response.then()
+                .statusCode(status)
                 .contentType(PROBLEM)
                 .body("status", is(status))
                 .body("title", notNullValue())

@@ -21,23 +21,24 @@ public final class Mailbox {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One received mail, decoded by the server (subject per RFC 2047, body per its charset). */
-    public record ReceivedMail(List<String> to, String from, String subject, String body) {
-    }
+    public record ReceivedMail(List<String> to, String from, String subject, String body) {}
 
-    private Mailbox() {
-    }
+    private Mailbox() {}
 
     /** Every mail received so far. */
     public static List<ReceivedMail> all() {
         String url = ConfigProvider.getConfig().getValue("horenso.test.mail-api-url", String.class);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
             List<ReceivedMail> mails = new ArrayList<>();
             for (JsonNode mail : JSON.readTree(response.body())) {
                 List<String> to = new ArrayList<>();
                 mail.get("to").forEach(address -> to.add(address.asText()));
-                mails.add(new ReceivedMail(to, mail.get("from").asText(), mail.get("subject").asText(),
+                mails.add(new ReceivedMail(
+                        to,
+                        mail.get("from").asText(),
+                        mail.get("subject").asText(),
                         mail.get("body").asText()));
             }
             return mails;
@@ -51,7 +52,9 @@ public final class Mailbox {
 
     /** The mails whose subject contains {@code text} (tests put a unique case number there). */
     public static List<ReceivedMail> withSubjectContaining(String text) {
-        return all().stream().filter(m -> m.subject() != null && m.subject().contains(text)).toList();
+        return all().stream()
+                .filter(m -> m.subject() != null && m.subject().contains(text))
+                .toList();
     }
 
     /** Waits until a mail whose subject contains {@code text} arrived, or fails after {@code timeout}. */

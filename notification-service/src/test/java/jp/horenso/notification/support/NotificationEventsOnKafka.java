@@ -13,25 +13,39 @@ public final class NotificationEventsOnKafka {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private NotificationEventsOnKafka() {
-    }
+    private NotificationEventsOnKafka() {}
 
     /** Waits for the {@code eventName} event about {@code notificationId} and returns its record. */
     public static ConsumerRecord<String, String> await(String eventName, UUID notificationId, Duration timeout) {
-        return TestKafka.awaitRecord(TestKafka.NOTIFICATION_EVENTS, record -> {
-            JsonNode event = parse(record.value());
-            return ("jp.horenso." + eventName).equals(event.path("type").asText())
-                    && notificationId.toString().equals(event.path("data").path("notificationId").asText());
-        }, timeout);
+        return TestKafka.awaitRecord(
+                TestKafka.NOTIFICATION_EVENTS,
+                record -> {
+                    JsonNode event = parse(record.value());
+                    return ("jp.horenso." + eventName).equals(event.path("type").asText())
+                            && notificationId
+                                    .toString()
+                                    .equals(event.path("data")
+                                            .path("notificationId")
+                                            .asText());
+                },
+                timeout);
     }
 
     /** Every {@code eventName} event about {@code notificationId}, read for {@code duration}. */
     public static List<ConsumerRecord<String, String>> all(String eventName, UUID notificationId, Duration duration) {
-        return TestKafka.records(TestKafka.NOTIFICATION_EVENTS, record -> {
-            JsonNode event = parse(record.value());
-            return ("jp.horenso." + eventName).equals(event.path("type").asText())
-                    && notificationId.toString().equals(event.path("data").path("notificationId").asText());
-        }, duration, Integer.MAX_VALUE);
+        return TestKafka.records(
+                TestKafka.NOTIFICATION_EVENTS,
+                record -> {
+                    JsonNode event = parse(record.value());
+                    return ("jp.horenso." + eventName).equals(event.path("type").asText())
+                            && notificationId
+                                    .toString()
+                                    .equals(event.path("data")
+                                            .path("notificationId")
+                                            .asText());
+                },
+                duration,
+                Integer.MAX_VALUE);
     }
 
     /** The record value as JSON. */

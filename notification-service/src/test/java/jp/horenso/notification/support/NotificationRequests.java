@@ -1,6 +1,5 @@
 package jp.horenso.notification.support;
 
-import jp.horenso.localstack.testing.EventSchemas;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.delivery.event.ChainStopped;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 
@@ -28,7 +28,9 @@ public final class NotificationRequests {
         public UUID incidentId = UUID.randomUUID();
         public UUID hopId = UUID.randomUUID();
         /** Unique per request so a test finds its own mail by subject. */
-        public final String incidentNumber = "INC-2026-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
+        public final String incidentNumber =
+                "INC-2026-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
+
         public Instant ackDeadline = Instant.parse("2026-11-24T01:15:00Z");
         public String kind = "NEW_REPORT";
         public String step = "SECTION_CHIEF";
@@ -106,7 +108,8 @@ public final class NotificationRequests {
         public Request responseAction(String kind, String actionKind, String dueDate) {
             withoutHop();
             this.kind = kind;
-            this.responseAction = JSON.createObjectNode().put("actionId", UUID.randomUUID().toString())
+            this.responseAction = JSON.createObjectNode()
+                    .put("actionId", UUID.randomUUID().toString())
                     .put("kind", actionKind);
             if (dueDate != null) {
                 this.responseAction.put("dueDate", dueDate);
@@ -120,8 +123,11 @@ public final class NotificationRequests {
             this.hopId = null;
             this.step = null;
             this.ackDeadline = null;
-            this.legalDeadline = JSON.createObjectNode().put("code", "PPC_APPI").put("report", report)
-                    .put("dueAt", dueAt.toString()).put("reportTo", "個人情報保護委員会");
+            this.legalDeadline = JSON.createObjectNode()
+                    .put("code", "PPC_APPI")
+                    .put("report", report)
+                    .put("dueAt", dueAt.toString())
+                    .put("reportTo", "個人情報保護委員会");
             return this;
         }
 
@@ -234,13 +240,15 @@ public final class NotificationRequests {
 
         /** Sends the event without checking it against the contract (for fields the contract does not allow). */
         public Request sendUnchecked() {
-            TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event(eventId).toString());
+            TestKafka.send(
+                    TestKafka.ESCALATION_EVENTS,
+                    incidentId.toString(),
+                    event(eventId).toString());
             return this;
         }
     }
 
-    private NotificationRequests() {
-    }
+    private NotificationRequests() {}
 
     /**
      * Sends escalation-service's ChainStopped for the case (reason CLOSED or WITHDRAWN), checked against the

@@ -12,13 +12,12 @@ import javax.sql.DataSource;
 /** Reads the service's tables directly, for what no endpoint shows (and to wait for the worker). */
 public final class Rows {
 
-    private Rows() {
-    }
+    private Rows() {}
 
     /** The notification's status and channel, e.g. {@code SENT/MAIL}; null while it is not stored. */
     public static String statusAndChannel(DataSource db, UUID notificationId) {
-        return single(db, "SELECT status || '/' || channel FROM notification WHERE notification_id = ?",
-                notificationId);
+        return single(
+                db, "SELECT status || '/' || channel FROM notification WHERE notification_id = ?", notificationId);
     }
 
     /** Waits until the notification has {@code expected} (e.g. {@code SENT/WEBHOOK}) as status and channel. */
@@ -32,8 +31,8 @@ public final class Rows {
             }
             pause();
         }
-        throw new AssertionError("notification " + notificationId + " is " + current + ", not " + expected
-                + " after " + timeout);
+        throw new AssertionError(
+                "notification " + notificationId + " is " + current + ", not " + expected + " after " + timeout);
     }
 
     /** Waits until the notification is stored. */
@@ -56,7 +55,8 @@ public final class Rows {
 
     /** The first column of the first row as text, or null. */
     public static String single(DataSource db, String sql, Object... parameters) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -70,7 +70,8 @@ public final class Rows {
 
     /** Runs one statement. */
     public static void execute(DataSource db, String sql, Object... parameters) {
-        try (Connection connection = db.getConnection(); PreparedStatement statement = connection.prepareStatement(sql)) {
+        try (Connection connection = db.getConnection();
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -26,8 +26,7 @@ public final class TestKafka {
     public static final String NOTIFICATION_EVENTS = "horenso.notification-events";
     public static final String ESCALATION_DLQ = "horenso.escalation-events.notification-service.dlq";
 
-    private TestKafka() {
-    }
+    private TestKafka() {}
 
     private static String bootstrapServers() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -38,8 +37,8 @@ public final class TestKafka {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(props, new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
             ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
             record.headers().add("content-type", "application/cloudevents+json".getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);
@@ -49,8 +48,8 @@ public final class TestKafka {
     }
 
     /** Reads {@code topic} from the beginning until a record matches, or fails after {@code timeout}. */
-    public static ConsumerRecord<String, String> awaitRecord(String topic,
-            Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
+    public static ConsumerRecord<String, String> awaitRecord(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration timeout) {
         List<ConsumerRecord<String, String>> found = records(topic, match, timeout, 1);
         if (found.isEmpty()) {
             throw new AssertionError("no matching record on " + topic + " within " + timeout);
@@ -62,16 +61,16 @@ public final class TestKafka {
      * Every record of {@code topic} that matches, read from the beginning for {@code duration} (or until
      * {@code enough} matched).
      */
-    public static List<ConsumerRecord<String, String>> records(String topic,
-            Predicate<ConsumerRecord<String, String>> match, Duration duration, int enough) {
+    public static List<ConsumerRecord<String, String>> records(
+            String topic, Predicate<ConsumerRecord<String, String>> match, Duration duration, int enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             Instant end = Instant.now().plus(duration);
             while (Instant.now().isBefore(end) && found.size() < enough) {

@@ -112,8 +112,8 @@ public final class WebhookReceiver implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
         }
-        throw new AssertionError("expected " + count + " requests to " + path + " within " + timeout + ", got "
-                + at(path).size());
+        throw new AssertionError(
+                "expected " + count + " requests to " + path + " within " + timeout + ", got " + at(path).size());
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -122,8 +122,8 @@ public final class WebhookReceiver implements AutoCloseable {
             body = in.readAllBytes();
         }
         Map<String, String> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                String.join(",", values)));
+        exchange.getRequestHeaders()
+                .forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
         int status = next(path);
         received.add(new Received(path, headers, body, status));

@@ -53,10 +53,12 @@ public class EventConsumption {
                 if (!TransientFailures.isTransient(e) || System.nanoTime() + wait.toNanos() > deadline) {
                     throw e;
                 }
-                LOG.warnf("%s %s failed transiently (attempt %d), retrying in %d ms: %s", event.name(), event.id(),
-                        attempt, wait.toMillis(), rootMessage(e));
+                LOG.warnf(
+                        "%s %s failed transiently (attempt %d), retrying in %d ms: %s",
+                        event.name(), event.id(), attempt, wait.toMillis(), rootMessage(e));
                 sleep(wait);
-                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0 ? config.maxBackoff()
+                wait = wait.multipliedBy(2).compareTo(config.maxBackoff()) > 0
+                        ? config.maxBackoff()
                         : wait.multipliedBy(2);
                 attempt++;
             }

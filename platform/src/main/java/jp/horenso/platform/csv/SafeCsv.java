@@ -18,11 +18,12 @@ public final class SafeCsv {
     /** The byte order mark Excel needs to read UTF-8. */
     public static final String BOM = "\uFEFF";
     /** RFC 4180 with CRLF line ends. */
-    public static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+    public static final CSVFormat FORMAT =
+            CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private SafeCsv() {
-    }
+    private SafeCsv() {}
 
     /** The header and the rows, each cell neutralised; null cells are written empty. */
     public static String write(List<String> header, List<? extends List<?>> rows, boolean withBom) {

@@ -39,8 +39,7 @@ public final class DeadLetterReplay {
     /** The header SmallRye's dead-letter strategy writes with the topic the record came from. */
     static final String ORIGIN_HEADER = "dead-letter-topic";
 
-    private DeadLetterReplay() {
-    }
+    private DeadLetterReplay() {}
 
     /** The consumer group that marks what was replayed from {@code dlq}. */
     public static String replayGroup(String dlq) {
@@ -52,7 +51,8 @@ public final class DeadLetterReplay {
         for (int i = 0; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
         }
-        if (args.length == 1 && "--dry-run".equals(args[0]) || !options.containsKey("bootstrap-servers")
+        if (args.length == 1 && "--dry-run".equals(args[0])
+                || !options.containsKey("bootstrap-servers")
                 || !options.containsKey("dlq")) {
             System.err.println("usage: DeadLetterReplay --bootstrap-servers host:port --dlq <topic> [--to <topic>]"
                     + " [--group <group>] [--dry-run true]");
@@ -61,10 +61,17 @@ public final class DeadLetterReplay {
         Map<String, Object> kafka = new HashMap<>();
         kafka.put("bootstrap.servers", options.get("bootstrap-servers"));
         String dlq = options.get("dlq");
-        List<String> replayed = replay(kafka, dlq, options.getOrDefault("group", replayGroup(dlq)),
-                options.get("to"), Boolean.parseBoolean(options.getOrDefault("dry-run", "false")));
-        System.out.printf("%s %d record(s) of %s%n", Boolean.parseBoolean(options.getOrDefault("dry-run", "false"))
-                ? "would replay" : "replayed", replayed.size(), dlq);
+        List<String> replayed = replay(
+                kafka,
+                dlq,
+                options.getOrDefault("group", replayGroup(dlq)),
+                options.get("to"),
+                Boolean.parseBoolean(options.getOrDefault("dry-run", "false")));
+        System.out.printf(
+                "%s %d record(s) of %s%n",
+                Boolean.parseBoolean(options.getOrDefault("dry-run", "false")) ? "would replay" : "replayed",
+                replayed.size(),
+                dlq);
         replayed.forEach(line -> System.out.println("  " + line));
     }
 
@@ -75,8 +82,9 @@ public final class DeadLetterReplay {
      * @param target the topic to send to, or null for each record's origin
      * @return one line per record: its origin, key and the reason it was dead-lettered
      */
-    public static List<String> replay(Map<String, Object> kafka, String dlq, String group, String target,
-            boolean dryRun) throws ExecutionException, InterruptedException {
+    public static List<String> replay(
+            Map<String, Object> kafka, String dlq, String group, String target, boolean dryRun)
+            throws ExecutionException, InterruptedException {
         Properties consumerSettings = new Properties();
         consumerSettings.putAll(kafka);
         consumerSettings.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -116,13 +124,13 @@ public final class DeadLetterReplay {
                     }
                     String origin = target != null ? target : header(record, ORIGIN_HEADER);
                     if (origin == null) {
-                        throw new IllegalStateException("record " + record.offset() + " of " + dlq
-                                + " names no origin topic; give --to");
+                        throw new IllegalStateException(
+                                "record " + record.offset() + " of " + dlq + " names no origin topic; give --to");
                     }
                     replayed.add(origin + " key=" + record.key() + " reason=" + header(record, "dead-letter-reason"));
                     if (!dryRun) {
-                        ProducerRecord<String, String> again = new ProducerRecord<>(origin, record.key(),
-                                record.value());
+                        ProducerRecord<String, String> again =
+                                new ProducerRecord<>(origin, record.key(), record.value());
                         for (Header header : record.headers()) {
                             if (!header.key().startsWith("dead-letter-")) {
                                 again.headers().add(header);
@@ -143,8 +151,8 @@ public final class DeadLetterReplay {
         return replayed;
     }
 
-    private static boolean caughtUp(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions,
-            Map<TopicPartition, Long> end) {
+    private static boolean caughtUp(
+            KafkaConsumer<String, String> consumer, List<TopicPartition> partitions, Map<TopicPartition, Long> end) {
         for (TopicPartition partition : partitions) {
             if (consumer.position(partition) < end.get(partition)) {
                 return false;

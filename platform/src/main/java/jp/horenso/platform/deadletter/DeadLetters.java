@@ -53,8 +53,12 @@ public class DeadLetters {
         Map<String, org.apache.kafka.clients.admin.TopicDescription> described = new HashMap<>();
         for (String topic : topics) {
             try {
-                described.put(topic, kafka.describeTopics(List.of(topic)).allTopicNames().get(10, TimeUnit.SECONDS)
-                        .get(topic));
+                described.put(
+                        topic,
+                        kafka.describeTopics(List.of(topic))
+                                .allTopicNames()
+                                .get(10, TimeUnit.SECONDS)
+                                .get(topic));
             } catch (java.util.concurrent.ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
                     throw e;
@@ -68,13 +72,17 @@ public class DeadLetters {
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end = kafka.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
-                    .all().get(10, TimeUnit.SECONDS);
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> start = kafka.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
-                    .all().get(10, TimeUnit.SECONDS);
+                            partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
             Map<TopicPartition, OffsetAndMetadata> replayed = kafka.listConsumerGroupOffsets(
-                    DeadLetterReplay.replayGroup(topic)).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                            DeadLetterReplay.replayGroup(topic))
+                    .partitionsToOffsetAndMetadata()
+                    .get(10, TimeUnit.SECONDS);
             long depth = 0;
             for (TopicPartition partition : partitions) {
                 OffsetAndMetadata done = replayed == null ? null : replayed.get(partition);

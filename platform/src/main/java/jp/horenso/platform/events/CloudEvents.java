@@ -129,10 +129,11 @@ public class CloudEvents {
         }
         Set<ConstraintViolation<T>> violations = validator.validate(value);
         if (!violations.isEmpty()) {
-            throw new InvalidEventException(event.type() + " data invalid: " + violations.stream()
-                    .map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .sorted()
-                    .collect(Collectors.joining(", ")));
+            throw new InvalidEventException(event.type() + " data invalid: "
+                    + violations.stream()
+                            .map(v -> v.getPropertyPath() + " " + v.getMessage())
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return value;
     }

@@ -26,7 +26,8 @@ public class Inbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId, String consumer) {
         // Insert first, never look first: the primary key decides, even between concurrent consumers.
-        int inserted = entityManager.createNativeQuery("""
+        int inserted = entityManager
+                .createNativeQuery("""
                 insert into processed_event (event_id, consumer, processed_at) values (:id, :consumer, now())
                 on conflict do nothing""")
                 .setParameter("id", eventId)

@@ -36,7 +36,8 @@ public final class KafkaRecordSender implements RecordSender, AutoCloseable {
     public CompletableFuture<Void> send(String topic, String key, String value) {
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        record.headers().add(new RecordHeader("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        record.headers()
+                .add(new RecordHeader("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {

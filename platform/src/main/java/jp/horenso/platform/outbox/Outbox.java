@@ -20,6 +20,7 @@ public class Outbox {
 
     /** The PostgreSQL notification channel the relay leader listens on. */
     public static final String WAKE_CHANNEL = "horenso_outbox";
+
     private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
 
     private final EntityManager entityManager;
@@ -28,8 +29,12 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transaction;
     private final String topic;
 
-    public Outbox(EntityManager entityManager, CloudEvents cloudEvents, DatabaseClock clock,
-            TransactionSynchronizationRegistry transaction, PlatformConfig config) {
+    public Outbox(
+            EntityManager entityManager,
+            CloudEvents cloudEvents,
+            DatabaseClock clock,
+            TransactionSynchronizationRegistry transaction,
+            PlatformConfig config) {
         this.entityManager = entityManager;
         this.cloudEvents = cloudEvents;
         this.clock = clock;
@@ -50,7 +55,8 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String eventName, String subject, Instant time, Object data) {
         UUID id = UUID.randomUUID();
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                 insert into outbox_event (id, topic, message_key, type, payload) values (:id, :topic, :key, :type, :payload)
                 """)
                 .setParameter("id", id)
@@ -67,7 +73,8 @@ public class Outbox {
     private void wakeRelayOnCommit() {
         if (transaction.getResource(WAKE_REGISTERED) == null) {
             transaction.putResource(WAKE_REGISTERED, Boolean.TRUE);
-            entityManager.createNativeQuery("select pg_notify(:channel, '')")
+            entityManager
+                    .createNativeQuery("select pg_notify(:channel, '')")
                     .setParameter("channel", WAKE_CHANNEL)
                     .getSingleResult();
         }

@@ -12,8 +12,7 @@ import java.sql.Statement;
 public class OutboxBacklog {
 
     /** Counts at one moment. */
-    public record Counts(long pending, long parked) {
-    }
+    public record Counts(long pending, long parked) {}
 
     private final AgroalDataSource dataSource;
 
@@ -22,7 +21,8 @@ public class OutboxBacklog {
     }
 
     public Counts counts() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("""
                         select count(*) filter (where parked_at is null), count(*) filter (where parked_at is not null)
                         from outbox_event where published_at is null""")) {

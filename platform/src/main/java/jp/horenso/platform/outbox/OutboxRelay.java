@@ -50,8 +50,7 @@ public final class OutboxRelay implements AutoCloseable {
     }
 
     /** How a relay works. */
-    public record Settings(String service, int batchSize, int maxAttempts, Duration ackTimeout) {
-    }
+    public record Settings(String service, int batchSize, int maxAttempts, Duration ackTimeout) {}
 
     /** What one round did. */
     public record Round(int claimed, int published, int failed, int parked, boolean brokerUnavailable) {
@@ -59,8 +58,7 @@ public final class OutboxRelay implements AutoCloseable {
         static final Round EMPTY = new Round(0, 0, 0, 0, false);
     }
 
-    private record Row(long seq, String topic, String key, String payload) {
-    }
+    private record Row(long seq, String topic, String key, String payload) {}
 
     private final Connections leaderConnections;
     private final Connections connections;
@@ -75,8 +73,7 @@ public final class OutboxRelay implements AutoCloseable {
      *        close it, so the lock goes with it)
      * @param connections the pool for reading and marking rows
      */
-    public OutboxRelay(Connections leaderConnections, Connections connections, RecordSender sender,
-            Settings settings) {
+    public OutboxRelay(Connections leaderConnections, Connections connections, RecordSender sender, Settings settings) {
         this.leaderConnections = leaderConnections;
         this.connections = connections;
         this.sender = sender;
@@ -140,7 +137,8 @@ public final class OutboxRelay implements AutoCloseable {
             return false;
         }
         try {
-            var notifications = listening.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
+            var notifications =
+                    listening.unwrap(PGConnection.class).getNotifications((int) Math.max(1, max.toMillis()));
             return notifications != null && notifications.length > 0;
         } catch (SQLException e) {
             LOG.warnf("outbox relay stopped listening: %s", e.getMessage());
@@ -185,14 +183,16 @@ public final class OutboxRelay implements AutoCloseable {
             for (Row row : ofKey) {
                 // The next row of a case goes only once the broker took the previous one: a refused row stops its
                 // case for this round, so a later event of a case never overtakes an earlier one.
-                chain = chain.thenComposeAsync(ignored -> sender.send(row.topic(), row.key(), row.payload())
-                        .whenComplete((ok, failure) -> {
-                            if (failure == null) {
-                                published.add(row.seq());
-                            } else {
-                                failures.put(row.seq(), unwrap(failure));
-                            }
-                        }), chaining);
+                chain = chain.thenComposeAsync(
+                        ignored -> sender.send(row.topic(), row.key(), row.payload())
+                                .whenComplete((ok, failure) -> {
+                                    if (failure == null) {
+                                        published.add(row.seq());
+                                    } else {
+                                        failures.put(row.seq(), unwrap(failure));
+                                    }
+                                }),
+                        chaining);
             }
             chains.add(chain);
         }
@@ -210,13 +210,15 @@ public final class OutboxRelay implements AutoCloseable {
         synchronized (published) {
             done = List.copyOf(published);
         }
-        boolean brokerUnavailable = done.isEmpty() && !failures.isEmpty()
+        boolean brokerUnavailable = done.isEmpty()
+                && !failures.isEmpty()
                 && failures.values().stream().allMatch(OutboxRelay::transientFailure);
         int parked = 0;
         try {
             markPublished(done);
             if (brokerUnavailable) {
-                LOG.warnf("outbox relay: the broker refused every record of the round (%s); retrying later",
+                LOG.warnf(
+                        "outbox relay: the broker refused every record of the round (%s); retrying later",
                         failures.values().iterator().next().toString());
             } else {
                 for (Map.Entry<Long, Throwable> failure : failures.entrySet()) {
@@ -239,8 +241,7 @@ public final class OutboxRelay implements AutoCloseable {
             List<Row> rows = new ArrayList<>();
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
-                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3),
-                            result.getString(4)));
+                    rows.add(new Row(result.getLong(1), result.getString(2), result.getString(3), result.getString(4)));
                 }
             }
             return rows;
@@ -273,8 +274,9 @@ public final class OutboxRelay implements AutoCloseable {
             update.setLong(3, seq);
             try (ResultSet result = update.executeQuery()) {
                 if (result.next() && result.getBoolean(1)) {
-                    LOG.errorf("ALARM outbox row %d (%s about %s) parked after %d refusals by the broker: %s. "
-                            + "The case's later events follow it; fix the cause and set parked_at to null to send it.",
+                    LOG.errorf(
+                            "ALARM outbox row %d (%s about %s) parked after %d refusals by the broker: %s. "
+                                    + "The case's later events follow it; fix the cause and set parked_at to null to send it.",
                             seq, result.getString(3), result.getString(2), settings.maxAttempts(), error);
                     return true;
                 }
@@ -287,7 +289,8 @@ public final class OutboxRelay implements AutoCloseable {
     private static Map<String, List<Row>> byKey(List<Row> rows) {
         Map<String, List<Row>> byKey = new LinkedHashMap<>();
         for (Row row : rows) {
-            byKey.computeIfAbsent(row.topic() + '\u0000' + row.key(), k -> new ArrayList<>()).add(row);
+            byKey.computeIfAbsent(row.topic() + '\u0000' + row.key(), k -> new ArrayList<>())
+                    .add(row);
         }
         return byKey;
     }
@@ -303,7 +306,8 @@ public final class OutboxRelay implements AutoCloseable {
 
     /** A failure that says nothing about the record itself (the broker is away or slow). */
     private static boolean transientFailure(Throwable failure) {
-        return failure instanceof RetriableException || failure instanceof TimeoutException
+        return failure instanceof RetriableException
+                || failure instanceof TimeoutException
                 || failure instanceof org.apache.kafka.common.errors.TimeoutException;
     }
 

@@ -45,11 +45,19 @@ public class OutboxRelayRunner {
         }
         sender = new KafkaRecordSender(kafkaSettings(settings));
         String url = settings.getValue("quarkus.datasource.jdbc.url", String.class);
-        String user = settings.getOptionalValue("quarkus.datasource.username", String.class).orElse(null);
-        String password = settings.getOptionalValue("quarkus.datasource.password", String.class).orElse(null);
-        relay = new OutboxRelay(() -> DriverManager.getConnection(url, user, password), dataSource::getConnection,
-                sender, new OutboxRelay.Settings(config.service(), config.outbox().batchSize(),
-                        config.outbox().maxAttempts(), config.outbox().ackTimeout()));
+        String user = settings.getOptionalValue("quarkus.datasource.username", String.class)
+                .orElse(null);
+        String password = settings.getOptionalValue("quarkus.datasource.password", String.class)
+                .orElse(null);
+        relay = new OutboxRelay(
+                () -> DriverManager.getConnection(url, user, password),
+                dataSource::getConnection,
+                sender,
+                new OutboxRelay.Settings(
+                        config.service(),
+                        config.outbox().batchSize(),
+                        config.outbox().maxAttempts(),
+                        config.outbox().ackTimeout()));
         running = true;
         thread = new Thread(this::loop, "horenso-outbox-relay");
         thread.setDaemon(true);

@@ -16,13 +16,16 @@ public class CorrelationIds {
 
     /** The request and response header. */
     public static final String HEADER = "X-Correlation-Id";
+
     private static final String PROPERTY = "horenso.correlation-id";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         request.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
     }

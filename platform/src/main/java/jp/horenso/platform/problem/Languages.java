@@ -7,8 +7,7 @@ import java.util.Locale;
 /** Japanese first, English second: the language of an answer, from the caller's {@code Accept-Language}. */
 public final class Languages {
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /** The first of Japanese and English the client ranks; Japanese when it names neither. */
     public static Locale of(HttpHeaders headers) {

@@ -44,9 +44,12 @@ public sealed interface Message {
 
         private String lookup(String bundle, Locale locale) {
             try {
-                return ResourceBundle.getBundle(bundle, Languages.supported(locale), Thread.currentThread()
-                        .getContextClassLoader(), ResourceBundle.Control.getNoFallbackControl(
-                                ResourceBundle.Control.FORMAT_PROPERTIES)).getString(key);
+                return ResourceBundle.getBundle(
+                                bundle,
+                                Languages.supported(locale),
+                                Thread.currentThread().getContextClassLoader(),
+                                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                        .getString(key);
             } catch (MissingResourceException e) {
                 return null;
             }

@@ -8,7 +8,13 @@ import java.util.List;
  * is wrong with which field) and {@code correlationId} (the id under which the failure is logged).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        List<FieldError> errors,
         String correlationId) {
 
     /** The media type of a problem. */
@@ -18,6 +24,5 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** One invalid field; {@code line} is the line of an imported file. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FieldError(String field, Integer line, String message) {
-    }
+    public record FieldError(String field, Integer line, String message) {}
 }

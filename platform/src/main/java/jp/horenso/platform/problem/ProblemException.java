@@ -59,8 +59,8 @@ public class ProblemException extends RuntimeException {
     }
 
     /** 422: the request was read but is refused, for every reason listed in {@code errors}. */
-    public static ProblemException unprocessable(String type, Message title, Message detail,
-            List<FieldProblem> errors) {
+    public static ProblemException unprocessable(
+            String type, Message title, Message detail, List<FieldProblem> errors) {
         return new ProblemException(422, type, title, detail, errors);
     }
 

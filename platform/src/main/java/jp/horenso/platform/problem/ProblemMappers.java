@@ -41,12 +41,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, ContainerRequestContext request) {
         Locale locale = Languages.of(headers);
-        List<Problem.FieldError> errors = e.errors() == null ? null : e.errors().stream()
-                .map(error -> new Problem.FieldError(error.field(), error.line(), error.message().in(locale)))
-                .toList();
+        List<Problem.FieldError> errors = e.errors() == null
+                ? null
+                : e.errors().stream()
+                        .map(error -> new Problem.FieldError(
+                                error.field(), error.line(), error.message().in(locale)))
+                        .toList();
         Message title = e.title() != null ? e.title() : statusTitle(e.status());
-        return respond(new Problem(Problem.TYPE_BASE + e.type(), title.in(locale), e.status(), e.detail().in(locale),
-                path(request), errors, CorrelationIds.of(request)));
+        return respond(new Problem(
+                Problem.TYPE_BASE + e.type(),
+                title.in(locale),
+                e.status(),
+                e.detail().in(locale),
+                path(request),
+                errors,
+                CorrelationIds.of(request)));
     }
 
     /** A request body or parameter breaking its Bean Validation constraints: every violation, by field. */
@@ -54,20 +63,21 @@ public class ProblemMappers {
     public Response violated(ConstraintViolationException e, HttpHeaders headers, ContainerRequestContext request) {
         List<FieldProblem> errors = e.getConstraintViolations().stream()
                 .map(v -> FieldProblem.of(fieldOf(v), Message.text(v.getMessage(), v.getMessage())))
-                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(f -> f.message().toString()))
+                .sorted(Comparator.comparing(FieldProblem::field)
+                        .thenComparing(f -> f.message().toString()))
                 .toList();
         return problem(ProblemException.invalidFields(errors), headers, request);
     }
 
     @ServerExceptionMapper
-    public Response unknownField(UnrecognizedPropertyException e, HttpHeaders headers,
-            ContainerRequestContext request) {
+    public Response unknownField(
+            UnrecognizedPropertyException e, HttpHeaders headers, ContainerRequestContext request) {
         return field(pathOf(e), Message.key("field.unknown"), headers, request);
     }
 
     @ServerExceptionMapper
-    public Response controlCharacter(ControlCharacterException e, HttpHeaders headers,
-            ContainerRequestContext request) {
+    public Response controlCharacter(
+            ControlCharacterException e, HttpHeaders headers, ContainerRequestContext request) {
         return field(pathOf(e), Message.key("field.control-character"), headers, request);
     }
 
@@ -97,19 +107,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e, HttpHeaders headers, ContainerRequestContext request) {
-        return e instanceof JsonMappingException mapping ? mapping(mapping, headers, request)
+        return e instanceof JsonMappingException mapping
+                ? mapping(mapping, headers, request)
                 : unreadable(null, headers, request);
     }
 
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, HttpHeaders headers, ContainerRequestContext request) {
-        return problem(new ProblemException(401, "unauthorized", null, Message.key("auth.required"), null), headers,
-                request);
+        return problem(
+                new ProblemException(401, "unauthorized", null, Message.key("auth.required"), null), headers, request);
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e, HttpHeaders headers,
-            ContainerRequestContext request) {
+    public Response authenticationFailed(
+            AuthenticationFailedException e, HttpHeaders headers, ContainerRequestContext request) {
         return unauthorized(null, headers, request);
     }
 
@@ -155,8 +166,8 @@ public class ProblemMappers {
             case 415 -> "http.unsupported-media-type";
             default -> "http.other";
         };
-        return problem(new ProblemException(status, "http-" + status, null, Message.key(key, status), null),
-                headers, request);
+        return problem(
+                new ProblemException(status, "http-" + status, null, Message.key(key, status), null), headers, request);
     }
 
     /** Everything else: logged with its stack trace under the correlation id, answered 500 naming that id. */
@@ -166,10 +177,16 @@ public class ProblemMappers {
             return field("body", Message.key("field.control-character"), headers, request);
         }
         String correlationId = CorrelationIds.of(request);
-        LOG.errorf(e, "unexpected failure of %s %s [correlationId=%s]", request == null ? "?" : request.getMethod(),
-                path(request), correlationId);
-        return problem(new ProblemException(500, "server-error", null, Message.key("server.error", correlationId),
-                null), headers, request);
+        LOG.errorf(
+                e,
+                "unexpected failure of %s %s [correlationId=%s]",
+                request == null ? "?" : request.getMethod(),
+                path(request),
+                correlationId);
+        return problem(
+                new ProblemException(500, "server-error", null, Message.key("server.error", correlationId), null),
+                headers,
+                request);
     }
 
     private Response field(String field, Message message, HttpHeaders headers, ContainerRequestContext request) {
@@ -194,8 +211,8 @@ public class ProblemMappers {
     /** PostgreSQL refuses NUL and invalid encodings in text (SQLSTATE 22021, 22P05): the caller's input, not ours. */
     private static boolean characterNotStorable(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && ("22021".equals(sql.getSQLState())
-                    || "22P05".equals(sql.getSQLState()))) {
+            if (t instanceof SQLException sql
+                    && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -215,8 +232,11 @@ public class ProblemMappers {
     private static Message badValue(JsonMappingException e) {
         Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType() : null;
         if (target != null && target.isEnum()) {
-            return Message.key("field.enum", Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ")));
+            return Message.key(
+                    "field.enum",
+                    Arrays.stream(target.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", ")));
         }
         if (target != null && Temporal.class.isAssignableFrom(target)) {
             return Message.key("field.datetime");

@@ -17,8 +17,12 @@ public class CallerIdentity {
 
     public Caller current() {
         String username = claim("preferred_username");
-        return new Caller(username != null ? username : identity.getPrincipal().getName(), claim("organisation"),
-                claim("department"), claim("unit"), identity.getRoles());
+        return new Caller(
+                username != null ? username : identity.getPrincipal().getName(),
+                claim("organisation"),
+                claim("department"),
+                claim("unit"),
+                identity.getRoles());
     }
 
     private String claim(String name) {

@@ -24,7 +24,8 @@ public class PlumbingHealthCheck implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         PlumbingStatus.Reading reading = status.read();
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("horenso-plumbing").up()
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("horenso-plumbing")
+                .up()
                 .withData("outboxPending", reading.outboxPending())
                 .withData("outboxParked", reading.outboxParked());
         reading.deadLetters().forEach((topic, depth) -> response.withData("deadLetters " + topic, depth));

@@ -22,8 +22,7 @@ public class PlumbingStatus {
     private static final long FRESH_FOR_NANOS = 5_000_000_000L;
 
     /** One reading; a part that could not be read is -1 and named in {@code error}. */
-    public record Reading(long outboxPending, long outboxParked, Map<String, Long> deadLetters, String error) {
-    }
+    public record Reading(long outboxPending, long outboxParked, Map<String, Long> deadLetters, String error) {}
 
     private final OutboxBacklog backlog;
     private final DeadLetters deadLetters;
@@ -37,11 +36,16 @@ public class PlumbingStatus {
 
     void registerGauges(@Observes StartupEvent startup, MeterRegistry registry) {
         Gauge.builder("horenso.outbox.pending", this, status -> status.read().outboxPending())
-                .description("Outbox rows not yet acknowledged by the broker").register(registry);
+                .description("Outbox rows not yet acknowledged by the broker")
+                .register(registry);
         Gauge.builder("horenso.outbox.parked", this, status -> status.read().outboxParked())
-                .description("Outbox rows parked after repeated refusals (alarm when > 0)").register(registry);
+                .description("Outbox rows parked after repeated refusals (alarm when > 0)")
+                .register(registry);
         for (String topic : deadLetters.topics()) {
-            Gauge.builder("horenso.dead.letters", this, status -> status.read().deadLetters().getOrDefault(topic, -1L))
+            Gauge.builder(
+                            "horenso.dead.letters",
+                            this,
+                            status -> status.read().deadLetters().getOrDefault(topic, -1L))
                     .tag("topic", topic)
                     .description("Records on a dead-letter topic not replayed yet (alarm when > 0)")
                     .register(registry);
@@ -70,7 +74,11 @@ public class PlumbingStatus {
             error.append("dead letters: ").append(e.getMessage());
             LOG.debugf("cannot read dead-letter depths: %s", e.getMessage());
         }
-        last = new Reading(pending, parked, depths, error.isEmpty() ? null : error.toString().trim());
+        last = new Reading(
+                pending,
+                parked,
+                depths,
+                error.isEmpty() ? null : error.toString().trim());
         readAt = System.nanoTime();
         return last;
     }

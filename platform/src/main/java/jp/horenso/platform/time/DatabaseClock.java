@@ -23,11 +23,14 @@ public class DatabaseClock {
      * what a change records about itself.
      */
     public Instant transactionTime() {
-        return (Instant) entityManager.createNativeQuery("select now()", Instant.class).getSingleResult();
+        return (Instant)
+                entityManager.createNativeQuery("select now()", Instant.class).getSingleResult();
     }
 
     /** PostgreSQL's {@code clock_timestamp()}: the time right now, for "when did this actually happen". */
     public Instant wallTime() {
-        return (Instant) entityManager.createNativeQuery("select clock_timestamp()", Instant.class).getSingleResult();
+        return (Instant) entityManager
+                .createNativeQuery("select clock_timestamp()", Instant.class)
+                .getSingleResult();
     }
 }

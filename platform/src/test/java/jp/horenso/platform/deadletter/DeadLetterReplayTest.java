@@ -38,22 +38,24 @@ class DeadLetterReplayTest {
             }
         }
 
-        List<String> dryRun = DeadLetterReplay.replay(stack.kafkaSettings(), dlq, DeadLetterReplay.replayGroup(dlq),
-                null, true);
+        List<String> dryRun =
+                DeadLetterReplay.replay(stack.kafkaSettings(), dlq, DeadLetterReplay.replayGroup(dlq), null, true);
         assertEquals(3, dryRun.size());
-        List<String> replayed = DeadLetterReplay.replay(stack.kafkaSettings(), dlq,
-                DeadLetterReplay.replayGroup(dlq), null, false);
+        List<String> replayed =
+                DeadLetterReplay.replay(stack.kafkaSettings(), dlq, DeadLetterReplay.replayGroup(dlq), null, false);
         assertEquals(3, replayed.size(), "a dry run replays nothing");
-        List<String> again = DeadLetterReplay.replay(stack.kafkaSettings(), dlq, DeadLetterReplay.replayGroup(dlq),
-                null, false);
+        List<String> again =
+                DeadLetterReplay.replay(stack.kafkaSettings(), dlq, DeadLetterReplay.replayGroup(dlq), null, false);
         assertEquals(0, again.size(), "what was replayed is not replayed twice");
 
         List<ConsumerRecord<String, String>> back = stack.readAll(origin, 3, Duration.ofSeconds(30));
-        assertEquals(List.of("event-0", "event-1", "event-2"), back.stream().map(ConsumerRecord::value).sorted()
-                .toList());
+        assertEquals(
+                List.of("event-0", "event-1", "event-2"),
+                back.stream().map(ConsumerRecord::value).sorted().toList());
         for (ConsumerRecord<String, String> record : back) {
             assertNull(record.headers().lastHeader("dead-letter-reason"));
-            assertEquals("application/cloudevents+json",
+            assertEquals(
+                    "application/cloudevents+json",
                     new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
         }
     }

@@ -30,7 +30,8 @@ class OutboxRelayTest {
 
     @BeforeEach
     void emptyOutbox() throws SQLException {
-        try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = stack.connect();
+                Statement statement = connection.createStatement()) {
             statement.execute("delete from outbox_event");
         }
     }
@@ -45,8 +46,9 @@ class OutboxRelayTest {
             keys.add(UUID.randomUUID().toString());
         }
         // Interleaved as concurrent transactions would write them: event n of every case, then n + 1.
-        try (Connection connection = stack.connect(); PreparedStatement insert = connection.prepareStatement(
-                "insert into outbox_event (id, topic, message_key, type, payload) values (?, ?, ?, 'jp.horenso.Test', ?)")) {
+        try (Connection connection = stack.connect();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (id, topic, message_key, type, payload) values (?, ?, ?, 'jp.horenso.Test', ?)")) {
             for (int n = 0; n < perCase; n++) {
                 for (String key : keys) {
                     insert.setObject(1, UUID.randomUUID());
@@ -116,8 +118,9 @@ class OutboxRelayTest {
     void aPoisonRowIsParkedWithAnAlarmWhileTheOtherCasesFlowAndItsCaseFollowsOnceParked() throws Exception {
         String topic = "relay-poison-" + UUID.randomUUID();
         String poisonCase = "case-poison";
-        try (Connection connection = stack.connect(); PreparedStatement insert = connection.prepareStatement(
-                "insert into outbox_event (id, topic, message_key, type, payload) values (?, ?, ?, 'jp.horenso.Test', ?)")) {
+        try (Connection connection = stack.connect();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into outbox_event (id, topic, message_key, type, payload) values (?, ?, ?, 'jp.horenso.Test', ?)")) {
             add(insert, topic, "case-a", "a#0");
             add(insert, topic, poisonCase, "x".repeat(2_000_000)); // larger than the producer's max.request.size
             add(insert, topic, poisonCase, poisonCase + "#after");
@@ -125,7 +128,10 @@ class OutboxRelayTest {
             insert.executeBatch();
         }
         try (KafkaRecordSender sender = new KafkaRecordSender(stack.kafkaSettings());
-                OutboxRelay relay = new OutboxRelay(stack::connect, stack::connect, sender,
+                OutboxRelay relay = new OutboxRelay(
+                        stack::connect,
+                        stack::connect,
+                        sender,
                         new OutboxRelay.Settings("poison-test", 100, 3, Duration.ofSeconds(30)))) {
             OutboxRelay.Round round = relay.relayRound();
             assertEquals(2, round.published(), "the other cases flowed at once");
@@ -137,9 +143,11 @@ class OutboxRelayTest {
             relay.relayRound();
         }
         List<ConsumerRecord<String, String>> records = stack.readAll(topic, 3, Duration.ofSeconds(30));
-        assertEquals(List.of("a#0", "b#0", poisonCase + "#after"), records.stream().map(ConsumerRecord::value)
-                .sorted().toList());
-        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
+        assertEquals(
+                List.of("a#0", "b#0", poisonCase + "#after"),
+                records.stream().map(ConsumerRecord::value).sorted().toList());
+        try (Connection connection = stack.connect();
+                Statement statement = connection.createStatement();
                 ResultSet parked = statement.executeQuery(
                         "select attempts, last_error from outbox_event where parked_at is not null")) {
             assertTrue(parked.next());
@@ -152,11 +160,15 @@ class OutboxRelayTest {
     @Test
     void aCommitThatWritesToTheOutboxWakesTheLeaderAtOnce() throws Exception {
         try (KafkaRecordSender sender = new KafkaRecordSender(stack.kafkaSettings());
-                OutboxRelay relay = new OutboxRelay(stack::connect, stack::connect, sender,
+                OutboxRelay relay = new OutboxRelay(
+                        stack::connect,
+                        stack::connect,
+                        sender,
                         new OutboxRelay.Settings("wake-test", 100, 3, Duration.ofSeconds(30)))) {
             assertTrue(relay.lead());
             Thread notifier = new Thread(() -> {
-                try (Connection connection = stack.connect(); Statement statement = connection.createStatement()) {
+                try (Connection connection = stack.connect();
+                        Statement statement = connection.createStatement()) {
                     Thread.sleep(300);
                     connection.setAutoCommit(false);
                     statement.execute("select pg_notify('" + Outbox.WAKE_CHANNEL + "', '')");
@@ -184,7 +196,8 @@ class OutboxRelayTest {
     }
 
     private long count(String condition) throws SQLException {
-        try (Connection connection = stack.connect(); Statement statement = connection.createStatement();
+        try (Connection connection = stack.connect();
+                Statement statement = connection.createStatement();
                 ResultSet result = statement.executeQuery("select count(*) from outbox_event where " + condition)) {
             result.next();
             return result.getLong(1);

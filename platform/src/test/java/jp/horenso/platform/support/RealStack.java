@@ -39,13 +39,13 @@ public final class RealStack {
     public static synchronized RealStack get() {
         if (started == null) {
             try {
-                Path base = Files.createTempDirectory(Files.createDirectories(Path.of("target")).toAbsolutePath(),
-                        "stack-");
-                EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(base.resolve("postgres"), Ports.free(),
-                        true);
+                Path base = Files.createTempDirectory(
+                        Files.createDirectories(Path.of("target")).toAbsolutePath(), "stack-");
+                EmbeddedPostgresServer postgres =
+                        EmbeddedPostgresServer.start(base.resolve("postgres"), Ports.free(), true);
                 postgres.ensureDatabases("horenso");
-                EmbeddedKafkaBroker kafka = EmbeddedKafkaBroker.start(base.resolve("kafka"), Ports.free(),
-                        Ports.free());
+                EmbeddedKafkaBroker kafka =
+                        EmbeddedKafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free());
                 started = new RealStack(postgres, kafka);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     kafka.close();
@@ -60,8 +60,8 @@ public final class RealStack {
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(postgres.jdbcUrl("horenso"), EmbeddedPostgresServer.USER,
-                EmbeddedPostgresServer.PASSWORD);
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("horenso"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     public String bootstrapServers() {
@@ -74,9 +74,10 @@ public final class RealStack {
 
     /** The platform's own repeatable migration, as every service runs it. */
     private void createPlatformTables() {
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
-            statement.execute(Files.readString(Path.of("src/main/resources/db/platform/R__horenso_platform.sql"),
-                    StandardCharsets.UTF_8));
+        try (Connection connection = connect();
+                Statement statement = connection.createStatement()) {
+            statement.execute(Files.readString(
+                    Path.of("src/main/resources/db/platform/R__horenso_platform.sql"), StandardCharsets.UTF_8));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }

@@ -12,8 +12,15 @@ import java.util.List;
  * @param related the same case's other publications (earlier facts, recurrence-prevention follow-ups); single view only
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record Disclosure(int publicId, String organisation, Text methodLabel, OffsetDateTime publishedAt, Text title,
-        Text body, List<String> recurrencePrevention, List<Related> related) {
+public record Disclosure(
+        int publicId,
+        String organisation,
+        Text methodLabel,
+        OffsetDateTime publishedAt,
+        Text title,
+        Text body,
+        List<String> recurrencePrevention,
+        List<Related> related) {
 
     /** A text in Japanese and, optionally, English. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -27,12 +34,14 @@ public record Disclosure(int publicId, String organisation, Text methodLabel, Of
 
     /** Another publication of the same case. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Related(int publicId, OffsetDateTime publishedAt, Text title, List<String> recurrencePrevention,
-            boolean followUp) {
-    }
+    public record Related(
+            int publicId,
+            OffsetDateTime publishedAt,
+            Text title,
+            List<String> recurrencePrevention,
+            boolean followUp) {}
 
     /** One page of an organisation's disclosures, newest first. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Page(List<Disclosure> items, int page, int size, long total) {
-    }
+    public record Page(List<Disclosure> items, int page, int size, long total) {}
 }

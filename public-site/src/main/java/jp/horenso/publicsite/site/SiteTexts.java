@@ -24,7 +24,9 @@ public final class SiteTexts {
 
     private SiteTexts(String lang) {
         this.lang = lang;
-        this.bundle = ResourceBundle.getBundle("messages/site", Locale.forLanguageTag(lang),
+        this.bundle = ResourceBundle.getBundle(
+                "messages/site",
+                Locale.forLanguageTag(lang),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -57,9 +59,10 @@ public final class SiteTexts {
         }
         JapaneseDate date = JapaneseDate.from(day);
         int year = date.get(ChronoField.YEAR_OF_ERA);
-        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).withChronology(JapaneseChronology.INSTANCE)
+        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE)
+                .withChronology(JapaneseChronology.INSTANCE)
                 .format(date);
-        return era + (year == 1 ? "元" : Integer.toString(year)) + "年" + day.getMonthValue() + "月"
-                + day.getDayOfMonth() + "日";
+        return era + (year == 1 ? "元" : Integer.toString(year)) + "年" + day.getMonthValue() + "月" + day.getDayOfMonth()
+                + "日";
     }
 }

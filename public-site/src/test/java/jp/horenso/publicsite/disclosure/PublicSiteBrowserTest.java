@@ -49,11 +49,20 @@ class PublicSiteBrowserTest {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run", "--disable-dev-shm-usage", "--lang=ja",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
+                "--lang=ja",
                 "--window-size=1000,900");
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         browser.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
@@ -107,7 +116,8 @@ class PublicSiteBrowserTest {
         for (JsonNode v : violations) {
             String impact = v.path("impact").asText();
             if ("serious".equals(impact) || "critical".equals(impact)) {
-                serious.add(v.path("id").asText() + " (" + impact + "): " + v.path("help").asText());
+                serious.add(v.path("id").asText() + " (" + impact + "): "
+                        + v.path("help").asText());
             }
         }
         assertTrue(serious.isEmpty(), which + ": " + serious);
@@ -117,7 +127,8 @@ class PublicSiteBrowserTest {
     private static void screenshot(String name) throws IOException {
         java.nio.file.Path dir = java.nio.file.Path.of("target", "site-samples");
         java.nio.file.Files.createDirectories(dir);
-        java.nio.file.Files.write(dir.resolve(name),
+        java.nio.file.Files.write(
+                dir.resolve(name),
                 ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
 

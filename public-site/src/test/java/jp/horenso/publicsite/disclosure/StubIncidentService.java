@@ -27,8 +27,15 @@ public class StubIncidentService implements QuarkusTestResourceLifecycleManager 
     public static final String DRAFT_TITLE = "未承認の下書き：記録媒体の紛失";
 
     /** Personal data and internal ids of the case: none may appear on any page or in the feed. */
-    public static final List<String> PERSONAL_DATA = List.of("山田太郎", "taro.yamada@example.jp", "0289-12-3456",
-            "鹿沼市今宮町1688", "123456789018", "7f1c9a52-0b7e-4a39-9d55-3c1f0e2b8a41", "INC-2026-000042", "csirt1",
+    public static final List<String> PERSONAL_DATA = List.of(
+            "山田太郎",
+            "taro.yamada@example.jp",
+            "0289-12-3456",
+            "鹿沼市今宮町1688",
+            "123456789018",
+            "7f1c9a52-0b7e-4a39-9d55-3c1f0e2b8a41",
+            "INC-2026-000042",
+            "csirt1",
             "staff1");
 
     private static final String EXTRA = "\"incidentId\":\"7f1c9a52-0b7e-4a39-9d55-3c1f0e2b8a41\","
@@ -81,14 +88,15 @@ public class StubIncidentService implements QuarkusTestResourceLifecycleManager 
             }
         });
         server.start();
-        return Map.of("horenso.public-site.incident-service-url",
+        return Map.of(
+                "horenso.public-site.incident-service-url",
                 "http://localhost:" + server.getAddress().getPort());
     }
 
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", status == 200 ? "application/json"
-                : "application/problem+json");
+        exchange.getResponseHeaders()
+                .set("Content-Type", status == 200 ? "application/json" : "application/problem+json");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

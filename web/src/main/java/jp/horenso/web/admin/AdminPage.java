@@ -37,9 +37,11 @@ public class AdminPage {
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     EscalationApi escalation;
+
     @Inject
     @Location("admin.html")
     Template admin;
@@ -57,8 +59,8 @@ public class AdminPage {
         try {
             Upstream.mapper().readTree(document == null ? "" : document);
         } catch (Exception e) {
-            return render(document, version, null, "admin.chain.notJson", List.of(e.getMessage()), null, List.of(),
-                    null);
+            return render(
+                    document, version, null, "admin.chain.notJson", List.of(e.getMessage()), null, List.of(), null);
         }
         try {
             Upstream.ok(escalation.validateChain(document));
@@ -72,8 +74,8 @@ public class AdminPage {
             return render(document, version, "admin.chain.valid", null, List.of(), null, List.of(), null);
         }
         try {
-            Upstream.ok(escalation.writeChain(version == null || version.isBlank() ? null : "\"" + version + "\"",
-                    document));
+            Upstream.ok(escalation.writeChain(
+                    version == null || version.isBlank() ? null : "\"" + version + "\"", document));
             return render(null, null, "admin.chain.saved", null, List.of(), null, List.of(), null);
         } catch (UpstreamException e) {
             if (e.status() == 412) {
@@ -94,23 +96,53 @@ public class AdminPage {
         String type = "yaml".equals(format) ? "application/yaml" : "text/csv";
         boolean dryRun = !"import".equals(action);
         try {
-            Map<String, Object> result = Upstream.object(escalation.importDirectory(type, dryRun,
-                    content == null ? "" : content));
-            return render(null, null, null, null, List.of(),
-                    dryRun ? "admin.directory.dryRunOk" : "admin.directory.imported", List.of(), Map.of(
-                            "content", content, "format", format == null ? "csv" : format, "result",
+            Map<String, Object> result =
+                    Upstream.object(escalation.importDirectory(type, dryRun, content == null ? "" : content));
+            return render(
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    dryRun ? "admin.directory.dryRunOk" : "admin.directory.imported",
+                    List.of(),
+                    Map.of(
+                            "content",
+                            content,
+                            "format",
+                            format == null ? "csv" : format,
+                            "result",
                             Upstream.json(result)));
         } catch (UpstreamException e) {
             if (e.status() >= 500) {
                 throw e;
             }
-            return render(null, null, null, null, List.of(), null, errors(e), Map.of("content",
-                    content == null ? "" : content, "format", format == null ? "csv" : format, "detail", e.detail()));
+            return render(
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    errors(e),
+                    Map.of(
+                            "content",
+                            content == null ? "" : content,
+                            "format",
+                            format == null ? "csv" : format,
+                            "detail",
+                            e.detail()));
         }
     }
 
-    private TemplateInstance render(String document, String version, String chainDoneKey, String chainProblem,
-            List<String> chainErrors, String directoryDoneKey, List<String> directoryErrors,
+    private TemplateInstance render(
+            String document,
+            String version,
+            String chainDoneKey,
+            String chainProblem,
+            List<String> chainErrors,
+            String directoryDoneKey,
+            List<String> directoryErrors,
             Map<String, Object> directory) {
         String shown = document;
         String shownVersion = version;
@@ -131,9 +163,13 @@ public class AdminPage {
                 shown = "";
             }
         }
-        return page.of(admin, "admin.title", WHO).data("document", shown).data("version", shownVersion)
-                .data("chainDoneKey", chainDoneKey).data("chainProblem", chainProblem)
-                .data("chainErrors", chainErrors).data("directoryDoneKey", directoryDoneKey)
+        return page.of(admin, "admin.title", WHO)
+                .data("document", shown)
+                .data("version", shownVersion)
+                .data("chainDoneKey", chainDoneKey)
+                .data("chainProblem", chainProblem)
+                .data("chainErrors", chainErrors)
+                .data("directoryDoneKey", directoryDoneKey)
                 .data("directoryErrors", directoryErrors)
                 .data("directory", directory == null ? Map.of("content", "", "format", "csv") : directory);
     }

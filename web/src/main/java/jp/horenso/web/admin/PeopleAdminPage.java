@@ -49,16 +49,20 @@ public class PeopleAdminPage {
     static final List<String> WHO = List.of(Roles.SECURITY_LEAD);
     /** Account names as the directory writes them (notification-service refuses others). */
     static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,100}");
+
     static final int CHANNEL_ROWS = 3;
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     EscalationApi escalation;
+
     @Inject
     @RestClient
     NotificationApi notifications;
+
     @Inject
     @Location("admin-people.html")
     Template people;
@@ -72,8 +76,8 @@ public class PeopleAdminPage {
     @POST
     @Path("/absences")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response addAbsence(@RestForm String username, @RestForm String startsAt, @RestForm String endsAt,
-            @RestForm String reason) {
+    public Response addAbsence(
+            @RestForm String username, @RestForm String startsAt, @RestForm String endsAt, @RestForm String reason) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("username", blankToNull(username));
         body.put("startsAt", instant(startsAt));
@@ -81,7 +85,8 @@ public class PeopleAdminPage {
         body.put("reason", blankToNull(reason));
         try {
             Upstream.ok(escalation.addAbsence(Upstream.json(body)));
-            return Response.seeOther(URI.create("/admin/people?done=admin.absence.saved")).build();
+            return Response.seeOther(URI.create("/admin/people?done=admin.absence.saved"))
+                    .build();
         } catch (UpstreamException e) {
             if (e.status() >= 500) {
                 throw e;
@@ -101,7 +106,8 @@ public class PeopleAdminPage {
     public Response removeAbsence(@PathParam("absenceId") long absenceId) {
         try {
             Upstream.ok(escalation.removeAbsence(absenceId));
-            return Response.seeOther(URI.create("/admin/people?done=admin.absence.removed")).build();
+            return Response.seeOther(URI.create("/admin/people?done=admin.absence.removed"))
+                    .build();
         } catch (UpstreamException e) {
             if (e.status() >= 500) {
                 throw e;
@@ -117,12 +123,20 @@ public class PeopleAdminPage {
     @POST
     @Path("/delivery")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response replaceDelivery(@RestForm String username, @RestForm String digestWindow,
-            @RestForm List<String> channel, @RestForm List<String> format, @RestForm List<String> address,
+    public Response replaceDelivery(
+            @RestForm String username,
+            @RestForm String digestWindow,
+            @RestForm List<String> channel,
+            @RestForm List<String> format,
+            @RestForm List<String> address,
             @RestForm List<String> secret) {
         if (username == null || !USERNAME.matcher(username.strip()).matches()) {
-            return html(render(null, null, Map.of("delivery.username",
-                    Texts.get(page.lang(), "admin.delivery.badUsername")), null, null));
+            return html(render(
+                    null,
+                    null,
+                    Map.of("delivery.username", Texts.get(page.lang(), "admin.delivery.badUsername")),
+                    null,
+                    null));
         }
         String who = username.strip();
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -149,7 +163,8 @@ public class PeopleAdminPage {
         try {
             Upstream.ok(notifications.replaceDelivery(who, Upstream.json(body)));
             return Response.seeOther(URI.create("/admin/people?username="
-                    + URLEncoder.encode(who, StandardCharsets.UTF_8) + "&done=admin.delivery.saved#delivery")).build();
+                            + URLEncoder.encode(who, StandardCharsets.UTF_8) + "&done=admin.delivery.saved#delivery"))
+                    .build();
         } catch (UpstreamException e) {
             if (e.status() >= 500) {
                 throw e;
@@ -171,11 +186,17 @@ public class PeopleAdminPage {
         }
     }
 
-    private TemplateInstance render(String username, String doneKey, Map<String, String> errors,
-            Map<String, String> absenceForm, Map<String, Object> deliveryForm) {
+    private TemplateInstance render(
+            String username,
+            String doneKey,
+            Map<String, String> errors,
+            Map<String, String> absenceForm,
+            Map<String, Object> deliveryForm) {
         List<Map<String, Object>> absences = optional(() -> Upstream.list(escalation.absences()));
         Map<String, Object> delivery = deliveryForm;
-        if (delivery == null && username != null && USERNAME.matcher(username.strip()).matches()) {
+        if (delivery == null
+                && username != null
+                && USERNAME.matcher(username.strip()).matches()) {
             Map<String, Object> current = optional(() -> Upstream.object(notifications.delivery(username.strip())));
             if (current != null) {
                 delivery = new LinkedHashMap<>(current);
@@ -183,11 +204,15 @@ public class PeopleAdminPage {
                 delivery.put("digestWindow", current.get("digestWindow") == null ? "" : current.get("digestWindow"));
             }
         }
-        return page.of(people, "admin.people.title", WHO).data("doneKey", doneKey).data("errors", errors)
-                .data("absences", absences).data("absenceForm", absenceForm == null ? Map.of() : absenceForm)
-                .data("username", username == null ? "" : username).data("delivery", delivery)
-                .data("channels", List.of("MAIL", "WEBHOOK")).data("formats", List.of("GENERIC", "TEAMS", "SLACK",
-                        "MATTERMOST"));
+        return page.of(people, "admin.people.title", WHO)
+                .data("doneKey", doneKey)
+                .data("errors", errors)
+                .data("absences", absences)
+                .data("absenceForm", absenceForm == null ? Map.of() : absenceForm)
+                .data("username", username == null ? "" : username)
+                .data("delivery", delivery)
+                .data("channels", List.of("MAIL", "WEBHOOK"))
+                .data("formats", List.of("GENERIC", "TEAMS", "SLACK", "MATTERMOST"));
     }
 
     /** The configured channels as the form's rows, padded to {@link #CHANNEL_ROWS}. */
@@ -198,8 +223,12 @@ public class PeopleAdminPage {
                 if (o instanceof Map<?, ?> c && rows.size() < CHANNEL_ROWS) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("channel", String.valueOf(c.get("channel")));
-                    row.put("format", c.get("format") == null ? "" : c.get("format").toString());
-                    row.put("address", c.get("address") == null ? "" : c.get("address").toString());
+                    row.put(
+                            "format",
+                            c.get("format") == null ? "" : c.get("format").toString());
+                    row.put(
+                            "address",
+                            c.get("address") == null ? "" : c.get("address").toString());
                     row.put("secretSet", Boolean.TRUE.equals(c.get("secretSet")));
                     rows.add(row);
                 }
@@ -231,7 +260,8 @@ public class PeopleAdminPage {
     }
 
     private static Response html(TemplateInstance instance) {
-        return Response.ok(instance.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.ok(instance.render(), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .build();
     }
 
     private static String at(List<String> values, int i) {

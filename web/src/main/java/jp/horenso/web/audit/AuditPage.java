@@ -31,9 +31,11 @@ public class AuditPage {
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @Location("audit.html")
     Template audit;
@@ -43,8 +45,11 @@ public class AuditPage {
         String query = q == null || q.isBlank() ? null : q.strip();
         Map<String, Object> result = Upstream.object(incidents.list(query, null, "-reportedAt", 0, 50));
         Map<String, Object> verification = verify == null ? null : Upstream.object(incidents.verifyAudit(verify));
-        return page.of(audit, "audit.title", WHO).data("result", result).data("q", query == null ? "" : query)
-                .data("verified", verify == null ? null : verify.toString()).data("verification", verification);
+        return page.of(audit, "audit.title", WHO)
+                .data("result", result)
+                .data("q", query == null ? "" : query)
+                .data("verified", verify == null ? null : verify.toString())
+                .data("verification", verification);
     }
 
     @GET
@@ -58,7 +63,8 @@ public class AuditPage {
         try (upstream) {
             return Response.ok(upstream.readEntity(byte[].class), "text/csv; charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".csv\"")
-                    .header("Cache-Control", "no-store").build();
+                    .header("Cache-Control", "no-store")
+                    .build();
         }
     }
 }

@@ -47,24 +47,44 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @Path("/cases/{id}")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-    Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
+@RolesAllowed({
+    Roles.STAFF,
+    Roles.SECTION_CHIEF,
+    Roles.DEPARTMENT_HEAD,
+    Roles.SECURITY_LEAD,
+    Roles.CSIRT,
+    Roles.CISO,
+    Roles.VICE_CISO,
+    Roles.AUDITOR,
+    Roles.COMMITTEE
+})
 public class CasePage {
 
-    static final List<String> WHO = List.of(Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD,
-            Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE);
+    static final List<String> WHO = List.of(
+            Roles.STAFF,
+            Roles.SECTION_CHIEF,
+            Roles.DEPARTMENT_HEAD,
+            Roles.SECURITY_LEAD,
+            Roles.CSIRT,
+            Roles.CISO,
+            Roles.VICE_CISO,
+            Roles.AUDITOR,
+            Roles.COMMITTEE);
     /** The documents the console streams through: only these paths below the case. */
-    static final Pattern DOCUMENTS = Pattern.compile("^(ciso-reports/\\d{1,6}|committee-report"
-            + "|commission-reports/[A-Za-z0-9_-]{1,40}|persons-notice)$");
+    static final Pattern DOCUMENTS = Pattern.compile(
+            "^(ciso-reports/\\d{1,6}|committee-report" + "|commission-reports/[A-Za-z0-9_-]{1,40}|persons-notice)$");
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @RestClient
     NotificationApi notifications;
+
     @Inject
     @Location("case.html")
     Template workspace;
@@ -88,41 +108,64 @@ public class CasePage {
         return render(workspace.getFragment("timeline"), id, null, null, Map.of());
     }
 
-    TemplateInstance render(Template template, UUID id, String doneKey, String conflictKey,
-            Map<String, String> errors) {
+    TemplateInstance render(
+            Template template, UUID id, String doneKey, String conflictKey, Map<String, String> errors) {
         Me me = page.me();
         Response shown = incidents.show(id);
         String etag = shown.getHeaderString("ETag");
         Map<String, Object> incident = Upstream.object(shown);
-        boolean csirtSide = me.any(List.of(Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO,
+        boolean csirtSide =
+                me.any(List.of(Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR));
+        boolean seesEvidence = me.any(List.of(
+                Roles.SECTION_CHIEF,
+                Roles.DEPARTMENT_HEAD,
+                Roles.SECURITY_LEAD,
+                Roles.CSIRT,
+                Roles.CISO,
                 Roles.AUDITOR));
-        boolean seesEvidence = me.any(List.of(Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD,
-                Roles.CSIRT, Roles.CISO, Roles.AUDITOR));
         Map<String, Object> data = new HashMap<>();
         data.put("chain", optional(() -> Upstream.list(incidents.chain(id))));
         data.put("actions", optional(() -> Upstream.list(incidents.responses(id))));
         data.put("deliveries", csirtSide ? optional(() -> Upstream.list(notifications.deliveries(id))) : null);
         data.put("evidence", seesEvidence ? optional(() -> Upstream.list(incidents.evidence(id))) : null);
-        data.put("reports", csirtSide || me.has(Roles.COMMITTEE)
-                ? optional(() -> Upstream.list(incidents.cisoReports(id))) : null);
+        data.put(
+                "reports",
+                csirtSide || me.has(Roles.COMMITTEE) ? optional(() -> Upstream.list(incidents.cisoReports(id))) : null);
         data.put("review", csirtSide ? optional(() -> Upstream.object(incidents.review(id))) : null);
         data.put("disclosure", csirtSide ? optional(() -> Upstream.object(incidents.disclosure(id))) : null);
         data.put("communications", optional(() -> Upstream.list(incidents.communications(id))));
         data.put("units", me.canEditRecord() ? sections() : List.of());
-        TemplateInstance instance = page.of(template, "case.title", WHO).data("incident", incident)
-                .data("etag", etag == null ? "" : etag).data("doneKey", doneKey).data("conflictKey", conflictKey)
+        TemplateInstance instance = page.of(template, "case.title", WHO)
+                .data("incident", incident)
+                .data("etag", etag == null ? "" : etag)
+                .data("doneKey", doneKey)
+                .data("conflictKey", conflictKey)
                 .data("errors", errors)
                 .data("actionKinds", List.of("CONTAINMENT", "RECOVERY", "RECURRENCE_PREVENTION"))
                 .data("actionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE", "CANCELLED"))
                 .data("newActionStatuses", List.of("PLANNED", "IN_PROGRESS", "DONE"))
-                .data("disclosureMethods", List.of("NONE", "PERIODIC_BULK_RELEASE", "INDIVIDUAL_PRESS_RELEASE",
-                        "PRESS_CONFERENCE"))
-                .data("communicationKinds", List.of("NOTICE_TO_PERSONS", "INFORMATION_TO_CITIZENS",
-                        "REPORT_TO_OUTSIDE_BODY"))
-                .data("outsideBodies", List.of("PREFECTURE", "MIC", "PPC", "POLICE", "NISC", "J_LIS", "IPA",
-                        "JPCERT_CC", "OTHER"))
-                .data("communicationMethods", List.of("LETTER", "EMAIL", "PHONE", "IN_PERSON", "FAX", "ONLINE_FORM",
-                        "WEBSITE", "SNS", "NEWSLETTER", "OTHER"));
+                .data(
+                        "disclosureMethods",
+                        List.of("NONE", "PERIODIC_BULK_RELEASE", "INDIVIDUAL_PRESS_RELEASE", "PRESS_CONFERENCE"))
+                .data(
+                        "communicationKinds",
+                        List.of("NOTICE_TO_PERSONS", "INFORMATION_TO_CITIZENS", "REPORT_TO_OUTSIDE_BODY"))
+                .data(
+                        "outsideBodies",
+                        List.of("PREFECTURE", "MIC", "PPC", "POLICE", "NISC", "J_LIS", "IPA", "JPCERT_CC", "OTHER"))
+                .data(
+                        "communicationMethods",
+                        List.of(
+                                "LETTER",
+                                "EMAIL",
+                                "PHONE",
+                                "IN_PERSON",
+                                "FAX",
+                                "ONLINE_FORM",
+                                "WEBSITE",
+                                "SNS",
+                                "NEWSLETTER",
+                                "OTHER"));
         data.forEach(instance::data);
         return instance;
     }
@@ -132,8 +175,8 @@ public class CasePage {
     private List<Map<String, Object>> sections() {
         Map<String, Object> directory = optional(() -> Upstream.object(incidents.units()));
         if (directory != null && directory.get("units") instanceof List<?> list) {
-            return ((List<Map<String, Object>>) list).stream().filter(u -> !"DEPARTMENT".equals(u.get("kind")))
-                    .toList();
+            return ((List<Map<String, Object>>) list)
+                    .stream().filter(u -> !"DEPARTMENT".equals(u.get("kind"))).toList();
         }
         return List.of();
     }
@@ -161,13 +204,20 @@ public class CasePage {
     @Path("/record")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    public Response updateRecord(@PathParam("id") UUID id, @RestForm String etag, @RestForm String title,
-            @RestForm String description, @RestForm String cause, @RestForm String damageExtent,
-            @RestForm String damageScope, @RestForm String ongoing) {
+    public Response updateRecord(
+            @PathParam("id") UUID id,
+            @RestForm String etag,
+            @RestForm String title,
+            @RestForm String description,
+            @RestForm String cause,
+            @RestForm String damageExtent,
+            @RestForm String damageScope,
+            @RestForm String ongoing) {
         Map<String, Object> current = Upstream.object(incidents.show(id));
         @SuppressWarnings("unchecked")
         Map<String, Object> record = current.get("record") instanceof Map<?, ?> r
-                ? new LinkedHashMap<>((Map<String, Object>) r) : new LinkedHashMap<>();
+                ? new LinkedHashMap<>((Map<String, Object>) r)
+                : new LinkedHashMap<>();
         record.remove("classificationScheme");
         Map<String, Object> body = new LinkedHashMap<>(record);
         body.put("kind", current.get("kind"));
@@ -186,8 +236,7 @@ public class CasePage {
                 return html(id, null, "case.record.conflict", Map.of());
             }
             if (e.status() == 400 || e.status() == 422 || e.status() == 428) {
-                return html(id, null, null, e.fieldErrors().isEmpty()
-                        ? Map.of("record", e.detail()) : e.fieldErrors());
+                return html(id, null, null, e.fieldErrors().isEmpty() ? Map.of("record", e.detail()) : e.fieldErrors());
             }
             throw e;
         }
@@ -198,8 +247,13 @@ public class CasePage {
     @Path("/actions")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD})
-    public Response recordAction(@PathParam("id") UUID id, @RestForm String kind, @RestForm String description,
-            @RestForm String ownerUnit, @RestForm String ownerPerson, @RestForm String dueDate,
+    public Response recordAction(
+            @PathParam("id") UUID id,
+            @RestForm String kind,
+            @RestForm String description,
+            @RestForm String ownerUnit,
+            @RestForm String ownerPerson,
+            @RestForm String dueDate,
             @RestForm String status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", kind);
@@ -227,9 +281,15 @@ public class CasePage {
     @Path("/actions/{actionId}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD})
-    public Response updateAction(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
-            @RestForm String version, @RestForm String description, @RestForm String ownerUnit,
-            @RestForm String ownerPerson, @RestForm String dueDate, @RestForm String status) {
+    public Response updateAction(
+            @PathParam("id") UUID id,
+            @PathParam("actionId") UUID actionId,
+            @RestForm String version,
+            @RestForm String description,
+            @RestForm String ownerUnit,
+            @RestForm String ownerPerson,
+            @RestForm String dueDate,
+            @RestForm String status) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("description", description);
         body.put("ownerUnit", blankToNull(ownerUnit));
@@ -274,17 +334,18 @@ public class CasePage {
     @Path("/evidence")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    public Response uploadEvidence(@PathParam("id") UUID id, @RestForm("file") FileUpload file,
-            @RestForm String description) {
+    public Response uploadEvidence(
+            @PathParam("id") UUID id, @RestForm("file") FileUpload file, @RestForm String description) {
         if (file == null || file.size() == 0) {
             return html(id, null, null, Map.of("evidence", "—"));
         }
         try {
             byte[] content = Files.readAllBytes(file.uploadedFile());
-            String name = URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+            String name =
+                    URLEncoder.encode(file.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
             String type = file.contentType() == null ? "application/octet-stream" : file.contentType();
-            Upstream.ok(incidents.uploadEvidence(id, type, "attachment; filename*=UTF-8''" + name,
-                    blankToNull(description), content));
+            Upstream.ok(incidents.uploadEvidence(
+                    id, type, "attachment; filename*=UTF-8''" + name, blankToNull(description), content));
             return done(id, "case.evidence.saved");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -300,8 +361,14 @@ public class CasePage {
     @GET
     @Path("/evidence/{evidenceId}")
     @Produces(MediaType.WILDCARD)
-    @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.AUDITOR})
+    @RolesAllowed({
+        Roles.SECTION_CHIEF,
+        Roles.DEPARTMENT_HEAD,
+        Roles.SECURITY_LEAD,
+        Roles.CSIRT,
+        Roles.CISO,
+        Roles.AUDITOR
+    })
     public Response evidence(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId) {
         return pass(incidents.evidenceContent(id, evidenceId, "web console"));
     }
@@ -310,8 +377,8 @@ public class CasePage {
     @GET
     @Path("/documents/{document: .+}")
     @Produces(MediaType.WILDCARD)
-    public Response document(@PathParam("id") UUID id, @PathParam("document") String document,
-            @QueryParam("format") String format) {
+    public Response document(
+            @PathParam("id") UUID id, @PathParam("document") String document, @QueryParam("format") String format) {
         if (!DOCUMENTS.matcher(document).matches()) {
             throw new UpstreamException(404, Map.of(), null);
         }
@@ -339,13 +406,13 @@ public class CasePage {
     @Path("/committee-report")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.CISO)
-    public Response reportToCommittee(@PathParam("id") UUID id, @RestForm String reportedAt,
-            @RestForm String reference) {
+    public Response reportToCommittee(
+            @PathParam("id") UUID id, @RestForm String reportedAt, @RestForm String reference) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("reportedAt", Formats.fromInput(reportedAt));
         body.put("reference", blankToNull(reference));
-        return decide(id, () -> incidents.reportToCommittee(id, Upstream.json(body)), "case.committee.recorded",
-                "committee");
+        return decide(
+                id, () -> incidents.reportToCommittee(id, Upstream.json(body)), "case.committee.recorded", "committee");
     }
 
     /** Closes the case; incident-service answers 409 saying what closing still needs. CSIRT, CISO. */
@@ -361,9 +428,16 @@ public class CasePage {
     @Path("/communications")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    public Response recordCommunication(@PathParam("id") UUID id, @RestForm String kind, @RestForm String recipient,
-            @RestForm String recipientName, @RestForm String persons, @RestForm String method,
-            @RestForm String communicatedAt, @RestForm String reference, @RestForm String summary) {
+    public Response recordCommunication(
+            @PathParam("id") UUID id,
+            @RestForm String kind,
+            @RestForm String recipient,
+            @RestForm String recipientName,
+            @RestForm String persons,
+            @RestForm String method,
+            @RestForm String communicatedAt,
+            @RestForm String reference,
+            @RestForm String summary) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("kind", blankToNull(kind));
         // Only the fields of the kind go out: incident-service refuses a field that does not belong to it.
@@ -375,7 +449,10 @@ public class CasePage {
         body.put("communicatedAt", Formats.fromInput(communicatedAt));
         body.put("reference", blankToNull(reference));
         body.put("summary", blankToNull(summary));
-        return decide(id, () -> incidents.recordCommunication(id, Upstream.json(body)), "case.communication.saved",
+        return decide(
+                id,
+                () -> incidents.recordCommunication(id, Upstream.json(body)),
+                "case.communication.saved",
                 "communication");
     }
 

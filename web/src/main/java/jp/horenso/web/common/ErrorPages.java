@@ -17,6 +17,7 @@ public class ErrorPages {
 
     @Inject
     Page page;
+
     @Inject
     @Location("error.html")
     Template error;
@@ -32,14 +33,20 @@ public class ErrorPages {
             case 401, 403 -> render(403, "error.forbidden.title", "error.forbidden.text", e.detail());
             case 404 -> render(404, "error.notFound.title", "error.notFound.text", e.detail());
             case 412 -> render(412, "error.conflict.title", "error.conflict.text", e.detail());
-            default -> render(e.status() >= 500 ? 502 : e.status(), "error.upstream.title", "error.upstream.text",
-                    e.detail());
+            default ->
+                render(e.status() >= 500 ? 502 : e.status(), "error.upstream.title", "error.upstream.text", e.detail());
         };
     }
 
     private Response render(int status, String titleKey, String textKey, String detail) {
         String html = page.of(error, titleKey, List.of())
-                .data("status", status).data("textKey", textKey).data("detail", detail).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+                .data("status", status)
+                .data("textKey", textKey)
+                .data("detail", detail)
+                .render();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
+                .build();
     }
 }

@@ -23,12 +23,11 @@ public final class Formats {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     private static final DateTimeFormatter JST = DateTimeFormatter.ofPattern("uuuu/MM/dd HH:mm");
-    private static final DateTimeFormatter ERA = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
-            .withChronology(JapaneseChronology.INSTANCE);
+    private static final DateTimeFormatter ERA =
+            DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN).withChronology(JapaneseChronology.INSTANCE);
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm");
 
-    private Formats() {
-    }
+    private Formats() {}
 
     /** 2026/12/06 19:29 (Japan time), or empty. */
     static String jst(Object value) {
@@ -57,7 +56,8 @@ public final class Formats {
         if ("en".equals(lang)) {
             return DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").format(t) + " JST";
         }
-        return ERA.format(JapaneseDate.from(t.toLocalDate())) + " " + DateTimeFormatter.ofPattern("HH:mm").format(t);
+        return ERA.format(JapaneseDate.from(t.toLocalDate())) + " "
+                + DateTimeFormatter.ofPattern("HH:mm").format(t);
     }
 
     /** Time left until a deadline, e.g. "あと 12分" / "12 min left", or how long it is overdue. */
@@ -125,7 +125,10 @@ public final class Formats {
             return null;
         }
         try {
-            return java.time.LocalDateTime.parse(local).atZone(JAPAN).toOffsetDateTime().toString();
+            return java.time.LocalDateTime.parse(local)
+                    .atZone(JAPAN)
+                    .toOffsetDateTime()
+                    .toString();
         } catch (DateTimeParseException e) {
             return local;
         }

@@ -15,10 +15,15 @@ public class LangResource {
     public Response switchTo(@QueryParam("to") String to, @QueryParam("back") String back) {
         String lang = "en".equals(to) ? "en" : "ja";
         // Only a path of this console: never an open redirect.
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                ? back : "/";
-        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE).value(lang).path("/").maxAge(365 * 24 * 3600)
-                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        String target =
+                back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+        NewCookie cookie = new NewCookie.Builder(Lang.COOKIE)
+                .value(lang)
+                .path("/")
+                .maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX)
+                .httpOnly(true)
+                .build();
         return Response.seeOther(URI.create(target)).cookie(cookie).build();
     }
 }

@@ -21,8 +21,12 @@ public record Me(String username, String name, Set<String> roles, String unit) {
     }
 
     public boolean isApprover() {
-        return has(Roles.SECTION_CHIEF) || has(Roles.DEPARTMENT_HEAD) || has(Roles.SECURITY_LEAD) || has(Roles.CSIRT)
-                || has(Roles.CISO) || has(Roles.VICE_CISO);
+        return has(Roles.SECTION_CHIEF)
+                || has(Roles.DEPARTMENT_HEAD)
+                || has(Roles.SECURITY_LEAD)
+                || has(Roles.CSIRT)
+                || has(Roles.CISO)
+                || has(Roles.VICE_CISO);
     }
 
     public boolean isCsirt() {
@@ -38,8 +42,12 @@ public record Me(String username, String name, Set<String> roles, String unit) {
     }
 
     public boolean canReport() {
-        return has(Roles.STAFF) || has(Roles.SECTION_CHIEF) || has(Roles.DEPARTMENT_HEAD) || has(Roles.SECURITY_LEAD)
-                || has(Roles.CSIRT) || has(Roles.CISO);
+        return has(Roles.STAFF)
+                || has(Roles.SECTION_CHIEF)
+                || has(Roles.DEPARTMENT_HEAD)
+                || has(Roles.SECURITY_LEAD)
+                || has(Roles.CSIRT)
+                || has(Roles.CISO);
     }
 
     public boolean canEditRecord() {

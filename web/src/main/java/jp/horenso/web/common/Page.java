@@ -20,10 +20,13 @@ public class Page {
 
     @Inject
     SecurityIdentity identity;
+
     @Inject
     JsonWebToken accessToken;
+
     @Inject
     Lang lang;
+
     @Context
     UriInfo uri;
 
@@ -52,8 +55,12 @@ public class Page {
      * @param roles who may use the page, shown on it
      */
     public TemplateInstance of(Template template, String titleKey, List<String> roles) {
-        String path = uri == null ? "/" : uri.getRequestUri().getRawPath()
-                + (uri.getRequestUri().getRawQuery() == null ? "" : "?" + uri.getRequestUri().getRawQuery());
+        String path = uri == null
+                ? "/"
+                : uri.getRequestUri().getRawPath()
+                        + (uri.getRequestUri().getRawQuery() == null
+                                ? ""
+                                : "?" + uri.getRequestUri().getRawQuery());
         return template.instance()
                 .setLocale(lang.locale())
                 .data("me", me())

@@ -13,6 +13,5 @@ public final class Roles {
     public static final String AUDITOR = "auditor";
     public static final String COMMITTEE = "committee";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

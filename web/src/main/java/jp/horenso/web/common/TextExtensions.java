@@ -10,8 +10,7 @@ import io.quarkus.qute.TemplateExtension.TemplateAttribute;
 @TemplateExtension(namespace = "m")
 public final class TextExtensions {
 
-    private TextExtensions() {
-    }
+    private TextExtensions() {}
 
     @TemplateExtension(namespace = "m", priority = 20)
     static String e(String prefix, Object value, @TemplateAttribute("locale") Object locale) {

@@ -20,8 +20,7 @@ public final class Texts {
     public static final Locale JAPANESE = Locale.JAPANESE;
     private static final Map<String, Properties> BUNDLES = Map.of("ja", load("ja"), "en", load("en"));
 
-    private Texts() {
-    }
+    private Texts() {}
 
     private static Properties load(String lang) {
         Properties p = new Properties();

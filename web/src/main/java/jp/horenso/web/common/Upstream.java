@@ -15,15 +15,14 @@ public final class Upstream {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
-    private Upstream() {
-    }
+    private Upstream() {}
 
     public static Map<String, Object> object(Response response) {
-        return read(response, new TypeReference<Map<String, Object>>() { });
+        return read(response, new TypeReference<Map<String, Object>>() {});
     }
 
     public static List<Map<String, Object>> list(Response response) {
-        return read(response, new TypeReference<List<Map<String, Object>>>() { });
+        return read(response, new TypeReference<List<Map<String, Object>>>() {});
     }
 
     /** The answer's body when it succeeded; empty map for 204. */
@@ -46,7 +45,7 @@ public final class Upstream {
 
     /** Fails with the problem when the answer is an error; otherwise only closes it. */
     public static void ok(Response response) {
-        read(response, new TypeReference<Map<String, Object>>() { });
+        read(response, new TypeReference<Map<String, Object>>() {});
     }
 
     static Map<String, Object> problem(String body) {
@@ -54,7 +53,7 @@ public final class Upstream {
             return Map.of();
         }
         try {
-            return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() { });
+            return JSON.readValue(body, new TypeReference<LinkedHashMap<String, Object>>() {});
         } catch (Exception e) {
             return Map.of("detail", body.length() > 300 ? body.substring(0, 300) : body);
         }

@@ -35,28 +35,37 @@ public class DashboardPage {
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @Location("dashboard.html")
     Template dashboard;
+
     @Inject
     @Location("kpis.html")
     Template kpis;
 
     @GET
     @Path("dashboard")
-    public TemplateInstance show(@QueryParam("q") String q, @QueryParam("severity") String severity,
-            @QueryParam("sort") String sort, @QueryParam("drill") boolean drill) {
+    public TemplateInstance show(
+            @QueryParam("q") String q,
+            @QueryParam("severity") String severity,
+            @QueryParam("sort") String sort,
+            @QueryParam("drill") boolean drill) {
         return render(dashboard, q, severity, sort, drill);
     }
 
     /** The rows alone, for the live refresh. */
     @GET
     @Path("dashboard/rows")
-    public TemplateInstance rows(@QueryParam("q") String q, @QueryParam("severity") String severity,
-            @QueryParam("sort") String sort, @QueryParam("drill") boolean drill) {
+    public TemplateInstance rows(
+            @QueryParam("q") String q,
+            @QueryParam("severity") String severity,
+            @QueryParam("sort") String sort,
+            @QueryParam("drill") boolean drill) {
         return render(dashboard.getFragment("rows"), q, severity, sort, drill);
     }
 
@@ -64,8 +73,8 @@ public class DashboardPage {
         String s = sort != null && SORTS.contains(sort) ? sort : null;
         String sev = severity == null || severity.isBlank() ? null : severity;
         String query = q == null || q.isBlank() ? null : q.strip();
-        Map<String, Object> result = Upstream.object(incidents.dashboard(query, sev, s,
-                drill ? "only" : "exclude", 0, 100));
+        Map<String, Object> result =
+                Upstream.object(incidents.dashboard(query, sev, s, drill ? "only" : "exclude", 0, 100));
         Map<String, Object> filters = new LinkedHashMap<>();
         filters.put("q", query == null ? "" : query);
         filters.put("severity", sev == null ? "" : sev);
@@ -81,7 +90,9 @@ public class DashboardPage {
         if (s != null) {
             qs.append("&sort=").append(java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8));
         }
-        return page.of(template, "dashboard.title", WHO).data("result", result).data("filters", filters)
+        return page.of(template, "dashboard.title", WHO)
+                .data("result", result)
+                .data("filters", filters)
                 .data("query", qs.toString());
     }
 

@@ -20,6 +20,7 @@ public class HomePage {
 
     @Inject
     Page page;
+
     @Inject
     @Location("signed-out.html")
     Template signedOut;
@@ -28,11 +29,13 @@ public class HomePage {
     @Authenticated
     public Response home() {
         Me me = page.me();
-        String target = me.has(Roles.CSIRT) || me.has(Roles.SECURITY_LEAD) ? "/dashboard"
-                : me.isCiso() ? "/review"
-                : me.has(Roles.SECTION_CHIEF) || me.has(Roles.DEPARTMENT_HEAD) ? "/inbox"
-                : me.has(Roles.AUDITOR) ? "/audit"
-                : "/report";
+        String target = me.has(Roles.CSIRT) || me.has(Roles.SECURITY_LEAD)
+                ? "/dashboard"
+                : me.isCiso()
+                        ? "/review"
+                        : me.has(Roles.SECTION_CHIEF) || me.has(Roles.DEPARTMENT_HEAD)
+                                ? "/inbox"
+                                : me.has(Roles.AUDITOR) ? "/audit" : "/report";
         return Response.seeOther(URI.create(target)).build();
     }
 

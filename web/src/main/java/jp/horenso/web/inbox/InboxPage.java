@@ -33,21 +33,24 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 @Path("/inbox")
 @Produces(MediaType.TEXT_HTML)
-@RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-    Roles.VICE_CISO})
+@RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.VICE_CISO
+})
 public class InboxPage {
 
-    static final List<String> WHO = List.of(Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD,
-            Roles.CSIRT, Roles.CISO, Roles.VICE_CISO);
+    static final List<String> WHO = List.of(
+            Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO, Roles.VICE_CISO);
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @RestClient
     EscalationApi escalation;
+
     @Inject
     @Location("inbox.html")
     Template inbox;
@@ -67,8 +70,8 @@ public class InboxPage {
     @POST
     @Path("/{incidentId}/acknowledge")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public TemplateInstance acknowledge(@PathParam("incidentId") UUID incidentId, @RestForm String comment,
-            @RestForm String number) {
+    public TemplateInstance acknowledge(
+            @PathParam("incidentId") UUID incidentId, @RestForm String comment, @RestForm String number) {
         Map<String, Object> body = new HashMap<>();
         if (comment != null && !comment.isBlank()) {
             body.put("comment", comment.strip());
@@ -88,8 +91,8 @@ public class InboxPage {
     @Path("/{incidentId}/serious")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed({Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD})
-    public TemplateInstance markSerious(@PathParam("incidentId") UUID incidentId, @RestForm String reason,
-            @RestForm String number) {
+    public TemplateInstance markSerious(
+            @PathParam("incidentId") UUID incidentId, @RestForm String reason, @RestForm String number) {
         Map<String, Object> body = new HashMap<>();
         body.put("reason", reason == null || reason.isBlank() ? null : reason.strip());
         try {
@@ -105,7 +108,10 @@ public class InboxPage {
 
     private TemplateInstance render(Template template, String number, String doneKey, Map<String, String> errors) {
         List<Map<String, Object>> items = Upstream.list(incidents.awaiting());
-        return page.of(template, "inbox.title", WHO).data("items", items).data("number", number)
-                .data("doneKey", doneKey).data("errors", errors);
+        return page.of(template, "inbox.title", WHO)
+                .data("items", items)
+                .data("number", number)
+                .data("doneKey", doneKey)
+                .data("errors", errors);
     }
 }

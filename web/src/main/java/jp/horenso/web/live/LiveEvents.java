@@ -43,7 +43,9 @@ public class LiveEvents {
         try {
             JsonNode event = Upstream.mapper().readTree(cloudEvent);
             String type = event.path("type").asText("");
-            String id = event.path("data").path("incidentId").asText(event.path("subject").asText(""));
+            String id = event.path("data")
+                    .path("incidentId")
+                    .asText(event.path("subject").asText(""));
             return new Change(UUID.fromString(id), type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type);
         } catch (Exception e) {
             LOG.debugf("not about a case, skipped: %s", e.getMessage());

@@ -17,10 +17,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.horenso.web.upstream.VisibilityApi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-import jp.horenso.web.upstream.VisibilityApi;
 
 /**
  * Server-Sent Events for the dashboard, the case page and the inbox: a change reaches a browser only after
@@ -36,10 +36,13 @@ public class LiveResource {
 
     @Inject
     LiveEvents events;
+
     @Inject
     SecurityIdentity identity;
+
     @Inject
     JsonWebToken token;
+
     @Inject
     @RestClient
     VisibilityApi visibility;
@@ -54,11 +57,15 @@ public class LiveResource {
         Duration life = lifetime(raw);
         Map<UUID, Seen> seen = new ConcurrentHashMap<>();
         return events.changes()
-                .onOverflow().buffer(1024)
-                .onItem().transformToUniAndConcatenate(change -> maySee(bearer, change, seen)
-                        .map(ok -> ok ? change : null))
-                .select().where(change -> change != null)
-                .select().first(life);
+                .onOverflow()
+                .buffer(1024)
+                .onItem()
+                .transformToUniAndConcatenate(
+                        change -> maySee(bearer, change, seen).map(ok -> ok ? change : null))
+                .select()
+                .where(change -> change != null)
+                .select()
+                .first(life);
     }
 
     private Uni<Boolean> maySee(String bearer, Change change, Map<UUID, Seen> seen) {
@@ -66,15 +73,17 @@ public class LiveResource {
         if (known != null && known.at().plus(REMEMBER).isAfter(Instant.now())) {
             return Uni.createFrom().item(known.visible());
         }
-        return Uni.createFrom().item(() -> {
-            try (Response r = visibility.show(bearer, change.incidentId())) {
-                boolean visible = r.getStatus() == 200;
-                seen.put(change.incidentId(), new Seen(visible, Instant.now()));
-                return visible;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom()
+                .item(() -> {
+                    try (Response r = visibility.show(bearer, change.incidentId())) {
+                        boolean visible = r.getStatus() == 200;
+                        seen.put(change.incidentId(), new Seen(visible, Instant.now()));
+                        return visible;
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                })
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     private Duration lifetime(String raw) {
@@ -94,6 +103,5 @@ public class LiveResource {
         return raw != null && raw.equals(token.getRawToken());
     }
 
-    private record Seen(boolean visible, Instant at) {
-    }
+    private record Seen(boolean visible, Instant at) {}
 }

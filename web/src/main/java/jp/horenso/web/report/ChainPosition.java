@@ -9,8 +9,7 @@ import jp.horenso.web.upstream.IncidentApi;
 /** Where a case stands in the reporting chain: the first hop still waiting, or null when none waits. */
 public final class ChainPosition {
 
-    private ChainPosition() {
-    }
+    private ChainPosition() {}
 
     /** The waiting hop ({step, recipient, ackDeadline, overdue}); "DONE" when every hop is acknowledged. */
     public static Object of(IncidentApi incidents, UUID id) {
@@ -26,8 +25,8 @@ public final class ChainPosition {
         Map<String, Object> latest = null;
         for (Map<String, Object> hop : hops) {
             String state = String.valueOf(hop.get("state"));
-            boolean closed = hop.get("acknowledgedAt") != null || List.of("ACKNOWLEDGED", "CANCELLED", "STOPPED",
-                    "CLOSED").contains(state);
+            boolean closed = hop.get("acknowledgedAt") != null
+                    || List.of("ACKNOWLEDGED", "CANCELLED", "STOPPED", "CLOSED").contains(state);
             if (!closed) {
                 latest = hop;
             }

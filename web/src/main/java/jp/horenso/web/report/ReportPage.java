@@ -35,20 +35,24 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO})
 public class ReportPage {
 
-    static final List<String> WHO = List.of(Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD,
-            Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO);
+    static final List<String> WHO = List.of(
+            Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO);
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @Location("report/form.html")
     Template form;
+
     @Inject
     @Location("report/done.html")
     Template done;
+
     @Inject
     @Location("report/mine.html")
     Template mine;
@@ -66,8 +70,8 @@ public class ReportPage {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TemplateInstance file(@BeanParam ReportForm input) {
         try {
-            Map<String, Object> created = Upstream.object(incidents.report(Upstream.json(body(input)),
-                    input.idempotencyKey));
+            Map<String, Object> created =
+                    Upstream.object(incidents.report(Upstream.json(body(input)), input.idempotencyKey));
             return page.of(done, "report.done.title", WHO).data("incident", created);
         } catch (UpstreamException e) {
             if (e.status() == 400 || e.status() == 422 || e.status() == 409) {
@@ -87,7 +91,10 @@ public class ReportPage {
             for (Object o : list) {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> item = new LinkedHashMap<>((Map<String, Object>) o);
-                item.put("position", ChainPosition.of(incidents, UUID.fromString(item.get("id").toString())));
+                item.put(
+                        "position",
+                        ChainPosition.of(
+                                incidents, UUID.fromString(item.get("id").toString())));
                 items.add(item);
             }
         }
@@ -96,19 +103,25 @@ public class ReportPage {
 
     private TemplateInstance render(ReportForm input, Map<String, String> errors, String problem) {
         List<Map<String, Object>> units = units();
-        return page.of(form, "report.title", WHO).data("form", input).data("errors", errors)
-                .data("problem", problem).data("units", units);
+        return page.of(form, "report.title", WHO)
+                .data("form", input)
+                .data("errors", errors)
+                .data("problem", problem)
+                .data("units", units);
     }
 
     /** The sections of the directory ({units:[…]} or a plain list); none when the directory cannot be read. */
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> units() {
         try {
-            Object answer = Upstream.read(incidents.units(), new com.fasterxml.jackson.core.type.TypeReference<Object>() { });
+            Object answer =
+                    Upstream.read(incidents.units(), new com.fasterxml.jackson.core.type.TypeReference<Object>() {});
             Object list = answer instanceof Map<?, ?> m ? m.get("units") : answer;
             if (list instanceof List<?> l) {
-                return ((List<Map<String, Object>>) l).stream().filter(u -> !"DEPARTMENT".equals(u.get("kind")))
-                        .toList();
+                return ((List<Map<String, Object>>) l)
+                        .stream()
+                                .filter(u -> !"DEPARTMENT".equals(u.get("kind")))
+                                .toList();
             }
         } catch (RuntimeException e) {
             // the form works without: the report goes to the reporter's own unit
@@ -123,17 +136,29 @@ public class ReportPage {
         StringBuilder description = new StringBuilder(in.description == null ? "" : in.description.strip());
         String lang = page.lang();
         if (in.system != null && !in.system.isBlank()) {
-            description.append("\n\n").append(Texts.get(lang, "report.system")).append(": ").append(in.system.strip());
+            description
+                    .append("\n\n")
+                    .append(Texts.get(lang, "report.system"))
+                    .append(": ")
+                    .append(in.system.strip());
         }
         if ("yes".equals(in.personalData)) {
-            description.append("\n").append(Texts.get(lang, "report.personalData")).append(": ")
+            description
+                    .append("\n")
+                    .append(Texts.get(lang, "report.personalData"))
+                    .append(": ")
                     .append(Texts.get(lang, "report.personalData.yes"));
             if (in.persons != null && !in.persons.isBlank()) {
-                description.append(" (").append(Texts.format(lang, "report.persons.about", in.persons.strip()))
+                description
+                        .append(" (")
+                        .append(Texts.format(lang, "report.persons.about", in.persons.strip()))
                         .append(")");
             }
         } else if ("unknown".equals(in.personalData)) {
-            description.append("\n").append(Texts.get(lang, "report.personalData")).append(": ")
+            description
+                    .append("\n")
+                    .append(Texts.get(lang, "report.personalData"))
+                    .append(": ")
                     .append(Texts.get(lang, "report.personalData.unknown"));
         }
         body.put("description", description.toString());

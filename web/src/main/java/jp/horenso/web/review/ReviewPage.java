@@ -41,9 +41,11 @@ public class ReviewPage {
 
     @Inject
     Page page;
+
     @Inject
     @RestClient
     IncidentApi incidents;
+
     @Inject
     @Location("review.html")
     Template review;
@@ -59,7 +61,9 @@ public class ReviewPage {
                 try {
                     List<Map<String, Object>> reports = Upstream.list(
                             incidents.cisoReports(UUID.fromString(item.get("id").toString())));
-                    reports.stream().filter(r -> Boolean.TRUE.equals(r.get("latest"))).findFirst()
+                    reports.stream()
+                            .filter(r -> Boolean.TRUE.equals(r.get("latest")))
+                            .findFirst()
                             .ifPresent(r -> item.put("report", r));
                 } catch (RuntimeException e) {
                     // shown without its report
@@ -67,7 +71,10 @@ public class ReviewPage {
                 items.add(item);
             }
         }
-        return page.of(review, "review.title", WHO).data("items", items).data("doneKey", done).data("error", error);
+        return page.of(review, "review.title", WHO)
+                .data("items", items)
+                .data("doneKey", done)
+                .data("error", error);
     }
 
     /** Accept, or return with instructions (required by incident-service when returning). CISO only. */
@@ -75,16 +82,22 @@ public class ReviewPage {
     @Path("/{id}/{version}/decision")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @RolesAllowed(Roles.CISO)
-    public Response decide(@PathParam("id") UUID id, @PathParam("version") int version, @RestForm String decision,
-            @RestForm String instructions, @RestForm String severe) {
+    public Response decide(
+            @PathParam("id") UUID id,
+            @PathParam("version") int version,
+            @RestForm String decision,
+            @RestForm String instructions,
+            @RestForm String severe) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", "RETURN".equals(decision) ? "RETURN" : "ACCEPT");
         body.put("instructions", instructions == null || instructions.isBlank() ? null : instructions.strip());
         if ("on".equals(severe)) {
             body.put("severe", true);
         }
-        return act(() -> incidents.decideCisoReport(id, version, Upstream.json(body)),
-                "ACCEPT".equals(body.get("decision")) ? "review.accepted" : "review.returned", id);
+        return act(
+                () -> incidents.decideCisoReport(id, version, Upstream.json(body)),
+                "ACCEPT".equals(body.get("decision")) ? "review.accepted" : "review.returned",
+                id);
     }
 
     /** 第43条5項: how (and whether) the case is disclosed. CISO only. */
@@ -110,7 +123,8 @@ public class ReviewPage {
     private Response act(java.util.function.Supplier<Response> call, String doneKey, UUID id) {
         try {
             Upstream.ok(call.get());
-            return Response.seeOther(URI.create("/cases/" + id + "?done=" + doneKey)).build();
+            return Response.seeOther(URI.create("/cases/" + id + "?done=" + doneKey))
+                    .build();
         } catch (UpstreamException e) {
             if (e.status() >= 500) {
                 throw e;

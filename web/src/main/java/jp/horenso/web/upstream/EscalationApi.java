@@ -5,11 +5,11 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -48,8 +48,8 @@ public interface EscalationApi {
     @PUT
     @Path("/directory")
     @Consumes({"text/csv", "application/yaml"})
-    Response importDirectory(@HeaderParam("Content-Type") String contentType, @QueryParam("dryRun") boolean dryRun,
-            String body);
+    Response importDirectory(
+            @HeaderParam("Content-Type") String contentType, @QueryParam("dryRun") boolean dryRun, String body);
 
     /** Current and coming absences of the caller's organisation: meanwhile hops go to the deputy. */
     @GET

@@ -11,7 +11,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -25,8 +24,12 @@ public interface IncidentApi {
 
     @GET
     @Path("/incidents")
-    Response list(@QueryParam("q") String q, @QueryParam("state") String state, @QueryParam("sort") String sort,
-            @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+    Response list(
+            @QueryParam("q") String q,
+            @QueryParam("state") String state,
+            @QueryParam("sort") String sort,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @POST
     @Path("/incidents")
@@ -48,8 +51,12 @@ public interface IncidentApi {
 
     @GET
     @Path("/dashboard/cases")
-    Response dashboard(@QueryParam("q") String q, @QueryParam("severity") String severity,
-            @QueryParam("sort") String sort, @QueryParam("drill") String drill, @QueryParam("page") Integer page,
+    Response dashboard(
+            @QueryParam("q") String q,
+            @QueryParam("severity") String severity,
+            @QueryParam("sort") String sort,
+            @QueryParam("drill") String drill,
+            @QueryParam("page") Integer page,
             @QueryParam("size") Integer size);
 
     @GET
@@ -81,8 +88,11 @@ public interface IncidentApi {
     @PUT
     @Path("/incidents/{id}/responses/{actionId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    Response updateResponse(@PathParam("id") UUID id, @PathParam("actionId") UUID actionId,
-            @HeaderParam("If-Match") String ifMatch, String body);
+    Response updateResponse(
+            @PathParam("id") UUID id,
+            @PathParam("actionId") UUID actionId,
+            @HeaderParam("If-Match") String ifMatch,
+            String body);
 
     @GET
     @Path("/incidents/{id}/evidence")
@@ -91,14 +101,17 @@ public interface IncidentApi {
     @POST
     @Path("/incidents/{id}/evidence")
     @Consumes(MediaType.WILDCARD)
-    Response uploadEvidence(@PathParam("id") UUID id, @HeaderParam("Content-Type") String contentType,
-            @HeaderParam("Content-Disposition") String disposition, @QueryParam("description") String description,
+    Response uploadEvidence(
+            @PathParam("id") UUID id,
+            @HeaderParam("Content-Type") String contentType,
+            @HeaderParam("Content-Disposition") String disposition,
+            @QueryParam("description") String description,
             byte[] content);
 
     @GET
     @Path("/incidents/{id}/evidence/{evidenceId}/content")
-    Response evidenceContent(@PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId,
-            @QueryParam("purpose") String purpose);
+    Response evidenceContent(
+            @PathParam("id") UUID id, @PathParam("evidenceId") UUID evidenceId, @QueryParam("purpose") String purpose);
 
     @GET
     @Path("/incidents/{id}/ciso-reports")
@@ -142,8 +155,11 @@ public interface IncidentApi {
     /** A document of the case (PDF by default), streamed through the console. */
     @GET
     @Path("/incidents/{id}/documents/{document: .+}")
-    Response document(@PathParam("id") UUID id, @PathParam("document") String document,
-            @QueryParam("format") String format, @QueryParam("lang") String lang);
+    Response document(
+            @PathParam("id") UUID id,
+            @PathParam("document") String document,
+            @QueryParam("format") String format,
+            @QueryParam("lang") String lang);
 
     /** 第44条6項: the CISO's report to the information-security committee. */
     @POST

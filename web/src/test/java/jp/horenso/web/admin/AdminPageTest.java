@@ -26,41 +26,83 @@ class AdminPageTest {
     void onlyTheSecurityLeadMayAdminister() {
         given().auth().oauth2(Tokens.csirt1()).get("/admin").then().statusCode(403);
         given().auth().oauth2(Tokens.staff1()).get("/admin").then().statusCode(403);
-        given().auth().oauth2(SECLEAD).get("/admin").then().statusCode(200)
-                .body(containsString("報告経路（第7版）")).body(containsString("SECTION_CHIEF"));
+        given().auth()
+                .oauth2(SECLEAD)
+                .get("/admin")
+                .then()
+                .statusCode(200)
+                .body(containsString("報告経路（第7版）"))
+                .body(containsString("SECTION_CHIEF"));
     }
 
     @Test
     void anInvalidChainIsNeverSavedAndEachErrorIsShown() {
-        String html = given().auth().oauth2(SECLEAD).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("document", "{\"steps\":[{\"position\":\"NOBODY\"}]}").formParam("version", "7")
-                .formParam("action", "save").post("/admin/chain").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(SECLEAD)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("document", "{\"steps\":[{\"position\":\"NOBODY\"}]}")
+                .formParam("version", "7")
+                .formParam("action", "save")
+                .post("/admin/chain")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("steps[0].position: 不明な役職 NOBODY"), html);
         assertTrue(Upstream.received().stream().noneMatch(r -> "PUT".equals(r.get("method"))), "not saved");
     }
 
     @Test
     void aValidChainIsSavedWithItsVersionAndAConflictIsExplained() {
-        given().auth().oauth2(SECLEAD).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("document", "{\"steps\":[]}").formParam("version", "7").formParam("action", "save")
-                .post("/admin/chain").then().statusCode(200).body(containsString("報告経路を保存しました"));
+        given().auth()
+                .oauth2(SECLEAD)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("document", "{\"steps\":[]}")
+                .formParam("version", "7")
+                .formParam("action", "save")
+                .post("/admin/chain")
+                .then()
+                .statusCode(200)
+                .body(containsString("報告経路を保存しました"));
         assertEquals("\"7\"", Upstream.the("PUT", "/escalation/api/chain").get("ifMatch"));
-        given().auth().oauth2(SECLEAD).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("document", "{\"steps\":[]}").formParam("version", "6").formParam("action", "save")
-                .post("/admin/chain").then().statusCode(200).body(containsString("他の人が先に報告経路を保存しました"));
+        given().auth()
+                .oauth2(SECLEAD)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("document", "{\"steps\":[]}")
+                .formParam("version", "6")
+                .formParam("action", "save")
+                .post("/admin/chain")
+                .then()
+                .statusCode(200)
+                .body(containsString("他の人が先に報告経路を保存しました"));
     }
 
     @Test
     void theDirectoryDryRunListsEveryErrorByLineAndChangesNothing() {
-        String html = given().auth().oauth2(SECLEAD).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("content", "code,name\nbroken").formParam("format", "csv").formParam("action", "dryRun")
-                .post("/admin/directory").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(SECLEAD)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("content", "code,name\nbroken")
+                .formParam("format", "csv")
+                .formParam("action", "dryRun")
+                .post("/admin/directory")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("<li>3: 不明な部署</li>") && html.contains("<li>5: メールアドレスがありません</li>"), html);
         var sent = Upstream.the("PUT", "/escalation/api/directory");
         assertEquals("dryRun=true", sent.get("query"));
         assertTrue(String.valueOf(sent.get("contentType")).startsWith("text/csv"));
-        given().auth().oauth2(SECLEAD).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("content", "code,name\nok").formParam("format", "csv").formParam("action", "import")
-                .post("/admin/directory").then().statusCode(200).body(containsString("組織情報を取り込みました"));
+        given().auth()
+                .oauth2(SECLEAD)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("content", "code,name\nok")
+                .formParam("format", "csv")
+                .formParam("action", "import")
+                .post("/admin/directory")
+                .then()
+                .statusCode(200)
+                .body(containsString("組織情報を取り込みました"));
     }
 }

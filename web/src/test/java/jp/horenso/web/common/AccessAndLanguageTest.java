@@ -18,7 +18,11 @@ class AccessAndLanguageTest {
 
     @Test
     void staffCannotOpenTheDashboardAndAreToldWhyInJapanese() {
-        given().auth().oauth2(Tokens.staff1()).get("/dashboard").then().statusCode(403)
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .get("/dashboard")
+                .then()
+                .statusCode(403)
                 .contentType(containsString("text/html"))
                 .body(containsString("この画面を利用する権限がありません"))
                 .body(not(containsString("USBメモリ")));
@@ -26,20 +30,42 @@ class AccessAndLanguageTest {
 
     @Test
     void eachPageRefusesTheRolesItDoesNotServe() {
-        record Refusal(String token, String path) {
+        record Refusal(String token, String path) {}
+        for (Refusal r : List.of(
+                new Refusal(Tokens.staff1(), "/kpis"),
+                new Refusal(Tokens.staff1(), "/inbox"),
+                new Refusal(Tokens.staff1(), "/review"),
+                new Refusal(Tokens.staff1(), "/audit"),
+                new Refusal(Tokens.auditor(), "/report"),
+                new Refusal(Tokens.chief1(), "/dashboard"),
+                new Refusal(Tokens.csirt1(), "/review"),
+                new Refusal(Tokens.auditor(), "/admin/people"))) {
+            given().auth()
+                    .oauth2(r.token())
+                    .redirects()
+                    .follow(false)
+                    .get(r.path())
+                    .then()
+                    .statusCode(403);
         }
-        for (Refusal r : List.of(new Refusal(Tokens.staff1(), "/kpis"), new Refusal(Tokens.staff1(), "/inbox"),
-                new Refusal(Tokens.staff1(), "/review"), new Refusal(Tokens.staff1(), "/audit"),
-                new Refusal(Tokens.auditor(), "/report"), new Refusal(Tokens.chief1(), "/dashboard"),
-                new Refusal(Tokens.csirt1(), "/review"), new Refusal(Tokens.auditor(), "/admin/people"))) {
-            given().auth().oauth2(r.token()).redirects().follow(false).get(r.path()).then().statusCode(403);
-        }
-        given().auth().oauth2(Tokens.staff1()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("comment", "x").post("/inbox/0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01/acknowledge")
-                .then().statusCode(403);
-        given().auth().oauth2(Tokens.chief1()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("reason", "x").post("/inbox/0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01/serious")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("comment", "x")
+                .post("/inbox/0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01/acknowledge")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("reason", "x")
+                .post("/inbox/0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01/serious")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -55,27 +81,71 @@ class AccessAndLanguageTest {
 
     @Test
     void eachPersonLandsWhereTheirWorkIs() {
-        given().auth().oauth2(Tokens.staff1()).redirects().follow(false).get("/").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/report"));
-        given().auth().oauth2(Tokens.chief1()).redirects().follow(false).get("/").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/inbox"));
-        given().auth().oauth2(Tokens.csirt1()).redirects().follow(false).get("/").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/dashboard"));
-        given().auth().oauth2(Tokens.ciso()).redirects().follow(false).get("/").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/review"));
-        given().auth().oauth2(Tokens.auditor()).redirects().follow(false).get("/").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .redirects()
+                .follow(false)
+                .get("/")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/audit"));
     }
 
     @Test
     void theSwitchSetsEnglishAndReturnsToTheSamePageButNeverElsewhere() {
-        given().redirects().follow(false).get("/lang?to=en&back=/report?x=1").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/lang?to=en&back=/report?x=1")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/report?x=1"))
                 .cookie("horenso-lang", equalTo("en"));
-        given().redirects().follow(false).get("/lang?to=en&back=//evil.example/").then().statusCode(303)
+        given().redirects()
+                .follow(false)
+                .get("/lang?to=en&back=//evil.example/")
+                .then()
+                .statusCode(303)
                 .header("Location", not(containsString("evil")));
-        given().auth().oauth2(Tokens.csirt1()).cookie("horenso-lang", "en").get("/dashboard").then().statusCode(200)
-                .body(containsString("CSIRT dashboard")).body(containsString("日本語"))
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .cookie("horenso-lang", "en")
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .body(containsString("CSIRT dashboard"))
+                .body(containsString("日本語"))
                 .body(containsString("Who may use this page"));
     }
 

@@ -24,7 +24,12 @@ class DashboardPageTest {
 
     @Test
     void csirtSeesOpenCasesWithChainPositionOverdueMarkedAndTheNextLegalClock() {
-        String html = given().auth().oauth2(Tokens.csirt1()).get("/dashboard").then().statusCode(200).extract()
+        String html = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
         assertTrue(html.contains(StubServices.NUMBER), html);
         assertTrue(html.contains("class=\"overdue-row\""), "overdue hop marked");
@@ -38,26 +43,58 @@ class DashboardPageTest {
 
     @Test
     void filtersAndJapaneseSearchGoToTheServiceAndStayInTheLiveRefresh() {
-        String html = given().auth().oauth2(Tokens.csirt1()).queryParam("q", "紛失").queryParam("severity", "HIGH")
-                .queryParam("sort", "deadline").get("/dashboard").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.csirt1())
+                .queryParam("q", "紛失")
+                .queryParam("severity", "HIGH")
+                .queryParam("sort", "deadline")
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         var sent = Upstream.the("GET", "/incident/api/dashboard/cases");
         String query = URLDecoder.decode((String) sent.get("query"), StandardCharsets.UTF_8);
-        assertTrue(query.contains("q=紛失") && query.contains("severity=HIGH") && query.contains("sort=deadline")
-                && query.contains("drill=exclude"), query);
-        assertTrue(html.contains("hx-get=\"/dashboard/rows?drill=false&amp;q=%E7%B4%9B%E5%A4%B1&amp;severity=HIGH"
-                + "&amp;sort=deadline\""), html);
-        String rows = given().auth().oauth2(Tokens.csirt1()).get("/dashboard/rows?drill=true").then().statusCode(200)
-                .extract().asString();
-        assertTrue(String.valueOf(Upstream.the("GET", "/incident/api/dashboard/cases").get("query"))
-                .contains("drill=only"), "drills asked for apart");
+        assertTrue(
+                query.contains("q=紛失")
+                        && query.contains("severity=HIGH")
+                        && query.contains("sort=deadline")
+                        && query.contains("drill=exclude"),
+                query);
+        assertTrue(
+                html.contains("hx-get=\"/dashboard/rows?drill=false&amp;q=%E7%B4%9B%E5%A4%B1&amp;severity=HIGH"
+                        + "&amp;sort=deadline\""),
+                html);
+        String rows = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/dashboard/rows?drill=true")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                String.valueOf(Upstream.the("GET", "/incident/api/dashboard/cases")
+                                .get("query"))
+                        .contains("drill=only"),
+                "drills asked for apart");
         assertTrue(rows.strip().startsWith("<section id=\"cases\""), rows);
         assertTrue(rows.contains("訓練の事案"), "drills shown apart when asked");
     }
 
     @Test
     void kpisShowTablesAndTheDataForTheCharts() {
-        String html = given().auth().oauth2(Tokens.csirt1()).get("/kpis").then().statusCode(200).extract().asString();
-        assertTrue(html.contains("id=\"kpi-charts\"") && html.contains("data-kpis=\"{&quot;") && html.contains("&quot;months&quot;:["), html);
+        String html = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/kpis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                html.contains("id=\"kpi-charts\"")
+                        && html.contains("data-kpis=\"{&quot;")
+                        && html.contains("&quot;months&quot;:["),
+                html);
         assertTrue(html.contains("10分") && html.contains("25分"), "median and p90 of acknowledgement");
         assertTrue(html.contains("2時間0分"), "time to contain");
         assertTrue(html.contains("<td id=\"overdue-hops\">1</td>"), "overdue hops");

@@ -25,7 +25,13 @@ class InboxPageTest {
 
     @Test
     void article43_2_chiefSeesWhatAwaitsThemWithTheDeadlineCountingDown() {
-        String html = given().auth().oauth2(Tokens.chief1()).get("/inbox").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.chief1())
+                .get("/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains(StubServices.NUMBER) && html.contains("USBメモリの紛失"), html);
         assertTrue(html.contains("あと") && html.contains("分"), "countdown");
         assertTrue(html.contains("令和"), "deadline in the Japanese era");
@@ -37,9 +43,14 @@ class InboxPageTest {
     @Test
     void article43_2_acknowledgingSendsTheCommentWithThePersonsToken() {
         String token = Tokens.chief1();
-        given().auth().oauth2(token).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("comment", "確認しました。部長へ").formParam("number", StubServices.NUMBER)
-                .post("/inbox/" + CASE + "/acknowledge").then().statusCode(200)
+        given().auth()
+                .oauth2(token)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("comment", "確認しました。部長へ")
+                .formParam("number", StubServices.NUMBER)
+                .post("/inbox/" + CASE + "/acknowledge")
+                .then()
+                .statusCode(200)
                 .body(containsString("確認を記録しました"));
         var sent = Upstream.the("POST", "/incident/api/incidents/" + CASE + "/acknowledgements");
         assertEquals("Bearer " + token, sent.get("authorization"));
@@ -48,10 +59,21 @@ class InboxPageTest {
 
     @Test
     void article43_3_departmentHeadMarksSeriousWithTheReason() {
-        String html = given().auth().oauth2(Tokens.head1()).get("/inbox").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.head1())
+                .get("/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("重大と判断する"), "the head may mark 重大");
-        given().auth().oauth2(Tokens.head1()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("reason", "住民1万人分の情報").post("/inbox/" + CASE + "/serious").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.head1())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("reason", "住民1万人分の情報")
+                .post("/inbox/" + CASE + "/serious")
+                .then()
+                .statusCode(200)
                 .body(containsString("重大として記録し"));
         var sent = Upstream.the("POST", "/escalation/api/incidents/" + CASE + "/serious");
         assertEquals("{\"reason\":\"住民1万人分の情報\"}", sent.get("body"));
@@ -59,7 +81,12 @@ class InboxPageTest {
 
     @Test
     void theListFragmentIsThePartAloneForTheLiveRefresh() {
-        String html = given().auth().oauth2(Tokens.chief1()).get("/inbox/list").then().statusCode(200).extract()
+        String html = given().auth()
+                .oauth2(Tokens.chief1())
+                .get("/inbox/list")
+                .then()
+                .statusCode(200)
+                .extract()
                 .asString();
         assertTrue(html.strip().startsWith("<section id=\"inbox\""), html);
         assertTrue(!html.contains("<html"), "no page around it");

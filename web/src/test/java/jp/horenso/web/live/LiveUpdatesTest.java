@@ -44,9 +44,11 @@ class LiveUpdatesTest {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
         HttpClient client = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
-                .header("Authorization", "Bearer " + token).header("Accept", "text/event-stream").build();
-        HttpResponse<java.util.stream.Stream<String>> response = client.send(request,
-                HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "text/event-stream")
+                .build();
+        HttpResponse<java.util.stream.Stream<String>> response =
+                client.send(request, HttpResponse.BodyHandlers.ofLines());
         assertTrue(response.statusCode() == 200, "stream opened: " + response.statusCode());
         Thread reader = new Thread(() -> response.body().forEach(lines::add));
         reader.setDaemon(true);
@@ -61,10 +63,15 @@ class LiveUpdatesTest {
             Instant until = Instant.now().plusSeconds(60);
             while (seen == null && Instant.now().isBefore(until)) {
                 // A case the person may not see first, then one they may: only the second may arrive.
-                producer.send(new ProducerRecord<>("horenso.incident-events", StubServices.HIDDEN_ID,
+                producer.send(new ProducerRecord<>(
+                        "horenso.incident-events",
+                        StubServices.HIDDEN_ID,
                         event("IncidentRecordUpdated", StubServices.HIDDEN_ID)));
-                producer.send(new ProducerRecord<>("horenso.escalation-events", StubServices.CASE_ID,
-                        event("HopAcknowledged", StubServices.CASE_ID))).get();
+                producer.send(new ProducerRecord<>(
+                                "horenso.escalation-events",
+                                StubServices.CASE_ID,
+                                event("HopAcknowledged", StubServices.CASE_ID)))
+                        .get();
                 String line;
                 while ((line = lines.poll(2, TimeUnit.SECONDS)) != null) {
                     assertTrue(!line.contains(StubServices.HIDDEN_ID), "never a case the person may not see: " + line);
@@ -80,10 +87,15 @@ class LiveUpdatesTest {
         assertTrue(!seen.contains("data\":{"), "only that the case changed, not the event's content");
         // incident-service was asked with the person's own token, for both cases.
         var asked = Upstream.received().stream()
-                .filter(r -> String.valueOf(r.get("path")).startsWith("/incident/api/incidents/")).toList();
-        assertTrue(asked.stream().anyMatch(r -> r.get("path").toString().endsWith(StubServices.CASE_ID)
-                && ("Bearer " + token).equals(r.get("authorization"))), String.valueOf(asked));
-        assertTrue(asked.stream().anyMatch(r -> r.get("path").toString().endsWith(StubServices.HIDDEN_ID)),
+                .filter(r -> String.valueOf(r.get("path")).startsWith("/incident/api/incidents/"))
+                .toList();
+        assertTrue(
+                asked.stream()
+                        .anyMatch(r -> r.get("path").toString().endsWith(StubServices.CASE_ID)
+                                && ("Bearer " + token).equals(r.get("authorization"))),
+                String.valueOf(asked));
+        assertTrue(
+                asked.stream().anyMatch(r -> r.get("path").toString().endsWith(StubServices.HIDDEN_ID)),
                 "the hidden case was checked and refused");
         // Drain a moment longer: the refused case never shows up.
         String line;
@@ -94,8 +106,18 @@ class LiveUpdatesTest {
     }
 
     private static String event(String name, String incidentId) {
-        return jp.horenso.web.common.Upstream.json(Map.of("specversion", "1.0", "id", UUID.randomUUID().toString(),
-                "source", "/horenso/test", "type", "jp.horenso." + name, "subject", incidentId,
-                "data", Map.of("incidentId", incidentId, "secret", "must not travel")));
+        return jp.horenso.web.common.Upstream.json(Map.of(
+                "specversion",
+                "1.0",
+                "id",
+                UUID.randomUUID().toString(),
+                "source",
+                "/horenso/test",
+                "type",
+                "jp.horenso." + name,
+                "subject",
+                incidentId,
+                "data",
+                Map.of("incidentId", incidentId, "secret", "must not travel")));
     }
 }

@@ -25,11 +25,28 @@ class ReportPageTest {
 
     @Test
     void article43_1_formAsksInJapaneseWithLabelledFieldsAndTheUnitsOfTheDirectory() {
-        String html = given().auth().oauth2(Tokens.staff1()).get("/report").then().statusCode(200)
-                .contentType(containsString("text/html")).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.staff1())
+                .get("/report")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
         assertTrue(html.contains("<html lang=\"ja\">"), html);
-        for (String id : new String[] {"title", "description", "occurredAt", "discoveredAt", "system", "persons",
-            "unit", "informantName", "informantOrganisation", "informantContact", "informantChannel"}) {
+        for (String id : new String[] {
+            "title",
+            "description",
+            "occurredAt",
+            "discoveredAt",
+            "system",
+            "persons",
+            "unit",
+            "informantName",
+            "informantOrganisation",
+            "informantContact",
+            "informantChannel"
+        }) {
             assertTrue(html.contains("<label for=\"" + id + "\""), "label for " + id);
             assertTrue(html.contains("id=\"" + id + "\""), "input " + id);
         }
@@ -42,15 +59,28 @@ class ReportPageTest {
     @Test
     void article43_1_reportIsFiledWithThePersonsTokenInJapanTimeAndShowsTheCaseNumber() {
         String token = Tokens.staff1();
-        String html = given().auth().oauth2(token).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("title", "USBメモリの紛失").formParam("description", "会議室で紛失した")
-                .formParam("occurredAt", "2026-12-06T09:00").formParam("discoveredAt", "2026-12-06T09:30")
-                .formParam("system", "住民情報システム").formParam("personalData", "yes").formParam("persons", "120")
-                .formParam("unit", "welfare-section").formParam("reporterType", "VENDOR")
-                .formParam("informantName", "山田 太郎").formParam("informantOrganisation", "株式会社デモ")
-                .formParam("informantContact", "03-0000-0000").formParam("informantChannel", "PHONE")
+        String html = given().auth()
+                .oauth2(token)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("title", "USBメモリの紛失")
+                .formParam("description", "会議室で紛失した")
+                .formParam("occurredAt", "2026-12-06T09:00")
+                .formParam("discoveredAt", "2026-12-06T09:30")
+                .formParam("system", "住民情報システム")
+                .formParam("personalData", "yes")
+                .formParam("persons", "120")
+                .formParam("unit", "welfare-section")
+                .formParam("reporterType", "VENDOR")
+                .formParam("informantName", "山田 太郎")
+                .formParam("informantOrganisation", "株式会社デモ")
+                .formParam("informantContact", "03-0000-0000")
+                .formParam("informantChannel", "PHONE")
                 .formParam("idempotencyKey", "k-1")
-                .post("/report").then().statusCode(200).extract().asString();
+                .post("/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains(StubServices.NUMBER), "case number shown: " + html);
         assertTrue(html.contains("報告を受け付けました"));
 
@@ -62,29 +92,46 @@ class ReportPageTest {
         assertTrue(body.contains("\"discoveredAt\":\"2026-12-06T09:30+09:00\""), body);
         assertTrue(body.contains("\"reporterType\":\"VENDOR\""), body);
         assertTrue(body.contains("\"unit\":\"welfare-section\""), body);
-        assertTrue(body.contains("\"informant\":{\"name\":\"山田 太郎\",\"organisation\":\"株式会社デモ\","
-                + "\"contact\":\"03-0000-0000\",\"channel\":\"PHONE\"}"), body);
+        assertTrue(
+                body.contains("\"informant\":{\"name\":\"山田 太郎\",\"organisation\":\"株式会社デモ\","
+                        + "\"contact\":\"03-0000-0000\",\"channel\":\"PHONE\"}"),
+                body);
         assertTrue(body.contains("住民情報システム") && body.contains("約120人"), "system and persons in the text: " + body);
     }
 
     @Test
     void article43_1_aStaffReportSendsNoInformantAndNoUnitWhenLeftAsTheirOwn() {
-        given().auth().oauth2(Tokens.staff1()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("title", "誤送信").formParam("description", "メールを誤送信した")
-                .formParam("occurredAt", "2026-12-06T09:00").formParam("discoveredAt", "2026-12-06T09:00")
-                .formParam("reporterType", "STAFF").formParam("unit", "")
-                .post("/report").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("title", "誤送信")
+                .formParam("description", "メールを誤送信した")
+                .formParam("occurredAt", "2026-12-06T09:00")
+                .formParam("discoveredAt", "2026-12-06T09:00")
+                .formParam("reporterType", "STAFF")
+                .formParam("unit", "")
+                .post("/report")
+                .then()
+                .statusCode(200);
         String body = (String) Upstream.the("POST", "/incident/api/incidents").get("body");
         assertTrue(!body.contains("informant") && !body.contains("\"unit\""), body);
     }
 
     @Test
     void badInputIsShownNextToTheFieldInTheServicesJapaneseAndNothingElseIsLost() {
-        String html = given().auth().oauth2(Tokens.staff1()).contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("title", "").formParam("description", "残しておく本文")
-                .formParam("occurredAt", "2026-12-06T09:00").formParam("discoveredAt", "2026-12-06T09:00")
+        String html = given().auth()
+                .oauth2(Tokens.staff1())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("title", "")
+                .formParam("description", "残しておく本文")
+                .formParam("occurredAt", "2026-12-06T09:00")
+                .formParam("discoveredAt", "2026-12-06T09:00")
                 .formParam("reporterType", "STAFF")
-                .post("/report").then().statusCode(200).extract().asString();
+                .post("/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("<p class=\"field-error\" id=\"title-error\">件名を入力してください</p>"), html);
         assertTrue(html.contains("aria-invalid=\"true\""));
         assertTrue(html.contains("残しておく本文"), "what was typed is kept");
@@ -93,12 +140,20 @@ class ReportPageTest {
 
     @Test
     void badInputIsExplainedInEnglishAfterTheSwitch() {
-        String html = given().auth().oauth2(Tokens.staff1()).cookie("horenso-lang", "en")
+        String html = given().auth()
+                .oauth2(Tokens.staff1())
+                .cookie("horenso-lang", "en")
                 .contentType("application/x-www-form-urlencoded; charset=UTF-8")
-                .formParam("title", " ").formParam("description", "x")
-                .formParam("occurredAt", "2026-12-06T09:00").formParam("discoveredAt", "2026-12-06T09:00")
+                .formParam("title", " ")
+                .formParam("description", "x")
+                .formParam("occurredAt", "2026-12-06T09:00")
+                .formParam("discoveredAt", "2026-12-06T09:00")
                 .formParam("reporterType", "STAFF")
-                .post("/report").then().statusCode(200).extract().asString();
+                .post("/report")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains("<html lang=\"en\">"));
         assertTrue(html.contains("Enter a title"), html);
         assertTrue(html.contains("What happened (title)"));
@@ -107,7 +162,11 @@ class ReportPageTest {
 
     @Test
     void myReportsShowWhereEachCaseIsInTheChain() {
-        given().auth().oauth2(Tokens.staff1()).get("/report/mine").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .get("/report/mine")
+                .then()
+                .statusCode(200)
                 .body(containsString(StubServices.NUMBER))
                 .body(containsString("課長 総務 課長"))
                 .body(containsString("期限超過"))

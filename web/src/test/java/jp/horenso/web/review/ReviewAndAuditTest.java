@@ -27,32 +27,70 @@ class ReviewAndAuditTest {
 
     @Test
     void article44_5_cisoSeesTheQueueAndAcceptsTheReport() {
-        String html = given().auth().oauth2(Tokens.ciso()).get("/review").then().statusCode(200).extract().asString();
+        String html = given().auth()
+                .oauth2(Tokens.ciso())
+                .get("/review")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(html.contains(StubServices.NUMBER) && html.contains("第1版の報告"), html);
-        String query = URLDecoder.decode(String.valueOf(Upstream.the("GET", "/incident/api/incidents").get("query")),
-                StandardCharsets.UTF_8);
+        String query = URLDecoder.decode(
+                String.valueOf(Upstream.the("GET", "/incident/api/incidents").get("query")), StandardCharsets.UTF_8);
         assertTrue(query.contains("state=UNDER_CISO_REVIEW"), query);
-        given().auth().oauth2(Tokens.ciso()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("decision", "ACCEPT").post("/review/" + CASE + "/1/decision").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("decision", "ACCEPT")
+                .post("/review/" + CASE + "/1/decision")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("review.accepted"));
-        assertEquals("{\"decision\":\"ACCEPT\",\"instructions\":null}",
-                Upstream.the("POST", "/incident/api/incidents/" + CASE + "/ciso-reports/1/decision").get("body"));
+        assertEquals(
+                "{\"decision\":\"ACCEPT\",\"instructions\":null}",
+                Upstream.the("POST", "/incident/api/incidents/" + CASE + "/ciso-reports/1/decision")
+                        .get("body"));
     }
 
     @Test
     void article44_5_returningWithoutInstructionsIsRefusedWithTheServicesMessage() {
-        given().auth().oauth2(Tokens.ciso()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("decision", "RETURN").post("/review/" + CASE + "/1/decision").then().statusCode(303)
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("decision", "RETURN")
+                .post("/review/" + CASE + "/1/decision")
+                .then()
+                .statusCode(303)
                 .header("Location", containsString("/review?error="));
-        given().auth().oauth2(Tokens.csirt1()).redirects().follow(false).contentType("application/x-www-form-urlencoded")
-                .formParam("decision", "ACCEPT").post("/review/" + CASE + "/1/decision").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .redirects()
+                .follow(false)
+                .contentType("application/x-www-form-urlencoded")
+                .formParam("decision", "ACCEPT")
+                .post("/review/" + CASE + "/1/decision")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void auditorVerifiesTheRecordAndExportsIt() {
-        given().auth().oauth2(Tokens.auditor()).get("/audit?verify=" + CASE).then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/audit?verify=" + CASE)
+                .then()
+                .statusCode(200)
                 .body(containsString("記録は改ざんされていません（12件を検査）"));
-        given().auth().oauth2(Tokens.auditor()).get("/audit/" + CASE + "/export.csv").then().statusCode(200)
-                .contentType(containsString("text/csv")).body(containsString("REPORTED"));
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/audit/" + CASE + "/export.csv")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/csv"))
+                .body(containsString("REPORTED"));
     }
 }

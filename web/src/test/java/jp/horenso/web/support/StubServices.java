@@ -29,6 +29,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     public static final String CASE_ID = "0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d01";
     /** A case nobody in the tests may see: incident-service answers 404. */
     public static final String HIDDEN_ID = "0b9a3a8e-8f5e-4a54-9a43-3c1f1f4b8d99";
+
     public static final String ACTION_ID = "5f0c7d0e-0d1e-4f7b-8d4e-0a6b1a2c3d4e";
     public static final String NUMBER = "INC-2026-000123";
 
@@ -46,7 +47,9 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         server.createContext("/", this::handle);
         server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
-        return Map.of("horenso.test.upstream-url", "http://127.0.0.1:" + server.getAddress().getPort());
+        return Map.of(
+                "horenso.test.upstream-url",
+                "http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     @Override
@@ -106,21 +109,63 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         if (path.startsWith("/incident/api/incidents/" + HIDDEN_ID)) {
             problem(ex, 404, en ? "Not found" : "見つかりません", null, null);
         } else if (path.equals("/incident/api/units")) {
-            json(ex, 200, Map.of("organisation", "demo-city", "units", List.of(
-                    Map.of("code", "general-affairs", "kind", "DEPARTMENT", "name", Map.of("ja", "総務部", "en",
-                            "General Affairs")),
-                    Map.of("code", "general-affairs-section", "kind", "SECTION", "parent", "general-affairs",
-                            "name", Map.of("ja", "総務課", "en", "General Affairs Section")),
-                    Map.of("code", "welfare-section", "kind", "SECTION", "parent", "welfare",
-                            "name", Map.of("ja", "福祉課", "en", "Welfare Section")))));
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "organisation",
+                            "demo-city",
+                            "units",
+                            List.of(
+                                    Map.of(
+                                            "code",
+                                            "general-affairs",
+                                            "kind",
+                                            "DEPARTMENT",
+                                            "name",
+                                            Map.of("ja", "総務部", "en", "General Affairs")),
+                                    Map.of(
+                                            "code",
+                                            "general-affairs-section",
+                                            "kind",
+                                            "SECTION",
+                                            "parent",
+                                            "general-affairs",
+                                            "name",
+                                            Map.of("ja", "総務課", "en", "General Affairs Section")),
+                                    Map.of(
+                                            "code",
+                                            "welfare-section",
+                                            "kind",
+                                            "SECTION",
+                                            "parent",
+                                            "welfare",
+                                            "name",
+                                            Map.of("ja", "福祉課", "en", "Welfare Section")))));
         } else if (path.equals("/incident/api/incidents") && "POST".equals(method)) {
             JsonNode report = JSON.readTree(body);
             if (report.path("title").asText("").isBlank()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "title",
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "title",
                         en ? "Enter a title" : "件名を入力してください");
             } else {
-                json(ex, 201, Map.of("id", CASE_ID, "number", NUMBER, "title", report.path("title").asText(),
-                        "state", "REPORTED", "version", 1));
+                json(
+                        ex,
+                        201,
+                        Map.of(
+                                "id",
+                                CASE_ID,
+                                "number",
+                                NUMBER,
+                                "title",
+                                report.path("title").asText(),
+                                "state",
+                                "REPORTED",
+                                "version",
+                                1));
             }
         } else if (path.equals("/incident/api/incidents")) {
             json(ex, 200, Map.of("items", List.of(summary(now)), "page", 0, "size", 20, "total", 1));
@@ -165,35 +210,98 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             item.put("status", "REPORTED");
             item.put("drill", false);
             item.put("reportedAt", now);
-            item.put("chainPosition", Map.of("step", "SECTION_CHIEF", "recipient",
-                    Map.of("username", "chief1", "name", "総務 課長"), "ackDeadline", past,
-                    "overdue", true));
+            item.put(
+                    "chainPosition",
+                    Map.of(
+                            "step",
+                            "SECTION_CHIEF",
+                            "recipient",
+                            Map.of("username", "chief1", "name", "総務 課長"),
+                            "ackDeadline",
+                            past,
+                            "overdue",
+                            true));
             item.put("openHops", 1);
             item.put("nextLegalDeadline", Map.of("code", "R1", "report", "PROMPT", "dueAt", soon, "overdue", false));
             item.put("responsePhase", "CONTAINMENT");
             json(ex, 200, Map.of("items", List.of(item), "total", 1, "drills", 2));
         } else if (path.equals("/incident/api/kpis")) {
-            json(ex, 200, Map.of("months", List.of(Map.of("month", "2026-12",
-                    "ackTime", Map.of("SECTION_CHIEF", Map.of("medianSeconds", 600, "p90Seconds", 1500, "count", 4)),
-                    "timeToContain", Map.of("medianSeconds", 7200, "p90Seconds", 36000, "count", 3),
-                    "timeToClose", Map.of("medianSeconds", 86400, "p90Seconds", 172800, "count", 2))),
-                    "openBySeverity", Map.of("HIGH", 1, "LOW", 3), "overdueHops", 1, "overdueLegalClocks", 0));
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "months",
+                            List.of(Map.of(
+                                    "month",
+                                    "2026-12",
+                                    "ackTime",
+                                    Map.of(
+                                            "SECTION_CHIEF",
+                                            Map.of("medianSeconds", 600, "p90Seconds", 1500, "count", 4)),
+                                    "timeToContain",
+                                    Map.of("medianSeconds", 7200, "p90Seconds", 36000, "count", 3),
+                                    "timeToClose",
+                                    Map.of("medianSeconds", 86400, "p90Seconds", 172800, "count", 2))),
+                            "openBySeverity",
+                            Map.of("HIGH", 1, "LOW", 3),
+                            "overdueHops",
+                            1,
+                            "overdueLegalClocks",
+                            0));
         } else if (path.equals(base + "/chain")) {
-            json(ex, 200, List.of(Map.of("hopId", "h1", "step", "SECTION_CHIEF",
-                    "recipient", Map.of("username", "chief1", "name", "総務 課長"), "trigger", "REPORT",
-                    "openedAt", now, "ackDeadline", past, "state", "OPEN", "overdue", true)));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "hopId",
+                            "h1",
+                            "step",
+                            "SECTION_CHIEF",
+                            "recipient",
+                            Map.of("username", "chief1", "name", "総務 課長"),
+                            "trigger",
+                            "REPORT",
+                            "openedAt",
+                            now,
+                            "ackDeadline",
+                            past,
+                            "state",
+                            "OPEN",
+                            "overdue",
+                            true)));
         } else if (path.equals(base + "/responses") && "POST".equals(method)) {
             JsonNode action = JSON.readTree(body);
             if (action.path("description").asText("").isBlank()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "description",
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "description",
                         en ? "Describe the action" : "内容を入力してください");
             } else {
                 json(ex, 201, Map.of("id", ACTION_ID));
             }
         } else if (path.equals(base + "/responses")) {
-            json(ex, 200, List.of(Map.of("id", ACTION_ID, "kind", "CONTAINMENT", "description", "LANケーブルを抜いた",
-                    "ownerUnit", "general-affairs-section", "dueDate", "2026-12-07", "overdue", false,
-                    "status", "IN_PROGRESS", "version", 2)));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "id",
+                            ACTION_ID,
+                            "kind",
+                            "CONTAINMENT",
+                            "description",
+                            "LANケーブルを抜いた",
+                            "ownerUnit",
+                            "general-affairs-section",
+                            "dueDate",
+                            "2026-12-07",
+                            "overdue",
+                            false,
+                            "status",
+                            "IN_PROGRESS",
+                            "version",
+                            2)));
         } else if (path.equals(base + "/responses/" + ACTION_ID) && "PUT".equals(method)) {
             if (!"\"2\"".equals(ex.getRequestHeaders().getFirst("If-Match"))) {
                 problem(ex, 412, "Precondition failed", null, null);
@@ -201,26 +309,69 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 json(ex, 200, Map.of("id", ACTION_ID));
             }
         } else if (path.equals(base + "/evidence") && "GET".equals(method)) {
-            json(ex, 200, List.of(Map.of("id", "e0000000-0000-0000-0000-000000000001", "filename", "log.txt",
-                    "contentType", "text/plain", "sizeBytes", 5, "sha256", "ab".repeat(32), "receivedBy", "csirt1",
-                    "receivedAt", now, "custody", List.of(
-                            Map.of("action", "RECEIVED", "actor", "csirt1", "at", now),
-                            Map.of("action", "HANDED_OVER", "actor", "csirt1", "at", now, "handedTo", "県警サイバー犯罪対策課",
-                                    "purpose", "解析依頼")))));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "id",
+                            "e0000000-0000-0000-0000-000000000001",
+                            "filename",
+                            "log.txt",
+                            "contentType",
+                            "text/plain",
+                            "sizeBytes",
+                            5,
+                            "sha256",
+                            "ab".repeat(32),
+                            "receivedBy",
+                            "csirt1",
+                            "receivedAt",
+                            now,
+                            "custody",
+                            List.of(
+                                    Map.of("action", "RECEIVED", "actor", "csirt1", "at", now),
+                                    Map.of(
+                                            "action",
+                                            "HANDED_OVER",
+                                            "actor",
+                                            "csirt1",
+                                            "at",
+                                            now,
+                                            "handedTo",
+                                            "県警サイバー犯罪対策課",
+                                            "purpose",
+                                            "解析依頼")))));
         } else if (path.equals(base + "/evidence") && "POST".equals(method)) {
             json(ex, 201, Map.of("id", "e0000000-0000-0000-0000-000000000002"));
         } else if (path.startsWith(base + "/evidence/") && path.endsWith("/content")) {
             ex.getResponseHeaders().add("Content-Disposition", "attachment; filename=\"log.txt\"");
             send(ex, 200, "text/plain", "hello");
         } else if (path.equals(base + "/ciso-reports") && "GET".equals(method)) {
-            json(ex, 200, List.of(Map.of("version", 1, "sha256", "cd".repeat(32), "submittedBy", "csirt1",
-                    "submittedAt", now, "latest", true)));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "version",
+                            1,
+                            "sha256",
+                            "cd".repeat(32),
+                            "submittedBy",
+                            "csirt1",
+                            "submittedAt",
+                            now,
+                            "latest",
+                            true)));
         } else if (path.equals(base + "/ciso-reports") && "POST".equals(method)) {
             json(ex, 201, Map.of("version", 2));
         } else if (path.equals(base + "/ciso-reports/1/decision")) {
             JsonNode decision = JSON.readTree(body);
-            if ("RETURN".equals(decision.path("decision").asText()) && decision.path("instructions").isNull()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "instructions",
+            if ("RETURN".equals(decision.path("decision").asText())
+                    && decision.path("instructions").isNull()) {
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "instructions",
                         en ? "Instructions are required to return" : "差し戻す場合は指示が必要です");
             } else {
                 json(ex, 200, Map.of("version", 1));
@@ -233,7 +384,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.equals(base + "/committee-report") && "POST".equals(method)) {
             JsonNode report = JSON.readTree(body);
             if (report.path("reference").isNull() || report.path("reference").isMissingNode()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "reference",
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "reference",
                         en ? "Give the minute or file number" : "議事録・文書番号を入力してください");
             } else {
                 json(ex, 200, review());
@@ -243,8 +398,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             p.put("type", "https://horenso.jp/problems/not-closable");
             p.put("title", en ? "The case cannot be closed" : "事案を終結できません");
             p.put("status", 409);
-            p.put("detail", en ? "The report to the information-security committee is not recorded yet."
-                    : "情報セキュリティ委員会への報告がまだ記録されていません。");
+            p.put(
+                    "detail",
+                    en
+                            ? "The report to the information-security committee is not recorded yet."
+                            : "情報セキュリティ委員会への報告がまだ記録されていません。");
             send(ex, 409, "application/problem+json", JSON.writeValueAsString(p));
         } else if (path.equals(base + "/communications") && "GET".equals(method)) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -263,47 +421,87 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             json(ex, 200, List.of(c));
         } else if (path.equals(base + "/communications") && "POST".equals(method)) {
             JsonNode c = JSON.readTree(body);
-            if ("NOTICE_TO_PERSONS".equals(c.path("kind").asText()) && c.path("persons").isNull()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "persons",
+            if ("NOTICE_TO_PERSONS".equals(c.path("kind").asText())
+                    && c.path("persons").isNull()) {
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "persons",
                         en ? "A notice to persons needs their number" : "本人への連絡には人数が必要です");
             } else {
                 json(ex, 201, Map.of("id", "c0000000-0000-0000-0000-000000000002"));
             }
         } else if (path.equals(base + "/unit") && "POST".equals(method)) {
             JsonNode change = JSON.readTree(body);
-            if (!List.of("general-affairs-section", "welfare-section").contains(change.path("unit").asText())) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "unit",
+            if (!List.of("general-affairs-section", "welfare-section")
+                    .contains(change.path("unit").asText())) {
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "unit",
                         en ? "Not a section of the directory" : "組織情報にない部署です");
             } else {
                 json(ex, 200, incident(now));
             }
         } else if (path.equals(base + "/withdrawal") && "POST".equals(method)) {
             if (JSON.readTree(body).path("reason").isNull()) {
-                problem(ex, 400, en ? "Invalid request" : "入力内容に誤りがあります", "reason",
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid request" : "入力内容に誤りがあります",
+                        "reason",
                         en ? "Give the reason" : "理由を入力してください");
             } else {
                 json(ex, 200, incident(now));
             }
         } else if (path.equals(base + "/drill-marking") && "POST".equals(method)) {
             if (!JSON.readTree(body).path("drill").asBoolean() && !"csirt1".equals(user)) {
-                problem(ex, 403, en ? "Only the CSIRT may correct a drill marking"
-                        : "訓練の表示を訂正できるのはCSIRTだけです", null, null);
+                problem(
+                        ex,
+                        403,
+                        en ? "Only the CSIRT may correct a drill marking" : "訓練の表示を訂正できるのはCSIRTだけです",
+                        null,
+                        null);
             } else {
                 json(ex, 200, incident(now));
             }
         } else if (path.equals("/escalation/api/directory/absences") && "GET".equals(method)) {
-            json(ex, 200, List.of(Map.of("id", 41, "username", "chief1", "startsAt", "2026-12-07T00:00:00Z",
-                    "endsAt", "2026-12-10T00:00:00Z", "reason", "年次休暇", "createdBy", "seclead")));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "id",
+                            41,
+                            "username",
+                            "chief1",
+                            "startsAt",
+                            "2026-12-07T00:00:00Z",
+                            "endsAt",
+                            "2026-12-10T00:00:00Z",
+                            "reason",
+                            "年次休暇",
+                            "createdBy",
+                            "seclead")));
         } else if (path.equals("/escalation/api/directory/absences") && "POST".equals(method)) {
             JsonNode a = JSON.readTree(body);
-            if (!List.of("chief1", "head1", "staff1").contains(a.path("username").asText())) {
+            if (!List.of("chief1", "head1", "staff1")
+                    .contains(a.path("username").asText())) {
                 Map<String, Object> p = new LinkedHashMap<>();
                 p.put("title", en ? "Invalid absence" : "不在を記録できません");
                 p.put("status", 422);
                 p.put("detail", en ? "The absence is not valid." : "不在の内容に誤りがあります。");
-                p.put("errors", List.of(Map.of("field", "username", "message", en
-                        ? "There is nobody called " + a.path("username").asText() + " in the organisation."
-                        : "組織に " + a.path("username").asText() + " という人はいません。")));
+                p.put(
+                        "errors",
+                        List.of(Map.of(
+                                "field",
+                                "username",
+                                "message",
+                                en
+                                        ? "There is nobody called "
+                                                + a.path("username").asText() + " in the organisation."
+                                        : "組織に " + a.path("username").asText() + " という人はいません。")));
                 send(ex, 422, "application/problem+json", JSON.writeValueAsString(p));
             } else {
                 json(ex, 201, Map.of("id", 42, "username", a.path("username").asText()));
@@ -312,34 +510,89 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             send(ex, 204, null, "");
         } else if (path.matches("/notification/api/recipients/[^/]+/delivery") && "GET".equals(method)) {
             String who = path.split("/")[4];
-            json(ex, 200, Map.of("username", who, "digestWindow", "PT10M", "neverGrouped", false, "channels",
-                    List.of(Map.of("position", 0, "channel", "WEBHOOK", "format", "TEAMS",
-                            "address", "https://teams.example.jp/hook", "secretSet", false),
-                            Map.of("position", 1, "channel", "MAIL", "address", who + "@demo-city.example.jp",
-                                    "secretSet", false))));
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "username",
+                            who,
+                            "digestWindow",
+                            "PT10M",
+                            "neverGrouped",
+                            false,
+                            "channels",
+                            List.of(
+                                    Map.of(
+                                            "position",
+                                            0,
+                                            "channel",
+                                            "WEBHOOK",
+                                            "format",
+                                            "TEAMS",
+                                            "address",
+                                            "https://teams.example.jp/hook",
+                                            "secretSet",
+                                            false),
+                                    Map.of(
+                                            "position",
+                                            1,
+                                            "channel",
+                                            "MAIL",
+                                            "address",
+                                            who + "@demo-city.example.jp",
+                                            "secretSet",
+                                            false))));
         } else if (path.matches("/notification/api/recipients/[^/]+/delivery") && "PUT".equals(method)) {
             if (new String(body, StandardCharsets.UTF_8).contains("not-an-address")) {
-                problem(ex, 400, en ? "Invalid delivery settings" : "配信先の設定に誤りがあります",
-                        "channels[0].address", en ? "Not a mail address." : "メールアドレスが正しくありません。");
+                problem(
+                        ex,
+                        400,
+                        en ? "Invalid delivery settings" : "配信先の設定に誤りがあります",
+                        "channels[0].address",
+                        en ? "Not a mail address." : "メールアドレスが正しくありません。");
             } else {
                 json(ex, 200, Map.of("username", path.split("/")[4], "channels", List.of(), "neverGrouped", false));
             }
         } else if (path.equals(base + "/disclosure")) {
             json(ex, 200, Map.of("incidentNumber", NUMBER, "drafts", List.of()));
         } else if (path.equals(base + "/audit/verify")) {
-            json(ex, 200, Map.of("incidentId", CASE_ID, "entries", 12, "intact", true, "headHash", "ef".repeat(32),
-                    "verifiedAt", now));
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "incidentId",
+                            CASE_ID,
+                            "entries",
+                            12,
+                            "intact",
+                            true,
+                            "headHash",
+                            "ef".repeat(32),
+                            "verifiedAt",
+                            now));
         } else if (path.equals(base + "/audit/export.csv")) {
             send(ex, 200, "text/csv", "seq,type\n1,REPORTED\n");
         } else if (path.equals("/escalation/api/incidents/" + CASE_ID + "/serious")) {
             json(ex, 200, Map.of("incidentId", CASE_ID, "markedSeriousBy", user));
         } else if (path.equals("/escalation/api/chain") && "GET".equals(method)) {
             ex.getResponseHeaders().add("ETag", "\"7\"");
-            json(ex, 200, Map.of("organisation", "demo-city", "version", 7, "document",
-                    Map.of("steps", List.of(Map.of("position", "SECTION_CHIEF", "ackWithin", "PT30M")))));
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "organisation",
+                            "demo-city",
+                            "version",
+                            7,
+                            "document",
+                            Map.of("steps", List.of(Map.of("position", "SECTION_CHIEF", "ackWithin", "PT30M")))));
         } else if (path.equals("/escalation/api/chain/validation")) {
             if (new String(body, StandardCharsets.UTF_8).contains("NOBODY")) {
-                problem(ex, 422, en ? "Invalid chain" : "報告経路が正しくありません", "steps[0].position",
+                problem(
+                        ex,
+                        422,
+                        en ? "Invalid chain" : "報告経路が正しくありません",
+                        "steps[0].position",
                         en ? "unknown position NOBODY" : "不明な役職 NOBODY");
             } else {
                 send(ex, 204, null, "");
@@ -356,16 +609,42 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 p.put("title", en ? "Directory not imported" : "組織情報を取り込めません");
                 p.put("status", 422);
                 p.put("detail", en ? "Nothing was changed." : "何も変更していません。");
-                p.put("errors", List.of(Map.of("line", 3, "message", en ? "unknown unit" : "不明な部署"),
-                        Map.of("line", 5, "message", en ? "missing e-mail" : "メールアドレスがありません")));
+                p.put(
+                        "errors",
+                        List.of(
+                                Map.of("line", 3, "message", en ? "unknown unit" : "不明な部署"),
+                                Map.of("line", 5, "message", en ? "missing e-mail" : "メールアドレスがありません")));
                 send(ex, 422, "application/problem+json", JSON.writeValueAsString(p));
             } else {
-                json(ex, 200, Map.of("units", 4, "people", 12, "dryRun",
-                        ex.getRequestURI().getQuery() != null && ex.getRequestURI().getQuery().contains("dryRun=true")));
+                json(
+                        ex,
+                        200,
+                        Map.of(
+                                "units",
+                                4,
+                                "people",
+                                12,
+                                "dryRun",
+                                ex.getRequestURI().getQuery() != null
+                                        && ex.getRequestURI().getQuery().contains("dryRun=true")));
             }
         } else if (path.equals("/notification/api/notifications")) {
-            json(ex, 200, List.of(Map.of("recipient", Map.of("username", "chief1", "email", "chief1@demo-city.example.jp"),
-                    "kind", "HOP_OPENED", "channel", "EMAIL", "status", "SENT", "createdAt", now, "sentAt", now)));
+            json(
+                    ex,
+                    200,
+                    List.of(Map.of(
+                            "recipient",
+                            Map.of("username", "chief1", "email", "chief1@demo-city.example.jp"),
+                            "kind",
+                            "HOP_OPENED",
+                            "channel",
+                            "EMAIL",
+                            "status",
+                            "SENT",
+                            "createdAt",
+                            now,
+                            "sentAt",
+                            now)));
         } else {
             problem(ex, 404, "Not found", null, null);
         }
@@ -378,8 +657,15 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         r.put("latestReportVersion", 1);
         r.put("severeJudgedByCiso", true);
         r.put("closable", false);
-        r.put("missing", List.of(Map.of("code", "COMMITTEE_REPORT", "ja", "情報セキュリティ委員会への報告",
-                "en", "The report to the information-security committee")));
+        r.put(
+                "missing",
+                List.of(Map.of(
+                        "code",
+                        "COMMITTEE_REPORT",
+                        "ja",
+                        "情報セキュリティ委員会への報告",
+                        "en",
+                        "The report to the information-security committee")));
         return r;
     }
 
@@ -412,9 +698,23 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         record.put("ongoing", false);
         record.put("cause", "置き忘れ");
         i.put("record", record);
-        i.put("legalDuties", List.of(Map.of("code", "R1", "name", Map.of("ja", "個人情報保護委員会への報告",
-                "en", "Report to the PPC"), "status", "OPEN", "promptDueAt", now, "finalDueAt", now,
-                "promptOverdue", false, "finalOverdue", false)));
+        i.put(
+                "legalDuties",
+                List.of(Map.of(
+                        "code",
+                        "R1",
+                        "name",
+                        Map.of("ja", "個人情報保護委員会への報告", "en", "Report to the PPC"),
+                        "status",
+                        "OPEN",
+                        "promptDueAt",
+                        now,
+                        "finalDueAt",
+                        now,
+                        "promptOverdue",
+                        false,
+                        "finalOverdue",
+                        false)));
         i.put("version", 3);
         List<Map<String, Object>> timeline = new ArrayList<>();
         timeline.add(Map.of("type", "REPORTED", "at", now, "actor", "staff1", "details", Map.of()));
@@ -455,7 +755,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (type != null) {
-            ex.getResponseHeaders().add("Content-Type", type + (type.startsWith("application/pdf") ? "" : "; charset=UTF-8"));
+            ex.getResponseHeaders()
+                    .add("Content-Type", type + (type.startsWith("application/pdf") ? "" : "; charset=UTF-8"));
         }
         if (status == 204) {
             ex.sendResponseHeaders(204, -1);

@@ -13,6 +13,5 @@ import jp.horenso.localstack.testing.PostgresKafkaResource;
 @QuarkusTestResource(PostgresKafkaResource.class)
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 }

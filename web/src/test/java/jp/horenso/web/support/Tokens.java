@@ -7,8 +7,7 @@ import java.util.Map;
 /** Signed access tokens shaped like the demo realm's, for the demo city's people. */
 public final class Tokens {
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String staff1() {
         return token("staff1", "general-affairs-section", "staff");

@@ -23,7 +23,8 @@ public class ResponseActionRepository implements PanacheRepositoryBase<ResponseA
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select a.action_id from response_action a join chain_run r on r.incident_id = a.incident_id
                 where a.timer_status = 'PENDING' and a.due_at <= now() and a.parked_at is null
                 order by a.due_at limit :limit for update of a, r skip locked""", UUID.class)
@@ -37,7 +38,8 @@ public class ResponseActionRepository implements PanacheRepositoryBase<ResponseA
      */
     @SuppressWarnings("unchecked")
     public Optional<ResponseAction> lockDue(UUID actionId) {
-        List<ResponseAction> found = getEntityManager().createNativeQuery("""
+        List<ResponseAction> found = getEntityManager()
+                .createNativeQuery("""
                 select a.* from response_action a join chain_run r on r.incident_id = a.incident_id
                 where a.action_id = :id and a.timer_status = 'PENDING' and a.due_at <= now()
                 and a.parked_at is null
@@ -50,7 +52,8 @@ public class ResponseActionRepository implements PanacheRepositoryBase<ResponseA
     /** Cancels the case's pending overdue timers (the case was closed or withdrawn); returns how many. */
     public int cancelPendingOfIncident(UUID incidentId) {
         flush();
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 update response_action set timer_status = 'CANCELLED'
                 where incident_id = :incident and timer_status = 'PENDING'""")
                 .setParameter("incident", incidentId)

@@ -50,8 +50,14 @@ public class ResponseActionService {
     private final EscalationConfig config;
     private final DueRowBatch batch;
 
-    public ResponseActionService(Inbox inbox, ChainRunRepository runs, ResponseActionRepository actions,
-            DirectoryService directory, Notices notices, DatabaseClock clock, EscalationConfig config,
+    public ResponseActionService(
+            Inbox inbox,
+            ChainRunRepository runs,
+            ResponseActionRepository actions,
+            DirectoryService directory,
+            Notices notices,
+            DatabaseClock clock,
+            EscalationConfig config,
             DueRowBatch batch) {
         this.batch = batch;
         this.inbox = inbox;
@@ -76,24 +82,33 @@ public class ResponseActionService {
         ChainRun run = runs.lockRun(change.incidentId())
                 .orElseThrow(() -> new UnknownCaseException(change.incidentId(), eventName));
         if (run.stopped()) {
-            LOG.infof("case %s is stopped; %s of action %s changes nothing", run.incidentNumber(), eventName,
-                    change.actionId());
+            LOG.infof(
+                    "case %s is stopped; %s of action %s changes nothing",
+                    run.incidentNumber(), eventName, change.actionId());
             return;
         }
         Optional<ResponseAction> kept = actions.lock(change.actionId());
         if (kept.isPresent() && kept.get().version() > change.version()) {
-            LOG.infof("action %s: version %d is older than %d; ignored", change.actionId(), change.version(),
-                    kept.get().version());
+            LOG.infof(
+                    "action %s: version %d is older than %d; ignored",
+                    change.actionId(), change.version(), kept.get().version());
             return;
         }
         ResponseAction action = kept.orElseGet(() -> {
             ResponseAction created = new ResponseAction(change.actionId(), change.incidentId());
             return created;
         });
-        Instant dueAt = change.dueDate() == null ? null
+        Instant dueAt = change.dueDate() == null
+                ? null
                 : change.dueDate().plusDays(1).atStartOfDay(config.zone()).toInstant();
-        action.takeVersion(change.kind(), change.ownerUnit(), change.ownerPerson(), change.dueDate(), dueAt,
-                change.status(), change.version());
+        action.takeVersion(
+                change.kind(),
+                change.ownerUnit(),
+                change.ownerPerson(),
+                change.dueDate(),
+                dueAt,
+                change.status(),
+                change.version());
         if (kept.isEmpty()) {
             actions.persist(action);
         }
@@ -105,10 +120,18 @@ public class ResponseActionService {
         Instant now = clock.transactionTime();
         List<Person> owners = owners(run, action);
         for (Person owner : owners) {
-            notices.send(run, Notice.of(run, Notices.RESPONSE_ACTION_ASSIGNED, eventId.toString()).to(owner)
-                    .responseAction(ref(action)), now);
+            notices.send(
+                    run,
+                    Notice.of(run, Notices.RESPONSE_ACTION_ASSIGNED, eventId.toString())
+                            .to(owner)
+                            .responseAction(ref(action)),
+                    now);
         }
-        LOG.infof("case %s: %s action %s given to %s", run.incidentNumber(), action.kind(), action.actionId(),
+        LOG.infof(
+                "case %s: %s action %s given to %s",
+                run.incidentNumber(),
+                action.kind(),
+                action.actionId(),
                 owners.stream().map(Person::username).toList());
     }
 
@@ -119,8 +142,8 @@ public class ResponseActionService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result fireDue() {
-        DueRowBatch.DueRows<ResponseAction> due = new DueRowBatch.DueRows<>("response_action", "action_id", actions::claimDue,
-                actions::lockDue, action -> {
+        DueRowBatch.DueRows<ResponseAction> due = new DueRowBatch.DueRows<>(
+                "response_action", "action_id", actions::claimDue, actions::lockDue, action -> {
                     fire(action);
                     return true;
                 });
@@ -135,12 +158,24 @@ public class ResponseActionService {
         owners(run, action).forEach(p -> told.putIfAbsent(p.username(), p));
         notices.people(run, List.of(Position.CSIRT)).forEach(p -> told.putIfAbsent(p.username(), p));
         for (Person person : told.values()) {
-            notices.send(run, Notice.of(run, Notices.RESPONSE_ACTION_OVERDUE,
-                    "action:" + action.actionId() + ":" + action.dueAt()).to(person)
-                    .responseAction(ref(action)), now);
+            notices.send(
+                    run,
+                    Notice.of(
+                                    run,
+                                    Notices.RESPONSE_ACTION_OVERDUE,
+                                    "action:" + action.actionId() + ":" + action.dueAt())
+                            .to(person)
+                            .responseAction(ref(action)),
+                    now);
         }
-        LOG.infof("case %s: %s action %s was due %s and is %s; told %s", run.incidentNumber(), action.kind(),
-                action.actionId(), action.dueDate(), action.status(), told.keySet());
+        LOG.infof(
+                "case %s: %s action %s was due %s and is %s; told %s",
+                run.incidentNumber(),
+                action.kind(),
+                action.actionId(),
+                action.dueDate(),
+                action.status(),
+                told.keySet());
     }
 
     /** The action's person when set and known, else the chief (or head) of its unit. */
@@ -151,8 +186,9 @@ public class ResponseActionService {
         }
         Optional<Unit> unit = directory.unit(run.organisation(), action.ownerUnit());
         if (unit.isEmpty()) {
-            LOG.warnf("case %s: action %s has no known owner (person %s, unit %s)", run.incidentNumber(),
-                    action.actionId(), action.ownerPerson(), action.ownerUnit());
+            LOG.warnf(
+                    "case %s: action %s has no known owner (person %s, unit %s)",
+                    run.incidentNumber(), action.actionId(), action.ownerPerson(), action.ownerUnit());
             return List.of();
         }
         Position chief = unit.get().kind() == UnitKind.DEPARTMENT ? Position.DEPARTMENT_HEAD : Position.SECTION_CHIEF;

@@ -43,7 +43,9 @@ public class ChainResource {
     @RolesAllowed({"security-lead", "csirt", "ciso", "auditor"})
     public Response current() {
         ChainDefinition current = chains.current(caller.current());
-        return Response.ok(view(current)).tag(new EntityTag(Integer.toString(current.version()))).build();
+        return Response.ok(view(current))
+                .tag(new EntityTag(Integer.toString(current.version())))
+                .build();
     }
 
     @GET
@@ -51,7 +53,8 @@ public class ChainResource {
     @RolesAllowed({"security-lead", "csirt", "ciso", "auditor"})
     public List<VersionSummary> versions() {
         return chains.versions(caller.current()).stream()
-                .map(d -> new VersionSummary(d.version(), d.createdAt(), d.createdBy())).toList();
+                .map(d -> new VersionSummary(d.version(), d.createdAt(), d.createdBy()))
+                .toList();
     }
 
     @GET
@@ -72,7 +75,8 @@ public class ChainResource {
         ChainDefinition written = chains.write(caller.current(), document, expectedVersion(ifMatch));
         return Response.created(URI.create("/api/chain/versions/" + written.version()))
                 .tag(new EntityTag(Integer.toString(written.version())))
-                .entity(view(written)).build();
+                .entity(view(written))
+                .build();
     }
 
     /** Checks a chain without writing it: 204 when valid, else 422 as for PUT. */
@@ -86,12 +90,15 @@ public class ChainResource {
     }
 
     /** A version summary. */
-    public record VersionSummary(int version, Instant createdAt, String createdBy) {
-    }
+    public record VersionSummary(int version, Instant createdAt, String createdBy) {}
 
     private ChainView view(ChainDefinition definition) {
-        return new ChainView(definition.organisation(), definition.version(), definition.createdAt(),
-                definition.createdBy(), chains.document(definition));
+        return new ChainView(
+                definition.organisation(),
+                definition.version(),
+                definition.createdAt(),
+                definition.createdBy(),
+                chains.document(definition));
     }
 
     private static Integer expectedVersion(String ifMatch) {

@@ -42,9 +42,15 @@ public class ChainAdminService {
     private final ObjectMapper mapper;
     private final EscalationConfig config;
 
-    public ChainAdminService(ChainDefinitionRepository definitions, OrganisationRepository organisations,
-            UnitRepository units, PersonRepository people, DeputyRepository deputies, ChainCatalog catalog,
-            ObjectMapper mapper, EscalationConfig config) {
+    public ChainAdminService(
+            ChainDefinitionRepository definitions,
+            OrganisationRepository organisations,
+            UnitRepository units,
+            PersonRepository people,
+            DeputyRepository deputies,
+            ChainCatalog catalog,
+            ObjectMapper mapper,
+            EscalationConfig config) {
         this.definitions = definitions;
         this.organisations = organisations;
         this.units = units;
@@ -72,8 +78,10 @@ public class ChainAdminService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public ChainDefinition version(Caller caller, int version) {
-        return definitions.findVersion(caller.organisation(), version).orElseThrow(() -> ProblemException.notFound(
-                Message.text("報告経路の版 " + version + " はありません。", "There is no chain version " + version + ".")));
+        return definitions
+                .findVersion(caller.organisation(), version)
+                .orElseThrow(() -> ProblemException.notFound(
+                        Message.text("報告経路の版 " + version + " はありません。", "There is no chain version " + version + ".")));
     }
 
     /** The stored document of a version. */
@@ -81,8 +89,8 @@ public class ChainAdminService {
         try {
             return mapper.readValue(definition.definition(), ChainDocument.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("chain " + definition.organisation() + " v" + definition.version()
-                    + " is not readable", e);
+            throw new IllegalStateException(
+                    "chain " + definition.organisation() + " v" + definition.version() + " is not readable", e);
         }
     }
 
@@ -95,14 +103,25 @@ public class ChainAdminService {
     public void check(Caller caller, ChainDocument document) {
         List<ChainError> errors = new ArrayList<>(ChainValidator.structural(document));
         if (errors.isEmpty()) {
-            errors.addAll(ChainValidator.staffing(document, new StoredStaffing(caller.organisation(), units, people,
-                    deputies, config.zone().getId())));
+            errors.addAll(ChainValidator.staffing(
+                    document,
+                    new StoredStaffing(
+                            caller.organisation(),
+                            units,
+                            people,
+                            deputies,
+                            config.zone().getId())));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-chain", Message.text("報告経路が正しくありません", "Invalid chain"),
-                    Message.text("報告経路に " + errors.size() + " 件の問題があります。何も変更していません。",
+            throw ProblemException.unprocessable(
+                    "invalid-chain",
+                    Message.text("報告経路が正しくありません", "Invalid chain"),
+                    Message.text(
+                            "報告経路に " + errors.size() + " 件の問題があります。何も変更していません。",
                             "The chain has " + errors.size() + " problem(s). Nothing was changed."),
-                    errors.stream().map(e -> new FieldProblem(e.field(), e.line(), e.message())).toList());
+                    errors.stream()
+                            .map(e -> new FieldProblem(e.field(), e.line(), e.message()))
+                            .toList());
         }
     }
 
@@ -120,25 +139,27 @@ public class ChainAdminService {
             throw noChain(organisation);
         }
         check(caller, document);
-        int current = definitions.latest(organisation).map(ChainDefinition::version).orElse(0);
+        int current =
+                definitions.latest(organisation).map(ChainDefinition::version).orElse(0);
         if (expectedVersion != null && expectedVersion != current) {
             throw ProblemException.preconditionFailed(Message.text(
                     "報告経路は版 " + expectedVersion + " の後に変更されています（現在は版 " + current + "）。",
                     "The chain changed after version " + expectedVersion + " (now version " + current + ")."));
         }
-        ChainDefinition written = new ChainDefinition(organisation, current + 1, catalog.toJson(document),
-                caller.username());
+        ChainDefinition written =
+                new ChainDefinition(organisation, current + 1, catalog.toJson(document), caller.username());
         definitions.persist(written);
         definitions.flush();
         // created_at is the database's clock: read it back.
         definitions.getEntityManager().refresh(written);
-        LOG.infof("chain of %s: version %d written by %s; new cases start on it", organisation, written.version(),
-                caller.username());
+        LOG.infof(
+                "chain of %s: version %d written by %s; new cases start on it",
+                organisation, written.version(), caller.username());
         return written;
     }
 
     private static ProblemException noChain(String organisation) {
-        return ProblemException.notFound(Message.text("組織 " + organisation + " の報告経路はありません。",
-                "Organisation " + organisation + " has no reporting chain."));
+        return ProblemException.notFound(Message.text(
+                "組織 " + organisation + " の報告経路はありません。", "Organisation " + organisation + " has no reporting chain."));
     }
 }

@@ -37,8 +37,9 @@ public class ChainCatalog {
         if (chain != null) {
             return chain;
         }
-        return parse(definitions.findVersion(organisation, version).orElseThrow(
-                () -> new IllegalStateException("chain " + organisation + " v" + version + " is gone")));
+        return parse(definitions
+                .findVersion(organisation, version)
+                .orElseThrow(() -> new IllegalStateException("chain " + organisation + " v" + version + " is gone")));
     }
 
     /** The JSON stored for a chain document. */

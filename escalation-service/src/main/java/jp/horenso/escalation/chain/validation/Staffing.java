@@ -20,6 +20,5 @@ public interface Staffing {
     boolean covered(Position position, String unitCode);
 
     /** A unit as the error messages name it; {@code line} is its line in an imported file (0 otherwise). */
-    record StaffedUnit(String code, String nameJa, String nameEn, int line) {
-    }
+    record StaffedUnit(String code, String nameJa, String nameEn, int line) {}
 }

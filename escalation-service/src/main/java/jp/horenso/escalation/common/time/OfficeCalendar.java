@@ -42,18 +42,23 @@ public class OfficeCalendar {
     private final Set<MonthDay> closedDays;
     /** The last day of the last year the holiday file covers. */
     private final LocalDate coveredUntil;
+
     private final AtomicBoolean warnedBeyondCalendar = new AtomicBoolean();
 
     @Inject
     public OfficeCalendar(EscalationConfig config) {
-        this(config.zone(), config.officeHours().start(), config.officeHours().end(),
+        this(
+                config.zone(),
+                config.officeHours().start(),
+                config.officeHours().end(),
                 readHolidays(config.officeHours().holidays()),
-                config.officeHours().closedDays().stream().map(d -> MonthDay.parse("--" + d.trim()))
+                config.officeHours().closedDays().stream()
+                        .map(d -> MonthDay.parse("--" + d.trim()))
                         .collect(Collectors.toSet()));
     }
 
-    public OfficeCalendar(ZoneId zone, LocalTime opens, LocalTime closes, Map<LocalDate, String> holidays,
-            Set<MonthDay> closedDays) {
+    public OfficeCalendar(
+            ZoneId zone, LocalTime opens, LocalTime closes, Map<LocalDate, String> holidays, Set<MonthDay> closedDays) {
         if (!opens.isBefore(closes)) {
             throw new IllegalArgumentException("office hours: " + opens + " is not before " + closes);
         }
@@ -62,8 +67,13 @@ public class OfficeCalendar {
         this.closes = closes;
         this.holidays = Collections.unmodifiableMap(new TreeMap<>(holidays));
         this.closedDays = Set.copyOf(closedDays);
-        this.coveredUntil = holidays.isEmpty() ? LocalDate.MAX
-                : new TreeMap<>(holidays).lastKey().withDayOfYear(1).plusYears(1).minusDays(1);
+        this.coveredUntil = holidays.isEmpty()
+                ? LocalDate.MAX
+                : new TreeMap<>(holidays)
+                        .lastKey()
+                        .withDayOfYear(1)
+                        .plusYears(1)
+                        .minusDays(1);
     }
 
     /** The instant {@code officeTime} of office hours after {@code start}. */

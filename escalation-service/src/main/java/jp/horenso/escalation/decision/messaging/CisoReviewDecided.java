@@ -5,8 +5,12 @@ import jakarta.validation.constraints.NotNull;
 import java.util.UUID;
 
 /** The {@code data} this service needs of {@code jp.horenso.CisoReviewDecided}: the CISO accepted or returned it. */
-public record CisoReviewDecided(@NotNull UUID incidentId, @NotNull Integer reportVersion, @NotBlank String decision,
-        @NotBlank String decidedBy, String instructions) {
+public record CisoReviewDecided(
+        @NotNull UUID incidentId,
+        @NotNull Integer reportVersion,
+        @NotBlank String decision,
+        @NotBlank String decidedBy,
+        String instructions) {
 
     public static final String NAME = "CisoReviewDecided";
     /** The CISO sent the report back for changes (第44条5項). */

@@ -47,8 +47,11 @@ public class DecisionNoticeService {
     public void reportSubmitted(UUID eventId, CisoReportSubmitted submitted) {
         ChainRun run = first(eventId, submitted.incidentId(), CisoReportSubmitted.NAME);
         if (run != null) {
-            tell(run, Position.CISO, Notice.of(run, Notices.CISO_REPORT_SUBMITTED, eventId.toString())
-                    .reportVersion(submitted.reportVersion()));
+            tell(
+                    run,
+                    Position.CISO,
+                    Notice.of(run, Notices.CISO_REPORT_SUBMITTED, eventId.toString())
+                            .reportVersion(submitted.reportVersion()));
         }
     }
 
@@ -56,8 +59,12 @@ public class DecisionNoticeService {
     public void reviewDecided(UUID eventId, CisoReviewDecided decided) {
         ChainRun run = first(eventId, decided.incidentId(), CisoReviewDecided.NAME);
         if (run != null && CisoReviewDecided.RETURN.equals(decided.decision())) {
-            tell(run, Position.CSIRT, Notice.of(run, Notices.CISO_REPORT_RETURNED, eventId.toString())
-                    .reportVersion(decided.reportVersion()).note(decided.instructions()));
+            tell(
+                    run,
+                    Position.CSIRT,
+                    Notice.of(run, Notices.CISO_REPORT_RETURNED, eventId.toString())
+                            .reportVersion(decided.reportVersion())
+                            .note(decided.instructions()));
         }
     }
 
@@ -65,7 +72,8 @@ public class DecisionNoticeService {
     public void disclosure(UUID eventId, String eventName, DisclosureDecision decision) {
         ChainRun run = first(eventId, decision.incidentId(), eventName);
         if (run != null) {
-            String kind = DisclosureDecision.APPROVED.equals(eventName) ? Notices.DISCLOSURE_APPROVED
+            String kind = DisclosureDecision.APPROVED.equals(eventName)
+                    ? Notices.DISCLOSURE_APPROVED
                     : Notices.DISCLOSURE_PUBLISHED;
             tell(run, Position.CSIRT, Notice.of(run, kind, eventId.toString()));
         }
@@ -85,7 +93,10 @@ public class DecisionNoticeService {
         for (Person person : people) {
             notices.send(run, template.to(person), now);
         }
-        LOG.infof("case %s: %s to %s", run.incidentNumber(), template.kind(),
+        LOG.infof(
+                "case %s: %s to %s",
+                run.incidentNumber(),
+                template.kind(),
                 people.stream().map(Person::username).toList());
     }
 }

@@ -11,10 +11,8 @@ public record DirectoryPublished(String organisation, Name name, Instant publish
     public static final String NAME = "DirectoryPublished";
 
     /** A department or section of a published directory. */
-    public record PublishedUnit(String code, String kind, String parent, Name name) {
-    }
+    public record PublishedUnit(String code, String kind, String parent, Name name) {}
 
     /** A name in Japanese and English (null when none). */
-    public record Name(String ja, String en) {
-    }
+    public record Name(String ja, String en) {}
 }

@@ -41,19 +41,29 @@ public final class CsvDirectoryFormat {
     /** The media type of the CSV format. */
     public static final String MEDIA_TYPE = "text/csv";
     /** The columns, in the order the export writes them. */
-    public static final List<String> COLUMNS = List.of("type", "id", "unit", "position", "kind", "name_ja",
-            "name_en", "email", "locale", "valid_from", "valid_until");
+    public static final List<String> COLUMNS = List.of(
+            "type",
+            "id",
+            "unit",
+            "position",
+            "kind",
+            "name_ja",
+            "name_en",
+            "email",
+            "locale",
+            "valid_from",
+            "valid_until");
 
     private static final char BOM = '\uFEFF';
     private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final CSVFormat WRITE = CSVFormat.RFC4180;
-    private static final CSVFormat READ = CSVFormat.RFC4180.builder()
+    private static final CSVFormat READ = CSVFormat.RFC4180
+            .builder()
             .setCommentMarker('#')
             .setIgnoreEmptyLines(true)
             .get();
 
-    private CsvDirectoryFormat() {
-    }
+    private CsvDirectoryFormat() {}
 
     /** Reads a CSV import; rows it cannot place are listed in {@link DirectoryRows#unreadable}. */
     public static DirectoryRows read(String text) {
@@ -61,8 +71,8 @@ public final class CsvDirectoryFormat {
         List<Line> records = parse(text.isEmpty() || text.charAt(0) != BOM ? text : text.substring(1), rows);
         if (records.isEmpty()) {
             if (rows.unreadable.isEmpty()) {
-                rows.unreadable.add(new FieldProblem("header", 1, Message.text("見出し行がありません。",
-                        "There is no header line.")));
+                rows.unreadable.add(
+                        new FieldProblem("header", 1, Message.text("見出し行がありません。", "There is no header line.")));
             }
             return rows;
         }
@@ -71,15 +81,17 @@ public final class CsvDirectoryFormat {
         for (int i = 0; i < header.values().size(); i++) {
             String name = header.values().get(i).trim().toLowerCase(Locale.ROOT);
             if (!COLUMNS.contains(name)) {
-                rows.unreadable.add(new FieldProblem(name, header.line(), Message.text("不明な列 " + name + " があります。",
-                        "Unknown column " + name + ".")));
+                rows.unreadable.add(new FieldProblem(
+                        name, header.line(), Message.text("不明な列 " + name + " があります。", "Unknown column " + name + ".")));
             }
             column.put(name, i);
         }
         for (String required : List.of("type", "id")) {
             if (!column.containsKey(required)) {
-                rows.unreadable.add(new FieldProblem(required, header.line(), Message.text("列 " + required + " がありません。",
-                        "Column " + required + " is missing.")));
+                rows.unreadable.add(new FieldProblem(
+                        required,
+                        header.line(),
+                        Message.text("列 " + required + " がありません。", "Column " + required + " is missing.")));
             }
         }
         if (!rows.unreadable.isEmpty()) {
@@ -89,17 +101,40 @@ public final class CsvDirectoryFormat {
             Row row = new Row(record, column);
             String type = row.get("type").toLowerCase(Locale.ROOT);
             switch (type) {
-                case "unit" -> rows.units.add(new DirectoryRows.UnitRow(record.line(), row.get("id"), row.get("kind"),
-                        row.get("unit"), row.get("name_ja"), row.get("name_en")));
-                case "person" -> rows.people.add(new DirectoryRows.PersonRow(record.line(), row.get("id"),
-                        row.get("name_ja"), row.get("email"), row.get("locale"), row.get("unit")));
-                case "position" -> rows.positions.add(new DirectoryRows.PositionRow(record.line(), row.get("position"),
-                        row.get("unit"), row.get("id")));
-                case "deputy" -> rows.deputies.add(new DirectoryRows.DeputyRow(record.line(), row.get("position"),
-                        row.get("unit"), row.get("id"), row.get("valid_from"), row.get("valid_until")));
-                default -> rows.unreadable.add(new FieldProblem("type", record.line(), Message.text(
-                        "type '" + type + "' は unit・person・position・deputy のいずれかです。",
-                        "type '" + type + "' is one of unit, person, position, deputy.")));
+                case "unit" ->
+                    rows.units.add(new DirectoryRows.UnitRow(
+                            record.line(),
+                            row.get("id"),
+                            row.get("kind"),
+                            row.get("unit"),
+                            row.get("name_ja"),
+                            row.get("name_en")));
+                case "person" ->
+                    rows.people.add(new DirectoryRows.PersonRow(
+                            record.line(),
+                            row.get("id"),
+                            row.get("name_ja"),
+                            row.get("email"),
+                            row.get("locale"),
+                            row.get("unit")));
+                case "position" ->
+                    rows.positions.add(new DirectoryRows.PositionRow(
+                            record.line(), row.get("position"), row.get("unit"), row.get("id")));
+                case "deputy" ->
+                    rows.deputies.add(new DirectoryRows.DeputyRow(
+                            record.line(),
+                            row.get("position"),
+                            row.get("unit"),
+                            row.get("id"),
+                            row.get("valid_from"),
+                            row.get("valid_until")));
+                default ->
+                    rows.unreadable.add(new FieldProblem(
+                            "type",
+                            record.line(),
+                            Message.text(
+                                    "type '" + type + "' は unit・person・position・deputy のいずれかです。",
+                                    "type '" + type + "' is one of unit, person, position, deputy.")));
             }
         }
         return rows;
@@ -149,8 +184,7 @@ public final class CsvDirectoryFormat {
     }
 
     /** A record and the line it starts on (1-based). */
-    private record Line(int line, List<String> values) {
-    }
+    private record Line(int line, List<String> values) {}
 
     private record Row(Line record, Map<String, Integer> column) {
 
@@ -180,10 +214,16 @@ public final class CsvDirectoryFormat {
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             String message = String.valueOf(e.getMessage());
             int line = lines.contentFrom(nextLine);
-            rows.unreadable.add(message.contains("EOF")
-                    ? new FieldProblem("csv", line, Message.text("引用符が閉じていません。", "A quoted value is not closed."))
-                    : new FieldProblem("csv", line, Message.text("この行は CSV として読めません（引用符の後に文字があります）。",
-                            "This line is not readable as CSV (characters after a closing quote).")));
+            rows.unreadable.add(
+                    message.contains("EOF")
+                            ? new FieldProblem(
+                                    "csv", line, Message.text("引用符が閉じていません。", "A quoted value is not closed."))
+                            : new FieldProblem(
+                                    "csv",
+                                    line,
+                                    Message.text(
+                                            "この行は CSV として読めません（引用符の後に文字があります）。",
+                                            "This line is not readable as CSV (characters after a closing quote).")));
         }
         return records;
     }

@@ -33,8 +33,7 @@ public final class YamlDirectoryFormat {
     private static final Set<String> POSITION_KEYS = Set.of("position", "unit", "holder");
     private static final Set<String> DEPUTY_KEYS = Set.of("position", "unit", "deputy", "validFrom", "validUntil");
 
-    private YamlDirectoryFormat() {
-    }
+    private YamlDirectoryFormat() {}
 
     public static DirectoryRows read(String text) {
         DirectoryRows rows = new DirectoryRows();
@@ -43,16 +42,18 @@ public final class YamlDirectoryFormat {
             root = new Yaml(new SafeConstructor(new LoaderOptions())).compose(new StringReader(text));
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1;
-            rows.unreadable.add(new FieldProblem("yaml", line, Message.text("YAML として読めません: " + e.getProblem(),
-                    "Not readable as YAML: " + e.getProblem())));
+            rows.unreadable.add(new FieldProblem(
+                    "yaml",
+                    line,
+                    Message.text("YAML として読めません: " + e.getProblem(), "Not readable as YAML: " + e.getProblem())));
             return rows;
         } catch (YAMLException e) {
             rows.unreadable.add(new FieldProblem("yaml", 1, Message.text("YAML として読めません。", "Not readable as YAML.")));
             return rows;
         }
         if (!(root instanceof MappingNode document)) {
-            rows.unreadable.add(new FieldProblem("yaml", 1, Message.text("文書が空か、対応表ではありません。",
-                    "The document is empty or not a mapping.")));
+            rows.unreadable.add(new FieldProblem(
+                    "yaml", 1, Message.text("文書が空か、対応表ではありません。", "The document is empty or not a mapping.")));
             return rows;
         }
         for (NodeTuple section : document.getValue()) {
@@ -66,16 +67,20 @@ public final class YamlDirectoryFormat {
                 Map<String, Node> org = mapping(value, Set.of("code", "name"), key, rows);
                 if (org != null) {
                     Map<String, Node> name = org.containsKey("name")
-                            ? mapping(org.get("name"), Set.of("ja", "en"), "organisation.name", rows) : null;
-                    rows.organisation = new DirectoryRows.OrganisationRow(line(value), text(org, "code"),
-                            name == null ? "" : text(name, "ja"), name == null ? "" : text(name, "en"));
+                            ? mapping(org.get("name"), Set.of("ja", "en"), "organisation.name", rows)
+                            : null;
+                    rows.organisation = new DirectoryRows.OrganisationRow(
+                            line(value),
+                            text(org, "code"),
+                            name == null ? "" : text(name, "ja"),
+                            name == null ? "" : text(name, "en"));
                 }
                 continue;
             }
             if (!(value instanceof SequenceNode list)) {
                 if (!(value instanceof ScalarNode empty && empty.getValue().isEmpty())) {
-                    rows.unreadable.add(new FieldProblem(key, line(value), Message.text(key + " は一覧にしてください。",
-                            key + " must be a list.")));
+                    rows.unreadable.add(new FieldProblem(
+                            key, line(value), Message.text(key + " は一覧にしてください。", key + " must be a list.")));
                 }
                 continue;
             }
@@ -85,31 +90,46 @@ public final class YamlDirectoryFormat {
                         Map<String, Node> u = mapping(item, UNIT_KEYS, key, rows);
                         if (u != null) {
                             Map<String, Node> name = u.containsKey("name")
-                                    ? mapping(u.get("name"), Set.of("ja", "en"), "units.name", rows) : null;
-                            rows.units.add(new DirectoryRows.UnitRow(line(item), text(u, "code"), text(u, "kind"),
-                                    text(u, "parent"), name == null ? "" : text(name, "ja"),
+                                    ? mapping(u.get("name"), Set.of("ja", "en"), "units.name", rows)
+                                    : null;
+                            rows.units.add(new DirectoryRows.UnitRow(
+                                    line(item),
+                                    text(u, "code"),
+                                    text(u, "kind"),
+                                    text(u, "parent"),
+                                    name == null ? "" : text(name, "ja"),
                                     name == null ? "" : text(name, "en")));
                         }
                     }
                     case "people" -> {
                         Map<String, Node> p = mapping(item, PERSON_KEYS, key, rows);
                         if (p != null) {
-                            rows.people.add(new DirectoryRows.PersonRow(line(item), text(p, "username"),
-                                    text(p, "name"), text(p, "email"), text(p, "locale"), text(p, "unit")));
+                            rows.people.add(new DirectoryRows.PersonRow(
+                                    line(item),
+                                    text(p, "username"),
+                                    text(p, "name"),
+                                    text(p, "email"),
+                                    text(p, "locale"),
+                                    text(p, "unit")));
                         }
                     }
                     case "positions" -> {
                         Map<String, Node> p = mapping(item, POSITION_KEYS, key, rows);
                         if (p != null) {
-                            rows.positions.add(new DirectoryRows.PositionRow(line(item), text(p, "position"),
-                                    text(p, "unit"), text(p, "holder")));
+                            rows.positions.add(new DirectoryRows.PositionRow(
+                                    line(item), text(p, "position"), text(p, "unit"), text(p, "holder")));
                         }
                     }
                     default -> {
                         Map<String, Node> d = mapping(item, DEPUTY_KEYS, key, rows);
                         if (d != null) {
-                            rows.deputies.add(new DirectoryRows.DeputyRow(line(item), text(d, "position"),
-                                    text(d, "unit"), text(d, "deputy"), text(d, "validFrom"), text(d, "validUntil")));
+                            rows.deputies.add(new DirectoryRows.DeputyRow(
+                                    line(item),
+                                    text(d, "position"),
+                                    text(d, "unit"),
+                                    text(d, "deputy"),
+                                    text(d, "validFrom"),
+                                    text(d, "validUntil")));
                         }
                     }
                 }
@@ -120,8 +140,10 @@ public final class YamlDirectoryFormat {
 
     private static Map<String, Node> mapping(Node node, Set<String> keys, String where, DirectoryRows rows) {
         if (!(node instanceof MappingNode map)) {
-            rows.unreadable.add(new FieldProblem(where, line(node), Message.text(where + " の項目は対応表にしてください。",
-                    "Each entry of " + where + " must be a mapping.")));
+            rows.unreadable.add(new FieldProblem(
+                    where,
+                    line(node),
+                    Message.text(where + " の項目は対応表にしてください。", "Each entry of " + where + " must be a mapping.")));
             return null;
         }
         Map<String, Node> values = new HashMap<>();

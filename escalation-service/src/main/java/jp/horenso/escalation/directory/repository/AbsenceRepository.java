@@ -3,9 +3,9 @@ package jp.horenso.escalation.directory.repository;
 import io.quarkus.hibernate.orm.panache.PanacheRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.HashSet;
 import jp.horenso.escalation.directory.Absence;
 
 /** The {@code absence} table. */
@@ -17,7 +17,8 @@ public class AbsenceRepository implements PanacheRepository<Absence> {
         if (usernames.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager().createQuery("""
+        return new HashSet<>(getEntityManager()
+                .createQuery("""
                 select a.username from Absence a
                 where a.organisation = :organisation and a.username in :usernames
                   and a.startsAt <= current_timestamp and a.endsAt > current_timestamp""", String.class)

@@ -20,7 +20,8 @@ public class DeputyRepository implements PanacheRepository<Deputy> {
      */
     @SuppressWarnings("unchecked")
     public List<String> validToday(String organisation, String position, String unitCode, String zone) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select username from deputy
                 where organisation = :organisation and position = :position
                   and coalesce(unit_code, '') = coalesce(cast(:unit as text), '')

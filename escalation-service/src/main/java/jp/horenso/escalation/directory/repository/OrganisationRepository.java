@@ -14,13 +14,15 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
      * @return {@code false} when it was there already (possibly inserted just now by another replica)
      */
     public boolean insertIfAbsent(Organisation organisation) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 insert into organisation (code, name_ja, name_en) values (:code, :ja, :en)
                 on conflict do nothing""")
-                .setParameter("code", organisation.code())
-                .setParameter("ja", organisation.nameJa())
-                .setParameter("en", organisation.nameEn())
-                .executeUpdate() == 1;
+                        .setParameter("code", organisation.code())
+                        .setParameter("ja", organisation.nameJa())
+                        .setParameter("en", organisation.nameEn())
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -29,8 +31,10 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
      * @return {@code false} when the organisation does not exist
      */
     public boolean lock(String code) {
-        return !getEntityManager().createNativeQuery("select code from organisation where code = :code for update")
+        return !getEntityManager()
+                .createNativeQuery("select code from organisation where code = :code for update")
                 .setParameter("code", code)
-                .getResultList().isEmpty();
+                .getResultList()
+                .isEmpty();
     }
 }

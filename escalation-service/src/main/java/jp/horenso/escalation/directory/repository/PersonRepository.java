@@ -18,7 +18,8 @@ public class PersonRepository implements PanacheRepository<Person> {
      */
     public List<Person> holdersOf(String organisation, Position position, String unitCode) {
         String unitCondition = unitCode == null ? "a.unitCode is null" : "a.unitCode = :unit";
-        var query = getEntityManager().createQuery("""
+        var query = getEntityManager()
+                .createQuery("""
                 select p from Person p, PositionAssignment a
                 where a.organisation = p.organisation and a.username = p.username
                   and a.organisation = :organisation and a.position = :position and %s
@@ -32,7 +33,8 @@ public class PersonRepository implements PanacheRepository<Person> {
     }
 
     public Optional<Person> findByUsername(String organisation, String username) {
-        return find("organisation = ?1 and username = ?2", organisation, username).firstResultOptional();
+        return find("organisation = ?1 and username = ?2", organisation, username)
+                .firstResultOptional();
     }
 
     public List<Person> ofOrganisation(String organisation) {

@@ -35,9 +35,11 @@ public class AbsenceResource {
     }
 
     /** An absence to record; {@code endsAt} is exclusive. */
-    public record Request(@NotBlank String username, @NotNull Instant startsAt, @NotNull Instant endsAt,
-            @Size(max = 500) String reason) {
-    }
+    public record Request(
+            @NotBlank String username,
+            @NotNull Instant startsAt,
+            @NotNull Instant endsAt,
+            @Size(max = 500) String reason) {}
 
     /** An absence as the API shows it. */
     public record View(long id, String username, Instant startsAt, Instant endsAt, String reason, String createdBy) {
@@ -58,9 +60,10 @@ public class AbsenceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("security-lead")
     public Response add(@Valid Request request) {
-        Absence absence = absences.add(caller.current(), request.username(), request.startsAt(), request.endsAt(),
-                request.reason());
-        return Response.created(URI.create("/api/directory/absences/" + absence.id())).entity(View.of(absence))
+        Absence absence = absences.add(
+                caller.current(), request.username(), request.startsAt(), request.endsAt(), request.reason());
+        return Response.created(URI.create("/api/directory/absences/" + absence.id()))
+                .entity(View.of(absence))
                 .build();
     }
 

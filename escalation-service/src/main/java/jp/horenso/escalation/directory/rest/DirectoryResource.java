@@ -36,8 +36,8 @@ import jp.horenso.platform.security.CallerIdentity;
 public class DirectoryResource {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                    .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                    .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
@@ -45,8 +45,7 @@ public class DirectoryResource {
     private final DirectoryImportService imports;
     private final CallerIdentity caller;
 
-    public DirectoryResource(DirectoryExportService directory, DirectoryImportService imports,
-            CallerIdentity caller) {
+    public DirectoryResource(DirectoryExportService directory, DirectoryImportService imports, CallerIdentity caller) {
         this.directory = directory;
         this.imports = imports;
         this.caller = caller;
@@ -67,13 +66,15 @@ public class DirectoryResource {
     public Response export(@QueryParam("format") String format) throws JsonProcessingException {
         Caller who = caller.current();
         if ("yaml".equalsIgnoreCase(format)) {
-            return Response.ok(YAML.writeValueAsString(directory.directory(who)),
+            return Response.ok(
+                            YAML.writeValueAsString(directory.directory(who)),
                             YamlDirectoryFormat.MEDIA_TYPE + ";charset=UTF-8")
                     .header("Content-Disposition", "attachment; filename=\"" + who.organisation() + "-directory.yaml\"")
                     .build();
         }
-        return Response.ok(CsvDirectoryFormat.write(directory.csvRows(who)), CsvDirectoryFormat.MEDIA_TYPE
-                        + ";charset=UTF-8")
+        return Response.ok(
+                        CsvDirectoryFormat.write(directory.csvRows(who)),
+                        CsvDirectoryFormat.MEDIA_TYPE + ";charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + who.organisation() + "-directory.csv\"")
                 .build();
     }
@@ -87,15 +88,19 @@ public class DirectoryResource {
     @Consumes({CsvDirectoryFormat.MEDIA_TYPE, YamlDirectoryFormat.MEDIA_TYPE, "application/x-yaml", "text/yaml"})
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("security-lead")
-    public DirectoryImportService.ImportResult importDirectory(String body,
-            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @QueryParam("dryRun") boolean dryRun) {
+    public DirectoryImportService.ImportResult importDirectory(
+            String body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @QueryParam("dryRun") boolean dryRun) {
         DirectoryRows rows = contentType != null && contentType.toLowerCase().contains("csv")
                 ? CsvDirectoryFormat.read(body == null ? "" : body)
                 : YamlDirectoryFormat.read(body == null ? "" : body);
         if (rows.units.isEmpty() && rows.people.isEmpty() && rows.unreadable.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-directory",
+            throw ProblemException.unprocessable(
+                    "invalid-directory",
                     Message.text("組織情報を取り込めません", "Directory not imported"),
-                    Message.text("部署も人もいない組織情報は取り込めません。何も変更していません。",
+                    Message.text(
+                            "部署も人もいない組織情報は取り込めません。何も変更していません。",
                             "A directory without units or people cannot be imported. Nothing was changed."),
                     List.of());
         }

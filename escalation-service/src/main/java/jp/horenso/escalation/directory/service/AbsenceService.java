@@ -39,17 +39,25 @@ public class AbsenceService {
      */
     public Absence add(Caller caller, String username, Instant startsAt, Instant endsAt, String reason) {
         List<FieldProblem> errors = new ArrayList<>();
-        if (username == null || people.findByUsername(caller.organisation(), username).isEmpty()) {
-            errors.add(new FieldProblem("username", null, Message.text("組織に " + username + " という人はいません。",
-                    "There is nobody called " + username + " in the organisation.")));
+        if (username == null
+                || people.findByUsername(caller.organisation(), username).isEmpty()) {
+            errors.add(new FieldProblem(
+                    "username",
+                    null,
+                    Message.text(
+                            "組織に " + username + " という人はいません。",
+                            "There is nobody called " + username + " in the organisation.")));
         }
         if (startsAt == null || endsAt == null || !startsAt.isBefore(endsAt)) {
-            errors.add(new FieldProblem("endsAt", null, Message.text("終了は開始より後にしてください。",
-                    "The end must come after the start.")));
+            errors.add(new FieldProblem(
+                    "endsAt", null, Message.text("終了は開始より後にしてください。", "The end must come after the start.")));
         }
         if (!errors.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-absence", Message.text("不在を記録できません", "Invalid absence"),
-                    Message.text("不在の内容に誤りがあります。", "The absence is not valid."), errors);
+            throw ProblemException.unprocessable(
+                    "invalid-absence",
+                    Message.text("不在を記録できません", "Invalid absence"),
+                    Message.text("不在の内容に誤りがあります。", "The absence is not valid."),
+                    errors);
         }
         Absence absence = new Absence(caller.organisation(), username, startsAt, endsAt, reason, caller.username());
         absences.persist(absence);
@@ -60,8 +68,8 @@ public class AbsenceService {
     public void remove(Caller caller, long id) {
         Absence absence = absences.findByIdOptional(id)
                 .filter(a -> a.organisation().equals(caller.organisation()))
-                .orElseThrow(() -> ProblemException.notFound(Message.text("不在 " + id + " はありません。",
-                        "There is no absence " + id + ".")));
+                .orElseThrow(() -> ProblemException.notFound(
+                        Message.text("不在 " + id + " はありません。", "There is no absence " + id + ".")));
         absences.delete(absence);
     }
 }

@@ -31,8 +31,12 @@ public class DirectoryExportService {
     private final PositionAssignmentRepository positions;
     private final DeputyRepository deputies;
 
-    public DirectoryExportService(OrganisationRepository organisations, UnitRepository units,
-            PersonRepository people, PositionAssignmentRepository positions, DeputyRepository deputies) {
+    public DirectoryExportService(
+            OrganisationRepository organisations,
+            UnitRepository units,
+            PersonRepository people,
+            PositionAssignmentRepository positions,
+            DeputyRepository deputies) {
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -45,20 +49,27 @@ public class DirectoryExportService {
         String code = caller.organisation();
         Organisation organisation = code == null ? null : organisations.findById(code);
         if (organisation == null) {
-            throw ProblemException.notFound(Message.text("組織 " + code + " はありません。",
-                    "There is no organisation " + code + "."));
+            throw ProblemException.notFound(
+                    Message.text("組織 " + code + " はありません。", "There is no organisation " + code + "."));
         }
         return new SeedDocument(
-                new SeedDocument.OrganisationSeed(code,
-                        new SeedDocument.Name(organisation.nameJa(), organisation.nameEn())),
-                units.ofOrganisation(code).stream().map(u -> new SeedDocument.UnitSeed(u.code(), u.kind(),
-                        u.parentCode(), new SeedDocument.Name(u.nameJa(), u.nameEn()))).toList(),
-                people.ofOrganisation(code).stream().map(p -> new SeedDocument.PersonSeed(p.username(),
-                        p.displayName(), p.email(), p.locale(), p.unitCode())).toList(),
-                positions.ofOrganisation(code).stream().map(a -> new SeedDocument.PositionSeed(a.position(),
-                        a.unitCode(), a.username())).toList(),
-                deputies.ofOrganisation(code).stream().map(d -> new SeedDocument.DeputySeed(d.position(),
-                        d.unitCode(), d.username(), d.validFrom(), d.validUntil())).toList(),
+                new SeedDocument.OrganisationSeed(
+                        code, new SeedDocument.Name(organisation.nameJa(), organisation.nameEn())),
+                units.ofOrganisation(code).stream()
+                        .map(u -> new SeedDocument.UnitSeed(
+                                u.code(), u.kind(), u.parentCode(), new SeedDocument.Name(u.nameJa(), u.nameEn())))
+                        .toList(),
+                people.ofOrganisation(code).stream()
+                        .map(p -> new SeedDocument.PersonSeed(
+                                p.username(), p.displayName(), p.email(), p.locale(), p.unitCode()))
+                        .toList(),
+                positions.ofOrganisation(code).stream()
+                        .map(a -> new SeedDocument.PositionSeed(a.position(), a.unitCode(), a.username()))
+                        .toList(),
+                deputies.ofOrganisation(code).stream()
+                        .map(d -> new SeedDocument.DeputySeed(
+                                d.position(), d.unitCode(), d.username(), d.validFrom(), d.validUntil()))
+                        .toList(),
                 null);
     }
 
@@ -66,16 +77,51 @@ public class DirectoryExportService {
     public List<Map<String, String>> csvRows(Caller caller) {
         SeedDocument d = directory(caller);
         List<Map<String, String>> rows = new ArrayList<>();
-        d.units().stream().sorted((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null))
-                .forEach(u -> rows.add(row("unit", u.code(), "unit", u.parent(), "kind", u.kind().name(),
-                        "name_ja", u.name().ja(), "name_en", u.name().en())));
-        d.people().forEach(p -> rows.add(row("person", p.username(), "unit", p.unit(), "name_ja", p.name(),
-                "email", p.email(), "locale", p.locale())));
-        d.positions().forEach(p -> rows.add(row("position", p.holder(), "unit", p.unit(), "position",
-                p.position().name())));
-        d.deputies().forEach(x -> rows.add(row("deputy", x.deputy(), "unit", x.unit(), "position",
-                x.position().name(), "valid_from", x.validFrom() == null ? null : x.validFrom().toString(),
-                "valid_until", x.validUntil() == null ? null : x.validUntil().toString())));
+        d.units().stream()
+                .sorted((a, b) -> Boolean.compare(a.parent() != null, b.parent() != null))
+                .forEach(u -> rows.add(row(
+                        "unit",
+                        u.code(),
+                        "unit",
+                        u.parent(),
+                        "kind",
+                        u.kind().name(),
+                        "name_ja",
+                        u.name().ja(),
+                        "name_en",
+                        u.name().en())));
+        d.people()
+                .forEach(p -> rows.add(row(
+                        "person",
+                        p.username(),
+                        "unit",
+                        p.unit(),
+                        "name_ja",
+                        p.name(),
+                        "email",
+                        p.email(),
+                        "locale",
+                        p.locale())));
+        d.positions()
+                .forEach(p -> rows.add(row(
+                        "position",
+                        p.holder(),
+                        "unit",
+                        p.unit(),
+                        "position",
+                        p.position().name())));
+        d.deputies()
+                .forEach(x -> rows.add(row(
+                        "deputy",
+                        x.deputy(),
+                        "unit",
+                        x.unit(),
+                        "position",
+                        x.position().name(),
+                        "valid_from",
+                        x.validFrom() == null ? null : x.validFrom().toString(),
+                        "valid_until",
+                        x.validUntil() == null ? null : x.validUntil().toString())));
         return rows;
     }
 

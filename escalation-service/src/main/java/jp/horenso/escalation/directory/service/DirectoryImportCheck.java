@@ -42,7 +42,10 @@ public class DirectoryImportCheck {
     private final ObjectMapper mapper;
     private final EscalationConfig config;
 
-    public DirectoryImportCheck(ChainDefinitionRepository chains, EntityManager entityManager, ObjectMapper mapper,
+    public DirectoryImportCheck(
+            ChainDefinitionRepository chains,
+            EntityManager entityManager,
+            ObjectMapper mapper,
             EscalationConfig config) {
         this.chains = chains;
         this.entityManager = entityManager;
@@ -51,15 +54,17 @@ public class DirectoryImportCheck {
     }
 
     /** The errors of an import (empty when it may be applied) and the deputies' validity dates as parsed. */
-    public record Checked(List<FieldProblem> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
-    }
+    public record Checked(List<FieldProblem> errors, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {}
 
     /** Checks the rows of an import into {@code organisation}; the caller holds the organisation's lock. */
     public Checked check(String organisation, DirectoryRows rows) {
         List<FieldProblem> errors = new ArrayList<>(rows.unreadable);
-        if (rows.organisation != null && !rows.organisation.code().isEmpty()
+        if (rows.organisation != null
+                && !rows.organisation.code().isEmpty()
                 && !rows.organisation.code().equals(organisation)) {
-            errors.add(error(rows.organisation.line(), "organisation.code",
+            errors.add(error(
+                    rows.organisation.line(),
+                    "organisation.code",
                     "組織コード " + rows.organisation.code() + " はあなたの組織（" + organisation + "）ではありません。",
                     "Organisation " + rows.organisation.code() + " is not yours (" + organisation + ")."));
         }
@@ -68,12 +73,19 @@ public class DirectoryImportCheck {
             if (u.code().isEmpty()) {
                 errors.add(required(u.line(), "code"));
             } else if (unitByCode.putIfAbsent(u.code(), u) != null) {
-                errors.add(error(u.line(), "code", "部署コード " + u.code() + " が重複しています（"
-                        + unitByCode.get(u.code()).line() + " 行目）。", "Unit code " + u.code()
-                        + " is used twice (line " + unitByCode.get(u.code()).line() + ")."));
+                errors.add(error(
+                        u.line(),
+                        "code",
+                        "部署コード " + u.code() + " が重複しています（"
+                                + unitByCode.get(u.code()).line() + " 行目）。",
+                        "Unit code " + u.code() + " is used twice (line "
+                                + unitByCode.get(u.code()).line() + ")."));
             }
             if (!List.of("DEPARTMENT", "SECTION").contains(u.kind())) {
-                errors.add(error(u.line(), "kind", "種別 '" + u.kind() + "' は DEPARTMENT か SECTION です。",
+                errors.add(error(
+                        u.line(),
+                        "kind",
+                        "種別 '" + u.kind() + "' は DEPARTMENT か SECTION です。",
                         "Kind '" + u.kind() + "' is DEPARTMENT or SECTION."));
             }
             if (u.nameJa().isEmpty()) {
@@ -84,9 +96,12 @@ public class DirectoryImportCheck {
             if ("SECTION".equals(u.kind())) {
                 DirectoryRows.UnitRow parent = unitByCode.get(u.parent());
                 if (parent == null || !"DEPARTMENT".equals(parent.kind())) {
-                    errors.add(error(u.line(), "parent", "課 " + u.code() + " の親 '" + u.parent()
-                            + "' はこの取り込みにある部ではありません。", "The parent '" + u.parent() + "' of section "
-                            + u.code() + " is not a department of this import."));
+                    errors.add(error(
+                            u.line(),
+                            "parent",
+                            "課 " + u.code() + " の親 '" + u.parent() + "' はこの取り込みにある部ではありません。",
+                            "The parent '" + u.parent() + "' of section " + u.code()
+                                    + " is not a department of this import."));
                 }
             } else if ("DEPARTMENT".equals(u.kind()) && !u.parent().isEmpty()) {
                 errors.add(error(u.line(), "parent", "部は親を持ちません。", "A department has no parent."));
@@ -97,19 +112,29 @@ public class DirectoryImportCheck {
             if (p.username().isEmpty()) {
                 errors.add(required(p.line(), "username"));
             } else if (personByName.putIfAbsent(p.username(), p) != null) {
-                errors.add(error(p.line(), "username", "利用者名 " + p.username() + " が重複しています（"
-                        + personByName.get(p.username()).line() + " 行目）。", "User name " + p.username()
-                        + " is used twice (line " + personByName.get(p.username()).line() + ")."));
+                errors.add(error(
+                        p.line(),
+                        "username",
+                        "利用者名 " + p.username() + " が重複しています（"
+                                + personByName.get(p.username()).line() + " 行目）。",
+                        "User name " + p.username() + " is used twice (line "
+                                + personByName.get(p.username()).line() + ")."));
             }
             if (p.name().isEmpty()) {
                 errors.add(required(p.line(), "name"));
             }
             if (!EMAIL.matcher(p.email()).matches()) {
-                errors.add(error(p.line(), "email", "メールアドレス '" + p.email() + "' が正しくありません。",
+                errors.add(error(
+                        p.line(),
+                        "email",
+                        "メールアドレス '" + p.email() + "' が正しくありません。",
                         "E-mail address '" + p.email() + "' is not valid."));
             }
             if (!List.of("", "ja", "en").contains(p.locale())) {
-                errors.add(error(p.line(), "locale", "言語 '" + p.locale() + "' は ja か en です。",
+                errors.add(error(
+                        p.line(),
+                        "locale",
+                        "言語 '" + p.locale() + "' は ja か en です。",
                         "Locale '" + p.locale() + "' is ja or en."));
             }
             if (!p.unit().isEmpty() && !unitByCode.containsKey(p.unit())) {
@@ -123,8 +148,7 @@ public class DirectoryImportCheck {
                 errors.add(unknownPerson(a.line(), "holder", a.holder()));
             }
             if (position != null && !assignments.add(position + "/" + a.unit() + "/" + a.holder())) {
-                errors.add(error(a.line(), "position", "同じ職の割当てが重複しています。",
-                        "The same position is assigned twice."));
+                errors.add(error(a.line(), "position", "同じ職の割当てが重複しています。", "The same position is assigned twice."));
             }
         }
         Map<DirectoryRows.DeputyRow, LocalDate[]> dates = new HashMap<>();
@@ -136,8 +160,7 @@ public class DirectoryImportCheck {
             LocalDate from = date(d.line(), "validFrom", d.validFrom(), errors);
             LocalDate until = date(d.line(), "validUntil", d.validUntil(), errors);
             if (from != null && until != null && from.isAfter(until)) {
-                errors.add(error(d.line(), "validUntil", "有効期間の終わりが始まりより前です。",
-                        "The validity ends before it starts."));
+                errors.add(error(d.line(), "validUntil", "有効期間の終わりが始まりより前です。", "The validity ends before it starts."));
             }
             dates.put(d, new LocalDate[] {from, until});
         }
@@ -149,8 +172,8 @@ public class DirectoryImportCheck {
     }
 
     /** The current chain's positions the imported directory would leave without a holder or a valid deputy. */
-    private List<FieldProblem> unstaffed(String organisation, DirectoryRows rows,
-            Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
+    private List<FieldProblem> unstaffed(
+            String organisation, DirectoryRows rows, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
         ChainDefinition current = chains.latest(organisation).orElse(null);
         if (current == null) {
             return List.of();
@@ -161,50 +184,67 @@ public class DirectoryImportCheck {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("chain " + organisation + " v" + current.version() + " unreadable", e);
         }
-        LocalDate today = (LocalDate) entityManager.createNativeQuery(
-                "select cast(now() at time zone :zone as date)", LocalDate.class)
-                .setParameter("zone", config.zone().getId()).getSingleResult();
+        LocalDate today = (LocalDate) entityManager
+                .createNativeQuery("select cast(now() at time zone :zone as date)", LocalDate.class)
+                .setParameter("zone", config.zone().getId())
+                .getSingleResult();
         Staffing imported = new Staffing() {
             @Override
             public List<StaffedUnit> units(UnitKind kind) {
-                return rows.units.stream().filter(u -> u.kind().equals(kind.name()))
-                        .map(u -> new StaffedUnit(u.code(), u.nameJa(), u.nameEn().isEmpty() ? null : u.nameEn(),
-                                u.line()))
+                return rows.units.stream()
+                        .filter(u -> u.kind().equals(kind.name()))
+                        .map(u -> new StaffedUnit(
+                                u.code(), u.nameJa(), u.nameEn().isEmpty() ? null : u.nameEn(), u.line()))
                         .toList();
             }
 
             @Override
             public boolean covered(Position position, String unitCode) {
                 String unit = unitCode == null ? "" : unitCode;
-                return rows.positions.stream().anyMatch(a -> a.position().equals(position.name())
-                        && a.unit().equals(unit))
-                        || rows.deputies.stream().anyMatch(d -> d.position().equals(position.name())
-                                && d.unit().equals(unit) && validOn(dates.get(d), today));
+                return rows.positions.stream()
+                                .anyMatch(a -> a.position().equals(position.name())
+                                        && a.unit().equals(unit))
+                        || rows.deputies.stream()
+                                .anyMatch(d -> d.position().equals(position.name())
+                                        && d.unit().equals(unit)
+                                        && validOn(dates.get(d), today));
             }
         };
         List<FieldProblem> errors = new ArrayList<>();
         for (ChainError e : ChainValidator.staffing(chain, imported)) {
-            errors.add(new FieldProblem("positions", e.line(), Message.text(
-                    "報告経路（版 " + current.version() + "）が使う職: " + e.message().in(Locale.JAPANESE),
-                    "A position the chain (version " + current.version() + ") uses: " + e.message().in(Locale.ENGLISH))));
+            errors.add(new FieldProblem(
+                    "positions",
+                    e.line(),
+                    Message.text(
+                            "報告経路（版 " + current.version() + "）が使う職: "
+                                    + e.message().in(Locale.JAPANESE),
+                            "A position the chain (version " + current.version() + ") uses: "
+                                    + e.message().in(Locale.ENGLISH))));
         }
         return errors;
     }
 
-    private static Position position(int line, String value, String unit, Map<String, DirectoryRows.UnitRow> units,
-            List<FieldProblem> errors) {
+    private static Position position(
+            int line, String value, String unit, Map<String, DirectoryRows.UnitRow> units, List<FieldProblem> errors) {
         Position position;
         try {
             position = Position.valueOf(value);
         } catch (IllegalArgumentException e) {
-            errors.add(error(line, "position", "職 '" + value + "' はありません（SECTION_CHIEF、DEPARTMENT_HEAD、"
-                    + "SECURITY_LEAD、CSIRT、CISO、VICE_CISO、COMMITTEE）。", "There is no position '" + value
-                    + "' (SECTION_CHIEF, DEPARTMENT_HEAD, SECURITY_LEAD, CSIRT, CISO, VICE_CISO, COMMITTEE)."));
+            errors.add(error(
+                    line,
+                    "position",
+                    "職 '" + value + "' はありません（SECTION_CHIEF、DEPARTMENT_HEAD、"
+                            + "SECURITY_LEAD、CSIRT、CISO、VICE_CISO、COMMITTEE）。",
+                    "There is no position '" + value
+                            + "' (SECTION_CHIEF, DEPARTMENT_HEAD, SECURITY_LEAD, CSIRT, CISO, VICE_CISO, COMMITTEE)."));
             return null;
         }
         if (!position.isOfUnit()) {
             if (!unit.isEmpty()) {
-                errors.add(error(line, "unit", position + " は組織全体の職で、部署を持ちません。",
+                errors.add(error(
+                        line,
+                        "unit",
+                        position + " は組織全体の職で、部署を持ちません。",
                         position + " is a position of the whole organisation and has no unit."));
             }
             return position;
@@ -214,7 +254,10 @@ public class DirectoryImportCheck {
         if (row == null) {
             errors.add(unknownUnit(line, unit));
         } else if (!kind.equals(row.kind())) {
-            errors.add(error(line, "unit", position + " の部署 " + unit + " は " + kind + " ではありません。",
+            errors.add(error(
+                    line,
+                    "unit",
+                    position + " の部署 " + unit + " は " + kind + " ではありません。",
                     "The unit " + unit + " of " + position + " is not a " + kind + "."));
         }
         return position;
@@ -227,14 +270,18 @@ public class DirectoryImportCheck {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            errors.add(error(line, field, "日付 '" + value + "' は yyyy-MM-dd ではありません。",
+            errors.add(error(
+                    line,
+                    field,
+                    "日付 '" + value + "' は yyyy-MM-dd ではありません。",
                     "Date '" + value + "' is not yyyy-MM-dd."));
             return null;
         }
     }
 
     private static boolean validOn(LocalDate[] valid, LocalDate day) {
-        return valid != null && (valid[0] == null || !day.isBefore(valid[0]))
+        return valid != null
+                && (valid[0] == null || !day.isBefore(valid[0]))
                 && (valid[1] == null || !day.isAfter(valid[1]));
     }
 
@@ -243,12 +290,14 @@ public class DirectoryImportCheck {
     }
 
     private static FieldProblem unknownUnit(int line, String unit) {
-        return error(line, "unit", "部署 '" + unit + "' はこの取り込みにありません。",
-                "Unit '" + unit + "' is not in this import.");
+        return error(line, "unit", "部署 '" + unit + "' はこの取り込みにありません。", "Unit '" + unit + "' is not in this import.");
     }
 
     private static FieldProblem unknownPerson(int line, String field, String username) {
-        return error(line, field, "'" + username + "' はこの取り込みの people にいません。",
+        return error(
+                line,
+                field,
+                "'" + username + "' はこの取り込みの people にいません。",
                 "'" + username + "' is not among the people of this import.");
     }
 

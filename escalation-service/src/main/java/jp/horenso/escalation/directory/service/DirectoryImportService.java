@@ -45,9 +45,15 @@ public class DirectoryImportService {
     private final DirectoryImportCheck importCheck;
     private final DirectoryPublisher publisher;
 
-    public DirectoryImportService(OrganisationRepository organisations, UnitRepository units, PersonRepository people,
-            PositionAssignmentRepository positions, DeputyRepository deputies, EntityManager entityManager,
-            DirectoryImportCheck importCheck, DirectoryPublisher publisher) {
+    public DirectoryImportService(
+            OrganisationRepository organisations,
+            UnitRepository units,
+            PersonRepository people,
+            PositionAssignmentRepository positions,
+            DeputyRepository deputies,
+            EntityManager entityManager,
+            DirectoryImportCheck importCheck,
+            DirectoryPublisher publisher) {
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -59,9 +65,8 @@ public class DirectoryImportService {
     }
 
     /** What an import did (or, for a dry run, would do). */
-    public record ImportResult(String organisation, int units, int people, int positions, int deputies,
-            boolean dryRun) {
-    }
+    public record ImportResult(
+            String organisation, int units, int people, int positions, int deputies, boolean dryRun) {}
 
     /**
      * Checks an import completely and, unless {@code dryRun}, replaces the caller's organisation's units, people,
@@ -74,27 +79,30 @@ public class DirectoryImportService {
         String code = caller.organisation();
         // One change at a time per organisation: the check and the change see the same chain.
         if (code == null || !organisations.lock(code)) {
-            throw ProblemException.notFound(Message.text("組織 " + code + " はありません。",
-                    "There is no organisation " + code + "."));
+            throw ProblemException.notFound(
+                    Message.text("組織 " + code + " はありません。", "There is no organisation " + code + "."));
         }
         Checked checked = importCheck.check(code, rows);
         if (!checked.errors().isEmpty()) {
-            throw ProblemException.unprocessable("invalid-directory",
+            throw ProblemException.unprocessable(
+                    "invalid-directory",
                     Message.text("組織情報を取り込めません", "Directory not imported"),
-                    Message.text(checked.errors().size() + " 件の誤りがあります。何も変更していません。",
+                    Message.text(
+                            checked.errors().size() + " 件の誤りがあります。何も変更していません。",
                             checked.errors().size() + " error(s). Nothing was changed."),
                     checked.errors());
         }
-        ImportResult result = new ImportResult(code, rows.units.size(), rows.people.size(), rows.positions.size(),
-                rows.deputies.size(), dryRun);
+        ImportResult result = new ImportResult(
+                code, rows.units.size(), rows.people.size(), rows.positions.size(), rows.deputies.size(), dryRun);
         if (dryRun) {
             return result;
         }
         apply(code, rows, checked);
         // The new departments and sections reach the other services in the same transaction (outbox).
         publisher.publish(code);
-        LOG.infof("directory of %s replaced by %s: %d units, %d people, %d positions, %d deputies", code,
-                caller.username(), result.units(), result.people(), result.positions(), result.deputies());
+        LOG.infof(
+                "directory of %s replaced by %s: %d units, %d people, %d positions, %d deputies",
+                code, caller.username(), result.units(), result.people(), result.positions(), result.deputies());
         return result;
     }
 
@@ -107,9 +115,14 @@ public class DirectoryImportService {
         execute("update person set unit_code = null where organisation = :o", organisation);
         execute("delete from unit where organisation = :o and parent_code is not null", organisation);
         execute("delete from unit where organisation = :o", organisation);
-        rows.units.stream().sorted((a, b) -> Boolean.compare("SECTION".equals(a.kind()), "SECTION".equals(b.kind())))
-                .forEach(u -> units.persist(new Unit(organisation, u.code(), UnitKind.valueOf(u.kind()),
-                        u.parent().isEmpty() ? null : u.parent(), u.nameJa(),
+        rows.units.stream()
+                .sorted((a, b) -> Boolean.compare("SECTION".equals(a.kind()), "SECTION".equals(b.kind())))
+                .forEach(u -> units.persist(new Unit(
+                        organisation,
+                        u.code(),
+                        UnitKind.valueOf(u.kind()),
+                        u.parent().isEmpty() ? null : u.parent(),
+                        u.nameJa(),
                         u.nameEn().isEmpty() ? null : u.nameEn())));
         units.flush();
         Map<String, Person> existing = new HashMap<>();
@@ -130,17 +143,25 @@ public class DirectoryImportService {
         existing.values().stream().filter(p -> !kept.contains(p.username())).forEach(people::delete);
         people.flush();
         for (DirectoryRows.PositionRow a : rows.positions) {
-            positions.persist(new PositionAssignment(organisation, Position.valueOf(a.position()),
-                    a.unit().isEmpty() ? null : a.unit(), a.holder()));
+            positions.persist(new PositionAssignment(
+                    organisation, Position.valueOf(a.position()), a.unit().isEmpty() ? null : a.unit(), a.holder()));
         }
         for (DirectoryRows.DeputyRow d : rows.deputies) {
             LocalDate[] valid = checked.dates().get(d);
-            deputies.persist(new Deputy(organisation, Position.valueOf(d.position()),
-                    d.unit().isEmpty() ? null : d.unit(), d.deputy(), valid[0], valid[1]));
+            deputies.persist(new Deputy(
+                    organisation,
+                    Position.valueOf(d.position()),
+                    d.unit().isEmpty() ? null : d.unit(),
+                    d.deputy(),
+                    valid[0],
+                    valid[1]));
         }
         if (rows.organisation != null && !rows.organisation.nameJa().isEmpty()) {
-            organisations.findById(organisation).rename(rows.organisation.nameJa(),
-                    rows.organisation.nameEn().isEmpty() ? null : rows.organisation.nameEn());
+            organisations
+                    .findById(organisation)
+                    .rename(
+                            rows.organisation.nameJa(),
+                            rows.organisation.nameEn().isEmpty() ? null : rows.organisation.nameEn());
         }
         entityManager.flush();
     }

@@ -6,9 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import jp.horenso.escalation.directory.Organisation;
 import jp.horenso.escalation.directory.Unit;
+import jp.horenso.escalation.directory.event.DirectoryPublished;
 import jp.horenso.escalation.directory.event.DirectoryPublished.Name;
 import jp.horenso.escalation.directory.event.DirectoryPublished.PublishedUnit;
-import jp.horenso.escalation.directory.event.DirectoryPublished;
 import jp.horenso.escalation.directory.repository.OrganisationRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.platform.outbox.Outbox;
@@ -28,8 +28,8 @@ public class DirectoryPublisher {
     private final Outbox outbox;
     private final DatabaseClock clock;
 
-    public DirectoryPublisher(OrganisationRepository organisations, UnitRepository units, Outbox outbox,
-            DatabaseClock clock) {
+    public DirectoryPublisher(
+            OrganisationRepository organisations, UnitRepository units, Outbox outbox, DatabaseClock clock) {
         this.organisations = organisations;
         this.units = units;
         this.outbox = outbox;
@@ -45,11 +45,15 @@ public class DirectoryPublisher {
         units.flush();
         List<PublishedUnit> published = units.ofOrganisation(organisationCode).stream()
                 .sorted(Comparator.comparing((Unit u) -> u.parentCode() != null).thenComparing(Unit::code))
-                .map(u -> new PublishedUnit(u.code(), u.kind().name(), u.parentCode(), new Name(u.nameJa(), u.nameEn())))
+                .map(u ->
+                        new PublishedUnit(u.code(), u.kind().name(), u.parentCode(), new Name(u.nameJa(), u.nameEn())))
                 .toList();
         var now = clock.transactionTime();
-        outbox.append(DirectoryPublished.NAME, organisationCode, now,
-                new DirectoryPublished(organisationCode,
-                        new Name(organisation.nameJa(), organisation.nameEn()), now, published));
+        outbox.append(
+                DirectoryPublished.NAME,
+                organisationCode,
+                now,
+                new DirectoryPublished(
+                        organisationCode, new Name(organisation.nameJa(), organisation.nameEn()), now, published));
     }
 }

@@ -34,8 +34,12 @@ public class DirectoryService {
     private final AbsenceRepository absences;
     private final EscalationConfig config;
 
-    public DirectoryService(UnitRepository units, PersonRepository people, DeputyRepository deputies,
-            AbsenceRepository absences, EscalationConfig config) {
+    public DirectoryService(
+            UnitRepository units,
+            PersonRepository people,
+            DeputyRepository deputies,
+            AbsenceRepository absences,
+            EscalationConfig config) {
         this.units = units;
         this.people = people;
         this.deputies = deputies;
@@ -63,18 +67,23 @@ public class DirectoryService {
      */
     public Reachable reachable(String organisation, Position position, String unitCode, String leaveOut) {
         List<Person> holders = holders(organisation, position, unitCode);
-        List<Person> candidates = holders.stream().filter(p -> !p.username().equals(leaveOut)).toList();
+        List<Person> candidates =
+                holders.stream().filter(p -> !p.username().equals(leaveOut)).toList();
         if (!holders.isEmpty() && candidates.isEmpty()) {
             return Reachable.nobody(Unreachable.REPORTER, leaveOut);
         }
-        Set<String> absent = absences.absentNow(organisation, candidates.stream().map(Person::username).toList());
-        List<Reached> present = candidates.stream().filter(p -> !absent.contains(p.username()))
-                .map(p -> new Reached(p, false, null)).toList();
+        Set<String> absent = absences.absentNow(
+                organisation, candidates.stream().map(Person::username).toList());
+        List<Reached> present = candidates.stream()
+                .filter(p -> !absent.contains(p.username()))
+                .map(p -> new Reached(p, false, null))
+                .toList();
         if (!present.isEmpty()) {
             return new Reachable(present, null, null);
         }
         String standingInFor = candidates.isEmpty() ? null : candidates.get(0).username();
-        List<String> exclude = new ArrayList<>(candidates.stream().map(Person::username).toList());
+        List<String> exclude =
+                new ArrayList<>(candidates.stream().map(Person::username).toList());
         exclude.add(leaveOut);
         Optional<Person> deputy = presentDeputy(organisation, position, unitCode, exclude);
         if (deputy.isPresent()) {
@@ -87,13 +96,22 @@ public class DirectoryService {
      * The first deputy of a position who is valid today, present, and none of {@code exclude} (the holders
      * and the reporter).
      */
-    public Optional<Person> presentDeputy(String organisation, Position position, String unitCode,
-            Collection<String> exclude) {
-        List<String> valid = deputies.validToday(organisation, position.name(), unitCode, config.zone().getId())
-                .stream().filter(username -> exclude.stream().noneMatch(x -> Objects.equals(x, username)))
-                .toList();
+    public Optional<Person> presentDeputy(
+            String organisation, Position position, String unitCode, Collection<String> exclude) {
+        List<String> valid =
+                deputies
+                        .validToday(
+                                organisation,
+                                position.name(),
+                                unitCode,
+                                config.zone().getId())
+                        .stream()
+                        .filter(username -> exclude.stream().noneMatch(x -> Objects.equals(x, username)))
+                        .toList();
         Set<String> absent = absences.absentNow(organisation, valid);
-        return valid.stream().filter(username -> !absent.contains(username)).findFirst()
+        return valid.stream()
+                .filter(username -> !absent.contains(username))
+                .findFirst()
                 .flatMap(username -> people.findByUsername(organisation, username));
     }
 }

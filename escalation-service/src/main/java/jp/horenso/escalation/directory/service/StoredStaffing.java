@@ -17,8 +17,12 @@ public final class StoredStaffing implements Staffing {
     private final DeputyRepository deputies;
     private final String zone;
 
-    public StoredStaffing(String organisation, UnitRepository units, PersonRepository people,
-            DeputyRepository deputies, String zone) {
+    public StoredStaffing(
+            String organisation,
+            UnitRepository units,
+            PersonRepository people,
+            DeputyRepository deputies,
+            String zone) {
         this.organisation = organisation;
         this.units = units;
         this.people = people;
@@ -28,13 +32,16 @@ public final class StoredStaffing implements Staffing {
 
     @Override
     public List<StaffedUnit> units(UnitKind kind) {
-        return units.ofOrganisation(organisation).stream().filter(u -> u.kind() == kind)
-                .map(u -> new StaffedUnit(u.code(), u.nameJa(), u.nameEn(), 0)).toList();
+        return units.ofOrganisation(organisation).stream()
+                .filter(u -> u.kind() == kind)
+                .map(u -> new StaffedUnit(u.code(), u.nameJa(), u.nameEn(), 0))
+                .toList();
     }
 
     @Override
     public boolean covered(Position position, String unitCode) {
         return !people.holdersOf(organisation, position, unitCode).isEmpty()
-                || !deputies.validToday(organisation, position.name(), unitCode, zone).isEmpty();
+                || !deputies.validToday(organisation, position.name(), unitCode, zone)
+                        .isEmpty();
     }
 }

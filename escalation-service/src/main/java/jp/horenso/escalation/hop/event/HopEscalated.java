@@ -10,6 +10,5 @@ public record HopEscalated(UUID incidentId, UUID fromHopId, List<ToHop> toHops, 
     public static final String NAME = "HopEscalated";
 
     /** One hop a time-out escalated to. */
-    public record ToHop(UUID hopId, Position step, Recipient recipient) {
-    }
+    public record ToHop(UUID hopId, Position step, Recipient recipient) {}
 }

@@ -11,8 +11,17 @@ import jp.horenso.escalation.hop.HopTrigger;
  * {@code attempt} counts the repeats, {@code deputy}/{@code deputyFor} mark a deputy standing in.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record HopOpened(UUID incidentId, UUID hopId, Position step, Recipient recipient, Instant ackDeadline,
-        UUID escalatedFrom, HopTrigger trigger, Integer attempt, Boolean deputy, String deputyFor,
+public record HopOpened(
+        UUID incidentId,
+        UUID hopId,
+        Position step,
+        Recipient recipient,
+        Instant ackDeadline,
+        UUID escalatedFrom,
+        HopTrigger trigger,
+        Integer attempt,
+        Boolean deputy,
+        String deputyFor,
         UUID forwardedFrom) {
 
     public static final String NAME = "HopOpened";

@@ -46,8 +46,13 @@ public class IncidentEventsConsumer {
     private final DecisionNoticeService decisions;
     private final ResponseActionService actions;
 
-    public IncidentEventsConsumer(EventConsumption consumption, CloudEvents cloudEvents, EscalationService escalation,
-            LegalClockService legal, CaseLifecycleService lifecycle, DecisionNoticeService decisions,
+    public IncidentEventsConsumer(
+            EventConsumption consumption,
+            CloudEvents cloudEvents,
+            EscalationService escalation,
+            LegalClockService legal,
+            CaseLifecycleService lifecycle,
+            DecisionNoticeService decisions,
             ResponseActionService actions) {
         this.consumption = consumption;
         this.cloudEvents = cloudEvents;
@@ -82,10 +87,11 @@ public class IncidentEventsConsumer {
         } else if (event.is(IncidentUnitChanged.NAME)) {
             lifecycle.changeUnit(event.id(), cloudEvents.data(event, IncidentUnitChanged.class));
         } else if (event.is(IncidentClosed.NAME)) {
-            lifecycle.stop(event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);
+            lifecycle.stop(
+                    event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);
         } else if (event.is(IncidentWithdrawn.NAME)) {
-            lifecycle.stop(event.id(), cloudEvents.data(event, IncidentWithdrawn.class).incidentId(),
-                    CancelReason.WITHDRAWN);
+            lifecycle.stop(
+                    event.id(), cloudEvents.data(event, IncidentWithdrawn.class).incidentId(), CancelReason.WITHDRAWN);
         } else if (event.is(IncidentDrillMarkingChanged.NAME)) {
             lifecycle.drillMarkingChanged(event.id(), cloudEvents.data(event, IncidentDrillMarkingChanged.class));
         } else if (event.is(CisoReportSubmitted.NAME)) {
@@ -94,7 +100,8 @@ public class IncidentEventsConsumer {
             decisions.reviewDecided(event.id(), cloudEvents.data(event, CisoReviewDecided.class));
         } else if (event.is(DisclosureDecision.APPROVED) || event.is(DisclosureDecision.PUBLISHED)) {
             decisions.disclosure(event.id(), event.name(), cloudEvents.data(event, DisclosureDecision.class));
-        } else if (event.is(ResponseActionChanged.RECORDED) || event.is(ResponseActionChanged.REVISED)
+        } else if (event.is(ResponseActionChanged.RECORDED)
+                || event.is(ResponseActionChanged.REVISED)
                 || event.is(ResponseActionChanged.STATUS_CHANGED)) {
             actions.changed(event.id(), event.name(), cloudEvents.data(event, ResponseActionChanged.class));
         } else {

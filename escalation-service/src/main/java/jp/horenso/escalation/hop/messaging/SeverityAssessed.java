@@ -8,7 +8,10 @@ import java.util.UUID;
 /** The {@code data} of {@code jp.horenso.SeverityAssessed}: a case's severity changed (computed or overridden). */
 public record SeverityAssessed(
         @NotNull UUID incidentId,
-        @NotBlank @Pattern(regexp = "LOW|MEDIUM|HIGH|CRITICAL") String severity,
+
+        @NotBlank @Pattern(regexp = "LOW|MEDIUM|HIGH|CRITICAL")
+        String severity,
+
         String computedSeverity,
         Boolean overridden,
         String assessedBy,

@@ -28,10 +28,19 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      * What a new hop needs: to whom, for which step, with which deadline ({@code ackWithin} after the
      * database's {@code now()}, or {@code deadline} when the calendar computed it).
      */
-    public record NewHop(UUID id, String chainStep, Position step, Person recipient, Duration ackWithin,
-            Instant deadline, UUID escalatedFrom, int attempt, boolean asDeputy, String deputyFor,
-            HopTrigger trigger, UUID forwardedFrom) {
-    }
+    public record NewHop(
+            UUID id,
+            String chainStep,
+            Position step,
+            Person recipient,
+            Duration ackWithin,
+            Instant deadline,
+            UUID escalatedFrom,
+            int attempt,
+            boolean asDeputy,
+            String deputyFor,
+            HopTrigger trigger,
+            UUID forwardedFrom) {}
 
     /**
      * Opens a hop whose deadline is the database's {@code now() + ackWithin} (or the given deadline).
@@ -42,7 +51,8 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
         // Native SQL must see what this transaction wrote through Hibernate (the chain run, claimed hops).
         flush();
         @SuppressWarnings("unchecked")
-        List<Instant> deadline = getEntityManager().createNativeQuery("""
+        List<Instant> deadline = getEntityManager()
+                .createNativeQuery("""
                 insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username,
                                  recipient_name, recipient_email, recipient_locale, status, opened_at,
                                  ack_deadline, escalated_from, attempt, as_deputy, deputy_for, trigger, forwarded_from)
@@ -61,14 +71,21 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
                 .setParameter("name", hop.recipient().displayName())
                 .setParameter("email", hop.recipient().email())
                 .setParameter("locale", hop.recipient().locale())
-                .setParameter("deadline", hop.deadline() == null ? null : hop.deadline().toString())
-                .setParameter("millis", hop.ackWithin() == null ? 0 : hop.ackWithin().toMillis())
-                .setParameter("from", hop.escalatedFrom() == null ? null : hop.escalatedFrom().toString())
+                .setParameter(
+                        "deadline",
+                        hop.deadline() == null ? null : hop.deadline().toString())
+                .setParameter(
+                        "millis", hop.ackWithin() == null ? 0 : hop.ackWithin().toMillis())
+                .setParameter(
+                        "from",
+                        hop.escalatedFrom() == null ? null : hop.escalatedFrom().toString())
                 .setParameter("attempt", hop.attempt())
                 .setParameter("asDeputy", hop.asDeputy())
                 .setParameter("deputyFor", hop.deputyFor())
                 .setParameter("trigger", hop.trigger().name())
-                .setParameter("forwardedFrom", hop.forwardedFrom() == null ? null : hop.forwardedFrom().toString())
+                .setParameter(
+                        "forwardedFrom",
+                        hop.forwardedFrom() == null ? null : hop.forwardedFrom().toString())
                 .getResultList();
         return deadline.stream().findFirst();
     }
@@ -79,25 +96,34 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      * @return {@code false} when this step was already recorded for this case (its next level is then taken
      *         care of already)
      */
-    public boolean insertSkipped(UUID id, ChainRun run, String chainStep, Position step, String username,
-            SkipReason reason, UUID escalatedFrom, HopTrigger trigger) {
+    public boolean insertSkipped(
+            UUID id,
+            ChainRun run,
+            String chainStep,
+            Position step,
+            String username,
+            SkipReason reason,
+            UUID escalatedFrom,
+            HopTrigger trigger) {
         flush();
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                        .createNativeQuery("""
                 insert into hop (id, incident_id, incident_number, chain_step, step, recipient_username, status,
                                  opened_at, escalated_from, skip_reason, trigger)
                 values (:id, :incident, :number, :chainStep, :step, cast(:username as text), 'SKIPPED', now(),
                         cast(:from as uuid), :reason, :trigger)
                 on conflict (incident_id, chain_step, coalesce(recipient_username, ''), attempt) do nothing""")
-                .setParameter("id", id)
-                .setParameter("incident", run.incidentId())
-                .setParameter("number", run.incidentNumber())
-                .setParameter("chainStep", chainStep)
-                .setParameter("step", step.name())
-                .setParameter("username", username)
-                .setParameter("from", escalatedFrom == null ? null : escalatedFrom.toString())
-                .setParameter("reason", reason.name())
-                .setParameter("trigger", trigger.name())
-                .executeUpdate() == 1;
+                        .setParameter("id", id)
+                        .setParameter("incident", run.incidentId())
+                        .setParameter("number", run.incidentNumber())
+                        .setParameter("chainStep", chainStep)
+                        .setParameter("step", step.name())
+                        .setParameter("username", username)
+                        .setParameter("from", escalatedFrom == null ? null : escalatedFrom.toString())
+                        .setParameter("reason", reason.name())
+                        .setParameter("trigger", trigger.name())
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -107,7 +133,8 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select h.id from hop h join chain_run r on r.incident_id = h.incident_id
                 where h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
                 order by h.ack_deadline limit :limit for update of h, r skip locked""", UUID.class)
@@ -123,7 +150,8 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      */
     @SuppressWarnings("unchecked")
     public Optional<Hop> lockDue(UUID id) {
-        List<Hop> found = getEntityManager().createNativeQuery("""
+        List<Hop> found = getEntityManager()
+                .createNativeQuery("""
                 select h.* from hop h join chain_run r on r.incident_id = h.incident_id
                 where h.id = :id and h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
                 for update of h, r skip locked""", Hop.class)
@@ -137,8 +165,7 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      * holds the hop, and then no longer finds it open.
      */
     public List<Hop> lockOpenHops(UUID incidentId, String username) {
-        return find("incidentId = ?1 and recipientUsername = ?2 and status = ?3", incidentId, username,
-                HopStatus.OPEN)
+        return find("incidentId = ?1 and recipientUsername = ?2 and status = ?3", incidentId, username, HopStatus.OPEN)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
@@ -148,16 +175,26 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      * acknowledgement is recorded on them.
      */
     public List<Hop> lockTimedOutUnacknowledged(UUID incidentId, String username) {
-        return find("incidentId = ?1 and recipientUsername = ?2 and status = ?3 and acknowledgedAt is null",
-                incidentId, username, HopStatus.TIMED_OUT)
+        return find(
+                        "incidentId = ?1 and recipientUsername = ?2 and status = ?3 and acknowledgedAt is null",
+                        incidentId,
+                        username,
+                        HopStatus.TIMED_OUT)
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
 
     /** The chain steps of the case that were skipped because its unit was not in the directory. */
     public List<String> stepsSkippedForUnknownUnit(UUID incidentId) {
-        return find("incidentId = ?1 and status = ?2 and skipReason = ?3 order by openedAt", incidentId,
-                HopStatus.SKIPPED, SkipReason.UNKNOWN_UNIT).stream().map(Hop::chainStep).distinct().toList();
+        return find(
+                        "incidentId = ?1 and status = ?2 and skipReason = ?3 order by openedAt",
+                        incidentId,
+                        HopStatus.SKIPPED,
+                        SkipReason.UNKNOWN_UNIT)
+                .stream()
+                .map(Hop::chainStep)
+                .distinct()
+                .toList();
     }
 
     /** The case's open hops, locked (the case is being stopped). */
@@ -169,12 +206,13 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
 
     /** Whether the case has a hop of {@code chainStep} for {@code username} (any attempt, any status). */
     public boolean reached(UUID incidentId, String chainStep, String username) {
-        return count("incidentId = ?1 and chainStep = ?2 and recipientUsername = ?3", incidentId, chainStep,
-                username) > 0;
+        return count("incidentId = ?1 and chainStep = ?2 and recipientUsername = ?3", incidentId, chainStep, username)
+                > 0;
     }
 
     /** All hops of a case in the order they were opened. */
     public List<Hop> ofIncident(UUID incidentId) {
-        return find("incidentId = ?1 order by openedAt, step, recipientUsername, attempt", incidentId).list();
+        return find("incidentId = ?1 order by openedAt, step, recipientUsername, attempt", incidentId)
+                .list();
     }
 }

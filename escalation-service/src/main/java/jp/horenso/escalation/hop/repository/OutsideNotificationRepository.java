@@ -22,15 +22,17 @@ public class OutsideNotificationRepository {
      */
     public boolean insertIfAbsent(ChainRun run, String chainStep, ChainDocument.OutsideBody body) {
         entityManager.flush();
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                 insert into outside_notification (incident_id, body_id, chain_step, name, email, notified_at)
                 values (:incident, :body, :step, :name, :email, now())
                 on conflict do nothing""")
-                .setParameter("incident", run.incidentId())
-                .setParameter("body", body.id())
-                .setParameter("step", chainStep)
-                .setParameter("name", body.name().ja())
-                .setParameter("email", body.email())
-                .executeUpdate() == 1;
+                        .setParameter("incident", run.incidentId())
+                        .setParameter("body", body.id())
+                        .setParameter("step", chainStep)
+                        .setParameter("name", body.name().ja())
+                        .setParameter("email", body.email())
+                        .executeUpdate()
+                == 1;
     }
 }

@@ -27,6 +27,8 @@ public class HopResource {
     @GET
     @RolesAllowed({"csirt", "security-lead", "ciso", "auditor"})
     public List<HopView> list(@PathParam("incidentId") UUID incidentId) {
-        return queries.hopsOf(incidentId, caller.current().organisation()).stream().map(HopView::of).toList();
+        return queries.hopsOf(incidentId, caller.current().organisation()).stream()
+                .map(HopView::of)
+                .toList();
     }
 }

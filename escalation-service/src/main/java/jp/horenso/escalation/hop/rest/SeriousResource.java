@@ -30,26 +30,27 @@ public class SeriousResource {
     }
 
     /** Why the case is serious. */
-    public record Request(@Size(max = 2000) String reason) {
-    }
+    public record Request(@Size(max = 2000) String reason) {}
 
     /** The marking, and the hops it opened now (empty when the case was marked before). */
-    public record Marked(UUID incidentId, Instant markedSeriousAt, String markedSeriousBy, String reason,
-            List<Opened> opened) {
-    }
+    public record Marked(
+            UUID incidentId, Instant markedSeriousAt, String markedSeriousBy, String reason, List<Opened> opened) {}
 
     /** A hop opened by the marking. */
-    public record Opened(UUID hopId, Position step, String recipient, Instant ackDeadline) {
-    }
+    public record Opened(UUID hopId, Position step, String recipient, Instant ackDeadline) {}
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({"department-head", "security-lead"})
     public Marked mark(@PathParam("incidentId") UUID incidentId, @Valid Request request) {
-        SeriousMarkingService.Marking done = marking.mark(caller.current(), incidentId,
-                request == null ? null : request.reason());
-        return new Marked(incidentId, done.run().markedSeriousAt(), done.run().markedSeriousBy(),
-                done.run().markedSeriousReason(), done.opened().stream()
+        SeriousMarkingService.Marking done =
+                marking.mark(caller.current(), incidentId, request == null ? null : request.reason());
+        return new Marked(
+                incidentId,
+                done.run().markedSeriousAt(),
+                done.run().markedSeriousBy(),
+                done.run().markedSeriousReason(),
+                done.opened().stream()
                         .map(h -> new Opened(h.hopId(), h.step(), h.recipient().username(), h.ackDeadline()))
                         .toList());
     }

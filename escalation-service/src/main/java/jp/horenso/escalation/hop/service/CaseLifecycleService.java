@@ -54,9 +54,18 @@ public class CaseLifecycleService {
     private final ResponseActionRepository actions;
     private final DatabaseClock clock;
 
-    public CaseLifecycleService(Inbox inbox, ChainRunRepository runs, HopRepository hops, ChainCatalog chains,
-            DirectoryService directory, HopOpener opener, ChainEventWriter events, LegalClockRepository legalClocks,
-            LegalTimerRepository legalTimers, ResponseActionRepository actions, DatabaseClock clock) {
+    public CaseLifecycleService(
+            Inbox inbox,
+            ChainRunRepository runs,
+            HopRepository hops,
+            ChainCatalog chains,
+            DirectoryService directory,
+            HopOpener opener,
+            ChainEventWriter events,
+            LegalClockRepository legalClocks,
+            LegalTimerRepository legalTimers,
+            ResponseActionRepository actions,
+            DatabaseClock clock) {
         this.inbox = inbox;
         this.runs = runs;
         this.hops = hops;
@@ -85,13 +94,15 @@ public class CaseLifecycleService {
         ChainRun run = runs.lockRun(change.incidentId())
                 .orElseThrow(() -> new UnknownCaseException(change.incidentId(), IncidentUnitChanged.NAME));
         if (run.stopped() || change.unit().equals(run.unitCode())) {
-            LOG.infof("case %s: unit change to %s changes nothing (stopped: %s)", run.incidentNumber(),
-                    change.unit(), run.stopped());
+            LOG.infof(
+                    "case %s: unit change to %s changes nothing (stopped: %s)",
+                    run.incidentNumber(), change.unit(), run.stopped());
             return;
         }
         Optional<Unit> unit = directory.unit(run.organisation(), change.unit());
         if (unit.isEmpty()) {
-            LOG.warnf("case %s: unit %s is not in the directory of %s; its chief and head are skipped",
+            LOG.warnf(
+                    "case %s: unit %s is not in the directory of %s; its chief and head are skipped",
                     run.incidentNumber(), change.unit(), run.organisation());
         }
         String department = unit.map(Unit::departmentCode).orElse(change.department());
@@ -110,14 +121,17 @@ public class CaseLifecycleService {
             }
         }
         if (reopen.isEmpty()) {
-            LOG.infof("case %s moved to %s; no open hop of the old unit to move", run.incidentNumber(),
-                    change.unit());
+            LOG.infof("case %s moved to %s; no open hop of the old unit to move", run.incidentNumber(), change.unit());
             return;
         }
         Chain chain = chains.version(run.organisation(), run.chainVersion());
         Opening opened = opener.open(run, chain, List.copyOf(reopen), null, HopTrigger.UNIT_CHANGED);
         events.opened(run, opened, ChainEventWriter.NEW_REPORT, now);
-        LOG.infof("case %s moved to %s by %s; told %s", run.incidentNumber(), change.unit(), change.changedBy(),
+        LOG.infof(
+                "case %s moved to %s by %s; told %s",
+                run.incidentNumber(),
+                change.unit(),
+                change.changedBy(),
                 opened.hops().stream().map(h -> h.recipient().username()).toList());
     }
 
@@ -139,8 +153,9 @@ public class CaseLifecycleService {
         ChainRun run = locked.get();
         Instant now = clock.transactionTime();
         if (!run.stop(reason, now)) {
-            LOG.infof("case %s: already stopped (%s); %s changes nothing", run.incidentNumber(), run.stopReason(),
-                    reason);
+            LOG.infof(
+                    "case %s: already stopped (%s); %s changes nothing",
+                    run.incidentNumber(), run.stopReason(), reason);
             return;
         }
         List<UUID> cancelled = new ArrayList<>();
@@ -151,8 +166,9 @@ public class CaseLifecycleService {
         }
         int timers = legalTimers.cancelPendingOfIncident(incidentId) + actions.cancelPendingOfIncident(incidentId);
         events.chainStopped(run, cancelled, timers, now);
-        LOG.infof("case %s %s: chain stopped; %d hops and %d timers cancelled", run.incidentNumber(), reason,
-                cancelled.size(), timers);
+        LOG.infof(
+                "case %s %s: chain stopped; %d hops and %d timers cancelled",
+                run.incidentNumber(), reason, cancelled.size(), timers);
     }
 
     /** The case's drill marking changed: every later notice of it (and of its legal clocks) carries the new one. */
@@ -160,11 +176,10 @@ public class CaseLifecycleService {
         if (!inbox.firstDelivery(eventId, EscalationService.CONSUMER)) {
             return;
         }
-        ChainRun run = runs.lockRun(change.incidentId()).orElseThrow(
-                () -> new UnknownCaseException(change.incidentId(), IncidentDrillMarkingChanged.NAME));
+        ChainRun run = runs.lockRun(change.incidentId())
+                .orElseThrow(() -> new UnknownCaseException(change.incidentId(), IncidentDrillMarkingChanged.NAME));
         run.markDrill(change.drill());
         legalClocks.ofIncident(run.incidentId()).forEach(c -> c.markDrill(change.drill()));
-        LOG.infof("case %s: drill marking now %s (by %s)", run.incidentNumber(), change.drill(),
-                change.changedBy());
+        LOG.infof("case %s: drill marking now %s (by %s)", run.incidentNumber(), change.drill(), change.changedBy());
     }
 }

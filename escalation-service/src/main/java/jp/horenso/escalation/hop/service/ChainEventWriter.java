@@ -46,7 +46,10 @@ public class ChainEventWriter {
     }
 
     public void chainStarted(ChainRun run, Instant now) {
-        append(ChainStarted.NAME, run.incidentId(), now,
+        append(
+                ChainStarted.NAME,
+                run.incidentId(),
+                now,
                 new ChainStarted(run.incidentId(), run.organisation(), run.chainVersion()));
     }
 
@@ -70,72 +73,146 @@ public class ChainEventWriter {
     }
 
     private void hopOpened(ChainRun run, OpenedHop hop, String kind, String note, Instant now) {
-        append(HopOpened.NAME, run.incidentId(), now, new HopOpened(run.incidentId(), hop.hopId(),
-                hop.step(), recipient(hop), hop.ackDeadline(), hop.escalatedFrom(), hop.trigger(), hop.attempt(),
-                hop.asDeputy() ? Boolean.TRUE : null, hop.deputyFor(), hop.forwardedFrom()));
-        notices.send(run, Notice.of(run, kind, "hop:" + hop.hopId()).to(hop.recipient())
-                .hop(hop.hopId(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor())
-                .note(note), now);
+        append(
+                HopOpened.NAME,
+                run.incidentId(),
+                now,
+                new HopOpened(
+                        run.incidentId(),
+                        hop.hopId(),
+                        hop.step(),
+                        recipient(hop),
+                        hop.ackDeadline(),
+                        hop.escalatedFrom(),
+                        hop.trigger(),
+                        hop.attempt(),
+                        hop.asDeputy() ? Boolean.TRUE : null,
+                        hop.deputyFor(),
+                        hop.forwardedFrom()));
+        notices.send(
+                run,
+                Notice.of(run, kind, "hop:" + hop.hopId())
+                        .to(hop.recipient())
+                        .hop(hop.hopId(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor())
+                        .note(note),
+                now);
     }
 
     /** An outside body (関係機関, 第43条2項) is told; it has no hop and no deadline. */
     private void outsideBodyTold(ChainRun run, ToldOutsideBody told, String kind, String note, Instant now) {
         String locale = told.body().locale() == null ? "ja" : told.body().locale();
-        String name = "en".equals(locale) && told.body().name().en() != null ? told.body().name().en()
+        String name = "en".equals(locale) && told.body().name().en() != null
+                ? told.body().name().en()
                 : told.body().name().ja();
-        NotificationRequested.Recipient to = new NotificationRequested.Recipient(OUTSIDE_BODY_PREFIX + told.body().id(), name,
-                told.body().email(), locale);
-        notices.send(run, Notice.of(run, kind, "outside:" + run.incidentId() + ":" + told.body().id()).to(to)
-                .outsideBody(told.body().id()).note(note), now);
+        NotificationRequested.Recipient to = new NotificationRequested.Recipient(
+                OUTSIDE_BODY_PREFIX + told.body().id(), name, told.body().email(), locale);
+        notices.send(
+                run,
+                Notice.of(
+                                run,
+                                kind,
+                                "outside:" + run.incidentId() + ":"
+                                        + told.body().id())
+                        .to(to)
+                        .outsideBody(told.body().id())
+                        .note(note),
+                now);
     }
 
     /** HOP_OVERDUE: the recipient's own hop passed its deadline unacknowledged (besides the escalation). */
     public void hopOverdue(ChainRun run, Hop hop, Instant now) {
-        NotificationRequested.Recipient to = new NotificationRequested.Recipient(hop.recipientUsername(), hop.recipientName(),
-                hop.recipientEmail(), hop.recipientLocale() == null ? "ja" : hop.recipientLocale());
-        notices.send(run, Notice.of(run, Notices.HOP_OVERDUE, "hop:" + hop.id()).to(to)
-                .hop(hop.id(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor()), now);
+        NotificationRequested.Recipient to = new NotificationRequested.Recipient(
+                hop.recipientUsername(),
+                hop.recipientName(),
+                hop.recipientEmail(),
+                hop.recipientLocale() == null ? "ja" : hop.recipientLocale());
+        notices.send(
+                run,
+                Notice.of(run, Notices.HOP_OVERDUE, "hop:" + hop.id())
+                        .to(to)
+                        .hop(hop.id(), hop.step(), hop.ackDeadline(), hop.attempt(), hop.asDeputy(), hop.deputyFor()),
+                now);
     }
 
     /** HopCancelled: nobody needs to acknowledge the hop any more. */
     public void hopCancelled(Hop hop, Instant now) {
-        append(HopCancelled.NAME, hop.incidentId(), now, new HopCancelled(hop.incidentId(), hop.id(),
-                hop.step(), new HopCancelled.Username(hop.recipientUsername()), hop.cancelReason().name(),
-                hop.cancelledAt()));
+        append(
+                HopCancelled.NAME,
+                hop.incidentId(),
+                now,
+                new HopCancelled(
+                        hop.incidentId(),
+                        hop.id(),
+                        hop.step(),
+                        new HopCancelled.Username(hop.recipientUsername()),
+                        hop.cancelReason().name(),
+                        hop.cancelledAt()));
     }
 
     /** ChainStopped: the case was closed or withdrawn; sent once per case. */
     public void chainStopped(ChainRun run, List<UUID> cancelledHops, int cancelledTimers, Instant now) {
-        append(ChainStopped.NAME, run.incidentId(), now, new ChainStopped(run.incidentId(),
-                run.stopReason().name(), run.stoppedAt(), cancelledHops, cancelledTimers));
+        append(
+                ChainStopped.NAME,
+                run.incidentId(),
+                now,
+                new ChainStopped(
+                        run.incidentId(), run.stopReason().name(), run.stoppedAt(), cancelledHops, cancelledTimers));
     }
 
     public void hopAcknowledged(Hop hop, String via, Instant now) {
-        append(HopAcknowledged.NAME, hop.incidentId(), now, new HopAcknowledged(hop.incidentId(),
-                hop.id(), hop.step(), hop.acknowledgedBy(), hop.acknowledgedAt(), hop.late(), via));
+        append(
+                HopAcknowledged.NAME,
+                hop.incidentId(),
+                now,
+                new HopAcknowledged(
+                        hop.incidentId(),
+                        hop.id(),
+                        hop.step(),
+                        hop.acknowledgedBy(),
+                        hop.acknowledgedAt(),
+                        hop.late(),
+                        via));
     }
 
     public void hopTimedOut(Hop hop, Instant now) {
-        append(HopTimedOut.NAME, hop.incidentId(), now, new HopTimedOut(hop.incidentId(), hop.id(),
-                hop.step(), new Recipient(hop.recipientUsername(), hop.recipientEmail(), hop.recipientName()),
-                hop.ackDeadline(), hop.timedOutAt()));
+        append(
+                HopTimedOut.NAME,
+                hop.incidentId(),
+                now,
+                new HopTimedOut(
+                        hop.incidentId(),
+                        hop.id(),
+                        hop.step(),
+                        new Recipient(hop.recipientUsername(), hop.recipientEmail(), hop.recipientName()),
+                        hop.ackDeadline(),
+                        hop.timedOutAt()));
     }
 
     public void hopEscalated(Hop from, List<OpenedHop> to, Instant now) {
         List<HopEscalated.ToHop> toHops = to.stream()
                 .map(hop -> new HopEscalated.ToHop(hop.hopId(), hop.step(), recipient(hop)))
                 .toList();
-        append(HopEscalated.NAME, from.incidentId(), now,
+        append(
+                HopEscalated.NAME,
+                from.incidentId(),
+                now,
                 new HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
     }
 
     public void incidentMarkedSerious(ChainRun run, Instant now) {
-        append(IncidentMarkedSerious.NAME, run.incidentId(), now, new IncidentMarkedSerious(
-                run.incidentId(), run.markedSeriousBy(), run.markedSeriousAt(), run.markedSeriousReason()));
+        append(
+                IncidentMarkedSerious.NAME,
+                run.incidentId(),
+                now,
+                new IncidentMarkedSerious(
+                        run.incidentId(), run.markedSeriousBy(), run.markedSeriousAt(), run.markedSeriousReason()));
     }
 
     private static Recipient recipient(OpenedHop hop) {
-        return new Recipient(hop.recipient().username(), hop.recipient().email(), hop.recipient().displayName());
+        return new Recipient(
+                hop.recipient().username(),
+                hop.recipient().email(),
+                hop.recipient().displayName());
     }
 
     private void append(String eventName, UUID incidentId, Instant now, Object data) {

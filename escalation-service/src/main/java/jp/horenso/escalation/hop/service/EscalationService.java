@@ -49,8 +49,15 @@ public class EscalationService {
     private final DatabaseClock clock;
     private final ConditionalSteps conditional;
 
-    public EscalationService(Inbox inbox, ChainCatalog chains, DirectoryService directory, ChainRunRepository runs,
-            HopRepository hops, HopOpener opener, ChainEventWriter events, DatabaseClock clock,
+    public EscalationService(
+            Inbox inbox,
+            ChainCatalog chains,
+            DirectoryService directory,
+            ChainRunRepository runs,
+            HopRepository hops,
+            HopOpener opener,
+            ChainEventWriter events,
+            DatabaseClock clock,
             ConditionalSteps conditional) {
         this.conditional = conditional;
         this.inbox = inbox;
@@ -84,24 +91,34 @@ public class EscalationService {
         if (unit.isEmpty()) {
             // Still started: the steps of the section and department are recorded as skipped and the
             // organisation-wide levels (the security lead) are told, so the report is never lost.
-            LOG.warnf("case %s: section %s is not in the directory of %s", report.number(), report.unit(),
-                    report.organisation());
+            LOG.warnf(
+                    "case %s: section %s is not in the directory of %s",
+                    report.number(), report.unit(), report.organisation());
         }
         Instant now = clock.transactionTime();
-        ChainRun run = new ChainRun(report.incidentId(), report.number(), report.organisation(), chain.version(),
-                report.unit(), unit.map(Unit::departmentCode).orElse(report.department()),
-                report.reportedBy().username(), Boolean.TRUE.equals(report.drill()), report.severity(), now);
+        ChainRun run = new ChainRun(
+                report.incidentId(),
+                report.number(),
+                report.organisation(),
+                chain.version(),
+                report.unit(),
+                unit.map(Unit::departmentCode).orElse(report.department()),
+                report.reportedBy().username(),
+                Boolean.TRUE.equals(report.drill()),
+                report.severity(),
+                now);
         runs.persist(run);
         events.chainStarted(run, now);
-        Opening opened = opener.open(run, chain, chain.startSteps(report.reportedBy().rolesOrNone()), null,
-                HopTrigger.REPORT);
+        Opening opened =
+                opener.open(run, chain, chain.startSteps(report.reportedBy().rolesOrNone()), null, HopTrigger.REPORT);
         events.opened(run, opened, ChainEventWriter.NEW_REPORT, now);
         // 第43条3項 made data: a case reported at a high severity reaches the CISO at once.
         Opening bySeverity = conditional.onSeverity(run, chain);
         events.opened(run, bySeverity, ChainEventWriter.NEW_REPORT, now);
         if (opened.hops().isEmpty() && bySeverity.hops().isEmpty()) {
-            LOG.errorf("case %s: the chain of %s v%d reached nobody; check the directory", report.number(),
-                    report.organisation(), chain.version());
+            LOG.errorf(
+                    "case %s: the chain of %s v%d reached nobody; check the directory",
+                    report.number(), report.organisation(), chain.version());
         }
     }
 
@@ -128,8 +145,7 @@ public class EscalationService {
                 events.hopAcknowledged(hop, ack.via(), now);
             }
             if (timedOut.isEmpty()) {
-                LOG.debugf("case %s: %s has no open hop; acknowledgement changes nothing", ack.incidentId(),
-                        username);
+                LOG.debugf("case %s: %s has no open hop; acknowledgement changes nothing", ack.incidentId(), username);
             }
             return;
         }
@@ -153,15 +169,20 @@ public class EscalationService {
     private void forward(ChainRun run, List<Hop> acknowledged, String comment, Instant now) {
         Chain chain = chains.version(run.organisation(), run.chainVersion());
         for (Hop hop : acknowledged) {
-            List<String> next = chain.step(hop.chainStep()).map(ChainDocument.Step::onAcknowledgeOrNone)
+            List<String> next = chain.step(hop.chainStep())
+                    .map(ChainDocument.Step::onAcknowledgeOrNone)
                     .orElse(List.of());
             if (next.isEmpty()) {
                 continue;
             }
             Opening opened = opener.open(run, chain, next, null, HopTrigger.ACKNOWLEDGED, hop.id());
             events.opened(run, opened, Notices.FORWARDED, comment, now);
-            LOG.infof("case %s: %s acknowledged %s; forwarded to %s", run.incidentNumber(), hop.recipientUsername(),
-                    hop.chainStep(), opened.hops().stream().map(h -> h.recipient().username()).toList());
+            LOG.infof(
+                    "case %s: %s acknowledged %s; forwarded to %s",
+                    run.incidentNumber(),
+                    hop.recipientUsername(),
+                    hop.chainStep(),
+                    opened.hops().stream().map(h -> h.recipient().username()).toList());
         }
     }
 

@@ -24,8 +24,8 @@ import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.SkipReason;
-import jp.horenso.escalation.hop.repository.HopRepository.NewHop;
 import jp.horenso.escalation.hop.repository.HopRepository;
+import jp.horenso.escalation.hop.repository.HopRepository.NewHop;
 import jp.horenso.escalation.hop.repository.OutsideNotificationRepository;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
@@ -50,8 +50,13 @@ public class HopOpener {
     private final OfficeCalendar calendar;
     private final DatabaseClock clock;
 
-    public HopOpener(DirectoryService directory, HopRepository hops, OutsideNotificationRepository outside,
-            EscalationConfig config, OfficeCalendar calendar, DatabaseClock clock) {
+    public HopOpener(
+            DirectoryService directory,
+            HopRepository hops,
+            OutsideNotificationRepository outside,
+            EscalationConfig config,
+            OfficeCalendar calendar,
+            DatabaseClock clock) {
         this.directory = directory;
         this.hops = hops;
         this.outside = outside;
@@ -69,8 +74,7 @@ public class HopOpener {
     }
 
     /** An outside body told by a step. */
-    public record ToldOutsideBody(String chainStep, ChainDocument.OutsideBody body) {
-    }
+    public record ToldOutsideBody(String chainStep, ChainDocument.OutsideBody body) {}
 
     /**
      * Opens {@code stepIds} (and, for skipped steps, their next levels).
@@ -88,7 +92,12 @@ public class HopOpener {
      * As {@link #open(ChainRun, Chain, List, UUID, HopTrigger)}; {@code forwardedFrom} is the acknowledged hop
      * whose {@code onAcknowledge} these steps are (trigger ACKNOWLEDGED). A stopped case opens nothing.
      */
-    public Opening open(ChainRun run, Chain chain, List<String> stepIds, UUID escalatedFrom, HopTrigger trigger,
+    public Opening open(
+            ChainRun run,
+            Chain chain,
+            List<String> stepIds,
+            UUID escalatedFrom,
+            HopTrigger trigger,
             UUID forwardedFrom) {
         if (run.stopped()) {
             LOG.debugf("case %s is stopped; %s not opened", run.incidentNumber(), stepIds);
@@ -105,34 +114,57 @@ public class HopOpener {
             if (!visited.add(stepId)) {
                 continue;
             }
-            ChainDocument.Step step = chain.step(stepId).orElseThrow(
-                    () -> new IllegalStateException("chain v" + chain.version() + " has no step " + stepId));
+            ChainDocument.Step step = chain.step(stepId)
+                    .orElseThrow(
+                            () -> new IllegalStateException("chain v" + chain.version() + " has no step " + stepId));
             if (step.outsideBody() != null) {
-                ChainDocument.OutsideBody body = chain.outsideBody(step.outsideBody()).orElseThrow();
+                ChainDocument.OutsideBody body =
+                        chain.outsideBody(step.outsideBody()).orElseThrow();
                 if (outside.insertIfAbsent(run, stepId, body)) {
                     told.add(new ToldOutsideBody(stepId, body));
                 }
                 continue;
             }
             Optional<SkipReason> unknownUnit = unknownUnit(run, step.position());
-            Reachable reachable = unknownUnit.isPresent() ? null
-                    : directory.reachable(run.organisation(), step.position(), unitOf(run, step.position()),
-                            run.reportedBy());
+            Reachable reachable = unknownUnit.isPresent()
+                    ? null
+                    : directory.reachable(
+                            run.organisation(), step.position(), unitOf(run, step.position()), run.reportedBy());
             if (unknownUnit.isPresent() || reachable.unreachable() != null) {
-                SkipReason reason = unknownUnit.orElseGet(() -> SkipReason.valueOf(reachable.unreachable().name()));
-                boolean recorded = hops.insertSkipped(UUID.randomUUID(), run, stepId, step.position(),
-                        reachable == null ? null : reachable.skippedUsername(), reason, escalatedFrom, trigger);
+                SkipReason reason = unknownUnit.orElseGet(
+                        () -> SkipReason.valueOf(reachable.unreachable().name()));
+                boolean recorded = hops.insertSkipped(
+                        UUID.randomUUID(),
+                        run,
+                        stepId,
+                        step.position(),
+                        reachable == null ? null : reachable.skippedUsername(),
+                        reason,
+                        escalatedFrom,
+                        trigger);
                 if (recorded) {
-                    LOG.warnf("case %s: step %s (%s) reaches nobody (%s); going on to %s", run.incidentNumber(),
-                            stepId, step.position(), reason, step.onTimeoutOrNone());
+                    LOG.warnf(
+                            "case %s: step %s (%s) reaches nobody (%s); going on to %s",
+                            run.incidentNumber(), stepId, step.position(), reason, step.onTimeoutOrNone());
                     pending.addAll(step.onTimeoutOrNone());
                 }
                 continue;
             }
             Duration ackWithin = chain.ackWithin(step, run.severity(), config.immediate());
             for (Reachable.Reached reached : reachable.people()) {
-                open(run, step, stepId, reached.person(), ackWithin, escalatedFrom, 1, reached.deputy(),
-                        reached.deputyFor(), trigger, forwardedFrom).ifPresent(opened::add);
+                open(
+                                run,
+                                step,
+                                stepId,
+                                reached.person(),
+                                ackWithin,
+                                escalatedFrom,
+                                1,
+                                reached.deputy(),
+                                reached.deputyFor(),
+                                trigger,
+                                forwardedFrom)
+                        .ifPresent(opened::add);
             }
         }
         return new Opening(opened, told);
@@ -144,13 +176,29 @@ public class HopOpener {
      */
     public Optional<OpenedHop> repeat(ChainRun run, Chain chain, Hop timedOut) {
         ChainDocument.Step step = chain.step(timedOut.chainStep()).orElse(null);
-        if (step == null || step.repeat() == null || timedOut.attempt() > step.repeat().times()) {
+        if (step == null
+                || step.repeat() == null
+                || timedOut.attempt() > step.repeat().times()) {
             return Optional.empty();
         }
-        Person recipient = new Person(run.organisation(), timedOut.recipientUsername(), timedOut.recipientName(),
-                timedOut.recipientEmail(), timedOut.recipientLocale(), null);
-        return open(run, step, timedOut.chainStep(), recipient, Duration.parse(step.repeat().every()),
-                timedOut.id(), timedOut.attempt() + 1, timedOut.asDeputy(), timedOut.deputyFor(), HopTrigger.REPEAT,
+        Person recipient = new Person(
+                run.organisation(),
+                timedOut.recipientUsername(),
+                timedOut.recipientName(),
+                timedOut.recipientEmail(),
+                timedOut.recipientLocale(),
+                null);
+        return open(
+                run,
+                step,
+                timedOut.chainStep(),
+                recipient,
+                Duration.parse(step.repeat().every()),
+                timedOut.id(),
+                timedOut.attempt() + 1,
+                timedOut.asDeputy(),
+                timedOut.deputyFor(),
+                HopTrigger.REPEAT,
                 null);
     }
 
@@ -165,31 +213,75 @@ public class HopOpener {
         }
         String unit = unitOf(run, step.position());
         List<String> exclude = new ArrayList<>(directory.holders(run.organisation(), step.position(), unit).stream()
-                .map(Person::username).toList());
+                .map(Person::username)
+                .toList());
         exclude.add(timedOut.recipientUsername());
         exclude.add(run.reportedBy());
-        return directory.presentDeputy(run.organisation(), step.position(), unit, exclude)
+        return directory
+                .presentDeputy(run.organisation(), step.position(), unit, exclude)
                 .filter(deputy -> !hops.reached(run.incidentId(), timedOut.chainStep(), deputy.username()))
-                .flatMap(deputy -> open(run, step, timedOut.chainStep(), deputy,
-                        chain.ackWithin(step, run.severity(), config.immediate()), timedOut.id(), 1, true,
-                        timedOut.recipientUsername(), HopTrigger.DEPUTY, null));
+                .flatMap(deputy -> open(
+                        run,
+                        step,
+                        timedOut.chainStep(),
+                        deputy,
+                        chain.ackWithin(step, run.severity(), config.immediate()),
+                        timedOut.id(),
+                        1,
+                        true,
+                        timedOut.recipientUsername(),
+                        HopTrigger.DEPUTY,
+                        null));
     }
 
-    private Optional<OpenedHop> open(ChainRun run, ChainDocument.Step step, String stepId, Person recipient,
-            Duration ackWithin, UUID escalatedFrom, int attempt, boolean asDeputy, String deputyFor,
-            HopTrigger trigger, UUID forwardedFrom) {
+    private Optional<OpenedHop> open(
+            ChainRun run,
+            ChainDocument.Step step,
+            String stepId,
+            Person recipient,
+            Duration ackWithin,
+            UUID escalatedFrom,
+            int attempt,
+            boolean asDeputy,
+            String deputyFor,
+            HopTrigger trigger,
+            UUID forwardedFrom) {
         UUID hopId = UUID.randomUUID();
         // Office-hours steps count their deadline on the office calendar from the database's now().
-        Instant deadline = step.countsOfficeHours()
-                ? calendar.plusOfficeTime(clock.transactionTime(), ackWithin) : null;
-        return hops.insertOpen(run, new NewHop(hopId, stepId, step.position(), recipient, ackWithin, deadline,
-                        escalatedFrom, attempt, asDeputy, deputyFor, trigger, forwardedFrom))
-                .map(at -> new OpenedHop(hopId, stepId, step.position(), recipient, at, escalatedFrom, attempt,
-                        asDeputy, deputyFor, trigger, forwardedFrom));
+        Instant deadline =
+                step.countsOfficeHours() ? calendar.plusOfficeTime(clock.transactionTime(), ackWithin) : null;
+        return hops.insertOpen(
+                        run,
+                        new NewHop(
+                                hopId,
+                                stepId,
+                                step.position(),
+                                recipient,
+                                ackWithin,
+                                deadline,
+                                escalatedFrom,
+                                attempt,
+                                asDeputy,
+                                deputyFor,
+                                trigger,
+                                forwardedFrom))
+                .map(at -> new OpenedHop(
+                        hopId,
+                        stepId,
+                        step.position(),
+                        recipient,
+                        at,
+                        escalatedFrom,
+                        attempt,
+                        asDeputy,
+                        deputyFor,
+                        trigger,
+                        forwardedFrom));
     }
 
     private Optional<SkipReason> unknownUnit(ChainRun run, Position position) {
-        if (position.isOfUnit() && directory.unit(run.organisation(), unitOf(run, position)).isEmpty()) {
+        if (position.isOfUnit()
+                && directory.unit(run.organisation(), unitOf(run, position)).isEmpty()) {
             return Optional.of(SkipReason.UNKNOWN_UNIT);
         }
         return Optional.empty();

@@ -34,8 +34,7 @@ public class HopQueryService {
         ChainRun run = runs.findById(incidentId);
         if (run == null || !run.organisation().equals(callerOrganisation)) {
             throw ProblemException.notFound(Message.text(
-                    "事案 " + incidentId + " の報告経路はありません。",
-                    "No reporting chain runs for case " + incidentId + "."));
+                    "事案 " + incidentId + " の報告経路はありません。", "No reporting chain runs for case " + incidentId + "."));
         }
         return hops.ofIncident(incidentId);
     }

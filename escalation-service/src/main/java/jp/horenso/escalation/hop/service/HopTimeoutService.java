@@ -39,8 +39,15 @@ public class HopTimeoutService {
     private final EscalationConfig config;
     private final DueRowBatch batch;
 
-    public HopTimeoutService(HopRepository hops, ChainRunRepository runs, ChainCatalog chains, HopOpener opener,
-            ChainEventWriter events, DatabaseClock clock, EscalationConfig config, DueRowBatch batch) {
+    public HopTimeoutService(
+            HopRepository hops,
+            ChainRunRepository runs,
+            ChainCatalog chains,
+            HopOpener opener,
+            ChainEventWriter events,
+            DatabaseClock clock,
+            EscalationConfig config,
+            DueRowBatch batch) {
         this.batch = batch;
         this.hops = hops;
         this.runs = runs;
@@ -58,11 +65,10 @@ public class HopTimeoutService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result timeOutDueHops() {
-        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>("hop", "id", hops::claimDue,
-                hops::lockDue, hop -> {
-                    timeOut(hop);
-                    return true;
-                });
+        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>("hop", "id", hops::claimDue, hops::lockDue, hop -> {
+            timeOut(hop);
+            return true;
+        });
         return batch.run(due, config.claimBatchSize());
     }
 
@@ -97,7 +103,8 @@ public class HopTimeoutService {
                 .map(ChainDocument.Step::onTimeoutOrNone)
                 .orElse(List.of());
         if (next.isEmpty()) {
-            LOG.warnf("case %s: %s (%s) did not acknowledge by %s; last level of the chain, nothing further",
+            LOG.warnf(
+                    "case %s: %s (%s) did not acknowledge by %s; last level of the chain, nothing further",
                     run.incidentNumber(), hop.recipientUsername(), hop.step(), hop.ackDeadline());
             return;
         }

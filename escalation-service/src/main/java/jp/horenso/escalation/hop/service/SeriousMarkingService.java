@@ -37,8 +37,12 @@ public class SeriousMarkingService {
     private final ChainEventWriter events;
     private final DatabaseClock clock;
 
-    public SeriousMarkingService(ChainRunRepository runs, ChainCatalog chains, ConditionalSteps conditional,
-            ChainEventWriter events, DatabaseClock clock) {
+    public SeriousMarkingService(
+            ChainRunRepository runs,
+            ChainCatalog chains,
+            ConditionalSteps conditional,
+            ChainEventWriter events,
+            DatabaseClock clock) {
         this.runs = runs;
         this.chains = chains;
         this.conditional = conditional;
@@ -47,8 +51,7 @@ public class SeriousMarkingService {
     }
 
     /** The marking and the hops it opened now (none when the case was marked before: the first marking stays). */
-    public record Marking(ChainRun run, List<OpenedHop> opened) {
-    }
+    public record Marking(ChainRun run, List<OpenedHop> opened) {}
 
     /**
      * Marks the case serious.
@@ -59,8 +62,8 @@ public class SeriousMarkingService {
     public Marking mark(Caller caller, UUID incidentId, String reason) {
         ChainRun run = runs.lockRun(incidentId)
                 .filter(r -> r.organisation().equals(caller.organisation()))
-                .orElseThrow(() -> ProblemException.notFound(Message.text("事案 " + incidentId + " の報告経路はありません。",
-                        "No reporting chain runs for case " + incidentId + ".")));
+                .orElseThrow(() -> ProblemException.notFound(Message.text(
+                        "事案 " + incidentId + " の報告経路はありません。", "No reporting chain runs for case " + incidentId + ".")));
         if (!caller.hasRole(SECURITY_LEAD) && !run.departmentCodeOrEmpty().equals(caller.department())) {
             throw ProblemException.forbidden(Message.text(
                     "部長等は自部の事案だけを重大と判断できます（第43条3項）。",
@@ -75,7 +78,10 @@ public class SeriousMarkingService {
         Chain chain = chains.version(run.organisation(), run.chainVersion());
         Opening opened = conditional.onMarkedSerious(run, chain);
         events.opened(run, opened, ChainEventWriter.ESCALATION, now);
-        LOG.infof("case %s marked serious by %s; told %s", run.incidentNumber(), caller.username(),
+        LOG.infof(
+                "case %s marked serious by %s; told %s",
+                run.incidentNumber(),
+                caller.username(),
                 opened.hops().stream().map(h -> h.recipient().username()).toList());
         return new Marking(run, opened.hops());
     }

@@ -6,8 +6,16 @@ import java.util.UUID;
 import jp.horenso.escalation.legal.LegalReport;
 
 /** A legal report was not submitted by its deadline; the CISO was told. */
-public record LegalDeadlineMissed(UUID incidentId, String incidentNumber, String code, LegalReport report,
-        String reportTo, Instant dueAt, Instant missedAt, List<PersonTold> escalatedTo, boolean drill) {
+public record LegalDeadlineMissed(
+        UUID incidentId,
+        String incidentNumber,
+        String code,
+        LegalReport report,
+        String reportTo,
+        Instant dueAt,
+        Instant missedAt,
+        List<PersonTold> escalatedTo,
+        boolean drill) {
 
     public static final String NAME = "LegalDeadlineMissed";
 }

@@ -29,7 +29,17 @@ public record LegalDutyRevised(
 
     /** The same deadlines as an identification (a revision of a duty this service never saw starts its clock). */
     public LegalDutyIdentified asIdentified() {
-        return new LegalDutyIdentified(incidentId, incidentNumber, code, recipient, source, discoveredAt, promptDueAt,
-                promptReminderAt, finalDueAt, drill, personsNoticeDueAt);
+        return new LegalDutyIdentified(
+                incidentId,
+                incidentNumber,
+                code,
+                recipient,
+                source,
+                discoveredAt,
+                promptDueAt,
+                promptReminderAt,
+                finalDueAt,
+                drill,
+                personsNoticeDueAt);
     }
 }

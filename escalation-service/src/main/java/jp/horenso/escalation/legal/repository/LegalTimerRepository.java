@@ -21,7 +21,8 @@ public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, U
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 select t.id from legal_timer t
                 join legal_clock c on c.id = t.clock_id
                 join chain_run r on r.incident_id = c.incident_id
@@ -38,7 +39,8 @@ public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, U
      */
     @SuppressWarnings("unchecked")
     public Optional<LegalTimer> lockDue(UUID id) {
-        List<LegalTimer> found = getEntityManager().createNativeQuery("""
+        List<LegalTimer> found = getEntityManager()
+                .createNativeQuery("""
                 select t.* from legal_timer t
                 join legal_clock c on c.id = t.clock_id
                 join chain_run r on r.incident_id = c.incident_id
@@ -50,13 +52,15 @@ public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, U
     }
 
     public Optional<LegalTimer> find(UUID clockId, LegalReport report, LegalTimerKind kind) {
-        return find("clockId = ?1 and report = ?2 and kind = ?3", clockId, report, kind).firstResultOptional();
+        return find("clockId = ?1 and report = ?2 and kind = ?3", clockId, report, kind)
+                .firstResultOptional();
     }
 
     /** Cancels every pending timer of the case's clocks (the case was closed or withdrawn); returns how many. */
     public int cancelPendingOfIncident(UUID incidentId) {
         flush();
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 update legal_timer set status = 'CANCELLED'
                 where status = 'PENDING' and clock_id in (select id from legal_clock where incident_id = :incident)""")
                 .setParameter("incident", incidentId)

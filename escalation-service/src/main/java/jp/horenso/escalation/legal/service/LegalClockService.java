@@ -51,9 +51,16 @@ public class LegalClockService {
     private final DatabaseClock clock;
     private final EscalationConfig config;
 
-    public LegalClockService(Inbox inbox, ChainRunRepository runs, LegalClockRepository clocks,
-            LegalTimerRepository timers, ChainCatalog chains, ConditionalSteps conditional,
-            ChainEventWriter chainEvents, DatabaseClock clock, EscalationConfig config) {
+    public LegalClockService(
+            Inbox inbox,
+            ChainRunRepository runs,
+            LegalClockRepository clocks,
+            LegalTimerRepository timers,
+            ChainCatalog chains,
+            ConditionalSteps conditional,
+            ChainEventWriter chainEvents,
+            DatabaseClock clock,
+            EscalationConfig config) {
         this.inbox = inbox;
         this.runs = runs;
         this.clocks = clocks;
@@ -95,8 +102,7 @@ public class LegalClockService {
             return;
         }
         apply(revision.asIdentified(), true, LegalDutyRevised.NAME);
-        LOG.infof("case %s: legal duty %s revised: %s", revision.incidentNumber(), revision.code(),
-                revision.reasons());
+        LOG.infof("case %s: legal duty %s revised: %s", revision.incidentNumber(), revision.code(), revision.reasons());
     }
 
     private void apply(LegalDutyIdentified duty, boolean revision, String eventName) {
@@ -106,18 +112,31 @@ public class LegalClockService {
         LegalClock legal = clocks.lock(duty.incidentId(), duty.code()).orElse(null);
         boolean first = legal == null;
         if (first) {
-            legal = new LegalClock(UUID.randomUUID(), duty.incidentId(), duty.incidentNumber(), run.organisation(),
-                    duty.code(), now);
+            legal = new LegalClock(
+                    UUID.randomUUID(), duty.incidentId(), duty.incidentNumber(), run.organisation(), duty.code(), now);
         }
         Instant finalDue = duty.finalDueAt().toInstant();
-        Instant personsDue = duty.personsNoticeDueAt() == null ? null : duty.personsNoticeDueAt().toInstant();
+        Instant personsDue = duty.personsNoticeDueAt() == null
+                ? null
+                : duty.personsNoticeDueAt().toInstant();
         if (revision && !first) {
             // A revision keeps the clock's state (a withdrawn duty stays withdrawn) and only moves its times.
-            legal.revise(duty.recipient(), duty.source(), duty.discoveredAt().toInstant(),
-                    duty.promptDueAt().toInstant(), finalDue, personsDue);
+            legal.revise(
+                    duty.recipient(),
+                    duty.source(),
+                    duty.discoveredAt().toInstant(),
+                    duty.promptDueAt().toInstant(),
+                    finalDue,
+                    personsDue);
         } else {
-            legal.identify(duty.recipient(), duty.source(), duty.discoveredAt().toInstant(),
-                    duty.promptDueAt().toInstant(), finalDue, personsDue, Boolean.TRUE.equals(duty.drill()));
+            legal.identify(
+                    duty.recipient(),
+                    duty.source(),
+                    duty.discoveredAt().toInstant(),
+                    duty.promptDueAt().toInstant(),
+                    finalDue,
+                    personsDue,
+                    Boolean.TRUE.equals(duty.drill()));
         }
         if (first) {
             clocks.persist(legal);
@@ -125,15 +144,23 @@ public class LegalClockService {
         // Calendar days in the organisation's zone: the reminder is the same wall-clock time, N days earlier.
         Instant finalReminder = before(duty.finalDueAt(), config.legal().finalReminderLead(), legal);
         boolean move = revision && !first;
-        arm(legal, LegalReport.PROMPT, LegalTimerKind.REMINDER, duty.promptReminderAt().toInstant(), move, run);
+        arm(
+                legal,
+                LegalReport.PROMPT,
+                LegalTimerKind.REMINDER,
+                duty.promptReminderAt().toInstant(),
+                move,
+                run);
         arm(legal, LegalReport.PROMPT, LegalTimerKind.DEADLINE, legal.promptDueAt(), move, run);
         arm(legal, LegalReport.FINAL, LegalTimerKind.REMINDER, finalReminder, move, run);
         arm(legal, LegalReport.FINAL, LegalTimerKind.DEADLINE, finalDue, move, run);
-        Instant personsReminder = duty.personsNoticeDueAt() == null ? null
+        Instant personsReminder = duty.personsNoticeDueAt() == null
+                ? null
                 : before(duty.personsNoticeDueAt(), config.legal().personsNoticeReminderLead(), legal);
         arm(legal, LegalReport.PERSONS_NOTICE, LegalTimerKind.REMINDER, personsReminder, move, run);
         arm(legal, LegalReport.PERSONS_NOTICE, LegalTimerKind.DEADLINE, personsDue, move, run);
-        LOG.infof("case %s: legal clock %s runs; prompt report due %s, final report due %s, notice to persons due %s",
+        LOG.infof(
+                "case %s: legal clock %s runs; prompt report due %s, final report due %s, notice to persons due %s",
                 run.incidentNumber(), duty.code(), legal.promptDueAt(), finalDue, personsDue);
         if (!revision) {
             Chain chain = chains.version(run.organisation(), run.chainVersion());
@@ -153,12 +180,18 @@ public class LegalClockService {
             LOG.debugf("LegalDutyWithdrawn %s applied before; ignored", eventId);
             return;
         }
-        clocks.lock(withdrawal.incidentId(), withdrawal.code()).ifPresentOrElse(legal -> {
-            legal.withdraw(withdrawal.withdrawnAt().toInstant());
-            timers.pendingOf(legal.id()).forEach(LegalTimer::cancel);
-            LOG.infof("case %s: legal duty %s withdrawn; its clock stopped", legal.incidentNumber(), legal.code());
-        }, () -> LOG.warnf("case %s: legal duty %s withdrawn, but no clock ran for it", withdrawal.incidentId(),
-                withdrawal.code()));
+        clocks.lock(withdrawal.incidentId(), withdrawal.code())
+                .ifPresentOrElse(
+                        legal -> {
+                            legal.withdraw(withdrawal.withdrawnAt().toInstant());
+                            timers.pendingOf(legal.id()).forEach(LegalTimer::cancel);
+                            LOG.infof(
+                                    "case %s: legal duty %s withdrawn; its clock stopped",
+                                    legal.incidentNumber(), legal.code());
+                        },
+                        () -> LOG.warnf(
+                                "case %s: legal duty %s withdrawn, but no clock ran for it",
+                                withdrawal.incidentId(), withdrawal.code()));
     }
 
     /** A prompt report stops the prompt report's timers; the final report stops the clock. */
@@ -167,15 +200,22 @@ public class LegalClockService {
             LOG.debugf("LegalReportSubmitted %s applied before; ignored", eventId);
             return;
         }
-        clocks.lock(submission.incidentId(), submission.code()).ifPresentOrElse(legal -> {
-            legal.recordSubmission(submission.report(), submission.submittedAt().toInstant());
-            timers.pendingOf(legal.id()).stream()
-                    .filter(timer -> legal.isSubmitted(timer.report()))
-                    .forEach(LegalTimer::cancel);
-            LOG.infof("case %s: %s report of %s submitted", legal.incidentNumber(), submission.report(),
-                    legal.code());
-        }, () -> LOG.warnf("case %s: report of legal duty %s submitted, but no clock ran for it",
-                submission.incidentId(), submission.code()));
+        clocks.lock(submission.incidentId(), submission.code())
+                .ifPresentOrElse(
+                        legal -> {
+                            legal.recordSubmission(
+                                    submission.report(),
+                                    submission.submittedAt().toInstant());
+                            timers.pendingOf(legal.id()).stream()
+                                    .filter(timer -> legal.isSubmitted(timer.report()))
+                                    .forEach(LegalTimer::cancel);
+                            LOG.infof(
+                                    "case %s: %s report of %s submitted",
+                                    legal.incidentNumber(), submission.report(), legal.code());
+                        },
+                        () -> LOG.warnf(
+                                "case %s: report of legal duty %s submitted, but no clock ran for it",
+                                submission.incidentId(), submission.code()));
     }
 
     /**
@@ -183,23 +223,31 @@ public class LegalClockService {
      * {@link LegalTimer#move}). No time ({@code due} null), a submitted report, a stopped clock or a stopped case
      * cancel it.
      */
-    private void arm(LegalClock legal, LegalReport report, LegalTimerKind kind, Instant due, boolean revision,
-            ChainRun run) {
-        boolean done = due == null || legal.isSubmitted(report) || legal.status() != LegalClockStatus.RUNNING
-                || run.stopped();
-        timers.find(legal.id(), report, kind).ifPresentOrElse(timer -> {
-            if (done) {
-                timer.cancel();
-            } else if (revision) {
-                timer.move(due);
-            } else {
-                timer.reschedule(due);
-            }
-        }, () -> {
-            if (due != null) {
-                timers.persist(new LegalTimer(UUID.randomUUID(), legal.id(), report, kind, due,
-                        done ? LegalTimerStatus.CANCELLED : LegalTimerStatus.PENDING));
-            }
-        });
+    private void arm(
+            LegalClock legal, LegalReport report, LegalTimerKind kind, Instant due, boolean revision, ChainRun run) {
+        boolean done =
+                due == null || legal.isSubmitted(report) || legal.status() != LegalClockStatus.RUNNING || run.stopped();
+        timers.find(legal.id(), report, kind)
+                .ifPresentOrElse(
+                        timer -> {
+                            if (done) {
+                                timer.cancel();
+                            } else if (revision) {
+                                timer.move(due);
+                            } else {
+                                timer.reschedule(due);
+                            }
+                        },
+                        () -> {
+                            if (due != null) {
+                                timers.persist(new LegalTimer(
+                                        UUID.randomUUID(),
+                                        legal.id(),
+                                        report,
+                                        kind,
+                                        due,
+                                        done ? LegalTimerStatus.CANCELLED : LegalTimerStatus.PENDING));
+                            }
+                        });
     }
 }

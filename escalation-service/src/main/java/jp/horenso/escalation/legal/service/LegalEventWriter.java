@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import jp.horenso.escalation.directory.Person;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.legal.LegalClock;
@@ -37,34 +36,62 @@ public class LegalEventWriter {
 
     /** LegalDeadlineApproaching and a LEGAL_DEADLINE_NEAR notification per person reminded. */
     public void approaching(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> reminded, Instant now) {
-        append(LegalDeadlineApproaching.NAME, clock, now, new LegalDeadlineApproaching(clock.incidentId(),
-                clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
-                now, people(reminded), run.drill()));
+        append(
+                LegalDeadlineApproaching.NAME,
+                clock,
+                now,
+                new LegalDeadlineApproaching(
+                        clock.incidentId(),
+                        clock.incidentNumber(),
+                        clock.code(),
+                        timer.report(),
+                        clock.reportTo(),
+                        clock.dueAt(timer.report()),
+                        now,
+                        people(reminded),
+                        run.drill()));
         notify(run, clock, timer, reminded, LEGAL_DEADLINE_NEAR, now);
     }
 
     /** LegalDeadlineMissed and a LEGAL_DEADLINE_MISSED notification per person told. */
     public void missed(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> told, Instant now) {
-        append(LegalDeadlineMissed.NAME, clock, now, new LegalDeadlineMissed(clock.incidentId(),
-                clock.incidentNumber(), clock.code(), timer.report(), clock.reportTo(), clock.dueAt(timer.report()),
-                now, people(told), run.drill()));
+        append(
+                LegalDeadlineMissed.NAME,
+                clock,
+                now,
+                new LegalDeadlineMissed(
+                        clock.incidentId(),
+                        clock.incidentNumber(),
+                        clock.code(),
+                        timer.report(),
+                        clock.reportTo(),
+                        clock.dueAt(timer.report()),
+                        now,
+                        people(told),
+                        run.drill()));
         notify(run, clock, timer, told, LEGAL_DEADLINE_MISSED, now);
     }
 
-    private void notify(ChainRun run, LegalClock clock, LegalTimer timer, List<Person> recipients, String kind,
-            Instant now) {
-        LegalDeadline deadline = new LegalDeadline(clock.code(), timer.report().name(), clock.dueAt(timer.report()),
-                clock.reportTo());
+    private void notify(
+            ChainRun run, LegalClock clock, LegalTimer timer, List<Person> recipients, String kind, Instant now) {
+        LegalDeadline deadline =
+                new LegalDeadline(clock.code(), timer.report().name(), clock.dueAt(timer.report()), clock.reportTo());
         for (Person person : recipients) {
             // A legal notice has no hop and no acknowledgement deadline: it is about the report's deadline. A
             // timer that fires again for a later time (a revised duty) is a new notice.
-            notices.send(run, Notice.of(run, kind, "legal:" + timer.id() + ":" + timer.dueAt()).to(person)
-                    .legalDeadline(deadline), now);
+            notices.send(
+                    run,
+                    Notice.of(run, kind, "legal:" + timer.id() + ":" + timer.dueAt())
+                            .to(person)
+                            .legalDeadline(deadline),
+                    now);
         }
     }
 
     private static List<PersonTold> people(List<Person> people) {
-        return people.stream().map(p -> new PersonTold(p.username(), p.email(), p.displayName())).toList();
+        return people.stream()
+                .map(p -> new PersonTold(p.username(), p.email(), p.displayName()))
+                .toList();
     }
 
     private void append(String eventName, LegalClock clock, Instant now, Object data) {

@@ -44,8 +44,14 @@ public class LegalTimerService {
     private final EscalationConfig config;
     private final DueRowBatch batch;
 
-    public LegalTimerService(LegalTimerRepository timers, LegalClockRepository clocks, ChainRunRepository runs,
-            DirectoryService directory, LegalEventWriter events, DatabaseClock clock, EscalationConfig config,
+    public LegalTimerService(
+            LegalTimerRepository timers,
+            LegalClockRepository clocks,
+            ChainRunRepository runs,
+            DirectoryService directory,
+            LegalEventWriter events,
+            DatabaseClock clock,
+            EscalationConfig config,
             DueRowBatch batch) {
         this.batch = batch;
         this.timers = timers;
@@ -64,8 +70,9 @@ public class LegalTimerService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result fireDue() {
-        return batch.run(new DueRowBatch.DueRows<>("legal_timer", "id", timers::claimDue, timers::lockDue,
-                this::fire), config.claimBatchSize());
+        return batch.run(
+                new DueRowBatch.DueRows<>("legal_timer", "id", timers::claimDue, timers::lockDue, this::fire),
+                config.claimBatchSize());
     }
 
     /** Fires a due timer; {@code false} when it was no longer needed (cancelled instead). */
@@ -77,7 +84,8 @@ public class LegalTimerService {
             timer.cancel();
             return false;
         }
-        if (timer.kind() == LegalTimerKind.REMINDER && !legal.dueAt(timer.report()).isAfter(now)) {
+        if (timer.kind() == LegalTimerKind.REMINDER
+                && !legal.dueAt(timer.report()).isAfter(now)) {
             // Late (the service was down, or the duty was found late): the deadline's notice says it all.
             timer.cancel();
             return false;
@@ -86,15 +94,25 @@ public class LegalTimerService {
         if (timer.kind() == LegalTimerKind.REMINDER) {
             List<Person> reminded = people(run, config.legal().remind());
             events.approaching(run, legal, timer, reminded, now);
-            LOG.infof("case %s: %s report of %s due %s; reminded %s", legal.incidentNumber(), timer.report(),
-                    legal.code(), legal.dueAt(timer.report()), usernames(reminded));
+            LOG.infof(
+                    "case %s: %s report of %s due %s; reminded %s",
+                    legal.incidentNumber(),
+                    timer.report(),
+                    legal.code(),
+                    legal.dueAt(timer.report()),
+                    usernames(reminded));
         } else {
             List<Position> told = new ArrayList<>(config.legal().escalate());
             told.addAll(config.legal().remind());
             List<Person> people = people(run, told);
             events.missed(run, legal, timer, people, now);
-            LOG.warnf("case %s: %s report of %s was due %s and is missing; told %s", legal.incidentNumber(),
-                    timer.report(), legal.code(), legal.dueAt(timer.report()), usernames(people));
+            LOG.warnf(
+                    "case %s: %s report of %s was due %s and is missing; told %s",
+                    legal.incidentNumber(),
+                    timer.report(),
+                    legal.code(),
+                    legal.dueAt(timer.report()),
+                    usernames(people));
         }
         return true;
     }
@@ -110,8 +128,9 @@ public class LegalTimerService {
             };
             Reachable reachable = directory.reachable(run.organisation(), position, unit, null);
             if (reachable.unreachable() != null) {
-                LOG.errorf("case %s: nobody to tell as %s about a legal deadline (%s)", run.incidentNumber(),
-                        position, reachable.unreachable());
+                LOG.errorf(
+                        "case %s: nobody to tell as %s about a legal deadline (%s)",
+                        run.incidentNumber(), position, reachable.unreachable());
             }
             reachable.people().forEach(r -> people.putIfAbsent(r.person().username(), r.person()));
         }

@@ -13,9 +13,20 @@ class CsvDirectoryFormatTest {
 
     @Test
     void everyFormulaStartIsNeutralisedOnExportAndRestoredOnImport() {
-        List<String> names = List.of("=1+2", "+81-3-0000", "-5", "@SUM(A1)", "\tタブ", "\r改行", "'=quoted",
-                "''=twice", "'apostrophe", "O'Brien", "普通の名前");
-        List<Map<String, String>> rows = names.stream().map(name -> person("p" + names.indexOf(name), name))
+        List<String> names = List.of(
+                "=1+2",
+                "+81-3-0000",
+                "-5",
+                "@SUM(A1)",
+                "\tタブ",
+                "\r改行",
+                "'=quoted",
+                "''=twice",
+                "'apostrophe",
+                "O'Brien",
+                "普通の名前");
+        List<Map<String, String>> rows = names.stream()
+                .map(name -> person("p" + names.indexOf(name), name))
                 .toList();
 
         String csv = CsvDirectoryFormat.write(rows);
@@ -26,8 +37,8 @@ class CsvDirectoryFormatTest {
 
         DirectoryRows read = CsvDirectoryFormat.read(csv);
         assertEquals(List.of(), read.unreadable);
-        assertEquals(names,
-                read.people.stream().map(DirectoryRows.PersonRow::name).toList());
+        assertEquals(
+                names, read.people.stream().map(DirectoryRows.PersonRow::name).toList());
     }
 
     @Test
@@ -45,7 +56,9 @@ class CsvDirectoryFormatTest {
 
         DirectoryRows read = CsvDirectoryFormat.read(csv);
         assertEquals(List.of(), read.unreadable);
-        assertEquals(List.of(4, 7), read.people.stream().map(DirectoryRows.PersonRow::line).toList());
+        assertEquals(
+                List.of(4, 7),
+                read.people.stream().map(DirectoryRows.PersonRow::line).toList());
         assertEquals("二行の\n名前", read.people.get(0).name());
 
         DirectoryRows unclosed = CsvDirectoryFormat.read(csv + "person,c,sec,,,\"閉じていない,,c@example.jp,ja,,\n");

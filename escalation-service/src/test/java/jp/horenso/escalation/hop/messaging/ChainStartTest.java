@@ -40,7 +40,8 @@ class ChainStartTest {
 
         published.await(incident, "NotificationRequested", 1);
         List<JsonNode> events = published.of(incident);
-        assertEquals(List.of("jp.horenso.ChainStarted", "jp.horenso.HopOpened", "jp.horenso.NotificationRequested"),
+        assertEquals(
+                List.of("jp.horenso.ChainStarted", "jp.horenso.HopOpened", "jp.horenso.NotificationRequested"),
                 Events.types(events));
 
         JsonNode started = events.get(0).path("data");
@@ -51,8 +52,11 @@ class ChainStartTest {
         assertEquals("SECTION_CHIEF", opened.path("step").asText());
         assertEquals("chief1", opened.path("recipient").path("username").asText());
         // The deadline is the database's now() (the event time: same transaction) plus 直ちに (PT3S in %test).
-        assertEquals(Duration.ofSeconds(3), Duration.between(Instant.parse(events.get(1).path("time").asText()),
-                Instant.parse(opened.path("ackDeadline").asText())));
+        assertEquals(
+                Duration.ofSeconds(3),
+                Duration.between(
+                        Instant.parse(events.get(1).path("time").asText()),
+                        Instant.parse(opened.path("ackDeadline").asText())));
 
         JsonNode notification = events.get(2).path("data");
         assertEquals("NEW_REPORT", notification.path("kind").asText());
@@ -64,7 +68,9 @@ class ChainStartTest {
         assertEquals("chief1@demo-city.example.jp", recipient.path("email").asText());
         assertEquals("総務 課長 一郎", recipient.path("name").asText());
         assertEquals("ja", recipient.path("locale").asText());
-        assertEquals(opened.path("ackDeadline").asText(), notification.path("ackDeadline").asText());
+        assertEquals(
+                opened.path("ackDeadline").asText(),
+                notification.path("ackDeadline").asText());
         assertFalse(notification.path("drill").asBoolean());
         assertEquals("MEDIUM", notification.path("severity").asText());
 
@@ -78,10 +84,11 @@ class ChainStartTest {
     @Test
     void drillReportMarksItsNotificationsAsDrill() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare",
-                List.of("staff"), true));
+        IncidentEvents.send(
+                IncidentEvents.reported(incident, "staff2", "welfare-section", "welfare", List.of("staff"), true));
 
-        JsonNode notification = published.await(incident, "NotificationRequested", 1).get(0).path("data");
+        JsonNode notification =
+                published.await(incident, "NotificationRequested", 1).get(0).path("data");
         assertTrue(notification.path("drill").asBoolean());
         assertEquals("chief2", notification.path("recipient").path("username").asText());
     }
@@ -98,10 +105,17 @@ class ChainStartTest {
         published.await(incident, "HopAcknowledged", 1);
         assertEquals(1, published.of(incident, "ChainStarted").size());
         // The report's hop once (the acknowledgement then forwards it, 第43条2項).
-        assertEquals(1, published.of(incident, "HopOpened").stream()
-                .filter(e -> e.path("data").path("trigger").asText().equals("REPORT")).count());
+        assertEquals(
+                1,
+                published.of(incident, "HopOpened").stream()
+                        .filter(e -> e.path("data").path("trigger").asText().equals("REPORT"))
+                        .count());
         assertEquals(1, published.notices(incident, "NEW_REPORT").size());
-        assertEquals(1, hops.ofIncident(incident).stream().filter(h -> h.trigger().name().equals("REPORT")).count());
+        assertEquals(
+                1,
+                hops.ofIncident(incident).stream()
+                        .filter(h -> h.trigger().name().equals("REPORT"))
+                        .count());
         // Applied as a no-op, not rejected: a redelivery is normal, not poison. The sentinel: a record that is
         // poison, sent after it with the same key, is dead-lettered after anything the duplicate would have been.
         String poison = "not an event " + UUID.randomUUID();
@@ -113,56 +127,72 @@ class ChainStartTest {
     @Test
     void sectionChiefsOwnReportStartsAtDepartmentHeadAndSecurityLead() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "chief1", "general-affairs-section",
-                "general-affairs", List.of("staff", "section-chief"), false));
+        IncidentEvents.send(IncidentEvents.reported(
+                incident,
+                "chief1",
+                "general-affairs-section",
+                "general-affairs",
+                List.of("staff", "section-chief"),
+                false));
 
         // 第43条4項 (準用 of 2項): with the outside body (関係機関) at once.
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
         assertEquals(List.of("NEW_REPORT", "NEW_REPORT", "NEW_REPORT"), Events.data(notifications, "kind"));
-        assertEquals(List.of("/outside:prefecture", "DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"),
+        assertEquals(
+                List.of("/outside:prefecture", "DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"),
                 Events.stepsAndRecipients(notifications));
-        assertEquals(List.of("head1", "seclead"),
-                hops.ofIncident(incident).stream().map(Hop::recipientUsername).sorted().toList());
+        assertEquals(
+                List.of("head1", "seclead"),
+                hops.ofIncident(incident).stream()
+                        .map(Hop::recipientUsername)
+                        .sorted()
+                        .toList());
     }
 
     @Test
     void departmentHeadsOwnReportStartsAtCisoAndSecurityLead() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "head2", "welfare", "welfare",
-                List.of("staff", "department-head"), false));
+        IncidentEvents.send(IncidentEvents.reported(
+                incident, "head2", "welfare", "welfare", List.of("staff", "department-head"), false));
 
         // The vice-CISO receives a copy of what the CISO receives (第9条).
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
-        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
+        assertEquals(
+                List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
                 Events.stepsAndRecipients(notifications));
     }
 
     @Test
     void csirtReportReachesCisoDepartmentHeadAndSectionChiefAtOnce() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "csirt1", "welfare-section", "welfare",
-                List.of("staff", "csirt"), false));
+        IncidentEvents.send(IncidentEvents.reported(
+                incident, "csirt1", "welfare-section", "welfare", List.of("staff", "csirt"), false));
 
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 4);
-        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "DEPARTMENT_HEAD/head2", "SECTION_CHIEF/chief2"),
+        assertEquals(
+                List.of("CISO/ciso", "CISO/viceciso", "DEPARTMENT_HEAD/head2", "SECTION_CHIEF/chief2"),
                 Events.stepsAndRecipients(notifications));
     }
 
     @Test
     void reportFromUnknownSectionSkipsItsChiefAndHeadAndReachesTheOrganisationLevels() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reported(incident, "visitor", "no-such-section", null,
-                List.of("staff"), false));
+        IncidentEvents.send(
+                IncidentEvents.reported(incident, "visitor", "no-such-section", null, List.of("staff"), false));
 
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
-        assertEquals(List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
+        assertEquals(
+                List.of("CISO/ciso", "CISO/viceciso", "SECURITY_LEAD/seclead"),
                 Events.stepsAndRecipients(notifications));
         List<Hop> rows = hops.ofIncident(incident);
-        assertEquals(List.of("department-head:UNKNOWN_UNIT", "section-chief:UNKNOWN_UNIT"), rows.stream()
-                .filter(hop -> hop.status() == HopStatus.SKIPPED)
-                .map(hop -> hop.chainStep() + ":" + hop.skipReason())
-                .sorted()
-                .toList());
-        assertEquals(2, rows.stream().filter(hop -> hop.status() == HopStatus.OPEN).count());
+        assertEquals(
+                List.of("department-head:UNKNOWN_UNIT", "section-chief:UNKNOWN_UNIT"),
+                rows.stream()
+                        .filter(hop -> hop.status() == HopStatus.SKIPPED)
+                        .map(hop -> hop.chainStep() + ":" + hop.skipReason())
+                        .sorted()
+                        .toList());
+        assertEquals(
+                2, rows.stream().filter(hop -> hop.status() == HopStatus.OPEN).count());
     }
 }

@@ -38,9 +38,10 @@ class PoisonRecordTest {
 
         EscalationEventLog.get().await(incident, "ChainStarted", 1);
         List<String> poison = List.of(notJson, notCloudEvent, incompleteReport);
-        List<ConsumerRecord<String, String>> deadLetters = EscalationEventLog.readUntil(IncidentEvents.dlq(), poison,
-                Duration.ofSeconds(20));
-        assertEquals(poison.stream().sorted().toList(),
+        List<ConsumerRecord<String, String>> deadLetters =
+                EscalationEventLog.readUntil(IncidentEvents.dlq(), poison, Duration.ofSeconds(20));
+        assertEquals(
+                poison.stream().sorted().toList(),
                 deadLetters.stream().map(ConsumerRecord::value).sorted().toList());
         for (ConsumerRecord<String, String> record : deadLetters) {
             assertEquals(key, record.key());

@@ -28,20 +28,26 @@ class HopResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "staff1", roles = "staff",
+    @TestSecurity(
+            user = "staff1",
+            roles = "staff",
             attributes = @SecurityAttribute(key = "organisation", value = "demo-city"))
     void staffMayNotReadHops() {
         given().when().get(HOPS, UUID.randomUUID()).then().statusCode(403);
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt",
+    @TestSecurity(
+            user = "csirt1",
+            roles = "csirt",
             attributes = @SecurityAttribute(key = "organisation", value = "demo-city"))
     void csirtReadsTheHopsOfACase() {
         UUID incident = reportedCase();
 
-        given().when().get(HOPS, incident)
-                .then().statusCode(200)
+        given().when()
+                .get(HOPS, incident)
+                .then()
+                .statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].step", equalTo("SECTION_CHIEF"))
                 .body("[0].chainStep", equalTo("section-chief"))
@@ -52,23 +58,32 @@ class HopResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt",
+    @TestSecurity(
+            user = "csirt1",
+            roles = "csirt",
             attributes = @SecurityAttribute(key = "organisation", value = "demo-city"))
     void unknownCaseIsNotFoundAsProblemInTheCallersLanguage() {
         UUID unknown = UUID.randomUUID();
-        given().when().get(HOPS, unknown)
-                .then().statusCode(404)
+        given().when()
+                .get(HOPS, unknown)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404))
                 .body("title", equalTo("見つかりません"))
                 .body("detail", containsString(unknown.toString()));
-        given().header("Accept-Language", "en").when().get(HOPS, unknown)
-                .then().statusCode(404)
+        given().header("Accept-Language", "en")
+                .when()
+                .get(HOPS, unknown)
+                .then()
+                .statusCode(404)
                 .body("title", equalTo("Not found"));
     }
 
     @Test
-    @TestSecurity(user = "auditor", roles = "auditor",
+    @TestSecurity(
+            user = "auditor",
+            roles = "auditor",
             attributes = @SecurityAttribute(key = "organisation", value = "other-city"))
     void caseOfAnotherOrganisationIsNotFound() {
         UUID incident = reportedCase();

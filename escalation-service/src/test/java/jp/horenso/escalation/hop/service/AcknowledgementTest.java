@@ -1,6 +1,5 @@
 package jp.horenso.escalation.hop.service;
 
-import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,6 +20,7 @@ import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.support.Db;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.timer.TimerJobs;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +46,8 @@ class AcknowledgementTest {
         IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
 
         JsonNode opened = published.await(incident, "HopOpened", 1).get(0).path("data");
-        JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+        JsonNode acknowledged =
+                published.await(incident, "HopAcknowledged", 1).get(0).path("data");
         assertEquals(opened.path("hopId").asText(), acknowledged.path("hopId").asText());
         assertEquals("SECTION_CHIEF", acknowledged.path("step").asText());
         assertEquals("chief1", acknowledged.path("acknowledgedBy").asText());
@@ -57,14 +58,23 @@ class AcknowledgementTest {
         // the security lead's, forwarded by the acknowledgement, run their own clocks).
         Instant deadline = Instant.parse(opened.path("ackDeadline").asText());
         await().atMost(Duration.ofSeconds(10)).until(() -> Instant.now().isAfter(deadline.plusSeconds(2)));
-        assertTrue(published.of(incident, "HopTimedOut").stream().noneMatch(
-                e -> e.path("data").path("hopId").asText().equals(opened.path("hopId").asText())));
-        Hop chief = db.read(() -> hops.findById(UUID.fromString(opened.path("hopId").asText())));
+        assertTrue(published.of(incident, "HopTimedOut").stream()
+                .noneMatch(e -> e.path("data")
+                        .path("hopId")
+                        .asText()
+                        .equals(opened.path("hopId").asText())));
+        Hop chief =
+                db.read(() -> hops.findById(UUID.fromString(opened.path("hopId").asText())));
         assertEquals(HopStatus.ACKNOWLEDGED, chief.status());
         assertFalse(chief.late());
-        assertEquals(List.of("chief1", "head1", "seclead"), db.read(() -> hops.ofIncident(incident)).stream()
-                .filter(h -> h.trigger().name().equals("REPORT") || h.trigger().name().equals("ACKNOWLEDGED"))
-                .map(Hop::recipientUsername).sorted().toList());
+        assertEquals(
+                List.of("chief1", "head1", "seclead"),
+                db.read(() -> hops.ofIncident(incident)).stream()
+                        .filter(h -> h.trigger().name().equals("REPORT")
+                                || h.trigger().name().equals("ACKNOWLEDGED"))
+                        .map(Hop::recipientUsername)
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -80,7 +90,8 @@ class AcknowledgementTest {
 
             IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
 
-            JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+            JsonNode acknowledged =
+                    published.await(incident, "HopAcknowledged", 1).get(0).path("data");
             assertTrue(acknowledged.path("late").asBoolean());
             Hop hop = hops.ofIncident(incident).get(0);
             assertEquals(HopStatus.ACKNOWLEDGED, hop.status());
@@ -101,10 +112,14 @@ class AcknowledgementTest {
 
         List<JsonNode> acknowledged = published.await(incident, "HopAcknowledged", 1);
         assertEquals(1, acknowledged.size());
-        assertEquals("chief1", acknowledged.get(0).path("data").path("acknowledgedBy").asText());
+        assertEquals(
+                "chief1",
+                acknowledged.get(0).path("data").path("acknowledgedBy").asText());
         // head1's earlier acknowledgement did not stick to the hop the chief's acknowledgement opened later.
         Hop head = db.read(() -> hops.ofIncident(incident)).stream()
-                .filter(h -> "head1".equals(h.recipientUsername())).findFirst().orElseThrow();
+                .filter(h -> "head1".equals(h.recipientUsername()))
+                .findFirst()
+                .orElseThrow();
         assertEquals(HopStatus.OPEN, head.status());
         assertEquals(null, head.acknowledgedBy());
     }
@@ -118,10 +133,12 @@ class AcknowledgementTest {
 
         IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
 
-        JsonNode acknowledged = published.await(incident, "HopAcknowledged", 1).get(0).path("data");
+        JsonNode acknowledged =
+                published.await(incident, "HopAcknowledged", 1).get(0).path("data");
         assertEquals(timedOut.path("hopId").asText(), acknowledged.path("hopId").asText());
         assertTrue(acknowledged.path("late").asBoolean());
-        Hop hop = db.read(() -> hops.findById(UUID.fromString(timedOut.path("hopId").asText())));
+        Hop hop = db.read(
+                () -> hops.findById(UUID.fromString(timedOut.path("hopId").asText())));
         assertEquals(HopStatus.TIMED_OUT, hop.status(), "the chain has moved on and stays moved on");
         assertEquals("chief1", hop.acknowledgedBy());
         assertTrue(hop.late());

@@ -1,6 +1,5 @@
 package jp.horenso.escalation.hop.service;
 
-import jp.horenso.escalation.timer.TimerJobs;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,6 +25,7 @@ import jp.horenso.escalation.support.CaseSentinel;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.Events;
 import jp.horenso.escalation.support.IncidentEvents;
+import jp.horenso.escalation.timer.TimerJobs;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import org.junit.jupiter.api.Test;
 
@@ -48,15 +48,24 @@ class HopTimeoutTest {
     void unacknowledgedHopEscalatesToDepartmentHeadAndSecurityLead() {
         UUID incident = UUID.randomUUID();
         IncidentEvents.send(IncidentEvents.staffReport(incident));
-        String chiefHop = published.await(incident, "HopOpened", 1).get(0).path("data").path("hopId").asText();
+        String chiefHop = published
+                .await(incident, "HopOpened", 1)
+                .get(0)
+                .path("data")
+                .path("hopId")
+                .asText();
 
         JsonNode escalated = published.await(incident, "HopEscalated", 1).get(0).path("data");
         assertEquals(chiefHop, escalated.path("fromHopId").asText());
         assertEquals("TIMEOUT", escalated.path("reason").asText());
         List<String> toHops = new ArrayList<>();
-        escalated.path("toHops").forEach(to -> toHops.add(to.path("step").asText() + "/"
-                + to.path("recipient").path("username").asText()));
-        assertEquals(List.of("DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"), toHops.stream().sorted().toList());
+        escalated
+                .path("toHops")
+                .forEach(to -> toHops.add(to.path("step").asText() + "/"
+                        + to.path("recipient").path("username").asText()));
+        assertEquals(
+                List.of("DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"),
+                toHops.stream().sorted().toList());
 
         JsonNode timedOut = published.of(incident, "HopTimedOut").get(0).path("data");
         assertEquals(chiefHop, timedOut.path("hopId").asText());
@@ -68,8 +77,12 @@ class HopTimeoutTest {
                 .filter(n -> n.path("data").path("kind").asText().equals("ESCALATION"))
                 .toList();
         assertEquals(List.of("DEPARTMENT_HEAD/head1", "SECURITY_LEAD/seclead"), Events.stepsAndRecipients(escalations));
-        assertEquals(List.of("head1@demo-city.example.jp", "seclead@demo-city.example.jp"), escalations.stream()
-                .map(n -> n.path("data").path("recipient").path("email").asText()).sorted().toList());
+        assertEquals(
+                List.of("head1@demo-city.example.jp", "seclead@demo-city.example.jp"),
+                escalations.stream()
+                        .map(n -> n.path("data").path("recipient").path("email").asText())
+                        .sorted()
+                        .toList());
         List<JsonNode> reopened = published.of(incident, "HopOpened").subList(1, 3);
         assertEquals(List.of(chiefHop, chiefHop), Events.data(reopened, "escalatedFrom"));
     }
@@ -98,12 +111,26 @@ class HopTimeoutTest {
         assertEquals(4, before.of("HopOpened").size());
         assertEquals(2, before.of("HopEscalated").size());
         // Each hop's notice, each late person's HOP_OVERDUE, and the vice-CISO's copies of the CISO's two.
-        assertEquals(List.of("ESCALATION/ciso", "ESCALATION/head1", "ESCALATION/seclead", "ESCALATION/viceciso",
-                "HOP_OVERDUE/chief1", "HOP_OVERDUE/ciso", "HOP_OVERDUE/head1", "HOP_OVERDUE/seclead",
-                "HOP_OVERDUE/viceciso", "NEW_REPORT/chief1"), before.of("NotificationRequested").stream()
-                .map(n -> n.path("data").path("kind").asText() + "/"
-                        + n.path("data").path("recipient").path("username").asText())
-                .sorted().toList());
+        assertEquals(
+                List.of(
+                        "ESCALATION/ciso",
+                        "ESCALATION/head1",
+                        "ESCALATION/seclead",
+                        "ESCALATION/viceciso",
+                        "HOP_OVERDUE/chief1",
+                        "HOP_OVERDUE/ciso",
+                        "HOP_OVERDUE/head1",
+                        "HOP_OVERDUE/seclead",
+                        "HOP_OVERDUE/viceciso",
+                        "NEW_REPORT/chief1"),
+                before.of("NotificationRequested").stream()
+                        .map(n -> n.path("data").path("kind").asText() + "/"
+                                + n.path("data")
+                                        .path("recipient")
+                                        .path("username")
+                                        .asText())
+                        .sorted()
+                        .toList());
     }
 
     @Test

@@ -56,30 +56,65 @@ class ParallelRecipientsAndDeputiesTest {
         UUID incident = chiefsReport();
 
         List<JsonNode> told = published.await(incident, "NotificationRequested", 3);
-        assertEquals(List.of("DEPARTMENT_HEAD/t-head-a", "SECURITY_LEAD/t-seclead", "null/outside:prefecture"),
-                told.stream().map(n -> (n.path("data").has("step") ? n.path("data").path("step").asText() : "null")
-                        + "/" + n.path("data").path("recipient").path("username").asText()).sorted().toList());
-        String startedAt = published.of(incident, "ChainStarted").get(0).path("time").asText();
-        assertTrue(told.stream().allMatch(n -> n.path("time").asText().equals(startedAt)
-                && n.path("data").path("kind").asText().equals("NEW_REPORT")), "all at once, with the report");
+        assertEquals(
+                List.of("DEPARTMENT_HEAD/t-head-a", "SECURITY_LEAD/t-seclead", "null/outside:prefecture"),
+                told.stream()
+                        .map(n -> (n.path("data").has("step")
+                                        ? n.path("data").path("step").asText()
+                                        : "null") + "/"
+                                + n.path("data")
+                                        .path("recipient")
+                                        .path("username")
+                                        .asText())
+                        .sorted()
+                        .toList());
+        String startedAt =
+                published.of(incident, "ChainStarted").get(0).path("time").asText();
+        assertTrue(
+                told.stream()
+                        .allMatch(n -> n.path("time").asText().equals(startedAt)
+                                && n.path("data").path("kind").asText().equals("NEW_REPORT")),
+                "all at once, with the report");
 
-        JsonNode prefecture = told.stream().filter(n -> n.path("data").has("outsideBody")).findFirst().orElseThrow()
+        JsonNode prefecture = told.stream()
+                .filter(n -> n.path("data").has("outsideBody"))
+                .findFirst()
+                .orElseThrow()
                 .path("data");
         assertEquals("prefecture", prefecture.path("outsideBody").asText());
-        assertEquals("csirt@pref.test.example.jp", prefecture.path("recipient").path("email").asText());
+        assertEquals(
+                "csirt@pref.test.example.jp",
+                prefecture.path("recipient").path("email").asText());
         assertEquals("テスト県 市町村課", prefecture.path("recipient").path("name").asText());
         assertFalse(prefecture.has("hopId"), "an outside body is told, it does not acknowledge");
         assertFalse(prefecture.has("ackDeadline"));
 
         // The department head's step counts office hours (weekdays, not holidays or 年末年始).
         JsonNode head = hopOpened(incident, "DEPARTMENT_HEAD");
-        assertEquals(calendar.plusOfficeTime(Instant.parse(startedAt), Duration.ofHours(1)),
+        assertEquals(
+                calendar.plusOfficeTime(Instant.parse(startedAt), Duration.ofHours(1)),
                 Instant.parse(head.path("data").path("ackDeadline").asText()));
-        assertEquals("en", told.stream().filter(n -> n.path("data").path("recipient").path("username").asText()
-                .equals("t-head-a")).findFirst().orElseThrow().path("data").path("recipient").path("locale").asText());
+        assertEquals(
+                "en",
+                told.stream()
+                        .filter(n -> n.path("data")
+                                .path("recipient")
+                                .path("username")
+                                .asText()
+                                .equals("t-head-a"))
+                        .findFirst()
+                        .orElseThrow()
+                        .path("data")
+                        .path("recipient")
+                        .path("locale")
+                        .asText());
         JsonNode securityLead = hopOpened(incident, "SECURITY_LEAD");
-        assertEquals(Duration.ofHours(1), Duration.between(Instant.parse(startedAt),
-                Instant.parse(securityLead.path("data").path("ackDeadline").asText())));
+        assertEquals(
+                Duration.ofHours(1),
+                Duration.between(
+                        Instant.parse(startedAt),
+                        Instant.parse(
+                                securityLead.path("data").path("ackDeadline").asText())));
     }
 
     @Test
@@ -88,130 +123,212 @@ class ParallelRecipientsAndDeputiesTest {
         published.await(incident, "NotificationRequested", 3);
 
         List<Hop> rows = db.read(() -> hops.ofIncident(incident));
-        assertEquals(List.of("DEPARTMENT_HEAD/t-head-a", "SECURITY_LEAD/t-seclead"), rows.stream()
-                .map(h -> h.step() + "/" + h.recipientUsername()).sorted().toList(),
+        assertEquals(
+                List.of("DEPARTMENT_HEAD/t-head-a", "SECURITY_LEAD/t-seclead"),
+                rows.stream()
+                        .map(h -> h.step() + "/" + h.recipientUsername())
+                        .sorted()
+                        .toList(),
                 "nobody at the section chief's level, not even a skipped hop");
     }
 
     @Test
     void unacknowledgedChiefIsToldAgainThenTheDeputyThenTheNextLevelsAndTheOutsideBody() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-city", incident, "t-staff-a1", "sec-a1", "dept-a",
-                List.of("staff"), null, false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-city", incident, "t-staff-a1", "sec-a1", "dept-a", List.of("staff"), null, false));
 
         published.await(incident, "HopOpened", 6, Duration.ofSeconds(30));
-        List<String> opened = published.of(incident, "HopOpened").stream().map(e -> e.path("data"))
-                .map(d -> d.path("step").asText() + "/" + d.path("recipient").path("username").asText() + "/"
+        List<String> opened = published.of(incident, "HopOpened").stream()
+                .map(e -> e.path("data"))
+                .map(d -> d.path("step").asText() + "/"
+                        + d.path("recipient").path("username").asText() + "/"
                         + d.path("attempt").asInt() + "/" + d.path("trigger").asText()
-                        + (d.path("deputy").asBoolean() ? "/deputy for " + d.path("deputyFor").asText() : ""))
+                        + (d.path("deputy").asBoolean()
+                                ? "/deputy for " + d.path("deputyFor").asText()
+                                : ""))
                 .toList();
-        assertEquals(List.of(
-                "SECTION_CHIEF/t-chief-a1/1/REPORT",
-                "SECTION_CHIEF/t-chief-a1/2/REPEAT",
-                "SECTION_CHIEF/t-deputy-a1/1/DEPUTY/deputy for t-chief-a1",
-                "SECTION_CHIEF/t-deputy-a1/2/REPEAT/deputy for t-chief-a1"),
-                opened.subList(0, 4), "the expired deputy listed first is never told");
-        assertEquals(List.of("DEPARTMENT_HEAD/t-head-a/1/TIMEOUT", "SECURITY_LEAD/t-seclead/1/TIMEOUT"),
+        assertEquals(
+                List.of(
+                        "SECTION_CHIEF/t-chief-a1/1/REPORT",
+                        "SECTION_CHIEF/t-chief-a1/2/REPEAT",
+                        "SECTION_CHIEF/t-deputy-a1/1/DEPUTY/deputy for t-chief-a1",
+                        "SECTION_CHIEF/t-deputy-a1/2/REPEAT/deputy for t-chief-a1"),
+                opened.subList(0, 4),
+                "the expired deputy listed first is never told");
+        assertEquals(
+                List.of("DEPARTMENT_HEAD/t-head-a/1/TIMEOUT", "SECURITY_LEAD/t-seclead/1/TIMEOUT"),
                 opened.subList(4, 6).stream().sorted().toList());
 
         // Once a person's repeats are used up, they hear their hop is overdue (HOP_OVERDUE) as the chain goes on.
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 9);
-        assertEquals(List.of("NEW_REPORT", "REMINDER", "HOP_OVERDUE", "ESCALATION", "REMINDER", "HOP_OVERDUE",
-                "ESCALATION", "ESCALATION", "ESCALATION"),
-                notifications.stream().map(n -> n.path("data").path("kind").asText()).toList());
+        assertEquals(
+                List.of(
+                        "NEW_REPORT",
+                        "REMINDER",
+                        "HOP_OVERDUE",
+                        "ESCALATION",
+                        "REMINDER",
+                        "HOP_OVERDUE",
+                        "ESCALATION",
+                        "ESCALATION",
+                        "ESCALATION"),
+                notifications.stream()
+                        .map(n -> n.path("data").path("kind").asText())
+                        .toList());
         assertEquals(2, notifications.get(1).path("data").path("attempt").asInt());
-        assertEquals(1, notifications.stream().filter(n -> n.path("data").has("outsideBody")).count());
+        assertEquals(
+                1,
+                notifications.stream()
+                        .filter(n -> n.path("data").has("outsideBody"))
+                        .count());
         assertEquals(4, published.of(incident, "HopTimedOut").size());
     }
 
     @Test
     void vacantSectionChiefsHopGoesToTheValidDeputy() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-city", incident, "t-staff-a2", "sec-a2", "dept-a",
-                List.of("staff"), null, false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-city", incident, "t-staff-a2", "sec-a2", "dept-a", List.of("staff"), null, false));
 
         JsonNode opened = published.await(incident, "HopOpened", 1).get(0).path("data");
         assertEquals("t-deputy-a2", opened.path("recipient").path("username").asText());
         assertEquals("SECTION_CHIEF", opened.path("step").asText());
         assertTrue(opened.path("deputy").asBoolean());
         assertFalse(opened.hasNonNull("deputyFor"), "the position is vacant: the deputy stands in for nobody");
-        JsonNode told = published.await(incident, "NotificationRequested", 1).get(0).path("data");
+        JsonNode told =
+                published.await(incident, "NotificationRequested", 1).get(0).path("data");
         assertTrue(told.path("deputy").asBoolean());
     }
 
     @Test
-    @TestSecurity(user = "t-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "t-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-city"))
     void absentChiefsHopGoesToTheDeputyUntilTheAbsenceIsRemoved() {
         Instant now = Instant.now();
-        int id = given().contentType(ContentType.JSON).body(Map.of("username", "t-chief-a3",
-                        "startsAt", now.minus(1, ChronoUnit.MINUTES).toString(),
-                        "endsAt", now.plus(1, ChronoUnit.HOURS).toString(), "reason", "出張"))
-                .when().post(ABSENCES)
-                .then().statusCode(201).body("username", equalTo("t-chief-a3"))
-                .extract().path("id");
+        int id = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        "t-chief-a3",
+                        "startsAt",
+                        now.minus(1, ChronoUnit.MINUTES).toString(),
+                        "endsAt",
+                        now.plus(1, ChronoUnit.HOURS).toString(),
+                        "reason",
+                        "出張"))
+                .when()
+                .post(ABSENCES)
+                .then()
+                .statusCode(201)
+                .body("username", equalTo("t-chief-a3"))
+                .extract()
+                .path("id");
         try {
             given().when().get(ABSENCES).then().statusCode(200).body("username", hasItem("t-chief-a3"));
 
             JsonNode opened = firstHop(staffReportFromA3());
-            assertEquals("t-deputy-a3", opened.path("recipient").path("username").asText());
+            assertEquals(
+                    "t-deputy-a3", opened.path("recipient").path("username").asText());
             assertTrue(opened.path("deputy").asBoolean());
             assertEquals("t-chief-a3", opened.path("deputyFor").asText());
         } finally {
             given().when().delete(ABSENCES + "/" + id).then().statusCode(204);
         }
-        assertEquals("t-chief-a3", firstHop(staffReportFromA3()).path("recipient").path("username").asText());
+        assertEquals(
+                "t-chief-a3",
+                firstHop(staffReportFromA3()).path("recipient").path("username").asText());
     }
 
     @Test
-    @TestSecurity(user = "t-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "t-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-city"))
     void absentHolderWithoutDeputyIsSkippedToTheNextLevel() {
         Instant now = Instant.now();
-        int id = given().contentType(ContentType.JSON).body(Map.of("username", "t-head-a",
-                        "startsAt", now.minus(1, ChronoUnit.MINUTES).toString(),
-                        "endsAt", now.plus(1, ChronoUnit.HOURS).toString()))
-                .when().post(ABSENCES).then().statusCode(201).extract().path("id");
+        int id = given().contentType(ContentType.JSON)
+                .body(Map.of(
+                        "username",
+                        "t-head-a",
+                        "startsAt",
+                        now.minus(1, ChronoUnit.MINUTES).toString(),
+                        "endsAt",
+                        now.plus(1, ChronoUnit.HOURS).toString()))
+                .when()
+                .post(ABSENCES)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         try {
             UUID incident = chiefsReport();
             List<JsonNode> told = published.await(incident, "NotificationRequested", 3);
-            assertEquals(List.of("CISO/t-ciso", "SECURITY_LEAD/t-seclead"), told.stream()
-                    .filter(n -> n.path("data").has("step"))
-                    .map(n -> n.path("data").path("step").asText() + "/"
-                            + n.path("data").path("recipient").path("username").asText()).sorted().toList());
-            assertTrue(db.read(() -> hops.ofIncident(incident)).stream().anyMatch(h -> h.step().name()
-                    .equals("DEPARTMENT_HEAD") && h.skipReason() != null && h.skipReason().name().equals("ABSENT")));
+            assertEquals(
+                    List.of("CISO/t-ciso", "SECURITY_LEAD/t-seclead"),
+                    told.stream()
+                            .filter(n -> n.path("data").has("step"))
+                            .map(n -> n.path("data").path("step").asText() + "/"
+                                    + n.path("data")
+                                            .path("recipient")
+                                            .path("username")
+                                            .asText())
+                            .sorted()
+                            .toList());
+            assertTrue(db.read(() -> hops.ofIncident(incident)).stream()
+                    .anyMatch(h -> h.step().name().equals("DEPARTMENT_HEAD")
+                            && h.skipReason() != null
+                            && h.skipReason().name().equals("ABSENT")));
         } finally {
             given().when().delete(ABSENCES + "/" + id).then().statusCode(204);
         }
     }
 
     @Test
-    @TestSecurity(user = "t-seclead", roles = "security-lead",
+    @TestSecurity(
+            user = "t-seclead",
+            roles = "security-lead",
             attributes = @SecurityAttribute(key = "organisation", value = "test-city"))
     void absenceOfSomeoneOutsideTheOrganisationIsRefused() {
-        given().contentType(ContentType.JSON).header("Accept-Language", "en")
-                .body(Map.of("username", "chief1", "startsAt", "2026-12-01T00:00:00Z", "endsAt",
-                        "2026-11-01T00:00:00Z"))
-                .when().post(ABSENCES)
-                .then().statusCode(422).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .header("Accept-Language", "en")
+                .body(Map.of(
+                        "username", "chief1", "startsAt", "2026-12-01T00:00:00Z", "endsAt", "2026-11-01T00:00:00Z"))
+                .when()
+                .post(ABSENCES)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("errors.field", Matchers.contains("username", "endsAt"));
-        given().contentType(ContentType.JSON).body(Map.of("reason", "休暇")).when().post(ABSENCES)
-                .then().statusCode(400).contentType("application/problem+json")
+        given().contentType(ContentType.JSON)
+                .body(Map.of("reason", "休暇"))
+                .when()
+                .post(ABSENCES)
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", Matchers.contains("endsAt", "startsAt", "username"));
     }
 
     private UUID chiefsReport() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-city", incident, "t-chief-a1", "sec-a1", "dept-a",
-                List.of("staff", "section-chief"), null, false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-city",
+                incident,
+                "t-chief-a1",
+                "sec-a1",
+                "dept-a",
+                List.of("staff", "section-chief"),
+                null,
+                false));
         return incident;
     }
 
     private UUID staffReportFromA3() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-city", incident, "t-staff-a3", "sec-a3", "dept-a",
-                List.of("staff"), null, false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-city", incident, "t-staff-a3", "sec-a3", "dept-a", List.of("staff"), null, false));
         return incident;
     }
 
@@ -221,6 +338,8 @@ class ParallelRecipientsAndDeputiesTest {
 
     private JsonNode hopOpened(UUID incident, String step) {
         return published.of(incident, "HopOpened").stream()
-                .filter(e -> e.path("data").path("step").asText().equals(step)).findFirst().orElseThrow();
+                .filter(e -> e.path("data").path("step").asText().equals(step))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -34,8 +34,13 @@ class SeverityTest {
         assertEquals("ciso", ciso.path("recipient").path("username").asText());
         assertEquals("SEVERITY", ciso.path("trigger").asText());
         JsonNode told = published.await(incident, "NotificationRequested", 2).stream()
-                .filter(n -> n.path("data").path("hopId").asText().equals(ciso.path("hopId").asText()))
-                .findFirst().orElseThrow().path("data");
+                .filter(n -> n.path("data")
+                        .path("hopId")
+                        .asText()
+                        .equals(ciso.path("hopId").asText()))
+                .findFirst()
+                .orElseThrow()
+                .path("data");
         assertEquals("ESCALATION", told.path("kind").asText());
         assertEquals("HIGH", told.path("severity").asText());
 
@@ -49,19 +54,34 @@ class SeverityTest {
     @Test
     void article43_3_caseReportedAtHighSeverityReachesTheCisoAtOnce() {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("demo-city", incident, "staff1", "general-affairs-section",
-                "general-affairs", List.of("staff"), "HIGH", false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "demo-city",
+                incident,
+                "staff1",
+                "general-affairs-section",
+                "general-affairs",
+                List.of("staff"),
+                "HIGH",
+                false));
 
         // The vice-CISO receives a copy of what the CISO receives (第9条).
         List<JsonNode> notifications = published.await(incident, "NotificationRequested", 3);
-        assertEquals(List.of("CISO/ciso/NEW_REPORT", "CISO/viceciso/NEW_REPORT", "SECTION_CHIEF/chief1/NEW_REPORT"),
+        assertEquals(
+                List.of("CISO/ciso/NEW_REPORT", "CISO/viceciso/NEW_REPORT", "SECTION_CHIEF/chief1/NEW_REPORT"),
                 notifications.stream()
-                .map(n -> n.path("data").path("step").asText() + "/"
-                        + n.path("data").path("recipient").path("username").asText() + "/"
-                        + n.path("data").path("kind").asText())
-                .sorted().toList());
-        String started = published.of(incident, "ChainStarted").get(0).path("time").asText();
-        assertTrue(cisoHops(incident, 1).stream().allMatch(e -> e.path("time").asText().equals(started)),
+                        .map(n -> n.path("data").path("step").asText() + "/"
+                                + n.path("data")
+                                        .path("recipient")
+                                        .path("username")
+                                        .asText() + "/"
+                                + n.path("data").path("kind").asText())
+                        .sorted()
+                        .toList());
+        String started =
+                published.of(incident, "ChainStarted").get(0).path("time").asText();
+        assertTrue(
+                cisoHops(incident, 1).stream()
+                        .allMatch(e -> e.path("time").asText().equals(started)),
                 "told in the transaction that started the chain");
     }
 
@@ -80,37 +100,51 @@ class SeverityTest {
         IncidentEvents.send(IncidentEvents.severityAssessed(incident, "CRITICAL", false));
 
         JsonNode ciso = cisoHops(incident, 1).get(0);
-        assertEquals("s-ciso", ciso.path("data").path("recipient").path("username").asText());
-        assertEquals(Duration.ofMinutes(5), Duration.between(Instant.parse(ciso.path("time").asText()),
-                Instant.parse(ciso.path("data").path("ackDeadline").asText())));
+        assertEquals(
+                "s-ciso", ciso.path("data").path("recipient").path("username").asText());
+        assertEquals(
+                Duration.ofMinutes(5),
+                Duration.between(
+                        Instant.parse(ciso.path("time").asText()),
+                        Instant.parse(ciso.path("data").path("ackDeadline").asText())));
     }
 
     @Test
     void severityOfACaseWithoutChainIsDeadLettered() {
-        String event = IncidentEvents.severityAssessed(UUID.randomUUID(), "HIGH", false).toString();
+        String event = IncidentEvents.severityAssessed(UUID.randomUUID(), "HIGH", false)
+                .toString();
         IncidentEvents.sendRaw(UUID.randomUUID().toString(), event);
 
-        assertEquals(1, EscalationEventLog.readUntil(IncidentEvents.dlq(), List.of(event), Duration.ofSeconds(20)).size());
+        assertEquals(
+                1,
+                EscalationEventLog.readUntil(IncidentEvents.dlq(), List.of(event), Duration.ofSeconds(20))
+                        .size());
     }
 
     private UUID report(String severity) {
         UUID incident = UUID.randomUUID();
-        IncidentEvents.send(IncidentEvents.reportedIn("test-severity", incident, "s-staff", "sv-sec", "sv-dept",
-                List.of("staff"), severity, false));
+        IncidentEvents.send(IncidentEvents.reportedIn(
+                "test-severity", incident, "s-staff", "sv-sec", "sv-dept", List.of("staff"), severity, false));
         return incident;
     }
 
     private Duration firstDeadline(UUID incident) {
         JsonNode opened = published.await(incident, "HopOpened", 1).get(0);
-        return Duration.between(Instant.parse(opened.path("time").asText()),
+        return Duration.between(
+                Instant.parse(opened.path("time").asText()),
                 Instant.parse(opened.path("data").path("ackDeadline").asText()));
     }
 
     private List<JsonNode> cisoHops(UUID incident, int atLeast) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> published.of(incident,
-                "HopOpened").stream().filter(e -> e.path("data").path("step").asText().equals("CISO")).count()
-                >= atLeast);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> published.of(incident, "HopOpened").stream()
+                                .filter(e ->
+                                        e.path("data").path("step").asText().equals("CISO"))
+                                .count()
+                        >= atLeast);
         return published.of(incident, "HopOpened").stream()
-                .filter(e -> e.path("data").path("step").asText().equals("CISO")).toList();
+                .filter(e -> e.path("data").path("step").asText().equals("CISO"))
+                .toList();
     }
 }

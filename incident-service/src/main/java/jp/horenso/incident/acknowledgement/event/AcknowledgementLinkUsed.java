@@ -10,8 +10,12 @@ import java.util.UUID;
  * fields as {@code docs/events/schemas/AcknowledgementLinkUsed.schema.json}). Read with
  * {@code CloudEvents.data(event, AcknowledgementLinkUsed.class)}: a missing field sends the record to the DLQ.
  */
-public record AcknowledgementLinkUsed(@NotNull UUID notificationId, @NotNull UUID incidentId, @NotNull UUID hopId,
-        @NotBlank String username, @NotNull OffsetDateTime acknowledgedAt) {
+public record AcknowledgementLinkUsed(
+        @NotNull UUID notificationId,
+        @NotNull UUID incidentId,
+        @NotNull UUID hopId,
+        @NotBlank String username,
+        @NotNull OffsetDateTime acknowledgedAt) {
 
     public static final String NAME = "AcknowledgementLinkUsed";
 }

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
 import jp.horenso.incident.acknowledgement.service.AcknowledgementService;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Acknowledging a report over HTTP. */
@@ -30,14 +30,24 @@ public class AcknowledgementResource {
     }
 
     @POST
-    @RolesAllowed({Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT, Roles.CISO,
-        Roles.VICE_CISO})
-    @Operation(summary = "Acknowledge a report (受領確認)",
+    @RolesAllowed({
+        Roles.SECTION_CHIEF,
+        Roles.DEPARTMENT_HEAD,
+        Roles.SECURITY_LEAD,
+        Roles.CSIRT,
+        Roles.CISO,
+        Roles.VICE_CISO
+    })
+    @Operation(
+            summary = "Acknowledge a report (受領確認)",
             description = "For the people of the chain who may see the case; stops their hop's clock. "
                     + "The JSON body with a comment is optional.")
     public Response acknowledge(@PathParam("id") UUID id, @Valid AcknowledgementRequest request, UriInfo uri) {
-        Acknowledgement ack = acknowledgements.acknowledge(caller.current(), id, request == null ? null : request.comment());
-        return Response.created(uri.getAbsolutePathBuilder().path(ack.id().toString()).build())
-                .entity(AcknowledgementView.of(ack)).build();
+        Acknowledgement ack =
+                acknowledgements.acknowledge(caller.current(), id, request == null ? null : request.comment());
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(ack.id().toString()).build())
+                .entity(AcknowledgementView.of(ack))
+                .build();
     }
 }

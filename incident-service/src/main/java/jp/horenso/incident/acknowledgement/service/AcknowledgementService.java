@@ -13,15 +13,15 @@ import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.incident.acknowledgement.event.IncidentAcknowledged;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.events.CloudEvents;
 import jp.horenso.platform.events.IncomingEvent;
 import jp.horenso.platform.events.InvalidEventException;
 import jp.horenso.platform.inbox.Inbox;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.incident.timeline.TimelineType;
-import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
 
 /** Records that a person of the chain received a report; the chain stops that person's clock from the event. */
 @ApplicationScoped
@@ -35,8 +35,13 @@ public class AcknowledgementService {
     private final Inbox inbox;
     private final JapanTime clock;
 
-    public AcknowledgementService(IncidentService incidents, TimelineService timeline, Outbox outbox,
-            CloudEvents cloudEvents, Inbox inbox, JapanTime clock) {
+    public AcknowledgementService(
+            IncidentService incidents,
+            TimelineService timeline,
+            Outbox outbox,
+            CloudEvents cloudEvents,
+            Inbox inbox,
+            JapanTime clock) {
         this.clock = clock;
         this.inbox = inbox;
         this.incidents = incidents;
@@ -48,8 +53,7 @@ public class AcknowledgementService {
     /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
-        Acknowledgement ack = record(incident.id(), caller, clock.now(), "API", comment,
-                Map.of(), null);
+        Acknowledgement ack = record(incident.id(), caller, clock.now(), "API", comment, Map.of(), null);
         return ack;
     }
 
@@ -70,14 +74,26 @@ public class AcknowledgementService {
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("notificationId", used.notificationId().toString());
         link.put("hopId", used.hopId().toString());
-        record(used.incidentId(), new Caller(used.username(), null, null, null, Set.of()), used.acknowledgedAt(),
-                "LINK", null, link, event.id());
+        record(
+                used.incidentId(),
+                new Caller(used.username(), null, null, null, Set.of()),
+                used.acknowledgedAt(),
+                "LINK",
+                null,
+                link,
+                event.id());
     }
 
-    private Acknowledgement record(UUID incidentId, Caller by, OffsetDateTime at, String via, String comment,
-            Map<String, Object> extraDetails, UUID sourceEventId) {
-        Acknowledgement ack = Acknowledgement.received(incidentId, by.username(), at, via,
-                comment == null || comment.isBlank() ? null : comment.strip());
+    private Acknowledgement record(
+            UUID incidentId,
+            Caller by,
+            OffsetDateTime at,
+            String via,
+            String comment,
+            Map<String, Object> extraDetails,
+            UUID sourceEventId) {
+        Acknowledgement ack = Acknowledgement.received(
+                incidentId, by.username(), at, via, comment == null || comment.isBlank() ? null : comment.strip());
         Panache.getEntityManager().persist(ack);
 
         Map<String, Object> details = new LinkedHashMap<>();
@@ -86,13 +102,22 @@ public class AcknowledgementService {
             details.put("comment", ack.comment());
         }
         details.putAll(extraDetails);
-        timeline.append(incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt(), by.username(), details,
-                sourceEventId);
+        timeline.append(
+                incidentId, TimelineType.ACKNOWLEDGED, ack.acknowledgedAt(), by.username(), details, sourceEventId);
 
-        outbox.append(IncidentAcknowledged.NAME, incidentId.toString(), new IncidentAcknowledged(incidentId,
-                new IncidentAcknowledged.Person(by.username(), by.unit(), by.department(),
-                        by.roles().stream().sorted().toList()),
-                ack.acknowledgedAt(), ack.via(), ack.comment()));
+        outbox.append(
+                IncidentAcknowledged.NAME,
+                incidentId.toString(),
+                new IncidentAcknowledged(
+                        incidentId,
+                        new IncidentAcknowledged.Person(
+                                by.username(),
+                                by.unit(),
+                                by.department(),
+                                by.roles().stream().sorted().toList()),
+                        ack.acknowledgedAt(),
+                        ack.via(),
+                        ack.comment()));
         return ack;
     }
 }

@@ -17,7 +17,11 @@ import java.util.Map;
 public class ClassificationSchemes {
 
     /** The axes every scheme classifies on. */
-    public enum Axis { confidentiality, integrity, availability }
+    public enum Axis {
+        confidentiality,
+        integrity,
+        availability
+    }
 
     /**
      * One scheme: for each axis, its levels mapped to the Kanuma levels (3/2/1, 2/1, 2/1) the severity rule reads.
@@ -48,13 +52,20 @@ public class ClassificationSchemes {
                 Map<Axis, Map<String, Integer>> axes = new LinkedHashMap<>();
                 for (Axis axis : Axis.values()) {
                     Map<String, Integer> levels = new LinkedHashMap<>();
-                    s.at("/axes/" + axis + "/normalised").fields()
-                            .forEachRemaining(e -> levels.put(e.getKey(), e.getValue().asInt()));
+                    s.at("/axes/" + axis + "/normalised")
+                            .fields()
+                            .forEachRemaining(
+                                    e -> levels.put(e.getKey(), e.getValue().asInt()));
                     axes.put(axis, levels);
                 }
-                schemes.put(s.get("code").asText(), new Scheme(s.get("code").asText(), s.get("version").asInt(), axes));
+                schemes.put(
+                        s.get("code").asText(),
+                        new Scheme(s.get("code").asText(), s.get("version").asInt(), axes));
             }
-            root.get("organisations").fields().forEachRemaining(e -> byOrganisation.put(e.getKey(), e.getValue().asText()));
+            root.get("organisations")
+                    .fields()
+                    .forEachRemaining(
+                            e -> byOrganisation.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

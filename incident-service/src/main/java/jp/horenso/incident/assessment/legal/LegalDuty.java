@@ -19,9 +19,9 @@ public class LegalDuty {
 
     /** Case and duty code. */
     @Embeddable
-    public record Key(@Column(name = "incident_id") UUID incidentId, @Column(name = "code") String code)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "incident_id") UUID incidentId,
+            @Column(name = "code") String code) implements Serializable {}
 
     @EmbeddedId
     private Key key;
@@ -135,8 +135,13 @@ public class LegalDuty {
     }
 
     /** The duty applies (again): why, by which rules, and its deadlines counted from discovery. */
-    public void identify(String ruleSetVersion, String source, List<LegalDutyRules.Text> reasons,
-            OffsetDateTime identifiedAt, OffsetDateTime promptDueAt, OffsetDateTime finalDueAt,
+    public void identify(
+            String ruleSetVersion,
+            String source,
+            List<LegalDutyRules.Text> reasons,
+            OffsetDateTime identifiedAt,
+            OffsetDateTime promptDueAt,
+            OffsetDateTime finalDueAt,
             OffsetDateTime personsNoticeDueAt) {
         followFacts(ruleSetVersion, source, reasons);
         this.identifiedAt = identifiedAt;
@@ -152,8 +157,8 @@ public class LegalDuty {
     }
 
     /** A fact changed the deadlines (e.g. 30 → 60 days, 規則43条3号). */
-    public void moveDeadlines(OffsetDateTime promptDueAt, OffsetDateTime finalDueAt,
-            OffsetDateTime personsNoticeDueAt) {
+    public void moveDeadlines(
+            OffsetDateTime promptDueAt, OffsetDateTime finalDueAt, OffsetDateTime personsNoticeDueAt) {
         this.promptDueAt = promptDueAt;
         this.finalDueAt = finalDueAt;
         this.personsNoticeDueAt = personsNoticeDueAt;

@@ -21,8 +21,7 @@ import jp.horenso.incident.cases.Incident;
 public class LegalDutyRules {
 
     /** A text in both languages. */
-    public record Text(String ja, String en) {
-    }
+    public record Text(String ja, String en) {}
 
     /**
      * A duty that applies to a case.
@@ -30,10 +29,17 @@ public class LegalDutyRules {
      * @param reasons the facts of the rule's {@code any} list that hold, as text
      * @param personsNotice the period for the notice to the persons (本人通知), null when the duty has none
      */
-    public record ApplicableDuty(String code, Text name, Text recipient, String source, List<Text> reasons,
-            Period promptReport, Period promptReminder, Period finalReport, Period personsNotice,
-            String ruleSetVersion) {
-    }
+    public record ApplicableDuty(
+            String code,
+            Text name,
+            Text recipient,
+            String source,
+            List<Text> reasons,
+            Period promptReport,
+            Period promptReminder,
+            Period finalReport,
+            Period personsNotice,
+            String ruleSetVersion) {}
 
     /** 本人通知 when the rule set gives no period: the law says only 速やかに (see the rules file's verify note). */
     static final Period DEFAULT_PERSONS_NOTICE = Period.ofDays(30);
@@ -76,7 +82,9 @@ public class LegalDutyRules {
                 for (JsonNode fact : any) {
                     if (facts.contains(fact.asText())) {
                         JsonNode text = duty.at("/reasons/" + fact.asText());
-                        reasons.add(new Text(text.path("ja").asText(fact.asText()), text.path("en").asText(fact.asText())));
+                        reasons.add(new Text(
+                                text.path("ja").asText(fact.asText()),
+                                text.path("en").asText(fact.asText())));
                     }
                 }
                 if (reasons.isEmpty()) {
@@ -97,10 +105,17 @@ public class LegalDutyRules {
                 JsonNode period = duty.at("/personsNotice/period");
                 personsNotice = period.isMissingNode() ? DEFAULT_PERSONS_NOTICE : Period.parse(period.asText());
             }
-            duties.add(new ApplicableDuty(duty.get("code").asText(), text(duty.get("name")),
-                    text(duty.get("recipient")), duty.get("source").asText(), List.copyOf(reasons),
-                    Period.parse(duty.get("promptReport").asText()), Period.parse(duty.get("promptReminder").asText()),
-                    finalReport, personsNotice, version()));
+            duties.add(new ApplicableDuty(
+                    duty.get("code").asText(),
+                    text(duty.get("name")),
+                    text(duty.get("recipient")),
+                    duty.get("source").asText(),
+                    List.copyOf(reasons),
+                    Period.parse(duty.get("promptReport").asText()),
+                    Period.parse(duty.get("promptReminder").asText()),
+                    finalReport,
+                    personsNotice,
+                    version()));
         }
         return duties;
     }

@@ -14,8 +14,7 @@ import jp.horenso.incident.cases.PersonalDataKind;
  */
 public final class LegalFacts {
 
-    private LegalFacts() {
-    }
+    private LegalFacts() {}
 
     public static Set<String> of(Incident c) {
         Set<String> facts = new LinkedHashSet<>();

@@ -13,10 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import jp.horenso.incident.assessment.service.LegalDutyService;
-import jp.horenso.platform.security.CallerIdentity;
-import jp.horenso.incident.common.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.assessment.service.SubmitLegalReport;
+import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.CallerIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Legal reporting duties of a case (regulatory.md R1, R2): submissions and the commission report draft. */
 @Path("/api/incidents/{id}/legal-duties/{code}")
@@ -35,9 +35,12 @@ public class LegalDutyResource {
     @Path("/submissions")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    @Operation(summary = "Record that the prompt or final report was submitted",
+    @Operation(
+            summary = "Record that the prompt or final report was submitted",
             description = "CSIRT and security lead. The final report stops the legal clock.")
-    public Response submit(@PathParam("id") UUID id, @PathParam("code") String code,
+    public Response submit(
+            @PathParam("id") UUID id,
+            @PathParam("code") String code,
             @NotNull @Valid LegalReportSubmissionRequest request) {
         legal.recordSubmission(caller.current(), id, code, command(request));
         return Response.noContent().build();

@@ -12,6 +12,7 @@ import jp.horenso.incident.assessment.service.SubmitLegalReport;
  *
  * @param reference the recipient's receipt or file number
  */
-public record LegalReportSubmissionRequest(@NotNull SubmitLegalReport.Report report,
-        @NotNull @PastOrPresent OffsetDateTime submittedAt, @NotBlank @Size(max = 200) String reference) {
-}
+public record LegalReportSubmissionRequest(
+        @NotNull SubmitLegalReport.Report report,
+        @NotNull @PastOrPresent OffsetDateTime submittedAt,
+        @NotBlank @Size(max = 200) String reference) {}

@@ -23,9 +23,9 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
 import jp.horenso.incident.common.time.JapanTime;
-import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.platform.outbox.Outbox;
 
 /**
  * Keeps a case's severity and legal duties in step with its record: recomputes both after every change, writes
@@ -45,8 +45,14 @@ public class AssessmentService {
     private final JapanTime clock;
     private final Outbox outbox;
 
-    public AssessmentService(SeverityRule severityRule, LegalDutyRules legalRules, ClassificationSchemes schemes,
-            LegalDutyRepository duties, TimelineService timeline, Outbox outbox, JapanTime clock) {
+    public AssessmentService(
+            SeverityRule severityRule,
+            LegalDutyRules legalRules,
+            ClassificationSchemes schemes,
+            LegalDutyRepository duties,
+            TimelineService timeline,
+            Outbox outbox,
+            JapanTime clock) {
         this.clock = clock;
         this.severityRule = severityRule;
         this.legalRules = legalRules;
@@ -60,8 +66,8 @@ public class AssessmentService {
     public void reassess(Incident incident, String actor) {
         List<LegalDutyRules.ApplicableDuty> applicable = legalRules.applicableTo(incident);
         reconcileDuties(incident, applicable, actor);
-        SeverityRule.Assessment assessment = severityRule.assess(incident,
-                schemes.forOrganisation(incident.organisation()), !applicable.isEmpty());
+        SeverityRule.Assessment assessment =
+                severityRule.assess(incident, schemes.forOrganisation(incident.organisation()), !applicable.isEmpty());
         if (assessment.severity() != incident.computedSeverity()
                 || !ruleIds(assessment.reasons()).equals(ruleIds(incident.severityReasons()))) {
             incident.assessed(assessment.severity(), assessment.reasons());
@@ -71,8 +77,10 @@ public class AssessmentService {
 
     /** Sets the severity computed at filing time, without an event: IncidentReported carries it. */
     public void assessNew(Incident incident) {
-        SeverityRule.Assessment assessment = severityRule.assess(incident,
-                schemes.forOrganisation(incident.organisation()), !legalRules.applicableTo(incident).isEmpty());
+        SeverityRule.Assessment assessment = severityRule.assess(
+                incident,
+                schemes.forOrganisation(incident.organisation()),
+                !legalRules.applicableTo(incident).isEmpty());
         incident.assessed(assessment.severity(), assessment.reasons());
     }
 
@@ -100,9 +108,19 @@ public class AssessmentService {
 
     private void publishSeverity(Incident incident, String actor) {
         List<SeverityAssessed.Reason> reasons = incident.severityReasons().stream()
-                .map(r -> new SeverityAssessed.Reason(r.rule(), r.level())).toList();
-        outbox.append(SeverityAssessed.NAME, incident.id().toString(), new SeverityAssessed(incident.id(), incident.severity(),
-                incident.computedSeverity(), incident.severityOverride() != null, reasons, actor, incident.drill()));
+                .map(r -> new SeverityAssessed.Reason(r.rule(), r.level()))
+                .toList();
+        outbox.append(
+                SeverityAssessed.NAME,
+                incident.id().toString(),
+                new SeverityAssessed(
+                        incident.id(),
+                        incident.severity(),
+                        incident.computedSeverity(),
+                        incident.severityOverride() != null,
+                        reasons,
+                        actor,
+                        incident.drill()));
     }
 
     private void reconcileDuties(Incident incident, List<LegalDutyRules.ApplicableDuty> applicable, String actor) {
@@ -121,8 +139,14 @@ public class AssessmentService {
                 row = LegalDuty.of(incident.id(), duty.code());
             }
             Deadlines deadlines = Deadlines.of(incident, duty);
-            row.identify(duty.ruleSetVersion(), duty.source(), duty.reasons(), clock.now(), deadlines.prompt(),
-                    deadlines.finalReport(), deadlines.personsNotice());
+            row.identify(
+                    duty.ruleSetVersion(),
+                    duty.source(),
+                    duty.reasons(),
+                    clock.now(),
+                    deadlines.prompt(),
+                    deadlines.finalReport(),
+                    deadlines.personsNotice());
             if (isNew) {
                 duties.persist(row);
             }
@@ -136,19 +160,38 @@ public class AssessmentService {
             details.put("personsNoticeDueAt", format(row.personsNoticeDueAt()));
             timeline.append(incident.id(), TimelineType.LEGAL_DUTY_IDENTIFIED, clock.now(), actor, details, null);
 
-            outbox.append(LegalDutyIdentified.NAME, incident.id().toString(), new LegalDutyIdentified(incident.id(),
-                    incident.number(), duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(),
-                    row.promptDueAt(), deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(),
-                    incident.drill()));
+            outbox.append(
+                    LegalDutyIdentified.NAME,
+                    incident.id().toString(),
+                    new LegalDutyIdentified(
+                            incident.id(),
+                            incident.number(),
+                            duty.code(),
+                            duty.recipient().ja(),
+                            duty.source(),
+                            incident.discoveredAt(),
+                            row.promptDueAt(),
+                            deadlines.promptReminder(),
+                            row.finalDueAt(),
+                            row.personsNoticeDueAt(),
+                            incident.drill()));
         }
-        Set<String> applicableCodes = applicable.stream().map(LegalDutyRules.ApplicableDuty::code)
-                .collect(Collectors.toSet());
+        Set<String> applicableCodes =
+                applicable.stream().map(LegalDutyRules.ApplicableDuty::code).collect(Collectors.toSet());
         for (LegalDuty row : existing.values()) {
             if (row.open() && !applicableCodes.contains(row.key().code())) {
                 row.withdraw(clock.now());
-                timeline.append(incident.id(), TimelineType.LEGAL_DUTY_WITHDRAWN, clock.now(), actor,
-                        Map.of("code", row.key().code()), null);
-                outbox.append(LegalDutyWithdrawn.NAME, incident.id().toString(), new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
+                timeline.append(
+                        incident.id(),
+                        TimelineType.LEGAL_DUTY_WITHDRAWN,
+                        clock.now(),
+                        actor,
+                        Map.of("code", row.key().code()),
+                        null);
+                outbox.append(
+                        LegalDutyWithdrawn.NAME,
+                        incident.id().toString(),
+                        new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
             }
         }
     }
@@ -160,7 +203,8 @@ public class AssessmentService {
     private void revise(Incident incident, LegalDuty row, LegalDutyRules.ApplicableDuty duty, String actor) {
         row.followFacts(duty.ruleSetVersion(), duty.source(), duty.reasons());
         Deadlines deadlines = Deadlines.of(incident, duty);
-        if (same(row.promptDueAt(), deadlines.prompt()) && same(row.finalDueAt(), deadlines.finalReport())
+        if (same(row.promptDueAt(), deadlines.prompt())
+                && same(row.finalDueAt(), deadlines.finalReport())
                 && same(row.personsNoticeDueAt(), deadlines.personsNotice())) {
             return;
         }
@@ -168,26 +212,45 @@ public class AssessmentService {
         details.put("code", duty.code());
         details.put("promptDueAt", beforeAfter(format(row.promptDueAt()), format(deadlines.prompt())));
         details.put("finalDueAt", beforeAfter(format(row.finalDueAt()), format(deadlines.finalReport())));
-        details.put("personsNoticeDueAt", beforeAfter(format(row.personsNoticeDueAt()),
-                format(deadlines.personsNotice())));
+        details.put(
+                "personsNoticeDueAt", beforeAfter(format(row.personsNoticeDueAt()), format(deadlines.personsNotice())));
         details.put("reasons", reasonTexts(duty));
         row.moveDeadlines(deadlines.prompt(), deadlines.finalReport(), deadlines.personsNotice());
         OffsetDateTime now = clock.now();
         timeline.append(incident.id(), TimelineType.LEGAL_DUTY_REVISED, now, actor, details, null);
 
-        outbox.append(LegalDutyRevised.NAME, incident.id().toString(), new LegalDutyRevised(incident.id(), incident.number(),
-                duty.code(), duty.recipient().ja(), duty.source(), incident.discoveredAt(), row.promptDueAt(),
-                deadlines.promptReminder(), row.finalDueAt(), row.personsNoticeDueAt(), incident.drill(),
-                reasonTexts(duty), now));
+        outbox.append(
+                LegalDutyRevised.NAME,
+                incident.id().toString(),
+                new LegalDutyRevised(
+                        incident.id(),
+                        incident.number(),
+                        duty.code(),
+                        duty.recipient().ja(),
+                        duty.source(),
+                        incident.discoveredAt(),
+                        row.promptDueAt(),
+                        deadlines.promptReminder(),
+                        row.finalDueAt(),
+                        row.personsNoticeDueAt(),
+                        incident.drill(),
+                        reasonTexts(duty),
+                        now));
     }
 
     /** A duty's deadlines: calendar days from discovery, counted in Japan time (regulatory.md R1). */
-    private record Deadlines(OffsetDateTime prompt, OffsetDateTime promptReminder, OffsetDateTime finalReport,
+    private record Deadlines(
+            OffsetDateTime prompt,
+            OffsetDateTime promptReminder,
+            OffsetDateTime finalReport,
             OffsetDateTime personsNotice) {
 
         static Deadlines of(Incident incident, LegalDutyRules.ApplicableDuty duty) {
-            OffsetDateTime discovered = incident.discoveredAt().atZoneSameInstant(JAPAN).toOffsetDateTime();
-            return new Deadlines(discovered.plus(duty.promptReport()), discovered.plus(duty.promptReminder()),
+            OffsetDateTime discovered =
+                    incident.discoveredAt().atZoneSameInstant(JAPAN).toOffsetDateTime();
+            return new Deadlines(
+                    discovered.plus(duty.promptReport()),
+                    discovered.plus(duty.promptReminder()),
                     discovered.plus(duty.finalReport()),
                     duty.personsNotice() == null ? null : discovered.plus(duty.personsNotice()));
         }
@@ -213,7 +276,9 @@ public class AssessmentService {
     }
 
     private static List<String> ruleIds(List<SeverityReason> reasons) {
-        return reasons.stream().map(SeverityReason::rule).filter(Objects::nonNull).toList();
+        return reasons.stream()
+                .map(SeverityReason::rule)
+                .filter(Objects::nonNull)
+                .toList();
     }
-
 }

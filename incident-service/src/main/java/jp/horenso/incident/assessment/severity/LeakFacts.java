@@ -7,8 +7,7 @@ import jp.horenso.incident.cases.PersonalData;
 /** Whether a case is a leak of personal data, the starting point of both the severity and the legal rules. */
 public final class LeakFacts {
 
-    private LeakFacts() {
-    }
+    private LeakFacts() {}
 
     /**
      * Personal data was involved, and for a mis-sent mail (第78条) not every copy was confirmed deleted unread.

@@ -26,8 +26,7 @@ import jp.horenso.incident.cases.ThreatCategory;
 public class SeverityRule {
 
     /** The computed severity and the reasons that produced it, highest first. */
-    public record Assessment(Severity severity, List<SeverityReason> reasons) {
-    }
+    public record Assessment(Severity severity, List<SeverityReason> reasons) {}
 
     /**
      * @param legalDutyApplies whether a legal report duty (R1, R2) applies to the case
@@ -40,31 +39,46 @@ public class SeverityRule {
         int persons = pd != null && pd.persons() != null ? pd.persons() : 0;
 
         if (leak && unencrypted && pd.kinds().contains(PersonalDataKind.MY_NUMBER)) {
-            add(reasons, "C1", Severity.CRITICAL, "特定個人情報（マイナンバー）が暗号化されずに漏えい等した",
+            add(
+                    reasons,
+                    "C1",
+                    Severity.CRITICAL,
+                    "特定個人情報（マイナンバー）が暗号化されずに漏えい等した",
                     "My Number data leaked without strong encryption");
         }
         if (leak && persons > 1000) {
-            add(reasons, "C2", Severity.CRITICAL, "1,000人を超える本人の個人情報が漏えい等した",
+            add(
+                    reasons,
+                    "C2",
+                    Severity.CRITICAL,
+                    "1,000人を超える本人の個人情報が漏えい等した",
                     "personal data of more than 1,000 persons leaked");
         }
         if (c.ongoing() && c.networkZone() == NetworkZone.MY_NUMBER_USE) {
-            add(reasons, "C3", Severity.CRITICAL, "マイナンバー利用事務系で事象が継続している",
-                    "still ongoing in the My Number zone");
+            add(reasons, "C3", Severity.CRITICAL, "マイナンバー利用事務系で事象が継続している", "still ongoing in the My Number zone");
         }
         if (legalDutyApplies) {
-            add(reasons, "H1", Severity.HIGH, "法令に基づく個人情報保護委員会への報告義務がある",
+            add(
+                    reasons,
+                    "H1",
+                    Severity.HIGH,
+                    "法令に基づく個人情報保護委員会への報告義務がある",
                     "a legal report to the Personal Information Protection Commission is due");
         }
         boolean informationAffected = c.informationImpact() != null && c.informationImpact() != InformationImpact.NONE;
         if (informationAffected && maxLevel(c, scheme, Axis.confidentiality) >= 3) {
-            add(reasons, "H2", Severity.HIGH, "機密性3の情報資産に影響がある",
-                    "an asset of confidentiality 3 is affected");
+            add(reasons, "H2", Severity.HIGH, "機密性3の情報資産に影響がある", "an asset of confidentiality 3 is affected");
         }
         boolean severeOperationalHarm = c.functionalImpact() == FunctionalImpact.HIGH
-                || c.recoverability() == Recoverability.EXTENDED || c.recoverability() == Recoverability.NOT_RECOVERABLE;
-        if (severeOperationalHarm && (maxLevel(c, scheme, Axis.integrity) >= 2
-                || maxLevel(c, scheme, Axis.availability) >= 2)) {
-            add(reasons, "H3", Severity.HIGH, "完全性2または可用性2の情報資産について業務への影響が大きい、または復旧が困難",
+                || c.recoverability() == Recoverability.EXTENDED
+                || c.recoverability() == Recoverability.NOT_RECOVERABLE;
+        if (severeOperationalHarm
+                && (maxLevel(c, scheme, Axis.integrity) >= 2 || maxLevel(c, scheme, Axis.availability) >= 2)) {
+            add(
+                    reasons,
+                    "H3",
+                    Severity.HIGH,
+                    "完全性2または可用性2の情報資産について業務への影響が大きい、または復旧が困難",
                     "an asset of integrity 2 or availability 2 is badly impaired or hard to recover");
         }
         if (c.ongoing() && c.threatCategory() == ThreatCategory.INTENTIONAL_ATTACK) {
@@ -74,15 +88,13 @@ public class SeverityRule {
             add(reasons, "M1", Severity.MEDIUM, "個人情報の漏えい等がある", "personal data leaked or may have leaked");
         }
         if (informationAffected && maxLevel(c, scheme, Axis.confidentiality) == 2) {
-            add(reasons, "M2", Severity.MEDIUM, "機密性2の情報資産に影響がある",
-                    "an asset of confidentiality 2 is affected");
+            add(reasons, "M2", Severity.MEDIUM, "機密性2の情報資産に影響がある", "an asset of confidentiality 2 is affected");
         }
         if (c.functionalImpact() == FunctionalImpact.MEDIUM || c.functionalImpact() == FunctionalImpact.HIGH) {
             add(reasons, "M3", Severity.MEDIUM, "業務への影響が中程度以上", "the city's services are impaired");
         }
         if (c.networkZone() == NetworkZone.LGWAN || c.networkZone() == NetworkZone.MY_NUMBER_USE) {
-            add(reasons, "M4", Severity.MEDIUM, "LGWAN接続系またはマイナンバー利用事務系で発生",
-                    "happened in the LGWAN or My Number zone");
+            add(reasons, "M4", Severity.MEDIUM, "LGWAN接続系またはマイナンバー利用事務系で発生", "happened in the LGWAN or My Number zone");
         }
         reasons.sort(Comparator.comparing(SeverityReason::level).reversed().thenComparing(SeverityReason::rule));
         Severity severity = reasons.isEmpty() ? Severity.LOW : reasons.get(0).level();

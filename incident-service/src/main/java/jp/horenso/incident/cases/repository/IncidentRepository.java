@@ -18,7 +18,8 @@ public class IncidentRepository implements PanacheRepositoryBase<Incident, UUID>
 
     /** The next case number, e.g. INC-2026-000042 (year in Japan time; the counter never repeats). */
     public String nextNumber() {
-        Number next = (Number) getEntityManager().createNativeQuery("SELECT nextval('incident_number_seq')")
+        Number next = (Number) getEntityManager()
+                .createNativeQuery("SELECT nextval('incident_number_seq')")
                 .getSingleResult();
         return "INC-%d-%06d".formatted(clock.now().getYear(), next.longValue());
     }

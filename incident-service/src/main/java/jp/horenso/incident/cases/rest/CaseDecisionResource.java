@@ -12,14 +12,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.CaseDecisionService;
-import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.common.http.ETags;
-import jp.horenso.platform.security.CallerIdentity;
-import jp.horenso.incident.common.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.cases.service.ChangeUnit;
-import jp.horenso.incident.cases.service.WithdrawCase;
+import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.cases.service.MarkDrill;
+import jp.horenso.incident.cases.service.WithdrawCase;
+import jp.horenso.incident.common.http.ETags;
+import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.CallerIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Decisions about a whole case over HTTP: its section, its withdrawal, its drill mark. Each answers with the case. */
 @Path("/api/incidents/{id}")
@@ -40,7 +40,8 @@ public class CaseDecisionResource {
     @POST
     @Path("/unit")
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    @Operation(summary = "Move the case to the section it concerns (第44条2項)",
+    @Operation(
+            summary = "Move the case to the section it concerns (第44条2項)",
             description = "CSIRT and security lead. {unit, reason}: a section of the directory (400 naming unit "
                     + "otherwise); the chain and who may see the case follow the new unit. 409 for a closed or "
                     + "withdrawn case or the unit it already has.")
@@ -52,7 +53,8 @@ public class CaseDecisionResource {
     @POST
     @Path("/withdrawal")
     @RolesAllowed(Roles.CSIRT)
-    @Operation(summary = "Withdraw a report filed by mistake",
+    @Operation(
+            summary = "Withdraw a report filed by mistake",
             description = "CSIRT only. {reason}. State WITHDRAWN: the chain stops and the record refuses changes like "
                     + "a closed case (409).")
     public Response withdraw(@PathParam("id") UUID id, @NotNull @Valid WithdrawalRequest request) {
@@ -63,7 +65,8 @@ public class CaseDecisionResource {
     @POST
     @Path("/drill-marking")
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD})
-    @Operation(summary = "Mark the case as a drill, or correct it to not a drill (第48条)",
+    @Operation(
+            summary = "Mark the case as a drill, or correct it to not a drill (第48条)",
             description = "{drill, reason}. CSIRT and security lead may mark a drill; only the CSIRT may correct to "
                     + "drill=false (403 otherwise). 409 when the mark is already so or the case is closed or "
                     + "withdrawn.")

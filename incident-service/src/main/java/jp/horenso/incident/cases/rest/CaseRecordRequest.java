@@ -33,5 +33,4 @@ public record CaseRecordRequest(
         boolean ongoing,
         @Size(max = 10_000) String cause,
         @Size(max = 10_000) String damageExtent,
-        @Size(max = 10_000) String damageScope) {
-}
+        @Size(max = 10_000) String damageScope) {}

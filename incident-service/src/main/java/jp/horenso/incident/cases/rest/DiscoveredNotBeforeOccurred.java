@@ -25,13 +25,16 @@ public @interface DiscoveredNotBeforeOccurred {
     class Validator implements ConstraintValidator<DiscoveredNotBeforeOccurred, IncidentReportRequest> {
         @Override
         public boolean isValid(IncidentReportRequest request, ConstraintValidatorContext context) {
-            if (request == null || request.occurredAt() == null || request.discoveredAt() == null
+            if (request == null
+                    || request.occurredAt() == null
+                    || request.discoveredAt() == null
                     || !request.discoveredAt().isBefore(request.occurredAt())) {
                 return true;
             }
             context.disableDefaultConstraintViolation();
             context.buildConstraintViolationWithTemplate(context.getDefaultConstraintMessageTemplate())
-                    .addPropertyNode("discoveredAt").addConstraintViolation();
+                    .addPropertyNode("discoveredAt")
+                    .addConstraintViolation();
             return false;
         }
     }

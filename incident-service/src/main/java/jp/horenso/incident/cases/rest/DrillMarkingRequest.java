@@ -10,5 +10,5 @@ import jakarta.validation.constraints.Size;
  * @param drill the new marking
  * @param reason why, kept on the timeline
  */
-public record DrillMarkingRequest(@NotNull Boolean drill, @NotBlank @Size(max = 2000) String reason) {
-}
+public record DrillMarkingRequest(
+        @NotNull Boolean drill, @NotBlank @Size(max = 2000) String reason) {}

@@ -75,8 +75,11 @@ public class IncidentQueryParams {
                 list("severity", severity, Severity::valueOf, Severity.values(), invalid),
                 list("kind", kind, IncidentKind::valueOf, IncidentKind.values(), invalid),
                 unit == null || unit.isBlank() ? null : checkLength("unit", unit.strip(), 100, invalid),
-                time("from", from, invalid), time("to", to, invalid), time("legalDueBefore", legalDueBefore, invalid),
-                words(q, invalid), bool("drill", drill, invalid));
+                time("from", from, invalid),
+                time("to", to, invalid),
+                time("legalDueBefore", legalDueBefore, invalid),
+                words(q, invalid),
+                bool("drill", drill, invalid));
         pageNumber(invalid);
         pageSize(invalid);
         if (!SORTS.contains(sort)) {
@@ -123,8 +126,8 @@ public class IncidentQueryParams {
     }
 
     /** A comma-separated list of enum constants; a bad one is added to {@code invalid}. */
-    public static <E extends Enum<E>> List<E> list(String field, String value, Function<String, E> parse, E[] all,
-            List<FieldProblem> invalid) {
+    public static <E extends Enum<E>> List<E> list(
+            String field, String value, Function<String, E> parse, E[] all, List<FieldProblem> invalid) {
         if (value == null || value.isBlank()) {
             return List.of();
         }
@@ -133,8 +136,8 @@ public class IncidentQueryParams {
             try {
                 result.add(parse.apply(part.strip()));
             } catch (IllegalArgumentException e) {
-                invalid.add(FieldProblem.of(field, "field.enum",
-                        Arrays.stream(all).map(Enum::name).collect(Collectors.joining(", "))));
+                invalid.add(FieldProblem.of(
+                        field, "field.enum", Arrays.stream(all).map(Enum::name).collect(Collectors.joining(", "))));
                 return List.of();
             }
         }
@@ -173,7 +176,9 @@ public class IncidentQueryParams {
             invalid.add(FieldProblem.of("q", "field.too-long", 200));
             return null;
         }
-        List<String> words = Arrays.stream(value.split("[\\s\\u3000]+")).filter(w -> !w.isBlank()).toList();
+        List<String> words = Arrays.stream(value.split("[\\s\\u3000]+"))
+                .filter(w -> !w.isBlank())
+                .toList();
         if (words.size() > 10) {
             invalid.add(FieldProblem.of("q", "field.too-many-words", 10));
             return null;

@@ -30,5 +30,4 @@ public record IncidentReportRequest(
         IncidentKind kind,
         Boolean drill,
         @Size(max = 100) String unit,
-        @Valid Informant informant) {
-}
+        @Valid Informant informant) {}

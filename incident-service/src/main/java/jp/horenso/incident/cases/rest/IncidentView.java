@@ -26,42 +26,103 @@ import jp.horenso.incident.timeline.rest.TimelineEntryView;
  *
  * @param informant the vendor or citizen the report came from (第43条1項), only for those who may see the case
  */
-public record IncidentView(UUID id, String number, String organisation, IncidentKind kind, String title,
-        String description, ReporterType reporterType, Informant informant, String reportedBy, String unit,
+public record IncidentView(
+        UUID id,
+        String number,
+        String organisation,
+        IncidentKind kind,
+        String title,
+        String description,
+        ReporterType reporterType,
+        Informant informant,
+        String reportedBy,
+        String unit,
         String department,
-        OffsetDateTime occurredAt, OffsetDateTime discoveredAt, OffsetDateTime reportedAt, boolean drill,
-        IncidentState state, RecordView record, SeverityView severity, List<LegalDutyView> legalDuties, long version,
+        OffsetDateTime occurredAt,
+        OffsetDateTime discoveredAt,
+        OffsetDateTime reportedAt,
+        boolean drill,
+        IncidentState state,
+        RecordView record,
+        SeverityView severity,
+        List<LegalDutyView> legalDuties,
+        long version,
         List<TimelineEntryView> timeline) {
 
     /** What the CSIRT recorded (第44条4項). */
-    public record RecordView(NetworkZone networkZone, List<String> informationSystems, List<InformationAsset> assets,
-            String classificationScheme, PersonalData personalData, ThreatCategory threatCategory,
-            FunctionalImpact functionalImpact, InformationImpact informationImpact, Recoverability recoverability,
-            boolean ongoing, String cause, String damageExtent, String damageScope) {
-    }
+    public record RecordView(
+            NetworkZone networkZone,
+            List<String> informationSystems,
+            List<InformationAsset> assets,
+            String classificationScheme,
+            PersonalData personalData,
+            ThreatCategory threatCategory,
+            FunctionalImpact functionalImpact,
+            InformationImpact informationImpact,
+            Recoverability recoverability,
+            boolean ongoing,
+            String cause,
+            String damageExtent,
+            String damageScope) {}
 
     /** The severity in force, always with the reasons that produced it. */
-    public record SeverityView(Severity level, String ja, String en, Severity computed, List<SeverityReason> reasons,
-            Override override) {
-    }
+    public record SeverityView(
+            Severity level, String ja, String en, Severity computed, List<SeverityReason> reasons, Override override) {}
 
     /** The CSIRT's override of the computed severity. */
-    public record Override(Severity level, String reason, String by, OffsetDateTime at) {
-    }
+    public record Override(Severity level, String reason, String by, OffsetDateTime at) {}
 
     public static IncidentView of(Incident i, List<LegalDutyView> duties, List<TimelineEntryView> timeline) {
         Severity level = i.severity();
-        SeverityView severity = new SeverityView(level, level.japanese(), level.english(), i.computedSeverity(),
-                i.severityReasons(), i.severityOverride() == null ? null
-                        : new Override(i.severityOverride(), i.severityOverrideReason(), i.severityOverrideBy(),
+        SeverityView severity = new SeverityView(
+                level,
+                level.japanese(),
+                level.english(),
+                i.computedSeverity(),
+                i.severityReasons(),
+                i.severityOverride() == null
+                        ? null
+                        : new Override(
+                                i.severityOverride(),
+                                i.severityOverrideReason(),
+                                i.severityOverrideBy(),
                                 i.severityOverrideAt()));
-        RecordView record = new RecordView(i.networkZone(), i.informationSystems(), i.assets(), i.classificationScheme(),
-                i.personalData(), i.threatCategory(), i.functionalImpact(), i.informationImpact(), i.recoverability(), i.ongoing(),
-                i.cause(), i.damageExtent(), i.damageScope());
-        return new IncidentView(i.id(), i.number(), i.organisation(), i.kind(), i.title(), i.description(), i.reporterType(),
-                i.informant(), i.reportedBy(), i.unit(), i.department(), withOffset(i.occurredAt(), i.occurredOffset()),
-                withOffset(i.discoveredAt(), i.discoveredOffset()), i.reportedAt(), i.drill(), i.state(), record, severity,
-                duties, i.version(), timeline);
+        RecordView record = new RecordView(
+                i.networkZone(),
+                i.informationSystems(),
+                i.assets(),
+                i.classificationScheme(),
+                i.personalData(),
+                i.threatCategory(),
+                i.functionalImpact(),
+                i.informationImpact(),
+                i.recoverability(),
+                i.ongoing(),
+                i.cause(),
+                i.damageExtent(),
+                i.damageScope());
+        return new IncidentView(
+                i.id(),
+                i.number(),
+                i.organisation(),
+                i.kind(),
+                i.title(),
+                i.description(),
+                i.reporterType(),
+                i.informant(),
+                i.reportedBy(),
+                i.unit(),
+                i.department(),
+                withOffset(i.occurredAt(), i.occurredOffset()),
+                withOffset(i.discoveredAt(), i.discoveredOffset()),
+                i.reportedAt(),
+                i.drill(),
+                i.state(),
+                record,
+                severity,
+                duties,
+                i.version(),
+                timeline);
     }
 
     /** Shows a time in the offset the reporter gave it with. */

@@ -10,5 +10,5 @@ import jp.horenso.incident.cases.Severity;
  * @param severity the level to use; null returns to the computed one
  * @param reason why, recorded on the timeline
  */
-public record SeverityOverrideRequest(Severity severity, @NotBlank @Size(max = 2000) String reason) {
-}
+public record SeverityOverrideRequest(
+        Severity severity, @NotBlank @Size(max = 2000) String reason) {}

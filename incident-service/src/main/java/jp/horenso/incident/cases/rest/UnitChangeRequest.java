@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
  * @param unit a section code of the directory
  * @param reason why, kept on the timeline
  */
-public record UnitChangeRequest(@NotBlank @Size(max = 100) String unit, @NotBlank @Size(max = 2000) String reason) {
-}
+public record UnitChangeRequest(
+        @NotBlank @Size(max = 100) String unit,
+        @NotBlank @Size(max = 2000) String reason) {}

@@ -4,5 +4,4 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 /** Withdraws a report filed by mistake; the reason is kept on the timeline. */
-public record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {
-}
+public record WithdrawalRequest(@NotBlank @Size(max = 2000) String reason) {}

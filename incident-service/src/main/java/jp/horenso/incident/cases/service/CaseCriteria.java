@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.Caller;
 
 /**
  * The one definition of which cases a caller may list and which a query selects, written as a condition in JPQL
@@ -24,8 +24,7 @@ public final class CaseCriteria {
     }
 
     /** A condition on the case alias and its named parameters. */
-    public record Where(String condition, Map<String, Object> params) {
-    }
+    public record Where(String condition, Map<String, Object> params) {}
 
     private final Language language;
     private final String alias;
@@ -84,8 +83,10 @@ public final class CaseCriteria {
             params.put("states", values(q.states()));
         }
         if (q.severities() != null && !q.severities().isEmpty()) {
-            and.add((language == Language.SQL ? severitySql(alias)
-                    : "coalesce(" + alias + ".severityOverride, " + alias + ".computedSeverity)") + " IN (:severities)");
+            and.add((language == Language.SQL
+                            ? severitySql(alias)
+                            : "coalesce(" + alias + ".severityOverride, " + alias + ".computedSeverity)")
+                    + " IN (:severities)");
             params.put("severities", values(q.severities()));
         }
         if (q.kinds() != null && !q.kinds().isEmpty()) {
@@ -105,19 +106,22 @@ public final class CaseCriteria {
             params.put("to", q.to());
         }
         if (q.legalDueBefore() != null) {
-            String duty = language == Language.SQL ? "FROM legal_duty d WHERE d.incident_id = " + alias + ".id "
-                    + "AND d.withdrawn_at IS NULL AND d.final_submitted_at IS NULL AND ((d.prompt_submitted_at IS NULL "
-                    + "AND d.prompt_due_at < :due) OR d.final_due_at < :due)"
+            String duty = language == Language.SQL
+                    ? "FROM legal_duty d WHERE d.incident_id = " + alias + ".id "
+                            + "AND d.withdrawn_at IS NULL AND d.final_submitted_at IS NULL AND ((d.prompt_submitted_at IS NULL "
+                            + "AND d.prompt_due_at < :due) OR d.final_due_at < :due)"
                     : "FROM LegalDuty d WHERE d.key.incidentId = " + alias + ".id AND d.withdrawnAt IS NULL "
-                    + "AND d.finalSubmittedAt IS NULL AND ((d.promptSubmittedAt IS NULL AND d.promptDueAt < :due) "
-                    + "OR d.finalDueAt < :due)";
+                            + "AND d.finalSubmittedAt IS NULL AND ((d.promptSubmittedAt IS NULL AND d.promptDueAt < :due) "
+                            + "OR d.finalDueAt < :due)";
             and.add("EXISTS (SELECT 1 " + duty + ")");
             params.put("due", q.legalDueBefore());
         }
         if (q.text() != null) {
             for (int n = 0; n < q.text().size(); n++) {
                 and.add(col("searchText") + " LIKE :text" + n + " ESCAPE '\\'");
-                params.put("text" + n, "%" + escapeLike(Incident.normaliseForSearch(q.text().get(n))) + "%");
+                params.put(
+                        "text" + n,
+                        "%" + escapeLike(Incident.normaliseForSearch(q.text().get(n))) + "%");
             }
         }
         if (q.drill() != null) {
@@ -128,12 +132,16 @@ public final class CaseCriteria {
 
     /** The property in JPQL, its column (snake case) in SQL. */
     private String col(String property) {
-        return alias + "." + (language == Language.JPQL ? property
-                : property.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
+        return alias + "."
+                + (language == Language.JPQL
+                        ? property
+                        : property.replaceAll("([a-z])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT));
     }
 
     private List<?> values(List<? extends Enum<?>> constants) {
-        return language == Language.JPQL ? constants : constants.stream().map(Enum::name).toList();
+        return language == Language.JPQL
+                ? constants
+                : constants.stream().map(Enum::name).toList();
     }
 
     private static String escapeLike(String text) {

@@ -8,19 +8,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.event.IncidentDrillMarkingChanged;
 import jp.horenso.incident.cases.event.IncidentUnitChanged;
 import jp.horenso.incident.cases.event.IncidentWithdrawn;
-import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
-import jp.horenso.platform.outbox.Outbox;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Decisions about a whole case: the section it concerns (第44条2項), its withdrawal when filed by mistake, and its
@@ -37,8 +37,13 @@ public class CaseDecisionService {
     private final Outbox outbox;
     private final JapanTime clock;
 
-    public CaseDecisionService(IncidentRepository rows, IncidentService incidents, UnitDirectory units,
-            TimelineService timeline, Outbox outbox, JapanTime clock) {
+    public CaseDecisionService(
+            IncidentRepository rows,
+            IncidentService incidents,
+            UnitDirectory units,
+            TimelineService timeline,
+            Outbox outbox,
+            JapanTime clock) {
         this.clock = clock;
         this.rows = rows;
         this.incidents = incidents;
@@ -70,8 +75,19 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.UNIT_CHANGED, now, caller.username(), details, null);
 
-        outbox.append(IncidentUnitChanged.NAME, c.id().toString(), new IncidentUnitChanged(c.id(), c.organisation(), previousUnit,
-                c.unit(), c.department(), reason, caller.username(), now, c.drill()));
+        outbox.append(
+                IncidentUnitChanged.NAME,
+                c.id().toString(),
+                new IncidentUnitChanged(
+                        c.id(),
+                        c.organisation(),
+                        previousUnit,
+                        c.unit(),
+                        c.department(),
+                        reason,
+                        caller.username(),
+                        now,
+                        c.drill()));
         return c;
     }
 
@@ -89,7 +105,10 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.WITHDRAWN, now, caller.username(), details, null);
 
-        outbox.append(IncidentWithdrawn.NAME, c.id().toString(), new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
+        outbox.append(
+                IncidentWithdrawn.NAME,
+                c.id().toString(),
+                new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
         return c;
     }
 
@@ -116,7 +135,10 @@ public class CaseDecisionService {
         details.put("reason", reason);
         timeline.append(c.id(), TimelineType.DRILL_MARKING_CHANGED, now, caller.username(), details, null);
 
-        outbox.append(IncidentDrillMarkingChanged.NAME, c.id().toString(), new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
+        outbox.append(
+                IncidentDrillMarkingChanged.NAME,
+                c.id().toString(),
+                new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
         return c;
     }
 
@@ -132,5 +154,4 @@ public class CaseDecisionService {
         change.put("after", after);
         return change;
     }
-
 }

@@ -7,8 +7,7 @@ import jp.horenso.platform.problem.ProblemException;
 /** The rule every change of a case record follows: a withdrawn case, like a closed one, no longer changes. */
 public final class CaseGuards {
 
-    private CaseGuards() {
-    }
+    private CaseGuards() {}
 
     /** 409 when the CSIRT withdrew the case (a report filed by mistake). */
     public static void requireNotWithdrawn(Incident c) {

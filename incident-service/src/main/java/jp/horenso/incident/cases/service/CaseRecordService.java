@@ -14,12 +14,12 @@ import jp.horenso.incident.assessment.classification.ClassificationSchemes.Axis;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.InformationAsset;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.incident.timeline.TimelineType;
-import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Keeps the CSIRT's record of a case (第44条4項). Every change is written on the timeline with its before and after,
@@ -36,8 +36,13 @@ public class CaseRecordService {
     private final ObjectMapper mapper;
     private final JapanTime clock;
 
-    public CaseRecordService(IncidentService incidents, ClassificationSchemes schemes, AssessmentService assessment,
-            TimelineService timeline, ObjectMapper mapper, JapanTime clock) {
+    public CaseRecordService(
+            IncidentService incidents,
+            ClassificationSchemes schemes,
+            AssessmentService assessment,
+            TimelineService timeline,
+            ObjectMapper mapper,
+            JapanTime clock) {
         this.clock = clock;
         this.incidents = incidents;
         this.schemes = schemes;
@@ -54,11 +59,23 @@ public class CaseRecordService {
         checkLevels(scheme, r.assets());
 
         Map<String, Object> before = snapshot(c);
-        c.reviseRecord(r.kind(), r.title().strip(), r.description().strip(), r.networkZone(),
+        c.reviseRecord(
+                r.kind(),
+                r.title().strip(),
+                r.description().strip(),
+                r.networkZone(),
                 r.informationSystems() == null ? new ArrayList<>() : new ArrayList<>(r.informationSystems()),
-                r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets()), scheme.id(), r.personalData(),
-                r.threatCategory(), r.functionalImpact(), r.informationImpact(), r.recoverability(), r.ongoing(),
-                blankToNull(r.cause()), blankToNull(r.damageExtent()), blankToNull(r.damageScope()));
+                r.assets() == null ? new ArrayList<>() : new ArrayList<>(r.assets()),
+                scheme.id(),
+                r.personalData(),
+                r.threatCategory(),
+                r.functionalImpact(),
+                r.informationImpact(),
+                r.recoverability(),
+                r.ongoing(),
+                blankToNull(r.cause()),
+                blankToNull(r.damageExtent()),
+                blankToNull(r.damageScope()));
         Map<String, Object> after = snapshot(c);
 
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -68,7 +85,13 @@ public class CaseRecordService {
             }
         });
         if (!changes.isEmpty()) {
-            timeline.append(c.id(), TimelineType.RECORD_UPDATED, clock.now(), caller.username(), Map.of("changes", changes), null);
+            timeline.append(
+                    c.id(),
+                    TimelineType.RECORD_UPDATED,
+                    clock.now(),
+                    caller.username(),
+                    Map.of("changes", changes),
+                    null);
             assessment.reassess(c, caller.username());
         }
         return c;
@@ -111,11 +134,11 @@ public class CaseRecordService {
         }
     }
 
-    private static void check(List<FieldProblem> invalid, ClassificationSchemes.Scheme scheme,
-            Axis axis, String level, String field) {
+    private static void check(
+            List<FieldProblem> invalid, ClassificationSchemes.Scheme scheme, Axis axis, String level, String field) {
         if (scheme.normalise(axis, level) == null) {
-            invalid.add(FieldProblem.of(field, "field.classification-level", scheme.id(),
-                    String.join(", ", scheme.levels(axis))));
+            invalid.add(FieldProblem.of(
+                    field, "field.classification-level", scheme.id(), String.join(", ", scheme.levels(axis))));
         }
     }
 
@@ -152,5 +175,4 @@ public class CaseRecordService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
 }

@@ -40,14 +40,20 @@ public class IdempotencyKeys {
         }
         String hash = hash(request);
         int inserted = em.createNativeQuery("INSERT INTO idempotency_key (username, key, request_hash) "
-                + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, username).setParameter(2, key).setParameter(3, hash).executeUpdate();
+                        + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+                .setParameter(1, username)
+                .setParameter(2, key)
+                .setParameter(3, hash)
+                .executeUpdate();
         if (inserted == 1) {
             return null;
         }
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT request_hash, incident_id FROM idempotency_key "
-                + "WHERE username = ?1 AND key = ?2").setParameter(1, username).setParameter(2, key).getResultList();
+        List<Object[]> rows = em.createNativeQuery(
+                        "SELECT request_hash, incident_id FROM idempotency_key " + "WHERE username = ?1 AND key = ?2")
+                .setParameter(1, username)
+                .setParameter(2, key)
+                .getResultList();
         Object[] row = rows.get(0);
         if (!hash.equals(row[0]) || row[1] == null) {
             throw new ProblemException(422, "idempotency.mismatch");
@@ -57,7 +63,10 @@ public class IdempotencyKeys {
 
     public void complete(String username, String key, UUID incidentId) {
         em.createNativeQuery("UPDATE idempotency_key SET incident_id = ?3 WHERE username = ?1 AND key = ?2")
-                .setParameter(1, username).setParameter(2, key).setParameter(3, incidentId).executeUpdate();
+                .setParameter(1, username)
+                .setParameter(2, key)
+                .setParameter(3, incidentId)
+                .executeUpdate();
     }
 
     private String hash(ReportIncident request) {

@@ -3,8 +3,8 @@ package jp.horenso.incident.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Objects;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Who may see a case: staff their own reports, a section chief their section's, a department head their
@@ -26,11 +26,13 @@ public class IncidentAccessPolicy {
         if (caller.hasRole(Roles.COMMITTEE) && incident.committeeReportedAt() != null) {
             return true;
         }
-        if (caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
+        if (caller.hasRole(Roles.SECTION_CHIEF)
+                && caller.unit() != null
                 && Objects.equals(caller.unit(), incident.unit())) {
             return true;
         }
-        return caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null
+        return caller.hasRole(Roles.DEPARTMENT_HEAD)
+                && caller.department() != null
                 && Objects.equals(caller.department(), incident.department());
     }
 }

@@ -15,8 +15,15 @@ import jp.horenso.incident.cases.Severity;
  * @param text words that must all appear in title or description
  * @param drill null: both; true: only drills; false: no drills
  */
-public record IncidentQuery(List<IncidentState> states, List<Severity> severities, List<IncidentKind> kinds,
-        String unit, OffsetDateTime from, OffsetDateTime to, OffsetDateTime legalDueBefore, List<String> text,
+public record IncidentQuery(
+        List<IncidentState> states,
+        List<Severity> severities,
+        List<IncidentKind> kinds,
+        String unit,
+        OffsetDateTime from,
+        OffsetDateTime to,
+        OffsetDateTime legalDueBefore,
+        List<String> text,
         Boolean drill) {
 
     /** The same query without drills: statistics never count exercises (第48条). */

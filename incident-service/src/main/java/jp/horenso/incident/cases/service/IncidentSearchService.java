@@ -21,13 +21,11 @@ import jp.horenso.platform.security.Caller;
 public class IncidentSearchService {
 
     /** One page of cases and how many match in all. */
-    public record Page(List<Incident> items, int page, int size, long total) {
-    }
+    public record Page(List<Incident> items, int page, int size, long total) {}
 
     /** Counts of real (non-drill) cases by severity, state and kind. */
-    public record Statistics(long total, Map<String, Long> bySeverity, Map<String, Long> byState,
-            Map<String, Long> byKind) {
-    }
+    public record Statistics(
+            long total, Map<String, Long> bySeverity, Map<String, Long> byState, Map<String, Long> byKind) {}
 
     private final EntityManager em;
 
@@ -37,10 +35,11 @@ public class IncidentSearchService {
 
     public Page list(Caller caller, IncidentQuery query, int page, int size, String sort) {
         Where where = where(caller, query);
-        TypedQuery<Incident> select = em.createQuery("SELECT i FROM Incident i WHERE " + where.jpql + " ORDER BY "
-                + orderBy(sort), Incident.class);
+        TypedQuery<Incident> select = em.createQuery(
+                "SELECT i FROM Incident i WHERE " + where.jpql + " ORDER BY " + orderBy(sort), Incident.class);
         where.params.forEach(select::setParameter);
-        List<Incident> items = select.setFirstResult(page * size).setMaxResults(size).getResultList();
+        List<Incident> items =
+                select.setFirstResult(page * size).setMaxResults(size).getResultList();
         return new Page(items, page, size, count(caller, query));
     }
 
@@ -66,8 +65,9 @@ public class IncidentSearchService {
     }
 
     private Map<String, Long> group(Where where, String expression) {
-        TypedQuery<Object[]> q = em.createQuery("SELECT " + expression + ", count(i) FROM Incident i WHERE "
-                + where.jpql + " GROUP BY " + expression, Object[].class);
+        TypedQuery<Object[]> q = em.createQuery(
+                "SELECT " + expression + ", count(i) FROM Incident i WHERE " + where.jpql + " GROUP BY " + expression,
+                Object[].class);
         where.params.forEach(q::setParameter);
         Map<String, Long> result = new LinkedHashMap<>();
         for (Object[] row : q.getResultList()) {
@@ -76,8 +76,7 @@ public class IncidentSearchService {
         return result;
     }
 
-    private record Where(String jpql, Map<String, Object> params) {
-    }
+    private record Where(String jpql, Map<String, Object> params) {}
 
     private static Where where(Caller caller, IncidentQuery q) {
         CaseCriteria.Where where = CaseCriteria.of(caller, q, "i", CaseCriteria.Language.JPQL);
@@ -89,10 +88,11 @@ public class IncidentSearchService {
             case "reportedAt" -> "i.reportedAt ASC, i.number ASC";
             case "number" -> "i.number ASC";
             case "-number" -> "i.number DESC";
-            case "-severity" -> "CASE coalesce(i.severityOverride, i.computedSeverity)"
-                    + " WHEN jp.horenso.incident.cases.Severity.CRITICAL THEN 4"
-                    + " WHEN jp.horenso.incident.cases.Severity.HIGH THEN 3"
-                    + " WHEN jp.horenso.incident.cases.Severity.MEDIUM THEN 2 ELSE 1 END DESC, i.reportedAt DESC";
+            case "-severity" ->
+                "CASE coalesce(i.severityOverride, i.computedSeverity)"
+                        + " WHEN jp.horenso.incident.cases.Severity.CRITICAL THEN 4"
+                        + " WHEN jp.horenso.incident.cases.Severity.HIGH THEN 3"
+                        + " WHEN jp.horenso.incident.cases.Severity.MEDIUM THEN 2 ELSE 1 END DESC, i.reportedAt DESC";
             default -> "i.reportedAt DESC, i.number DESC";
         };
     }

@@ -3,30 +3,30 @@ package jp.horenso.incident.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.List;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.assessment.legal.LegalDutyRules;
 import jp.horenso.incident.assessment.rest.LegalDutyView;
 import jp.horenso.incident.assessment.service.AssessmentService;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.config.OrganisationConfig;
-import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.ReporterType;
+import jp.horenso.incident.cases.config.OrganisationConfig;
+import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentView;
+import jp.horenso.incident.common.security.Roles;
+import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.incident.directory.service.UnitDirectory;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.incident.common.security.Roles;
-import jp.horenso.incident.directory.service.UnitDirectory;
-import jp.horenso.incident.timeline.TimelineType;
-import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
 
 /** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
 @ApplicationScoped
@@ -45,10 +45,18 @@ public class IncidentService {
     private final JapanTime clock;
     private final UnitDirectory units;
 
-    public IncidentService(IncidentRepository incidents, IncidentAccessPolicy access, TimelineService timeline,
-            Outbox outbox, AssessmentService assessment, LegalDutyRepository duties,
-            LegalDutyRules legalRules, IdempotencyKeys idempotency, UnitDirectory units,
-            OrganisationConfig organisation, JapanTime clock) {
+    public IncidentService(
+            IncidentRepository incidents,
+            IncidentAccessPolicy access,
+            TimelineService timeline,
+            Outbox outbox,
+            AssessmentService assessment,
+            LegalDutyRepository duties,
+            LegalDutyRules legalRules,
+            IdempotencyKeys idempotency,
+            UnitDirectory units,
+            OrganisationConfig organisation,
+            JapanTime clock) {
         this.clock = clock;
         this.idempotency = idempotency;
         this.units = units;
@@ -70,7 +78,8 @@ public class IncidentService {
     public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
         UnitDirectory.Placement placement = units.forReport(reporter, organisationOf(reporter), request.unit());
-        if (Boolean.TRUE.equals(request.drill()) && !reporter.hasRole(Roles.CSIRT)
+        if (Boolean.TRUE.equals(request.drill())
+                && !reporter.hasRole(Roles.CSIRT)
                 && !reporter.hasRole(Roles.SECURITY_LEAD)) {
             // 第48条: drills are declared by those who run them, not slipped in.
             throw new ProblemException(403, "drill.filing-not-allowed");
@@ -90,15 +99,19 @@ public class IncidentService {
 
     /** A report received from a vendor or citizen says from whom (第43条1項); other reports name no informant. */
     private static void checkInformant(ReportIncident request) {
-        boolean onBehalf = request.reporterType() == ReporterType.VENDOR
-                || request.reporterType() == ReporterType.CITIZEN;
+        boolean onBehalf =
+                request.reporterType() == ReporterType.VENDOR || request.reporterType() == ReporterType.CITIZEN;
         if (onBehalf && request.informant() == null) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("informant",
-                    "field.informant-required", request.reporterType().name())));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of(
+                    "informant",
+                    "field.informant-required",
+                    request.reporterType().name())));
         }
         if (!onBehalf && request.informant() != null) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("informant",
-                    "field.informant-not-for-type", request.reporterType().name())));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of(
+                    "informant",
+                    "field.informant-not-for-type",
+                    request.reporterType().name())));
         }
     }
 
@@ -108,20 +121,48 @@ public class IncidentService {
     }
 
     private Incident create(Caller reporter, ReportIncident request, UnitDirectory.Placement placement) {
-        Informant informant = request.informant() == null ? null : new Informant(
-                request.informant().name().strip(), blankToNull(request.informant().organisation()),
-                request.informant().contact().strip(), request.informant().channel());
-        Incident incident = Incident.reported(UUID.randomUUID(), incidents.nextNumber(), organisationOf(reporter),
-                request.title().strip(), request.description().strip(), request.reporterType(), reporter.username(),
-                placement.unit(), placement.department(), informant,
-                request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT, request.occurredAt(),
-                request.discoveredAt(), clock.now(), Boolean.TRUE.equals(request.drill()));
+        Informant informant = request.informant() == null
+                ? null
+                : new Informant(
+                        request.informant().name().strip(),
+                                blankToNull(request.informant().organisation()),
+                        request.informant().contact().strip(),
+                                request.informant().channel());
+        Incident incident = Incident.reported(
+                UUID.randomUUID(),
+                incidents.nextNumber(),
+                organisationOf(reporter),
+                request.title().strip(),
+                request.description().strip(),
+                request.reporterType(),
+                reporter.username(),
+                placement.unit(),
+                placement.department(),
+                informant,
+                request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT,
+                request.occurredAt(),
+                request.discoveredAt(),
+                clock.now(),
+                Boolean.TRUE.equals(request.drill()));
         assessment.assessNew(incident);
         incidents.persist(incident);
 
-        timeline.append(incident.id(), TimelineType.REPORTED, incident.reportedAt(), reporter.username(),
-                Map.of("number", incident.number(), "kind", incident.kind().name(),
-                        "reporterType", incident.reporterType().name(), "unit", incident.unit(), "drill", incident.drill()),
+        timeline.append(
+                incident.id(),
+                TimelineType.REPORTED,
+                incident.reportedAt(),
+                reporter.username(),
+                Map.of(
+                        "number",
+                        incident.number(),
+                        "kind",
+                        incident.kind().name(),
+                        "reporterType",
+                        incident.reporterType().name(),
+                        "unit",
+                        incident.unit(),
+                        "drill",
+                        incident.drill()),
                 null);
         outbox.append(IncidentReported.NAME, incident.id().toString(), reported(incident, reporter));
         return incident;
@@ -133,7 +174,8 @@ public class IncidentService {
         Incident incident = visible(caller, id);
         OffsetDateTime now = clock.now();
         List<LegalDutyView> legal = duties.of(id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
+                .toList();
         return IncidentView.of(incident, legal, timeline.of(id));
     }
 
@@ -152,10 +194,23 @@ public class IncidentService {
     }
 
     private static IncidentReported reported(Incident incident, Caller reporter) {
-        return new IncidentReported(incident.id(), incident.number(), incident.organisation(), incident.kind(),
-                incident.reporterType(), new IncidentReported.Reporter(reporter.username(), reporter.unit(),
-                        reporter.department(), reporter.roles().stream().sorted().toList()),
-                incident.unit(), incident.department(), incident.occurredAt(), incident.discoveredAt(), incident.reportedAt(),
-                incident.severity(), incident.drill());
+        return new IncidentReported(
+                incident.id(),
+                incident.number(),
+                incident.organisation(),
+                incident.kind(),
+                incident.reporterType(),
+                new IncidentReported.Reporter(
+                        reporter.username(),
+                        reporter.unit(),
+                        reporter.department(),
+                        reporter.roles().stream().sorted().toList()),
+                incident.unit(),
+                incident.department(),
+                incident.occurredAt(),
+                incident.discoveredAt(),
+                incident.reportedAt(),
+                incident.severity(),
+                incident.drill());
     }
 }

@@ -26,5 +26,4 @@ public record RecordCase(
         boolean ongoing,
         String cause,
         String damageExtent,
-        String damageScope) {
-}
+        String damageScope) {}

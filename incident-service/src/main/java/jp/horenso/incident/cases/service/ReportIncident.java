@@ -15,5 +15,4 @@ public record ReportIncident(
         IncidentKind kind,
         Boolean drill,
         String unit,
-        Informant informant) {
-}
+        Informant informant) {}

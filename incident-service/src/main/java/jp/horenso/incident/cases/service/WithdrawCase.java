@@ -1,6 +1,4 @@
 package jp.horenso.incident.cases.service;
 
 /** Withdraws a report filed by mistake, with a reason. */
-public record WithdrawCase(
-        String reason) {
-}
+public record WithdrawCase(String reason) {}

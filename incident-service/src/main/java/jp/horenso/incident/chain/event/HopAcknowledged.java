@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The recipient of a hop acknowledged it ({@code docs/events/schemas/HopAcknowledged.schema.json}). */
-public record HopAcknowledged(@NotNull UUID incidentId, @NotNull UUID hopId, @NotBlank String acknowledgedBy,
+public record HopAcknowledged(
+        @NotNull UUID incidentId,
+        @NotNull UUID hopId,
+        @NotBlank String acknowledgedBy,
         @NotNull OffsetDateTime acknowledgedAt) {
 
     public static final String NAME = "HopAcknowledged";

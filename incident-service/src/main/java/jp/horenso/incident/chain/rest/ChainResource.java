@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.chain.service.ChainService;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's reporting chain (報告経路) over HTTP. */
@@ -27,9 +27,19 @@ public class ChainResource {
     }
 
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
-    @Operation(summary = "The case's chain: every hop, who must acknowledge by when, and what became of it",
+    @RolesAllowed({
+        Roles.STAFF,
+        Roles.SECTION_CHIEF,
+        Roles.DEPARTMENT_HEAD,
+        Roles.SECURITY_LEAD,
+        Roles.CSIRT,
+        Roles.CISO,
+        Roles.VICE_CISO,
+        Roles.AUDITOR,
+        Roles.COMMITTEE
+    })
+    @Operation(
+            summary = "The case's chain: every hop, who must acknowledge by when, and what became of it",
             description = "Whoever may see the case (else 404). Ordered by openedAt; times in Japan time. overdue: "
                     + "not acknowledged and past the deadline.")
     public List<HopView> chain(@PathParam("id") UUID id) {

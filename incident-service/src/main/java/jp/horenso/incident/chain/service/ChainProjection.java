@@ -36,8 +36,8 @@ public class ChainProjection {
     private final IncidentRepository incidents;
     private final ChainHopRepository hops;
 
-    public ChainProjection(Inbox inbox, CloudEvents cloudEvents, IncidentRepository incidents,
-            ChainHopRepository hops) {
+    public ChainProjection(
+            Inbox inbox, CloudEvents cloudEvents, IncidentRepository incidents, ChainHopRepository hops) {
         this.inbox = inbox;
         this.cloudEvents = cloudEvents;
         this.incidents = incidents;
@@ -50,8 +50,11 @@ public class ChainProjection {
      * @throws InvalidEventException when the event cannot be applied (the record goes to the dead-letter topic)
      */
     public void apply(IncomingEvent event) {
-        if (!(event.is(HopOpened.NAME) || event.is(HopAcknowledged.NAME) || event.is(HopTimedOut.NAME)
-                || event.is(HopCancelled.NAME) || event.is(ChainStopped.NAME))) {
+        if (!(event.is(HopOpened.NAME)
+                || event.is(HopAcknowledged.NAME)
+                || event.is(HopTimedOut.NAME)
+                || event.is(HopCancelled.NAME)
+                || event.is(ChainStopped.NAME))) {
             return;
         }
         if (!inbox.firstDelivery(event.id(), CONSUMER)) {
@@ -81,9 +84,17 @@ public class ChainProjection {
         if (hops.findById(opened.hopId()) != null) {
             return;
         }
-        hops.persist(ChainHop.opened(opened.hopId(), opened.incidentId(), opened.step(),
-                opened.recipient().username(), blankToNull(opened.recipient().name()), blankToNull(opened.trigger()),
-                blankToNull(opened.deputyFor()), opened.escalatedFrom(), event.time(), opened.ackDeadline()));
+        hops.persist(ChainHop.opened(
+                opened.hopId(),
+                opened.incidentId(),
+                opened.step(),
+                opened.recipient().username(),
+                blankToNull(opened.recipient().name()),
+                blankToNull(opened.trigger()),
+                blankToNull(opened.deputyFor()),
+                opened.escalatedFrom(),
+                event.time(),
+                opened.ackDeadline()));
     }
 
     private void stopped(ChainStopped stopped) {

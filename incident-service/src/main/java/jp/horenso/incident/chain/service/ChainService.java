@@ -6,10 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.incident.chain.rest.HopView;
 import jp.horenso.incident.chain.repository.ChainHopRepository;
-import jp.horenso.platform.security.Caller;
+import jp.horenso.incident.chain.rest.HopView;
 import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.security.Caller;
 
 /** Reads a case's chain from the projection, for those who may see the case. */
 @ApplicationScoped

@@ -5,8 +5,7 @@ import jakarta.ws.rs.core.EntityTag;
 /** Entity tags for optimistic concurrency: the ETag of a case is its version. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));

@@ -12,8 +12,7 @@ import jp.horenso.platform.problem.ProblemException;
  */
 public final class QueryEnums {
 
-    private QueryEnums() {
-    }
+    private QueryEnums() {}
 
     /** The constant named by {@code value}, null when the parameter is absent or blank. */
     public static <E extends Enum<E>> E parse(String parameter, String value, Class<E> type) {
@@ -23,9 +22,9 @@ public final class QueryEnums {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            throw ProblemException.invalidFields(List.of(FieldProblem.of(parameter, "field.enum",
-                    allowed)));
+            String allowed =
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of(parameter, "field.enum", allowed)));
         }
     }
 }

@@ -32,6 +32,7 @@ public class RequestBodyLimits {
 
     /** The one route that takes large bodies. */
     private static final Pattern EVIDENCE_UPLOAD = Pattern.compile("^/api/incidents/[^/]+/evidence/?$");
+
     private static final Logger LOG = Logger.getLogger(RequestBodyLimits.class);
     /** Quarkus' own hard ceiling, only checked here to warn when it is below the service's limits. */
     private static final String CEILING = "quarkus.http.limits.max-body-size";
@@ -46,10 +47,11 @@ public class RequestBodyLimits {
         this.mapper = mapper;
         Optional<MemorySize> ceiling = config.getOptionalValue(CEILING, MemorySize.class);
         if (ceiling.isPresent() && ceiling.get().asLongValue() <= Math.max(this.maxBody, this.maxEvidence)) {
-            LOG.warnf("quarkus.http.limits.max-body-size (%d) should exceed horenso.evidence.max-size (%d) and "
-                    + "horenso.http.max-body-size (%d): bodies sent without a length are otherwise refused with an "
-                    + "empty 413 instead of a problem+json", ceiling.get().asLongValue(), this.maxEvidence,
-                    this.maxBody);
+            LOG.warnf(
+                    "quarkus.http.limits.max-body-size (%d) should exceed horenso.evidence.max-size (%d) and "
+                            + "horenso.http.max-body-size (%d): bodies sent without a length are otherwise refused with an "
+                            + "empty 413 instead of a problem+json",
+                    ceiling.get().asLongValue(), this.maxEvidence, this.maxBody);
         }
     }
 
@@ -77,10 +79,17 @@ public class RequestBodyLimits {
         String key = evidence ? "evidence.too-large" : "body.too-large";
         // Before JAX-RS: the correlation id is the caller's when it is a plain token, like CorrelationIds does.
         String given = ctx.request().getHeader(CorrelationIds.HEADER);
-        String correlationId = given != null && given.matches("[A-Za-z0-9._-]{1,64}") ? given
+        String correlationId = given != null && given.matches("[A-Za-z0-9._-]{1,64}")
+                ? given
                 : UUID.randomUUID().toString();
-        Problem problem = new Problem(Problem.TYPE_BASE + key, Message.key("title.413").in(locale), 413,
-                Message.key(key, limit).in(locale), ctx.request().path(), null, correlationId);
+        Problem problem = new Problem(
+                Problem.TYPE_BASE + key,
+                Message.key("title.413").in(locale),
+                413,
+                Message.key(key, limit).in(locale),
+                ctx.request().path(),
+                null,
+                correlationId);
         String json;
         try {
             json = mapper.writeValueAsString(problem);
@@ -88,7 +97,8 @@ public class RequestBodyLimits {
             throw new IllegalStateException(e);
         }
         // The unread body stays on the connection: close it, as Quarkus does for its own limit.
-        ctx.response().setStatusCode(413)
+        ctx.response()
+                .setStatusCode(413)
                 .putHeader(HttpHeaderNames.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(CorrelationIds.HEADER, correlationId)
                 .putHeader(HttpHeaderNames.CONNECTION, "close")

@@ -27,8 +27,7 @@ public final class Roles {
     /** 監査: reads everything, changes nothing. */
     public static final String AUDITOR = "auditor";
 
-    private Roles() {
-    }
+    private Roles() {}
 
     /** Roles that see every case of their organisation (the vice-CISO reads what the CISO reads, 第9条). */
     public static boolean seesWholeOrganisation(Caller caller) {

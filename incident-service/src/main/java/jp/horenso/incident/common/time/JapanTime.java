@@ -21,6 +21,7 @@ public class JapanTime {
 
     /** Japan Standard Time: months of the KPIs are cut at midnight here. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
     private static final String NOW = JapanTime.class.getName() + ".now";
 
     private final DatabaseClock clock;

@@ -24,5 +24,4 @@ public record CommunicationRequest(
         Communication.Method method,
         @NotNull @PastOrPresent OffsetDateTime communicatedAt,
         @Size(max = 200) String reference,
-        @Size(max = 2000) String summary) {
-}
+        @Size(max = 2000) String summary) {}

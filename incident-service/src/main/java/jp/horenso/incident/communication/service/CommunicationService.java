@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.Communication.Kind;
 import jp.horenso.incident.communication.repository.CommunicationRepository;
 import jp.horenso.incident.communication.rest.CommunicationView;
+import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.incident.timeline.TimelineType;
-import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Records notices to the persons concerned, information to citizens and reports to outside bodies (第44条3項,
@@ -38,8 +38,11 @@ public class CommunicationService {
     private final TimelineService timeline;
     private final JapanTime clock;
 
-    public CommunicationService(IncidentService incidents, CommunicationRepository communications,
-            TimelineService timeline, JapanTime clock) {
+    public CommunicationService(
+            IncidentService incidents,
+            CommunicationRepository communications,
+            TimelineService timeline,
+            JapanTime clock) {
         this.clock = clock;
         this.incidents = incidents;
         this.communications = communications;
@@ -49,7 +52,9 @@ public class CommunicationService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<CommunicationView> list(Caller caller, UUID incidentId, Kind kind) {
         Incident incident = incidents.visible(caller, incidentId);
-        return communications.of(incident.id(), kind).stream().map(CommunicationView::of).toList();
+        return communications.of(incident.id(), kind).stream()
+                .map(CommunicationView::of)
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -75,10 +80,17 @@ public class CommunicationService {
             throw new ProblemException(409, "response.case-closed", incident.number());
         }
         check(incident, r);
-        Communication c = Communication.recorded(incident.id(), r.kind(), r.recipient(),
-                blankToNull(r.recipientName()), r.persons(), r.method(),
+        Communication c = Communication.recorded(
+                incident.id(),
+                r.kind(),
+                r.recipient(),
+                blankToNull(r.recipientName()),
+                r.persons(),
+                r.method(),
                 r.communicatedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS),
-                blankToNull(r.reference()), blankToNull(r.summary()), caller.username(),
+                blankToNull(r.reference()),
+                blankToNull(r.summary()),
+                caller.username(),
                 clock.now());
         communications.persist(c);
 
@@ -92,8 +104,8 @@ public class CommunicationService {
         details.put("communicatedAt", c.communicatedAt().toString());
         details.put("reference", c.reference());
         details.put("summary", c.summary());
-        timeline.append(incident.id(), TimelineType.COMMUNICATION_RECORDED, c.recordedAt(), caller.username(), details,
-                null);
+        timeline.append(
+                incident.id(), TimelineType.COMMUNICATION_RECORDED, c.recordedAt(), caller.username(), details, null);
         return CommunicationView.of(c);
     }
 

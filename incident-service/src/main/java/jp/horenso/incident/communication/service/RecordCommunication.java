@@ -12,5 +12,4 @@ public record RecordCommunication(
         Communication.Method method,
         OffsetDateTime communicatedAt,
         String reference,
-        String summary) {
-}
+        String summary) {}

@@ -12,7 +12,16 @@ import jp.horenso.incident.cases.Severity;
  * @param overdue the deadline passed (the chain has escalated; a late acknowledgement is still recorded)
  * @param deputyFor the holder the caller stands in for as deputy (代理者), else null
  */
-public record AwaitingHop(UUID incidentId, String number, String title, Severity severity, boolean drill,
-        UUID hopId, String step, String trigger, OffsetDateTime openedAt, OffsetDateTime ackDeadline,
-        boolean overdue, String deputyFor) {
-}
+public record AwaitingHop(
+        UUID incidentId,
+        String number,
+        String title,
+        Severity severity,
+        boolean drill,
+        UUID hopId,
+        String step,
+        String trigger,
+        OffsetDateTime openedAt,
+        OffsetDateTime ackDeadline,
+        boolean overdue,
+        String deputyFor) {}

@@ -17,7 +17,12 @@ public record DashboardPage(List<Row> items, long total, long drills) {
 
     /** What the CSIRT must do next: the phase the response has reached. */
     public enum ResponsePhase {
-        NONE, CONTAINMENT, RECOVERY, RECURRENCE_PREVENTION, CISO_REVIEW, CLOSED
+        NONE,
+        CONTAINMENT,
+        RECOVERY,
+        RECURRENCE_PREVENTION,
+        CISO_REVIEW,
+        CLOSED
     }
 
     /**
@@ -27,21 +32,28 @@ public record DashboardPage(List<Row> items, long total, long drills) {
      * @param openHops how many hops of the case are open
      * @param nextLegalDeadline the soonest legal report still due, null when no legal clock runs
      */
-    public record Row(UUID incidentId, String number, String title, String unit, Severity severity,
-            IncidentState status, boolean drill, OffsetDateTime reportedAt, ChainPosition chainPosition, long openHops,
-            LegalDeadline nextLegalDeadline, ResponsePhase responsePhase) {
-    }
+    public record Row(
+            UUID incidentId,
+            String number,
+            String title,
+            String unit,
+            Severity severity,
+            IncidentState status,
+            boolean drill,
+            OffsetDateTime reportedAt,
+            ChainPosition chainPosition,
+            long openHops,
+            LegalDeadline nextLegalDeadline,
+            ResponsePhase responsePhase) {}
 
     /** Who must acknowledge by when. */
-    public record ChainPosition(String step, HopView.Recipient recipient, OffsetDateTime ackDeadline,
-            boolean overdue) {
-    }
+    public record ChainPosition(
+            String step, HopView.Recipient recipient, OffsetDateTime ackDeadline, boolean overdue) {}
 
     /**
      * A legal clock (regulatory.md R1/R2).
      *
      * @param report PROMPT (速報), FINAL (確報) or PERSONS_NOTICE (本人通知)
      */
-    public record LegalDeadline(String code, String report, OffsetDateTime dueAt, boolean overdue) {
-    }
+    public record LegalDeadline(String code, String report, OffsetDateTime dueAt, boolean overdue) {}
 }

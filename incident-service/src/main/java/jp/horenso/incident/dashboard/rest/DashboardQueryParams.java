@@ -7,9 +7,9 @@ import java.util.List;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.rest.IncidentQueryParams;
+import jp.horenso.incident.dashboard.service.DashboardQuery;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.incident.dashboard.service.DashboardQuery;
 
 /** The dashboard's query parameters, read leniently and checked all at once (400 naming every bad one). */
 public class DashboardQueryParams {
@@ -46,10 +46,10 @@ public class DashboardQueryParams {
 
     public DashboardQuery toQuery() {
         List<FieldProblem> invalid = new ArrayList<>();
-        List<Severity> severities = IncidentQueryParams.list("severity", severity, Severity::valueOf,
-                Severity.values(), invalid);
-        List<IncidentState> states = IncidentQueryParams.list("status", status, IncidentState::valueOf,
-                IncidentState.values(), invalid);
+        List<Severity> severities =
+                IncidentQueryParams.list("severity", severity, Severity::valueOf, Severity.values(), invalid);
+        List<IncidentState> states =
+                IncidentQueryParams.list("status", status, IncidentState::valueOf, IncidentState.values(), invalid);
         List<String> words = IncidentQueryParams.words(q, invalid);
         DashboardQuery.Drills drills = switch (drill.strip()) {
             case "exclude" -> DashboardQuery.Drills.EXCLUDE;

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import jp.horenso.incident.cases.rest.IncidentQueryParams;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.dashboard.service.AwaitingService;
 import jp.horenso.incident.dashboard.service.DashboardService;
 import jp.horenso.incident.dashboard.service.KpiService;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What the web console's CSIRT dashboard, inbox and KPI pages read. */
@@ -30,8 +30,8 @@ public class DashboardResource {
     private final KpiService kpis;
     private final CallerIdentity caller;
 
-    public DashboardResource(DashboardService dashboard, AwaitingService awaiting, KpiService kpis,
-            CallerIdentity caller) {
+    public DashboardResource(
+            DashboardService dashboard, AwaitingService awaiting, KpiService kpis, CallerIdentity caller) {
         this.dashboard = dashboard;
         this.awaiting = awaiting;
         this.kpis = kpis;
@@ -41,7 +41,8 @@ public class DashboardResource {
     @GET
     @Path("/dashboard/cases")
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR})
-    @Operation(summary = "The CSIRT dashboard: cases with chain position, next legal deadline and response phase",
+    @Operation(
+            summary = "The CSIRT dashboard: cases with chain position, next legal deadline and response phase",
             description = "csirt, security-lead, ciso, vice-ciso, auditor, each within the case list's scope. Filters: "
                     + "severity, status (comma separated), q (Japanese search), drill=exclude|only|include (default "
                     + "exclude; drills counts the drill cases apart), sort=reportedAt|severity|deadline, page, size "
@@ -54,7 +55,8 @@ public class DashboardResource {
     @Path("/me/awaiting")
     // "**": any signed-in person, whatever their roles.
     @RolesAllowed("**")
-    @Operation(summary = "What awaits me: hops addressed to the caller that nobody acknowledged yet",
+    @Operation(
+            summary = "What awaits me: hops addressed to the caller that nobody acknowledged yet",
             description = "Any signed-in person. Deputies' hops are addressed to the deputy. Soonest deadline first; "
                     + "number, title, severity and drill of the case come along even when the caller may not open it.")
     public List<AwaitingHop> awaiting() {
@@ -64,7 +66,8 @@ public class DashboardResource {
     @GET
     @Path("/kpis")
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR})
-    @Operation(summary = "Time to acknowledge per step, to contain and to close by month; open, overdue",
+    @Operation(
+            summary = "Time to acknowledge per step, to contain and to close by month; open, overdue",
             description = "csirt, security-lead, ciso, vice-ciso, auditor, within the case list's scope; drills never "
                     + "counted. months: 1-36 (default 12), cut in Japan time; median and 90th percentile in seconds.")
     public KpiReport kpis(@QueryParam("months") @DefaultValue("12") String months) {

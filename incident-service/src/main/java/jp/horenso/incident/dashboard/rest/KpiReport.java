@@ -11,8 +11,8 @@ import java.util.Map;
  * @param overdueHops hops nobody acknowledged by their deadline, of cases still running
  * @param overdueLegalClocks legal reports (速報, 確報) past their due time and not submitted
  */
-public record KpiReport(List<Month> months, Map<String, Long> openBySeverity, long overdueHops,
-        long overdueLegalClocks) {
+public record KpiReport(
+        List<Month> months, Map<String, Long> openBySeverity, long overdueHops, long overdueLegalClocks) {
 
     /**
      * One month in Japan time; a duration counts in the month it ended (acknowledged, contained, closed).
@@ -22,8 +22,7 @@ public record KpiReport(List<Month> months, Map<String, Long> openBySeverity, lo
      * @param timeToContain reported → first containment action done (応急措置)
      * @param timeToClose reported → closed
      */
-    public record Month(String month, Map<String, Figure> ackTime, Figure timeToContain, Figure timeToClose) {
-    }
+    public record Month(String month, Map<String, Figure> ackTime, Figure timeToContain, Figure timeToClose) {}
 
     /**
      * Median and 90th percentile (continuous, PostgreSQL {@code percentile_cont}) in whole seconds; null when nothing

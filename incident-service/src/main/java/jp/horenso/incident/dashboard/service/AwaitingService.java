@@ -10,8 +10,8 @@ import java.util.UUID;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.common.time.JapanTime;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.dashboard.rest.AwaitingHop;
+import jp.horenso.platform.security.Caller;
 
 /**
  * "What awaits me": the hops addressed to the caller that nobody acknowledged yet (open, or timed out and escalated
@@ -45,8 +45,8 @@ public class AwaitingService {
 
     /** The inbox's SQL for a caller with or without an organisation in the token. */
     public static String sql(boolean withOrganisation) {
-        return SQL.formatted(CaseCriteria.severitySql("i"), withOrganisation ? "AND i.organisation = :organisation" : "",
-                LIMIT);
+        return SQL.formatted(
+                CaseCriteria.severitySql("i"), withOrganisation ? "AND i.organisation = :organisation" : "", LIMIT);
     }
 
     @SuppressWarnings("unchecked")
@@ -56,11 +56,24 @@ public class AwaitingService {
             q.setParameter("organisation", caller.organisation());
         }
         OffsetDateTime now = clock.now();
-        return ((List<Object[]>) q.getResultList()).stream().map(r -> {
-            OffsetDateTime deadline = JapanTime.of(r[9]);
-            return new AwaitingHop((UUID) r[0], (String) r[1], (String) r[2], Severity.valueOf((String) r[3]),
-                    (Boolean) r[4], (UUID) r[5], (String) r[6], (String) r[7], JapanTime.of(r[8]), deadline,
-                    deadline.isBefore(now), (String) r[10]);
-        }).toList();
+        return ((List<Object[]>) q.getResultList())
+                .stream()
+                        .map(r -> {
+                            OffsetDateTime deadline = JapanTime.of(r[9]);
+                            return new AwaitingHop(
+                                    (UUID) r[0],
+                                    (String) r[1],
+                                    (String) r[2],
+                                    Severity.valueOf((String) r[3]),
+                                    (Boolean) r[4],
+                                    (UUID) r[5],
+                                    (String) r[6],
+                                    (String) r[7],
+                                    JapanTime.of(r[8]),
+                                    deadline,
+                                    deadline.isBefore(now),
+                                    (String) r[10]);
+                        })
+                        .toList();
     }
 }

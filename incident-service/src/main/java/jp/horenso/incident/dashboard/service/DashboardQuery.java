@@ -10,12 +10,20 @@ import jp.horenso.incident.cases.service.IncidentQuery;
  *
  * @param text words that must all appear in title or description (the case list's Japanese search)
  */
-public record DashboardQuery(List<Severity> severities, List<IncidentState> states, List<String> text, Drills drills,
-        Sort sort, int page, int size) {
+public record DashboardQuery(
+        List<Severity> severities,
+        List<IncidentState> states,
+        List<String> text,
+        Drills drills,
+        Sort sort,
+        int page,
+        int size) {
 
     /** Which cases the page lists: drills (訓練, 第48条) apart by default. */
     public enum Drills {
-        EXCLUDE, ONLY, INCLUDE
+        EXCLUDE,
+        ONLY,
+        INCLUDE
     }
 
     /** The page's order; every order ends with the newest report first. */

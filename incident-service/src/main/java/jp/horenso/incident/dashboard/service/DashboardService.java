@@ -12,10 +12,10 @@ import java.util.UUID;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
-import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.chain.rest.HopView;
-import jp.horenso.platform.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.DashboardPage;
+import jp.horenso.platform.security.Caller;
 
 /**
  * The CSIRT dashboard: a page of cases in the caller's scope (the case list's {@link CaseCriteria}) with where each
@@ -55,16 +55,17 @@ public class DashboardService {
      * order along {@code chain_hop_open_deadline_idx}, so a page reads only its own rows.
      */
     static final String WITH_OPEN_HOP = "chain_hop nd JOIN incident i ON i.id = nd.incident_id";
+
     static final String SOONEST_OPEN_HOP = "nd.state = 'OPEN' AND NOT EXISTS (SELECT 1 FROM chain_hop e "
             + "WHERE e.incident_id = nd.incident_id AND e.state = 'OPEN' AND (e.ack_deadline < nd.ack_deadline "
             + "OR (e.ack_deadline = nd.ack_deadline AND e.hop_id < nd.hop_id)))";
 
-    static final String NO_OPEN_HOP = "NOT EXISTS (SELECT 1 FROM chain_hop h WHERE h.incident_id = i.id "
-            + "AND h.state = 'OPEN')";
+    static final String NO_OPEN_HOP =
+            "NOT EXISTS (SELECT 1 FROM chain_hop h WHERE h.incident_id = i.id " + "AND h.state = 'OPEN')";
 
     static final String NEWEST_FIRST = "i.reported_at DESC, i.number DESC";
-    static final String MOST_SEVERE_FIRST = "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, "
-            + NEWEST_FIRST;
+    static final String MOST_SEVERE_FIRST =
+            "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, " + NEWEST_FIRST;
     static final String SOONEST_DEADLINE_FIRST = "nd.ack_deadline, " + NEWEST_FIRST;
 
     private final EntityManager em;
@@ -79,8 +80,11 @@ public class DashboardService {
         CaseCriteria.Where where = CaseCriteria.of(caller, query.filters(), "i", CaseCriteria.Language.SQL);
         String condition = where.condition() + " AND " + drillCondition(query.drills());
         long total = count("incident i", condition, where.params());
-        long drills = query.drills() == DashboardQuery.Drills.ONLY ? total
-                : count("incident i", where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
+        long drills = query.drills() == DashboardQuery.Drills.ONLY
+                ? total
+                : count(
+                        "incident i",
+                        where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
                         where.params());
         int offset = query.page() * query.size();
         List<Object[]> rows;
@@ -91,13 +95,17 @@ public class DashboardService {
             long withOpenHop = count(WITH_OPEN_HOP, openHop, where.params());
             rows = new ArrayList<>();
             if (offset < withOpenHop) {
-                rows.addAll(page(WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST,
-                        where.params(), offset, query.size()));
+                rows.addAll(page(WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST, where.params(), offset, query.size()));
             }
             int rest = query.size() - rows.size();
             if (rest > 0) {
-                rows.addAll(page("incident i", condition + " AND " + NO_OPEN_HOP, NEWEST_FIRST,
-                        where.params(), (int) Math.max(0, offset - withOpenHop), rest));
+                rows.addAll(page(
+                        "incident i",
+                        condition + " AND " + NO_OPEN_HOP,
+                        NEWEST_FIRST,
+                        where.params(),
+                        (int) Math.max(0, offset - withOpenHop),
+                        rest));
             }
         } else {
             String order = query.sort() == DashboardQuery.Sort.SEVERITY ? MOST_SEVERE_FIRST : NEWEST_FIRST;
@@ -115,8 +123,8 @@ public class DashboardService {
 
     /** The scoped condition and parameters of a default dashboard page for this caller (for plan checks). */
     public static CaseCriteria.Where defaultPage(Caller caller) {
-        DashboardQuery q = new DashboardQuery(List.of(), List.of(), null, DashboardQuery.Drills.EXCLUDE,
-                DashboardQuery.Sort.REPORTED_AT, 0, 20);
+        DashboardQuery q = new DashboardQuery(
+                List.of(), List.of(), null, DashboardQuery.Drills.EXCLUDE, DashboardQuery.Sort.REPORTED_AT, 0, 20);
         CaseCriteria.Where where = CaseCriteria.of(caller, q.filters(), "i", CaseCriteria.Language.SQL);
         return new CaseCriteria.Where(where.condition() + " AND " + drillCondition(q.drills()), where.params());
     }
@@ -131,8 +139,8 @@ public class DashboardService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> page(String from, String condition, String order, Map<String, Object> params, int offset,
-            int limit) {
+    private List<Object[]> page(
+            String from, String condition, String order, Map<String, Object> params, int offset, int limit) {
         Query q = em.createNativeQuery(pageSql(from, condition, order));
         params.forEach(q::setParameter);
         q.setParameter("limit", limit).setParameter("offset", offset);
@@ -147,15 +155,29 @@ public class DashboardService {
 
     private static DashboardPage.Row row(Object[] r, OffsetDateTime now) {
         OffsetDateTime ackDeadline = JapanTime.of(r[11]);
-        DashboardPage.ChainPosition position = r[8] == null ? null
-                : new DashboardPage.ChainPosition((String) r[8], new HopView.Recipient((String) r[9], (String) r[10]),
-                        ackDeadline, ackDeadline.isBefore(now));
+        DashboardPage.ChainPosition position = r[8] == null
+                ? null
+                : new DashboardPage.ChainPosition(
+                        (String) r[8],
+                        new HopView.Recipient((String) r[9], (String) r[10]),
+                        ackDeadline,
+                        ackDeadline.isBefore(now));
         OffsetDateTime dueAt = JapanTime.of(r[15]);
-        DashboardPage.LegalDeadline legal = r[13] == null ? null
+        DashboardPage.LegalDeadline legal = r[13] == null
+                ? null
                 : new DashboardPage.LegalDeadline((String) r[13], (String) r[14], dueAt, dueAt.isBefore(now));
-        return new DashboardPage.Row((UUID) r[0], (String) r[1], (String) r[2], (String) r[3],
-                Severity.valueOf((String) r[4]), IncidentState.valueOf((String) r[5]), (Boolean) r[6],
-                JapanTime.of(r[7]), position, ((Number) r[12]).longValue(), legal,
+        return new DashboardPage.Row(
+                (UUID) r[0],
+                (String) r[1],
+                (String) r[2],
+                (String) r[3],
+                Severity.valueOf((String) r[4]),
+                IncidentState.valueOf((String) r[5]),
+                (Boolean) r[6],
+                JapanTime.of(r[7]),
+                position,
+                ((Number) r[12]).longValue(),
+                legal,
                 DashboardPage.ResponsePhase.valueOf((String) r[16]));
     }
 }

@@ -15,8 +15,8 @@ import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
 import jp.horenso.incident.common.time.JapanTime;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.dashboard.rest.KpiReport;
+import jp.horenso.platform.security.Caller;
 
 /**
  * The CSIRT's figures over the caller's scope (the case list's {@link CaseCriteria}), computed in PostgreSQL
@@ -39,8 +39,10 @@ public class KpiService {
     }
 
     public KpiReport report(Caller caller, int months) {
-        CaseCriteria.Where where = CaseCriteria.of(caller,
-                new IncidentQuery(List.of(), List.of(), List.of(), null, null, null, null, null, null), "i",
+        CaseCriteria.Where where = CaseCriteria.of(
+                caller,
+                new IncidentQuery(List.of(), List.of(), List.of(), null, null, null, null, null, null),
+                "i",
                 CaseCriteria.Language.SQL);
         String real = where.condition() + " AND NOT i.drill";
         YearMonth last = YearMonth.from(clock.now());
@@ -49,44 +51,69 @@ public class KpiService {
         OffsetDateTime now = clock.now();
 
         Map<String, Map<String, KpiReport.Figure>> ack = new TreeMap<>();
-        for (Object[] r : rows("SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")
-                + " AS month, h.step, extract(epoch FROM h.acknowledged_at - h.opened_at) AS s FROM chain_hop h "
-                + "JOIN incident i ON i.id = h.incident_id WHERE h.acknowledged_at >= :start AND " + real
-                + ") t GROUP BY month, step ORDER BY month, step", where, start, null)) {
+        for (Object[] r : rows(
+                "SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")
+                        + " AS month, h.step, extract(epoch FROM h.acknowledged_at - h.opened_at) AS s FROM chain_hop h "
+                        + "JOIN incident i ON i.id = h.incident_id WHERE h.acknowledged_at >= :start AND " + real
+                        + ") t GROUP BY month, step ORDER BY month, step",
+                where,
+                start,
+                null)) {
             ack.computeIfAbsent((String) r[0], m -> new LinkedHashMap<>()).put((String) r[1], figure(r, 2));
         }
-        Map<String, KpiReport.Figure> contain = byMonth("SELECT month, " + FIGURES + " FROM (SELECT "
-                + MONTH.formatted("r.completed_at") + " AS month, extract(epoch FROM r.completed_at - i.reported_at) AS s "
-                + "FROM response_action r JOIN incident i ON i.id = r.incident_id "
-                + "WHERE r.kind = 'CONTAINMENT' AND r.status = 'DONE' AND r.completed_at >= :start AND " + real
-                // the first containment done only: none done before it
-                + " AND NOT EXISTS (SELECT 1 FROM response_action e WHERE e.incident_id = r.incident_id "
-                + "AND e.kind = 'CONTAINMENT' AND e.status = 'DONE' AND (e.completed_at < r.completed_at "
-                + "OR (e.completed_at = r.completed_at AND e.id < r.id)))) t GROUP BY month", where, start);
-        Map<String, KpiReport.Figure> close = byMonth("SELECT month, " + FIGURES + " FROM (SELECT "
-                + MONTH.formatted("i.closed_at") + " AS month, extract(epoch FROM i.closed_at - i.reported_at) AS s "
-                + "FROM incident i WHERE i.closed_at >= :start AND " + real + ") t GROUP BY month", where, start);
+        Map<String, KpiReport.Figure> contain = byMonth(
+                "SELECT month, " + FIGURES + " FROM (SELECT "
+                        + MONTH.formatted("r.completed_at")
+                        + " AS month, extract(epoch FROM r.completed_at - i.reported_at) AS s "
+                        + "FROM response_action r JOIN incident i ON i.id = r.incident_id "
+                        + "WHERE r.kind = 'CONTAINMENT' AND r.status = 'DONE' AND r.completed_at >= :start AND " + real
+                        // the first containment done only: none done before it
+                        + " AND NOT EXISTS (SELECT 1 FROM response_action e WHERE e.incident_id = r.incident_id "
+                        + "AND e.kind = 'CONTAINMENT' AND e.status = 'DONE' AND (e.completed_at < r.completed_at "
+                        + "OR (e.completed_at = r.completed_at AND e.id < r.id)))) t GROUP BY month",
+                where,
+                start);
+        Map<String, KpiReport.Figure> close = byMonth(
+                "SELECT month, " + FIGURES + " FROM (SELECT "
+                        + MONTH.formatted("i.closed_at")
+                        + " AS month, extract(epoch FROM i.closed_at - i.reported_at) AS s "
+                        + "FROM incident i WHERE i.closed_at >= :start AND " + real + ") t GROUP BY month",
+                where,
+                start);
 
         List<KpiReport.Month> list = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             String key = m.toString();
-            list.add(new KpiReport.Month(key, ack.getOrDefault(key, Map.of()),
-                    contain.getOrDefault(key, KpiReport.Figure.NONE), close.getOrDefault(key, KpiReport.Figure.NONE)));
+            list.add(new KpiReport.Month(
+                    key,
+                    ack.getOrDefault(key, Map.of()),
+                    contain.getOrDefault(key, KpiReport.Figure.NONE),
+                    close.getOrDefault(key, KpiReport.Figure.NONE)));
         }
 
         Map<String, Long> open = new LinkedHashMap<>();
         for (int n = Severity.values().length - 1; n >= 0; n--) {
             open.put(Severity.values()[n].name(), 0L);
         }
-        for (Object[] r : rows("SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i "
-                + "WHERE i.state <> 'CLOSED' AND " + real + " GROUP BY 1", where, null, null)) {
+        for (Object[] r : rows(
+                "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i "
+                        + "WHERE i.state <> 'CLOSED' AND " + real + " GROUP BY 1",
+                where,
+                null,
+                null)) {
             open.put((String) r[0], ((Number) r[1]).longValue());
         }
-        long overdueHops = count("SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
-                + "WHERE h.state IN ('OPEN', 'TIMED_OUT') AND NOT h.chain_stopped AND h.ack_deadline < :now "
-                + "AND i.state <> 'CLOSED' AND " + real, where, now);
-        long overdueClocks = count("SELECT count(*) FROM legal_clock c JOIN incident i ON i.id = c.incident_id "
-                + "WHERE c.due_at < :now AND " + real, where, now);
+        long overdueHops = count(
+                "SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
+                        + "WHERE h.state IN ('OPEN', 'TIMED_OUT') AND NOT h.chain_stopped AND h.ack_deadline < :now "
+                        + "AND i.state <> 'CLOSED' AND " + real,
+                where,
+                now);
+        long overdueClocks = count(
+                "SELECT count(*) FROM legal_clock c JOIN incident i ON i.id = c.incident_id "
+                        + "WHERE c.due_at < :now AND " + real,
+                where,
+                now);
         return new KpiReport(list, open, overdueHops, overdueClocks);
     }
 

@@ -6,10 +6,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.horenso.incident.cases.config.OrganisationConfig;
-import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
+import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The organisation's departments and sections, for the unit a report concerns (第44条2項). */
@@ -21,23 +21,35 @@ public class UnitResource {
     private final CallerIdentity caller;
     private final String defaultOrganisation;
 
-    public UnitResource(UnitDirectory directory, CallerIdentity caller,
-            OrganisationConfig organisation) {
+    public UnitResource(UnitDirectory directory, CallerIdentity caller, OrganisationConfig organisation) {
         this.directory = directory;
         this.caller = caller;
         this.defaultOrganisation = organisation.code();
     }
 
     @GET
-    @RolesAllowed({Roles.STAFF, Roles.SECTION_CHIEF, Roles.DEPARTMENT_HEAD, Roles.SECURITY_LEAD, Roles.CSIRT,
-        Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
-    @Operation(summary = "The caller organisation's departments and sections",
-            description = "Every role of the realm (any signed-in member). From the directory escalation-service publishes (DirectoryPublished); "
-                    + "publishedAt is null and the list empty until one arrived.")
+    @RolesAllowed({
+        Roles.STAFF,
+        Roles.SECTION_CHIEF,
+        Roles.DEPARTMENT_HEAD,
+        Roles.SECURITY_LEAD,
+        Roles.CSIRT,
+        Roles.CISO,
+        Roles.VICE_CISO,
+        Roles.AUDITOR,
+        Roles.COMMITTEE
+    })
+    @Operation(
+            summary = "The caller organisation's departments and sections",
+            description =
+                    "Every role of the realm (any signed-in member). From the directory escalation-service publishes (DirectoryPublished); "
+                            + "publishedAt is null and the list empty until one arrived.")
     public UnitsView list() {
         Caller c = caller.current();
         String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
-        return new UnitsView(organisation, directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),
+        return new UnitsView(
+                organisation,
+                directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),
                 directory.units(organisation).stream().map(UnitView::of).toList());
     }
 }

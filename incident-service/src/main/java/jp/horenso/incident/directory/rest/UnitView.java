@@ -6,8 +6,7 @@ import jp.horenso.incident.directory.DirectoryUnit;
 public record UnitView(String code, DirectoryUnit.Kind kind, String parent, Name name) {
 
     /** A name in both languages. */
-    public record Name(String ja, String en) {
-    }
+    public record Name(String ja, String en) {}
 
     public static UnitView of(DirectoryUnit u) {
         return new UnitView(u.code(), u.kind(), u.parent(), new Name(u.nameJa(), u.nameEn()));

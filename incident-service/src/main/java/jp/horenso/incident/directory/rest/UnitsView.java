@@ -9,5 +9,4 @@ import java.util.List;
  * @param publishedAt when escalation-service published the directory held; null while none arrived (then only the
  *     caller's own unit can be named)
  */
-public record UnitsView(String organisation, OffsetDateTime publishedAt, List<UnitView> units) {
-}
+public record UnitsView(String organisation, OffsetDateTime publishedAt, List<UnitView> units) {}

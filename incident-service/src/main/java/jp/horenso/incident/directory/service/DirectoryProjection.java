@@ -35,8 +35,7 @@ public class DirectoryProjection {
     private final CloudEvents cloudEvents;
     private final JapanTime clock;
 
-    public DirectoryProjection(DirectoryRepository directories, Inbox inbox, CloudEvents cloudEvents,
-            JapanTime clock) {
+    public DirectoryProjection(DirectoryRepository directories, Inbox inbox, CloudEvents cloudEvents, JapanTime clock) {
         this.directories = directories;
         this.inbox = inbox;
         this.cloudEvents = cloudEvents;
@@ -57,8 +56,9 @@ public class DirectoryProjection {
         }
         Directory held = directories.directory(organisation).orElse(null);
         if (held != null && held.publishedAt().isAfter(published.publishedAt())) {
-            LOG.infof("ignored directory of %s published %s: %s is newer", organisation, published.publishedAt(),
-                    held.publishedAt());
+            LOG.infof(
+                    "ignored directory of %s published %s: %s is newer",
+                    organisation, published.publishedAt(), held.publishedAt());
             return;
         }
         boolean first = held == null;
@@ -81,8 +81,12 @@ public class DirectoryProjection {
                 throw new InvalidEventException("unit " + u.code() + " listed twice");
             }
             String parent = u.parent() != null && !u.parent().isBlank() ? u.parent() : null;
-            units.add(new DirectoryUnit(new DirectoryUnit.Key(organisation, u.code()), u.kind(), parent,
-                    u.name().ja(), u.name().en()));
+            units.add(new DirectoryUnit(
+                    new DirectoryUnit.Key(organisation, u.code()),
+                    u.kind(),
+                    parent,
+                    u.name().ja(),
+                    u.name().en()));
         }
         return units;
     }

@@ -4,13 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.Directory;
 import jp.horenso.incident.directory.DirectoryUnit;
 import jp.horenso.incident.directory.repository.DirectoryRepository;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Which unit a case concerns (第44条2項, 第43条1項), checked against the directory projection. Staff and section
@@ -23,8 +23,7 @@ import jp.horenso.incident.directory.repository.DirectoryRepository;
 public class UnitDirectory {
 
     /** The unit a case concerns and its department. */
-    public record Placement(String unit, String department) {
-    }
+    public record Placement(String unit, String department) {}
 
     private final DirectoryRepository directories;
 
@@ -54,7 +53,8 @@ public class UnitDirectory {
         }
         DirectoryUnit unit = section(organisation, requested.strip(), own);
         boolean inScope = Roles.mayNameAnyUnit(reporter)
-                || reporter.hasRole(Roles.DEPARTMENT_HEAD) && reporter.department() != null
+                || reporter.hasRole(Roles.DEPARTMENT_HEAD)
+                        && reporter.department() != null
                         && reporter.department().equals(unit.parent());
         if (!inScope) {
             throw new ProblemException(403, "unit.not-in-scope", unit.code(), own);
@@ -78,17 +78,20 @@ public class UnitDirectory {
 
     private DirectoryUnit section(String organisation, String code, String own) {
         if (directories.directory(organisation).isEmpty()) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("unit", "unit.no-directory",
-                    code, own)));
+            throw ProblemException.invalidFields(List.of(FieldProblem.of("unit", "unit.no-directory", code, own)));
         }
-        return directories.unit(organisation, code).filter(u -> u.kind() == DirectoryUnit.Kind.SECTION)
-                .orElseThrow(() -> ProblemException.invalidFields(List.of(
-                        FieldProblem.of("unit", "unit.unknown", code))));
+        return directories
+                .unit(organisation, code)
+                .filter(u -> u.kind() == DirectoryUnit.Kind.SECTION)
+                .orElseThrow(
+                        () -> ProblemException.invalidFields(List.of(FieldProblem.of("unit", "unit.unknown", code))));
     }
 
     /** The caller's own unit, with its department from the directory when it lists the unit. */
     private Placement placementOf(String organisation, String own, String claimedDepartment) {
-        String department = directories.unit(organisation, own).map(DirectoryUnit::department)
+        String department = directories
+                .unit(organisation, own)
+                .map(DirectoryUnit::department)
                 .orElse(claimedDepartment);
         return new Placement(own, department);
     }

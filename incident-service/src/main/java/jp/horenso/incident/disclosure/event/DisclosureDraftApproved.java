@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /** The CISO approved a version of the disclosure text that they did not write (第14条). */
-public record DisclosureDraftApproved(UUID incidentId, int draftVersion, String approvedBy, OffsetDateTime approvedAt,
-        boolean drill) {
+public record DisclosureDraftApproved(
+        UUID incidentId, int draftVersion, String approvedBy, OffsetDateTime approvedAt, boolean drill) {
 
     public static final String NAME = "DisclosureDraftApproved";
 }

@@ -16,12 +16,15 @@ public class DisclosurePublicationRepository implements PanacheRepositoryBase<Di
     }
 
     public DisclosurePublication ofDraft(UUID incidentId, int draftVersion) {
-        return find("incidentId = ?1 AND draftVersion = ?2", incidentId, draftVersion).firstResult();
+        return find("incidentId = ?1 AND draftVersion = ?2", incidentId, draftVersion)
+                .firstResult();
     }
 
     /** Published, real (not drill) disclosures, newest first. */
     public List<DisclosurePublication> publicPage(int page, int size) {
-        return find("drill = false ORDER BY publishedAt DESC, id").page(Page.of(page, size)).list();
+        return find("drill = false ORDER BY publishedAt DESC, id")
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long publicCount() {
@@ -31,7 +34,8 @@ public class DisclosurePublicationRepository implements PanacheRepositoryBase<Di
     /** One organisation's published, real disclosures, newest first (the public site's list). */
     public List<DisclosurePublication> publicPage(String organisation, int page, int size) {
         return find("organisation = ?1 AND drill = false ORDER BY publishedAt DESC, publicNumber DESC", organisation)
-                .page(Page.of(page, size)).list();
+                .page(Page.of(page, size))
+                .list();
     }
 
     public long publicCount(String organisation) {
@@ -46,22 +50,29 @@ public class DisclosurePublicationRepository implements PanacheRepositoryBase<Di
 
     /** The other published, real disclosures of the same case (earlier facts, later follow-ups), oldest first. */
     public List<DisclosurePublication> publicRelated(DisclosurePublication p) {
-        return list("incidentId = ?1 AND id <> ?2 AND drill = false ORDER BY publishedAt, publicNumber",
-                p.incidentId(), p.id());
+        return list(
+                "incidentId = ?1 AND id <> ?2 AND drill = false ORDER BY publishedAt, publicNumber",
+                p.incidentId(),
+                p.id());
     }
 
     /** The next public number of an organisation; the caller holds the organisation's numbering lock. */
     public int nextPublicNumber(String organisation) {
-        Integer max = getEntityManager().createQuery(
-                "SELECT max(p.publicNumber) FROM DisclosurePublication p WHERE p.organisation = :o", Integer.class)
-                .setParameter("o", organisation).getSingleResult();
+        Integer max = getEntityManager()
+                .createQuery(
+                        "SELECT max(p.publicNumber) FROM DisclosurePublication p WHERE p.organisation = :o",
+                        Integer.class)
+                .setParameter("o", organisation)
+                .getSingleResult();
         return max == null ? 1 : max + 1;
     }
 
     /** Serialises numbering per organisation until the transaction ends. */
     public void lockNumbering(String organisation) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "disclosure_publication.public_number:" + organisation).getSingleResult();
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "disclosure_publication.public_number:" + organisation)
+                .getSingleResult();
     }
 
     /** A published, real disclosure, or null. */

@@ -9,5 +9,5 @@ import jp.horenso.incident.disclosure.DisclosureMethod;
  *
  * @param note the CISO's reasoning, e.g. why not the proposed method
  */
-public record DisclosureDecisionRequest(@NotNull DisclosureMethod method, @Size(max = 2000) String note) {
-}
+public record DisclosureDecisionRequest(
+        @NotNull DisclosureMethod method, @Size(max = 2000) String note) {}

@@ -13,5 +13,4 @@ public record DisclosureDraftRequest(
         @NotBlank @Size(max = 20_000) String bodyJa,
         @Size(max = 200) String titleEn,
         @Size(max = 20_000) String bodyEn,
-        boolean includeRecurrencePrevention) {
-}
+        boolean includeRecurrencePrevention) {}

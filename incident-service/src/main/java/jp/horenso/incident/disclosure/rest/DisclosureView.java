@@ -14,16 +14,36 @@ import jp.horenso.incident.disclosure.service.PersonalDataScreen;
  * A case's disclosure as the CSIRT and CISO see it: what the rule proposes, what the CISO decided, every version of
  * the text (with any personal data it still contains), and what was published.
  */
-public record DisclosureView(String incidentNumber, DisclosureProposal proposed, DecisionView decision,
-        List<DraftView> drafts, List<PublicationView> publications) {
+public record DisclosureView(
+        String incidentNumber,
+        DisclosureProposal proposed,
+        DecisionView decision,
+        List<DraftView> drafts,
+        List<PublicationView> publications) {
 
     /** The CISO's decision, next to the proposal it was made against. */
-    public record DecisionView(DisclosureMethod method, String ja, String en, String note, String decidedBy,
-            OffsetDateTime decidedAt, DisclosureMethod proposedMethod, boolean followsProposal) {
+    public record DecisionView(
+            DisclosureMethod method,
+            String ja,
+            String en,
+            String note,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            DisclosureMethod proposedMethod,
+            boolean followsProposal) {
 
         public static DecisionView of(DisclosureDecision d) {
-            return d == null ? null : new DecisionView(d.method(), d.method().japanese(), d.method().english(), d.note(),
-                    d.decidedBy(), d.decidedAt(), d.proposedMethod(), d.method() == d.proposedMethod());
+            return d == null
+                    ? null
+                    : new DecisionView(
+                            d.method(),
+                            d.method().japanese(),
+                            d.method().english(),
+                            d.note(),
+                            d.decidedBy(),
+                            d.decidedAt(),
+                            d.proposedMethod(),
+                            d.method() == d.proposedMethod());
         }
     }
 
@@ -33,14 +53,35 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
      * @param personalData what the text would still reveal: it cannot be approved or published while this is not
      *     empty
      */
-    public record DraftView(int version, String titleJa, String bodyJa, String titleEn, String bodyEn,
-            List<String> recurrencePrevention, Integer acceptedReportVersion, String createdBy,
-            OffsetDateTime createdAt, String approvedBy, OffsetDateTime approvedAt, UUID publicationId,
+    public record DraftView(
+            int version,
+            String titleJa,
+            String bodyJa,
+            String titleEn,
+            String bodyEn,
+            List<String> recurrencePrevention,
+            Integer acceptedReportVersion,
+            String createdBy,
+            OffsetDateTime createdAt,
+            String approvedBy,
+            OffsetDateTime approvedAt,
+            UUID publicationId,
             List<PersonalDataScreen.Finding> personalData) {
 
         public static DraftView of(DisclosureDraft d, UUID publicationId, List<PersonalDataScreen.Finding> findings) {
-            return new DraftView(d.key().version(), d.titleJa(), d.bodyJa(), d.titleEn(), d.bodyEn(), d.recurrencePrevention(),
-                    d.acceptedReportVersion(), d.createdBy(), d.createdAt(), d.approvedBy(), d.approvedAt(), publicationId,
+            return new DraftView(
+                    d.key().version(),
+                    d.titleJa(),
+                    d.bodyJa(),
+                    d.titleEn(),
+                    d.bodyEn(),
+                    d.recurrencePrevention(),
+                    d.acceptedReportVersion(),
+                    d.createdBy(),
+                    d.createdAt(),
+                    d.approvedBy(),
+                    d.approvedAt(),
+                    publicationId,
                     findings);
         }
     }
@@ -50,11 +91,23 @@ public record DisclosureView(String incidentNumber, DisclosureProposal proposed,
      *
      * @param publicId its number on the public site (per organisation); null for a drill, which is never public
      */
-    public record PublicationView(UUID id, Integer publicId, int draftVersion, DisclosureMethod method,
-            OffsetDateTime publishedAt, String publishedBy, boolean drill) {
+    public record PublicationView(
+            UUID id,
+            Integer publicId,
+            int draftVersion,
+            DisclosureMethod method,
+            OffsetDateTime publishedAt,
+            String publishedBy,
+            boolean drill) {
 
         public static PublicationView of(DisclosurePublication p) {
-            return new PublicationView(p.id(), p.publicNumber(), p.draftVersion(), p.method(), p.publishedAt(), p.publishedBy(),
+            return new PublicationView(
+                    p.id(),
+                    p.publicNumber(),
+                    p.draftVersion(),
+                    p.method(),
+                    p.publishedAt(),
+                    p.publishedBy(),
                     p.drill());
         }
     }

@@ -37,10 +37,13 @@ public class PublicDisclosureResource {
     @GET
     @PermitAll
     @ResponseHeader(name = "Deprecation", value = "true")
-    @Operation(deprecated = true, summary = "Deprecated: published disclosures of every organisation, newest first",
+    @Operation(
+            deprecated = true,
+            summary = "Deprecated: published disclosures of every organisation, newest first",
             description = "Use GET /api/public/organisations/{organisation}/disclosures. Only texts the CISO "
                     + "approved and that were published; never drafts, never drills.")
-    public PublicDisclosureView.Page list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+    public PublicDisclosureView.Page list(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
         return disclosures.list(page, size);
     }
@@ -49,7 +52,9 @@ public class PublicDisclosureResource {
     @Path("/{id}")
     @PermitAll
     @ResponseHeader(name = "Deprecation", value = "true")
-    @Operation(deprecated = true, summary = "Deprecated: one published disclosure — anyone, no login",
+    @Operation(
+            deprecated = true,
+            summary = "Deprecated: one published disclosure — anyone, no login",
             description = "Use GET /api/public/organisations/{organisation}/disclosures/{publicId}.")
     public PublicDisclosureView one(@PathParam("id") UUID id) {
         return disclosures.one(id);

@@ -34,7 +34,8 @@ public class PublicOrganisationDisclosureResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "An organisation's published disclosures, newest first — anyone, no login",
+    @Operation(
+            summary = "An organisation's published disclosures, newest first — anyone, no login",
             description = "Only texts the CISO approved and that were published; never drafts, never drills, never "
                     + "another organisation's. An organisation with nothing published gives an empty list.")
     public PublicOrganisationDisclosureView.Page list(
@@ -47,7 +48,8 @@ public class PublicOrganisationDisclosureResource {
     @GET
     @Path("/{publicId}")
     @PermitAll
-    @Operation(summary = "One published disclosure by its public number, with the case's other publications",
+    @Operation(
+            summary = "One published disclosure by its public number, with the case's other publications",
             description = "Anyone, no login. `related` lists the same case's earlier facts and recurrence-prevention "
                     + "follow-ups (第44条7項).")
     public PublicOrganisationDisclosureView one(

@@ -11,6 +11,6 @@ import java.time.OffsetDateTime;
  *
  * @param publishedAt when it was published (press conference, release); now when left out
  */
-public record PublicationRequest(@NotNull @Min(1) @Max(100_000) Integer draftVersion,
-        @PastOrPresent OffsetDateTime publishedAt) {
-}
+public record PublicationRequest(
+        @NotNull @Min(1) @Max(100_000) Integer draftVersion,
+        @PastOrPresent OffsetDateTime publishedAt) {}

@@ -45,8 +45,11 @@ public class CaseTexts {
         for (ResponseAction a : measures.of(c.id())) {
             texts.add(new Source("responseAction", a.description()));
         }
-        em.createQuery("SELECT a.comment FROM Acknowledgement a WHERE a.incidentId = :id AND a.comment IS NOT NULL",
-                String.class).setParameter("id", c.id()).getResultList()
+        em.createQuery(
+                        "SELECT a.comment FROM Acknowledgement a WHERE a.incidentId = :id AND a.comment IS NOT NULL",
+                        String.class)
+                .setParameter("id", c.id())
+                .getResultList()
                 .forEach(comment -> texts.add(new Source("acknowledgement", comment)));
         if (c.informant() != null) {
             // 第43条1項: who a vendor's or citizen's report came from is never published.

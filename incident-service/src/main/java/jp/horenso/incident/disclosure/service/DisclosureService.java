@@ -16,14 +16,10 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.assessment.legal.LegalDutyRepository;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.repository.IncidentRepository;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.time.JapanTime;
-import jp.horenso.platform.outbox.Outbox;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.disclosure.DisclosureDecision;
 import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosureMethod;
@@ -38,6 +34,10 @@ import jp.horenso.incident.disclosure.rest.DisclosureView;
 import jp.horenso.incident.review.service.CisoReportService;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Public disclosure of a case (第43条5項, 第44条7項): the CISO decides the method against the rule's proposal, the
@@ -62,11 +62,20 @@ public class DisclosureService {
     private final JapanTime clock;
     private final EntityManager em;
 
-    public DisclosureService(IncidentRepository incidentRows, IncidentService incidents, LegalDutyRepository duties,
-            DisclosureProposalRule proposalRule, DisclosureDraftRepository drafts,
-            DisclosurePublicationRepository publications, CisoReportService review, PersonalDataScreen screen,
-            CaseTexts caseTexts, TimelineService timeline, Outbox outbox,
-            EntityManager em, JapanTime clock) {
+    public DisclosureService(
+            IncidentRepository incidentRows,
+            IncidentService incidents,
+            LegalDutyRepository duties,
+            DisclosureProposalRule proposalRule,
+            DisclosureDraftRepository drafts,
+            DisclosurePublicationRepository publications,
+            CisoReportService review,
+            PersonalDataScreen screen,
+            CaseTexts caseTexts,
+            TimelineService timeline,
+            Outbox outbox,
+            EntityManager em,
+            JapanTime clock) {
         this.clock = clock;
         this.incidentRows = incidentRows;
         this.incidents = incidents;
@@ -91,9 +100,14 @@ public class DisclosureService {
             DisclosurePublication p = publications.ofDraft(c.id(), d.key().version());
             versions.add(DisclosureView.DraftView.of(d, p == null ? null : p.id(), screen.screen(fields(d), texts)));
         }
-        return new DisclosureView(c.number(), proposalRule.propose(c, duties.of(c.id())),
-                DisclosureView.DecisionView.of(em.find(DisclosureDecision.class, c.id())), versions,
-                publications.of(c.id()).stream().map(DisclosureView.PublicationView::of).toList());
+        return new DisclosureView(
+                c.number(),
+                proposalRule.propose(c, duties.of(c.id())),
+                DisclosureView.DecisionView.of(em.find(DisclosureDecision.class, c.id())),
+                versions,
+                publications.of(c.id()).stream()
+                        .map(DisclosureView.PublicationView::of)
+                        .toList());
     }
 
     /** The CISO decides whether and how the case is made public; the rule's proposal is kept beside it. */
@@ -106,8 +120,13 @@ public class DisclosureService {
         if (first) {
             d = DisclosureDecision.of(c.id());
         }
-        d.decide(r.method(), proposal.method(), new ArrayList<>(proposal.reasons()), blankToNull(r.note()),
-                caller.username(), clock.now());
+        d.decide(
+                r.method(),
+                proposal.method(),
+                new ArrayList<>(proposal.reasons()),
+                blankToNull(r.note()),
+                caller.username(),
+                clock.now());
         if (first) {
             em.persist(d);
         }
@@ -118,12 +137,16 @@ public class DisclosureService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("method", method);
         details.put("proposedMethod", proposal.method().name());
-        details.put("proposalRules", proposal.reasons().stream().map(DisclosureProposal.Reason::rule).toList());
+        details.put(
+                "proposalRules",
+                proposal.reasons().stream().map(DisclosureProposal.Reason::rule).toList());
         details.put("note", d.note());
         timeline.append(c.id(), TimelineType.DISCLOSURE_DECIDED, d.decidedAt(), caller.username(), details, null);
 
-        outbox.append(DisclosureDecided.NAME, c.id().toString(), new DisclosureDecided(c.id(), d.method(), d.proposedMethod(),
-                d.decidedBy(), d.decidedAt(), c.drill()));
+        outbox.append(
+                DisclosureDecided.NAME,
+                c.id().toString(),
+                new DisclosureDecided(c.id(), d.method(), d.proposedMethod(), d.decidedBy(), d.decidedAt(), c.drill()));
         return d;
     }
 
@@ -133,8 +156,8 @@ public class DisclosureService {
         String titleEn = blankToNull(r.titleEn());
         String bodyEn = blankToNull(r.bodyEn());
         if ((titleEn == null) != (bodyEn == null)) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of(
-                    titleEn == null ? "titleEn" : "bodyEn", "field.english-pair")));
+            throw ProblemException.invalidFields(
+                    List.of(FieldProblem.of(titleEn == null ? "titleEn" : "bodyEn", "field.english-pair")));
         }
         DisclosureDraft latest = drafts.latest(c.id());
         List<String> recurrencePrevention = null;
@@ -148,8 +171,15 @@ public class DisclosureService {
             acceptedReportVersion = accepted.reportVersion();
         }
         DisclosureDraft d = DisclosureDraft.saved(
-                new DisclosureDraft.Key(c.id(), latest == null ? 1 : latest.key().version() + 1), r.titleJa().strip(),
-                r.bodyJa().strip(), titleEn, bodyEn, recurrencePrevention, acceptedReportVersion, caller.username(),
+                new DisclosureDraft.Key(
+                        c.id(), latest == null ? 1 : latest.key().version() + 1),
+                r.titleJa().strip(),
+                r.bodyJa().strip(),
+                titleEn,
+                bodyEn,
+                recurrencePrevention,
+                acceptedReportVersion,
+                caller.username(),
                 clock.now());
         drafts.persist(d);
 
@@ -172,7 +202,8 @@ public class DisclosureService {
         DisclosureDraft d = draft(c, version);
         DisclosureDraft latest = drafts.latest(c.id());
         if (latest.key().version() != version) {
-            throw new ProblemException(409, "disclosure.not-latest-draft", version, latest.key().version());
+            throw new ProblemException(
+                    409, "disclosure.not-latest-draft", version, latest.key().version());
         }
         if (d.approved()) {
             throw new ProblemException(409, "disclosure.already-approved", version, d.approvedBy());
@@ -186,8 +217,12 @@ public class DisclosureService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("version", version);
         details.put("sha256", sha256(fields(d)));
-        timeline.append(c.id(), TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt(), caller.username(), details, null);
-        outbox.append(DisclosureDraftApproved.NAME, c.id().toString(), new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
+        timeline.append(
+                c.id(), TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt(), caller.username(), details, null);
+        outbox.append(
+                DisclosureDraftApproved.NAME,
+                c.id().toString(),
+                new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
         return d;
     }
 
@@ -201,7 +236,10 @@ public class DisclosureService {
         }
         DisclosurePublication earlier = publications.ofDraft(c.id(), r.draftVersion());
         if (earlier != null) {
-            throw new ProblemException(409, "disclosure.already-published", r.draftVersion(),
+            throw new ProblemException(
+                    409,
+                    "disclosure.already-published",
+                    r.draftVersion(),
                     earlier.publishedAt().toString());
         }
         requireNoPersonalData(c, d);
@@ -211,9 +249,19 @@ public class DisclosureService {
             publications.lockNumbering(c.organisation());
             publicNumber = publications.nextPublicNumber(c.organisation());
         }
-        DisclosurePublication p = DisclosurePublication.of(c.id(), d.key().version(), c.organisation(), decision.method(),
-                c.drill(), d.titleJa(), d.bodyJa(), d.titleEn(), d.bodyEn(), d.recurrencePrevention(),
-                r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : clock.now(), caller.username(),
+        DisclosurePublication p = DisclosurePublication.of(
+                c.id(),
+                d.key().version(),
+                c.organisation(),
+                decision.method(),
+                c.drill(),
+                d.titleJa(),
+                d.bodyJa(),
+                d.titleEn(),
+                d.bodyEn(),
+                d.recurrencePrevention(),
+                r.publishedAt() != null ? r.publishedAt().truncatedTo(ChronoUnit.MICROS) : clock.now(),
+                caller.username(),
                 publicNumber);
         publications.persist(p);
 
@@ -226,8 +274,18 @@ public class DisclosureService {
         details.put("includesRecurrencePrevention", p.recurrencePrevention() != null);
         timeline.append(c.id(), TimelineType.DISCLOSURE_PUBLISHED, clock.now(), caller.username(), details, null);
 
-        outbox.append(DisclosurePublished.NAME, c.id().toString(), new DisclosurePublished(c.id(), p.id(), p.draftVersion(),
-                p.method(), p.publishedAt(), p.publishedBy(), p.recurrencePrevention() != null, p.drill()));
+        outbox.append(
+                DisclosurePublished.NAME,
+                c.id().toString(),
+                new DisclosurePublished(
+                        c.id(),
+                        p.id(),
+                        p.draftVersion(),
+                        p.method(),
+                        p.publishedAt(),
+                        p.publishedBy(),
+                        p.recurrencePrevention() != null,
+                        p.drill()));
         return p;
     }
 
@@ -266,7 +324,9 @@ public class DisclosureService {
         fields.put("bodyEn", d.bodyEn());
         if (d.recurrencePrevention() != null) {
             for (int i = 0; i < d.recurrencePrevention().size(); i++) {
-                fields.put("recurrencePrevention[" + i + "]", d.recurrencePrevention().get(i));
+                fields.put(
+                        "recurrencePrevention[" + i + "]",
+                        d.recurrencePrevention().get(i));
             }
         }
         return fields;
@@ -282,10 +342,12 @@ public class DisclosureService {
 
     private static String sha256(Map<String, String> fields) {
         StringBuilder content = new StringBuilder();
-        fields.forEach((k, v) -> content.append(k).append('\n').append(v == null ? "" : v).append('\n'));
+        fields.forEach((k, v) ->
+                content.append(k).append('\n').append(v == null ? "" : v).append('\n'));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(content.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -294,5 +356,4 @@ public class DisclosureService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
 }

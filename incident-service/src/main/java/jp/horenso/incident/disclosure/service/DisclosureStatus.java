@@ -7,11 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.disclosure.DisclosureDecision;
 import jp.horenso.incident.disclosure.DisclosureMethod;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
-import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Says where a case's public disclosure stands, in the words of the commission report's item 7 公表の実施状況
@@ -21,8 +21,8 @@ import jp.horenso.incident.common.time.JapanTime;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DisclosureStatus {
 
-    private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日")
-            .withZone(JapanTime.ZONE);
+    private static final DateTimeFormatter JAPANESE_DATE =
+            DateTimeFormatter.ofPattern("yyyy年M月d日").withZone(JapanTime.ZONE);
 
     private final EntityManager em;
     private final DisclosurePublicationRepository publications;
@@ -37,8 +37,10 @@ public class DisclosureStatus {
         DisclosureDecision decision = em.find(DisclosureDecision.class, incidentId);
         List<DisclosurePublication> published = publications.of(incidentId);
         if (!published.isEmpty()) {
-            return published.stream().map(p -> JAPANESE_DATE.format(p.publishedAt()) + " " + p.method().japanese()
-                    + "により公表済み" + (p.publicNumber() == null ? "" : "（公表番号 " + p.publicNumber() + "）"))
+            return published.stream()
+                    .map(p -> JAPANESE_DATE.format(p.publishedAt()) + " "
+                            + p.method().japanese() + "により公表済み"
+                            + (p.publicNumber() == null ? "" : "（公表番号 " + p.publicNumber() + "）"))
                     .collect(Collectors.joining("、"));
         }
         if (decision == null) {
@@ -47,7 +49,6 @@ public class DisclosureStatus {
         if (decision.method() == DisclosureMethod.NONE) {
             return "公表しない（" + JAPANESE_DATE.format(decision.decidedAt()) + " CISO 判断）";
         }
-        return decision.method().japanese() + "により公表予定（" + JAPANESE_DATE.format(decision.decidedAt())
-                + " CISO 判断、未公表）";
+        return decision.method().japanese() + "により公表予定（" + JAPANESE_DATE.format(decision.decidedAt()) + " CISO 判断、未公表）";
     }
 }

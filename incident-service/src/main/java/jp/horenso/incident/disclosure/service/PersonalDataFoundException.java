@@ -15,8 +15,14 @@ public class PersonalDataFoundException extends ProblemException {
     private final transient List<PersonalDataScreen.Finding> findings;
 
     public PersonalDataFoundException(List<PersonalDataScreen.Finding> findings) {
-        super(422, "disclosure.personal-data", null, Message.key("disclosure.personal-data.detail", findings.size()),
-                findings.stream().map(f -> FieldProblem.of(f.field(), message(f))).toList());
+        super(
+                422,
+                "disclosure.personal-data",
+                null,
+                Message.key("disclosure.personal-data.detail", findings.size()),
+                findings.stream()
+                        .map(f -> FieldProblem.of(f.field(), message(f)))
+                        .toList());
         this.findings = List.copyOf(findings);
     }
 
@@ -31,9 +37,14 @@ public class PersonalDataFoundException extends ProblemException {
     private static String text(PersonalDataScreen.Finding f, Locale locale) {
         String kind = Message.key("disclosure.kind." + f.kind().name()).in(locale);
         if (f.source() == null) {
-            return Message.key("disclosure.personal-data.pattern", kind, f.text()).in(locale);
+            return Message.key("disclosure.personal-data.pattern", kind, f.text())
+                    .in(locale);
         }
-        return Message.key("disclosure.personal-data.in-case", kind, f.text(),
-                Message.key("disclosure.source." + f.source()).in(locale)).in(locale);
+        return Message.key(
+                        "disclosure.personal-data.in-case",
+                        kind,
+                        f.text(),
+                        Message.key("disclosure.source." + f.source()).in(locale))
+                .in(locale);
     }
 }

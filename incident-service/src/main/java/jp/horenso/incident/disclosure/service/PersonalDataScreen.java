@@ -25,7 +25,15 @@ import jp.horenso.incident.disclosure.config.DisclosureConfig;
 public class PersonalDataScreen {
 
     /** Kinds of personal data the screen recognises. */
-    public enum Kind { NAME, ADDRESS, POSTAL_CODE, PHONE, EMAIL, MY_NUMBER, CONTACT }
+    public enum Kind {
+        NAME,
+        ADDRESS,
+        POSTAL_CODE,
+        PHONE,
+        EMAIL,
+        MY_NUMBER,
+        CONTACT
+    }
 
     /**
      * A text held in the case, e.g. its description.
@@ -48,8 +56,7 @@ public class PersonalDataScreen {
      * @param text what was found (a My Number masked but for its last four digits)
      * @param source where the case holds it, or null when only its pattern gave it away
      */
-    public record Finding(String field, Kind kind, String text, String source) {
-    }
+    public record Finding(String field, Kind kind, String text, String source) {}
 
     /** Personal data held in the case; a literal item is matched as written (case aside), never by its ending. */
     private record Item(Kind kind, String key, String source, boolean literal) {
@@ -59,8 +66,7 @@ public class PersonalDataScreen {
         }
     }
 
-    private record Match(Kind kind, int start, int end, String text) {
-    }
+    private record Match(Kind kind, int start, int end, String text) {}
 
     private static final String HAN = "\\p{IsHan}々〆ヶ";
     private static final String KANA = "\\p{IsKatakana}ー";
@@ -70,10 +76,11 @@ public class PersonalDataScreen {
     private static final Pattern MY_NUMBER = Pattern.compile("(?<![0-9])[0-9]{4}[ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])");
     private static final Pattern PHONE = Pattern.compile(
             "(?<![0-9+-])(?:\\+81[ -]?(?:\\(0\\))?|0)[0-9]{1,4}[ -]?\\(?[0-9]{1,4}\\)?[ -]?[0-9]{4}(?![0-9])");
-    private static final Pattern POSTAL_CODE = Pattern.compile("〒 ?[0-9]{3}-?[0-9]{4}(?![0-9])|(?<![0-9-])[0-9]{3}-[0-9]{4}(?![0-9-])");
+    private static final Pattern POSTAL_CODE =
+            Pattern.compile("〒 ?[0-9]{3}-?[0-9]{4}(?![0-9])|(?<![0-9-])[0-9]{3}-[0-9]{4}(?![0-9-])");
     /** Prefecture (optional), municipality, district and a house number: デモ市本町1丁目2番3号, 鹿沼市今宮町1688-1. */
-    private static final Pattern ADDRESS = Pattern.compile(
-            "(?:[" + HAN + "]{2,3}[都道府県])?[" + HAN + KANA + "]{1,6}?[市区町村郡](?!分|内|外|民|長|役所|議会|立)"
+    private static final Pattern ADDRESS =
+            Pattern.compile("(?:[" + HAN + "]{2,3}[都道府県])?[" + HAN + KANA + "]{1,6}?[市区町村郡](?!分|内|外|民|長|役所|議会|立)"
                     + "[" + HAN + KANA + "\\p{IsHiragana}&&[^第のはをにでともへや]]{0,12}?"
                     + "(?:[0-9]+|[" + KANJI_NUMBER + "]+)(?:丁目|番地|番|号|-[0-9]+)"
                     + "(?:[0-9]+(?:番地|番|号)?|-[0-9]+)*");
@@ -83,8 +90,9 @@ public class PersonalDataScreen {
     private static final Pattern HONORIFIC_NAME = Pattern.compile(
             "([" + HAN + KANA + "]{2,6}|[" + HAN + "]{1,4} [" + HAN + KANA + "\\p{IsHiragana}]{1,5})(?:様|さん|氏(?!名)|殿)");
     /** A labelled name (after normalising, every colon is ':'): 氏名: 山田太郎. */
-    private static final Pattern LABELLED_NAME = Pattern.compile(
-            "(?:氏名|名前|お名前|被害者|申出者|相談者|通報者) ?: ?([" + HAN + KANA + "]{1,5} ?[" + HAN + KANA + "]{1,5})");
+    private static final Pattern LABELLED_NAME =
+            Pattern.compile("(?:氏名|名前|お名前|被害者|申出者|相談者|通報者) ?: ?([" + HAN + KANA + "]{1,5} ?[" + HAN + KANA + "]{1,5})");
+
     private static final Pattern LATIN_NAME = Pattern.compile("(?:Mr|Ms|Mrs|Dr)\\.? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)");
     private static final Pattern NUMBER_RUN = Pattern.compile("[0-9][0-9 ()-]*[0-9]");
     /** Words before an honorific that name a role, not a person (担当者様, 市民の皆様, 委託先様). */
@@ -113,8 +121,10 @@ public class PersonalDataScreen {
             if (s.text() != null) {
                 List<Item> items = heldIn(s.field(), normalise(s.text()));
                 // A contact that is a phone number, e-mail or address is already held through its pattern.
-                if (s.held() != null && !s.text().isBlank()
-                        && (s.held() == Kind.NAME || patterns(normalise(s.text())).isEmpty())) {
+                if (s.held() != null
+                        && !s.text().isBlank()
+                        && (s.held() == Kind.NAME
+                                || patterns(normalise(s.text())).isEmpty())) {
                     items.add(0, heldAsWritten(s));
                 }
                 for (Item item : items) {
@@ -135,20 +145,23 @@ public class PersonalDataScreen {
                     continue;
                 }
                 Item item = held.get(m.kind() + ":" + key);
-                findings.add(new Finding(field, m.kind(), shown(m.kind(), m.text()), item == null ? null : item.source()));
+                findings.add(
+                        new Finding(field, m.kind(), shown(m.kind(), m.text()), item == null ? null : item.source()));
             }
             String compactText = compact(text);
             for (Item item : held.values()) {
                 if (reported.contains(item.kind() + ":" + item.key()) || publicContactKeys.contains(item.key())) {
                     continue;
                 }
-                String found = item.literal() ? literalIn(compactText, item.key()) : switch (item.kind()) {
-                    case NAME -> nameIn(compactText, item.key());
-                    case CONTACT -> literalIn(compactText, item.key());
-                    case EMAIL -> compactText.toLowerCase(Locale.ROOT).contains(item.key()) ? item.key() : null;
-                    case PHONE, MY_NUMBER, POSTAL_CODE -> numberIn(text, item.key());
-                    case ADDRESS -> compactText.contains(item.key()) ? item.key() : null;
-                };
+                String found = item.literal()
+                        ? literalIn(compactText, item.key())
+                        : switch (item.kind()) {
+                            case NAME -> nameIn(compactText, item.key());
+                            case CONTACT -> literalIn(compactText, item.key());
+                            case EMAIL -> compactText.toLowerCase(Locale.ROOT).contains(item.key()) ? item.key() : null;
+                            case PHONE, MY_NUMBER, POSTAL_CODE -> numberIn(text, item.key());
+                            case ADDRESS -> compactText.contains(item.key()) ? item.key() : null;
+                        };
                 if (found != null) {
                     reported.add(item.kind() + ":" + item.key());
                     findings.add(new Finding(field, item.kind(), shown(item.kind(), found), item.source()));
@@ -247,15 +260,15 @@ public class PersonalDataScreen {
 
     /** Ten or eleven digits starting with 0 once the country code is read as 0. */
     private static boolean isPhoneNumber(String text) {
-        String digits = text.startsWith("+81") ? "0" + digitsOf(text.substring(3)).replaceFirst("^0", "")
-                : digitsOf(text);
+        String digits =
+                text.startsWith("+81") ? "0" + digitsOf(text.substring(3)).replaceFirst("^0", "") : digitsOf(text);
         return digits.startsWith("0") && (digits.length() == 10 || digits.length() == 11);
     }
 
     private static String key(Kind kind, String text) {
         return switch (kind) {
-            case PHONE -> text.startsWith("+81") ? "0" + digitsOf(text.substring(3)).replaceFirst("^0", "")
-                    : digitsOf(text);
+            case PHONE ->
+                text.startsWith("+81") ? "0" + digitsOf(text.substring(3)).replaceFirst("^0", "") : digitsOf(text);
             case MY_NUMBER, POSTAL_CODE -> digitsOf(text);
             case EMAIL -> text.toLowerCase(Locale.ROOT);
             default -> compact(text);

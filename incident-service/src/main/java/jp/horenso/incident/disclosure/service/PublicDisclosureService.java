@@ -3,11 +3,11 @@ package jp.horenso.incident.disclosure.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
-import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.incident.disclosure.DisclosurePublication;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.PublicDisclosureView;
 import jp.horenso.incident.disclosure.rest.PublicOrganisationDisclosureView;
+import jp.horenso.platform.problem.ProblemException;
 
 /** What anyone may read without logging in: published disclosures of real (not drill) cases, and nothing else. */
 @ApplicationScoped
@@ -21,14 +21,24 @@ public class PublicDisclosureService {
     }
 
     public PublicDisclosureView.Page list(int page, int size) {
-        return new PublicDisclosureView.Page(publications.publicPage(page, size).stream()
-                .map(PublicDisclosureView::of).toList(), page, size, publications.publicCount());
+        return new PublicDisclosureView.Page(
+                publications.publicPage(page, size).stream()
+                        .map(PublicDisclosureView::of)
+                        .toList(),
+                page,
+                size,
+                publications.publicCount());
     }
 
     /** One organisation's published disclosures, newest first. */
     public PublicOrganisationDisclosureView.Page list(String organisation, int page, int size) {
-        return new PublicOrganisationDisclosureView.Page(organisation, publications.publicPage(organisation, page, size)
-                .stream().map(p -> PublicOrganisationDisclosureView.of(p, null)).toList(), page, size,
+        return new PublicOrganisationDisclosureView.Page(
+                organisation,
+                publications.publicPage(organisation, page, size).stream()
+                        .map(p -> PublicOrganisationDisclosureView.of(p, null))
+                        .toList(),
+                page,
+                size,
                 publications.publicCount(organisation));
     }
 

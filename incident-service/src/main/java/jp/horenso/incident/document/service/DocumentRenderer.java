@@ -21,6 +21,7 @@ public class DocumentRenderer {
 
     /** The font family name the template's CSS asks for. */
     static final String FONT_FAMILY = "IPAexGothic";
+
     private static final String FONT_RESOURCE = "/fonts/ipaexg.ttf";
 
     private final Template document;

@@ -30,7 +30,9 @@ public final class DocumentTexts {
 
     private DocumentTexts(String lang) {
         this.lang = lang;
-        this.bundle = ResourceBundle.getBundle("documents/labels", Locale.forLanguageTag(lang),
+        this.bundle = ResourceBundle.getBundle(
+                "documents/labels",
+                Locale.forLanguageTag(lang),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
@@ -60,10 +62,11 @@ public final class DocumentTexts {
     public static String wareki(LocalDate day) {
         JapaneseDate date = JapaneseDate.from(day);
         int year = date.get(ChronoField.YEAR_OF_ERA);
-        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE).withChronology(JapaneseChronology.INSTANCE)
+        String era = DateTimeFormatter.ofPattern("GGGG", Locale.JAPANESE)
+                .withChronology(JapaneseChronology.INSTANCE)
                 .format(date);
-        return era + (year == 1 ? "元" : Integer.toString(year)) + "年" + day.getMonthValue() + "月"
-                + day.getDayOfMonth() + "日";
+        return era + (year == 1 ? "元" : Integer.toString(year)) + "年" + day.getMonthValue() + "月" + day.getDayOfMonth()
+                + "日";
     }
 
     /** A time as {@code 2026-12-06T19:30+09:00（令和8年12月6日 19:30）}; "-" when unknown. */

@@ -7,5 +7,4 @@ import jp.horenso.incident.evidence.EvidenceContent;
 
 /** Stores the bytes of evidence. */
 @ApplicationScoped
-public class EvidenceContentRepository implements PanacheRepositoryBase<EvidenceContent, UUID> {
-}
+public class EvidenceContentRepository implements PanacheRepositoryBase<EvidenceContent, UUID> {}

@@ -16,13 +16,12 @@ import java.util.regex.Pattern;
 public final class ContentDisposition {
 
     private static final Pattern EXTENDED = Pattern.compile("(?i)(?:^|;)\\s*filename\\*\\s*=\\s*([^;]*)");
-    private static final Pattern PLAIN = Pattern.compile(
-            "(?i)(?:^|;)\\s*filename\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
+    private static final Pattern PLAIN =
+            Pattern.compile("(?i)(?:^|;)\\s*filename\\s*=\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|[^;\\s]*)");
     private static final Pattern EXTENDED_VALUE = Pattern.compile("(?i)UTF-8'[^']*'(.*)");
     private static final String ATTR_CHARS = "!#$&+-.^_`|~";
 
-    private ContentDisposition() {
-    }
+    private ContentDisposition() {}
 
     /** The file name the header gives, the extended form first; null when there is none or it is not readable. */
     public static String filename(String header) {
@@ -82,9 +81,12 @@ public final class ContentDisposition {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes.toByteArray())).toString();
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
         } catch (CharacterCodingException e) {
             return null;
         }

@@ -9,5 +9,6 @@ import jakarta.validation.constraints.Size;
  * @param to who received it, e.g. "鹿沼警察署 生活安全課" or a user name
  * @param purpose why, e.g. "被害届に添付"
  */
-public record HandoverRequest(@NotBlank @Size(max = 200) String to, @NotBlank @Size(max = 500) String purpose) {
-}
+public record HandoverRequest(
+        @NotBlank @Size(max = 200) String to,
+        @NotBlank @Size(max = 500) String purpose) {}

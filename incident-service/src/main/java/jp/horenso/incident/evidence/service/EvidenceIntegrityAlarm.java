@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.evidence.Evidence;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 import org.jboss.logging.Logger;
-import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Records that stored evidence no longer matches its hash. It commits on its own, because the download or hand-over
@@ -34,7 +34,8 @@ public class EvidenceIntegrityAlarm {
      * @param actualSha256 hash of the bytes now stored, null when they are gone
      */
     public void raise(UUID incidentId, Evidence e, String actor, String attempted, String actualSha256) {
-        LOG.errorf("Evidence %s of case %s no longer matches its SHA-256 (expected %s, found %s); %s refused",
+        LOG.errorf(
+                "Evidence %s of case %s no longer matches its SHA-256 (expected %s, found %s); %s refused",
                 e.id(), incidentId, e.sha256(), actualSha256, attempted);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("evidenceId", e.id().toString());
@@ -42,7 +43,6 @@ public class EvidenceIntegrityAlarm {
         details.put("expectedSha256", e.sha256());
         details.put("actualSha256", actualSha256);
         details.put("refused", attempted);
-        timeline.append(incidentId, TimelineType.EVIDENCE_INTEGRITY_FAILED, clock.now(), actor,
-                details, null);
+        timeline.append(incidentId, TimelineType.EVIDENCE_INTEGRITY_FAILED, clock.now(), actor, details, null);
     }
 }

@@ -15,12 +15,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.evidence.CustodyEntry;
 import jp.horenso.incident.evidence.Evidence;
 import jp.horenso.incident.evidence.EvidenceContent;
@@ -33,7 +31,9 @@ import jp.horenso.incident.evidence.rest.EvidenceSummary;
 import jp.horenso.incident.evidence.rest.EvidenceView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Keeps evidence (証拠保全, 第107条) in the city's own database: the SHA-256 is computed as it arrives, and every
@@ -58,8 +58,15 @@ public class EvidenceService {
     private final EvidenceConfig config;
     private final JapanTime clock;
 
-    public EvidenceService(IncidentService incidents, EvidenceRepository evidence, EvidenceContentRepository contents,
-            CustodyRepository custody, TimelineService timeline, EvidenceIntegrityAlarm alarm, EvidenceConfig config, JapanTime clock) {
+    public EvidenceService(
+            IncidentService incidents,
+            EvidenceRepository evidence,
+            EvidenceContentRepository contents,
+            CustodyRepository custody,
+            TimelineService timeline,
+            EvidenceIntegrityAlarm alarm,
+            EvidenceConfig config,
+            JapanTime clock) {
         this.clock = clock;
         this.incidents = incidents;
         this.evidence = evidence;
@@ -71,12 +78,10 @@ public class EvidenceService {
     }
 
     /** An upload whose headers passed every check: only its bytes remain to be read. */
-    public record Upload(String filename, String contentType, String description) {
-    }
+    public record Upload(String filename, String contentType, String description) {}
 
     /** What a download hands out: the metadata (for the headers) and the verified bytes. */
-    public record Download(Evidence evidence, byte[] content) {
-    }
+    public record Download(Evidence evidence, byte[] content) {}
 
     /**
      * Checks an upload before its body is read, so that a wrong type or name costs no transfer: the case is visible
@@ -90,10 +95,10 @@ public class EvidenceService {
         List<FieldProblem> invalid = new ArrayList<>();
         String name = cleanFilename(filename, invalid);
         String text = description == null || description.isBlank() ? null : description.strip();
-        if (text != null && (text.length() > MAX_DESCRIPTION || CONTROL.matcher(text.replaceAll("[\r\n\t]", ""))
-                .find())) {
-            invalid.add(FieldProblem.of("description", "evidence.description-invalid",
-                    MAX_DESCRIPTION));
+        if (text != null
+                && (text.length() > MAX_DESCRIPTION
+                        || CONTROL.matcher(text.replaceAll("[\r\n\t]", "")).find())) {
+            invalid.add(FieldProblem.of("description", "evidence.description-invalid", MAX_DESCRIPTION));
         }
         if (!invalid.isEmpty()) {
             throw ProblemException.invalidFields(invalid);
@@ -109,11 +114,19 @@ public class EvidenceService {
             throw ProblemException.invalidFields(List.of(FieldProblem.of("body", "evidence.empty")));
         }
         if (bytes.length > config.maxSize().asLongValue()) {
-            throw new ProblemException(413, "evidence.too-large", config.maxSize().asLongValue());
+            throw new ProblemException(
+                    413, "evidence.too-large", config.maxSize().asLongValue());
         }
         OffsetDateTime now = clock.now();
-        Evidence e = Evidence.received(incident.id(), upload.filename(), upload.contentType(), bytes.length,
-                sha256(bytes), upload.description(), caller.username(), now);
+        Evidence e = Evidence.received(
+                incident.id(),
+                upload.filename(),
+                upload.contentType(),
+                bytes.length,
+                sha256(bytes),
+                upload.description(),
+                caller.username(),
+                now);
         evidence.persist(e);
         contents.persist(new EvidenceContent(e.id(), bytes));
         CustodyEntry received = link(e, CustodyEntry.Action.RECEIVED, caller.username(), now, null, null);
@@ -139,7 +152,8 @@ public class EvidenceService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public EvidenceView show(Caller caller, UUID incidentId, UUID evidenceId) {
         Evidence e = piece(incidents.visible(caller, incidentId), evidenceId);
-        return EvidenceView.of(e, custody.of(e.id()).stream().map(CustodyEntryView::of).toList());
+        return EvidenceView.of(
+                e, custody.of(e.id()).stream().map(CustodyEntryView::of).toList());
     }
 
     /**
@@ -165,7 +179,12 @@ public class EvidenceService {
         Evidence e = piece(incident, evidenceId);
         verified(caller, incident, e, "HANDOVER");
         OffsetDateTime now = clock.now();
-        CustodyEntry entry = link(e, CustodyEntry.Action.HANDED_OVER, caller.username(), now, r.to().strip(),
+        CustodyEntry entry = link(
+                e,
+                CustodyEntry.Action.HANDED_OVER,
+                caller.username(),
+                now,
+                r.to().strip(),
                 r.purpose().strip());
         Map<String, Object> details = custodyDetails(e);
         details.put("to", entry.handedTo());
@@ -185,8 +204,8 @@ public class EvidenceService {
         return content.content();
     }
 
-    private CustodyEntry link(Evidence e, CustodyEntry.Action action, String actor, OffsetDateTime at,
-            String handedTo, String purpose) {
+    private CustodyEntry link(
+            Evidence e, CustodyEntry.Action action, String actor, OffsetDateTime at, String handedTo, String purpose) {
         CustodyEntry entry = CustodyEntry.of(e.id(), e.incidentId(), action, actor, at, handedTo, purpose);
         custody.persist(entry);
         return entry;
@@ -225,11 +244,16 @@ public class EvidenceService {
             type = null;
         }
         String base = type == null ? null : (type.getType() + "/" + type.getSubtype()).toLowerCase(Locale.ROOT);
-        boolean allowed = base != null && config.allowedContentTypes().stream()
-                .map(a -> a.strip().toLowerCase(Locale.ROOT))
-                .anyMatch(a -> a.equals(base) || a.endsWith("/*") && base.startsWith(a.substring(0, a.length() - 1)));
+        boolean allowed = base != null
+                && config.allowedContentTypes().stream()
+                        .map(a -> a.strip().toLowerCase(Locale.ROOT))
+                        .anyMatch(a ->
+                                a.equals(base) || a.endsWith("/*") && base.startsWith(a.substring(0, a.length() - 1)));
         if (!allowed) {
-            throw new ProblemException(415, "evidence.type-not-allowed", header == null ? "-" : header.strip(),
+            throw new ProblemException(
+                    415,
+                    "evidence.type-not-allowed",
+                    header == null ? "-" : header.strip(),
                     String.join(", ", config.allowedContentTypes()));
         }
         String charset = type.getParameters().get(MediaType.CHARSET_PARAMETER);
@@ -243,8 +267,12 @@ public class EvidenceService {
             return null;
         }
         String name = filename.strip();
-        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..") || name.length() > MAX_FILENAME
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .strip();
+        if (name.isEmpty()
+                || name.equals(".")
+                || name.equals("..")
+                || name.length() > MAX_FILENAME
                 || CONTROL.matcher(name).find()) {
             invalid.add(FieldProblem.of("filename", "evidence.filename-invalid", MAX_FILENAME));
             return null;
@@ -258,8 +286,8 @@ public class EvidenceService {
         }
         String text = purpose.strip();
         if (text.length() > MAX_PURPOSE || CONTROL.matcher(text).find()) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("purpose",
-                    "evidence.purpose-invalid", MAX_PURPOSE)));
+            throw ProblemException.invalidFields(
+                    List.of(FieldProblem.of("purpose", "evidence.purpose-invalid", MAX_PURPOSE)));
         }
         return text;
     }
@@ -271,5 +299,4 @@ public class EvidenceService {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -19,10 +19,13 @@ import jp.horenso.incident.response.ResponseAction;
 public record ResponseActionRequest(
         @NotNull ResponseAction.Kind kind,
         @NotBlank @Size(max = 2000) String description,
+
         @Size(max = 100) @Pattern(regexp = ResponseActionRequest.CODE, message = "{horenso.validation.code}")
         String ownerUnit,
+
         @Size(max = 100) @Pattern(regexp = ResponseActionRequest.CODE, message = "{horenso.validation.code}")
         String ownerPerson,
+
         LocalDate dueDate,
         ResponseAction.Status status) {
 

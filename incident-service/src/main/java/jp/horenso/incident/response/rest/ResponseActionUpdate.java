@@ -13,10 +13,12 @@ import jp.horenso.incident.response.ResponseAction;
  */
 public record ResponseActionUpdate(
         @NotBlank @Size(max = 2000) String description,
+
         @Size(max = 100) @Pattern(regexp = ResponseActionRequest.CODE, message = "{horenso.validation.code}")
         String ownerUnit,
+
         @Size(max = 100) @Pattern(regexp = ResponseActionRequest.CODE, message = "{horenso.validation.code}")
         String ownerPerson,
+
         LocalDate dueDate,
-        @NotNull ResponseAction.Status status) {
-}
+        @NotNull ResponseAction.Status status) {}

@@ -10,5 +10,4 @@ public record RecordResponseAction(
         String ownerUnit,
         String ownerPerson,
         LocalDate dueDate,
-        ResponseAction.Status status) {
-}
+        ResponseAction.Status status) {}

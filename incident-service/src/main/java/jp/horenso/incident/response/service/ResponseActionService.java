@@ -12,14 +12,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.IncidentState;
+import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.platform.outbox.Outbox;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.common.security.Roles;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.ResponseAction.Kind;
 import jp.horenso.incident.response.ResponseAction.Status;
@@ -30,7 +27,10 @@ import jp.horenso.incident.response.repository.ResponseActionRepository;
 import jp.horenso.incident.response.rest.ResponseActionView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * Records containment, recovery and recurrence-prevention actions (第44条3–4項) and their progress. The CSIRT and the
@@ -42,15 +42,18 @@ import jp.horenso.incident.common.time.JapanTime;
 @Transactional
 public class ResponseActionService {
 
-
     private final IncidentService incidents;
     private final ResponseActionRepository actions;
     private final TimelineService timeline;
     private final JapanTime clock;
     private final Outbox outbox;
 
-    public ResponseActionService(IncidentService incidents, ResponseActionRepository actions,
-            TimelineService timeline, Outbox outbox, JapanTime clock) {
+    public ResponseActionService(
+            IncidentService incidents,
+            ResponseActionRepository actions,
+            TimelineService timeline,
+            Outbox outbox,
+            JapanTime clock) {
         this.clock = clock;
         this.incidents = incidents;
         this.actions = actions;
@@ -62,7 +65,9 @@ public class ResponseActionService {
     public List<ResponseActionView> list(Caller caller, UUID incidentId, Kind kind, Status status) {
         Incident incident = incidents.visible(caller, incidentId);
         LocalDate today = clock.today();
-        return actions.of(incident.id(), kind, status).stream().map(a -> ResponseActionView.of(a, today)).toList();
+        return actions.of(incident.id(), kind, status).stream()
+                .map(a -> ResponseActionView.of(a, today))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -83,9 +88,16 @@ public class ResponseActionService {
             throw ProblemException.invalidFields(invalid);
         }
         OffsetDateTime now = clock.now();
-        ResponseAction a = ResponseAction.recorded(incident.id(), r.kind(), r.description().strip(),
-                blankToNull(r.ownerUnit()), blankToNull(r.ownerPerson()), r.dueDate(),
-                r.status() == null ? Status.PLANNED : r.status(), caller.username(), now);
+        ResponseAction a = ResponseAction.recorded(
+                incident.id(),
+                r.kind(),
+                r.description().strip(),
+                blankToNull(r.ownerUnit()),
+                blankToNull(r.ownerPerson()),
+                r.dueDate(),
+                r.status() == null ? Status.PLANNED : r.status(),
+                caller.username(),
+                now);
         actions.persist(a);
         actions.flush();
 
@@ -95,14 +107,26 @@ public class ResponseActionService {
         details.putAll(state(a));
         timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_RECORDED, now, caller.username(), details, null);
 
-        outbox.append(ResponseActionRecorded.NAME, incident.id().toString(), new ResponseActionRecorded(incident.id(), a.id(),
-                a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(),
-                caller.username(), now));
+        outbox.append(
+                ResponseActionRecorded.NAME,
+                incident.id().toString(),
+                new ResponseActionRecorded(
+                        incident.id(),
+                        a.id(),
+                        a.kind(),
+                        a.ownerUnit(),
+                        a.ownerPerson(),
+                        a.dueDate(),
+                        a.status(),
+                        a.version(),
+                        incident.drill(),
+                        caller.username(),
+                        now));
         return ResponseActionView.of(a, clock.today());
     }
 
-    public ResponseActionView update(Caller caller, UUID incidentId, UUID actionId, Long expectedVersion,
-            UpdateResponseAction r) {
+    public ResponseActionView update(
+            Caller caller, UUID incidentId, UUID actionId, Long expectedVersion, UpdateResponseAction r) {
         Incident incident = incidents.visible(caller, incidentId);
         ResponseAction a = action(incident, actionId);
         requireMayWrite(caller, incident, a.kind());
@@ -121,7 +145,11 @@ public class ResponseActionService {
             throw new ProblemException(409, "response.action-final", a.status().name());
         }
         if (r.status() != a.status() && !a.status().canBecome(r.status())) {
-            throw new ProblemException(409, "response.status-transition", a.status().name(), r.status().name());
+            throw new ProblemException(
+                    409,
+                    "response.status-transition",
+                    a.status().name(),
+                    r.status().name());
         }
 
         Status previousStatus = a.status();
@@ -158,17 +186,46 @@ public class ResponseActionService {
         details.put("changes", changes);
         timeline.append(incident.id(), TimelineType.RESPONSE_ACTION_UPDATED, now, caller.username(), details, null);
 
-        List<String> revised = changes.keySet().stream().filter(f -> !f.equals("status")).toList();
+        List<String> revised =
+                changes.keySet().stream().filter(f -> !f.equals("status")).toList();
         if (!revised.isEmpty()) {
-            outbox.append(ResponseActionRevised.NAME, incident.id().toString(), new ResponseActionRevised(incident.id(), a.id(),
-                    a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(), incident.drill(), revised,
-                    caller.username(), now));
+            outbox.append(
+                    ResponseActionRevised.NAME,
+                    incident.id().toString(),
+                    new ResponseActionRevised(
+                            incident.id(),
+                            a.id(),
+                            a.kind(),
+                            a.ownerUnit(),
+                            a.ownerPerson(),
+                            a.dueDate(),
+                            a.status(),
+                            a.version(),
+                            incident.drill(),
+                            revised,
+                            caller.username(),
+                            now));
         }
         if (a.status() != previousStatus) {
-            outbox.append(ResponseActionStatusChanged.NAME, incident.id().toString(), new ResponseActionStatusChanged(
-                    incident.id(), a.id(), a.kind(), a.ownerUnit(), a.ownerPerson(), a.dueDate(), a.status(), a.version(),
-                    incident.drill(), previousStatus, caller.username(), now, a.startedAt(), a.completedAt(),
-                    a.cancelledAt()));
+            outbox.append(
+                    ResponseActionStatusChanged.NAME,
+                    incident.id().toString(),
+                    new ResponseActionStatusChanged(
+                            incident.id(),
+                            a.id(),
+                            a.kind(),
+                            a.ownerUnit(),
+                            a.ownerPerson(),
+                            a.dueDate(),
+                            a.status(),
+                            a.version(),
+                            incident.drill(),
+                            previousStatus,
+                            caller.username(),
+                            now,
+                            a.startedAt(),
+                            a.completedAt(),
+                            a.cancelledAt()));
         }
         return ResponseActionView.of(a, clock.today());
     }
@@ -177,7 +234,8 @@ public class ResponseActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseAction> recurrencePrevention(UUID incidentId) {
         return actions.of(incidentId, Kind.RECURRENCE_PREVENTION, null).stream()
-                .filter(a -> a.status() != Status.CANCELLED).toList();
+                .filter(a -> a.status() != Status.CANCELLED)
+                .toList();
     }
 
     /**
@@ -193,9 +251,11 @@ public class ResponseActionService {
         if (caller.hasRole(Roles.CSIRT) || caller.hasRole(Roles.SECURITY_LEAD)) {
             return;
         }
-        boolean ownUnit = caller.hasRole(Roles.SECTION_CHIEF) && caller.unit() != null
-                && caller.unit().equals(incident.unit())
-                || caller.hasRole(Roles.DEPARTMENT_HEAD) && caller.department() != null
+        boolean ownUnit = caller.hasRole(Roles.SECTION_CHIEF)
+                        && caller.unit() != null
+                        && caller.unit().equals(incident.unit())
+                || caller.hasRole(Roles.DEPARTMENT_HEAD)
+                        && caller.department() != null
                         && caller.department().equals(incident.department());
         if (!ownUnit) {
             throw new ProblemException(403, "response.not-own-unit", incident.number());
@@ -236,7 +296,6 @@ public class ResponseActionService {
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
 
     /** Microseconds, as PostgreSQL keeps them, so what we answer is what a later read shows. */
 }

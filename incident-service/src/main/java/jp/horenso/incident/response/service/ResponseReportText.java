@@ -7,10 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
 import jp.horenso.incident.cases.Incident;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.service.CommunicationService;
 import jp.horenso.incident.response.ResponseAction;
-import jp.horenso.incident.common.time.JapanTime;
 
 /**
  * Writes what the response record says in the words of the commission report (regulatory.md R1): item 6
@@ -21,8 +21,8 @@ import jp.horenso.incident.common.time.JapanTime;
 public class ResponseReportText {
 
     private static final ZoneId JAPAN = JapanTime.ZONE;
-    private static final DateTimeFormatter JAPANESE_TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分")
-            .withZone(JAPAN);
+    private static final DateTimeFormatter JAPANESE_TIME =
+            DateTimeFormatter.ofPattern("yyyy年M月d日 H時mm分").withZone(JAPAN);
     private static final DateTimeFormatter JAPANESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ResponseActionService actions;

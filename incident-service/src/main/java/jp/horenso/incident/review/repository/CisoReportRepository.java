@@ -26,7 +26,7 @@ public class CisoReportRepository implements PanacheRepositoryBase<CisoReport, U
 
     /** The newest report the CISO accepted, or null. */
     public CisoReport latestAccepted(UUID incidentId) {
-        return find("incidentId = ?1 AND decision = ?2 ORDER BY version DESC", incidentId,
-                CisoReport.Decision.ACCEPT).firstResult();
+        return find("incidentId = ?1 AND decision = ?2 ORDER BY version DESC", incidentId, CisoReport.Decision.ACCEPT)
+                .firstResult();
     }
 }

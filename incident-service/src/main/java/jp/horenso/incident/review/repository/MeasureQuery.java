@@ -21,7 +21,10 @@ public class MeasureQuery {
 
     /** Every response action of the case, by kind and then in the order they were written. */
     public List<ResponseAction> of(UUID incidentId) {
-        return em.createQuery("FROM ResponseAction a WHERE a.incidentId = :id ORDER BY a.kind, a.createdAt, a.id",
-                ResponseAction.class).setParameter("id", incidentId).getResultList();
+        return em.createQuery(
+                        "FROM ResponseAction a WHERE a.incidentId = :id ORDER BY a.kind, a.createdAt, a.id",
+                        ResponseAction.class)
+                .setParameter("id", incidentId)
+                .getResultList();
     }
 }

@@ -11,6 +11,7 @@ import jp.horenso.incident.review.CisoReport;
  * @param severe the CISO judges the damage severe or organisation-wide measures necessary (第44条6項); left out:
  *     unchanged
  */
-public record CisoDecisionRequest(@NotNull CisoReport.Decision decision, @Size(max = 10_000) String instructions,
-        Boolean severe) {
-}
+public record CisoDecisionRequest(
+        @NotNull CisoReport.Decision decision,
+        @Size(max = 10_000) String instructions,
+        Boolean severe) {}

@@ -11,6 +11,6 @@ import java.time.OffsetDateTime;
  *
  * @param reference the committee's minute or file number
  */
-public record CommitteeReportRequest(@NotNull @PastOrPresent OffsetDateTime reportedAt,
-        @NotBlank @Size(max = 200) String reference) {
-}
+public record CommitteeReportRequest(
+        @NotNull @PastOrPresent OffsetDateTime reportedAt,
+        @NotBlank @Size(max = 200) String reference) {}

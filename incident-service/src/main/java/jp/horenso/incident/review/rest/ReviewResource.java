@@ -11,12 +11,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.service.CaseClosingService;
 import jp.horenso.incident.review.service.CommitteeReportService;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 import jp.horenso.incident.review.service.RecordCommitteeReport;
+import jp.horenso.platform.security.CallerIdentity;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The committee report (第44条6項), closing the case, and where the review stands. */
 @Path("/api/incidents/{id}")
@@ -36,7 +36,8 @@ public class ReviewResource {
     @GET
     @Path("/review")
     @RolesAllowed({Roles.CSIRT, Roles.SECURITY_LEAD, Roles.CISO, Roles.VICE_CISO, Roles.AUDITOR, Roles.COMMITTEE})
-    @Operation(summary = "Where the CISO's review stands and what closing still needs",
+    @Operation(
+            summary = "Where the CISO's review stands and what closing still needs",
             description = "CSIRT, security lead, CISO, auditor; the committee for cases reported to it.")
     public ReviewStatusView status(@PathParam("id") UUID id) {
         return closing.status(caller.current(), id);
@@ -46,7 +47,8 @@ public class ReviewResource {
     @Path("/committee-report")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CISO)
-    @Operation(summary = "Record the report to the information-security committee (第44条6項) — CISO",
+    @Operation(
+            summary = "Record the report to the information-security committee (第44条6項) — CISO",
             description = "Once, after the CSIRT reported to the CISO. Marks the case severe; the committee then "
                     + "sees the case.")
     public ReviewStatusView committeeReport(@PathParam("id") UUID id, @NotNull @Valid CommitteeReportRequest request) {
@@ -57,7 +59,8 @@ public class ReviewResource {
     @POST
     @Path("/close")
     @RolesAllowed({Roles.CSIRT, Roles.CISO})
-    @Operation(summary = "Close the case — CSIRT or CISO",
+    @Operation(
+            summary = "Close the case — CSIRT or CISO",
             description = "Only after the CISO accepted the recurrence prevention and, for a case the CISO judged "
                     + "severe, the committee report is recorded; otherwise 409 saying what is missing.")
     public ReviewStatusView close(@PathParam("id") UUID id) {

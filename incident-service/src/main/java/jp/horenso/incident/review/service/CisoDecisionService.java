@@ -10,16 +10,16 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
-import jp.horenso.platform.problem.FieldProblem;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.event.CisoReviewDecided;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * The CISO's decision on the latest report (第44条5項): accept or return with instructions, once, and never accept a
@@ -35,8 +35,8 @@ public class CisoDecisionService {
     private final JapanTime clock;
     private final ReviewCases cases;
 
-    public CisoDecisionService(CisoReportRepository reports, TimelineService timeline, Outbox outbox,
-            ReviewCases cases, JapanTime clock) {
+    public CisoDecisionService(
+            CisoReportRepository reports, TimelineService timeline, Outbox outbox, ReviewCases cases, JapanTime clock) {
         this.clock = clock;
         this.reports = reports;
         this.timeline = timeline;
@@ -61,18 +61,18 @@ public class CisoDecisionService {
         }
         String instructions = ReviewCases.blankToNull(r.instructions());
         if (r.decision() == CisoReport.Decision.RETURN && instructions == null) {
-            throw ProblemException.invalidFields(List.of(
-                    FieldProblem.of("instructions", "field.instructions-required")));
+            throw ProblemException.invalidFields(
+                    List.of(FieldProblem.of("instructions", "field.instructions-required")));
         }
         if (r.decision() == CisoReport.Decision.ACCEPT) {
             JsonNode snapshot = cases.parse(report.snapshot());
             if (CisoReportSnapshot.measureAuthors(snapshot).contains(caller.username())) {
-                throw new ProblemException(403, "review.separation-of-duties.measure-author", caller.username(),
-                        report.version());
+                throw new ProblemException(
+                        403, "review.separation-of-duties.measure-author", caller.username(), report.version());
             }
             if (caller.username().equals(report.submittedBy())) {
-                throw new ProblemException(403, "review.separation-of-duties.submitter", caller.username(),
-                        report.version());
+                throw new ProblemException(
+                        403, "review.separation-of-duties.submitter", caller.username(), report.version());
             }
             if (CisoReportSnapshot.measuresInForce(snapshot) == 0) {
                 throw new ProblemException(409, "review.no-recurrence-prevention", report.version());
@@ -89,15 +89,27 @@ public class CisoDecisionService {
         details.put("reportVersion", report.version());
         details.put("decision", report.decision().name());
         details.put("instructions", instructions);
-        details.put("state", ReviewCases.beforeAfter(stateBefore.name(), c.state().name()));
+        details.put(
+                "state", ReviewCases.beforeAfter(stateBefore.name(), c.state().name()));
         if (severeBefore != c.severeJudgedByCiso()) {
             details.put("severeJudgedByCiso", ReviewCases.beforeAfter(severeBefore, c.severeJudgedByCiso()));
         }
         timeline.append(c.id(), TimelineType.CISO_REVIEW_DECIDED, now, caller.username(), details, null);
 
         // The CSIRT is told what to change (第44条5項); null when the report was accepted.
-        outbox.append(CisoReviewDecided.NAME, c.id().toString(), new CisoReviewDecided(c.id(), report.version(), report.decision(),
-                c.state(), c.severeJudgedByCiso(), report.decidedBy(), report.decidedAt(), c.drill(), report.instructions()));
+        outbox.append(
+                CisoReviewDecided.NAME,
+                c.id().toString(),
+                new CisoReviewDecided(
+                        c.id(),
+                        report.version(),
+                        report.decision(),
+                        c.state(),
+                        c.severeJudgedByCiso(),
+                        report.decidedBy(),
+                        report.decidedAt(),
+                        c.drill(),
+                        report.instructions()));
         return report;
     }
 }

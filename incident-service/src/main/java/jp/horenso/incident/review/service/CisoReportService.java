@@ -25,8 +25,7 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.event.CisoReportSubmitted;
@@ -37,7 +36,8 @@ import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Caller;
 
 /**
  * The CSIRT's report to the CISO (第44条4項): each submission freezes the whole record with its SHA-256 as a new
@@ -62,9 +62,18 @@ public class CisoReportService {
     private final JapanTime clock;
     private final ReviewCases cases;
 
-    public CisoReportService(IncidentService incidents, CisoReportRepository reports, MeasureQuery measures,
-            LegalDutyRepository duties, LegalDutyRules legalRules, TimelineRepository timelineRows,
-            TimelineService timeline, Outbox outbox, ObjectMapper mapper, ReviewCases cases, JapanTime clock) {
+    public CisoReportService(
+            IncidentService incidents,
+            CisoReportRepository reports,
+            MeasureQuery measures,
+            LegalDutyRepository duties,
+            LegalDutyRules legalRules,
+            TimelineRepository timelineRows,
+            TimelineService timeline,
+            Outbox outbox,
+            ObjectMapper mapper,
+            ReviewCases cases,
+            JapanTime clock) {
         this.clock = clock;
         this.incidents = incidents;
         this.reports = reports;
@@ -85,8 +94,8 @@ public class CisoReportService {
         CisoReport previous = reports.latest(c.id());
         OffsetDateTime now = clock.now();
 
-        CisoReport report = CisoReport.submitted(c.id(), previous == null ? 1 : previous.version() + 1,
-                caller.username(), now);
+        CisoReport report =
+                CisoReport.submitted(c.id(), previous == null ? 1 : previous.version() + 1, caller.username(), now);
         List<ResponseAction> actions = measures.of(c.id());
         String snapshot = snapshot(c, report, ReviewCases.blankToNull(summary), actions);
         report.freeze(snapshot, sha256(snapshot));
@@ -106,8 +115,18 @@ public class CisoReportService {
         }
         timeline.append(c.id(), TimelineType.CISO_REPORT_SUBMITTED, now, caller.username(), details, null);
 
-        outbox.append(CisoReportSubmitted.NAME, c.id().toString(), new CisoReportSubmitted(c.id(), c.number(), report.version(),
-                report.sha256(), measuresInForce, report.submittedBy(), report.submittedAt(), c.drill()));
+        outbox.append(
+                CisoReportSubmitted.NAME,
+                c.id().toString(),
+                new CisoReportSubmitted(
+                        c.id(),
+                        c.number(),
+                        report.version(),
+                        report.sha256(),
+                        measuresInForce,
+                        report.submittedBy(),
+                        report.submittedAt(),
+                        c.drill()));
         return report;
     }
 
@@ -116,7 +135,9 @@ public class CisoReportService {
         Incident c = incidents.visible(caller, incidentId);
         List<CisoReport> all = reports.of(c.id());
         int latest = all.isEmpty() ? 0 : all.get(all.size() - 1).version();
-        return all.stream().map(r -> CisoReportView.of(r, r.version() == latest, null)).toList();
+        return all.stream()
+                .map(r -> CisoReportView.of(r, r.version() == latest, null))
+                .toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -149,14 +170,14 @@ public class CisoReportService {
     }
 
     /** The recurrence prevention the CISO accepted: the report version and the measures' texts. */
-    public record AcceptedRecurrencePrevention(int reportVersion, List<String> measures) {
-    }
+    public record AcceptedRecurrencePrevention(int reportVersion, List<String> measures) {}
 
     /** The whole record as the CSIRT reports it: case, severity with reasons, legal duties, response actions. */
     private String snapshot(Incident c, CisoReport report, String summary, List<ResponseAction> actions) {
         OffsetDateTime now = report.submittedAt();
         List<LegalDutyView> legal = duties.of(c.id()).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now)).toList();
+                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
+                .toList();
         ObjectNode caseNode = mapper.valueToTree(IncidentView.of(c, legal, List.of()));
         // The timeline is the separate, hash-chained trail; the snapshot names its head instead.
         caseNode.remove("timeline");
@@ -191,8 +212,11 @@ public class CisoReportService {
             n.put("cancelledAt", text(a.cancelledAt()));
         }
         ArrayNode authors = s.putArray("recurrencePreventionAuthors");
-        new TreeSet<>(actions.stream().filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION)
-                .map(a -> a.createdBy()).toList()).forEach(authors::add);
+        new TreeSet<>(actions.stream()
+                        .filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION)
+                        .map(a -> a.createdBy())
+                        .toList())
+                .forEach(authors::add);
         TimelineEntry head = timelineRows.lastOf(c.id());
         ObjectNode headNode = s.putObject("timelineHead");
         headNode.put("seq", head == null ? 0 : head.seq());
@@ -205,14 +229,15 @@ public class CisoReportService {
     }
 
     private static java.util.stream.Stream<ResponseAction> recurrencePrevention(List<ResponseAction> actions) {
-        return actions.stream().filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION
-                && a.status() != ResponseAction.Status.CANCELLED);
+        return actions.stream()
+                .filter(a -> a.kind() == ResponseAction.Kind.RECURRENCE_PREVENTION
+                        && a.status() != ResponseAction.Status.CANCELLED);
     }
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -7,16 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.CommitteeReport;
 import jp.horenso.incident.review.event.CommitteeReportRecorded;
 import jp.horenso.incident.review.repository.CisoReportRepository;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /** Records that the CISO reported a case to the information-security committee (第44条6項). */
 @ApplicationScoped
@@ -29,8 +29,8 @@ public class CommitteeReportService {
     private final JapanTime clock;
     private final ReviewCases cases;
 
-    public CommitteeReportService(CisoReportRepository reports, TimelineService timeline, Outbox outbox,
-            ReviewCases cases, JapanTime clock) {
+    public CommitteeReportService(
+            CisoReportRepository reports, TimelineService timeline, Outbox outbox, ReviewCases cases, JapanTime clock) {
         this.clock = clock;
         this.reports = reports;
         this.timeline = timeline;
@@ -50,12 +50,15 @@ public class CommitteeReportService {
             throw new ProblemException(409, "review.no-report", c.number());
         }
         if (c.committeeReportedAt() != null) {
-            throw new ProblemException(409, "review.committee-already-reported", c.number(),
+            throw new ProblemException(
+                    409,
+                    "review.committee-already-reported",
+                    c.number(),
                     c.committeeReportedAt().toString());
         }
         OffsetDateTime now = clock.now();
-        CommitteeReport row = CommitteeReport.recorded(c.id(), r.reportedAt(), r.reference().strip(), latest.version(),
-                caller.username(), now);
+        CommitteeReport row = CommitteeReport.recorded(
+                c.id(), r.reportedAt(), r.reference().strip(), latest.version(), caller.username(), now);
         reports.getEntityManager().persist(row);
         boolean severeBefore = c.severeJudgedByCiso();
         c.reportedToCommittee(r.reportedAt());
@@ -69,8 +72,11 @@ public class CommitteeReportService {
         }
         timeline.append(c.id(), TimelineType.COMMITTEE_REPORTED, now, caller.username(), details, null);
 
-        outbox.append(CommitteeReportRecorded.NAME, c.id().toString(), new CommitteeReportRecorded(c.id(), row.reportedAt(),
-                row.reference(), row.reportVersion(), row.recordedBy(), c.drill()));
+        outbox.append(
+                CommitteeReportRecorded.NAME,
+                c.id().toString(),
+                new CommitteeReportRecorded(
+                        c.id(), row.reportedAt(), row.reference(), row.reportVersion(), row.recordedBy(), c.drill()));
         return row;
     }
 }

@@ -13,10 +13,10 @@ import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.service.CaseGuards;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.Caller;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.repository.CisoReportRepository;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 
 /**
  * What the review steps share: the case locked and checked, a report by version, a stored snapshot read back, and
@@ -30,7 +30,10 @@ public class ReviewCases {
     private final CisoReportRepository reports;
     private final ObjectMapper mapper;
 
-    public ReviewCases(IncidentRepository incidentRows, IncidentService incidents, CisoReportRepository reports,
+    public ReviewCases(
+            IncidentRepository incidentRows,
+            IncidentService incidents,
+            CisoReportRepository reports,
             ObjectMapper mapper) {
         this.incidentRows = incidentRows;
         this.incidents = incidents;
@@ -81,5 +84,4 @@ public class ReviewCases {
     static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
-
 }

@@ -25,7 +25,10 @@ public class ChainEventsConsumer {
     private final ChainProjection chain;
     private final DirectoryProjection directory;
 
-    public ChainEventsConsumer(EventConsumption consumption, TimelineRecorder recorder, ChainProjection chain,
+    public ChainEventsConsumer(
+            EventConsumption consumption,
+            TimelineRecorder recorder,
+            ChainProjection chain,
             DirectoryProjection directory) {
         this.consumption = consumption;
         this.recorder = recorder;
@@ -36,14 +39,16 @@ public class ChainEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String record) {
-        consumption.consume(record, event -> QuarkusTransaction.requiringNew().run(() -> {
-            if (event.is(DirectoryPublished.NAME)) {
-                directory.apply(event, CHANNEL);
-                return;
-            }
-            // One transaction: the timeline entry and the chain projection are applied together or not at all.
-            recorder.record(event, CHANNEL);
-            chain.apply(event);
-        }));
+        consumption.consume(
+                record,
+                event -> QuarkusTransaction.requiringNew().run(() -> {
+                    if (event.is(DirectoryPublished.NAME)) {
+                        directory.apply(event, CHANNEL);
+                        return;
+                    }
+                    // One transaction: the timeline entry and the chain projection are applied together or not at all.
+                    recorder.record(event, CHANNEL);
+                    chain.apply(event);
+                }));
     }
 }

@@ -21,8 +21,8 @@ public class DeliveryEventsConsumer {
     private final TimelineRecorder recorder;
     private final AcknowledgementService acknowledgements;
 
-    public DeliveryEventsConsumer(EventConsumption consumption, TimelineRecorder recorder,
-            AcknowledgementService acknowledgements) {
+    public DeliveryEventsConsumer(
+            EventConsumption consumption, TimelineRecorder recorder, AcknowledgementService acknowledgements) {
         this.consumption = consumption;
         this.recorder = recorder;
         this.acknowledgements = acknowledgements;

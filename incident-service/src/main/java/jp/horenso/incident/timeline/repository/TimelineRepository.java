@@ -21,7 +21,8 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
 
     /** Serialises appends to one case until the transaction ends (a PostgreSQL advisory lock). */
     public void lockChainOf(UUID incidentId) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
                 .setParameter(1, incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits())
                 .getSingleResult();
     }

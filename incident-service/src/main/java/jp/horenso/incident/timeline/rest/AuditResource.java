@@ -8,9 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
-import jp.horenso.platform.security.CallerIdentity;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.timeline.service.AuditService;
+import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's audit trail: proof that it is intact, and exports for auditors. */
@@ -29,7 +29,8 @@ public class AuditResource {
     @GET
     @Path("/verify")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Verify the case's hash chain (第117–119条)",
+    @Operation(
+            summary = "Verify the case's hash chain (第117–119条)",
             description = "Recomputes every entry's hash; `intact` is false and `brokenAtSeq` names the first bad "
                     + "entry when any row was changed after it was written. Auditor, security lead, CSIRT, CISO.")
     public AuditService.Verification verify(@PathParam("id") UUID id) {
@@ -42,7 +43,8 @@ public class AuditResource {
     @Operation(summary = "The audit trail as JSON Lines")
     public Response jsonLines(@PathParam("id") UUID id) {
         return Response.ok(audit.exportJsonLines(caller.current(), id))
-                .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".jsonl\"").build();
+                .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".jsonl\"")
+                .build();
     }
 
     @GET
@@ -51,6 +53,7 @@ public class AuditResource {
     @Operation(summary = "The audit trail as CSV")
     public Response csv(@PathParam("id") UUID id) {
         return Response.ok(audit.exportCsv(caller.current(), id))
-                .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"audit-" + id + ".csv\"")
+                .build();
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.cases.service.IncidentService;
-import jp.horenso.platform.security.Caller;
+import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
-import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.platform.security.Caller;
 
 /** Proves a case's trail is intact (第117–119条) and exports it for auditors. */
 @ApplicationScoped
@@ -40,9 +40,13 @@ public class AuditService {
      *
      * @param brokenAtSeq the first entry whose hash or link does not match, or null when intact
      */
-    public record Verification(UUID incidentId, int entries, boolean intact, Integer brokenAtSeq, String headHash,
-            OffsetDateTime verifiedAt) {
-    }
+    public record Verification(
+            UUID incidentId,
+            int entries,
+            boolean intact,
+            Integer brokenAtSeq,
+            String headHash,
+            OffsetDateTime verifiedAt) {}
 
     /** Recomputes every hash from the stored rows; any row changed after it was written breaks the chain. */
     public Verification verify(Caller caller, UUID incidentId) {
@@ -51,7 +55,8 @@ public class AuditService {
         String previous = TimelineHasher.GENESIS;
         int expectedSeq = 1;
         for (TimelineEntry entry : chain) {
-            if (entry.seq() != expectedSeq || !previous.equals(entry.prevHash())
+            if (entry.seq() != expectedSeq
+                    || !previous.equals(entry.prevHash())
                     || !TimelineHasher.hash(entry).equals(entry.hash())) {
                 return new Verification(incidentId, chain.size(), false, expectedSeq, null, clock.now());
             }
@@ -77,8 +82,15 @@ public class AuditService {
         List<List<?>> rows = new ArrayList<>();
         for (TimelineEntry entry : entries.of(incidentId)) {
             Map<String, Object> row = row(entry);
-            rows.add(Arrays.asList(row.get("seq"), entry.type().name(), row.get("at"), entry.actor(),
-                    json(entry.details()), entry.sourceEventId(), entry.prevHash(), entry.hash()));
+            rows.add(Arrays.asList(
+                    row.get("seq"),
+                    entry.type().name(),
+                    row.get("at"),
+                    entry.actor(),
+                    json(entry.details()),
+                    entry.sourceEventId(),
+                    entry.prevHash(),
+                    entry.hash()));
         }
         return CsvExport.write(
                 List.of("seq", "type", "at", "actor", "details", "source_event_id", "prev_hash", "hash"), rows);
@@ -92,7 +104,9 @@ public class AuditService {
         row.put("at", TimelineHasher.normalise(e.at()).toInstant().toString());
         row.put("actor", e.actor());
         row.put("details", e.details());
-        row.put("sourceEventId", e.sourceEventId() == null ? null : e.sourceEventId().toString());
+        row.put(
+                "sourceEventId",
+                e.sourceEventId() == null ? null : e.sourceEventId().toString());
         row.put("prevHash", e.prevHash());
         row.put("hash", e.hash());
         return row;
@@ -105,5 +119,4 @@ public class AuditService {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -15,16 +15,18 @@ public final class CsvExport {
 
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /** The header and the rows, each cell neutralised; null cells are written empty. */
     public static String write(List<String> header, List<List<?>> rows) {
         StringBuilder out = new StringBuilder();
-        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                out, CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get())) {
             printer.printRecord(header.stream().map(CsvExport::neutralise).toList());
             for (List<?> row : rows) {
-                printer.printRecord(row.stream().map(v -> v == null ? "" : neutralise(v.toString())).toList());
+                printer.printRecord(row.stream()
+                        .map(v -> v == null ? "" : neutralise(v.toString()))
+                        .toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

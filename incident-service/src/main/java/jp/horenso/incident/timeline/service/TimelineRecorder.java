@@ -67,8 +67,7 @@ public class TimelineRecorder {
         timeline.append(incidentId, entry.type(), entry.at(), entry.actor(), entry.details(), event.id());
     }
 
-    private record Entry(TimelineType type, OffsetDateTime at, String actor, Map<String, Object> details) {
-    }
+    private record Entry(TimelineType type, OffsetDateTime at, String actor, Map<String, Object> details) {}
 
     /** The timeline entry an event becomes, or null for events the timeline does not show. */
     private Entry entryFor(IncomingEvent event) {
@@ -94,8 +93,7 @@ public class TimelineRecorder {
                 details.put("step", required(d, "step"));
                 details.put("acknowledgedBy", required(d, "acknowledgedBy"));
                 details.put("late", d.path("late").asBoolean());
-                yield new Entry(TimelineType.HOP_ACKNOWLEDGED, time(d, "acknowledgedAt"), ESCALATION_SERVICE,
-                        details);
+                yield new Entry(TimelineType.HOP_ACKNOWLEDGED, time(d, "acknowledgedAt"), ESCALATION_SERVICE, details);
             }
             case HopTimedOut.NAME -> {
                 details.put("hopId", required(d, "hopId"));
@@ -120,8 +118,8 @@ public class TimelineRecorder {
             case "LegalDeadlineApproaching" -> {
                 legalDetails(d, details);
                 details.put("reminded", usernames(d.path("reminded")));
-                yield new Entry(TimelineType.LEGAL_DEADLINE_APPROACHING, time(d, "remindedAt"), ESCALATION_SERVICE,
-                        details);
+                yield new Entry(
+                        TimelineType.LEGAL_DEADLINE_APPROACHING, time(d, "remindedAt"), ESCALATION_SERVICE, details);
             }
             case "LegalDeadlineMissed" -> {
                 legalDetails(d, details);
@@ -163,14 +161,13 @@ public class TimelineRecorder {
             }
             case "NotificationDelivered" -> {
                 deliveryDetails(d, details);
-                yield new Entry(TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE,
-                        details);
+                yield new Entry(
+                        TimelineType.NOTIFICATION_DELIVERED, time(d, "deliveredAt"), NOTIFICATION_SERVICE, details);
             }
             case "NotificationFailed" -> {
                 deliveryDetails(d, details);
                 details.put("error", required(d, "error"));
-                yield new Entry(TimelineType.NOTIFICATION_FAILED, time(d, "failedAt"), NOTIFICATION_SERVICE,
-                        details);
+                yield new Entry(TimelineType.NOTIFICATION_FAILED, time(d, "failedAt"), NOTIFICATION_SERVICE, details);
             }
             default -> null;
         };

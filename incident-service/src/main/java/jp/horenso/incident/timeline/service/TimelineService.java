@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.timeline.TimelineEntry;
-import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
@@ -26,8 +25,13 @@ public class TimelineService {
         this.entries = entries;
     }
 
-    public TimelineEntry append(UUID incidentId, TimelineType type, OffsetDateTime at, String actor,
-            Map<String, Object> details, UUID sourceEventId) {
+    public TimelineEntry append(
+            UUID incidentId,
+            TimelineType type,
+            OffsetDateTime at,
+            String actor,
+            Map<String, Object> details,
+            UUID sourceEventId) {
         entries.lockChainOf(incidentId);
         TimelineEntry last = entries.lastOf(incidentId);
         TimelineEntry entry = TimelineEntry.after(last, incidentId, type, at, actor, details, sourceEventId);

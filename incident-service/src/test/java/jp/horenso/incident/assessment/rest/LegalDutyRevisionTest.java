@@ -15,11 +15,11 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Records;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
+import jp.horenso.localstack.testing.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +38,8 @@ class LegalDutyRevisionTest {
         Map<String, Object> record = leakOf101Persons();
         Records.write(Tokens.csirt1(), id, record).then().statusCode(200);
         JsonNode identified = event(id, "LegalDutyIdentified");
-        OffsetDateTime discovered = OffsetDateTime.parse(identified.get("discoveredAt").asText());
+        OffsetDateTime discovered =
+                OffsetDateTime.parse(identified.get("discoveredAt").asText());
         assertEquals(discovered.plusDays(30).toInstant(), instant(identified, "finalDueAt"));
         // 本人通知 gets its own clock from the rules file (P30D by default).
         assertEquals(discovered.plusDays(30).toInstant(), instant(identified, "personsNoticeDueAt"));
@@ -46,7 +47,9 @@ class LegalDutyRevisionTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> pd = (Map<String, Object>) record.get("personalData");
         pd.put("improperPurpose", true);
-        Records.write(Tokens.csirt1(), id, record).then().statusCode(200)
+        Records.write(Tokens.csirt1(), id, record)
+                .then()
+                .statusCode(200)
                 .body("legalDuties[0].status", equalTo("OPEN"))
                 .body("legalDuties[0].personsNoticeDueAt", org.hamcrest.Matchers.notNullValue())
                 .body("timeline.type", hasItem("LEGAL_DUTY_REVISED"));
@@ -58,15 +61,24 @@ class LegalDutyRevisionTest {
         assertEquals(discovered.plusDays(30).toInstant(), instant(revised, "personsNoticeDueAt"));
         assertTrue(revised.get("reasons").toString().contains("不正の目的"), revised.toString());
 
-        JsonPath view = given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id).jsonPath();
+        JsonPath view = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id)
+                .jsonPath();
         String entry = "timeline.find { it.type == 'LEGAL_DUTY_REVISED' }.details";
-        assertEquals(instantOf(identified, "finalDueAt"), OffsetDateTime.parse(view.getString(entry
-                + ".finalDueAt.before")).toInstant());
-        assertEquals(discovered.plusDays(60).toInstant(), OffsetDateTime.parse(view.getString(entry
-                + ".finalDueAt.after")).toInstant());
+        assertEquals(
+                instantOf(identified, "finalDueAt"),
+                OffsetDateTime.parse(view.getString(entry + ".finalDueAt.before"))
+                        .toInstant());
+        assertEquals(
+                discovered.plusDays(60).toInstant(),
+                OffsetDateTime.parse(view.getString(entry + ".finalDueAt.after"))
+                        .toInstant());
         assertTrue(view.getList(entry + ".reasons").toString().contains("不正の目的"));
-        assertEquals(discovered.plusDays(60).toInstant(),
-                OffsetDateTime.parse(view.getString("legalDuties[0].finalDueAt")).toInstant());
+        assertEquals(
+                discovered.plusDays(60).toInstant(),
+                OffsetDateTime.parse(view.getString("legalDuties[0].finalDueAt"))
+                        .toInstant());
     }
 
     @Test
@@ -79,7 +91,9 @@ class LegalDutyRevisionTest {
         Map<String, Object> pd = (Map<String, Object>) record.get("personalData");
         pd.put("financialDamageRisk", true);
         record.put("cause", "設定誤り");
-        Records.write(Tokens.csirt1(), id, record).then().statusCode(200)
+        Records.write(Tokens.csirt1(), id, record)
+                .then()
+                .statusCode(200)
                 .body("timeline.type", not(hasItem("LEGAL_DUTY_REVISED")))
                 .body("legalDuties[0].reasons.ja", hasItem(org.hamcrest.Matchers.startsWith("財産的被害")));
     }
@@ -92,8 +106,10 @@ class LegalDutyRevisionTest {
     }
 
     private JsonNode event(String id, String name) throws Exception {
-        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(EVENTS,
-                r -> id.equals(r.key()) && r.value().contains("jp.horenso." + name + "\""), Duration.ofSeconds(20));
+        ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(
+                EVENTS,
+                r -> id.equals(r.key()) && r.value().contains("jp.horenso." + name + "\""),
+                Duration.ofSeconds(20));
         EventSchemas.assertValid(name, record.value());
         return mapper.readTree(record.value()).get("data");
     }

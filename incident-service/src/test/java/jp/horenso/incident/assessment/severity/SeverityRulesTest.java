@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
 class SeverityRulesTest {
 
     /** The computed severity and the rule ids that produced it. */
-    private record Assessed(String level, List<String> rules) {
-    }
+    private record Assessed(String level, List<String> rules) {}
 
     @Test
     void c1_myNumberDataLeakedWithoutStrongEncryptionIsCritical() {
@@ -48,19 +47,24 @@ class SeverityRulesTest {
 
     @Test
     void c3_ongoingInTheMyNumberZoneIsCritical() {
-        assertHit(assess(r -> {
-            r.put("networkZone", "MY_NUMBER_USE");
-            r.put("ongoing", true);
-        }), "C3", "CRITICAL");
+        assertHit(
+                assess(r -> {
+                    r.put("networkZone", "MY_NUMBER_USE");
+                    r.put("ongoing", true);
+                }),
+                "C3",
+                "CRITICAL");
     }
 
     @Test
     void c3_nearMiss_overInTheMyNumberZoneOrOngoingInLgwan() {
         assertMiss(assess(r -> r.put("networkZone", "MY_NUMBER_USE")), "C3");
-        assertMiss(assess(r -> {
-            r.put("networkZone", "LGWAN");
-            r.put("ongoing", true);
-        }), "C3");
+        assertMiss(
+                assess(r -> {
+                    r.put("networkZone", "LGWAN");
+                    r.put("ongoing", true);
+                }),
+                "C3");
     }
 
     @Test
@@ -75,10 +79,13 @@ class SeverityRulesTest {
 
     @Test
     void h2_confidentiality3AffectedIsHigh() {
-        assertHit(assess(r -> {
-            r.put("assets", List.of(Records.asset("住民記録", "3", "1", "1")));
-            r.put("informationImpact", "PROPRIETARY_BREACH");
-        }), "H2", "HIGH");
+        assertHit(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("住民記録", "3", "1", "1")));
+                    r.put("informationImpact", "PROPRIETARY_BREACH");
+                }),
+                "H2",
+                "HIGH");
     }
 
     @Test
@@ -88,35 +95,48 @@ class SeverityRulesTest {
 
     @Test
     void h3_integrity2WithHighFunctionalImpactOrHardRecoveryIsHigh() {
-        assertHit(assess(r -> {
-            r.put("assets", List.of(Records.asset("税務システム", "1", "2", "1")));
-            r.put("functionalImpact", "HIGH");
-        }), "H3", "HIGH");
-        assertHit(assess(r -> {
-            r.put("assets", List.of(Records.asset("税務システム", "1", "1", "2")));
-            r.put("recoverability", "EXTENDED");
-        }), "H3", "HIGH");
+        assertHit(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("税務システム", "1", "2", "1")));
+                    r.put("functionalImpact", "HIGH");
+                }),
+                "H3",
+                "HIGH");
+        assertHit(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("税務システム", "1", "1", "2")));
+                    r.put("recoverability", "EXTENDED");
+                }),
+                "H3",
+                "HIGH");
     }
 
     @Test
     void h3_nearMiss_integrity2WithMediumImpactAndSupplementedRecovery() {
-        assertMiss(assess(r -> {
-            r.put("assets", List.of(Records.asset("税務システム", "1", "2", "2")));
-            r.put("functionalImpact", "MEDIUM");
-            r.put("recoverability", "SUPPLEMENTED");
-        }), "H3");
-        assertMiss(assess(r -> {
-            r.put("assets", List.of(Records.asset("税務システム", "1", "1", "1")));
-            r.put("functionalImpact", "HIGH");
-        }), "H3");
+        assertMiss(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("税務システム", "1", "2", "2")));
+                    r.put("functionalImpact", "MEDIUM");
+                    r.put("recoverability", "SUPPLEMENTED");
+                }),
+                "H3");
+        assertMiss(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("税務システム", "1", "1", "1")));
+                    r.put("functionalImpact", "HIGH");
+                }),
+                "H3");
     }
 
     @Test
     void h4_anOngoingIntentionalAttackIsHigh() {
-        assertHit(assess(r -> {
-            r.put("threatCategory", "INTENTIONAL_ATTACK");
-            r.put("ongoing", true);
-        }), "H4", "HIGH");
+        assertHit(
+                assess(r -> {
+                    r.put("threatCategory", "INTENTIONAL_ATTACK");
+                    r.put("ongoing", true);
+                }),
+                "H4",
+                "HIGH");
     }
 
     @Test
@@ -131,21 +151,26 @@ class SeverityRulesTest {
 
     @Test
     void m1_nearMiss_aMisSentMailWhoseCopiesWereAllDeletedUnread() {
-        assertMiss(assess(r -> {
-            leak(r, 1, false, "BASIC");
-            r.put("kind", "MISSENT_EMAIL");
-            @SuppressWarnings("unchecked")
-            Map<String, Object> pd = (Map<String, Object>) r.get("personalData");
-            pd.put("allCopiesConfirmedDeletedUnread", true);
-        }), "M1");
+        assertMiss(
+                assess(r -> {
+                    leak(r, 1, false, "BASIC");
+                    r.put("kind", "MISSENT_EMAIL");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> pd = (Map<String, Object>) r.get("personalData");
+                    pd.put("allCopiesConfirmedDeletedUnread", true);
+                }),
+                "M1");
     }
 
     @Test
     void m2_confidentiality2AffectedIsMedium() {
-        assertHit(assess(r -> {
-            r.put("assets", List.of(Records.asset("内部資料", "2", "1", "1")));
-            r.put("informationImpact", "PROPRIETARY_BREACH");
-        }), "M2", "MEDIUM");
+        assertHit(
+                assess(r -> {
+                    r.put("assets", List.of(Records.asset("内部資料", "2", "1", "1")));
+                    r.put("informationImpact", "PROPRIETARY_BREACH");
+                }),
+                "M2",
+                "MEDIUM");
     }
 
     @Test
@@ -175,7 +200,7 @@ class SeverityRulesTest {
 
     @Test
     void l0_noRuleAboveIsLowAndSaysSo() {
-        Assessed a = assess(r -> { });
+        Assessed a = assess(r -> {});
         assertEquals("LOW", a.level());
         assertEquals(List.of("L0"), a.rules());
     }
@@ -192,7 +217,11 @@ class SeverityRulesTest {
         String id = Reports.file(Tokens.staff1());
         Map<String, Object> record = Records.minor();
         change.accept(record);
-        JsonPath view = Records.write(Tokens.csirt1(), id, record).then().statusCode(200).extract().jsonPath();
+        JsonPath view = Records.write(Tokens.csirt1(), id, record)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         return new Assessed(view.getString("severity.computed"), view.getList("severity.reasons.rule"));
     }
 

@@ -44,8 +44,8 @@ class AccessMatrixTest {
     }
 
     /** Who sees a case filed by staff1 in 総務課 (general affairs) that was not reported to the committee. */
-    private static final List<String> SEE_GENERAL_AFFAIRS_CASE = List.of("staff1", "chief1", "head1", "seclead",
-            "csirt1", "ciso", "viceciso", "auditor");
+    private static final List<String> SEE_GENERAL_AFFAIRS_CASE =
+            List.of("staff1", "chief1", "head1", "seclead", "csirt1", "ciso", "viceciso", "auditor");
 
     private String marker;
     private String caseOfStaff1;
@@ -63,13 +63,28 @@ class AccessMatrixTest {
         List<String> mismatches = new ArrayList<>();
         PEOPLE.forEach((person, token) -> {
             boolean expected = SEE_GENERAL_AFFAIRS_CASE.contains(person);
-            int detail = given().auth().oauth2(token).get("/api/incidents/" + caseOfStaff1).statusCode();
+            int detail = given().auth()
+                    .oauth2(token)
+                    .get("/api/incidents/" + caseOfStaff1)
+                    .statusCode();
             check(mismatches, person, "GET /{id}", expected ? 200 : 404, detail);
-            List<String> listed = given().auth().oauth2(token).queryParam("q", marker).get("/api/incidents")
-                    .then().statusCode(200).extract().path("items.id");
+            List<String> listed = given().auth()
+                    .oauth2(token)
+                    .queryParam("q", marker)
+                    .get("/api/incidents")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("items.id");
             check(mismatches, person, "GET / contains", expected, listed.contains(caseOfStaff1));
-            int count = given().auth().oauth2(token).queryParam("q", marker).get("/api/incidents/count")
-                    .then().statusCode(200).extract().path("count");
+            int count = given().auth()
+                    .oauth2(token)
+                    .queryParam("q", marker)
+                    .get("/api/incidents/count")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("count");
             check(mismatches, person, "GET /count", listed.size(), count);
         });
         assertEquals(List.of(), mismatches);
@@ -78,47 +93,102 @@ class AccessMatrixTest {
     @Test
     void everyEndpointAnswersEachRoleAsThePolicySays() {
         Map<String, BiFunction<RequestSpecification, String, Integer>> endpoints = new LinkedHashMap<>();
-        endpoints.put("PUT /{id}/record", (req, id) -> req.header("If-Match", etag(id)).contentType(ContentType.JSON)
-                .body(Records.minor()).put("/api/incidents/" + id + "/record").statusCode());
-        endpoints.put("POST /{id}/severity-override", (req, id) -> req.header("If-Match", etag(id))
-                .contentType(ContentType.JSON).body(Map.of("severity", "MEDIUM", "reason", "確認"))
-                .post("/api/incidents/" + id + "/severity-override").statusCode());
-        endpoints.put("POST /{id}/acknowledgements", (req, id) -> req.contentType(ContentType.JSON).body("{}")
-                .post("/api/incidents/" + id + "/acknowledgements").statusCode());
-        endpoints.put("GET /{id}/audit/verify", (req, id) -> req.get("/api/incidents/" + id + "/audit/verify")
-                .statusCode());
-        endpoints.put("GET /{id}/audit/export.csv", (req, id) -> req.get("/api/incidents/" + id + "/audit/export.csv")
-                .statusCode());
-        endpoints.put("GET /statistics", (req, id) -> req.get("/api/incidents/statistics").statusCode());
-        endpoints.put("GET /{id}/responses", (req, id) -> req.get("/api/incidents/" + id + "/responses").statusCode());
-        endpoints.put("GET /{id}/communications", (req, id) -> req.get("/api/incidents/" + id + "/communications")
-                .statusCode());
-        endpoints.put("GET /{id}/evidence", (req, id) -> req.get("/api/incidents/" + id + "/evidence").statusCode());
-        endpoints.put("GET /{id}/ciso-reports", (req, id) -> req.get("/api/incidents/" + id + "/ciso-reports")
-                .statusCode());
-        endpoints.put("GET /{id}/review", (req, id) -> req.get("/api/incidents/" + id + "/review").statusCode());
-        endpoints.put("GET /{id}/disclosure", (req, id) -> req.get("/api/incidents/" + id + "/disclosure")
-                .statusCode());
+        endpoints.put(
+                "PUT /{id}/record",
+                (req, id) -> req.header("If-Match", etag(id))
+                        .contentType(ContentType.JSON)
+                        .body(Records.minor())
+                        .put("/api/incidents/" + id + "/record")
+                        .statusCode());
+        endpoints.put(
+                "POST /{id}/severity-override",
+                (req, id) -> req.header("If-Match", etag(id))
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("severity", "MEDIUM", "reason", "確認"))
+                        .post("/api/incidents/" + id + "/severity-override")
+                        .statusCode());
+        endpoints.put(
+                "POST /{id}/acknowledgements",
+                (req, id) -> req.contentType(ContentType.JSON)
+                        .body("{}")
+                        .post("/api/incidents/" + id + "/acknowledgements")
+                        .statusCode());
+        endpoints.put(
+                "GET /{id}/audit/verify",
+                (req, id) -> req.get("/api/incidents/" + id + "/audit/verify").statusCode());
+        endpoints.put(
+                "GET /{id}/audit/export.csv",
+                (req, id) ->
+                        req.get("/api/incidents/" + id + "/audit/export.csv").statusCode());
+        endpoints.put(
+                "GET /statistics",
+                (req, id) -> req.get("/api/incidents/statistics").statusCode());
+        endpoints.put(
+                "GET /{id}/responses",
+                (req, id) -> req.get("/api/incidents/" + id + "/responses").statusCode());
+        endpoints.put(
+                "GET /{id}/communications",
+                (req, id) -> req.get("/api/incidents/" + id + "/communications").statusCode());
+        endpoints.put(
+                "GET /{id}/evidence",
+                (req, id) -> req.get("/api/incidents/" + id + "/evidence").statusCode());
+        endpoints.put(
+                "GET /{id}/ciso-reports",
+                (req, id) -> req.get("/api/incidents/" + id + "/ciso-reports").statusCode());
+        endpoints.put(
+                "GET /{id}/review",
+                (req, id) -> req.get("/api/incidents/" + id + "/review").statusCode());
+        endpoints.put(
+                "GET /{id}/disclosure",
+                (req, id) -> req.get("/api/incidents/" + id + "/disclosure").statusCode());
         // Decisions about a whole case change it: each call gets a case of its own.
-        endpoints.put("POST /{id}/unit", (req, id) -> req.contentType(ContentType.JSON)
-                .body(Map.of("unit", "welfare-section", "reason", "福祉課の端末"))
-                .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/unit").statusCode());
-        endpoints.put("POST /{id}/withdrawal", (req, id) -> req.contentType(ContentType.JSON)
-                .body(Map.of("reason", "誤報")).post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/withdrawal")
-                .statusCode());
-        endpoints.put("POST /{id}/drill-marking", (req, id) -> req.contentType(ContentType.JSON)
-                .body(Map.of("drill", true, "reason", "訓練"))
-                .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/drill-marking").statusCode());
+        endpoints.put(
+                "POST /{id}/unit",
+                (req, id) -> req.contentType(ContentType.JSON)
+                        .body(Map.of("unit", "welfare-section", "reason", "福祉課の端末"))
+                        .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/unit")
+                        .statusCode());
+        endpoints.put(
+                "POST /{id}/withdrawal",
+                (req, id) -> req.contentType(ContentType.JSON)
+                        .body(Map.of("reason", "誤報"))
+                        .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/withdrawal")
+                        .statusCode());
+        endpoints.put(
+                "POST /{id}/drill-marking",
+                (req, id) -> req.contentType(ContentType.JSON)
+                        .body(Map.of("drill", true, "reason", "訓練"))
+                        .post("/api/incidents/" + Reports.file(Tokens.staff1()) + "/drill-marking")
+                        .statusCode());
         endpoints.put("GET /api/units", (req, id) -> req.get("/api/units").statusCode());
 
         Map<String, Map<String, Integer>> expected = new LinkedHashMap<>();
         expected.put("PUT /{id}/record", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
         expected.put("POST /{id}/severity-override", statuses(403, Map.of("csirt1", 200)));
         // The vice-CISO receives what the CISO receives (第9条) and may acknowledge it; it decides nothing.
-        expected.put("POST /{id}/acknowledgements", statuses(403, Map.of("chief1", 201, "chief2", 404, "head1", 201,
-                "head2", 404, "seclead", 201, "csirt1", 201, "ciso", 201, "viceciso", 201)));
-        Map<String, Integer> auditors = Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "viceciso", 200,
-                "auditor", 200);
+        expected.put(
+                "POST /{id}/acknowledgements",
+                statuses(
+                        403,
+                        Map.of(
+                                "chief1",
+                                201,
+                                "chief2",
+                                404,
+                                "head1",
+                                201,
+                                "head2",
+                                404,
+                                "seclead",
+                                201,
+                                "csirt1",
+                                201,
+                                "ciso",
+                                201,
+                                "viceciso",
+                                201)));
+        Map<String, Integer> auditors =
+                Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "viceciso", 200, "auditor", 200);
         expected.put("GET /{id}/audit/verify", statuses(403, auditors));
         expected.put("GET /{id}/audit/export.csv", statuses(403, auditors));
         Map<String, Integer> statistics = new LinkedHashMap<>(statuses(200, Map.of()));
@@ -138,12 +208,14 @@ class AccessMatrixTest {
         expected.put("GET /{id}/evidence", evidence);
         // The CISO review and disclosure: security lead, CSIRT, CISO, auditor; the committee only for cases reported
         // to it (this one was not: 404, as if it did not exist).
-        Map<String, Integer> review = new LinkedHashMap<>(statuses(403, Map.of("seclead", 200, "csirt1", 200,
-                "ciso", 200, "viceciso", 200, "auditor", 200, "committee", 404)));
+        Map<String, Integer> review = new LinkedHashMap<>(statuses(
+                403,
+                Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "viceciso", 200, "auditor", 200, "committee", 404)));
         expected.put("GET /{id}/ciso-reports", review);
         expected.put("GET /{id}/review", review);
-        expected.put("GET /{id}/disclosure", statuses(403, Map.of("seclead", 200, "csirt1", 200, "ciso", 200,
-                "viceciso", 200, "auditor", 200)));
+        expected.put(
+                "GET /{id}/disclosure",
+                statuses(403, Map.of("seclead", 200, "csirt1", 200, "ciso", 200, "viceciso", 200, "auditor", 200)));
         // 第44条2項: the CSIRT and the security lead move a case; 第48条: they mark drills; the CSIRT withdraws.
         expected.put("POST /{id}/unit", statuses(403, Map.of("seclead", 200, "csirt1", 200)));
         expected.put("POST /{id}/withdrawal", statuses(403, Map.of("csirt1", 200)));
@@ -169,7 +241,10 @@ class AccessMatrixTest {
     }
 
     private static String etag(String id) {
-        return given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id).header("ETag");
+        return given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id)
+                .header("ETag");
     }
 
     private static void check(List<String> mismatches, String person, String what, Object expected, Object actual) {

@@ -37,50 +37,72 @@ class ChainTest {
         // deputy; the CISO hop was cancelled when the case moved to another unit.
         String chief = ChainEvents.hopOpened(id, "SECTION_CHIEF", "chief1", now.minusMinutes(30), now.minusMinutes(20));
         ChainEvents.hopTimedOut(id, chief, "SECTION_CHIEF", "chief1", now.minusMinutes(20));
-        String head = ChainEvents.hopOpened(id, "DEPARTMENT_HEAD", "head1", now.minusMinutes(19), now.plusMinutes(60),
-                "TIMEOUT", null);
-        String deputy = ChainEvents.hopOpened(id, "SECURITY_LEAD", "csirt1", now.minusMinutes(18), now.plusMinutes(30),
-                "DEPUTY", "seclead");
+        String head = ChainEvents.hopOpened(
+                id, "DEPARTMENT_HEAD", "head1", now.minusMinutes(19), now.plusMinutes(60), "TIMEOUT", null);
+        String deputy = ChainEvents.hopOpened(
+                id, "SECURITY_LEAD", "csirt1", now.minusMinutes(18), now.plusMinutes(30), "DEPUTY", "seclead");
         ChainEvents.send("HopEscalated", id, now.minusMinutes(19), """
                 {"incidentId":"%s","fromHopId":"%s","reason":"TIMEOUT","toHops":[
                  {"hopId":"%s","step":"DEPARTMENT_HEAD","recipient":{"username":"head1"}},
-                 {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"csirt1"}}]}"""
-                .formatted(id, chief, head, deputy));
+                 {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"csirt1"}}]}""".formatted(id, chief, head, deputy));
         ChainEvents.hopAcknowledged(id, head, "DEPARTMENT_HEAD", "head1", now.minusMinutes(10));
-        String ciso = ChainEvents.hopOpened(id, "CISO", "ciso", now.minusMinutes(9), now.plusMinutes(5), "SEVERITY",
-                null);
-        UUID cancel = ChainEvents.send("HopCancelled", id, now.minusMinutes(5), """
+        String ciso =
+                ChainEvents.hopOpened(id, "CISO", "ciso", now.minusMinutes(9), now.plusMinutes(5), "SEVERITY", null);
+        UUID cancel = ChainEvents.send(
+                "HopCancelled", id, now.minusMinutes(5), """
                 {"incidentId":"%s","hopId":"%s","step":"CISO","recipient":{"username":"ciso"},
                  "reason":"UNIT_CHANGED","cancelledAt":"%s"}""".formatted(id, ciso, ChainEvents.t(now.minusMinutes(5))));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
-                .get("/api/incidents/" + id + "/chain").then().statusCode(200)
-                .body("", hasSize(4)).body("[3].state", equalTo("CANCELLED")));
-        JsonPath chain = given().auth().oauth2(Tokens.staff1()).get("/api/incidents/" + id + "/chain")
-                .then().statusCode(200).extract().jsonPath();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.staff1())
+                        .get("/api/incidents/" + id + "/chain")
+                        .then()
+                        .statusCode(200)
+                        .body("", hasSize(4))
+                        .body("[3].state", equalTo("CANCELLED")));
+        JsonPath chain = given().auth()
+                .oauth2(Tokens.staff1())
+                .get("/api/incidents/" + id + "/chain")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(List.of(chief, head, deputy, ciso), chain.getList("hopId"));
         assertEquals(List.of("TIMED_OUT", "ACKNOWLEDGED", "OPEN", "CANCELLED"), chain.getList("state"));
         assertEquals(List.of(true, false, false, false), chain.getList("overdue"));
         assertEquals("head1", chain.getString("[1].acknowledgedBy"));
-        assertEquals(now.minusMinutes(10).toInstant(), OffsetDateTime.parse(chain.getString("[1].acknowledgedAt"))
-                .toInstant());
+        assertEquals(
+                now.minusMinutes(10).toInstant(),
+                OffsetDateTime.parse(chain.getString("[1].acknowledgedAt")).toInstant());
         assertEquals("seclead", chain.getString("[2].deputyFor"));
         assertEquals("csirt1 様", chain.getString("[2].recipient.name"));
         assertEquals("DEPUTY", chain.getString("[2].trigger"));
         assertTrue(chain.getString("[0].openedAt").endsWith("+09:00"), "Japan time with offset");
-        assertEquals(now.minusMinutes(30).toInstant(), OffsetDateTime.parse(chain.getString("[0].openedAt")).toInstant());
+        assertEquals(
+                now.minusMinutes(30).toInstant(),
+                OffsetDateTime.parse(chain.getString("[0].openedAt")).toInstant());
         assertTrue(!chain.prettify().contains("@example.jp"), "no addresses");
         // Applied once: the projection's own row in the processed-event inbox.
-        assertEquals(1L, ((Number) em.createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1 "
-                + "AND consumer = ?2").setParameter(1, cancel).setParameter(2, ChainProjection.CONSUMER)
-                .getSingleResult()).longValue());
+        assertEquals(
+                1L,
+                ((Number) em.createNativeQuery("SELECT count(*) FROM processed_event WHERE event_id = ?1 "
+                                        + "AND consumer = ?2")
+                                .setParameter(1, cancel)
+                                .setParameter(2, ChainProjection.CONSUMER)
+                                .getSingleResult())
+                        .longValue());
 
         // The case is closed: the open hop is cancelled, the timed-out one no longer overdue.
         ChainEvents.chainStopped(id, now, deputy);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.csirt1())
-                .get("/api/incidents/" + id + "/chain").then().statusCode(200)
-                .body("state", equalTo(List.of("TIMED_OUT", "ACKNOWLEDGED", "CANCELLED", "CANCELLED")))
-                .body("overdue", equalTo(List.of(false, false, false, false))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.csirt1())
+                        .get("/api/incidents/" + id + "/chain")
+                        .then()
+                        .statusCode(200)
+                        .body("state", equalTo(List.of("TIMED_OUT", "ACKNOWLEDGED", "CANCELLED", "CANCELLED")))
+                        .body("overdue", equalTo(List.of(false, false, false, false))));
     }
 
     @Test
@@ -92,22 +114,45 @@ class ChainTest {
         ChainEvents.hopTimedOut(id, hop, "SECTION_CHIEF", "chief1", now.plusMinutes(10));
         ChainEvents.hopTimedOut(id, hop, "SECTION_CHIEF", "chief1", now.plusMinutes(10));
         String marker = ChainEvents.hopOpened(id, "DEPARTMENT_HEAD", "head1", now, now.plusMinutes(20));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.chief1())
-                .get("/api/incidents/" + id + "/chain").then().statusCode(200).body("", hasSize(2))
-                .body("[1].hopId", equalTo(marker)));
-        given().auth().oauth2(Tokens.chief1()).get("/api/incidents/" + id + "/chain").then()
-                .body("[0].state", equalTo("ACKNOWLEDGED")).body("[0].acknowledgedBy", equalTo("chief1"));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.chief1())
+                        .get("/api/incidents/" + id + "/chain")
+                        .then()
+                        .statusCode(200)
+                        .body("", hasSize(2))
+                        .body("[1].hopId", equalTo(marker)));
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .get("/api/incidents/" + id + "/chain")
+                .then()
+                .body("[0].state", equalTo("ACKNOWLEDGED"))
+                .body("[0].acknowledgedBy", equalTo("chief1"));
     }
 
     @Test
     void onlyThoseWhoMaySeeTheCaseSeeItsChain() {
         String id = Reports.file(Tokens.staff1());
-        for (String token : List.of(Tokens.staff1(), Tokens.chief1(), Tokens.head1(), Tokens.seclead(),
-                Tokens.csirt1(), Tokens.ciso(), Tokens.auditor())) {
-            given().auth().oauth2(token).get("/api/incidents/" + id + "/chain").then().statusCode(200);
+        for (String token : List.of(
+                Tokens.staff1(),
+                Tokens.chief1(),
+                Tokens.head1(),
+                Tokens.seclead(),
+                Tokens.csirt1(),
+                Tokens.ciso(),
+                Tokens.auditor())) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/incidents/" + id + "/chain")
+                    .then()
+                    .statusCode(200);
         }
         for (String token : List.of(Tokens.staff2(), Tokens.chief2(), Tokens.head2(), Tokens.committee())) {
-            given().auth().oauth2(token).get("/api/incidents/" + id + "/chain").then().statusCode(404)
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/incidents/" + id + "/chain")
+                    .then()
+                    .statusCode(404)
                     .contentType("application/problem+json");
         }
         given().get("/api/incidents/" + id + "/chain").then().statusCode(401);

@@ -37,16 +37,25 @@ class ProblemResponsesTest {
     @Test
     void aRoleThatMayNotCallGets403() {
         String id = Reports.file(Tokens.staff1());
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON)
-                .body(Map.of("reason", "誤報")).post("/api/incidents/" + id + "/withdrawal"), 403, "forbidden", null);
+        inBothLanguages(
+                spec -> spec.auth()
+                        .oauth2(Tokens.staff1())
+                        .contentType(ContentType.JSON)
+                        .body(Map.of("reason", "誤報"))
+                        .post("/api/incidents/" + id + "/withdrawal"),
+                403,
+                "forbidden",
+                null);
     }
 
     @Test
     void anUnknownPathAndAnUnknownCaseAre404() {
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.csirt1()).get("/api/no-such-thing"), 404, "http-404",
+        inBothLanguages(spec -> spec.auth().oauth2(Tokens.csirt1()).get("/api/no-such-thing"), 404, "http-404", null);
+        inBothLanguages(
+                spec -> spec.auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + UUID.randomUUID()),
+                404,
+                "incident.not-found",
                 null);
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + UUID.randomUUID()), 404,
-                "incident.not-found", null);
     }
 
     @Test
@@ -56,8 +65,15 @@ class ProblemResponsesTest {
 
     @Test
     void aMediaTypeTheUrlDoesNotTakeIs415() {
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.staff1()).contentType(ContentType.TEXT).body("USB紛失")
-                .post("/api/incidents"), 415, "http-415", null);
+        inBothLanguages(
+                spec -> spec.auth()
+                        .oauth2(Tokens.staff1())
+                        .contentType(ContentType.TEXT)
+                        .body("USB紛失")
+                        .post("/api/incidents"),
+                415,
+                "http-415",
+                null);
     }
 
     @Test
@@ -66,8 +82,15 @@ class ProblemResponsesTest {
         Map<String, Object> report = Reports.valid();
         report.put("title", marker);
         report.put("descripton", report.remove("description"));
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(report)
-                .post("/api/incidents"), 400, "validation", "descripton");
+        inBothLanguages(
+                spec -> spec.auth()
+                        .oauth2(Tokens.staff1())
+                        .contentType(ContentType.JSON)
+                        .body(report)
+                        .post("/api/incidents"),
+                400,
+                "validation",
+                "descripton");
         assertNothingSavedWithTitle(marker);
     }
 
@@ -76,20 +99,34 @@ class ProblemResponsesTest {
         String marker = "制御文字-" + UUID.randomUUID();
         Map<String, Object> report = Reports.valid();
         report.put("title", marker + "\u0000");
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(report)
-                .post("/api/incidents"), 400, "validation", "title");
+        inBothLanguages(
+                spec -> spec.auth()
+                        .oauth2(Tokens.staff1())
+                        .contentType(ContentType.JSON)
+                        .body(report)
+                        .post("/api/incidents"),
+                400,
+                "validation",
+                "title");
         assertNothingSavedWithTitle(marker);
     }
 
     @Test
     void unreadableJsonIs400NamingTheBody() {
-        inBothLanguages(spec -> spec.auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON)
-                .body("{\"title\": \"USB").post("/api/incidents"), 400, "validation", "body");
+        inBothLanguages(
+                spec -> spec.auth()
+                        .oauth2(Tokens.staff1())
+                        .contentType(ContentType.JSON)
+                        .body("{\"title\": \"USB")
+                        .post("/api/incidents"),
+                400,
+                "validation",
+                "body");
     }
 
     /** Asks twice, without and with {@code Accept-Language: en}, and checks both problems. */
-    private static void inBothLanguages(Function<RequestSpecification, Response> request, int status, String type,
-            String field) {
+    private static void inBothLanguages(
+            Function<RequestSpecification, Response> request, int status, String type, String field) {
         Response japanese = request.apply(given());
         assertProblem(japanese, status, type, field);
         assertTrue(JAPANESE.matcher(japanese.path("title")).find(), "Japanese title: " + japanese.asString());
@@ -121,13 +158,24 @@ class ProblemResponsesTest {
         assertEquals(0, countWithTitle(title), "nothing saved");
         Map<String, Object> report = Reports.valid();
         report.put("title", title);
-        given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(report).post("/api/incidents")
-                .then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .contentType(ContentType.JSON)
+                .body(report)
+                .post("/api/incidents")
+                .then()
+                .statusCode(201);
         assertEquals(1, countWithTitle(title), "the count sees a saved case");
     }
 
     private static int countWithTitle(String title) {
-        return given().auth().oauth2(Tokens.csirt1()).queryParam("q", title).get("/api/incidents/count").then()
-                .statusCode(200).extract().path("count");
+        return given().auth()
+                .oauth2(Tokens.csirt1())
+                .queryParam("q", title)
+                .get("/api/incidents/count")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("count");
     }
 }

@@ -24,8 +24,11 @@ class RequestBodyLimitsTest {
 
     @Test
     void jsonBodyBeyondTheApiLimitIsRefusedWith413ProblemBeforeItIsSent() throws Exception {
-        RawHttp.Reply refused = RawHttp.announce("POST", "/api/incidents", Map.of("Authorization",
-                "Bearer " + Tokens.staff1(), "Content-Type", "application/json"), ONE_MB + 1);
+        RawHttp.Reply refused = RawHttp.announce(
+                "POST",
+                "/api/incidents",
+                Map.of("Authorization", "Bearer " + Tokens.staff1(), "Content-Type", "application/json"),
+                ONE_MB + 1);
         assertEquals(413, refused.status());
         assertEquals("application/problem+json", refused.headers().get("content-type"));
         JsonNode problem = mapper.readTree(refused.body());
@@ -38,15 +41,30 @@ class RequestBodyLimitsTest {
     void theEvidenceLimitAppliesToEvidenceUploadsOnly() throws Exception {
         String id = Reports.file(Tokens.staff1());
         // 300 KB is over the test's evidence limit (256K) but within the JSON API's 1 MB …
-        RawHttp.Reply evidence = RawHttp.announce("POST", "/api/incidents/" + id + "/evidence", Map.of(
-                "Authorization", "Bearer " + Tokens.csirt1(), "Content-Type", "application/pdf",
-                "Accept-Language", "en"), 300_000);
+        RawHttp.Reply evidence = RawHttp.announce(
+                "POST",
+                "/api/incidents/" + id + "/evidence",
+                Map.of(
+                        "Authorization",
+                        "Bearer " + Tokens.csirt1(),
+                        "Content-Type",
+                        "application/pdf",
+                        "Accept-Language",
+                        "en"),
+                300_000);
         assertEquals(413, evidence.status());
-        assertEquals("The body is too large", mapper.readTree(evidence.body()).get("title").asText());
+        assertEquals(
+                "The body is too large",
+                mapper.readTree(evidence.body()).get("title").asText());
         // … so a JSON body of that size is read, and judged on its content.
         Map<String, Object> report = Reports.valid();
         report.put("description", "あ".repeat(100_000));
-        given().auth().oauth2(Tokens.staff1()).contentType(ContentType.JSON).body(report).post("/api/incidents")
-                .then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .contentType(ContentType.JSON)
+                .body(report)
+                .post("/api/incidents")
+                .then()
+                .statusCode(400);
     }
 }

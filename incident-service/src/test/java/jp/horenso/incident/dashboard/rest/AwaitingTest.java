@@ -42,13 +42,24 @@ class AwaitingTest {
         // Timed out and escalated: still the chief's to acknowledge (late), shown overdue.
         String hopD = ChainEvents.hopOpened(d, "SECTION_CHIEF", chief, now.minusMinutes(20), now.minusMinutes(5));
         ChainEvents.hopTimedOut(d, hopD, "SECTION_CHIEF", chief, now.minusMinutes(5));
-        String hopDeputy = ChainEvents.hopOpened(d, "SECTION_CHIEF", deputy, now.minusMinutes(5), now.plusMinutes(20),
-                "DEPUTY", chief);
+        String hopDeputy = ChainEvents.hopOpened(
+                d, "SECTION_CHIEF", deputy, now.minusMinutes(5), now.plusMinutes(20), "DEPUTY", chief);
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(deputyToken)
-                .get("/api/me/awaiting").then().statusCode(200).body("hopId", equalTo(List.of(hopDeputy))));
-        JsonPath mine = given().auth().oauth2(chiefToken).get("/api/me/awaiting").then().statusCode(200)
-                .contentType("application/json").extract().jsonPath();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(deputyToken)
+                        .get("/api/me/awaiting")
+                        .then()
+                        .statusCode(200)
+                        .body("hopId", equalTo(List.of(hopDeputy))));
+        JsonPath mine = given().auth()
+                .oauth2(chiefToken)
+                .get("/api/me/awaiting")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
         assertEquals(List.of(hopD, hopB, hopA), mine.getList("hopId"), "soonest deadline first, acknowledged gone");
         assertEquals(List.of(d, b, a), mine.getList("incidentId"));
         assertEquals(List.of(true, false, false), mine.getList("overdue"));
@@ -59,25 +70,42 @@ class AwaitingTest {
         assertEquals("SECTION_CHIEF", mine.getString("[1].step"));
         assertEquals("REPORT", mine.getString("[1].trigger"));
         assertTrue(mine.getString("[1].ackDeadline").endsWith("+09:00"));
-        assertEquals(now.plusMinutes(5).toInstant(), OffsetDateTime.parse(mine.getString("[1].ackDeadline")).toInstant());
+        assertEquals(
+                now.plusMinutes(5).toInstant(),
+                OffsetDateTime.parse(mine.getString("[1].ackDeadline")).toInstant());
 
-        JsonPath deputys = given().auth().oauth2(deputyToken).get("/api/me/awaiting").then().extract().jsonPath();
+        JsonPath deputys = given().auth()
+                .oauth2(deputyToken)
+                .get("/api/me/awaiting")
+                .then()
+                .extract()
+                .jsonPath();
         assertEquals(chief, deputys.getString("[0].deputyFor"));
         assertEquals(d, deputys.getString("[0].incidentId"));
-        assertTrue(deputys.getString("[0].number").startsWith("INC-"), "what the hop needs, though the case is closed to them");
+        assertTrue(
+                deputys.getString("[0].number").startsWith("INC-"),
+                "what the hop needs, though the case is closed to them");
         given().auth().oauth2(deputyToken).get("/api/incidents/" + d).then().statusCode(404);
 
         // The case was closed: nothing of it awaits anybody.
         ChainEvents.chainStopped(b, now, hopB);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(chiefToken)
-                .get("/api/me/awaiting").then().body("hopId", equalTo(List.of(hopD, hopA))));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(chiefToken)
+                        .get("/api/me/awaiting")
+                        .then()
+                        .body("hopId", equalTo(List.of(hopD, hopA))));
     }
 
     @Test
     void anySignedInPersonMayAskAndNobodyElse() {
         String someone = "nobody-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.token(someone, "welfare", "welfare-section", "staff")).get("/api/me/awaiting")
-                .then().statusCode(200).body("", equalTo(List.of()));
+        given().auth()
+                .oauth2(Tokens.token(someone, "welfare", "welfare-section", "staff"))
+                .get("/api/me/awaiting")
+                .then()
+                .statusCode(200)
+                .body("", equalTo(List.of()));
         given().auth().oauth2(Tokens.auditor()).get("/api/me/awaiting").then().statusCode(200);
         given().get("/api/me/awaiting").then().statusCode(401).contentType("application/problem+json");
     }

@@ -66,35 +66,66 @@ class DashboardCasesTest {
         duty(c1, "PPC_MYNUMBER", now.minusDays(2), now.minusDays(1), false, true);
         duty(c2, "PPC_APPI", now.plusDays(2), now.plusDays(30), false, false);
         ReviewFixtures.measure(em, c1, ResponseAction.Kind.CONTAINMENT, "遮断", "csirt1", ResponseAction.Status.DONE);
-        ReviewFixtures.measure(em, c1, ResponseAction.Kind.RECOVERY, "復元", "csirt1",
-                ResponseAction.Status.IN_PROGRESS);
-        ReviewFixtures.measure(em, c2, ResponseAction.Kind.CONTAINMENT, "取消", "csirt1",
-                ResponseAction.Status.CANCELLED);
+        ReviewFixtures.measure(em, c1, ResponseAction.Kind.RECOVERY, "復元", "csirt1", ResponseAction.Status.IN_PROGRESS);
+        ReviewFixtures.measure(
+                em, c2, ResponseAction.Kind.CONTAINMENT, "取消", "csirt1", ResponseAction.Status.CANCELLED);
         DashboardFixtures.sql(em, "UPDATE incident SET severity_override = 'HIGH' WHERE id = ?1", UUID.fromString(c2));
-        DashboardFixtures.sql(em, "UPDATE incident SET severity_override = 'CRITICAL', state = 'UNDER_CISO_REVIEW' "
-                + "WHERE id = ?1", UUID.fromString(c3));
-        DashboardFixtures.sql(em, "UPDATE incident SET state = 'CLOSED', closed_at = now() WHERE id = ?1",
-                UUID.fromString(c5));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(csirt)
-                .get("/api/incidents/" + c4 + "/chain").then().body("", hasSize(1)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(csirt)
-                .get("/api/incidents/" + c1 + "/chain").then().body("", hasSize(2)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(csirt)
-                .get("/api/incidents/" + c2 + "/chain").then().body("", hasSize(1)));
+        DashboardFixtures.sql(
+                em,
+                "UPDATE incident SET severity_override = 'CRITICAL', state = 'UNDER_CISO_REVIEW' " + "WHERE id = ?1",
+                UUID.fromString(c3));
+        DashboardFixtures.sql(
+                em, "UPDATE incident SET state = 'CLOSED', closed_at = now() WHERE id = ?1", UUID.fromString(c5));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(csirt)
+                        .get("/api/incidents/" + c4 + "/chain")
+                        .then()
+                        .body("", hasSize(1)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(csirt)
+                        .get("/api/incidents/" + c1 + "/chain")
+                        .then()
+                        .body("", hasSize(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(csirt)
+                        .get("/api/incidents/" + c2 + "/chain")
+                        .then()
+                        .body("", hasSize(1)));
     }
 
-    private void duty(String incident, String code, OffsetDateTime promptDue, OffsetDateTime finalDue,
-            boolean promptSubmitted, boolean withdrawn) {
-        DashboardFixtures.sql(em, "INSERT INTO legal_duty (incident_id, code, rule_set_version, source, reasons, "
-                + "identified_at, prompt_due_at, final_due_at, prompt_submitted_at, withdrawn_at) VALUES (?1, ?2, 'test', "
-                + "'RULES', CAST('[]' AS jsonb), ?3, ?4, ?5, ?6, ?7)", UUID.fromString(incident), code,
-                now.minusDays(3), promptDue, finalDue, promptSubmitted ? now.minusHours(1) : null,
+    private void duty(
+            String incident,
+            String code,
+            OffsetDateTime promptDue,
+            OffsetDateTime finalDue,
+            boolean promptSubmitted,
+            boolean withdrawn) {
+        DashboardFixtures.sql(
+                em,
+                "INSERT INTO legal_duty (incident_id, code, rule_set_version, source, reasons, "
+                        + "identified_at, prompt_due_at, final_due_at, prompt_submitted_at, withdrawn_at) VALUES (?1, ?2, 'test', "
+                        + "'RULES', CAST('[]' AS jsonb), ?3, ?4, ?5, ?6, ?7)",
+                UUID.fromString(incident),
+                code,
+                now.minusDays(3),
+                promptDue,
+                finalDue,
+                promptSubmitted ? now.minusHours(1) : null,
                 withdrawn ? now.minusHours(1) : null);
     }
 
     private JsonPath page(String token, String query) {
-        return given().auth().oauth2(token).get("/api/dashboard/cases" + query).then().statusCode(200)
-                .contentType("application/json").extract().jsonPath();
+        return given().auth()
+                .oauth2(token)
+                .get("/api/dashboard/cases" + query)
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
     }
 
     @Test
@@ -107,14 +138,17 @@ class DashboardCasesTest {
         JsonPath row1 = new JsonPath(page.prettify()).setRootPath("items[3]");
         assertEquals("SECURITY_LEAD", row1.getString("chainPosition.step"), "the open hop with the soonest deadline");
         assertEquals("seclead", row1.getString("chainPosition.recipient.username"));
-        assertEquals(now.plusMinutes(10).toInstant(),
-                OffsetDateTime.parse(row1.getString("chainPosition.ackDeadline")).toInstant());
+        assertEquals(
+                now.plusMinutes(10).toInstant(),
+                OffsetDateTime.parse(row1.getString("chainPosition.ackDeadline"))
+                        .toInstant());
         assertTrue(row1.getString("chainPosition.ackDeadline").endsWith("+09:00"));
         assertFalse(row1.getBoolean("chainPosition.overdue"));
         assertEquals(2, row1.getInt("openHops"));
         assertEquals("PPC_APPI", row1.getString("nextLegalDeadline.code"), "the withdrawn duty's clock is not running");
         assertEquals("FINAL", row1.getString("nextLegalDeadline.report"), "the prompt report was submitted");
-        assertEquals(now.plusDays(20).toInstant(),
+        assertEquals(
+                now.plusDays(20).toInstant(),
                 OffsetDateTime.parse(row1.getString("nextLegalDeadline.dueAt")).toInstant());
         assertEquals("RECOVERY", row1.getString("responsePhase"));
         assertEquals("LOW", row1.getString("severity"));
@@ -160,7 +194,9 @@ class DashboardCasesTest {
         assertEquals(List.of(c3, c2), page(csirt, "?severity=CRITICAL,HIGH").getList("items.incidentId"));
         assertEquals(List.of(c2, c1), page(csirt, "?status=REPORTED").getList("items.incidentId"));
         assertEquals(List.of(c3, c2, c5, c1), page(csirt, "?sort=severity").getList("items.incidentId"));
-        assertEquals(List.of(c2, c1, c5, c3), page(csirt, "?sort=deadline").getList("items.incidentId"),
+        assertEquals(
+                List.of(c2, c1, c5, c3),
+                page(csirt, "?sort=deadline").getList("items.incidentId"),
                 "soonest chain deadline first, then the cases without an open hop, newest first");
         assertEquals(List.of(c2, c1, c5), page(csirt, "?sort=deadline&size=3").getList("items.incidentId"));
         assertEquals(List.of(c1), page(csirt, "?sort=deadline&size=1&page=1").getList("items.incidentId"));
@@ -174,34 +210,59 @@ class DashboardCasesTest {
     void scopedExactlyLikeTheCaseList() {
         for (String role : List.of("csirt", "security-lead", "ciso", "auditor")) {
             String token = org.person(role);
-            int listed = given().auth().oauth2(token).get("/api/incidents/count").then().statusCode(200)
-                    .extract().path("count");
+            int listed = given().auth()
+                    .oauth2(token)
+                    .get("/api/incidents/count")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("count");
             assertEquals(listed, page(token, "?drill=include").getInt("total"), role);
             assertEquals(5, listed, role);
         }
-        given().auth().oauth2(org.person("vice-ciso")).get("/api/dashboard/cases").then().statusCode(200);
+        given().auth()
+                .oauth2(org.person("vice-ciso"))
+                .get("/api/dashboard/cases")
+                .then()
+                .statusCode(200);
         JsonPath otherCity = page(Tokens.csirt1(), "?drill=include&q=ＵＳＢメモリ紛失&size=100");
         assertFalse(otherCity.getList("items.incidentId").contains(c1), "another organisation's CSIRT");
     }
 
     @Test
     void othersAreRefusedWithAProblemInTheirLanguage() {
-        for (String token : List.of(org.staff(), org.person("section-chief"), org.person("department-head"),
-                org.person("committee"))) {
-            given().auth().oauth2(token).get("/api/dashboard/cases").then().statusCode(403)
-                    .contentType("application/problem+json").body("title", equalTo("権限がありません"));
+        for (String token : List.of(
+                org.staff(), org.person("section-chief"), org.person("department-head"), org.person("committee"))) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/dashboard/cases")
+                    .then()
+                    .statusCode(403)
+                    .contentType("application/problem+json")
+                    .body("title", equalTo("権限がありません"));
         }
-        given().auth().oauth2(org.staff()).header("Accept-Language", "en").get("/api/dashboard/cases").then()
-                .statusCode(403).body("title", equalTo("Not allowed"));
+        given().auth()
+                .oauth2(org.staff())
+                .header("Accept-Language", "en")
+                .get("/api/dashboard/cases")
+                .then()
+                .statusCode(403)
+                .body("title", equalTo("Not allowed"));
         given().get("/api/dashboard/cases").then().statusCode(401);
     }
 
     @Test
     void badParametersAreNamed() {
-        given().auth().oauth2(csirt).get("/api/dashboard/cases?drill=maybe&sort=oldest&size=0&severity=EXTREME")
-                .then().statusCode(400).contentType("application/problem+json")
-                .body("errors.field", hasItem("drill")).body("errors.field", hasItem("sort"))
-                .body("errors.field", hasItem("size")).body("errors.field", hasItem("severity"))
+        given().auth()
+                .oauth2(csirt)
+                .get("/api/dashboard/cases?drill=maybe&sort=oldest&size=0&severity=EXTREME")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("drill"))
+                .body("errors.field", hasItem("sort"))
+                .body("errors.field", hasItem("size"))
+                .body("errors.field", hasItem("severity"))
                 .body("errors", hasSize(4));
     }
 }

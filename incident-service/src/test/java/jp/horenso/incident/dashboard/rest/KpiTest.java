@@ -57,7 +57,8 @@ class KpiTest {
         acknowledged(k1, "DEPARTMENT_HEAD", 300, ackAt);
         acknowledged(drill, "SECTION_CHIEF", 100_000, ackAt);
         // Acknowledged at 00:30 on the 1st in Japan, still the previous month in UTC: counts in the Japanese month.
-        OffsetDateTime monthStart = YearMonth.now(JAPAN).atDay(1).atStartOfDay(JAPAN).toOffsetDateTime();
+        OffsetDateTime monthStart =
+                YearMonth.now(JAPAN).atDay(1).atStartOfDay(JAPAN).toOffsetDateTime();
         boolean boundary = monthStart.plusMinutes(30).isBefore(now);
         if (boundary) {
             acknowledged(k2, "CISO", 42, monthStart.plusMinutes(30));
@@ -65,9 +66,13 @@ class KpiTest {
 
         // Time to contain: reported → first containment done: 1 h, 2 h, 4 h (k1's later one and the drill's ignored).
         contained(k1, 3600, now.minusMinutes(10));
-        DashboardFixtures.sql(em, "INSERT INTO response_action (id, incident_id, kind, description, status, owner_unit, "
-                + "created_by, created_at, updated_by, updated_at, completed_at) VALUES (?1, ?2, 'CONTAINMENT', "
-                + "'二つ目', 'DONE', 'information-policy', 'csirt1', ?3, 'csirt1', ?3, ?3)", UUID.randomUUID(), UUID.fromString(k1),
+        DashboardFixtures.sql(
+                em,
+                "INSERT INTO response_action (id, incident_id, kind, description, status, owner_unit, "
+                        + "created_by, created_at, updated_by, updated_at, completed_at) VALUES (?1, ?2, 'CONTAINMENT', "
+                        + "'二つ目', 'DONE', 'information-policy', 'csirt1', ?3, 'csirt1', ?3, ?3)",
+                UUID.randomUUID(),
+                UUID.fromString(k1),
                 now.minusMinutes(1));
         contained(k2, 7200, now.minusMinutes(3));
         contained(k3, 14_400, now.minusMinutes(4));
@@ -94,7 +99,8 @@ class KpiTest {
         duty(drill, now.minusHours(1), now.plusDays(20), false, false, now);
 
         // Open by severity: k1 LOW, k2 CRITICAL, k3 HIGH; k4, k5 closed; the drill not counted.
-        DashboardFixtures.sql(em, "UPDATE incident SET severity_override = 'CRITICAL' WHERE id = ?1", UUID.fromString(k2));
+        DashboardFixtures.sql(
+                em, "UPDATE incident SET severity_override = 'CRITICAL' WHERE id = ?1", UUID.fromString(k2));
         DashboardFixtures.sql(em, "UPDATE incident SET severity_override = 'HIGH' WHERE id = ?1", UUID.fromString(k3));
 
         awaitHops(csirt, k1, 3);
@@ -103,11 +109,21 @@ class KpiTest {
         awaitHops(csirt, drill, 2);
         awaitHops(csirt, k4, 1);
 
-        JsonPath kpis = given().auth().oauth2(csirt).get("/api/kpis?months=3").then().statusCode(200)
-                .contentType("application/json").extract().jsonPath();
+        JsonPath kpis = given().auth()
+                .oauth2(csirt)
+                .get("/api/kpis?months=3")
+                .then()
+                .statusCode(200)
+                .contentType("application/json")
+                .extract()
+                .jsonPath();
         String thisMonth = YearMonth.now(JAPAN).toString();
-        assertEquals(List.of(YearMonth.now(JAPAN).minusMonths(2).toString(),
-                YearMonth.now(JAPAN).minusMonths(1).toString(), thisMonth), kpis.getList("months.month"));
+        assertEquals(
+                List.of(
+                        YearMonth.now(JAPAN).minusMonths(2).toString(),
+                        YearMonth.now(JAPAN).minusMonths(1).toString(),
+                        thisMonth),
+                kpis.getList("months.month"));
         JsonPath month = new JsonPath(kpis.prettify()).setRootPath("months[2]");
         assertEquals(figure(120, 504, 3), month.getMap("ackTime.SECTION_CHIEF"));
         assertEquals(figure(300, 300, 1), month.getMap("ackTime.DEPARTMENT_HEAD"));
@@ -126,7 +142,9 @@ class KpiTest {
         open.put("MEDIUM", 0);
         open.put("LOW", 1);
         assertEquals(open, kpis.getMap("openBySeverity"));
-        assertEquals(List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"), List.copyOf(kpis.getMap("openBySeverity").keySet()));
+        assertEquals(
+                List.of("CRITICAL", "HIGH", "MEDIUM", "LOW"),
+                List.copyOf(kpis.getMap("openBySeverity").keySet()));
         assertEquals(2, kpis.getInt("overdueHops"));
         assertEquals(2, kpis.getInt("overdueLegalClocks"));
     }
@@ -135,17 +153,30 @@ class KpiTest {
     void theSameRolesAsTheDashboardAndMonthsWithinRange() {
         DashboardFixtures org = new DashboardFixtures();
         for (String role : List.of("csirt", "security-lead", "ciso", "vice-ciso", "auditor")) {
-            given().auth().oauth2(org.person(role)).get("/api/kpis").then().statusCode(200)
+            given().auth()
+                    .oauth2(org.person(role))
+                    .get("/api/kpis")
+                    .then()
+                    .statusCode(200)
                     .body("months", hasSize(12));
         }
-        for (String token : List.of(org.staff(), org.person("section-chief"), org.person("department-head"),
-                org.person("committee"))) {
-            given().auth().oauth2(token).get("/api/kpis").then().statusCode(403)
+        for (String token : List.of(
+                org.staff(), org.person("section-chief"), org.person("department-head"), org.person("committee"))) {
+            given().auth()
+                    .oauth2(token)
+                    .get("/api/kpis")
+                    .then()
+                    .statusCode(403)
                     .contentType("application/problem+json");
         }
         for (String months : List.of("0", "37", "twelve")) {
-            given().auth().oauth2(org.person("csirt")).get("/api/kpis?months=" + months).then().statusCode(400)
-                    .contentType("application/problem+json").body("errors.field", hasItem("months"));
+            given().auth()
+                    .oauth2(org.person("csirt"))
+                    .get("/api/kpis?months=" + months)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("months"));
         }
     }
 
@@ -164,30 +195,56 @@ class KpiTest {
     }
 
     private void contained(String incident, long seconds, OffsetDateTime doneAt) {
-        DashboardFixtures.sql(em, "UPDATE incident SET reported_at = ?2 WHERE id = ?1", UUID.fromString(incident),
+        DashboardFixtures.sql(
+                em,
+                "UPDATE incident SET reported_at = ?2 WHERE id = ?1",
+                UUID.fromString(incident),
                 doneAt.minusSeconds(seconds));
-        DashboardFixtures.sql(em, "INSERT INTO response_action (id, incident_id, kind, description, status, owner_unit, "
-                + "created_by, created_at, updated_by, updated_at, completed_at) VALUES (?1, ?2, 'CONTAINMENT', "
-                + "'遮断', 'DONE', 'information-policy', 'csirt1', ?3, 'csirt1', ?3, ?3)", UUID.randomUUID(), UUID.fromString(incident),
+        DashboardFixtures.sql(
+                em,
+                "INSERT INTO response_action (id, incident_id, kind, description, status, owner_unit, "
+                        + "created_by, created_at, updated_by, updated_at, completed_at) VALUES (?1, ?2, 'CONTAINMENT', "
+                        + "'遮断', 'DONE', 'information-policy', 'csirt1', ?3, 'csirt1', ?3, ?3)",
+                UUID.randomUUID(),
+                UUID.fromString(incident),
                 doneAt);
     }
 
     private void closed(String incident, long seconds, OffsetDateTime closedAt) {
-        DashboardFixtures.sql(em, "UPDATE incident SET state = 'CLOSED', closed_at = ?2, reported_at = ?3 WHERE id = ?1",
-                UUID.fromString(incident), closedAt, closedAt.minusSeconds(seconds));
+        DashboardFixtures.sql(
+                em,
+                "UPDATE incident SET state = 'CLOSED', closed_at = ?2, reported_at = ?3 WHERE id = ?1",
+                UUID.fromString(incident),
+                closedAt,
+                closedAt.minusSeconds(seconds));
     }
 
-    private void duty(String incident, OffsetDateTime promptDue, OffsetDateTime finalDue, boolean promptSubmitted,
-            boolean withdrawn, OffsetDateTime now) {
-        DashboardFixtures.sql(em, "INSERT INTO legal_duty (incident_id, code, rule_set_version, source, reasons, "
-                + "identified_at, prompt_due_at, final_due_at, prompt_submitted_at, withdrawn_at) VALUES (?1, "
-                + "'PPC_APPI', 'test', 'RULES', CAST('[]' AS jsonb), ?2, ?3, ?4, ?5, ?6)", UUID.fromString(incident),
-                now.minusDays(3), promptDue, finalDue, promptSubmitted ? now.minusDays(2) : null,
+    private void duty(
+            String incident,
+            OffsetDateTime promptDue,
+            OffsetDateTime finalDue,
+            boolean promptSubmitted,
+            boolean withdrawn,
+            OffsetDateTime now) {
+        DashboardFixtures.sql(
+                em,
+                "INSERT INTO legal_duty (incident_id, code, rule_set_version, source, reasons, "
+                        + "identified_at, prompt_due_at, final_due_at, prompt_submitted_at, withdrawn_at) VALUES (?1, "
+                        + "'PPC_APPI', 'test', 'RULES', CAST('[]' AS jsonb), ?2, ?3, ?4, ?5, ?6)",
+                UUID.fromString(incident),
+                now.minusDays(3),
+                promptDue,
+                finalDue,
+                promptSubmitted ? now.minusDays(2) : null,
                 withdrawn ? now.minusMinutes(30) : null);
     }
 
     private static void awaitHops(String token, String incident, int hops) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
-                .get("/api/incidents/" + incident + "/chain").then().body("", hasSize(hops)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/incidents/" + incident + "/chain")
+                        .then()
+                        .body("", hasSize(hops)));
     }
 }

@@ -43,7 +43,8 @@ class QueryPlanTest {
     @BeforeAll
     void oneHundredThousandCases() throws SQLException {
         long started = System.nanoTime();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement()) {
             String org = "'" + organisation + "'";
             s.execute("""
                     INSERT INTO incident (id, number, organisation, title, description, reporter_type, reported_by, unit,
@@ -79,8 +80,7 @@ class QueryPlanTest {
                                                  created_at, updated_by, updated_at, completed_at)
                     SELECT gen_random_uuid(), i.id, 'CONTAINMENT', '遮断', 'information-policy', 'DONE', 'csirt1',
                            i.reported_at, 'csirt1', i.reported_at, i.reported_at + interval '2 hours'
-                      FROM incident i WHERE i.organisation = %s AND right(i.number, 1) IN ('1', '3', '5', '7', '9')"""
-                    .formatted(org));
+                      FROM incident i WHERE i.organisation = %s AND right(i.number, 1) IN ('1', '3', '5', '7', '9')""".formatted(org));
             s.execute("ANALYZE incident, chain_hop, legal_duty, response_action");
         }
         LOG.infof("generated 100,000 cases in %d ms", (System.nanoTime() - started) / 1_000_000);
@@ -90,15 +90,27 @@ class QueryPlanTest {
     void theCsirtsDashboardPageIsReadFromIndexes() throws SQLException {
         Caller csirt = new Caller("csirt-plan", organisation, "general-affairs", "information-policy", Set.of("csirt"));
         CaseCriteria.Where where = DashboardService.defaultPage(csirt);
-        assertIndexed("newest first", DashboardService.pageSql("incident i", where.condition(),
-                DashboardService.NEWEST_FIRST), where.params());
-        assertIndexed("most severe first", DashboardService.pageSql("incident i", where.condition(),
-                DashboardService.MOST_SEVERE_FIRST), where.params());
-        assertIndexed("soonest deadline first", DashboardService.pageSql(DashboardService.WITH_OPEN_HOP,
-                DashboardService.SOONEST_OPEN_HOP + " AND " + where.condition(),
-                DashboardService.SOONEST_DEADLINE_FIRST), where.params());
-        assertIndexed("then the cases without an open hop", DashboardService.pageSql("incident i",
-                where.condition() + " AND " + DashboardService.NO_OPEN_HOP, DashboardService.NEWEST_FIRST),
+        assertIndexed(
+                "newest first",
+                DashboardService.pageSql("incident i", where.condition(), DashboardService.NEWEST_FIRST),
+                where.params());
+        assertIndexed(
+                "most severe first",
+                DashboardService.pageSql("incident i", where.condition(), DashboardService.MOST_SEVERE_FIRST),
+                where.params());
+        assertIndexed(
+                "soonest deadline first",
+                DashboardService.pageSql(
+                        DashboardService.WITH_OPEN_HOP,
+                        DashboardService.SOONEST_OPEN_HOP + " AND " + where.condition(),
+                        DashboardService.SOONEST_DEADLINE_FIRST),
+                where.params());
+        assertIndexed(
+                "then the cases without an open hop",
+                DashboardService.pageSql(
+                        "incident i",
+                        where.condition() + " AND " + DashboardService.NO_OPEN_HOP,
+                        DashboardService.NEWEST_FIRST),
                 where.params());
     }
 
@@ -108,13 +120,17 @@ class QueryPlanTest {
         Caller reporter = new Caller("staff7", organisation, null, null, Set.of("staff"));
         CaseCriteria.Where where = DashboardService.defaultPage(reporter);
         assertTrue(where.condition().contains("reported_by"), where.condition());
-        assertIndexed("own reports", DashboardService.pageSql("incident i", where.condition(),
-                DashboardService.NEWEST_FIRST), where.params());
+        assertIndexed(
+                "own reports",
+                DashboardService.pageSql("incident i", where.condition(), DashboardService.NEWEST_FIRST),
+                where.params());
     }
 
     @Test
     void whatAwaitsMeIsReadFromIndexes() throws SQLException {
-        assertIndexed("awaiting", AwaitingService.sql(true),
+        assertIndexed(
+                "awaiting",
+                AwaitingService.sql(true),
                 Map.of("me", "SECTION_CHIEF-unit-7", "organisation", organisation));
     }
 
@@ -123,7 +139,8 @@ class QueryPlanTest {
         all.putIfAbsent("limit", 20);
         all.putIfAbsent("offset", 0);
         StringBuilder plan = new StringBuilder();
-        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        try (Connection c = db.getConnection();
+                Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("EXPLAIN " + literal(sql, all))) {
             while (rs.next()) {
                 plan.append(rs.getString(1)).append('\n');
@@ -131,7 +148,8 @@ class QueryPlanTest {
         }
         LOG.infof("plan of %s:%n%s", name, plan);
         for (String table : BIG_TABLES) {
-            assertFalse(plan.toString().matches("(?s).*Seq Scan on " + table + "\\b.*"),
+            assertFalse(
+                    plan.toString().matches("(?s).*Seq Scan on " + table + "\\b.*"),
                     name + ": sequential scan on " + table + "\n" + plan);
         }
         assertTrue(plan.toString().contains("Index"), name + "\n" + plan);

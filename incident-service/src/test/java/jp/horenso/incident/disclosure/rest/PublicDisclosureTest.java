@@ -46,22 +46,37 @@ class PublicDisclosureTest {
 
         // Approved but never published.
         String unpublishedCase = Reports.file(Tokens.staff1());
-        DisclosureFixtures.decide(Tokens.ciso(), unpublishedCase, "PERIODIC_BULK_RELEASE").then().statusCode(200);
-        DisclosureFixtures.saveDraft(Tokens.csirt1(), unpublishedCase,
-                DisclosureFixtures.text("未公表 " + marker, "承認済みだが未公表")).then().statusCode(201);
+        DisclosureFixtures.decide(Tokens.ciso(), unpublishedCase, "PERIODIC_BULK_RELEASE")
+                .then()
+                .statusCode(200);
+        DisclosureFixtures.saveDraft(
+                        Tokens.csirt1(), unpublishedCase, DisclosureFixtures.text("未公表 " + marker, "承認済みだが未公表"))
+                .then()
+                .statusCode(201);
         DisclosureFixtures.approve(Tokens.ciso(), unpublishedCase, 1).then().statusCode(200);
         // Saved but not approved.
         DisclosureFixtures.saveDraft(Tokens.csirt1(), realCase, DisclosureFixtures.text("下書き " + marker, "未承認"))
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         // A drill runs the whole way, publication included, and still never appears.
         Map<String, Object> drillReport = Reports.valid();
         drillReport.put("drill", true);
-        String drillCase = given().auth().oauth2(Tokens.csirt1()).contentType(ContentType.JSON).body(drillReport)
-                .post("/api/incidents").then().statusCode(201).extract().path("id");
-        DisclosureFixtures.decide(Tokens.ciso(), drillCase, "INDIVIDUAL_PRESS_RELEASE").then().statusCode(200);
+        String drillCase = given().auth()
+                .oauth2(Tokens.csirt1())
+                .contentType(ContentType.JSON)
+                .body(drillReport)
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        DisclosureFixtures.decide(Tokens.ciso(), drillCase, "INDIVIDUAL_PRESS_RELEASE")
+                .then()
+                .statusCode(200);
         DisclosureFixtures.saveDraft(Tokens.csirt1(), drillCase, DisclosureFixtures.text("訓練 " + marker, "訓練の公表文"))
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
         DisclosureFixtures.approve(Tokens.ciso(), drillCase, 1).then().statusCode(200);
         Response drillPublication = DisclosureFixtures.publish(Tokens.ciso(), drillCase, 1);
         drillPublication.then().statusCode(201).body("publications[0].drill", equalTo(true));
@@ -70,7 +85,8 @@ class PublicDisclosureTest {
 
         // No token at all.
         Response list = given().get("/api/public/disclosures?size=100");
-        list.then().statusCode(200)
+        list.then()
+                .statusCode(200)
                 .body("items.title.ja", hasItem("公表済み " + marker))
                 .body("items.title.ja", not(hasItem("未公表 " + marker)))
                 .body("items.title.ja", not(hasItem("下書き " + marker)))
@@ -83,13 +99,26 @@ class PublicDisclosureTest {
         }
         assertFalse(body.contains("csirt1"), "an author's name leaked on the public endpoint");
         Map<String, Object> item = list.path("items.find { it.id == '" + published + "' }");
-        assertEquals(Set.of("id", "organisation", "method", "methodLabel", "publishedAt", "title", "body",
-                "recurrencePrevention"), item.keySet());
+        assertEquals(
+                Set.of(
+                        "id",
+                        "organisation",
+                        "method",
+                        "methodLabel",
+                        "publishedAt",
+                        "title",
+                        "body",
+                        "recurrencePrevention"),
+                item.keySet());
 
-        given().get("/api/public/disclosures/" + published).then().statusCode(200)
+        given().get("/api/public/disclosures/" + published)
+                .then()
+                .statusCode(200)
                 .body("title.ja", equalTo("公表済み " + marker))
                 .body("body.ja", equalTo("公表した本文です。"));
-        given().get("/api/public/disclosures/" + drillPublicationId).then().statusCode(404)
+        given().get("/api/public/disclosures/" + drillPublicationId)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/public/disclosures/" + UUID.randomUUID()).then().statusCode(404);
         given().get("/api/public/disclosures?size=0").then().statusCode(400).contentType("application/problem+json");
@@ -107,10 +136,13 @@ class PublicDisclosureTest {
                 if (!isEndpoint(m)) {
                     continue;
                 }
-                boolean roles = m.isAnnotationPresent(RolesAllowed.class) || m.isAnnotationPresent(DenyAll.class)
-                        || (!m.isAnnotationPresent(PermitAll.class) && resource.isAnnotationPresent(RolesAllowed.class));
+                boolean roles = m.isAnnotationPresent(RolesAllowed.class)
+                        || m.isAnnotationPresent(DenyAll.class)
+                        || (!m.isAnnotationPresent(PermitAll.class)
+                                && resource.isAnnotationPresent(RolesAllowed.class));
                 boolean permit = m.isAnnotationPresent(PermitAll.class)
-                        || (!m.isAnnotationPresent(RolesAllowed.class) && resource.isAnnotationPresent(PermitAll.class));
+                        || (!m.isAnnotationPresent(RolesAllowed.class)
+                                && resource.isAnnotationPresent(PermitAll.class));
                 if (!roles && !permit) {
                     problems.add(resource.getSimpleName() + "." + m.getName() + " states no roles");
                 }
@@ -123,18 +155,27 @@ class PublicDisclosureTest {
             }
         }
         assertTrue(problems.isEmpty(), problems.toString());
-        assertEquals(Set.of("PublicDisclosureResource.list", "PublicDisclosureResource.one",
-                "PublicOrganisationDisclosureResource.list", "PublicOrganisationDisclosureResource.one"), open);
+        assertEquals(
+                Set.of(
+                        "PublicDisclosureResource.list",
+                        "PublicDisclosureResource.one",
+                        "PublicOrganisationDisclosureResource.list",
+                        "PublicOrganisationDisclosureResource.one"),
+                open);
 
         String id = Reports.file(Tokens.staff1());
-        for (String path : List.of("/api/incidents/" + id, "/api/incidents/" + id + "/disclosure",
-                "/api/incidents/" + id + "/ciso-reports", "/api/incidents/" + id + "/review")) {
+        for (String path : List.of(
+                "/api/incidents/" + id,
+                "/api/incidents/" + id + "/disclosure",
+                "/api/incidents/" + id + "/ciso-reports",
+                "/api/incidents/" + id + "/review")) {
             given().get(path).then().statusCode(401);
         }
     }
 
     private static boolean isEndpoint(Method m) {
-        return Stream.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class).anyMatch(m::isAnnotationPresent);
+        return Stream.of(GET.class, POST.class, PUT.class, DELETE.class, PATCH.class)
+                .anyMatch(m::isAnnotationPresent);
     }
 
     /** Every JAX-RS resource class of the service, found in the compiled classes. */
@@ -143,7 +184,8 @@ class PublicDisclosureTest {
         List<Class<?>> found = new ArrayList<>();
         try (Stream<java.nio.file.Path> files = Files.walk(root.resolve("jp/horenso/incident"))) {
             for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")
-                    && !f.getFileName().toString().contains("$")).toList()) {
+                            && !f.getFileName().toString().contains("$"))
+                    .toList()) {
                 String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
                 Class<?> type = Class.forName(name, false, PublicDisclosureTest.class.getClassLoader());
                 if (type.isAnnotationPresent(Path.class)) {

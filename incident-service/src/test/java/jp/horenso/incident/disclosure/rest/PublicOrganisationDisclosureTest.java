@@ -38,34 +38,62 @@ class PublicOrganisationDisclosureTest {
     void article43_5_scopedEndpointShowsOnlyThisOrganisationsPublishedRealDisclosures() {
         String marker = UUID.randomUUID().toString().substring(0, 8);
         String realCase = Reports.file(Tokens.staff1());
-        int publicId = publicIdOf(DisclosureFixtures.published(realCase, "公表済み " + marker, "公表した本文です。"),
-                realCase);
+        int publicId = publicIdOf(DisclosureFixtures.published(realCase, "公表済み " + marker, "公表した本文です。"), realCase);
         DisclosureFixtures.saveDraft(Tokens.csirt1(), realCase, DisclosureFixtures.text("下書き " + marker, "未承認"))
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
 
         Map<String, Object> drillReport = Reports.valid();
         drillReport.put("drill", true);
         // Only the CSIRT and the security lead declare drills (第48条).
-        String drillCase = given().auth().oauth2(Tokens.csirt1()).contentType(ContentType.JSON).body(drillReport)
-                .post("/api/incidents").then().statusCode(201).extract().path("id");
+        String drillCase = given().auth()
+                .oauth2(Tokens.csirt1())
+                .contentType(ContentType.JSON)
+                .body(drillReport)
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         DisclosureFixtures.published(drillCase, "訓練 " + marker, "訓練の公表文");
-        given().auth().oauth2(Tokens.ciso()).get("/api/incidents/" + drillCase + "/disclosure").then()
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .get("/api/incidents/" + drillCase + "/disclosure")
+                .then()
                 .body("publications[0].publicId", nullValue());
 
         // Another organisation on the same installation publishes too.
-        String otherCase = given().auth().oauth2(other("staff9", "staff")).contentType(ContentType.JSON)
-                .body(Reports.valid()).post("/api/incidents").then().statusCode(201).extract().path("id");
-        given().auth().oauth2(other("ciso9", "ciso")).contentType(ContentType.JSON)
+        String otherCase = given().auth()
+                .oauth2(other("staff9", "staff"))
+                .contentType(ContentType.JSON)
+                .body(Reports.valid())
+                .post("/api/incidents")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(other("ciso9", "ciso"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("method", "PERIODIC_BULK_RELEASE"))
-                .put("/api/incidents/" + otherCase + "/disclosure/decision").then().statusCode(200);
-        DisclosureFixtures.saveDraft(other("csirt9", "csirt"), otherCase, DisclosureFixtures.text("他団体 " + marker,
-                "他団体の公表文")).then().statusCode(201);
+                .put("/api/incidents/" + otherCase + "/disclosure/decision")
+                .then()
+                .statusCode(200);
+        DisclosureFixtures.saveDraft(
+                        other("csirt9", "csirt"), otherCase, DisclosureFixtures.text("他団体 " + marker, "他団体の公表文"))
+                .then()
+                .statusCode(201);
         DisclosureFixtures.approve(other("ciso9", "ciso"), otherCase, 1).then().statusCode(200);
-        int otherId = DisclosureFixtures.publish(other("ciso9", "ciso"), otherCase, 1).then().statusCode(201)
-                .extract().path("publications[0].publicId");
+        int otherId = DisclosureFixtures.publish(other("ciso9", "ciso"), otherCase, 1)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("publications[0].publicId");
 
         Response list = given().get(DEMO + "?size=100");
-        list.then().statusCode(200).contentType(ContentType.JSON)
+        list.then()
+                .statusCode(200)
+                .contentType(ContentType.JSON)
                 .body("organisation", equalTo("demo-city"))
                 .body("items.title.ja", hasItem("公表済み " + marker))
                 .body("items.title.ja", not(hasItem("下書き " + marker)))
@@ -73,19 +101,35 @@ class PublicOrganisationDisclosureTest {
                 .body("items.title.ja", not(hasItem("他団体 " + marker)))
                 .body("items.organisation", not(hasItem("other-town")));
         Map<String, Object> item = list.path("items.find { it.publicId == " + publicId + " }");
-        assertEquals(java.util.Set.of("publicId", "organisation", "method", "methodLabel", "publishedAt", "title",
-                "body", "recurrencePrevention"), item.keySet(), "no internal field on the public list");
-        given().get("/api/public/organisations/other-town/disclosures").then().statusCode(200)
+        assertEquals(
+                java.util.Set.of(
+                        "publicId",
+                        "organisation",
+                        "method",
+                        "methodLabel",
+                        "publishedAt",
+                        "title",
+                        "body",
+                        "recurrencePrevention"),
+                item.keySet(),
+                "no internal field on the public list");
+        given().get("/api/public/organisations/other-town/disclosures")
+                .then()
+                .statusCode(200)
                 .body("items.title.ja", hasItem("他団体 " + marker))
                 .body("items.title.ja", not(hasItem("公表済み " + marker)));
-        given().get("/api/public/organisations/other-town/disclosures/" + otherId).then().statusCode(200);
+        given().get("/api/public/organisations/other-town/disclosures/" + otherId)
+                .then()
+                .statusCode(200);
         given().get(DEMO + "/" + publicId).then().statusCode(200).body("title.ja", equalTo("公表済み " + marker));
         if (otherId != publicId) {
             // The other organisation's number does not reach its disclosure through this organisation.
             given().get(DEMO + "/" + otherId).then().body("title.ja", not(equalTo("他団体 " + marker)));
         }
         given().get(DEMO + "/99999999").then().statusCode(404).contentType("application/problem+json");
-        given().get("/api/public/organisations/Not_An_Org/disclosures").then().statusCode(400)
+        given().get("/api/public/organisations/Not_An_Org/disclosures")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
         given().get(DEMO + "?size=101").then().statusCode(400);
     }
@@ -97,18 +141,28 @@ class PublicOrganisationDisclosureTest {
         ReviewFixtures.accepted(em, id, "持ち出し記録簿の導入", null);
         Map<String, Object> followUp = DisclosureFixtures.text("資料の紛失について（続報）", "再発防止策をお知らせします。");
         followUp.put("includeRecurrencePrevention", true);
-        int version = DisclosureFixtures.saveDraft(Tokens.csirt1(), id, followUp).then().statusCode(201)
-                .extract().path("drafts[-1].version");
+        int version = DisclosureFixtures.saveDraft(Tokens.csirt1(), id, followUp)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("drafts[-1].version");
         DisclosureFixtures.approve(Tokens.ciso(), id, version).then().statusCode(200);
-        int second = DisclosureFixtures.publish(Tokens.ciso(), id, version).then().statusCode(201)
-                .extract().path("publications[-1].publicId");
+        int second = DisclosureFixtures.publish(Tokens.ciso(), id, version)
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("publications[-1].publicId");
         assertTrue(second > first, "numbers follow the order of publication");
 
-        given().get(DEMO + "/" + first).then().statusCode(200)
+        given().get(DEMO + "/" + first)
+                .then()
+                .statusCode(200)
                 .body("related[0].publicId", equalTo(second))
                 .body("related[0].followUp", equalTo(true))
                 .body("related[0].recurrencePrevention", hasItem("持ち出し記録簿の導入"));
-        given().get(DEMO + "/" + second).then().statusCode(200)
+        given().get(DEMO + "/" + second)
+                .then()
+                .statusCode(200)
                 .body("recurrencePrevention", hasItem("持ち出し記録簿の導入"))
                 .body("related[0].publicId", equalTo(first))
                 .body("related[0].followUp", equalTo(false));
@@ -118,19 +172,44 @@ class PublicOrganisationDisclosureTest {
     void r1_theScopedEndpointCarriesNoPersonalDatumOfTheCase() {
         String id = Reports.file(Tokens.staff1());
         Map<String, Object> record = Records.minor();
-        record.put("description", "山田太郎様（〒322-0001 鹿沼市今宮町1688番地、電話 0289-12-3456、"
-                + "taro.yamada@example.jp、個人番号 123456789018）の申請書の控えを保存したUSBメモリが所在不明");
+        record.put(
+                "description",
+                "山田太郎様（〒322-0001 鹿沼市今宮町1688番地、電話 0289-12-3456、"
+                        + "taro.yamada@example.jp、個人番号 123456789018）の申請書の控えを保存したUSBメモリが所在不明");
         record.put("cause", "担当の佐藤花子さんが持ち出し手順を守らなかった");
         record.put("personalData", Records.personalData(150, "BASIC"));
         Records.write(Tokens.csirt1(), id, record).then().statusCode(200);
-        String number = given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id).path("number");
-        int publicId = publicIdOf(DisclosureFixtures.published(id, "個人情報を含む記録媒体の紛失について",
-                "窓口で使用していた記録媒体が所在不明となりました。市民の皆様にご心配をおかけし、おわび申し上げます。"), id);
+        String number = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id)
+                .path("number");
+        int publicId = publicIdOf(
+                DisclosureFixtures.published(
+                        id, "個人情報を含む記録媒体の紛失について", "窓口で使用していた記録媒体が所在不明となりました。市民の皆様にご心配をおかけし、おわび申し上げます。"),
+                id);
 
-        String json = given().get(DEMO + "?size=100").asString() + given().get(DEMO + "/" + publicId).asString();
-        for (String datum : List.of("山田", "太郎", "佐藤", "花子", "322-0001", "今宮町", "1688", "0289-12-3456",
-                "taro.yamada@example.jp", "123456789018", id, number, "\"staff1\"", "\"csirt1\"", "\"ciso\"",
-                "general-affairs-section", "publishedBy", "incidentId", "createdBy")) {
+        String json = given().get(DEMO + "?size=100").asString()
+                + given().get(DEMO + "/" + publicId).asString();
+        for (String datum : List.of(
+                "山田",
+                "太郎",
+                "佐藤",
+                "花子",
+                "322-0001",
+                "今宮町",
+                "1688",
+                "0289-12-3456",
+                "taro.yamada@example.jp",
+                "123456789018",
+                id,
+                number,
+                "\"staff1\"",
+                "\"csirt1\"",
+                "\"ciso\"",
+                "general-affairs-section",
+                "publishedBy",
+                "incidentId",
+                "createdBy")) {
             assertFalse(json.contains(datum), "the public endpoint shows " + datum);
         }
         assertTrue(json.contains("個人情報を含む記録媒体の紛失について"));
@@ -138,7 +217,9 @@ class PublicOrganisationDisclosureTest {
 
     /** The public number of a publication, read from the case's disclosure behind login. */
     private static int publicIdOf(String publicationId, String incidentId) {
-        Integer n = given().auth().oauth2(Tokens.ciso()).get("/api/incidents/" + incidentId + "/disclosure")
+        Integer n = given().auth()
+                .oauth2(Tokens.ciso())
+                .get("/api/incidents/" + incidentId + "/disclosure")
                 .path("publications.find { it.id == '" + publicationId + "' }.publicId");
         assertNotNull(n);
         return n;
@@ -146,8 +227,13 @@ class PublicOrganisationDisclosureTest {
 
     /** A token of another organisation served by the same installation. */
     private static String other(String username, String role) {
-        return Jwt.preferredUserName(username).claim("realm_access", Map.of("roles", List.of(role)))
-                .claim("organisation", "other-town").claim("department", "somu").claim("unit", "somu-ka")
-                .issuer("https://server.example.com").audience("https://service.example.com").sign();
+        return Jwt.preferredUserName(username)
+                .claim("realm_access", Map.of("roles", List.of(role)))
+                .claim("organisation", "other-town")
+                .claim("department", "somu")
+                .claim("unit", "somu-ka")
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .sign();
     }
 }

@@ -14,12 +14,11 @@ import org.junit.jupiter.api.Test;
 /** The screen on its own: what counts as personal data in a text meant for publication, and what does not. */
 class PersonalDataScreenTest {
 
-    private final PersonalDataScreen screen = new PersonalDataScreen(() -> Optional.of(
-            List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp")));
+    private final PersonalDataScreen screen = new PersonalDataScreen(
+            () -> Optional.of(List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp")));
 
     private final List<Source> caseTexts = List.of(
-            new Source("description", "住民の山田太郎様（住所: デモ市本町1丁目2番3号、電話 0289-12-3456）宛ての通知を誤送信した。"
-                    + "氏名：鈴木 一郎"),
+            new Source("description", "住民の山田太郎様（住所: デモ市本町1丁目2番3号、電話 0289-12-3456）宛ての通知を誤送信した。" + "氏名：鈴木 一郎"),
             new Source("cause", "担当者様の確認不足。市民の皆様への説明が必要。Mr. John Smith から連絡。"));
 
     private List<Finding> findings(String text) {
@@ -41,11 +40,10 @@ class PersonalDataScreenTest {
 
     @Test
     void article43_5_numbersAreFoundInFullWidthAndOtherLayouts() {
-        assertEquals(List.of(new Finding("bodyJa", Kind.PHONE, "0289-12-3456", "description")),
-                findings("電話 ０２８９－１２－３４５６"));
+        assertEquals(
+                List.of(new Finding("bodyJa", Kind.PHONE, "0289-12-3456", "description")), findings("電話 ０２８９－１２－３４５６"));
         assertEquals(List.of(Kind.PHONE), kinds("連絡先 090 1234 5678"));
-        assertEquals(List.of(new Finding("bodyJa", Kind.MY_NUMBER, "********9012", null)),
-                findings("番号 123456789012"));
+        assertEquals(List.of(new Finding("bodyJa", Kind.MY_NUMBER, "********9012", null)), findings("番号 123456789012"));
         assertEquals(List.of(Kind.EMAIL), kinds("someone@example.org へ"));
         assertEquals(List.of(Kind.POSTAL_CODE, Kind.ADDRESS), kinds("〒100-0001 東京都千代田区千代田1-1"));
         assertEquals(List.of(Kind.ADDRESS), kinds("デモ市本町1丁目2番3号"));
@@ -53,8 +51,8 @@ class PersonalDataScreenTest {
 
     @Test
     void ordinaryPublicTextAndTheCitysOwnContactsPass() {
-        assertEquals(List.of(), findings("令和8年4月1日、デモ市において電子メールの誤送信が発生しました。"
-                + "対象者は約150人です。市民の皆様にご迷惑をおかけしました。担当者様各位。"));
+        assertEquals(
+                List.of(), findings("令和8年4月1日、デモ市において電子メールの誤送信が発生しました。" + "対象者は約150人です。市民の皆様にご迷惑をおかけしました。担当者様各位。"));
         assertEquals(List.of(), findings("事案番号 INC-2026-000042、2026-04-01 発生、情報区分2号の文書、デモ市役所3階"));
         assertEquals(List.of(), findings("問い合わせ: 0289-00-0000 csirt@demo-city.example.jp 〒322-0000 デモ市中央町1番1号"));
     }

@@ -50,16 +50,26 @@ class DocumentTest {
     @Test
     void article44_4_cisoReportPdfCarriesTheSnapshotInJapaneseWithEveryFontEmbedded() throws IOException {
         String id = reportedCase(150);
-        ReviewFixtures.measure(em, id, ResponseAction.Kind.CONTAINMENT, CONTAINMENT, "seclead",
-                ResponseAction.Status.DONE);
+        ReviewFixtures.measure(
+                em, id, ResponseAction.Kind.CONTAINMENT, CONTAINMENT, "seclead", ResponseAction.Status.DONE);
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
         int version = ReviewFixtures.submit(id);
-        Map<String, Object> report = given().auth().oauth2(Tokens.csirt1())
-                .get("/api/incidents/" + id + "/ciso-reports/" + version).then().statusCode(200).extract().path("$");
-        String number = given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id).path("number");
+        Map<String, Object> report = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id + "/ciso-reports/" + version)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("$");
+        String number = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id)
+                .path("number");
 
         Response pdf = given().auth().oauth2(Tokens.ciso()).get(documents(id) + "/ciso-reports/" + version);
-        pdf.then().statusCode(200).contentType("application/pdf")
+        pdf.then()
+                .statusCode(200)
+                .contentType("application/pdf")
                 .header("Horenso-Source-SHA256", equalTo(report.get("sha256")))
                 .header("Content-Disposition", containsString(number + "-ciso-report-"));
         byte[] bytes = pdf.asByteArray();
@@ -76,9 +86,13 @@ class DocumentTest {
         assertTrue(text.matches("(?s).*ページ 1 / \\d+.*"), "page numbers");
         assertEmbedded(bytes);
 
-        String english = text(given().auth().oauth2(Tokens.ciso())
-                .get(documents(id) + "/ciso-reports/" + version + "?lang=en").then().statusCode(200)
-                .extract().asByteArray());
+        String english = text(given().auth()
+                .oauth2(Tokens.ciso())
+                .get(documents(id) + "/ciso-reports/" + version + "?lang=en")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertTrue(english.contains("Information security incident report") && english.contains("Page 1 /"));
         assertTrue(english.contains(CAUSE), "case text stays as written");
     }
@@ -89,16 +103,29 @@ class DocumentTest {
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
         int first = ReviewFixtures.submit(id);
         ReviewFixtures.decide(Tokens.ciso(), id, first, "RETURN", "点検の頻度と担当を明記すること", null)
-                .then().statusCode(200);
+                .then()
+                .statusCode(200);
         int second = ReviewFixtures.submit(id);
-        ReviewFixtures.decide(Tokens.ciso(), id, second, "ACCEPT", null, null).then().statusCode(200);
+        ReviewFixtures.decide(Tokens.ciso(), id, second, "ACCEPT", null, null)
+                .then()
+                .statusCode(200);
 
-        byte[] returnedPdf = given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + first)
-                .then().statusCode(200).extract().asByteArray();
+        byte[] returnedPdf = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/" + first)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         save("ciso-report-returned-ja.pdf", returnedPdf);
         String returned = text(returnedPdf);
-        String accepted = text(given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + second)
-                .then().statusCode(200).extract().asByteArray());
+        String accepted = text(given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/" + second)
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray());
         assertTrue(returned.contains("差戻し"), returned);
         assertTrue(returned.contains("点検の頻度と担当を明記すること"), "the CISO's instructions");
         assertFalse(accepted.contains("差戻し"));
@@ -111,23 +138,48 @@ class DocumentTest {
     void article44_6_committeeReportOnlyFromAnAcceptedReport() throws IOException {
         String id = reportedCase(20);
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
-        ReviewFixtures.measure(em, id, ResponseAction.Kind.RECURRENCE_PREVENTION, "中止した案", "csirt1",
-                ResponseAction.Status.CANCELLED);
+        ReviewFixtures.measure(
+                em, id, ResponseAction.Kind.RECURRENCE_PREVENTION, "中止した案", "csirt1", ResponseAction.Status.CANCELLED);
         int version = ReviewFixtures.submit(id);
-        given().auth().oauth2(Tokens.ciso()).get(documents(id) + "/committee-report").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("承認"));
-        given().auth().oauth2(Tokens.ciso()).header("Accept-Language", "en")
-                .get(documents(id) + "/committee-report").then().statusCode(409)
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .get(documents(id) + "/committee-report")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("承認"));
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .header("Accept-Language", "en")
+                .get(documents(id) + "/committee-report")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("accept"));
 
-        ReviewFixtures.decide(Tokens.ciso(), id, version, "ACCEPT", null, true).then().statusCode(200);
+        ReviewFixtures.decide(Tokens.ciso(), id, version, "ACCEPT", null, true)
+                .then()
+                .statusCode(200);
         // The committee sees the case once the CISO reported it there.
-        given().auth().oauth2(Tokens.committee()).get(documents(id) + "/committee-report").then().statusCode(404);
-        given().auth().oauth2(Tokens.ciso()).contentType("application/json")
+        given().auth()
+                .oauth2(Tokens.committee())
+                .get(documents(id) + "/committee-report")
+                .then()
+                .statusCode(404);
+        given().auth()
+                .oauth2(Tokens.ciso())
+                .contentType("application/json")
                 .body(Map.of("reportedAt", "2026-12-01T10:00:00+09:00", "reference", "委員会 第12回"))
-                .post("/api/incidents/" + id + "/committee-report").then().statusCode(200);
-        byte[] pdf = given().auth().oauth2(Tokens.committee()).get(documents(id) + "/committee-report")
-                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+                .post("/api/incidents/" + id + "/committee-report")
+                .then()
+                .statusCode(200);
+        byte[] pdf = given().auth()
+                .oauth2(Tokens.committee())
+                .get(documents(id) + "/committee-report")
+                .then()
+                .statusCode(200)
+                .contentType("application/pdf")
+                .extract()
+                .asByteArray();
         save("committee-report-ja.pdf", pdf);
         String text = text(pdf);
         assertTrue(text.contains("情報セキュリティ委員会への報告書"));
@@ -140,18 +192,24 @@ class DocumentTest {
     @Test
     void r1_commissionReportDraftNamesTheDisclosureInItem7() throws IOException {
         String id = reportedCase(150);
-        given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id
-                + "/legal-duties/PPC_APPI/commission-report-draft").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id + "/legal-duties/PPC_APPI/commission-report-draft")
+                .then()
+                .statusCode(200)
                 .body("items[6].value", containsString("未定"));
         DisclosureFixtures.published(id, "USBメモリの紛失について", "窓口で使用していたUSBメモリが所在不明となりました。");
-        given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id
-                + "/legal-duties/PPC_APPI/commission-report-draft").then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id + "/legal-duties/PPC_APPI/commission-report-draft")
+                .then()
+                .statusCode(200)
                 .body("items[6].value", containsString("個別の報道発表により公表済み"));
 
-        Response response = given().auth().oauth2(Tokens.seclead())
-                .get(documents(id) + "/commission-reports/PPC_APPI");
-        response.then().statusCode(200).header("Horenso-Source-SHA256", org.hamcrest.Matchers.matchesPattern(
-                "[0-9a-f]{64}"));
+        Response response = given().auth().oauth2(Tokens.seclead()).get(documents(id) + "/commission-reports/PPC_APPI");
+        response.then()
+                .statusCode(200)
+                .header("Horenso-Source-SHA256", org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}"));
         save("commission-report-draft-ja.pdf", response.asByteArray());
         String text = text(response.asByteArray());
         assertTrue(text.contains("個人情報の漏えい等に係る報告書（案）"));
@@ -161,19 +219,32 @@ class DocumentTest {
         assertTrue(text.contains(compact(response.header("Horenso-Source-SHA256"))));
         assertEmbedded(response.asByteArray());
 
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/commission-reports/NO_SUCH_DUTY")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/commission-reports/NO_SUCH_DUTY")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void r1_noticeToPersonsOnlyForACaseWithPersonalData() throws IOException {
         String plain = Reports.file(Tokens.staff1());
-        given().auth().oauth2(Tokens.csirt1()).get(documents(plain) + "/persons-notice").then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("個人情報"));
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(plain) + "/persons-notice")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
+                .body("detail", containsString("個人情報"));
 
         String id = reportedCase(150);
-        byte[] pdf = given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/persons-notice")
-                .then().statusCode(200).extract().asByteArray();
+        byte[] pdf = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/persons-notice")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asByteArray();
         save("persons-notice-draft-ja.pdf", pdf);
         String text = text(pdf);
         assertTrue(text.contains("個人情報の漏えい等に関するお知らせ（案）"));
@@ -187,17 +258,34 @@ class DocumentTest {
         String id = reportedCase(20);
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
         int version = ReviewFixtures.submit(id);
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + version + "?format=html")
-                .then().statusCode(200).contentType(containsString("text/html"))
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/" + version + "?format=html")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
                 .header("Content-Security-Policy", containsString("default-src 'none'"))
-                .body(containsString(CAUSE)).body(containsString("lang=\"ja\""))
+                .body(containsString(CAUSE))
+                .body(containsString("lang=\"ja\""))
                 .body(not(containsString("<script")));
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + version + "?format=docx")
-                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field",
-                        equalTo("format"));
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/" + version + "?lang=fr")
-                .then().statusCode(400).body("errors[0].field", equalTo("lang"));
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/ciso-reports/99").then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/" + version + "?format=docx")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("format"));
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/" + version + "?lang=fr")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lang"));
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/ciso-reports/99")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -205,12 +293,20 @@ class DocumentTest {
         String id = reportedCase(150);
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
         int version = ReviewFixtures.submit(id);
-        for (String path : List.of("/ciso-reports/" + version, "/committee-report", "/commission-reports/PPC_APPI",
-                "/persons-notice")) {
-            given().auth().oauth2(Tokens.staff1()).get(documents(id) + path).then().statusCode(403);
+        for (String path : List.of(
+                "/ciso-reports/" + version, "/committee-report", "/commission-reports/PPC_APPI", "/persons-notice")) {
+            given().auth()
+                    .oauth2(Tokens.staff1())
+                    .get(documents(id) + path)
+                    .then()
+                    .statusCode(403);
             given().get(documents(id) + path).then().statusCode(401);
         }
-        given().auth().oauth2(Tokens.chief1()).get(documents(id) + "/ciso-reports/" + version).then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .get(documents(id) + "/ciso-reports/" + version)
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -218,14 +314,28 @@ class DocumentTest {
         String id = reportedCase(150);
         ReviewFixtures.recurrencePrevention(em, id, MEASURE);
         int version = ReviewFixtures.submit(id);
-        given().auth().oauth2(Tokens.auditor()).get(documents(id) + "/ciso-reports/" + version + "?format=html")
-                .then().statusCode(200);
-        given().auth().oauth2(Tokens.csirt1()).get(documents(id) + "/persons-notice?lang=en").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get(documents(id) + "/ciso-reports/" + version + "?format=html")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get(documents(id) + "/persons-notice?lang=en")
+                .then()
+                .statusCode(200);
         List<Map<String, Object>> downloads = new ArrayList<>();
-        List<Map<String, Object>> timeline = given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id)
-                .then().statusCode(200).body("timeline.type", hasItem("DOCUMENT_DOWNLOADED"))
-                .extract().path("timeline");
-        timeline.stream().filter(e -> "DOCUMENT_DOWNLOADED".equals(e.get("type"))).forEach(downloads::add);
+        List<Map<String, Object>> timeline = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .body("timeline.type", hasItem("DOCUMENT_DOWNLOADED"))
+                .extract()
+                .path("timeline");
+        timeline.stream()
+                .filter(e -> "DOCUMENT_DOWNLOADED".equals(e.get("type")))
+                .forEach(downloads::add);
         assertEquals(2, downloads.size());
         assertEquals("auditor", downloads.get(0).get("actor"));
         @SuppressWarnings("unchecked")
@@ -237,7 +347,11 @@ class DocumentTest {
         Map<String, Object> second = (Map<String, Object>) downloads.get(1).get("details");
         assertEquals("PERSONS_NOTICE_DRAFT", second.get("document"));
         assertEquals("en", second.get("language"));
-        given().auth().oauth2(Tokens.auditor()).get("/api/incidents/" + id + "/audit/verify").then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .statusCode(200);
     }
 
     /** A case whose record holds a cause, damage and personal data of {@code persons} persons. */

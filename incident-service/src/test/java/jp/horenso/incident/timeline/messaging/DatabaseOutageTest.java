@@ -39,13 +39,13 @@ class DatabaseOutageTest {
     private static final String DLQ = ChainEvents.TOPIC + ".incident-service.dlq";
 
     @Test
-    void aChainEventArrivingWhileTheDatabaseRefusesConnectionsIsAppliedAfterwardsAndNotDeadLettered()
-            throws Exception {
+    void aChainEventArrivingWhileTheDatabaseRefusesConnectionsIsAppliedAfterwardsAndNotDeadLettered() throws Exception {
         String id = Reports.file(Tokens.staff1());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
         String hopId;
         List<Connection> slots = new ArrayList<>();
-        try (Connection admin = adminConnection(); Statement sql = admin.createStatement()) {
+        try (Connection admin = adminConnection();
+                Statement sql = admin.createStatement()) {
             try {
                 // Cut every connection of the service and take every free slot of the server, until the service
                 // holds none (it may reconnect in between: cut again and take those slots too).
@@ -65,19 +65,29 @@ class DatabaseOutageTest {
             }
         }
 
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.csirt1())
-                .get("/api/incidents/" + id).then().statusCode(200)
-                .body("timeline.findAll { it.type == 'HOP_OPENED' }.details.hopId", hasItem(hopId)));
-        given().auth().oauth2(Tokens.csirt1()).get("/api/incidents/" + id + "/chain").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.csirt1())
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("timeline.findAll { it.type == 'HOP_OPENED' }.details.hopId", hasItem(hopId)));
+        given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/api/incidents/" + id + "/chain")
+                .then()
+                .statusCode(200)
                 .body("[0].hopId", equalTo(hopId));
 
         // Nothing of the case on the dead-letter topic: a poison record with the same key is dead-lettered after
         // anything the event could have become there, so reading up to it sees everything.
         String poison = "poison after the outage " + UUID.randomUUID();
         KafkaTopics.send(ChainEvents.TOPIC, id, poison);
-        List<ConsumerRecord<String, String>> deadLetters = KafkaTopics.recordsUntil(DLQ,
-                r -> poison.equals(r.value()), Duration.ofSeconds(60));
-        List<String> ofTheCase = deadLetters.stream().filter(r -> id.equals(r.key())).map(ConsumerRecord::value)
+        List<ConsumerRecord<String, String>> deadLetters =
+                KafkaTopics.recordsUntil(DLQ, r -> poison.equals(r.value()), Duration.ofSeconds(60));
+        List<String> ofTheCase = deadLetters.stream()
+                .filter(r -> id.equals(r.key()))
+                .map(ConsumerRecord::value)
                 .toList();
         assertEquals(List.of(poison), ofTheCase, "only the poison record of the case was dead-lettered");
     }
@@ -106,9 +116,11 @@ class DatabaseOutageTest {
     /** A superuser connection to the server's maintenance database, which stays open during the outage. */
     private static Connection adminConnection() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class).replaceFirst("/horenso(\\?|$)",
-                "/postgres$1");
-        return DriverManager.getConnection(url, config.getValue("quarkus.datasource.username", String.class),
+        String url = config.getValue("quarkus.datasource.jdbc.url", String.class)
+                .replaceFirst("/horenso(\\?|$)", "/postgres$1");
+        return DriverManager.getConnection(
+                url,
+                config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
     }
 }

@@ -43,18 +43,21 @@ class PlumbingStatusTest {
         });
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+            String metrics =
+                    given().get("/q/metrics").then().statusCode(200).extract().asString();
             assertTrue(metrics.contains("horenso_outbox_pending"), "outbox gauge");
             assertTrue(metrics.contains("horenso_outbox_parked"), "parked gauge");
-            Matcher depth = Pattern.compile("horenso_dead_letters\\{[^}]*topic=\"" + Pattern.quote(DLQ)
-                    + "\"[^}]*} ([0-9.]+)").matcher(metrics);
+            Matcher depth = Pattern.compile(
+                            "horenso_dead_letters\\{[^}]*topic=\"" + Pattern.quote(DLQ) + "\"[^}]*} ([0-9.]+)")
+                    .matcher(metrics);
             assertTrue(depth.find(), "dead-letter gauge of " + DLQ);
             assertTrue(Double.parseDouble(depth.group(1)) >= 1, "depth " + depth.group(1));
         });
     }
 
     private static Map<String, Object> plumbing() {
-        JsonPath health = given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
+        JsonPath health =
+                given().get("/q/health/ready").then().statusCode(200).extract().jsonPath();
         Map<String, Object> check = health.getMap("checks.find { it.name == 'horenso-plumbing' }");
         assertNotNull(check, health.prettify());
         assertEquals("UP", check.get("status"));

@@ -14,10 +14,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
+import jp.horenso.localstack.testing.EventSchemas;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -38,35 +38,50 @@ class TimelineFromOtherServicesTest {
         send(ESCALATION_EVENTS, "NotificationRequested", "escalation-service", id, """
                 {"notificationId":"%s","incidentId":"%s","incidentNumber":"INC-2026-000001","kind":"NEW_REPORT",
                  "hopId":"%s","step":"SECTION_CHIEF","recipient":{"username":"chief1","name":"総務 課長",
-                 "email":"chief1@demo-city.example.jp","locale":"ja"},"ackDeadline":"%s","drill":false}"""
-                .formatted(UUID.randomUUID(), id, hopId, deadline));
+                 "email":"chief1@demo-city.example.jp","locale":"ja"},"ackDeadline":"%s","drill":false}""".formatted(
+                        UUID.randomUUID(), id, hopId, deadline));
         send(NOTIFICATION_EVENTS, "NotificationDelivered", "notification-service", id, """
                 {"notificationId":"%s","incidentId":"%s","recipient":{"username":"chief1",
-                 "email":"chief1@demo-city.example.jp"},"channel":"MAIL","deliveredAt":"%s","attempts":1}"""
-                .formatted(UUID.randomUUID(), id, now()));
+                 "email":"chief1@demo-city.example.jp"},"channel":"MAIL","deliveredAt":"%s","attempts":1}""".formatted(
+                        UUID.randomUUID(), id, now()));
         send(ESCALATION_EVENTS, "HopTimedOut", "escalation-service", id, """
                 {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF","recipient":{"username":"chief1"},
                  "ackDeadline":"%s","timedOutAt":"%s"}""".formatted(id, hopId, deadline, now()));
         send(ESCALATION_EVENTS, "HopEscalated", "escalation-service", id, """
                 {"incidentId":"%s","fromHopId":"%s","reason":"TIMEOUT","toHops":[
                  {"hopId":"%s","step":"DEPARTMENT_HEAD","recipient":{"username":"head1"}},
-                 {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"seclead"}}]}"""
-                .formatted(id, hopId, UUID.randomUUID(), UUID.randomUUID()));
+                 {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"seclead"}}]}""".formatted(
+                        id, hopId, UUID.randomUUID(), UUID.randomUUID()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
-                .when().get("/api/incidents/" + id)
-                .then().statusCode(200)
-                .body("timeline.type", hasItems("REPORTED", "HOP_OPENED", "NOTIFICATION_REQUESTED",
-                        "NOTIFICATION_DELIVERED", "HOP_TIMED_OUT", "ESCALATED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.staff1())
+                        .when()
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "timeline.type",
+                                hasItems(
+                                        "REPORTED",
+                                        "HOP_OPENED",
+                                        "NOTIFICATION_REQUESTED",
+                                        "NOTIFICATION_DELIVERED",
+                                        "HOP_TIMED_OUT",
+                                        "ESCALATED")));
         JsonPath timeline = timeline(id);
         assertEquals("chief1", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.details.recipient"));
         assertEquals("escalation-service", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.actor"));
-        assertEquals(List.of("head1", "seclead"),
+        assertEquals(
+                List.of("head1", "seclead"),
                 timeline.getList("timeline.find { it.type == 'ESCALATED' }.details.recipients"));
-        assertEquals("MAIL", timeline.getString("timeline.find { it.type == 'NOTIFICATION_DELIVERED' }.details.channel"));
-        assertEquals("chief1", timeline.getString("timeline.find { it.type == 'NOTIFICATION_REQUESTED' }.details.recipient"));
-        org.junit.jupiter.api.Assertions.assertFalse(timeline.prettify().contains("chief1@demo-city.example.jp"),
-                "no addresses on the timeline");
+        assertEquals(
+                "MAIL", timeline.getString("timeline.find { it.type == 'NOTIFICATION_DELIVERED' }.details.channel"));
+        assertEquals(
+                "chief1",
+                timeline.getString("timeline.find { it.type == 'NOTIFICATION_REQUESTED' }.details.recipient"));
+        org.junit.jupiter.api.Assertions.assertFalse(
+                timeline.prettify().contains("chief1@demo-city.example.jp"), "no addresses on the timeline");
     }
 
     @Test
@@ -82,15 +97,23 @@ class TimelineFromOtherServicesTest {
                  "reportTo":"個人情報保護委員会","dueAt":"%s","missedAt":"%s",
                  "escalatedTo":[{"username":"ciso"}],"drill":false}""".formatted(id, due, now()));
         send(ESCALATION_EVENTS, "IncidentMarkedSerious", "escalation-service", id, """
-                {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}"""
-                .formatted(id, now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
-                .when().get("/api/incidents/" + id).then().statusCode(200)
-                .body("timeline.type", hasItems("LEGAL_DEADLINE_APPROACHING", "LEGAL_DEADLINE_MISSED", "MARKED_SERIOUS")));
+                {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}""".formatted(id, now()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.staff1())
+                        .when()
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body(
+                                "timeline.type",
+                                hasItems("LEGAL_DEADLINE_APPROACHING", "LEGAL_DEADLINE_MISSED", "MARKED_SERIOUS")));
         JsonPath timeline = timeline(id);
-        assertEquals(List.of("csirt1", "seclead"),
+        assertEquals(
+                List.of("csirt1", "seclead"),
                 timeline.getList("timeline.find { it.type == 'LEGAL_DEADLINE_APPROACHING' }.details.reminded"));
-        assertEquals(List.of("ciso"),
+        assertEquals(
+                List.of("ciso"),
                 timeline.getList("timeline.find { it.type == 'LEGAL_DEADLINE_MISSED' }.details.escalatedTo"));
         assertEquals("head1", timeline.getString("timeline.find { it.type == 'MARKED_SERIOUS' }.actor"));
     }
@@ -98,7 +121,11 @@ class TimelineFromOtherServicesTest {
     @Test
     void duplicateEventIsAppliedOnce() {
         String id = Reports.file(Tokens.staff1());
-        String event = envelope(UUID.randomUUID(), "ChainStarted", "escalation-service", id,
+        String event = envelope(
+                UUID.randomUUID(),
+                "ChainStarted",
+                "escalation-service",
+                id,
                 "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}".formatted(id));
         EventSchemas.assertValid("ChainStarted", event);
         KafkaTopics.send(ESCALATION_EVENTS, id, event);
@@ -106,10 +133,16 @@ class TimelineFromOtherServicesTest {
         // A marker sent after both copies: once it is on the timeline, both copies were consumed.
         send(ESCALATION_EVENTS, "HopAcknowledged", "escalation-service", id, """
                 {"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF","acknowledgedBy":"chief1",
-                 "acknowledgedAt":"%s","late":false,"via":"API"}""".formatted(id, UUID.randomUUID(), now()));
+                 "acknowledgedAt":"%s","late":false,"via":"API"}""".formatted(
+                        id, UUID.randomUUID(), now()));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
-                .when().get("/api/incidents/" + id).then().body("timeline.type", hasItem("HOP_ACKNOWLEDGED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.staff1())
+                        .when()
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .body("timeline.type", hasItem("HOP_ACKNOWLEDGED")));
         List<String> types = timeline(id).getList("timeline.type");
         assertEquals(1, types.stream().filter("CHAIN_STARTED"::equals).count(), types.toString());
     }
@@ -119,31 +152,55 @@ class TimelineFromOtherServicesTest {
         String id = Reports.file(Tokens.staff1());
         String notJson = "not json at all " + UUID.randomUUID();
         String notACloudEvent = "{\"hello\":\"" + UUID.randomUUID() + "\"}";
-        String unknownCase = envelope(UUID.randomUUID(), "ChainStarted", "escalation-service",
-                UUID.randomUUID().toString(), "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}"
+        String unknownCase = envelope(
+                UUID.randomUUID(),
+                "ChainStarted",
+                "escalation-service",
+                UUID.randomUUID().toString(),
+                "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}"
                         .formatted(UUID.randomUUID()));
         KafkaTopics.send(ESCALATION_EVENTS, id, notJson);
         KafkaTopics.send(ESCALATION_EVENTS, id, notACloudEvent);
         KafkaTopics.send(ESCALATION_EVENTS, id, unknownCase);
         KafkaTopics.sendBytes(NOTIFICATION_EVENTS, id, new byte[] {(byte) 0xff, (byte) 0xfe, 0x00, 0x01});
-        send(ESCALATION_EVENTS, "ChainStarted", "escalation-service", id,
+        send(
+                ESCALATION_EVENTS,
+                "ChainStarted",
+                "escalation-service",
+                id,
                 "{\"incidentId\":\"%s\",\"organisation\":\"demo-city\",\"chainVersion\":1}".formatted(id));
 
-        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> notJson.equals(r.value()),
+        KafkaTopics.awaitRecord(
+                ESCALATION_EVENTS + ".incident-service.dlq", r -> notJson.equals(r.value()), Duration.ofSeconds(30));
+        KafkaTopics.awaitRecord(
+                ESCALATION_EVENTS + ".incident-service.dlq",
+                r -> notACloudEvent.equals(r.value()),
                 Duration.ofSeconds(30));
-        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> notACloudEvent.equals(r.value()),
+        KafkaTopics.awaitRecord(
+                ESCALATION_EVENTS + ".incident-service.dlq",
+                r -> unknownCase.equals(r.value()),
                 Duration.ofSeconds(30));
-        KafkaTopics.awaitRecord(ESCALATION_EVENTS + ".incident-service.dlq", r -> unknownCase.equals(r.value()),
-                Duration.ofSeconds(30));
-        KafkaTopics.awaitRecord(NOTIFICATION_EVENTS + ".incident-service.dlq", r -> id.equals(r.key()),
-                Duration.ofSeconds(30));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.staff1())
-                .when().get("/api/incidents/" + id).then().body("timeline.type", hasItem("CHAIN_STARTED")));
+        KafkaTopics.awaitRecord(
+                NOTIFICATION_EVENTS + ".incident-service.dlq", r -> id.equals(r.key()), Duration.ofSeconds(30));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.staff1())
+                        .when()
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .body("timeline.type", hasItem("CHAIN_STARTED")));
     }
 
     private static JsonPath timeline(String id) {
-        return given().auth().oauth2(Tokens.staff1()).when().get("/api/incidents/" + id)
-                .then().statusCode(200).body("id", equalTo(id)).extract().jsonPath();
+        return given().auth()
+                .oauth2(Tokens.staff1())
+                .when()
+                .get("/api/incidents/" + id)
+                .then()
+                .statusCode(200)
+                .body("id", equalTo(id))
+                .extract()
+                .jsonPath();
     }
 
     private static void send(String topic, String eventName, String service, String incidentId, String data) {
@@ -155,8 +212,7 @@ class TimelineFromOtherServicesTest {
     private static String envelope(UUID id, String eventName, String service, String subject, String data) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/horenso/%s","type":"jp.horenso.%s","time":"%s",
-                 "subject":"%s","datacontenttype":"application/json","data":%s}"""
-                .formatted(id, service, eventName, now(), subject, data);
+                 "subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, service, eventName, now(), subject, data);
     }
 
     private static OffsetDateTime now() {

@@ -18,9 +18,9 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.support.Reports;
+import jp.horenso.incident.support.Tokens;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
-import jp.horenso.incident.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,8 +35,12 @@ class AuditTrailTest {
     @Test
     void article117_timelineIsHashChainedAndVerifies() {
         String id = reportedAndAcknowledged();
-        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .statusCode(200)
                 .body("intact", equalTo(true))
                 .body("entries", equalTo(2))
                 .body("brokenAtSeq", nullValue());
@@ -50,12 +54,17 @@ class AuditTrailTest {
             em.createNativeQuery("ALTER TABLE timeline_entry DISABLE TRIGGER timeline_entry_append_only")
                     .executeUpdate();
             em.createNativeQuery("UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1 AND seq = 1")
-                    .setParameter(1, UUID.fromString(id)).executeUpdate();
+                    .setParameter(1, UUID.fromString(id))
+                    .executeUpdate();
             em.createNativeQuery("ALTER TABLE timeline_entry ENABLE TRIGGER timeline_entry_append_only")
                     .executeUpdate();
         });
-        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .statusCode(200)
                 .body("intact", equalTo(false))
                 .body("brokenAtSeq", equalTo(1));
     }
@@ -64,28 +73,53 @@ class AuditTrailTest {
     void timelineRowsCannotBeUpdatedOrDeleted() {
         String id = reportedAndAcknowledged();
         UUID incident = UUID.fromString(id);
-        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1").setParameter(1, incident)
-                .executeUpdate()));
-        assertThrows(Exception.class, () -> QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "DELETE FROM timeline_entry WHERE incident_id = ?1").setParameter(1, incident).executeUpdate()));
-        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
-                .then().body("intact", equalTo(true));
+        assertThrows(
+                Exception.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery(
+                                        "UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1")
+                                .setParameter(1, incident)
+                                .executeUpdate()));
+        assertThrows(
+                Exception.class,
+                () -> QuarkusTransaction.requiringNew()
+                        .run(() -> em.createNativeQuery("DELETE FROM timeline_entry WHERE incident_id = ?1")
+                                .setParameter(1, incident)
+                                .executeUpdate()));
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .body("intact", equalTo(true));
     }
 
     @Test
     void auditTrailExportsAsJsonLinesAndCsv() {
         String id = reportedAndAcknowledged();
-        String jsonl = given().auth().oauth2(Tokens.auditor()).when()
+        String jsonl = given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
                 .get("/api/incidents/" + id + "/audit/export.jsonl")
-                .then().statusCode(200).contentType(startsWith("application/x-ndjson")).extract().asString();
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("application/x-ndjson"))
+                .extract()
+                .asString();
         String[] lines = jsonl.strip().split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].contains("\"type\":\"REPORTED\"") && lines[0].contains("\"seq\":1"), lines[0]);
         assertTrue(lines[1].contains("\"type\":\"ACKNOWLEDGED\""), lines[1]);
 
-        String csv = given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/export.csv")
-                .then().statusCode(200).contentType(startsWith("text/csv")).extract().asString();
+        String csv = given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/export.csv")
+                .then()
+                .statusCode(200)
+                .contentType(startsWith("text/csv"))
+                .extract()
+                .asString();
         String[] rows = csv.split("\r\n");
         assertEquals("seq,type,at,actor,details,source_event_id,prev_hash,hash", rows[0]);
         assertEquals(3, rows.length);
@@ -97,32 +131,63 @@ class AuditTrailTest {
         String id = reportedAndAcknowledged();
         // An actor name arrives from other services' events (e.g. IncidentMarkedSerious.markedBy).
         String formula = "=HYPERLINK(\"http://evil.example/\",\"詳細\")";
-        QuarkusTransaction.requiringNew().run(() -> timeline.append(UUID.fromString(id), TimelineType.MARKED_SERIOUS,
-                OffsetDateTime.now(ZoneOffset.UTC), formula, Map.of("reason", "-1+1"), null));
+        QuarkusTransaction.requiringNew()
+                .run(() -> timeline.append(
+                        UUID.fromString(id),
+                        TimelineType.MARKED_SERIOUS,
+                        OffsetDateTime.now(ZoneOffset.UTC),
+                        formula,
+                        Map.of("reason", "-1+1"),
+                        null));
 
-        String csv = given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/export.csv")
-                .then().statusCode(200).extract().asString();
+        String csv = given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/export.csv")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         String row = csv.split("\r\n")[3];
         assertTrue(row.startsWith("3,MARKED_SERIOUS,"), row);
         assertTrue(row.contains(",\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"詳細\"\")\","), row);
         assertTrue(row.contains(",\"{\"\"reason\"\":\"\"-1+1\"\"}\","), row);
-        given().auth().oauth2(Tokens.auditor()).when().get("/api/incidents/" + id + "/audit/verify")
-                .then().body("intact", equalTo(true));
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .body("intact", equalTo(true));
     }
 
     @Test
     void staffCannotReadTheAuditTrail() {
         String id = Reports.file(Tokens.staff1());
-        given().auth().oauth2(Tokens.staff1()).when().get("/api/incidents/" + id + "/audit/verify")
-                .then().statusCode(403).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.chief1()).when().get("/api/incidents/" + id + "/audit/export.csv")
-                .then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .when()
+                .get("/api/incidents/" + id + "/audit/export.csv")
+                .then()
+                .statusCode(403);
     }
 
     private static String reportedAndAcknowledged() {
         String id = Reports.file(Tokens.staff1());
-        given().auth().oauth2(Tokens.chief1()).contentType(ContentType.JSON).body("{\"comment\":\"確認, \\\"了解\\\"\"}")
-                .when().post("/api/incidents/" + id + "/acknowledgements").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .contentType(ContentType.JSON)
+                .body("{\"comment\":\"確認, \\\"了解\\\"\"}")
+                .when()
+                .post("/api/incidents/" + id + "/acknowledgements")
+                .then()
+                .statusCode(201);
         return id;
     }
 }

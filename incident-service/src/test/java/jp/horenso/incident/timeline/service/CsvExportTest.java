@@ -11,8 +11,8 @@ class CsvExportTest {
 
     @Test
     void aDescriptionStartingAFormulaIsNeutralised() {
-        String csv = CsvExport.write(List.of("seq", "description"),
-                List.of(List.of(1, "=HYPERLINK(\"http://evil.example/\",\"詳細\")")));
+        String csv = CsvExport.write(
+                List.of("seq", "description"), List.of(List.of(1, "=HYPERLINK(\"http://evil.example/\",\"詳細\")")));
         assertEquals("seq,description\r\n1,\"'=HYPERLINK(\"\"http://evil.example/\"\",\"\"詳細\"\")\"\r\n", csv);
     }
 

@@ -9,8 +9,8 @@ import java.util.UUID;
  * the acknowledgement, via LINK, and escalation-service stops the hop through the IncidentAcknowledged that
  * follows.
  */
-public record AcknowledgementLinkUsed(UUID notificationId, UUID incidentId, UUID hopId, String username,
-        Instant acknowledgedAt) {
+public record AcknowledgementLinkUsed(
+        UUID notificationId, UUID incidentId, UUID hopId, String username, Instant acknowledgedAt) {
 
     /** The event name; the CloudEvent type is {@code jp.horenso.} + this. */
     public static final String NAME = "AcknowledgementLinkUsed";

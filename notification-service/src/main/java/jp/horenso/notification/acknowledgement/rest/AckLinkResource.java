@@ -44,7 +44,8 @@ public class AckLinkResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "受領リンクの確認画面 / Acknowledgement link: confirmation page",
+    @Operation(
+            summary = "受領リンクの確認画面 / Acknowledgement link: confirmation page",
             description = "Shows a page with a button; records nothing (mail scanners open links by themselves).")
     public Response show(@PathParam("token") String token) {
         AckLinkOutcome outcome = links.check(token, caller());
@@ -53,7 +54,8 @@ public class AckLinkResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "受領リンクによる受領 / Acknowledge with the link",
+    @Operation(
+            summary = "受領リンクによる受領 / Acknowledge with the link",
             description = "Records the acknowledgement once and publishes AcknowledgementLinkUsed; forged, expired, "
                     + "used or someone else's links are refused with a page saying why (403, 410, 409, 403).")
     public Response acknowledge(@PathParam("token") String token, @HeaderParam("User-Agent") String userAgent) {
@@ -75,7 +77,8 @@ public class AckLinkResource {
                 .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow")
                 .header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy",
+                .header(
+                        "Content-Security-Policy",
                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'")
                 .build();
     }

@@ -33,8 +33,13 @@ public class AckLinkService {
     private final StoppedChainRepository stoppedChains;
     private final DatabaseClock clock;
 
-    public AckLinkService(AckLinks links, NotificationRepository notifications, EntityManager em,
-            Outbox events, StoppedChainRepository stoppedChains, DatabaseClock clock) {
+    public AckLinkService(
+            AckLinks links,
+            NotificationRepository notifications,
+            EntityManager em,
+            Outbox events,
+            StoppedChainRepository stoppedChains,
+            DatabaseClock clock) {
         this.links = links;
         this.clock = clock;
         this.stoppedChains = stoppedChains;
@@ -79,22 +84,22 @@ public class AckLinkService {
                 .setParameter("hopId", n.hopId())
                 .setParameter("username", n.recipientUsername())
                 .setParameter("usedAt", now)
-                .setParameter("userAgent", userAgent == null ? null
-                        : userAgent.substring(0, Math.min(userAgent.length(), 500)))
+                .setParameter(
+                        "userAgent",
+                        userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 500)))
                 .executeUpdate();
         if (inserted == 0) {
             return AckLinkOutcome.refused(Refusal.USED, n.incidentNumber(), n.drill());
         }
-        events.append(AcknowledgementLinkUsed.NAME, n.incidentId().toString(),
-                new AcknowledgementLinkUsed(n.notificationId(), n.incidentId(), n.hopId(),
-                        n.recipientUsername(), now));
-        LOG.infof("notification %s acknowledged by %s through its link", n.notificationId(),
-                n.recipientUsername());
+        events.append(
+                AcknowledgementLinkUsed.NAME,
+                n.incidentId().toString(),
+                new AcknowledgementLinkUsed(n.notificationId(), n.incidentId(), n.hopId(), n.recipientUsername(), now));
+        LOG.infof("notification %s acknowledged by %s through its link", n.notificationId(), n.recipientUsername());
         return new AckLinkOutcome(null, n.incidentNumber(), n.drill());
     }
 
-    private record Checked(Notification notification, AckLinkOutcome refusal) {
-    }
+    private record Checked(Notification notification, AckLinkOutcome refusal) {}
 
     private Checked checkLink(String token, String caller) {
         Optional<AckLinks.Token> parsed = links.parse(token);
@@ -104,8 +109,12 @@ public class AckLinkService {
         AckLinks.Token t = parsed.get();
         Optional<Notification> found = notifications.findByNotificationId(t.notificationId());
         // An unknown notification looks exactly like a bad signature: the page must not tell ids apart.
-        if (found.isEmpty() || found.get().hopId() == null
-                || !links.verifies(t, found.get().incidentId(), found.get().hopId(),
+        if (found.isEmpty()
+                || found.get().hopId() == null
+                || !links.verifies(
+                        t,
+                        found.get().incidentId(),
+                        found.get().hopId(),
                         found.get().recipientUsername())) {
             return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
         }
@@ -124,6 +133,8 @@ public class AckLinkService {
 
     private boolean isUsed(Notification n) {
         return !em.createNativeQuery("SELECT 1 FROM ack_link_use WHERE notification_id = :id")
-                .setParameter("id", n.notificationId()).getResultList().isEmpty();
+                .setParameter("id", n.notificationId())
+                .getResultList()
+                .isEmpty();
     }
 }

@@ -42,12 +42,10 @@ public class AckLinks {
     private final Duration ttl;
 
     /** A link and until when it works. */
-    public record Link(String url, Instant expiresAt) {
-    }
+    public record Link(String url, Instant expiresAt) {}
 
     /** What a token says before it was checked: which notification, until when, and its signature. */
-    public record Token(UUID notificationId, Instant expiresAt, byte[] signature) {
-    }
+    public record Token(UUID notificationId, Instant expiresAt, byte[] signature) {}
 
     public AckLinks(NotificationConfig config) {
         this.key = signingKey(config.ackLink().secret(), LaunchMode.current().isDevOrTest());
@@ -111,8 +109,10 @@ public class AckLinks {
                 return Optional.empty();
             }
             ByteBuffer buffer = ByteBuffer.wrap(id);
-            return Optional.of(new Token(new UUID(buffer.getLong(), buffer.getLong()),
-                    Instant.ofEpochSecond(Long.parseLong(parts[1], 36)), signature));
+            return Optional.of(new Token(
+                    new UUID(buffer.getLong(), buffer.getLong()),
+                    Instant.ofEpochSecond(Long.parseLong(parts[1], 36)),
+                    signature));
         } catch (IllegalArgumentException | DateTimeException e) {
             return Optional.empty();
         }
@@ -120,15 +120,18 @@ public class AckLinks {
 
     /** Whether the token's signature is the one this service made for exactly this binding. */
     public boolean verifies(Token token, UUID incidentId, UUID hopId, String username) {
-        byte[] expected = sign(token.notificationId(), incidentId, hopId, username,
+        byte[] expected = sign(
+                token.notificationId(),
+                incidentId,
+                hopId,
+                username,
                 token.expiresAt().getEpochSecond());
         // Constant time, so the comparison tells nothing about how much of a guess was right.
         return MessageDigest.isEqual(expected, token.signature());
     }
 
     private byte[] sign(UUID notificationId, UUID incidentId, UUID hopId, String username, long expiry) {
-        String signed = VERSION + "|" + notificationId + "|" + incidentId + "|" + hopId + "|" + username + "|"
-                + expiry;
+        String signed = VERSION + "|" + notificationId + "|" + incidentId + "|" + hopId + "|" + username + "|" + expiry;
         try {
             Mac mac = Mac.getInstance(HMAC);
             mac.init(key);
@@ -139,7 +142,9 @@ public class AckLinks {
     }
 
     private static byte[] bytes(UUID id) {
-        return ByteBuffer.allocate(16).putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits())
+        return ByteBuffer.allocate(16)
+                .putLong(id.getMostSignificantBits())
+                .putLong(id.getLeastSignificantBits())
                 .array();
     }
 }

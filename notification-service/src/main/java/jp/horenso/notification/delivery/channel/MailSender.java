@@ -8,8 +8,8 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.UUID;
 import javax.net.ssl.SSLHandshakeException;
-import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.config.NotificationConfig;
+import jp.horenso.notification.delivery.Channel;
 
 /** Sends notifications as plain-text UTF-8 mail through the configured SMTP server. */
 @ApplicationScoped
@@ -58,7 +58,9 @@ public class MailSender implements ChannelSender {
      */
     static RuntimeException classify(RuntimeException error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof SMTPException
+            if (t instanceof ConnectException
+                    || t instanceof UnknownHostException
+                    || t instanceof SMTPException
                     || t instanceof SSLHandshakeException) {
                 return new DeliveryFailedException(t.getClass().getSimpleName() + ": " + t.getMessage(), error);
             }

@@ -18,12 +18,22 @@ import jp.horenso.notification.recipient.Endpoint;
  * @param attempt the number of this delivery attempt of the notification, starting at 1
  * @param items the notifications the message is about, oldest first (one unless it is a digest)
  */
-public record OutgoingMessage(long id, UUID notificationId, UUID incidentId, Endpoint endpoint, String address,
-        String subject, String body, String summary, int attempt, List<MessageItem> items) {
+public record OutgoingMessage(
+        long id,
+        UUID notificationId,
+        UUID incidentId,
+        Endpoint endpoint,
+        String address,
+        String subject,
+        String body,
+        String summary,
+        int attempt,
+        List<MessageItem> items) {
 
     /** The message for attempt {@code attempt} of a notification, with the digest members it leads (if any). */
     public static OutgoingMessage of(Notification n, int attempt, Endpoint endpoint, List<Notification> members) {
-        String address = endpoint.channel() == Channel.MAIL && endpoint.address() == null ? n.recipientEmail()
+        String address = endpoint.channel() == Channel.MAIL && endpoint.address() == null
+                ? n.recipientEmail()
                 : endpoint.address();
         boolean digest = !members.isEmpty() && n.digestSubject() != null;
         List<MessageItem> items = new ArrayList<>();
@@ -31,9 +41,17 @@ public record OutgoingMessage(long id, UUID notificationId, UUID incidentId, End
         if (digest) {
             members.forEach(m -> items.add(MessageItem.of(m)));
         }
-        return new OutgoingMessage(n.id(), n.notificationId(), n.incidentId(), endpoint, address,
-                digest ? n.digestSubject() : n.subject(), digest ? n.digestBody() : n.body(),
-                digest ? n.digestSummary() : n.summary(), attempt, List.copyOf(items));
+        return new OutgoingMessage(
+                n.id(),
+                n.notificationId(),
+                n.incidentId(),
+                endpoint,
+                address,
+                digest ? n.digestSubject() : n.subject(),
+                digest ? n.digestBody() : n.body(),
+                digest ? n.digestSummary() : n.summary(),
+                attempt,
+                List.copyOf(items));
     }
 
     public Channel channel() {

@@ -80,8 +80,10 @@ public class WebhookBodies {
         textBlock(blocks, m.isDigest() ? digestIntro(m) : m.summary());
         if (m.isDigest()) {
             for (MessageItem item : m.items()) {
-                textBlock(blocks, item.subject() + "\n\n[" + OPEN_CASE + "](" + item.caseLink() + ")"
-                        + (item.ackLink() == null ? "" : " · [" + ACKNOWLEDGE + "](" + item.ackLink() + ")"));
+                textBlock(
+                        blocks,
+                        item.subject() + "\n\n[" + OPEN_CASE + "](" + item.caseLink() + ")"
+                                + (item.ackLink() == null ? "" : " · [" + ACKNOWLEDGE + "](" + item.ackLink() + ")"));
             }
         } else {
             MessageItem item = m.items().get(0);
@@ -105,14 +107,24 @@ public class WebhookBodies {
         ObjectNode body = mapper.createObjectNode();
         body.put("text", m.subject());
         ArrayNode blocks = body.putArray("blocks");
-        mrkdwn(blocks, "*" + slackEscape(m.subject()) + "*\n" + slackEscape(m.isDigest() ? digestIntro(m) : m.summary()));
+        mrkdwn(
+                blocks,
+                "*" + slackEscape(m.subject()) + "*\n" + slackEscape(m.isDigest() ? digestIntro(m) : m.summary()));
         if (m.isDigest()) {
-            m.items().stream().limit(MAX_SLACK_ITEMS).forEach(item -> mrkdwn(blocks, slackEscape(item.subject())
-                    + "\n<" + item.caseLink() + "|" + OPEN_CASE + ">"
-                    + (item.ackLink() == null ? "" : "   <" + item.ackLink() + "|" + ACKNOWLEDGE + ">")));
+            m.items().stream()
+                    .limit(MAX_SLACK_ITEMS)
+                    .forEach(item -> mrkdwn(
+                            blocks,
+                            slackEscape(item.subject())
+                                    + "\n<" + item.caseLink() + "|" + OPEN_CASE + ">"
+                                    + (item.ackLink() == null
+                                            ? ""
+                                            : "   <" + item.ackLink() + "|" + ACKNOWLEDGE + ">")));
             if (m.items().size() > MAX_SLACK_ITEMS) {
-                mrkdwn(blocks, "ほか " + (m.items().size() - MAX_SLACK_ITEMS) + " 件 / and "
-                        + (m.items().size() - MAX_SLACK_ITEMS) + " more");
+                mrkdwn(
+                        blocks,
+                        "ほか " + (m.items().size() - MAX_SLACK_ITEMS) + " 件 / and "
+                                + (m.items().size() - MAX_SLACK_ITEMS) + " more");
             }
         } else {
             MessageItem item = m.items().get(0);
@@ -127,16 +139,27 @@ public class WebhookBodies {
 
     /** A Mattermost incoming-webhook message in Markdown. */
     ObjectNode mattermost(OutgoingMessage m) {
-        StringBuilder text = new StringBuilder("#### ").append(m.subject()).append('\n')
-                .append(m.isDigest() ? digestIntro(m) : m.summary()).append('\n');
+        StringBuilder text = new StringBuilder("#### ")
+                .append(m.subject())
+                .append('\n')
+                .append(m.isDigest() ? digestIntro(m) : m.summary())
+                .append('\n');
         for (MessageItem item : m.items()) {
             text.append('\n');
             if (m.isDigest()) {
                 text.append("- ").append(item.subject()).append(" — ");
             }
-            text.append('[').append(OPEN_CASE).append("](").append(item.caseLink()).append(')');
+            text.append('[')
+                    .append(OPEN_CASE)
+                    .append("](")
+                    .append(item.caseLink())
+                    .append(')');
             if (item.ackLink() != null) {
-                text.append(" · [").append(ACKNOWLEDGE).append("](").append(item.ackLink()).append(')');
+                text.append(" · [")
+                        .append(ACKNOWLEDGE)
+                        .append("](")
+                        .append(item.ackLink())
+                        .append(')');
             }
         }
         ObjectNode body = mapper.createObjectNode();

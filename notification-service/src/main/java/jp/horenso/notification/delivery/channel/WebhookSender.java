@@ -16,8 +16,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.config.NotificationConfig;
+import jp.horenso.notification.delivery.Channel;
 
 /**
  * Posts notifications to webhooks in the receiver's format. Every request carries {@code Idempotency-Key} (the

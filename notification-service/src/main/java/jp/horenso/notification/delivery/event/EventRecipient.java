@@ -6,7 +6,7 @@ import jp.horenso.notification.delivery.Notification;
 public record EventRecipient(String username, String email, String name) {
 
     static EventRecipient of(Notification notification) {
-        return new EventRecipient(notification.recipientUsername(), notification.recipientEmail(),
-                notification.recipientName());
+        return new EventRecipient(
+                notification.recipientUsername(), notification.recipientEmail(), notification.recipientName());
     }
 }

@@ -18,14 +18,16 @@ public class NotificationEvents {
     /** Records that the notification was delivered. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void delivered(Notification notification) {
-        events.append(NotificationDelivered.NAME, notification.incidentId().toString(),
+        events.append(
+                NotificationDelivered.NAME,
+                notification.incidentId().toString(),
                 NotificationDelivered.of(notification));
     }
 
     /** Records that the notification was given up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Notification notification) {
-        events.append(NotificationFailed.NAME, notification.incidentId().toString(),
-                NotificationFailed.of(notification));
+        events.append(
+                NotificationFailed.NAME, notification.incidentId().toString(), NotificationFailed.of(notification));
     }
 }

@@ -55,10 +55,12 @@ public record NotificationRequested(
     /** The legal report deadline a LEGAL_DEADLINE_* notice is about (regulatory.md R1, R2). */
     public record LegalDeadline(
             @NotBlank @Size(max = 100) String code,
-            @NotNull @Pattern(regexp = "PROMPT|FINAL|PERSONS_NOTICE") String report,
+
+            @NotNull @Pattern(regexp = "PROMPT|FINAL|PERSONS_NOTICE")
+            String report,
+
             @NotNull Instant dueAt,
-            @NotBlank @Size(max = 200) String reportTo) {
-    }
+            @NotBlank @Size(max = 200) String reportTo) {}
 
     /**
      * A containment (応急措置), recovery (復旧) or recurrence-prevention (再発防止策) step of the response, as a
@@ -66,9 +68,11 @@ public record NotificationRequested(
      */
     public record ResponseAction(
             @NotNull UUID actionId,
-            @NotNull @Pattern(regexp = "CONTAINMENT|RECOVERY|RECURRENCE_PREVENTION") String kind,
-            LocalDate dueDate) {
-    }
+
+            @NotNull @Pattern(regexp = "CONTAINMENT|RECOVERY|RECURRENCE_PREVENTION")
+            String kind,
+
+            LocalDate dueDate) {}
 
     /** Whether the notice is a copy for someone other than its addressee. */
     public boolean isCopy() {
@@ -93,6 +97,5 @@ public record NotificationRequested(
             @NotBlank @Size(max = 100) String username,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Email @Size(max = 254) String email,
-            @Pattern(regexp = "ja|en") String locale) {
-    }
+            @Pattern(regexp = "ja|en") String locale) {}
 }

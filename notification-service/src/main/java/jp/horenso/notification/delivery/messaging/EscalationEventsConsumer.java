@@ -29,8 +29,11 @@ public class EscalationEventsConsumer {
     private final NotificationIntakeService intake;
     private final ChainStopService chainStops;
 
-    public EscalationEventsConsumer(EventConsumption consumption, CloudEvents cloudEvents,
-            NotificationIntakeService intake, ChainStopService chainStops) {
+    public EscalationEventsConsumer(
+            EventConsumption consumption,
+            CloudEvents cloudEvents,
+            NotificationIntakeService intake,
+            ChainStopService chainStops) {
         this.consumption = consumption;
         this.cloudEvents = cloudEvents;
         this.intake = intake;

@@ -14,7 +14,8 @@ public class DeliveryAttemptRepository implements PanacheRepository<DeliveryAtte
 
     /** The attempt with this number, if it was recorded. */
     public Optional<DeliveryAttempt> findAttempt(Notification notification, int attemptNumber) {
-        return find("notification = ?1 and attemptNumber = ?2", notification, attemptNumber).firstResultOptional();
+        return find("notification = ?1 and attemptNumber = ?2", notification, attemptNumber)
+                .firstResultOptional();
     }
 
     /** Every attempt of the given notifications, in order. */

@@ -27,9 +27,16 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * recipient's digest; or, with a {@code cancelReason}, CANCELLED at once (the case's chain had stopped).
      * Returns whether a row was inserted.
      */
-    public boolean insertIfAbsent(UUID requestEventId, Instant requestedAt, NotificationRequested request,
-            RenderedMessage message, Endpoint first, Instant holdUntil, String cancelReason) {
-        NotificationStatus status = cancelReason != null ? NotificationStatus.CANCELLED
+    public boolean insertIfAbsent(
+            UUID requestEventId,
+            Instant requestedAt,
+            NotificationRequested request,
+            RenderedMessage message,
+            Endpoint first,
+            Instant holdUntil,
+            String cancelReason) {
+        NotificationStatus status = cancelReason != null
+                ? NotificationStatus.CANCELLED
                 : holdUntil == null ? NotificationStatus.PENDING : NotificationStatus.HELD;
         NativeQuery<?> insert = getEntityManager().createNativeQuery("""
                 INSERT INTO notification (notification_id, incident_id, incident_number, hop_id, step, kind, drill,
@@ -54,7 +61,11 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 .setParameter("username", request.recipient().username(), String.class)
                 .setParameter("name", request.recipient().name(), String.class)
                 .setParameter("email", request.recipient().email(), String.class)
-                .setParameter("locale", request.recipient().locale() == null ? "ja" : request.recipient().locale(),
+                .setParameter(
+                        "locale",
+                        request.recipient().locale() == null
+                                ? "ja"
+                                : request.recipient().locale(),
                         String.class)
                 .setParameter("ackDeadline", request.ackDeadline(), Instant.class)
                 .setParameter("severity", request.severity(), String.class)
@@ -81,7 +92,8 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      */
     @SuppressWarnings("unchecked")
     public List<Notification> lockDue(int limit) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 SELECT * FROM notification
                 WHERE (status IN ('PENDING', 'RETRY', 'HELD') AND next_attempt_at <= now())
                    OR (status = 'SENDING' AND lease_until <= now())
@@ -108,7 +120,8 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      */
     @SuppressWarnings("unchecked")
     public List<Notification> lockHeldWith(Notification leader) {
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 SELECT * FROM notification WHERE recipient_username = :username AND status = 'HELD' AND id <> :id
                 ORDER BY id FOR UPDATE SKIP LOCKED""", Notification.class)
                 .setParameter("username", leader.recipientUsername())
@@ -126,7 +139,8 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * wait longer.
      */
     public Optional<Instant> digestDueFor(String username) {
-        Object due = getEntityManager().createNativeQuery("""
+        Object due = getEntityManager()
+                .createNativeQuery("""
                 SELECT min(next_attempt_at) FROM notification WHERE recipient_username = :username AND status = 'HELD'""")
                 .setParameter("username", username)
                 .getSingleResult();
@@ -138,7 +152,8 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * time at which a digest opened now would go out. Empty when no burst is under way.
      */
     public Optional<Instant> burstDigestDue(String username, Duration window) {
-        List<?> due = getEntityManager().createNativeQuery("""
+        List<?> due = getEntityManager()
+                .createNativeQuery("""
                 SELECT now() + make_interval(secs => :seconds) FROM notification
                 WHERE recipient_username = :username AND created_at > now() - make_interval(secs => :seconds)
                 LIMIT 1""")
@@ -153,7 +168,8 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * cannot both believe they start a burst.
      */
     public void lockRecipient(String username) {
-        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
                 .setParameter("key", "notification-recipient:" + username)
                 .getSingleResult();
     }
@@ -182,13 +198,15 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      */
     @SuppressWarnings("unchecked")
     public List<Notification> lockUnsentOf(UUID incidentId) {
-        getEntityManager().createNativeQuery("""
+        getEntityManager()
+                .createNativeQuery("""
                 SELECT id FROM notification WHERE id IN (
                     SELECT digest_leader_id FROM notification WHERE incident_id = :incidentId AND status = 'GROUPED')
                 ORDER BY id FOR UPDATE""")
                 .setParameter("incidentId", incidentId)
                 .getResultList();
-        return getEntityManager().createNativeQuery("""
+        return getEntityManager()
+                .createNativeQuery("""
                 SELECT * FROM notification
                 WHERE incident_id = :incidentId AND status IN ('PENDING', 'RETRY', 'HELD', 'GROUPED')
                 ORDER BY id FOR UPDATE""", Notification.class)

@@ -27,12 +27,14 @@ public class NotificationResource {
 
     @GET
     @RolesAllowed({"csirt", "security-lead", "ciso", "auditor"})
-    @Operation(summary = "配信記録 / Delivery log of a case",
+    @Operation(
+            summary = "配信記録 / Delivery log of a case",
             description = "Every notification about the case with its recipient, kind, status and attempts.")
     public List<DeliveryLogEntry> deliveryLog(@QueryParam("incidentId") UUID incidentId) {
         // Checked here rather than by @NotNull: the platform's violation mapper names a query parameter "body".
         if (incidentId == null) {
-            throw ProblemException.invalidFields(List.of(FieldProblem.of("incidentId", "notifications.incident-required")));
+            throw ProblemException.invalidFields(
+                    List.of(FieldProblem.of("incidentId", "notifications.incident-required")));
         }
         return log.forIncident(incidentId);
     }

@@ -37,8 +37,12 @@ public class ChainStopService {
     private final NotificationRepository notifications;
     private final MailRenderer renderer;
 
-    public ChainStopService(Inbox processed, StoppedChainRepository stoppedChains,
-            NotificationRepository notifications, MailRenderer renderer, DatabaseClock clock) {
+    public ChainStopService(
+            Inbox processed,
+            StoppedChainRepository stoppedChains,
+            NotificationRepository notifications,
+            MailRenderer renderer,
+            DatabaseClock clock) {
         this.clock = clock;
         this.processed = processed;
         this.stoppedChains = stoppedChains;
@@ -87,8 +91,9 @@ public class ChainStopService {
             cancelled++;
         }
         digestsToRewrite.values().forEach(this::rewriteDigest);
-        LOG.infof("chain of case %s stopped (%s): %d unsent notifications cancelled", stopped.incidentId(),
-                stopped.reason(), cancelled);
+        LOG.infof(
+                "chain of case %s stopped (%s): %d unsent notifications cancelled",
+                stopped.incidentId(), stopped.reason(), cancelled);
     }
 
     /** A digest carrier that lost members: rewritten for those left, or sent as itself when none is. */

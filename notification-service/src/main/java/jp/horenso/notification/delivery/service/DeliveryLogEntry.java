@@ -20,14 +20,28 @@ import jp.horenso.notification.delivery.NotificationStatus;
  * @param cancelledAt when a stopped chain (case closed or withdrawn) cancelled it before it was sent, or null
  * @param cancelReason why: CLOSED or WITHDRAWN; null unless cancelled
  */
-public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String incidentNumber, NotificationKind kind,
-        boolean drill, Channel channel, Recipient recipient, NotificationStatus status, Instant createdAt,
-        Instant nextAttemptAt, Instant sentAt, Instant failedAt, String lastError, UUID digestOf,
-        List<Attempt> attempts, String copyOf, Instant cancelledAt, String cancelReason) {
+public record DeliveryLogEntry(
+        UUID notificationId,
+        UUID incidentId,
+        String incidentNumber,
+        NotificationKind kind,
+        boolean drill,
+        Channel channel,
+        Recipient recipient,
+        NotificationStatus status,
+        Instant createdAt,
+        Instant nextAttemptAt,
+        Instant sentAt,
+        Instant failedAt,
+        String lastError,
+        UUID digestOf,
+        List<Attempt> attempts,
+        String copyOf,
+        Instant cancelledAt,
+        String cancelReason) {
 
     /** The recipient's account and the address the message went to. */
-    public record Recipient(String username, String email) {
-    }
+    public record Recipient(String username, String email) {}
 
     /**
      * One delivery attempt.
@@ -36,22 +50,43 @@ public record DeliveryLogEntry(UUID notificationId, UUID incidentId, String inci
      * @param tries the first try and the in-process retries of this attempt
      * @param error the error, or for a successful attempt the errors of the tries before it
      */
-    public record Attempt(int number, Channel channel, String target, Instant at, DeliveryOutcome outcome, int tries,
-            String error) {
+    public record Attempt(
+            int number, Channel channel, String target, Instant at, DeliveryOutcome outcome, int tries, String error) {
 
         static Attempt of(DeliveryAttempt attempt) {
-            return new Attempt(attempt.attemptNumber(), attempt.channel(), attempt.target(),
-                    attempt.attemptedAt(), attempt.outcome(), attempt.tries(), attempt.error());
+            return new Attempt(
+                    attempt.attemptNumber(),
+                    attempt.channel(),
+                    attempt.target(),
+                    attempt.attemptedAt(),
+                    attempt.outcome(),
+                    attempt.tries(),
+                    attempt.error());
         }
     }
 
     static DeliveryLogEntry of(Notification n, UUID digestOf, List<DeliveryAttempt> attempts) {
-        boolean waiting = n.status() == NotificationStatus.PENDING || n.status() == NotificationStatus.RETRY
+        boolean waiting = n.status() == NotificationStatus.PENDING
+                || n.status() == NotificationStatus.RETRY
                 || n.status() == NotificationStatus.HELD;
-        return new DeliveryLogEntry(n.notificationId(), n.incidentId(), n.incidentNumber(), n.kind(),
-                n.drill(), n.channel(), new Recipient(n.recipientUsername(), n.recipientEmail()),
-                n.status(), n.createdAt(), waiting ? n.nextAttemptAt() : null, n.sentAt(), n.failedAt(),
-                n.lastError(), digestOf, attempts.stream().map(Attempt::of).toList(), n.copyOf(),
-                n.cancelledAt(), n.cancelReason());
+        return new DeliveryLogEntry(
+                n.notificationId(),
+                n.incidentId(),
+                n.incidentNumber(),
+                n.kind(),
+                n.drill(),
+                n.channel(),
+                new Recipient(n.recipientUsername(), n.recipientEmail()),
+                n.status(),
+                n.createdAt(),
+                waiting ? n.nextAttemptAt() : null,
+                n.sentAt(),
+                n.failedAt(),
+                n.lastError(),
+                digestOf,
+                attempts.stream().map(Attempt::of).toList(),
+                n.copyOf(),
+                n.cancelledAt(),
+                n.cancelReason());
     }
 }

@@ -35,7 +35,11 @@ public class DeliveryLogService {
     }
 
     private UUID digestOf(Notification n) {
-        return n.digestLeaderId() == null ? null
-                : notifications.findByIdOptional(n.digestLeaderId()).map(Notification::notificationId).orElse(null);
+        return n.digestLeaderId() == null
+                ? null
+                : notifications
+                        .findByIdOptional(n.digestLeaderId())
+                        .map(Notification::notificationId)
+                        .orElse(null);
     }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
-import jp.horenso.notification.inbox.service.InboxService;
+import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.DeliveryAttempt;
 import jp.horenso.notification.delivery.DeliveryOutcome;
 import jp.horenso.notification.delivery.Notification;
@@ -16,10 +16,10 @@ import jp.horenso.notification.delivery.NotificationStatus;
 import jp.horenso.notification.delivery.RenderedMessage;
 import jp.horenso.notification.delivery.channel.MessageItem;
 import jp.horenso.notification.delivery.channel.OutgoingMessage;
-import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.event.NotificationEvents;
 import jp.horenso.notification.delivery.repository.DeliveryAttemptRepository;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
+import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.service.RecipientService;
 import jp.horenso.platform.time.DatabaseClock;
@@ -39,10 +39,10 @@ import org.jboss.logging.Logger;
 @Transactional
 public class DeliveryService {
 
-    static final String LEASE_EXPIRED = "送信中に担当処理が応答しなくなりました（結果不明） / "
-            + "the sender stopped responding while sending (outcome unknown)";
-    static final String NOT_STARTED = "送信を始める前に担当処理が止まりました（未送信） / "
-            + "the sender stopped before it began to send (nothing sent)";
+    static final String LEASE_EXPIRED =
+            "送信中に担当処理が応答しなくなりました（結果不明） / " + "the sender stopped responding while sending (outcome unknown)";
+    static final String NOT_STARTED =
+            "送信を始める前に担当処理が止まりました（未送信） / " + "the sender stopped before it began to send (nothing sent)";
     static final String KEPT_IN_INBOX = "送信結果が不明のため、二重に届かないよう再送しません。アプリ内の受信箱には届いています / "
             + "outcome unknown: not sent again so that nothing arrives twice; the message is in the in-app inbox";
     static final String CHANNEL_REMOVED = "配信先の設定が削除されました / the channel was removed from the recipient's settings";
@@ -57,9 +57,15 @@ public class DeliveryService {
     private final NotificationConfig.Delivery config;
     private final DatabaseClock clock;
 
-    public DeliveryService(NotificationRepository notifications, DeliveryAttemptRepository attempts,
-            NotificationEvents events, RecipientService recipients, InboxService inbox, MailRenderer renderer,
-            NotificationConfig config, DatabaseClock clock) {
+    public DeliveryService(
+            NotificationRepository notifications,
+            DeliveryAttemptRepository attempts,
+            NotificationEvents events,
+            RecipientService recipients,
+            InboxService inbox,
+            MailRenderer renderer,
+            NotificationConfig config,
+            DatabaseClock clock) {
         this.clock = clock;
         this.notifications = notifications;
         this.attempts = attempts;
@@ -96,8 +102,8 @@ public class DeliveryService {
                 continue;
             }
             int attempt = notification.claim(now.plus(config.leaseTimeout()));
-            List<Notification> members = notification.digestSubject() == null ? List.of()
-                    : notifications.membersOf(notification);
+            List<Notification> members =
+                    notification.digestSubject() == null ? List.of() : notifications.membersOf(notification);
             claimed.add(OutgoingMessage.of(notification, attempt, endpoint.get(), members));
         }
         return claimed;
@@ -112,8 +118,14 @@ public class DeliveryService {
         if (!notification.isHeldBy(message.attempt())) {
             return false;
         }
-        attempts.persist(new DeliveryAttempt(notification, message.attempt(), message.channel(), message.target(),
-                clock.transactionTime(), DeliveryOutcome.STARTED, null));
+        attempts.persist(new DeliveryAttempt(
+                notification,
+                message.attempt(),
+                message.channel(),
+                message.target(),
+                clock.transactionTime(),
+                DeliveryOutcome.STARTED,
+                null));
         return true;
     }
 
@@ -121,7 +133,13 @@ public class DeliveryService {
     public void recordSent(OutgoingMessage message, Tries tries) {
         Notification notification = lock(message);
         Instant now = clock.transactionTime();
-        record(notification, message.attempt(), message.target(), DeliveryOutcome.SENT, tries.errors(), tries.count(),
+        record(
+                notification,
+                message.attempt(),
+                message.target(),
+                DeliveryOutcome.SENT,
+                tries.errors(),
+                tries.count(),
                 now);
         if (notification.status().isFinal()) {
             return;
@@ -187,22 +205,32 @@ public class DeliveryService {
         Optional<DeliveryAttempt> last = attempts.findAttempt(notification, number);
         Optional<Endpoint> endpoint = recipients.endpoint(notification.endpointId());
         if (last.isPresent() && last.get().outcome() == DeliveryOutcome.STARTED) {
-            LOG.warnf("notification %s: attempt %d began to send and its worker went silent",
+            LOG.warnf(
+                    "notification %s: attempt %d began to send and its worker went silent",
                     notification.notificationId(), number);
-            last.get().record(now, DeliveryOutcome.UNKNOWN, LEASE_EXPIRED, last.get().tries());
+            last.get()
+                    .record(
+                            now,
+                            DeliveryOutcome.UNKNOWN,
+                            LEASE_EXPIRED,
+                            last.get().tries());
             if (endpoint.isEmpty() || !endpoint.get().isRepeatSafe()) {
                 settleInInbox(notification, now);
                 return false;
             }
         } else {
-            LOG.warnf("notification %s: attempt %d was claimed but never begun", notification.notificationId(),
-                    number);
-            record(notification, number, endpoint.map(e -> e.describe(notification.recipientEmail())).orElse(null),
-                    DeliveryOutcome.INTERRUPTED, NOT_STARTED, 1, now);
+            LOG.warnf("notification %s: attempt %d was claimed but never begun", notification.notificationId(), number);
+            record(
+                    notification,
+                    number,
+                    endpoint.map(e -> e.describe(notification.recipientEmail())).orElse(null),
+                    DeliveryOutcome.INTERRUPTED,
+                    NOT_STARTED,
+                    1,
+                    now);
         }
         if (notification.channelAttempts() >= config.maxAttempts()) {
-            exhausted(notification, notification.lastError() == null ? NOT_STARTED : notification.lastError(),
-                    now);
+            exhausted(notification, notification.lastError() == null ? NOT_STARTED : notification.lastError(), now);
             return false;
         }
         return true;
@@ -228,8 +256,9 @@ public class DeliveryService {
         RenderedMessage digest = renderer.renderDigest(leader.recipientName(), items);
         leader.leadDigest(digest.subject(), digest.body(), digest.summary());
         members.forEach(m -> m.joinDigest(leader));
-        LOG.infof("notification %s carries a digest of %d notifications to %s", leader.notificationId(),
-                items.size(), leader.recipientUsername());
+        LOG.infof(
+                "notification %s carries a digest of %d notifications to %s",
+                leader.notificationId(), items.size(), leader.recipientUsername());
     }
 
     /**
@@ -238,12 +267,17 @@ public class DeliveryService {
      */
     private void exhausted(Notification notification, String error, Instant now) {
         inbox.add(notification.notificationId());
-        Optional<Endpoint> next = recipients.nextEndpoint(notification.recipientUsername(),
-                notification.endpointPosition());
+        Optional<Endpoint> next =
+                recipients.nextEndpoint(notification.recipientUsername(), notification.endpointPosition());
         if (next.isPresent()) {
-            LOG.infof("notification %s: %s failed %d times; trying %s next", notification.notificationId(),
-                    notification.channel(), notification.channelAttempts(), next.get().channel());
-            notification.moveTo(next.get().channel(), next.get().id(), next.get().position(), now, error);
+            LOG.infof(
+                    "notification %s: %s failed %d times; trying %s next",
+                    notification.notificationId(),
+                    notification.channel(),
+                    notification.channelAttempts(),
+                    next.get().channel());
+            notification.moveTo(
+                    next.get().channel(), next.get().id(), next.get().position(), now, error);
             return;
         }
         notification.markFailed(now, error);
@@ -252,8 +286,9 @@ public class DeliveryService {
             member.follow(notification);
             events.failed(member);
         }
-        LOG.warnf("notification %s failed after %d attempts: %s", notification.notificationId(),
-                notification.attempts(), error);
+        LOG.warnf(
+                "notification %s failed after %d attempts: %s",
+                notification.notificationId(), notification.attempts(), error);
     }
 
     /** Settles a notification that may have arrived and must not be sent again: the inbox is its channel of record. */
@@ -266,28 +301,40 @@ public class DeliveryService {
             member.follow(notification);
             events.delivered(member);
         }
-        LOG.warnf("notification %s: outcome unknown; kept in the in-app inbox and not sent again",
+        LOG.warnf(
+                "notification %s: outcome unknown; kept in the in-app inbox and not sent again",
                 notification.notificationId());
     }
 
     private Notification lock(OutgoingMessage message) {
-        return notifications.lock(message.id()).orElseThrow(
-                () -> new IllegalStateException("notification " + message.notificationId() + " vanished"));
+        return notifications
+                .lock(message.id())
+                .orElseThrow(() -> new IllegalStateException("notification " + message.notificationId() + " vanished"));
     }
 
     /** Settles the attempt (normally its STARTED marker), or adds it when no marker was written. */
-    private void record(Notification notification, int number, String target, DeliveryOutcome outcome, String error,
-            int tries, Instant at) {
-        attempts.findAttempt(notification, number).ifPresentOrElse(existing -> {
-            if (existing.outcome() == DeliveryOutcome.STARTED || existing.outcome() == DeliveryOutcome.UNKNOWN
-                    || existing.outcome() == DeliveryOutcome.INTERRUPTED) {
-                existing.record(at, outcome, error, tries);
-            }
-        }, () -> {
-            DeliveryAttempt attempt = new DeliveryAttempt(notification, number, notification.channel(), target, at,
-                    outcome, error);
-            attempt.record(at, outcome, error, tries);
-            attempts.persist(attempt);
-        });
+    private void record(
+            Notification notification,
+            int number,
+            String target,
+            DeliveryOutcome outcome,
+            String error,
+            int tries,
+            Instant at) {
+        attempts.findAttempt(notification, number)
+                .ifPresentOrElse(
+                        existing -> {
+                            if (existing.outcome() == DeliveryOutcome.STARTED
+                                    || existing.outcome() == DeliveryOutcome.UNKNOWN
+                                    || existing.outcome() == DeliveryOutcome.INTERRUPTED) {
+                                existing.record(at, outcome, error, tries);
+                            }
+                        },
+                        () -> {
+                            DeliveryAttempt attempt = new DeliveryAttempt(
+                                    notification, number, notification.channel(), target, at, outcome, error);
+                            attempt.record(at, outcome, error, tries);
+                            attempts.persist(attempt);
+                        });
     }
 }

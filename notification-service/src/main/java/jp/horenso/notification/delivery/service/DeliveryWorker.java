@@ -33,7 +33,8 @@ public class DeliveryWorker {
     }
 
     /** One round; the scheduler runs it on a worker thread, so the blocking senders may be called here. */
-    @Scheduled(every = "${horenso.notification.delivery.poll-interval:1s}",
+    @Scheduled(
+            every = "${horenso.notification.delivery.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             // Nothing is sent before start-up completed (database migrated, channels wired).
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
@@ -57,14 +58,15 @@ public class DeliveryWorker {
         try {
             guarded.send(sender, message, tries);
         } catch (DeliveryFailedException e) {
-            LOG.infof("notification %s attempt %d failed: %s", message.notificationId(), message.attempt(),
-                    describe(e));
+            LOG.infof(
+                    "notification %s attempt %d failed: %s", message.notificationId(), message.attempt(), describe(e));
             deliveries.recordError(message, describe(e), tries);
             return;
         } catch (RuntimeException e) {
             // Anything a sender did not prove harmless may have delivered the message.
-            LOG.warnf("notification %s attempt %d has an unknown outcome: %s", message.notificationId(),
-                    message.attempt(), describe(e));
+            LOG.warnf(
+                    "notification %s attempt %d has an unknown outcome: %s",
+                    message.notificationId(), message.attempt(), describe(e));
             deliveries.recordInDoubt(message, describe(e), tries);
             return;
         }

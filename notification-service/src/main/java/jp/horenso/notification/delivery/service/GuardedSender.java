@@ -19,8 +19,13 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 @ApplicationScoped
 public class GuardedSender {
 
-    @Retry(maxRetries = 2, delay = 1, delayUnit = ChronoUnit.SECONDS, jitter = 400,
-            retryOn = DeliveryFailedException.class, abortOn = DeliveryInDoubtException.class)
+    @Retry(
+            maxRetries = 2,
+            delay = 1,
+            delayUnit = ChronoUnit.SECONDS,
+            jitter = 400,
+            retryOn = DeliveryFailedException.class,
+            abortOn = DeliveryInDoubtException.class)
     @ExponentialBackoff(factor = 2, maxDelay = 10, maxDelayUnit = ChronoUnit.SECONDS)
     public void send(ChannelSender sender, OutgoingMessage message, Tries tries) {
         tries.started();

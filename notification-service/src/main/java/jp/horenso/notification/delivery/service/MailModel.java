@@ -27,10 +27,31 @@ import java.util.List;
  * @param actionDueJa the response action's due date; null when it has none
  */
 @TemplateData
-public record MailModel(String recipientName, String incidentNumber, String severityJa, String severityEn,
-        String caseLink, String ackLink, String ackLinkExpiresJa, String ackLinkExpiresEn, String deadlineJa,
-        String deadlineEn, String legalReportJa, String legalReportEn, String legalReportTo, String legalDueJa,
-        String legalDueEn, boolean deputy, boolean drill, String copyOf, boolean copyOfHop, List<String> noteLines,
-        String noteLabelJa, String noteLabelEn, Integer reportVersion, String actionKindJa, String actionKindEn,
-        String actionDueJa, String actionDueEn) {
-}
+public record MailModel(
+        String recipientName,
+        String incidentNumber,
+        String severityJa,
+        String severityEn,
+        String caseLink,
+        String ackLink,
+        String ackLinkExpiresJa,
+        String ackLinkExpiresEn,
+        String deadlineJa,
+        String deadlineEn,
+        String legalReportJa,
+        String legalReportEn,
+        String legalReportTo,
+        String legalDueJa,
+        String legalDueEn,
+        boolean deputy,
+        boolean drill,
+        String copyOf,
+        boolean copyOfHop,
+        List<String> noteLines,
+        String noteLabelJa,
+        String noteLabelEn,
+        Integer reportVersion,
+        String actionKindJa,
+        String actionKindEn,
+        String actionDueJa,
+        String actionDueEn) {}

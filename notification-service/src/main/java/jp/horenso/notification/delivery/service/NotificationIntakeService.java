@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.delivery.RenderedMessage;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
+import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.service.RecipientService;
 import jp.horenso.platform.inbox.Inbox;
@@ -27,6 +27,7 @@ public class NotificationIntakeService {
 
     /** The consumer name in {@code processed_event}; also the Kafka consumer group. */
     public static final String CONSUMER = "notification-service";
+
     private static final Logger LOG = Logger.getLogger(NotificationIntakeService.class);
 
     private final Inbox processed;
@@ -37,9 +38,14 @@ public class NotificationIntakeService {
     private final InboxService inbox;
     private final StoppedChainRepository stoppedChains;
 
-    public NotificationIntakeService(Inbox processed, NotificationRepository notifications,
-            MailRenderer renderer, RecipientService recipients, InboxService inbox,
-            StoppedChainRepository stoppedChains, DatabaseClock clock) {
+    public NotificationIntakeService(
+            Inbox processed,
+            NotificationRepository notifications,
+            MailRenderer renderer,
+            RecipientService recipients,
+            InboxService inbox,
+            StoppedChainRepository stoppedChains,
+            DatabaseClock clock) {
         this.processed = processed;
         this.clock = clock;
         this.stoppedChains = stoppedChains;
@@ -65,15 +71,23 @@ public class NotificationIntakeService {
         RenderedMessage message = renderer.render(request, now);
         Endpoint first = recipients.firstEndpoint(username);
         String stopped = stoppedChains.reasonFor(request.incidentId()).orElse(null);
-        boolean stored = notifications.insertIfAbsent(eventId, requestedAt == null ? now : requestedAt,
-                request, message, first, stopped == null ? holdUntil(request) : null, stopped);
+        boolean stored = notifications.insertIfAbsent(
+                eventId,
+                requestedAt == null ? now : requestedAt,
+                request,
+                message,
+                first,
+                stopped == null ? holdUntil(request) : null,
+                stopped);
         if (!stored) {
-            LOG.infof("notification %s already exists; request event %s changes nothing", request.notificationId(),
-                    eventId);
+            LOG.infof(
+                    "notification %s already exists; request event %s changes nothing",
+                    request.notificationId(), eventId);
             return;
         }
         if (stopped != null) {
-            LOG.infof("notification %s: the chain of case %s stopped (%s); recorded as cancelled, not sent",
+            LOG.infof(
+                    "notification %s: the chain of case %s stopped (%s); recorded as cancelled, not sent",
                     request.notificationId(), request.incidentId(), stopped);
             return;
         }
@@ -96,7 +110,8 @@ public class NotificationIntakeService {
         if (window == null) {
             return null;
         }
-        return notifications.digestDueFor(username)
+        return notifications
+                .digestDueFor(username)
                 .or(() -> notifications.burstDigestDue(username, window))
                 .orElse(null);
     }

@@ -12,7 +12,8 @@ public class InboxItemRepository implements PanacheRepository<InboxItem> {
 
     /** A person's newest items first; only unread ones when asked. */
     public List<InboxItem> listFor(String username, boolean unreadOnly, int limit) {
-        String query = unreadOnly ? "username = ?1 and readAt is null order by id desc" : "username = ?1 order by id desc";
+        String query =
+                unreadOnly ? "username = ?1 and readAt is null order by id desc" : "username = ?1 order by id desc";
         return find(query, username).page(0, limit).list();
     }
 
@@ -24,9 +25,9 @@ public class InboxItemRepository implements PanacheRepository<InboxItem> {
     /** Items created within the last {@code seconds}, oldest first, for the live stream. */
     @SuppressWarnings("unchecked")
     public List<InboxItem> createdWithin(int seconds) {
-        return getEntityManager().createNativeQuery("""
-                SELECT * FROM inbox_item WHERE created_at > now() - make_interval(secs => :seconds) ORDER BY id""",
-                InboxItem.class)
+        return getEntityManager()
+                .createNativeQuery("""
+                SELECT * FROM inbox_item WHERE created_at > now() - make_interval(secs => :seconds) ORDER BY id""", InboxItem.class)
                 .setParameter("seconds", seconds)
                 .getResultList();
     }

@@ -53,7 +53,8 @@ public class InboxResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
-    @Operation(summary = "受信箱の更新 / Live inbox (Server-Sent Events)",
+    @Operation(
+            summary = "受信箱の更新 / Live inbox (Server-Sent Events)",
             description = "Each new item of the caller as one JSON event, for dashboards.")
     public Multi<InboxItemView> live() {
         return stream.forUser(me());

@@ -40,21 +40,21 @@ public class InboxService {
                 SELECT notification_id, recipient_username, incident_id, incident_number, kind, severity, drill,
                     subject, summary, case_link, ack_link
                 FROM notification WHERE notification_id = :notificationId
-                ON CONFLICT (notification_id) DO NOTHING""")
-                .setParameter("notificationId", notificationId)
-                .executeUpdate();
+                ON CONFLICT (notification_id) DO NOTHING""").setParameter("notificationId", notificationId).executeUpdate();
     }
 
     /** The person's items, newest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxItemView> list(String username, boolean unreadOnly) {
-        return items.listFor(username, unreadOnly, MAX_ITEMS).stream().map(InboxItemView::of).toList();
+        return items.listFor(username, unreadOnly, MAX_ITEMS).stream()
+                .map(InboxItemView::of)
+                .toList();
     }
 
     /** Marks one of the person's items read; another person's item is "not found". */
     public InboxItemView markRead(String username, long id) {
-        InboxItem item = items.findFor(username, id).orElseThrow(() -> ProblemException.notFound(
-                Message.key("inbox.item-not-found")));
+        InboxItem item = items.findFor(username, id)
+                .orElseThrow(() -> ProblemException.notFound(Message.key("inbox.item-not-found")));
         item.markRead(clock.transactionTime());
         return InboxItemView.of(item);
     }
@@ -63,6 +63,7 @@ public class InboxService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<InboxStream.Pushed> createdWithin(int seconds) {
         return items.createdWithin(seconds).stream()
-                .map(item -> new InboxStream.Pushed(item.username(), InboxItemView.of(item))).toList();
+                .map(item -> new InboxStream.Pushed(item.username(), InboxItemView.of(item)))
+                .toList();
     }
 }

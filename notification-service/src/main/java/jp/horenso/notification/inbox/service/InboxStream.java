@@ -21,8 +21,7 @@ public class InboxStream {
     static final int LOOK_BACK_SECONDS = 30;
 
     /** An item with its owner, so each stream passes on only its own person's items. */
-    public record Pushed(String username, InboxItemView item) {
-    }
+    public record Pushed(String username, InboxItemView item) {}
 
     private final InboxService inbox;
     private final BroadcastProcessor<Pushed> processor = BroadcastProcessor.create();
@@ -36,14 +35,17 @@ public class InboxStream {
     /** New items of {@code username}, as they arrive, until the subscriber goes away. */
     public Multi<InboxItemView> forUser(String username) {
         return processor
-                .onSubscription().invoke(listeners::incrementAndGet)
-                .onTermination().invoke(listeners::decrementAndGet)
+                .onSubscription()
+                .invoke(listeners::incrementAndGet)
+                .onTermination()
+                .invoke(listeners::decrementAndGet)
                 .filter(p -> username.equals(p.username()))
                 .map(Pushed::item);
     }
 
     /** One poll; nothing is read while no dashboard listens. */
-    @Scheduled(every = "${horenso.notification.inbox.poll-interval:1s}",
+    @Scheduled(
+            every = "${horenso.notification.inbox.poll-interval:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {

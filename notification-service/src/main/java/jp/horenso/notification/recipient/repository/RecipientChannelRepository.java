@@ -17,7 +17,8 @@ public class RecipientChannelRepository implements PanacheRepository<RecipientCh
 
     /** The first channel of a person after route position {@code position}. */
     public Optional<RecipientChannel> firstAfter(String username, int position) {
-        return find("username = ?1 and position > ?2 order by position", username, position).firstResultOptional();
+        return find("username = ?1 and position > ?2 order by position", username, position)
+                .firstResultOptional();
     }
 
     /** Removes every channel of a person (before writing the new list). */

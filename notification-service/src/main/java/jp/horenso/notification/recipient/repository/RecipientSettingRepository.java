@@ -6,5 +6,4 @@ import jp.horenso.notification.recipient.RecipientSetting;
 
 /** Stores each person's quiet settings. */
 @ApplicationScoped
-public class RecipientSettingRepository implements PanacheRepositoryBase<RecipientSetting, String> {
-}
+public class RecipientSettingRepository implements PanacheRepositoryBase<RecipientSetting, String> {}

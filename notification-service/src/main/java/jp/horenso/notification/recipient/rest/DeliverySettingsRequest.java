@@ -17,14 +17,19 @@ public record DeliverySettingsRequest(List<ChannelRequest> channels, String dige
      * @param address a mail address other than the directory's (MAIL, optional) or the URL (WEBHOOK)
      * @param secret the HMAC key the receiver checks signatures with (required for GENERIC, at least 32 characters)
      */
-    public record ChannelRequest(Channel channel, WebhookFormat format, String address, String secret) {
-    }
+    public record ChannelRequest(Channel channel, WebhookFormat format, String address, String secret) {}
 
     /** The service's command; missing parts stay missing, so the service can say which field is wrong. */
     DeliverySettings toCommand() {
-        return new DeliverySettings(channels == null ? null : channels.stream()
-                .map(c -> c == null ? null
-                        : new DeliverySettings.ChannelSetting(c.channel(), c.format(), c.address(), c.secret()))
-                .toList(), digestWindow);
+        return new DeliverySettings(
+                channels == null
+                        ? null
+                        : channels.stream()
+                                .map(c -> c == null
+                                        ? null
+                                        : new DeliverySettings.ChannelSetting(
+                                                c.channel(), c.format(), c.address(), c.secret()))
+                                .toList(),
+                digestWindow);
     }
 }

@@ -32,7 +32,8 @@ public class RecipientResource {
 
     @GET
     @RolesAllowed({"security-lead", "csirt"})
-    @Operation(summary = "配信先の設定 / A person's delivery settings",
+    @Operation(
+            summary = "配信先の設定 / A person's delivery settings",
             description = "Channels in failover order and the digest window; secrets are never shown.")
     public DeliverySettingsView show(@PathParam("username") @Pattern(regexp = USERNAME) String username) {
         return recipients.view(username);
@@ -41,13 +42,16 @@ public class RecipientResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("security-lead")
-    @Operation(summary = "配信先の設定の変更 / Replace a person's delivery settings",
+    @Operation(
+            summary = "配信先の設定の変更 / Replace a person's delivery settings",
             description = "Channels are tried in the order given; each one that keeps failing hands over to the next. "
                     + "Every notification also goes to the person's in-app inbox. The CISO's messages are never "
                     + "grouped, whatever the digest window.")
-    public DeliverySettingsView replace(@PathParam("username") @Pattern(regexp = USERNAME) String username,
-            DeliverySettingsRequest request) {
-        return recipients.replace(username, request == null ? null : request.toCommand(),
+    public DeliverySettingsView replace(
+            @PathParam("username") @Pattern(regexp = USERNAME) String username, DeliverySettingsRequest request) {
+        return recipients.replace(
+                username,
+                request == null ? null : request.toCommand(),
                 caller.current().username());
     }
 }

@@ -16,6 +16,5 @@ public record DeliverySettings(List<ChannelSetting> channels, String digestWindo
      * @param address a mail address other than the directory's (MAIL, optional) or the URL (WEBHOOK)
      * @param secret the HMAC key the receiver checks signatures with (required for GENERIC, at least 32 characters)
      */
-    public record ChannelSetting(Channel channel, WebhookFormat format, String address, String secret) {
-    }
+    public record ChannelSetting(Channel channel, WebhookFormat format, String address, String secret) {}
 }

@@ -10,11 +10,9 @@ import jp.horenso.notification.recipient.WebhookFormat;
  * @param channels empty when nothing is configured: then mail goes to the address in each request
  * @param neverGrouped true for the CISO, whose messages are never grouped or delayed whatever the window says
  */
-public record DeliverySettingsView(String username, List<ChannelView> channels, String digestWindow,
-        boolean neverGrouped) {
+public record DeliverySettingsView(
+        String username, List<ChannelView> channels, String digestWindow, boolean neverGrouped) {
 
     /** One configured channel. */
-    public record ChannelView(int position, Channel channel, WebhookFormat format, String address,
-            boolean secretSet) {
-    }
+    public record ChannelView(int position, Channel channel, WebhookFormat format, String address, boolean secretSet) {}
 }

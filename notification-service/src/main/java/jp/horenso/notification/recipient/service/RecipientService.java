@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.config.NotificationConfig;
+import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.RecipientChannel;
 import jp.horenso.notification.recipient.RecipientSetting;
@@ -29,6 +29,7 @@ public class RecipientService {
 
     /** The chain step whose holder is the CISO (escalation-service's step names). */
     public static final String CISO_STEP = "CISO";
+
     static final int MAX_CHANNELS = 5;
     static final int MIN_SECRET_LENGTH = 32;
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -38,8 +39,11 @@ public class RecipientService {
     private final NotificationConfig.Quiet quiet;
     private final DatabaseClock clock;
 
-    public RecipientService(RecipientChannelRepository channels, RecipientSettingRepository settings,
-            NotificationConfig config, DatabaseClock clock) {
+    public RecipientService(
+            RecipientChannelRepository channels,
+            RecipientSettingRepository settings,
+            NotificationConfig config,
+            DatabaseClock clock) {
         this.clock = clock;
         this.channels = channels;
         this.settings = settings;
@@ -50,18 +54,18 @@ public class RecipientService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeliverySettingsView view(String username) {
         List<DeliverySettingsView.ChannelView> list = channels.listFor(username).stream()
-                .map(c -> new DeliverySettingsView.ChannelView(c.position(), c.channel(), c.webhookFormat(),
-                        c.address(), c.secret() != null))
+                .map(c -> new DeliverySettingsView.ChannelView(
+                        c.position(), c.channel(), c.webhookFormat(), c.address(), c.secret() != null))
                 .toList();
         Duration window = digestWindow(username);
-        return new DeliverySettingsView(username, list, window == null ? null : window.toString(),
-                isCiso(username, null));
+        return new DeliverySettingsView(
+                username, list, window == null ? null : window.toString(), isCiso(username, null));
     }
 
     /** Replaces the person's channels and digest window. */
     public DeliverySettingsView replace(String username, DeliverySettings input, String by) {
-        List<DeliverySettings.ChannelSetting> wanted = input == null || input.channels() == null ? List.of()
-                : input.channels();
+        List<DeliverySettings.ChannelSetting> wanted =
+                input == null || input.channels() == null ? List.of() : input.channels();
         Duration window = validate(wanted, input == null ? null : input.digestWindow());
         Instant now = clock.transactionTime();
         channels.deleteFor(username);
@@ -69,8 +73,8 @@ public class RecipientService {
         channels.flush();
         for (int i = 0; i < wanted.size(); i++) {
             DeliverySettings.ChannelSetting c = wanted.get(i);
-            channels.persist(new RecipientChannel(username, i, c.channel(), c.format(), blankToNull(c.address()),
-                    blankToNull(c.secret()), by, now));
+            channels.persist(new RecipientChannel(
+                    username, i, c.channel(), c.format(), blankToNull(c.address()), blankToNull(c.secret()), by, now));
         }
         RecipientSetting setting = settings.findByIdOptional(username).orElseGet(() -> new RecipientSetting(username));
         setting.changeDigestWindow(window, by, now);
@@ -81,7 +85,9 @@ public class RecipientService {
     /** Where a new notification to the person goes first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Endpoint firstEndpoint(String username) {
-        return channels.listFor(username).stream().findFirst().map(RecipientService::endpoint)
+        return channels.listFor(username).stream()
+                .findFirst()
+                .map(RecipientService::endpoint)
                 .orElse(Endpoint.DEFAULT_MAIL);
     }
 
@@ -103,7 +109,9 @@ public class RecipientService {
     /** The person's digest window, or null when bursts are not grouped. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Duration digestWindow(String username) {
-        return settings.findByIdOptional(username).map(RecipientSetting::digestWindow).orElse(null);
+        return settings.findByIdOptional(username)
+                .map(RecipientSetting::digestWindow)
+                .orElse(null);
     }
 
     /** Whether a message to this person (at this chain step, if any) goes to the CISO: never grouped, never delayed. */
@@ -112,8 +120,13 @@ public class RecipientService {
     }
 
     private static Endpoint endpoint(RecipientChannel channel) {
-        return new Endpoint(channel.id(), channel.position(), channel.channel(), channel.webhookFormat(),
-                channel.address(), channel.secret());
+        return new Endpoint(
+                channel.id(),
+                channel.position(),
+                channel.channel(),
+                channel.webhookFormat(),
+                channel.address(),
+                channel.secret());
     }
 
     private Duration validate(List<DeliverySettings.ChannelSetting> wanted, String digestWindow) {
@@ -131,9 +144,13 @@ public class RecipientService {
             } catch (DateTimeParseException e) {
                 window = Duration.ZERO;
             }
-            if (window.isNegative() || window.isZero() || window.compareTo(quiet.maxDigestWindow()) > 0
+            if (window.isNegative()
+                    || window.isZero()
+                    || window.compareTo(quiet.maxDigestWindow()) > 0
                     || window.toNanos() % 1_000_000_000L != 0) {
-                errors.add(FieldProblem.of("digestWindow", "recipient.digest-window",
+                errors.add(FieldProblem.of(
+                        "digestWindow",
+                        "recipient.digest-window",
                         quiet.maxDigestWindow().toString()));
             }
         }
@@ -156,7 +173,8 @@ public class RecipientService {
             if (c.format() != null) {
                 errors.add(FieldProblem.of(at + ".format", "recipient.mail-has-no-format"));
             }
-            if (address != null && (address.length() > 254 || !MAIL.matcher(address).matches())) {
+            if (address != null
+                    && (address.length() > 254 || !MAIL.matcher(address).matches())) {
                 errors.add(FieldProblem.of(at + ".address", "recipient.mail-address"));
             }
         } else {

@@ -21,9 +21,9 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.acknowledgement.service.AckLinks;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
@@ -53,20 +53,31 @@ class AckLinkTest {
 
         // Mail scanners open links by themselves: opening, even twice, records nothing.
         for (int i = 0; i < 2; i++) {
-            given().when().get(path).then().statusCode(200)
+            given().when()
+                    .get(path)
+                    .then()
+                    .statusCode(200)
                     .contentType(containsString("text/html"))
                     .header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer")
-                    .body(containsString("受領の確認"), containsString("Confirm your acknowledgement"),
-                            containsString("<form method=\"post\">"), containsString(request.incidentNumber));
+                    .body(
+                            containsString("受領の確認"),
+                            containsString("Confirm your acknowledgement"),
+                            containsString("<form method=\"post\">"),
+                            containsString(request.incidentNumber));
         }
         assertEquals(0, uses(request));
 
-        given().when().post(path).then().statusCode(200)
-                .body(containsString("受領を記録しました"), containsString("Acknowledgement recorded"),
+        given().when()
+                .post(path)
+                .then()
+                .statusCode(200)
+                .body(
+                        containsString("受領を記録しました"),
+                        containsString("Acknowledgement recorded"),
                         not(containsString("<form")));
-        ConsumerRecord<String, String> record = NotificationEventsOnKafka.await("AcknowledgementLinkUsed",
-                request.notificationId, TIMEOUT);
+        ConsumerRecord<String, String> record =
+                NotificationEventsOnKafka.await("AcknowledgementLinkUsed", request.notificationId, TIMEOUT);
         JsonNode event = NotificationEventsOnKafka.parse(record.value());
         EventSchemas.assertValid("AcknowledgementLinkUsed", event);
         assertEquals(request.incidentId.toString(), record.key());
@@ -75,12 +86,17 @@ class AckLinkTest {
         assertEquals("chief1", event.at("/data/username").asText());
 
         // Single use: a second press, or opening it again, says it was used.
-        given().when().post(path).then().statusCode(409)
+        given().when()
+                .post(path)
+                .then()
+                .statusCode(409)
                 .body(containsString("このリンクは使用済みです"), containsString("This link has already been used"));
         given().when().get(path).then().statusCode(409);
         assertEquals(1, uses(request));
-        assertEquals(1, NotificationEventsOnKafka.all("AcknowledgementLinkUsed", request.notificationId,
-                Duration.ofSeconds(2)).size());
+        assertEquals(
+                1,
+                NotificationEventsOnKafka.all("AcknowledgementLinkUsed", request.notificationId, Duration.ofSeconds(2))
+                        .size());
     }
 
     @Test
@@ -112,11 +128,16 @@ class AckLinkTest {
                 "not-a-link",
                 parts[0] + "." + parts[1]);
         for (String bad : forged) {
-            given().when().get("/ack/" + bad).then().statusCode(403)
-                    .body(containsString("このリンクは無効です"), containsString("This link is not valid"),
-                            not(containsString("<form")), not(containsString(request.incidentNumber)));
-            given().when().post("/ack/" + bad).then().statusCode(403)
-                    .body(containsString("このリンクは無効です"));
+            given().when()
+                    .get("/ack/" + bad)
+                    .then()
+                    .statusCode(403)
+                    .body(
+                            containsString("このリンクは無効です"),
+                            containsString("This link is not valid"),
+                            not(containsString("<form")),
+                            not(containsString(request.incidentNumber)));
+            given().when().post("/ack/" + bad).then().statusCode(403).body(containsString("このリンクは無効です"));
         }
         assertEquals(0, uses(request));
 
@@ -128,11 +149,21 @@ class AckLinkTest {
     void expiredLinkIsRefusedWithAPageSayingSo() {
         Request request = NotificationRequests.newReport().send();
         Rows.awaitStored(db, request.notificationId, TIMEOUT);
-        String expired = "/ack/" + links.token(request.notificationId, request.incidentId, request.hopId, "chief1",
-                Instant.now().minusSeconds(60));
+        String expired = "/ack/"
+                + links.token(
+                        request.notificationId,
+                        request.incidentId,
+                        request.hopId,
+                        "chief1",
+                        Instant.now().minusSeconds(60));
 
-        given().when().get(expired).then().statusCode(410)
-                .body(containsString("このリンクは有効期限が切れています"), containsString("This link has expired"),
+        given().when()
+                .get(expired)
+                .then()
+                .statusCode(410)
+                .body(
+                        containsString("このリンクは有効期限が切れています"),
+                        containsString("This link has expired"),
                         not(containsString("<form")));
         given().when().post(expired).then().statusCode(410);
         assertEquals(0, uses(request));
@@ -144,11 +175,15 @@ class AckLinkTest {
         Request request = NotificationRequests.newReport().send();
         String path = linkPathIn(request);
 
-        given().when().get(path).then().statusCode(403)
-                .body(containsString("このリンクはあなた宛てではありません"), containsString("This link was not sent to you"),
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(403)
+                .body(
+                        containsString("このリンクはあなた宛てではありません"),
+                        containsString("This link was not sent to you"),
                         not(containsString("<form")));
-        given().when().post(path).then().statusCode(403)
-                .body(containsString("このリンクはあなた宛てではありません"));
+        given().when().post(path).then().statusCode(403).body(containsString("このリンクはあなた宛てではありません"));
         assertEquals(0, uses(request));
     }
 
@@ -165,7 +200,11 @@ class AckLinkTest {
     private static String linkPathIn(Request request) {
         String body = Mailbox.awaitMail(request.incidentNumber, TIMEOUT).body();
         int start = body.indexOf(LINK_BASE + "/ack/");
-        return body.substring(start + LINK_BASE.length()).lines().findFirst().orElseThrow().strip();
+        return body.substring(start + LINK_BASE.length())
+                .lines()
+                .findFirst()
+                .orElseThrow()
+                .strip();
     }
 
     private long uses(Request request) {
@@ -180,10 +219,11 @@ class AckLinkTest {
     /** A token shaped like the service's, signed the same way, with a key the service does not have. */
     private static String signedWithAnotherKey(Request request, Instant expiry) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec("an-attacker-key-that-is-long-enough-1234".getBytes(StandardCharsets.UTF_8),
-                "HmacSHA256"));
+        mac.init(new SecretKeySpec(
+                "an-attacker-key-that-is-long-enough-1234".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         byte[] signature = mac.doFinal(("horenso-ack-v1|" + request.notificationId + "|" + request.incidentId + "|"
-                + request.hopId + "|chief1|" + expiry.getEpochSecond()).getBytes(StandardCharsets.UTF_8));
+                        + request.hopId + "|chief1|" + expiry.getEpochSecond())
+                .getBytes(StandardCharsets.UTF_8));
         ByteBuffer id = ByteBuffer.allocate(16)
                 .putLong(request.notificationId.getMostSignificantBits())
                 .putLong(request.notificationId.getLeastSignificantBits());

@@ -19,8 +19,8 @@ class AckLinkKeyTest {
     @Test
     void productionRefusesToStartWithoutTheSecret() {
         for (Optional<String> missing : java.util.List.of(Optional.<String>empty(), Optional.of("   "))) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> AckLinks.signingKey(missing, false));
+            IllegalStateException refused =
+                    assertThrows(IllegalStateException.class, () -> AckLinks.signingKey(missing, false));
             assertTrue(refused.getMessage().contains("HORENSO_NOTIFICATION_ACK_LINK_SECRET"), refused.getMessage());
         }
     }
@@ -28,15 +28,16 @@ class AckLinkKeyTest {
     @Test
     void aShortSecretIsRefusedEverywhere() {
         for (boolean randomAllowed : new boolean[] {false, true}) {
-            IllegalStateException refused = assertThrows(IllegalStateException.class,
-                    () -> AckLinks.signingKey(Optional.of("too-short"), randomAllowed));
+            IllegalStateException refused = assertThrows(
+                    IllegalStateException.class, () -> AckLinks.signingKey(Optional.of("too-short"), randomAllowed));
             assertTrue(refused.getMessage().contains("at least 32 characters"), refused.getMessage());
         }
     }
 
     @Test
     void theConfiguredSecretIsTheKey() {
-        assertArrayEquals(SECRET.getBytes(StandardCharsets.UTF_8),
+        assertArrayEquals(
+                SECRET.getBytes(StandardCharsets.UTF_8),
                 AckLinks.signingKey(Optional.of(SECRET), false).getEncoded());
     }
 

@@ -67,14 +67,18 @@ class DecisionWebhooksAndInboxTest {
     void everyDecisionIsOneInboxItemEvenWhenRequestedAgain() {
         List<Request> sent = new ArrayList<>();
         sent.add(to(NotificationRequests.newReport().kind("FORWARDED").note("至急確認願います")));
-        sent.add(to(NotificationRequests.newReport().cisoReport("CISO_REPORT_SUBMITTED", 1).copyOf("ciso")));
-        sent.add(to(NotificationRequests.newReport().cisoReport("CISO_REPORT_RETURNED", 1).note(INSTRUCTIONS)));
+        sent.add(to(NotificationRequests.newReport()
+                .cisoReport("CISO_REPORT_SUBMITTED", 1)
+                .copyOf("ciso")));
+        sent.add(to(NotificationRequests.newReport()
+                .cisoReport("CISO_REPORT_RETURNED", 1)
+                .note(INSTRUCTIONS)));
         sent.add(to(NotificationRequests.newReport().withoutHop().kind("DISCLOSURE_APPROVED")));
         sent.add(to(NotificationRequests.newReport().withoutHop().kind("DISCLOSURE_PUBLISHED")));
-        sent.add(to(NotificationRequests.newReport().responseAction("RESPONSE_ACTION_ASSIGNED", "CONTAINMENT",
-                "2026-12-08")));
-        sent.add(to(NotificationRequests.newReport().responseAction("RESPONSE_ACTION_OVERDUE", "RECOVERY",
-                "2026-12-01")));
+        sent.add(to(NotificationRequests.newReport()
+                .responseAction("RESPONSE_ACTION_ASSIGNED", "CONTAINMENT", "2026-12-08")));
+        sent.add(to(
+                NotificationRequests.newReport().responseAction("RESPONSE_ACTION_OVERDUE", "RECOVERY", "2026-12-01")));
         sent.add(to(NotificationRequests.newReport().kind("HOP_OVERDUE")));
         for (Request request : sent) {
             request.send();
@@ -86,24 +90,33 @@ class DecisionWebhooksAndInboxTest {
             Rows.awaitStatus(db, request.notificationId, "SENT/MAIL", TIMEOUT);
         }
 
-        JsonPath inbox = given().when().get("/api/inbox").then().statusCode(200).extract().jsonPath();
+        JsonPath inbox = given().when()
+                .get("/api/inbox")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         for (Request request : sent) {
-            List<Map<String, Object>> items = inbox.getList("findAll { it.notificationId == '" + request.notificationId
-                    + "' }");
+            List<Map<String, Object>> items =
+                    inbox.getList("findAll { it.notificationId == '" + request.notificationId + "' }");
             assertEquals(1, items.size(), request.kind + ": " + items);
             assertEquals(request.kind, items.get(0).get("kind"));
-            assertEquals(1, Mailbox.withSubjectContaining(request.incidentNumber).size(), request.kind);
+            assertEquals(
+                    1, Mailbox.withSubjectContaining(request.incidentNumber).size(), request.kind);
         }
         Map<String, Object> forwarded = item(inbox, sent.get(0));
-        assertTrue(((String) forwarded.get("summary")).contains(
-                "受領した方からのコメント / Comment from the person who acknowledged it:\n> 至急確認願います"), forwarded.toString());
+        assertTrue(
+                ((String) forwarded.get("summary"))
+                        .contains("受領した方からのコメント / Comment from the person who acknowledged it:\n> 至急確認願います"),
+                forwarded.toString());
         assertTrue(((String) forwarded.get("acknowledgeLink")).startsWith("http://localhost:8083/ack/"));
         Map<String, Object> copy = item(inbox, sent.get(1));
         assertTrue(((String) copy.get("subject")).startsWith("【写し】[Copy] "), copy.toString());
         assertTrue(((String) copy.get("summary")).startsWith("【写し】[Copy] ciso 宛ての通知の写しです。"), copy.toString());
         Map<String, Object> returned = item(inbox, sent.get(2));
-        assertTrue(((String) returned.get("summary")).contains("CISO からの指示 / The CISO's instructions:\n> "
-                + INSTRUCTIONS), returned.toString());
+        assertTrue(
+                ((String) returned.get("summary")).contains("CISO からの指示 / The CISO's instructions:\n> " + INSTRUCTIONS),
+                returned.toString());
         assertEquals("http://localhost:8080/cases/" + sent.get(2).incidentId, returned.get("caseLink"));
         assertEquals(null, returned.get("acknowledgeLink"));
         Map<String, Object> action = item(inbox, sent.get(5));
@@ -115,60 +128,95 @@ class DecisionWebhooksAndInboxTest {
         Map<WebhookFormat, Request> requests = new java.util.EnumMap<>(WebhookFormat.class);
         Map<WebhookFormat, String> paths = new java.util.EnumMap<>(WebhookFormat.class);
         for (WebhookFormat format : WebhookFormat.values()) {
-            Request request = NotificationRequests.newReport().cisoReport("CISO_REPORT_RETURNED", 2)
-                    .toSomeone("decision-" + format.name().toLowerCase()).note(INSTRUCTIONS).drill();
+            Request request = NotificationRequests.newReport()
+                    .cisoReport("CISO_REPORT_RETURNED", 2)
+                    .toSomeone("decision-" + format.name().toLowerCase())
+                    .note(INSTRUCTIONS)
+                    .drill();
             String path = receiver.newPath();
-            recipients.replace(request.username, new DeliverySettings(List.of(new ChannelSetting(Channel.WEBHOOK,
-                    format, receiver.url(path), format == WebhookFormat.GENERIC ? SECRET : null)), null), "test");
+            recipients.replace(
+                    request.username,
+                    new DeliverySettings(
+                            List.of(new ChannelSetting(
+                                    Channel.WEBHOOK,
+                                    format,
+                                    receiver.url(path),
+                                    format == WebhookFormat.GENERIC ? SECRET : null)),
+                            null),
+                    "test");
             requests.put(format, request.send());
             paths.put(format, path);
         }
         String console = "http://localhost:8080/cases/";
 
         Request genericRequest = requests.get(WebhookFormat.GENERIC);
-        JsonNode generic = receiver.await(paths.get(WebhookFormat.GENERIC), 1, TIMEOUT).get(0).json();
+        JsonNode generic = receiver.await(paths.get(WebhookFormat.GENERIC), 1, TIMEOUT)
+                .get(0)
+                .json();
         assertEquals("CISO_REPORT_RETURNED", generic.get("kind").asText());
-        assertTrue(generic.get("subject").asText().startsWith("【訓練】[DRILL] 【高/High】【Horenso】CISOへの報告の差戻し"),
+        assertTrue(
+                generic.get("subject").asText().startsWith("【訓練】[DRILL] 【高/High】【Horenso】CISOへの報告の差戻し"),
                 generic.toString());
         assertTrue(generic.get("text").asText().contains("> " + INSTRUCTIONS), generic.toString());
-        assertEquals(console + genericRequest.incidentId, generic.at("/items/0/caseLink").asText());
+        assertEquals(
+                console + genericRequest.incidentId,
+                generic.at("/items/0/caseLink").asText());
         assertTrue(generic.at("/items/0/acknowledgeLink").isNull(), generic.toString());
         assertTrue(generic.at("/items/0/drill").asBoolean(), generic.toString());
 
-        JsonNode teams = receiver.await(paths.get(WebhookFormat.TEAMS), 1, TIMEOUT).get(0).json()
+        JsonNode teams = receiver.await(paths.get(WebhookFormat.TEAMS), 1, TIMEOUT)
+                .get(0)
+                .json()
                 .at("/attachments/0/content");
         assertTrue(teams.at("/body/1/text").asText().contains(INSTRUCTIONS), teams.toString());
-        assertEquals(console + requests.get(WebhookFormat.TEAMS).incidentId, teams.at("/actions/0/url").asText());
+        assertEquals(
+                console + requests.get(WebhookFormat.TEAMS).incidentId,
+                teams.at("/actions/0/url").asText());
         assertEquals(1, teams.get("actions").size(), "no acknowledgement action for a decision: " + teams);
 
-        JsonNode slack = receiver.await(paths.get(WebhookFormat.SLACK), 1, TIMEOUT).get(0).json();
+        JsonNode slack = receiver.await(paths.get(WebhookFormat.SLACK), 1, TIMEOUT)
+                .get(0)
+                .json();
         // Slack's control characters in the note are escaped; the note is quoted.
-        assertTrue(slack.at("/blocks/0/text/text").asText().contains("&gt; 原因の記載を &lt;詳しく&gt; &amp; 具体的に"),
+        assertTrue(
+                slack.at("/blocks/0/text/text").asText().contains("&gt; 原因の記載を &lt;詳しく&gt; &amp; 具体的に"),
                 slack.toString());
         assertEquals(1, slack.at("/blocks/1/elements").size(), slack.toString());
-        assertEquals(console + requests.get(WebhookFormat.SLACK).incidentId,
+        assertEquals(
+                console + requests.get(WebhookFormat.SLACK).incidentId,
                 slack.at("/blocks/1/elements/0/url").asText());
 
-        String mattermost = receiver.await(paths.get(WebhookFormat.MATTERMOST), 1, TIMEOUT).get(0).json()
-                .get("text").asText();
+        String mattermost = receiver.await(paths.get(WebhookFormat.MATTERMOST), 1, TIMEOUT)
+                .get(0)
+                .json()
+                .get("text")
+                .asText();
         assertTrue(mattermost.contains("> " + INSTRUCTIONS), mattermost);
-        assertTrue(mattermost.contains("(" + console + requests.get(WebhookFormat.MATTERMOST).incidentId + ")"),
+        assertTrue(
+                mattermost.contains("(" + console + requests.get(WebhookFormat.MATTERMOST).incidentId + ")"),
                 mattermost);
         assertFalse(mattermost.contains("/ack/"), mattermost);
     }
 
     @Test
     void forwardedNoticeInAChatKeepsItsAcknowledgeButton() {
-        Request request = NotificationRequests.newReport().kind("FORWARDED").toSomeone("forward-slack")
+        Request request = NotificationRequests.newReport()
+                .kind("FORWARDED")
+                .toSomeone("forward-slack")
                 .note("部長へ転送します");
         String path = receiver.newPath();
-        recipients.replace(request.username, new DeliverySettings(List.of(new ChannelSetting(Channel.WEBHOOK,
-                WebhookFormat.SLACK, receiver.url(path), null)), null), "test");
+        recipients.replace(
+                request.username,
+                new DeliverySettings(
+                        List.of(new ChannelSetting(Channel.WEBHOOK, WebhookFormat.SLACK, receiver.url(path), null)),
+                        null),
+                "test");
         request.send();
 
         JsonNode slack = receiver.await(path, 1, TIMEOUT).get(0).json();
         assertTrue(slack.at("/blocks/0/text/text").asText().contains("&gt; 部長へ転送します"), slack.toString());
-        assertTrue(slack.at("/blocks/1/elements/1/url").asText().startsWith("http://localhost:8083/ack/"),
+        assertTrue(
+                slack.at("/blocks/1/elements/1/url").asText().startsWith("http://localhost:8083/ack/"),
                 slack.toString());
         assertEquals("primary", slack.at("/blocks/1/elements/1/style").asText());
     }

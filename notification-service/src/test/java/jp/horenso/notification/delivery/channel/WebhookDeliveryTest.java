@@ -20,17 +20,17 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.DeliveryOutcome;
 import jp.horenso.notification.delivery.service.DeliveryLogEntry;
 import jp.horenso.notification.delivery.service.DeliveryLogService;
+import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
@@ -83,10 +83,13 @@ class WebhookDeliveryTest {
         String timestamp = got.header("X-Horenso-Timestamp");
         // What a receiver does: HMAC-SHA256 over "<timestamp>.<raw body>" with the shared secret.
         assertEquals("sha256=" + hmac(SECRET, timestamp + "." + got.text()), got.header("X-Horenso-Signature"));
-        assertNotEquals("sha256=" + hmac("some-other-secret-of-the-same-length-0123", timestamp + "." + got.text()),
+        assertNotEquals(
+                "sha256=" + hmac("some-other-secret-of-the-same-length-0123", timestamp + "." + got.text()),
                 got.header("X-Horenso-Signature"));
-        assertNotEquals("sha256=" + hmac(SECRET, timestamp + "." + got.text().replace("HIGH", "LOW")),
-                got.header("X-Horenso-Signature"), "a changed body must not verify");
+        assertNotEquals(
+                "sha256=" + hmac(SECRET, timestamp + "." + got.text().replace("HIGH", "LOW")),
+                got.header("X-Horenso-Signature"),
+                "a changed body must not verify");
         // The timestamp lets the receiver refuse an old request replayed.
         assertTrue(Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) < 60, timestamp);
         assertEquals(request.notificationId.toString(), got.header("Idempotency-Key"));
@@ -99,11 +102,14 @@ class WebhookDeliveryTest {
         JsonNode item = body.at("/items/0");
         assertEquals(request.incidentNumber, item.get("incidentNumber").asText());
         assertEquals("HIGH", item.get("severity").asText());
-        assertEquals("http://localhost:8081/api/incidents/" + request.incidentId, item.get("caseLink").asText());
+        assertEquals(
+                "http://localhost:8081/api/incidents/" + request.incidentId,
+                item.get("caseLink").asText());
         assertTrue(item.get("acknowledgeLink").asText().startsWith("http://localhost:8083/ack/"), item.toString());
 
-        JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationDelivered",
-                request.notificationId, TIMEOUT).value());
+        JsonNode delivered = NotificationEventsOnKafka.parse(
+                NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
+                        .value());
         EventSchemas.assertValid("NotificationDelivered", delivered);
         assertEquals("WEBHOOK", delivered.at("/data/channel").asText());
     }
@@ -123,7 +129,9 @@ class WebhookDeliveryTest {
         Received teamsRequest = receiver.await(teamsPath, 1, TIMEOUT).get(0);
         JsonNode card = teamsRequest.json();
         assertEquals("message", card.get("type").asText());
-        assertEquals("application/vnd.microsoft.card.adaptive", card.at("/attachments/0/contentType").asText());
+        assertEquals(
+                "application/vnd.microsoft.card.adaptive",
+                card.at("/attachments/0/contentType").asText());
         JsonNode content = card.at("/attachments/0/content");
         assertEquals("AdaptiveCard", content.get("type").asText());
         assertTrue(content.at("/body/0/text").asText().contains(teams.incidentNumber), content.toString());
@@ -155,15 +163,21 @@ class WebhookDeliveryTest {
 
         Rows.awaitStatus(db, request.notificationId, "SENT/WEBHOOK", TIMEOUT);
         List<Received> requests = receiver.at(path);
-        assertEquals(List.of(500, 500, 200), requests.stream().map(Received::answered).toList());
-        assertEquals(Set.of(request.notificationId.toString()),
+        assertEquals(
+                List.of(500, 500, 200),
+                requests.stream().map(Received::answered).toList());
+        assertEquals(
+                Set.of(request.notificationId.toString()),
                 requests.stream().map(r -> r.header("Idempotency-Key")).collect(Collectors.toSet()));
         // Attempt 1 tried twice in process (Fault Tolerance), attempt 2 came from the durable retry schedule.
         List<DeliveryLogEntry.Attempt> attempts = entry(request).attempts();
-        assertEquals(List.of(DeliveryOutcome.ERROR, DeliveryOutcome.SENT),
+        assertEquals(
+                List.of(DeliveryOutcome.ERROR, DeliveryOutcome.SENT),
                 attempts.stream().map(DeliveryLogEntry.Attempt::outcome).toList());
         assertEquals(2, attempts.get(0).tries());
-        assertTrue(attempts.get(0).error().contains("HTTP 500 from 127.0.0.1"), attempts.get(0).error());
+        assertTrue(
+                attempts.get(0).error().contains("HTTP 500 from 127.0.0.1"),
+                attempts.get(0).error());
         assertEquals("GENERIC 127.0.0.1", attempts.get(0).target());
     }
 
@@ -172,22 +186,31 @@ class WebhookDeliveryTest {
         Request request = NotificationRequests.newReport().toSomeone("down");
         String path = path();
         receiver.answer(path, 500);
-        recipients.replace(request.username, new DeliverySettings(List.of(webhook(WebhookFormat.GENERIC, path, SECRET),
-                new ChannelSetting(Channel.MAIL, null, null, null)), null), "test");
+        recipients.replace(
+                request.username,
+                new DeliverySettings(
+                        List.of(
+                                webhook(WebhookFormat.GENERIC, path, SECRET),
+                                new ChannelSetting(Channel.MAIL, null, null, null)),
+                        null),
+                "test");
         request.send();
 
         Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationDelivered",
-                request.notificationId, TIMEOUT).value());
+        JsonNode delivered = NotificationEventsOnKafka.parse(
+                NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
+                        .value());
         EventSchemas.assertValid("NotificationDelivered", delivered);
         assertEquals("MAIL", delivered.at("/data/channel").asText());
         assertEquals(4, delivered.at("/data/attempts").asInt());
         // Three attempts of two tries each on the webhook, then the mail.
         assertEquals(6, receiver.at(path).size());
         List<DeliveryLogEntry.Attempt> attempts = entry(request).attempts();
-        assertEquals(List.of(Channel.WEBHOOK, Channel.WEBHOOK, Channel.WEBHOOK, Channel.MAIL),
+        assertEquals(
+                List.of(Channel.WEBHOOK, Channel.WEBHOOK, Channel.WEBHOOK, Channel.MAIL),
                 attempts.stream().map(DeliveryLogEntry.Attempt::channel).toList());
-        assertEquals(List.of(DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.SENT),
+        assertEquals(
+                List.of(DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.SENT),
                 attempts.stream().map(DeliveryLogEntry.Attempt::outcome).toList());
         assertEquals(1, inbox.list(request.username, false).size());
     }
@@ -199,14 +222,16 @@ class WebhookDeliveryTest {
         receiver.delay(path, Duration.ofSeconds(3));
         request.send();
 
-        JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationDelivered",
-                request.notificationId, TIMEOUT).value());
+        JsonNode delivered = NotificationEventsOnKafka.parse(
+                NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
+                        .value());
         assertEquals("INBOX", delivered.at("/data/channel").asText());
         // The receiver may well have shown it: posting again could show it twice.
         assertEquals(1, receiver.at(path).size());
         DeliveryLogEntry entry = entry(request);
-        assertEquals(List.of(DeliveryOutcome.UNKNOWN), entry.attempts().stream().map(DeliveryLogEntry.Attempt::outcome)
-                .toList());
+        assertEquals(
+                List.of(DeliveryOutcome.UNKNOWN),
+                entry.attempts().stream().map(DeliveryLogEntry.Attempt::outcome).toList());
         assertTrue(entry.lastError().contains("in-app inbox"), entry.lastError());
         assertEquals(1, inbox.list(request.username, false).size());
     }
@@ -226,7 +251,9 @@ class WebhookDeliveryTest {
 
     private DeliveryLogEntry entry(Request request) {
         return log.forIncident(request.incidentId).stream()
-                .filter(e -> e.notificationId().equals(request.notificationId)).findFirst().orElseThrow();
+                .filter(e -> e.notificationId().equals(request.notificationId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String caseLink(Request request) {

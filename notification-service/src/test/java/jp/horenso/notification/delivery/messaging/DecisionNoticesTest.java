@@ -31,13 +31,18 @@ class DecisionNoticesTest {
 
     @Test
     void forwardedNoticeCarriesTheAcknowledgersComment() {
-        Request request = NotificationRequests.newReport().kind("FORWARDED").step("DEPARTMENT_HEAD")
+        Request request = NotificationRequests.newReport()
+                .kind("FORWARDED")
+                .step("DEPARTMENT_HEAD")
                 .to("head1", "総務 部長 花子", "head1@demo-city.example.jp")
-                .note("USBメモリの紛失です。\n本日中に警察へ届け出ます。").send();
+                .note("USBメモリの紛失です。\n本日中に警察へ届け出ます。")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertEquals("【高/High】【Horenso】インシデント報告の転送 " + request.incidentNumber
-                + " / Incident report forwarded " + request.incidentNumber, mail.subject());
+        assertEquals(
+                "【高/High】【Horenso】インシデント報告の転送 " + request.incidentNumber + " / Incident report forwarded "
+                        + request.incidentNumber,
+                mail.subject());
         String body = body(mail);
         String ja = japanese(body);
         String en = english(body);
@@ -53,13 +58,20 @@ class DecisionNoticesTest {
 
     @Test
     void article9_copyToViceCisoIsMarkedAsCopy() {
-        Request copy = NotificationRequests.newReport().cisoReport("CISO_REPORT_SUBMITTED", 1).severity("CRITICAL")
-                .step("CISO").to("vciso", "総合政策 部長 副CISO", "vciso@demo-city.example.jp").copyOf("ciso").send();
+        Request copy = NotificationRequests.newReport()
+                .cisoReport("CISO_REPORT_SUBMITTED", 1)
+                .severity("CRITICAL")
+                .step("CISO")
+                .to("vciso", "総合政策 部長 副CISO", "vciso@demo-city.example.jp")
+                .copyOf("ciso")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(copy.incidentNumber, TIMEOUT);
         assertEquals(List.of("vciso@demo-city.example.jp"), mail.to());
-        assertEquals("【写し】[Copy] 【重大/Critical】【Horenso】CISOへの報告の提出 " + copy.incidentNumber
-                + " / Report to the CISO submitted " + copy.incidentNumber, mail.subject());
+        assertEquals(
+                "【写し】[Copy] 【重大/Critical】【Horenso】CISOへの報告の提出 " + copy.incidentNumber
+                        + " / Report to the CISO submitted " + copy.incidentNumber,
+                mail.subject());
         String body = body(mail);
         assertTrue(body.startsWith("【写し】この通知は ciso さん宛ての通知の写しです。"), body);
         assertTrue(english(body).contains("[Copy] This is a copy of the notice to ciso"), body);
@@ -68,8 +80,13 @@ class DecisionNoticesTest {
 
     @Test
     void article9_copyOfAHopNoticeHasNoAcknowledgementLinkOfItsOwn() {
-        Request copy = NotificationRequests.newReport().kind("ESCALATION").step("CISO").severity("CRITICAL")
-                .to("vciso", "総合政策 部長 副CISO", "vciso@demo-city.example.jp").copyOf("ciso").send();
+        Request copy = NotificationRequests.newReport()
+                .kind("ESCALATION")
+                .step("CISO")
+                .severity("CRITICAL")
+                .to("vciso", "総合政策 部長 副CISO", "vciso@demo-city.example.jp")
+                .copyOf("ciso")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(copy.incidentNumber, TIMEOUT);
         assertTrue(mail.subject().startsWith("【写し】[Copy] 【重大/Critical】【Horenso】エスカレーション"), mail.subject());
@@ -81,12 +98,18 @@ class DecisionNoticesTest {
 
     @Test
     void article44_4_submittedReportAsksTheCisoToReviewThatVersion() {
-        Request request = NotificationRequests.newReport().cisoReport("CISO_REPORT_SUBMITTED", 2).severity("HIGH")
-                .step("CISO").to("ciso", "副市長 CISO", "ciso@demo-city.example.jp").send();
+        Request request = NotificationRequests.newReport()
+                .cisoReport("CISO_REPORT_SUBMITTED", 2)
+                .severity("HIGH")
+                .step("CISO")
+                .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertEquals("【高/High】【Horenso】CISOへの報告の提出 " + request.incidentNumber
-                + " / Report to the CISO submitted " + request.incidentNumber, mail.subject());
+        assertEquals(
+                "【高/High】【Horenso】CISOへの報告の提出 " + request.incidentNumber + " / Report to the CISO submitted "
+                        + request.incidentNumber,
+                mail.subject());
         String body = body(mail);
         assertTrue(japanese(body).contains("CSIRT がこの事案の報告"), body);
         assertTrue(japanese(body).contains("報告の版: 第2版"), body);
@@ -96,18 +119,21 @@ class DecisionNoticesTest {
 
     @Test
     void article44_5_returnedReportTellsCsirtTheInstructions() {
-        Request request = NotificationRequests.newReport().cisoReport("CISO_REPORT_RETURNED", 1)
+        Request request = NotificationRequests.newReport()
+                .cisoReport("CISO_REPORT_RETURNED", 1)
                 .to("csirt1", "CSIRT 一郎", "csirt1@demo-city.example.jp")
-                .note("再発防止策に全職員への研修の実施時期を加えてください。").send();
+                .note("再発防止策に全職員への研修の実施時期を加えてください。")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertEquals("【高/High】【Horenso】CISOへの報告の差戻し " + request.incidentNumber
-                + " / Report returned by the CISO " + request.incidentNumber, mail.subject());
+        assertEquals(
+                "【高/High】【Horenso】CISOへの報告の差戻し " + request.incidentNumber + " / Report returned by the CISO "
+                        + request.incidentNumber,
+                mail.subject());
         String body = body(mail);
         assertTrue(japanese(body).contains("CISO がこの事案の報告を指示を付けて差し戻しました（第44条5項）"), body);
         assertTrue(japanese(body).contains("CISO からの指示:\n  > 再発防止策に全職員への研修の実施時期を加えてください。"), body);
-        assertTrue(english(body).contains("The CISO's instructions:\n  > 再発防止策に全職員への研修の実施時期を加えてください。"),
-                body);
+        assertTrue(english(body).contains("The CISO's instructions:\n  > 再発防止策に全職員への研修の実施時期を加えてください。"), body);
         assertTrue(japanese(body).contains("報告の版: 第1版"), body);
         assertDecisionLinks(request, body);
     }
@@ -115,15 +141,20 @@ class DecisionNoticesTest {
     @Test
     void article44_3_assignedResponseActionNamesItsKindInJapaneseAndItsDueDate() {
         Request containment = NotificationRequests.newReport()
-                .responseAction("RESPONSE_ACTION_ASSIGNED", "CONTAINMENT", "2026-12-08").send();
+                .responseAction("RESPONSE_ACTION_ASSIGNED", "CONTAINMENT", "2026-12-08")
+                .send();
         Request recovery = NotificationRequests.newReport()
-                .responseAction("RESPONSE_ACTION_ASSIGNED", "RECOVERY", null).send();
+                .responseAction("RESPONSE_ACTION_ASSIGNED", "RECOVERY", null)
+                .send();
         Request prevention = NotificationRequests.newReport()
-                .responseAction("RESPONSE_ACTION_ASSIGNED", "RECURRENCE_PREVENTION", "2027-01-15").send();
+                .responseAction("RESPONSE_ACTION_ASSIGNED", "RECURRENCE_PREVENTION", "2027-01-15")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(containment.incidentNumber, TIMEOUT);
-        assertEquals("【高/High】【Horenso】対応措置の指示（応急措置） " + containment.incidentNumber
-                + " / Response action assigned (containment) " + containment.incidentNumber, mail.subject());
+        assertEquals(
+                "【高/High】【Horenso】対応措置の指示（応急措置） " + containment.incidentNumber
+                        + " / Response action assigned (containment) " + containment.incidentNumber,
+                mail.subject());
         String body = body(mail);
         assertTrue(japanese(body).contains("この事案の応急措置があなたの所属に割り当てられました（第44条3項）"), body);
         assertTrue(japanese(body).contains("対応措置: 応急措置\n期日: 2026年12月8日(火)"), body);
@@ -140,12 +171,16 @@ class DecisionNoticesTest {
 
     @Test
     void overdueResponseActionTellsOwnerItIsPastItsDueDate() {
-        Request request = NotificationRequests.newReport().drill()
-                .responseAction("RESPONSE_ACTION_OVERDUE", "RECOVERY", "2026-12-01").send();
+        Request request = NotificationRequests.newReport()
+                .drill()
+                .responseAction("RESPONSE_ACTION_OVERDUE", "RECOVERY", "2026-12-01")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertEquals("【訓練】[DRILL] 【高/High】【Horenso】対応措置の期日超過（復旧） " + request.incidentNumber
-                + " / Response action overdue (recovery) " + request.incidentNumber, mail.subject());
+        assertEquals(
+                "【訓練】[DRILL] 【高/High】【Horenso】対応措置の期日超過（復旧） " + request.incidentNumber
+                        + " / Response action overdue (recovery) " + request.incidentNumber,
+                mail.subject());
         String body = body(mail);
         assertTrue(body.startsWith("【訓練】"), body);
         assertTrue(japanese(body).contains("この事案の復旧が期日を過ぎましたが、完了が記録されていません"), body);
@@ -156,10 +191,17 @@ class DecisionNoticesTest {
 
     @Test
     void disclosureApprovedAndPublishedTellTheCsirtWithALinkToTheConsole() {
-        Request approved = NotificationRequests.newReport().withoutHop().kind("DISCLOSURE_APPROVED")
-                .to("csirt1", "CSIRT 一郎", "csirt1@demo-city.example.jp").send();
-        Request published = NotificationRequests.newReport().withoutHop().kind("DISCLOSURE_PUBLISHED")
-                .severity(null).to("csirt1", "CSIRT 一郎", "csirt1@demo-city.example.jp").send();
+        Request approved = NotificationRequests.newReport()
+                .withoutHop()
+                .kind("DISCLOSURE_APPROVED")
+                .to("csirt1", "CSIRT 一郎", "csirt1@demo-city.example.jp")
+                .send();
+        Request published = NotificationRequests.newReport()
+                .withoutHop()
+                .kind("DISCLOSURE_PUBLISHED")
+                .severity(null)
+                .to("csirt1", "CSIRT 一郎", "csirt1@demo-city.example.jp")
+                .send();
 
         String approvedBody = body(Mailbox.awaitMail(approved.incidentNumber, TIMEOUT));
         assertTrue(approvedBody.contains("CISO がこの事案の公表を承認しました"), approvedBody);
@@ -167,8 +209,9 @@ class DecisionNoticesTest {
 
         ReceivedMail mail = Mailbox.awaitMail(published.incidentNumber, TIMEOUT);
         // No severity was sent with the decision: the message states none, rather than "unassessed".
-        assertEquals("【Horenso】公表の実施 " + published.incidentNumber + " / Disclosure published "
-                + published.incidentNumber, mail.subject());
+        assertEquals(
+                "【Horenso】公表の実施 " + published.incidentNumber + " / Disclosure published " + published.incidentNumber,
+                mail.subject());
         assertTrue(japanese(body(mail)).contains("この事案の公表文が公開されました"), body(mail));
         assertTrue(english(body(mail)).contains("The disclosure text of this case has been published"), body(mail));
         assertFalse(body(mail).contains("重大度") || body(mail).contains("Severity"), body(mail));
@@ -177,11 +220,16 @@ class DecisionNoticesTest {
 
     @Test
     void hopOverdueTellsThePersonTheirOwnDeadlinePassedAndKeepsTheLink() {
-        Request request = NotificationRequests.newReport().kind("HOP_OVERDUE").step("DEPARTMENT_HEAD").send();
+        Request request = NotificationRequests.newReport()
+                .kind("HOP_OVERDUE")
+                .step("DEPARTMENT_HEAD")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertEquals("【高/High】【Horenso】確認期限超過 " + request.incidentNumber + " / Acknowledgement overdue "
-                + request.incidentNumber, mail.subject());
+        assertEquals(
+                "【高/High】【Horenso】確認期限超過 " + request.incidentNumber + " / Acknowledgement overdue "
+                        + request.incidentNumber,
+                mail.subject());
         String ja = japanese(body(mail));
         assertTrue(ja.contains("確認期限を過ぎましたが、まだ受領が記録されていません"), body(mail));
         // 2026-11-24T01:15Z is 10:15 in Japan: the deadline that passed.

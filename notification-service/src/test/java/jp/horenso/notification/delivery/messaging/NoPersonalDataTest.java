@@ -66,11 +66,16 @@ class NoPersonalDataTest {
 
     @Test
     void personalDataSmuggledIntoARequestNeverLeavesByMailWebhookOrInbox() {
-        Request byMail = withPersonalData(NotificationRequests.newReport().toSomeone("privacy-mail")).sendUnchecked();
+        Request byMail = withPersonalData(NotificationRequests.newReport().toSomeone("privacy-mail"))
+                .sendUnchecked();
         Request byWebhook = withPersonalData(NotificationRequests.newReport().toSomeone("privacy-hook"));
         String path = receiver.newPath();
-        recipients.replace(byWebhook.username, new DeliverySettings(List.of(
-                new ChannelSetting(Channel.WEBHOOK, WebhookFormat.GENERIC, receiver.url(path), SECRET)), null), "test");
+        recipients.replace(
+                byWebhook.username,
+                new DeliverySettings(
+                        List.of(new ChannelSetting(Channel.WEBHOOK, WebhookFormat.GENERIC, receiver.url(path), SECRET)),
+                        null),
+                "test");
         byWebhook.sendUnchecked();
 
         ReceivedMail mail = Mailbox.awaitMail(byMail.incidentNumber, TIMEOUT);
@@ -80,12 +85,16 @@ class NoPersonalDataTest {
 
         JsonNode webhook = receiver.await(path, 1, TIMEOUT).get(0).json();
         assertClean(webhook.toString());
-        assertEquals("http://localhost:8081/api/incidents/" + byWebhook.incidentId,
+        assertEquals(
+                "http://localhost:8081/api/incidents/" + byWebhook.incidentId,
                 webhook.at("/items/0/caseLink").asText());
 
         for (UUID id : List.of(byMail.notificationId, byWebhook.notificationId)) {
-            String inbox = Rows.single(db, "SELECT subject || summary || case_link || coalesce(ack_link, '') "
-                    + "FROM inbox_item WHERE notification_id = ?", id);
+            String inbox = Rows.single(
+                    db,
+                    "SELECT subject || summary || case_link || coalesce(ack_link, '') "
+                            + "FROM inbox_item WHERE notification_id = ?",
+                    id);
             assertClean(inbox);
         }
     }
@@ -93,15 +102,20 @@ class NoPersonalDataTest {
     @Test
     void decisionNoticeCarriesTheStaffNoteButNothingAboutThePersons() {
         String note = "再発防止策の研修計画を具体的にしてください。";
-        Request returned = withPersonalData(NotificationRequests.newReport().cisoReport("CISO_REPORT_RETURNED", 1)
-                .toSomeone("privacy-decision").note(note)).sendUnchecked();
+        Request returned = withPersonalData(NotificationRequests.newReport()
+                        .cisoReport("CISO_REPORT_RETURNED", 1)
+                        .toSomeone("privacy-decision")
+                        .note(note))
+                .sendUnchecked();
 
         ReceivedMail mail = Mailbox.awaitMail(returned.incidentNumber, TIMEOUT);
         assertClean(mail.subject());
         assertClean(mail.body());
         assertTrue(mail.body().contains(note), mail.body());
-        String inbox = Rows.single(db, "SELECT subject || summary || case_link FROM inbox_item "
-                + "WHERE notification_id = ?", returned.notificationId);
+        String inbox = Rows.single(
+                db,
+                "SELECT subject || summary || case_link FROM inbox_item " + "WHERE notification_id = ?",
+                returned.notificationId);
         assertClean(inbox);
         assertTrue(inbox.contains(note), inbox);
     }
@@ -129,25 +143,30 @@ class NoPersonalDataTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
 
             @Override
-            public void close() {
-            }
+            public void close() {}
         };
         java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
         root.addHandler(capture);
         try {
-            Request forwarded = NotificationRequests.newReport().kind("FORWARDED").toSomeone("note-log")
-                    .note("部長へ: " + token).send();
+            Request forwarded = NotificationRequests.newReport()
+                    .kind("FORWARDED")
+                    .toSomeone("note-log")
+                    .note("部長へ: " + token)
+                    .send();
             // Too long for the contract: refused to the dead-letter topic, with the reason — not the text.
-            Request tooLong = NotificationRequests.newReport().kind("FORWARDED").toSomeone("note-log")
-                    .note(token + "あ".repeat(2000)).sendUnchecked();
+            Request tooLong = NotificationRequests.newReport()
+                    .kind("FORWARDED")
+                    .toSomeone("note-log")
+                    .note(token + "あ".repeat(2000))
+                    .sendUnchecked();
 
-            assertTrue(Mailbox.awaitMail(forwarded.incidentNumber, TIMEOUT).body().contains(token));
-            TestKafka.awaitRecord(TestKafka.ESCALATION_DLQ, r -> r.value().contains(tooLong.eventId.toString()),
-                    TIMEOUT);
+            assertTrue(
+                    Mailbox.awaitMail(forwarded.incidentNumber, TIMEOUT).body().contains(token));
+            TestKafka.awaitRecord(
+                    TestKafka.ESCALATION_DLQ, r -> r.value().contains(tooLong.eventId.toString()), TIMEOUT);
             Rows.awaitStatus(db, forwarded.notificationId, "SENT/MAIL", TIMEOUT);
         } finally {
             root.removeHandler(capture);
@@ -162,8 +181,9 @@ class NoPersonalDataTest {
         JsonNodeFactory json = JsonNodeFactory.instance;
         request.extra("title", json.textNode("山田太郎さんの住民票の写しを誤送付"));
         request.extra("description", json.textNode("住所 栃木県鹿沼市今宮町1688-1 電話 090-1234-5678"));
-        request.extra("affectedPersons", json.arrayNode().add(json.objectNode()
-                .put("name", "山田 太郎").put("phone", "090-1234-5678")));
+        request.extra(
+                "affectedPersons",
+                json.arrayNode().add(json.objectNode().put("name", "山田 太郎").put("phone", "090-1234-5678")));
         return request;
     }
 

@@ -11,8 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.Mailbox.ReceivedMail;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
@@ -41,7 +41,8 @@ class NotificationRequestedMailTest {
         int japanese = body.indexOf("総務 課長 一郎 様");
         int separator = body.indexOf("----------");
         int english = body.indexOf("Dear 総務 課長 一郎,");
-        assertTrue(japanese >= 0 && japanese < separator && separator < english,
+        assertTrue(
+                japanese >= 0 && japanese < separator && separator < english,
                 "Japanese greeting, then separator, then English:\n" + body);
         assertTrue(body.indexOf("新しいインシデント報告があなたに届きました") < separator, body);
         assertTrue(body.indexOf("A new incident report has reached you.") > separator, body);
@@ -53,8 +54,13 @@ class NotificationRequestedMailTest {
         String link = "http://localhost:8081/api/incidents/" + request.incidentId;
         assertTrue(body.contains("事案へのリンク: " + link) && body.contains("Link to the case: " + link), body);
         // The one-click acknowledgement link, in both languages; no API instructions any more.
-        String ackLink = body.substring(body.indexOf("http://localhost:8083/ack/")).lines().findFirst().orElseThrow();
-        assertTrue(ackLink.matches("http://localhost:8083/ack/[A-Za-z0-9_-]{22}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{43}"), ackLink);
+        String ackLink = body.substring(body.indexOf("http://localhost:8083/ack/"))
+                .lines()
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                ackLink.matches("http://localhost:8083/ack/[A-Za-z0-9_-]{22}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{43}"),
+                ackLink);
         assertTrue(body.indexOf(ackLink) < separator && body.lastIndexOf(ackLink) > separator, body);
         assertFalse(body.contains("POST"), body);
         // Only the number, severity and links: no address, account, severity code or drill marking.
@@ -63,12 +69,13 @@ class NotificationRequestedMailTest {
         assertFalse(body.contains("HIGH"), body);
         assertFalse(body.contains("訓練") || body.contains("DRILL"), body);
 
-        ConsumerRecord<String, String> record = NotificationEventsOnKafka.await("NotificationDelivered",
-                request.notificationId, TIMEOUT);
+        ConsumerRecord<String, String> record =
+                NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT);
         JsonNode event = NotificationEventsOnKafka.parse(record.value());
         EventSchemas.assertValid("NotificationDelivered", event);
         assertEquals(request.incidentId.toString(), record.key());
-        assertEquals("application/cloudevents+json",
+        assertEquals(
+                "application/cloudevents+json",
                 new String(record.headers().lastHeader("content-type").value(), StandardCharsets.UTF_8));
         assertEquals(request.incidentId.toString(), event.get("subject").asText());
         assertEquals("MAIL", event.at("/data/channel").asText());
@@ -79,8 +86,10 @@ class NotificationRequestedMailTest {
 
     @Test
     void escalationRequestSaysTheReportWasEscalatedBecauseNobodyAcknowledgedInTime() {
-        Request request = NotificationRequests.newReport().escalation()
-                .to("head1", "総務 部長 二郎", "head1@demo-city.example.jp").send();
+        Request request = NotificationRequests.newReport()
+                .escalation()
+                .to("head1", "総務 部長 二郎", "head1@demo-city.example.jp")
+                .send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
         String number = request.incidentNumber;
@@ -96,7 +105,8 @@ class NotificationRequestedMailTest {
         Request request = NotificationRequests.newReport().drill().send();
 
         ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertTrue(mail.subject().startsWith("【訓練】[DRILL] 【高/High】【Horenso】インシデント報告 " + request.incidentNumber),
+        assertTrue(
+                mail.subject().startsWith("【訓練】[DRILL] 【高/High】【Horenso】インシデント報告 " + request.incidentNumber),
                 mail.subject());
         int separator = mail.body().indexOf("----------");
         assertTrue(mail.body().startsWith("【訓練】"), mail.body());

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
@@ -45,9 +45,10 @@ class PoisonRecordTest {
         Request later = NotificationRequests.newReport().sameCaseAs(request).send();
 
         Mailbox.awaitMail(later.incidentNumber, TIMEOUT);
-        List<ConsumerRecord<String, String>> dead = TestKafka.records(TestKafka.ESCALATION_DLQ,
-                record -> key.equals(record.key()), TIMEOUT, 3);
-        assertEquals(Set.of(notJson, notCloudEvent, withoutRecipient.toString()),
+        List<ConsumerRecord<String, String>> dead =
+                TestKafka.records(TestKafka.ESCALATION_DLQ, record -> key.equals(record.key()), TIMEOUT, 3);
+        assertEquals(
+                Set.of(notJson, notCloudEvent, withoutRecipient.toString()),
                 dead.stream().map(ConsumerRecord::value).collect(Collectors.toSet()));
         assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
     }
@@ -62,8 +63,13 @@ class PoisonRecordTest {
         request.send();
 
         Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
-        assertTrue(TestKafka.records(TestKafka.ESCALATION_DLQ,
-                record -> request.incidentId.toString().equals(record.key()), Duration.ofSeconds(3), 1).isEmpty(),
+        assertTrue(
+                TestKafka.records(
+                                TestKafka.ESCALATION_DLQ,
+                                record -> request.incidentId.toString().equals(record.key()),
+                                Duration.ofSeconds(3),
+                                1)
+                        .isEmpty(),
                 "HopOpened must not be dead-lettered");
     }
 

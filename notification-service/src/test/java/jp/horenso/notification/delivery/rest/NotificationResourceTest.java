@@ -45,37 +45,48 @@ class NotificationResourceTest {
     @TestSecurity(user = "staff1", roles = "staff")
     void staffMayNotReadTheDeliveryLog() {
         given().queryParam("incidentId", UUID.randomUUID().toString())
-                .when().get("/api/notifications")
-                .then().statusCode(403);
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     @TestSecurity(user = "auditor", roles = "auditor")
     void auditorReadsAnEmptyDeliveryLogOfACaseWithoutNotifications() {
         given().queryParam("incidentId", UUID.randomUUID().toString())
-                .when().get("/api/notifications")
-                .then().statusCode(200)
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(0));
     }
 
     @Test
     void callerWithoutIdentityIsUnauthorized() {
         given().queryParam("incidentId", UUID.randomUUID().toString())
-                .when().get("/api/notifications")
-                .then().statusCode(401);
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(401);
     }
 
     @Test
     @TestSecurity(user = "csirt1", roles = "csirt")
     void missingIncidentIdIsABadRequestProblemInJapaneseOrEnglish() {
-        given().when().get("/api/notifications")
-                .then().statusCode(400)
+        given().when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", is("リクエストの項目に誤りがあります"))
                 .body("errors[0].field", is("incidentId"))
                 .body("errors[0].message", is("どのインシデントの配信記録かを incidentId で指定してください。"));
-        given().header("Accept-Language", "en").when().get("/api/notifications")
-                .then().statusCode(400)
+        given().header("Accept-Language", "en")
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(400)
                 .body("title", is("The request has invalid fields"))
                 .body("errors[0].message", is("Name the incident whose delivery log you want with incidentId."));
     }
@@ -84,8 +95,10 @@ class NotificationResourceTest {
         Instant end = Instant.now().plus(Duration.ofSeconds(30));
         while (true) {
             ValidatableResponse response = given().queryParam("incidentId", request.incidentId.toString())
-                    .when().get("/api/notifications")
-                    .then().statusCode(200);
+                    .when()
+                    .get("/api/notifications")
+                    .then()
+                    .statusCode(200);
             String current = response.extract().path("[0].status");
             if (status.equals(current) || Instant.now().isAfter(end)) {
                 return response.body("[0].status", is(status));

@@ -56,17 +56,24 @@ class ChainStoppedTest {
         Request held = sameCaseAndPerson(first, "REMINDER").send();
         Request retrying = sameCaseAndPerson(first, "HOP_OVERDUE").send();
         Request pending = sameCaseAndPerson(first, "ESCALATION").send();
-        Request otherCase = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
+        Request otherCase = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
         for (Request r : List.of(held, retrying, pending, otherCase)) {
             Rows.awaitStored(db, r.notificationId, TIMEOUT);
         }
         Mailbox.awaitMail(first.incidentNumber, TIMEOUT);
         // The states a failed attempt and a failover leave (the worker would reach them only by failing).
-        Rows.execute(db, "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
-                + "next_attempt_at = now() + interval '1 hour', last_error = 'SMTP 451' WHERE notification_id = ?",
+        Rows.execute(
+                db,
+                "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
+                        + "next_attempt_at = now() + interval '1 hour', last_error = 'SMTP 451' WHERE notification_id = ?",
                 retrying.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'PENDING', next_attempt_at = now() + interval '1 hour' "
-                + "WHERE notification_id = ?", pending.notificationId);
+        Rows.execute(
+                db,
+                "UPDATE notification SET status = 'PENDING', next_attempt_at = now() + interval '1 hour' "
+                        + "WHERE notification_id = ?",
+                pending.notificationId);
         assertEquals("HELD/MAIL", Rows.statusAndChannel(db, held.notificationId));
 
         NotificationRequests.chainStopped(first.incidentId, "CLOSED");
@@ -80,12 +87,18 @@ class ChainStoppedTest {
         for (Request r : List.of(held, retrying, pending)) {
             assertEquals(List.of(), Mailbox.withSubjectContaining(r.incidentNumber + " / "), "mailed after the stop");
         }
-        Rows.execute(db, "UPDATE notification SET next_attempt_at = now() WHERE notification_id IN (?, ?)",
-                retrying.notificationId, pending.notificationId);
+        Rows.execute(
+                db,
+                "UPDATE notification SET next_attempt_at = now() WHERE notification_id IN (?, ?)",
+                retrying.notificationId,
+                pending.notificationId);
         assertEquals("SENT/MAIL", Rows.statusAndChannel(db, first.notificationId), "what was sent stays sent");
 
-        given().queryParam("incidentId", first.incidentId.toString()).when().get("/api/notifications")
-                .then().statusCode(200)
+        given().queryParam("incidentId", first.incidentId.toString())
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
                 .body("find { it.notificationId == '" + held.notificationId + "' }.status", is("CANCELLED"))
                 .body("find { it.notificationId == '" + held.notificationId + "' }.cancelReason", is("CLOSED"))
                 .body("find { it.notificationId == '" + held.notificationId + "' }.cancelledAt", notNullValue())
@@ -96,7 +109,9 @@ class ChainStoppedTest {
         pause(Duration.ofSeconds(2));
         assertEquals("CANCELLED/MAIL", Rows.statusAndChannel(db, retrying.notificationId));
         assertEquals("CANCELLED/MAIL", Rows.statusAndChannel(db, pending.notificationId));
-        assertEquals(0, Mailbox.withSubjectContaining(retrying.incidentNumber + " / ").size());
+        assertEquals(
+                0,
+                Mailbox.withSubjectContaining(retrying.incidentNumber + " / ").size());
     }
 
     @Test
@@ -106,19 +121,30 @@ class ChainStoppedTest {
         Mailbox.awaitMail(before.incidentNumber, TIMEOUT);
         NotificationRequests.chainStopped(before.incidentId, "WITHDRAWN");
         // escalation-service's request written just before it stopped the chain, read after the stop.
-        Request late = NotificationRequests.newReport().sameCaseAs(before).kind("FORWARDED")
-                .to(before.username, before.name, before.email).note("後から届いた転送").send();
+        Request late = NotificationRequests.newReport()
+                .sameCaseAs(before)
+                .kind("FORWARDED")
+                .to(before.username, before.name, before.email)
+                .note("後から届いた転送")
+                .send();
 
         Rows.awaitStatus(db, late.notificationId, "CANCELLED/MAIL", TIMEOUT);
         // Another case's notice to the same person, sent after it, goes: the worker has had its chance.
-        Request sentinel = NotificationRequests.newReport().to(before.username, before.name, before.email).send();
+        Request sentinel = NotificationRequests.newReport()
+                .to(before.username, before.name, before.email)
+                .send();
         Mailbox.awaitMail(sentinel.incidentNumber, TIMEOUT);
         assertEquals(List.of(), Mailbox.withSubjectContaining(late.incidentNumber));
-        assertEquals(0, Rows.count(db, "SELECT 1 FROM inbox_item WHERE notification_id = ?", late.notificationId),
+        assertEquals(
+                0,
+                Rows.count(db, "SELECT 1 FROM inbox_item WHERE notification_id = ?", late.notificationId),
                 "nothing is put in the inbox for a stopped case");
 
-        given().queryParam("incidentId", before.incidentId.toString()).when().get("/api/notifications")
-                .then().statusCode(200)
+        given().queryParam("incidentId", before.incidentId.toString())
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
                 .body("find { it.notificationId == '" + late.notificationId + "' }.status", is("CANCELLED"))
                 .body("find { it.notificationId == '" + late.notificationId + "' }.cancelReason", is("WITHDRAWN"))
                 .body("find { it.notificationId == '" + late.notificationId + "' }.attempts.size()", is(0))
@@ -131,9 +157,15 @@ class ChainStoppedTest {
         recipients.replace(first.username, new DeliverySettings(List.of(), "PT1H"), "test");
         first.send();
         Rows.awaitStored(db, first.notificationId, TIMEOUT);
-        Request carrier = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
-        Request ofStopped = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
-        Request kept = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
+        Request carrier = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
+        Request ofStopped = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
+        Request kept = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
         for (Request r : List.of(carrier, ofStopped, kept)) {
             Rows.awaitStored(db, r.notificationId, TIMEOUT);
         }
@@ -142,14 +174,20 @@ class ChainStoppedTest {
         NotificationRequests.chainStopped(ofStopped.incidentId, "CLOSED");
 
         Rows.awaitStatus(db, ofStopped.notificationId, "CANCELLED/MAIL", TIMEOUT);
-        assertNull(Rows.single(db, "SELECT digest_leader_id::text FROM notification WHERE notification_id = ?",
-                ofStopped.notificationId), "out of the digest");
-        String subject = Rows.single(db, "SELECT digest_subject FROM notification WHERE notification_id = ?",
-                carrier.notificationId);
+        assertNull(
+                Rows.single(
+                        db,
+                        "SELECT digest_leader_id::text FROM notification WHERE notification_id = ?",
+                        ofStopped.notificationId),
+                "out of the digest");
+        String subject = Rows.single(
+                db, "SELECT digest_subject FROM notification WHERE notification_id = ?", carrier.notificationId);
         assertTrue(subject.contains("まとめ 2件") && subject.contains(kept.incidentNumber), subject);
         assertFalse(subject.contains(ofStopped.incidentNumber), subject);
 
-        Rows.execute(db, "UPDATE notification SET next_attempt_at = now() WHERE notification_id = ?",
+        Rows.execute(
+                db,
+                "UPDATE notification SET next_attempt_at = now() WHERE notification_id = ?",
                 carrier.notificationId);
         ReceivedMail digest = Mailbox.awaitMail(kept.incidentNumber, TIMEOUT);
         assertTrue(digest.subject().contains(carrier.incidentNumber), digest.subject());
@@ -164,8 +202,12 @@ class ChainStoppedTest {
         recipients.replace(first.username, new DeliverySettings(List.of(), "PT1H"), "test");
         first.send();
         Rows.awaitStored(db, first.notificationId, TIMEOUT);
-        Request carrier = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
-        Request other = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
+        Request carrier = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
+        Request other = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
         for (Request r : List.of(carrier, other)) {
             Rows.awaitStored(db, r.notificationId, TIMEOUT);
         }
@@ -179,8 +221,8 @@ class ChainStoppedTest {
         ReceivedMail alone = Mailbox.awaitMail(other.incidentNumber, TIMEOUT);
         assertFalse(alone.subject().contains("まとめ"), alone.subject());
         assertEquals(List.of(), Mailbox.withSubjectContaining(carrier.incidentNumber));
-        assertNull(Rows.single(db, "SELECT digest_subject FROM notification WHERE notification_id = ?",
-                carrier.notificationId));
+        assertNull(Rows.single(
+                db, "SELECT digest_subject FROM notification WHERE notification_id = ?", carrier.notificationId));
         assertEquals(1, Rows.count(db, "SELECT 1 FROM stopped_chain WHERE incident_id = ?", carrier.incidentId));
     }
 
@@ -188,8 +230,8 @@ class ChainStoppedTest {
     void acknowledgementLinkOfAStoppedCaseIsRefusedAndRecordsNothing() {
         Request request = NotificationRequests.newReport().toSomeone("ack-stop").send();
         Rows.awaitStatus(db, request.notificationId, "SENT/MAIL", TIMEOUT);
-        String link = Rows.single(db, "SELECT ack_link FROM notification WHERE notification_id = ?",
-                request.notificationId);
+        String link =
+                Rows.single(db, "SELECT ack_link FROM notification WHERE notification_id = ?", request.notificationId);
         String path = link.substring(link.indexOf("/ack/"));
 
         NotificationRequests.chainStopped(request.incidentId, "CLOSED");
@@ -199,11 +241,9 @@ class ChainStoppedTest {
             pause(Duration.ofMillis(100));
         }
 
-        given().when().get(path).then().statusCode(410)
-                .body(org.hamcrest.Matchers.containsString("この事案は終了しています"));
+        given().when().get(path).then().statusCode(410).body(org.hamcrest.Matchers.containsString("この事案は終了しています"));
         given().when().post(path).then().statusCode(410);
-        assertEquals(0, Rows.count(db, "SELECT 1 FROM ack_link_use WHERE notification_id = ?",
-                request.notificationId));
+        assertEquals(0, Rows.count(db, "SELECT 1 FROM ack_link_use WHERE notification_id = ?", request.notificationId));
     }
 
     /**
@@ -211,20 +251,29 @@ class ChainStoppedTest {
      * members are grouped into it.
      */
     private void waitingDigest(Request carrier, Request... members) {
-        String carrierId = Rows.single(db, "SELECT id::text FROM notification WHERE notification_id = ?",
+        String carrierId =
+                Rows.single(db, "SELECT id::text FROM notification WHERE notification_id = ?", carrier.notificationId);
+        Rows.execute(
+                db,
+                "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
+                        + "next_attempt_at = now() + interval '1 hour', digest_subject = 'まとめ', digest_body = 'x', "
+                        + "digest_summary = 'x' WHERE notification_id = ?",
                 carrier.notificationId);
-        Rows.execute(db, "UPDATE notification SET status = 'RETRY', attempts = 1, channel_attempts = 1, "
-                + "next_attempt_at = now() + interval '1 hour', digest_subject = 'まとめ', digest_body = 'x', "
-                + "digest_summary = 'x' WHERE notification_id = ?", carrier.notificationId);
         for (Request member : members) {
-            Rows.execute(db, "UPDATE notification SET status = 'GROUPED', digest_leader_id = ?::bigint "
-                    + "WHERE notification_id = ?", carrierId, member.notificationId);
+            Rows.execute(
+                    db,
+                    "UPDATE notification SET status = 'GROUPED', digest_leader_id = ?::bigint "
+                            + "WHERE notification_id = ?",
+                    carrierId,
+                    member.notificationId);
         }
     }
 
     private static Request sameCaseAndPerson(Request first, String kind) {
-        return NotificationRequests.newReport().sameCaseAs(first).kind(kind).to(first.username, first.name,
-                first.email);
+        return NotificationRequests.newReport()
+                .sameCaseAs(first)
+                .kind(kind)
+                .to(first.username, first.name, first.email);
     }
 
     private static void pause(Duration duration) {

@@ -12,10 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.RecipientService;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.Mailbox.ReceivedMail;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
@@ -45,16 +45,23 @@ class DigestTest {
         Request first = NotificationRequests.newReport().toSomeone("digest");
         recipients.replace(first.username, new DeliverySettings(List.of(), "PT4S"), "test");
         first.send();
-        Request second = NotificationRequests.newReport().sameCaseAs(first).kind("REMINDER")
-                .to(first.username, first.name, first.email).send();
+        Request second = NotificationRequests.newReport()
+                .sameCaseAs(first)
+                .kind("REMINDER")
+                .to(first.username, first.name, first.email)
+                .send();
         Rows.awaitStored(db, second.notificationId, TIMEOUT);
-        Request third = NotificationRequests.newReport().to(first.username, first.name, first.email).send();
+        Request third = NotificationRequests.newReport()
+                .to(first.username, first.name, first.email)
+                .send();
 
         ReceivedMail alone = Mailbox.awaitMail(first.incidentNumber, TIMEOUT);
         assertFalse(alone.subject().contains("まとめ"), alone.subject());
         ReceivedMail digest = Mailbox.awaitMail(third.incidentNumber, TIMEOUT);
         assertTrue(digest.subject().startsWith("【高/High】【Horenso】まとめ 2件 "), digest.subject());
-        assertTrue(digest.subject().contains(second.incidentNumber) && digest.subject().contains("Digest of 2"),
+        assertTrue(
+                digest.subject().contains(second.incidentNumber)
+                        && digest.subject().contains("Digest of 2"),
                 digest.subject());
         assertTrue(digest.body().contains("短い間に届いた 2 件の通知をまとめてお送りします。"), digest.body());
         assertTrue(digest.body().contains("再通知 " + second.incidentNumber), digest.body());
@@ -66,8 +73,11 @@ class DigestTest {
         assertEquals(1, Mailbox.withSubjectContaining(third.incidentNumber).size());
 
         for (Request grouped : List.of(second, third)) {
-            EventSchemas.assertValid("NotificationDelivered", NotificationEventsOnKafka.parse(
-                    NotificationEventsOnKafka.await("NotificationDelivered", grouped.notificationId, TIMEOUT).value()));
+            EventSchemas.assertValid(
+                    "NotificationDelivered",
+                    NotificationEventsOnKafka.parse(
+                            NotificationEventsOnKafka.await("NotificationDelivered", grouped.notificationId, TIMEOUT)
+                                    .value()));
         }
         DeliveryLogEntry member = log.forIncident(third.incidentId).get(0);
         assertEquals(second.notificationId, member.digestOf());
@@ -81,20 +91,34 @@ class DigestTest {
         recipients.replace(vice.username, new DeliverySettings(List.of(), "PT1H"), "test");
         try {
             Instant start = Instant.now();
-            Request first = NotificationRequests.newReport().to("ciso", "副市長 CISO", "ciso@demo-city.example.jp")
-                    .step("CISO").send();
-            Request second = NotificationRequests.newReport().sameCaseAs(first).kind("ESCALATION")
-                    .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp").step("SECURITY_LEAD").send();
-            Request third = NotificationRequests.newReport().sameCaseAs(first).kind("REMINDER")
-                    .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp").send();
+            Request first = NotificationRequests.newReport()
+                    .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp")
+                    .step("CISO")
+                    .send();
+            Request second = NotificationRequests.newReport()
+                    .sameCaseAs(first)
+                    .kind("ESCALATION")
+                    .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp")
+                    .step("SECURITY_LEAD")
+                    .send();
+            Request third = NotificationRequests.newReport()
+                    .sameCaseAs(first)
+                    .kind("REMINDER")
+                    .to("ciso", "副市長 CISO", "ciso@demo-city.example.jp")
+                    .send();
             Request fourth = vice.send();
-            Request fifth = NotificationRequests.newReport().sameCaseAs(vice).kind("REMINDER")
-                    .to(vice.username, vice.name, vice.email).step("CISO").send();
+            Request fifth = NotificationRequests.newReport()
+                    .sameCaseAs(vice)
+                    .kind("REMINDER")
+                    .to(vice.username, vice.name, vice.email)
+                    .step("CISO")
+                    .send();
 
             for (Request request : List.of(first, second, third, fourth, fifth)) {
                 ReceivedMail mail = Mailbox.awaitMail(request.incidentNumber, TIMEOUT);
                 assertFalse(mail.subject().contains("まとめ"), mail.subject());
-                assertEquals(1, Mailbox.withSubjectContaining(request.incidentNumber).size());
+                assertEquals(
+                        1, Mailbox.withSubjectContaining(request.incidentNumber).size());
             }
             // A digest would have waited an hour.
             assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(25)) < 0);

@@ -21,16 +21,16 @@ import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
-import jp.horenso.notification.inbox.service.InboxService;
+import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.channel.MailSender;
-import jp.horenso.notification.config.NotificationConfig;
+import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
@@ -69,16 +69,19 @@ class FailedDeliveryTest {
 
         Request request = NotificationRequests.newReport().send();
 
-        JsonNode failed = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationFailed",
-                request.notificationId, Duration.ofSeconds(30)).value());
+        JsonNode failed = NotificationEventsOnKafka.parse(
+                NotificationEventsOnKafka.await("NotificationFailed", request.notificationId, Duration.ofSeconds(30))
+                        .value());
         EventSchemas.assertValid("NotificationFailed", failed);
         int maxAttempts = config.delivery().maxAttempts();
         assertEquals(maxAttempts, failed.at("/data/attempts").asInt());
         assertTrue(failed.at("/data/error").asText().contains("Connection refused"), failed.toString());
 
         given().queryParam("incidentId", request.incidentId.toString())
-                .when().get("/api/notifications")
-                .then().statusCode(200)
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].notificationId", is(request.notificationId.toString()))
                 .body("[0].status", is("FAILED"))
@@ -89,8 +92,11 @@ class FailedDeliveryTest {
                 .body("[0].attempts.tries", everyItem(is(2)));
         assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
         // The person still finds it in the in-app inbox.
-        assertEquals(1, inbox.list("chief1", false).stream()
-                .filter(i -> i.notificationId().equals(request.notificationId)).count());
+        assertEquals(
+                1,
+                inbox.list("chief1", false).stream()
+                        .filter(i -> i.notificationId().equals(request.notificationId))
+                        .count());
     }
 
     @Test
@@ -99,20 +105,33 @@ class FailedDeliveryTest {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             Request request = NotificationRequests.newReport().toSomeone("mail-down");
             String path = receiver.newPath();
-            recipients.replace(request.username, new DeliverySettings(List.of(
-                    new ChannelSetting(Channel.MAIL, null, null, null),
-                    new ChannelSetting(Channel.WEBHOOK, WebhookFormat.GENERIC, receiver.url(path),
-                            "mail-down-webhook-secret-0123456789abcdef")), null), "test");
+            recipients.replace(
+                    request.username,
+                    new DeliverySettings(
+                            List.of(
+                                    new ChannelSetting(Channel.MAIL, null, null, null),
+                                    new ChannelSetting(
+                                            Channel.WEBHOOK,
+                                            WebhookFormat.GENERIC,
+                                            receiver.url(path),
+                                            "mail-down-webhook-secret-0123456789abcdef")),
+                            null),
+                    "test");
             request.send();
 
             JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await(
-                    "NotificationDelivered", request.notificationId, Duration.ofSeconds(30)).value());
+                            "NotificationDelivered", request.notificationId, Duration.ofSeconds(30))
+                    .value());
             EventSchemas.assertValid("NotificationDelivered", delivered);
             assertEquals("WEBHOOK", delivered.at("/data/channel").asText());
-            assertEquals(request.notificationId.toString(), receiver.await(path, 1, Duration.ofSeconds(5)).get(0)
-                    .header("Idempotency-Key"));
-            assertEquals(List.of("MAIL", "MAIL", "MAIL", "WEBHOOK"), log.forIncident(request.incidentId).get(0)
-                    .attempts().stream().map(a -> a.channel().name()).toList());
+            assertEquals(
+                    request.notificationId.toString(),
+                    receiver.await(path, 1, Duration.ofSeconds(5)).get(0).header("Idempotency-Key"));
+            assertEquals(
+                    List.of("MAIL", "MAIL", "MAIL", "WEBHOOK"),
+                    log.forIncident(request.incidentId).get(0).attempts().stream()
+                            .map(a -> a.channel().name())
+                            .toList());
             assertEquals(1, inbox.list(request.username, false).size());
             assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
         }

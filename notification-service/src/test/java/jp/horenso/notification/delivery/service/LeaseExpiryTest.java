@@ -18,8 +18,8 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.localstack.testing.EventSchemas;
+import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import org.junit.jupiter.api.Test;
@@ -56,13 +56,16 @@ class LeaseExpiryTest {
         }
 
         Mailbox.awaitMail(number, Duration.ofSeconds(30));
-        JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await("NotificationDelivered",
-                notificationId, Duration.ofSeconds(30)).value());
+        JsonNode delivered = NotificationEventsOnKafka.parse(
+                NotificationEventsOnKafka.await("NotificationDelivered", notificationId, Duration.ofSeconds(30))
+                        .value());
         EventSchemas.assertValid("NotificationDelivered", delivered);
         assertEquals(2, delivered.at("/data/attempts").asInt());
         given().queryParam("incidentId", incidentId.toString())
-                .when().get("/api/notifications")
-                .then().statusCode(200)
+                .when()
+                .get("/api/notifications")
+                .then()
+                .statusCode(200)
                 .body("[0].status", is("SENT"))
                 .body("[0].attempts.number", contains(1, 2))
                 .body("[0].attempts.outcome", contains("INTERRUPTED", "SENT"));

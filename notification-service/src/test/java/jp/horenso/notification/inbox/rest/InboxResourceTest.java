@@ -44,25 +44,38 @@ class InboxResourceTest {
     @Test
     @TestSecurity(user = "staff2", roles = "staff")
     void personSeesTheirNotificationsAndMarksOneRead() {
-        Request request = NotificationRequests.newReport().to("staff2", "福祉 職員 二郎", "staff2@demo-city.example.jp")
+        Request request = NotificationRequests.newReport()
+                .to("staff2", "福祉 職員 二郎", "staff2@demo-city.example.jp")
                 .send();
         Rows.awaitStored(db, request.notificationId, TIMEOUT);
-        String id = Rows.single(db, "SELECT id::text FROM inbox_item WHERE notification_id = ?", request.notificationId);
+        String id =
+                Rows.single(db, "SELECT id::text FROM inbox_item WHERE notification_id = ?", request.notificationId);
 
-        given().when().get("/api/inbox").then().statusCode(200)
-                .body("find { it.notificationId == '" + request.notificationId + "' }.incidentNumber",
+        given().when()
+                .get("/api/inbox")
+                .then()
+                .statusCode(200)
+                .body(
+                        "find { it.notificationId == '" + request.notificationId + "' }.incidentNumber",
                         is(request.incidentNumber))
-                .body("find { it.notificationId == '" + request.notificationId + "' }.subject",
+                .body(
+                        "find { it.notificationId == '" + request.notificationId + "' }.subject",
                         startsWith("【高/High】【Horenso】インシデント報告 " + request.incidentNumber))
-                .body("find { it.notificationId == '" + request.notificationId + "' }.acknowledgeLink",
+                .body(
+                        "find { it.notificationId == '" + request.notificationId + "' }.acknowledgeLink",
                         startsWith("http://localhost:8083/ack/"))
                 .body("find { it.notificationId == '" + request.notificationId + "' }.readAt", is((Object) null));
-        given().when().get("/api/inbox?unread=true").then().statusCode(200)
+        given().when()
+                .get("/api/inbox?unread=true")
+                .then()
+                .statusCode(200)
                 .body("notificationId", hasItem(request.notificationId.toString()));
 
-        given().when().post("/api/inbox/" + id + "/read").then().statusCode(200)
-                .body("readAt", notNullValue());
-        given().when().get("/api/inbox?unread=true").then().statusCode(200)
+        given().when().post("/api/inbox/" + id + "/read").then().statusCode(200).body("readAt", notNullValue());
+        given().when()
+                .get("/api/inbox?unread=true")
+                .then()
+                .statusCode(200)
                 .body("notificationId", not(hasItem(request.notificationId.toString())));
     }
 
@@ -71,12 +84,19 @@ class InboxResourceTest {
     void anotherPersonsItemIsNotFound() {
         Request request = NotificationRequests.newReport().send();
         Rows.awaitStored(db, request.notificationId, TIMEOUT);
-        String id = Rows.single(db, "SELECT id::text FROM inbox_item WHERE notification_id = ?", request.notificationId);
+        String id =
+                Rows.single(db, "SELECT id::text FROM inbox_item WHERE notification_id = ?", request.notificationId);
 
-        given().when().post("/api/inbox/" + id + "/read").then().statusCode(404)
+        given().when()
+                .post("/api/inbox/" + id + "/read")
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("title", is("見つかりません"));
-        given().when().get("/api/inbox").then().statusCode(200)
+        given().when()
+                .get("/api/inbox")
+                .then()
+                .statusCode(200)
                 .body("notificationId", not(hasItem(request.notificationId.toString())));
     }
 
@@ -90,16 +110,23 @@ class InboxResourceTest {
     @TestSecurity(user = "dashboard1", roles = "csirt")
     void dashboardStreamReceivesANewItemAsItArrives() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
-        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(HttpRequest.newBuilder(stream)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(
+                HttpRequest.newBuilder(stream)
+                        .header("Accept", "text/event-stream")
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         Request request = NotificationRequests.newReport()
-                .to("dashboard1", "情報政策 CSIRT 一郎", "dashboard1@demo-city.example.jp").send();
+                .to("dashboard1", "情報政策 CSIRT 一郎", "dashboard1@demo-city.example.jp")
+                .send();
 
         HttpResponse<Stream<String>> open = response.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         try (Stream<String> lines = open.body()) {
-            String event = CompletableFuture.supplyAsync(() -> lines
-                    .filter(line -> line.startsWith("data:") && line.contains(request.notificationId.toString()))
-                    .findFirst().orElseThrow()).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            String event = CompletableFuture.supplyAsync(() -> lines.filter(line ->
+                                    line.startsWith("data:") && line.contains(request.notificationId.toString()))
+                            .findFirst()
+                            .orElseThrow())
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(event.contains("\"incidentNumber\":\"" + request.incidentNumber + "\""), event);
             assertTrue(event.contains("\"kind\":\"NEW_REPORT\""), event);
         }

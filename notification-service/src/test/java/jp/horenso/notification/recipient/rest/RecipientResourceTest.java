@@ -27,14 +27,17 @@ class RecipientResourceTest {
     @TestSecurity(user = "seclead", roles = "security-lead")
     void securityLeadSetsChannelsInFailoverOrderAndTheSecretIsNeverShownAgain() {
         String username = someone();
-        given().contentType("application/json").body("""
+        given().contentType("application/json")
+                .body("""
                 {"channels": [
                    {"channel": "WEBHOOK", "format": "GENERIC", "address": "https://hooks.demo-city.example.jp/h", "secret": "%s"},
                    {"channel": "WEBHOOK", "format": "TEAMS", "address": "https://teams.example.com/webhook/abc"},
                    {"channel": "MAIL", "address": "mobile@demo-city.example.jp"}],
                  "digestWindow": "PT10M"}""".formatted(SECRET))
-                .when().put("/api/recipients/" + username + "/delivery")
-                .then().statusCode(200)
+                .when()
+                .put("/api/recipients/" + username + "/delivery")
+                .then()
+                .statusCode(200)
                 .body("username", is(username))
                 .body("channels", hasSize(3))
                 .body("channels.position", contains(0, 1, 2))
@@ -46,15 +49,20 @@ class RecipientResourceTest {
                 .body("neverGrouped", is(false))
                 .body(not(containsString(SECRET)));
 
-        given().when().get("/api/recipients/" + username + "/delivery")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/recipients/" + username + "/delivery")
+                .then()
+                .statusCode(200)
                 .body("channels.channel", contains("WEBHOOK", "WEBHOOK", "MAIL"))
                 .body(not(containsString(SECRET)));
 
         // Replacing with nothing goes back to mail to the directory's address, without digest.
-        given().contentType("application/json").body("{\"channels\": []}")
-                .when().put("/api/recipients/" + username + "/delivery")
-                .then().statusCode(200)
+        given().contentType("application/json")
+                .body("{\"channels\": []}")
+                .when()
+                .put("/api/recipients/" + username + "/delivery")
+                .then()
+                .statusCode(200)
                 .body("channels", hasSize(0))
                 .body("digestWindow", nullValue());
     }
@@ -69,36 +77,58 @@ class RecipientResourceTest {
                    {"channel": "INBOX"},
                    {"channel": "MAIL", "address": "not-an-address"}],
                  "digestWindow": "PT2H"}""";
-        given().contentType("application/json").body(body)
-                .when().put("/api/recipients/" + someone() + "/delivery")
-                .then().statusCode(400)
+        given().contentType("application/json")
+                .body(body)
+                .when()
+                .put("/api/recipients/" + someone() + "/delivery")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("title", is("リクエストの項目に誤りがあります"))
-                .body("errors.field", containsInAnyOrder("channels[0].secret", "channels[1].address",
-                        "channels[2].channel", "channels[3].address", "digestWindow"));
-        given().contentType("application/json").header("Accept-Language", "en").body(body)
-                .when().put("/api/recipients/" + someone() + "/delivery")
-                .then().statusCode(400)
+                .body(
+                        "errors.field",
+                        containsInAnyOrder(
+                                "channels[0].secret",
+                                "channels[1].address",
+                                "channels[2].channel",
+                                "channels[3].address",
+                                "digestWindow"));
+        given().contentType("application/json")
+                .header("Accept-Language", "en")
+                .body(body)
+                .when()
+                .put("/api/recipients/" + someone() + "/delivery")
+                .then()
+                .statusCode(400)
                 .body("title", is("The request has invalid fields"));
     }
 
     @Test
     @TestSecurity(user = "csirt1", roles = "csirt")
     void csirtReadsSettingsButMayNotChangeThemAndTheCisoIsNeverGrouped() {
-        given().when().get("/api/recipients/ciso/delivery")
-                .then().statusCode(200)
+        given().when()
+                .get("/api/recipients/ciso/delivery")
+                .then()
+                .statusCode(200)
                 .body("neverGrouped", is(true));
-        given().contentType("application/json").body("{\"channels\": []}")
-                .when().put("/api/recipients/ciso/delivery")
-                .then().statusCode(403);
+        given().contentType("application/json")
+                .body("{\"channels\": []}")
+                .when()
+                .put("/api/recipients/ciso/delivery")
+                .then()
+                .statusCode(403);
     }
 
     @Test
     @TestSecurity(user = "staff1", roles = "staff")
     void staffMayNeitherReadNorChangeSettings() {
         given().when().get("/api/recipients/staff1/delivery").then().statusCode(403);
-        given().contentType("application/json").body("{\"channels\": []}")
-                .when().put("/api/recipients/staff1/delivery").then().statusCode(403);
+        given().contentType("application/json")
+                .body("{\"channels\": []}")
+                .when()
+                .put("/api/recipients/staff1/delivery")
+                .then()
+                .statusCode(403);
     }
 
     @Test

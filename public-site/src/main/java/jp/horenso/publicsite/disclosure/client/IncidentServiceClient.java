@@ -28,7 +28,8 @@ public class IncidentServiceClient {
     public IncidentServiceClient(PublicSiteConfig config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.http = HttpClient.newBuilder().connectTimeout(config.upstreamTimeout()).build();
+        this.http =
+                HttpClient.newBuilder().connectTimeout(config.upstreamTimeout()).build();
     }
 
     /** An organisation's published disclosures, newest first. */
@@ -47,8 +48,12 @@ public class IncidentServiceClient {
     }
 
     private <T> Optional<T> get(String path, Class<T> type) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(config.incidentServiceUrl().replaceAll("/+$", "")
-                + path)).timeout(config.upstreamTimeout()).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(config.incidentServiceUrl().replaceAll("/+$", "") + path))
+                .timeout(config.upstreamTimeout())
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         try {
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() == 404) {

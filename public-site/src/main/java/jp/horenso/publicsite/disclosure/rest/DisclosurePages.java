@@ -42,9 +42,13 @@ public class DisclosurePages {
     private final Template error;
     private final Template feed;
 
-    public DisclosurePages(IncidentServiceClient upstream, PublicSiteConfig config,
-            @Location("pages/list.html") Template list, @Location("pages/disclosure.html") Template disclosure,
-            @Location("pages/index.html") Template index, @Location("pages/error.html") Template error,
+    public DisclosurePages(
+            IncidentServiceClient upstream,
+            PublicSiteConfig config,
+            @Location("pages/list.html") Template list,
+            @Location("pages/disclosure.html") Template disclosure,
+            @Location("pages/index.html") Template index,
+            @Location("pages/error.html") Template error,
             @Location("pages/feed.xml") Template feed) {
         this.upstream = upstream;
         this.config = config;
@@ -61,8 +65,10 @@ public class DisclosurePages {
         SiteTexts t = SiteTexts.of(lang);
         List<OrganisationLink> organisations = config.organisations().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .map(e -> new OrganisationLink(link("/" + e.getKey() + "/", t),
-                        "en".equals(t.lang()) ? e.getValue().en() : e.getValue().ja())).toList();
+                .map(e -> new OrganisationLink(
+                        link("/" + e.getKey() + "/", t),
+                        "en".equals(t.lang()) ? e.getValue().en() : e.getValue().ja()))
+                .toList();
         return page(index, t, t.t("site.name"), "/", link("/", t)).data("organisations", organisations);
     }
 
@@ -70,17 +76,21 @@ public class DisclosurePages {
     @GET
     @Path("{organisation}/")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance disclosures(@PathParam("organisation") String organisation,
-            @QueryParam("lang") String lang, @QueryParam("page") Integer pageNumber) {
+    public TemplateInstance disclosures(
+            @PathParam("organisation") String organisation,
+            @QueryParam("lang") String lang,
+            @QueryParam("page") Integer pageNumber) {
         String name = name(organisation(organisation), lang);
         SiteTexts t = SiteTexts.of(lang);
         int page = pageNumber == null || pageNumber < 0 ? 0 : Math.min(pageNumber, 10_000);
         Disclosure.Page found = upstream.list(organisation, page, PAGE_SIZE);
-        List<Item> items = found.items().stream().map(d -> item(organisation, d, t)).toList();
+        List<Item> items =
+                found.items().stream().map(d -> item(organisation, d, t)).toList();
         String base = "/" + organisation + "/";
         String previous = page > 0 ? link(base, t) + (t.lang().equals("en") ? "&" : "?") + "page=" + (page - 1) : null;
         String next = (long) (page + 1) * PAGE_SIZE < found.total()
-                ? link(base, t) + (t.lang().equals("en") ? "&" : "?") + "page=" + (page + 1) : null;
+                ? link(base, t) + (t.lang().equals("en") ? "&" : "?") + "page=" + (page + 1)
+                : null;
         String heading = t.t("list.heading", name);
         return page(list, t, name, base, link(base, t))
                 .data("heading", heading)
@@ -94,8 +104,10 @@ public class DisclosurePages {
     @GET
     @Path("{organisation}/disclosures/{publicId}")
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance disclosure(@PathParam("organisation") String organisation,
-            @PathParam("publicId") String publicId, @QueryParam("lang") String lang) {
+    public TemplateInstance disclosure(
+            @PathParam("organisation") String organisation,
+            @PathParam("publicId") String publicId,
+            @QueryParam("lang") String lang) {
         String name = name(organisation(organisation), lang);
         SiteTexts t = SiteTexts.of(lang);
         int number = number(publicId);
@@ -114,13 +126,28 @@ public class DisclosurePages {
         SiteTexts t = SiteTexts.of(lang);
         Disclosure.Page found = upstream.list(organisation, 0, 50);
         String site = config.baseUrl().replaceAll("/+$", "");
-        List<Item> entries = found.items().stream().map(d -> item(organisation, d, t))
-                .map(i -> new Item(site + i.url(), i.number(), i.title(), i.datetime(), i.date(), i.method(),
-                        i.summary(), i.body() + (i.measures().isEmpty() ? "" : "\n\n" + t.t("recurrence.heading")
-                                + "\n・" + String.join("\n・", i.measures())), i.measures(), i.followUps(),
+        List<Item> entries = found.items().stream()
+                .map(d -> item(organisation, d, t))
+                .map(i -> new Item(
+                        site + i.url(),
+                        i.number(),
+                        i.title(),
+                        i.datetime(),
+                        i.date(),
+                        i.method(),
+                        i.summary(),
+                        i.body()
+                                + (i.measures().isEmpty()
+                                        ? ""
+                                        : "\n\n" + t.t("recurrence.heading") + "\n・"
+                                                + String.join("\n・", i.measures())),
+                        i.measures(),
+                        i.followUps(),
                         i.earlier()))
                 .toList();
-        OffsetDateTime updated = found.items().stream().map(Disclosure::publishedAt).max(OffsetDateTime::compareTo)
+        OffsetDateTime updated = found.items().stream()
+                .map(Disclosure::publishedAt)
+                .max(OffsetDateTime::compareTo)
                 .orElse(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC));
         String self = site + link("/" + organisation + "/feed.atom", t);
         return feed.data("lang", t.lang())
@@ -130,14 +157,16 @@ public class DisclosurePages {
                 .data("updated", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(updated))
                 .data("selfUrl", self)
                 .data("homeUrl", site + link("/" + organisation + "/", t))
-                .data("entries", entries.stream().map(e -> new FeedEntry(e.url(), e.title(), e.datetime(),
-                        e.body())).toList());
+                .data(
+                        "entries",
+                        entries.stream()
+                                .map(e -> new FeedEntry(e.url(), e.title(), e.datetime(), e.body()))
+                                .toList());
     }
 
     /** One entry of the Atom feed. */
     @io.quarkus.qute.TemplateData
-    public record FeedEntry(String url, String title, String datetime, String content) {
-    }
+    public record FeedEntry(String url, String title, String datetime, String content) {}
 
     private Item item(String organisation, Disclosure d, SiteTexts t) {
         String url = link("/" + organisation + "/disclosures/" + d.publicId(), t);
@@ -147,16 +176,28 @@ public class DisclosurePages {
         List<Ref> earlier = new ArrayList<>();
         if (d.related() != null) {
             for (Disclosure.Related r : d.related()) {
-                Ref ref = new Ref(link("/" + organisation + "/disclosures/" + r.publicId(), t),
-                        t.t("publicId", r.publicId()), r.title().in(t.lang()), iso(r.publishedAt()),
-                        t.date(r.publishedAt()), r.recurrencePrevention() == null ? List.of()
-                                : r.recurrencePrevention());
+                Ref ref = new Ref(
+                        link("/" + organisation + "/disclosures/" + r.publicId(), t),
+                        t.t("publicId", r.publicId()),
+                        r.title().in(t.lang()),
+                        iso(r.publishedAt()),
+                        t.date(r.publishedAt()),
+                        r.recurrencePrevention() == null ? List.of() : r.recurrencePrevention());
                 (r.followUp() ? followUps : earlier).add(ref);
             }
         }
-        return new Item(url, t.t("publicId", d.publicId()), d.title().in(t.lang()), iso(d.publishedAt()),
-                t.date(d.publishedAt()), d.methodLabel() == null ? "" : d.methodLabel().in(t.lang()), summary, body,
-                d.recurrencePrevention() == null ? List.of() : d.recurrencePrevention(), followUps, earlier);
+        return new Item(
+                url,
+                t.t("publicId", d.publicId()),
+                d.title().in(t.lang()),
+                iso(d.publishedAt()),
+                t.date(d.publishedAt()),
+                d.methodLabel() == null ? "" : d.methodLabel().in(t.lang()),
+                summary,
+                body,
+                d.recurrencePrevention() == null ? List.of() : d.recurrencePrevention(),
+                followUps,
+                earlier);
     }
 
     private TemplateInstance page(Template template, SiteTexts t, String siteName, String path, String homeUrl) {
@@ -202,6 +243,5 @@ public class DisclosurePages {
     }
 
     /** Answers 404 with the site's own page. */
-    public static class PageNotFoundException extends RuntimeException {
-    }
+    public static class PageNotFoundException extends RuntimeException {}
 }

@@ -40,10 +40,17 @@ public class ErrorPages {
 
     private Response page(int status, String key, UriInfo uri) {
         SiteTexts t = SiteTexts.of(uri.getQueryParameters().getFirst("lang"));
-        String html = error.data("lang", t.lang()).data("t", t.all()).data("siteName", t.t("site.name"))
+        String html = error.data("lang", t.lang())
+                .data("t", t.all())
+                .data("siteName", t.t("site.name"))
                 .data("homeUrl", "en".equals(t.lang()) ? "/?lang=en" : "/")
                 .data("switchUrl", "en".equals(t.lang()) ? "/" : "/?lang=en")
-                .data("heading", t.t(key + ".title")).data("text", t.t(key + ".text")).render();
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html).build();
+                .data("heading", t.t(key + ".title"))
+                .data("text", t.t(key + ".text"))
+                .render();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(html)
+                .build();
     }
 }
