@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.horenso.platform.csv.SafeCsv;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.Message;
 import org.apache.commons.csv.CSVFormat;
@@ -55,7 +56,6 @@ public final class CsvDirectoryFormat {
             "valid_until");
 
     private static final char BOM = '\uFEFF';
-    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final CSVFormat WRITE = CSVFormat.RFC4180;
     private static final CSVFormat READ = CSVFormat.RFC4180
             .builder()
@@ -148,7 +148,7 @@ public final class CsvDirectoryFormat {
             for (Map<String, String> row : rows) {
                 List<String> values = new ArrayList<>();
                 for (String name : COLUMNS) {
-                    values.add(neutralise(row.getOrDefault(name, "")));
+                    values.add(SafeCsv.neutralise(row.getOrDefault(name, "")));
                 }
                 printer.printRecord(values);
             }
@@ -156,31 +156,6 @@ public final class CsvDirectoryFormat {
             throw new UncheckedIOException(e);
         }
         return out.toString();
-    }
-
-    /**
-     * The value as a spreadsheet must show it, never run it: a leading apostrophe before a formula start (and
-     * before an apostrophe that would otherwise be taken for one).
-     */
-    static String neutralise(String value) {
-        if (value == null) {
-            return "";
-        }
-        return looksNeutralisable(value) ? "'" + value : value;
-    }
-
-    /** The value as exported before neutralising: the leading apostrophe the export added is stripped again. */
-    static String restore(String value) {
-        return value.startsWith("'") && looksNeutralisable(value.substring(1)) ? value.substring(1) : value;
-    }
-
-    /** A formula start, possibly behind apostrophes (so that a value that begins {@code '=} round-trips too). */
-    private static boolean looksNeutralisable(String value) {
-        int i = 0;
-        while (i < value.length() && value.charAt(i) == '\'') {
-            i++;
-        }
-        return i < value.length() && FORMULA_STARTS.indexOf(value.charAt(i)) >= 0;
     }
 
     /** A record and the line it starts on (1-based). */
@@ -193,7 +168,7 @@ public final class CsvDirectoryFormat {
             if (index == null || index >= record.values().size()) {
                 return "";
             }
-            return restore(record.values().get(index).trim());
+            return SafeCsv.restore(record.values().get(index).trim());
         }
     }
 

@@ -16,6 +16,7 @@ import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
+import jp.horenso.platform.csv.SafeCsv;
 import jp.horenso.platform.security.Caller;
 
 /** Proves a case's trail is intact (第117–119条) and exports it for auditors. */
@@ -92,8 +93,8 @@ public class AuditService {
                     entry.prevHash(),
                     entry.hash()));
         }
-        return CsvExport.write(
-                List.of("seq", "type", "at", "actor", "details", "source_event_id", "prev_hash", "hash"), rows);
+        return SafeCsv.write(
+                List.of("seq", "type", "at", "actor", "details", "source_event_id", "prev_hash", "hash"), rows, false);
     }
 
     private static Map<String, Object> row(TimelineEntry e) {
