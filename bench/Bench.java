@@ -48,7 +48,8 @@ import jp.horenso.localstack.Ports;
  * <p>Launched by {@code bench/report-latency.sh} with the tree's {@code local-stack/target/classes} and
  * {@code local-stack/target/lib/*} on the class path; arguments are {@code key=value}: {@code tree}, {@code data},
  * {@code out} (results file), {@code rate} (reports/s, 1), {@code duration} (s, 60), {@code warmup} (s, 20),
- * {@code drain} (s to wait for the last mails, 120), {@code grace} (s to wait for duplicates, 10),
+ * {@code idle} (s of CPU measured with no reports before the warm-up, 10; 0 skips it), {@code drain} (s to wait
+ * for the last mails, 120), {@code grace} (s to wait for duplicates, 10),
  * {@code clktck} (100). Exit code 0 when every measured report got exactly one section-chief mail, 1 when not,
  * 2 when the stack could not be started or measured.
  */
@@ -133,7 +134,8 @@ public final class Bench {
                 return 2;
             }
             log("ready: first report reached the section chief after " + (arrival(probe.number) - probe.sentAt) + " ms");
-            return measure(token, rate, duration, warmup);
+            Map<String, String[]> idle = idle((int) number("idle", "10"));
+            return measure(token, rate, duration, warmup, idle);
         } finally {
             closeStack(closed);
             try {
@@ -144,7 +146,32 @@ public final class Bench {
         }
     }
 
-    private int measure(String token, double rate, int duration, int warmup) throws Exception {
+    /** CPU of each process with nothing to do (pollers, consumers, the JVMs themselves), as a share of a core. */
+    private Map<String, String[]> idle(int seconds) throws InterruptedException {
+        Map<String, String[]> figures = new LinkedHashMap<>();
+        if (seconds <= 0) {
+            return figures;
+        }
+        log("idle: " + seconds + " s with no reports …");
+        Map<String, long[]> before = cpuSnapshot();
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        Map<String, long[]> after = cpuSnapshot();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long ticksPerSecond = (long) number("clktck", "100");
+        after.forEach((name, ticks) -> {
+            long[] b = before.get(name);
+            if (b != null) {
+                double ms = (ticks[0] - b[0]) * 1000.0 / ticksPerSecond;
+                figures.put("cpu-idle-share." + name,
+                        new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / elapsed), "%core"});
+            }
+        });
+        return figures;
+    }
+
+    private int measure(String token, double rate, int duration, int warmup, Map<String, String[]> idle)
+            throws Exception {
         int warmupCount = (int) Math.round(warmup * rate);
         int measuredCount = (int) Math.round(duration * rate);
         long period = Math.round(1_000_000.0 / rate);
@@ -240,6 +267,7 @@ public final class Bench {
                     new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / seconds), "%core"});
         }
 
+        figures.putAll(idle);
         StringBuilder out = new StringBuilder();
         figures.forEach((name, v) -> out.append(name).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
         boolean ok = failed == 0 && lost == 0 && duplicated == 0;

@@ -9,6 +9,7 @@
 #     --rate N        reports per second (default 1)
 #     --duration S    measured seconds (default 60)
 #     --warmup S      warm-up seconds before measuring (default 20)
+#     --idle S        seconds of idle CPU measured before the warm-up (default 10; 0 skips)
 #     --build         run ./mvnw -B -q -DskipTests package in every tree first, even when its jars are there
 #     --out DIR       where results and the stacks' logs go (default /tmp/horenso-bench-<time>)
 #     --keep-data     keep each scratch data folder (PostgreSQL, Kafka) instead of deleting it
@@ -16,7 +17,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-rate=1 duration=60 warmup=20 build=false keep=false
+rate=1 duration=60 warmup=20 idle=10 build=false keep=false
 out="/tmp/horenso-bench-$(date -u +%Y%m%dT%H%M%SZ)"
 trees=()
 while (($#)); do
@@ -24,6 +25,7 @@ while (($#)); do
     --rate) rate="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
+    --idle) idle="$2"; shift 2 ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --keep-data) keep=true; shift ;;
@@ -48,6 +50,7 @@ built() {
 }
 
 labels=()
+described=()
 status=0
 for i in "${!trees[@]}"; do
   tree="${trees[$i]}"
@@ -55,6 +58,7 @@ for i in "${!trees[@]}"; do
   for l in "${labels[@]}"; do [[ "$l" == "$label" ]] && label="$label-$((i + 1))"; done
   labels+=("$label")
   commit="$(git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo '?')"
+  described+=("$label = $tree (commit $commit)")
   echo "=== [$label] $tree (commit $commit) ==="
   if $build || ! built "$tree"; then
     echo "[bench] building $tree: ./mvnw -B -q -DskipTests package …"
@@ -64,7 +68,7 @@ for i in "${!trees[@]}"; do
   set +e
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Bench.java" \
-    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" \
+    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" idle="$idle" \
     clktck="$(getconf CLK_TCK)" > >(tee "$out/$label.log") 2>&1 &
   bench_pid=$!
   wait "$bench_pid"
@@ -81,6 +85,7 @@ done
 
 echo
 echo "=== results (rate $rate/s, $duration s measured after $warmup s warm-up; $(nproc) cores; $(date -u +%FT%TZ)) ==="
+printf '%s\n' "${described[@]}"
 for label in "${labels[@]}"; do
   [[ -f "$out/$label.tsv" ]] && awk -F'\t' -v l="$label" '{ printf "%-12s %-42s %10s %s\n", l, $1, $2, $3 }' "$out/$label.tsv"
 done
@@ -91,7 +96,7 @@ if ((${#labels[@]} > 1)) && [[ -f "$out/${labels[0]}.tsv" ]]; then
     [[ -f "$out/$label.tsv" ]] || continue
     awk -F'\t' -v l="$label" -v b="${labels[0]}" '
       NR == FNR { base[$1] = $2; next }
-      $1 != "check" && ($1 in base) && base[$1] + 0 != 0 && $2 ~ /^[0-9.]+$/ {
+      $1 != "check" && $1 != "window" && ($1 in base) && base[$1] + 0 != 0 && $2 ~ /^[0-9.]+$/ {
         printf "%-12s %-42s %8.2f  (%s / %s %s)\n", l "/" b, $1, $2 / base[$1], $2, base[$1], $3 }
     ' "$out/${labels[0]}.tsv" "$out/$label.tsv"
   done
