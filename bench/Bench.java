@@ -24,12 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.horenso.localstack.LocalStack;
@@ -40,14 +35,16 @@ import jp.horenso.localstack.Ports;
  * Report → section chief's mail, at low load, on the whole local stack of one checked-out tree (issue 11).
  *
  * <p>Starts the tree's local stack ({@link LocalStack}, the same parts as {@code ./horenso-local}) in a scratch data
- * folder, files reports as {@code staff1} at a fixed rate (open loop: the next report does not wait for the previous
- * one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by the mail
+ * folder, files reports as {@code staff1} at a given mean rate (open loop: the next report does not wait for the
+ * previous one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by the mail
  * catcher's SMTP server, minus the time just before the POST was sent. Both clocks are this JVM's: the mail catcher
  * runs in it. Also the CPU time (utime + stime from /proc) each process used over the measured window, per report.
  *
  * <p>Launched by {@code bench/report-latency.sh} with the tree's {@code local-stack/target/classes} and
  * {@code local-stack/target/lib/*} on the class path; arguments are {@code key=value}: {@code tree}, {@code data},
  * {@code out} (results file), {@code rate} (reports/s, 1), {@code duration} (s, 60), {@code warmup} (s, 20),
+ * {@code arrivals} ({@code poisson}: exponential gaps of mean 1/rate from a fixed seed, the default, so that
+ * reports meet the services' one-second polls at every phase; {@code fixed}: exactly 1/rate apart),
  * {@code idle} (s of CPU measured with no reports before the warm-up, 10; 0 skips it), {@code drain} (s to wait
  * for the last mails, 120), {@code grace} (s to wait for duplicates, 10),
  * {@code clktck} (100). Exit code 0 when every measured report got exactly one section-chief mail, 1 when not,
@@ -174,40 +171,40 @@ public final class Bench {
             throws Exception {
         int warmupCount = (int) Math.round(warmup * rate);
         int measuredCount = (int) Math.round(duration * rate);
-        long period = Math.round(1_000_000.0 / rate);
+        long period = Math.round(1e9 / rate);
+        boolean poisson = !"fixed".equals(options.getOrDefault("arrivals", "poisson"));
+        java.util.Random gaps = new java.util.Random(11); // the same arrival times for every tree
         List<CompletableFuture<Filed>> warm = new ArrayList<>();
         List<CompletableFuture<Filed>> measured = new ArrayList<>();
         Map<String, long[]> cpuBefore = new LinkedHashMap<>();
-        long[] windowStart = new long[1];
-        AtomicInteger tick = new AtomicInteger();
-        CountDownLatch done = new CountDownLatch(1);
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-        log("warm-up: " + warmupCount + " reports over " + warmup + " s, then measuring " + measuredCount
-                + " reports over " + duration + " s (" + rate + " report/s)");
-        timer.scheduleAtFixedRate(() -> {
-            int i = tick.getAndIncrement();
+        long windowStart = 0;
+        log("warm-up: " + warmupCount + " reports over about " + warmup + " s, then measuring " + measuredCount
+                + " reports over about " + duration + " s (" + rate + " report/s, "
+                + (poisson ? "Poisson arrivals" : "fixed interval") + ")");
+        long next = System.nanoTime();
+        for (int i = 0; i < warmupCount + measuredCount; i++) {
+            for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
             if (i < warmupCount) {
                 warm.add(file(token, "ベンチマーク準備 " + i + " / benchmark warm-up " + i));
-            } else if (i < warmupCount + measuredCount) {
+            } else {
                 if (i == warmupCount) {
                     cpuBefore.putAll(cpuSnapshot());
-                    windowStart[0] = System.nanoTime();
+                    windowStart = System.nanoTime();
                 }
                 int n = i - warmupCount;
                 measured.add(file(token, "ベンチマーク報告 " + n + " / benchmark report " + n));
-            } else {
-                done.countDown();
             }
-        }, 0, period, TimeUnit.MICROSECONDS);
-        done.await();
-        timer.shutdownNow();
+            next += poisson ? (long) (-Math.log(1 - gaps.nextDouble()) * period) : period;
+        }
 
         List<Filed> reports = measured.stream().map(CompletableFuture::join).toList();
         List<Filed> accepted = reports.stream().filter(r -> r.number != null).toList();
         int failed = reports.size() - accepted.size();
         reports.stream().filter(r -> r.number == null).limit(3).forEach(r -> log("refused: " + r.failure));
         int missing = awaitMails(accepted, Duration.ofSeconds((long) number("drain", "120")));
-        long windowNanos = System.nanoTime() - windowStart[0];
+        long windowNanos = System.nanoTime() - windowStart;
         Map<String, long[]> cpuAfter = cpuSnapshot();
         long grace = (long) number("grace", "10");
         log("all arrived or gave up (" + missing + " missing); waiting " + grace + " s for duplicates …");

@@ -2,11 +2,12 @@
 # Report → section chief's mail, at low load, on the whole local stack, for one or more checked-out trees in turn
 # (issue 11; docs/benchmarks.md). For each tree: build it if its jars are missing (or with --build), start its local
 # stack in a scratch data folder, check that one report reaches the section chief, warm up, file reports as staff1
-# at a fixed rate, take each report's latency until its mail to chief1 was accepted by the mail catcher, stop
+# at a mean rate, take each report's latency until its mail to chief1 was accepted by the mail catcher, stop
 # everything. Then one line per figure per tree and the ratios of each later tree to the first.
 #
 #   bench/report-latency.sh [options] TREE [TREE …]      e.g. bench/report-latency.sh /tmp/before /tmp/after
-#     --rate N        reports per second (default 1)
+#     --rate N        reports per second on average (default 1)
+#     --arrivals A    poisson (default: random gaps, the same for every tree) or fixed (exactly 1/N s apart)
 #     --duration S    measured seconds (default 60)
 #     --warmup S      warm-up seconds before measuring (default 20)
 #     --idle S        seconds of idle CPU measured before the warm-up (default 10; 0 skips)
@@ -17,7 +18,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-rate=1 duration=60 warmup=20 idle=10 build=false keep=false
+rate=1 duration=60 warmup=20 idle=10 arrivals=poisson build=false keep=false
 out="/tmp/horenso-bench-$(date -u +%Y%m%dT%H%M%SZ)"
 trees=()
 while (($#)); do
@@ -26,10 +27,11 @@ while (($#)); do
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --idle) idle="$2"; shift 2 ;;
+    --arrivals) arrivals="$2"; shift 2 ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --keep-data) keep=true; shift ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *) trees+=("$(cd "$1" && pwd)"); shift ;;
   esac
@@ -68,7 +70,7 @@ for i in "${!trees[@]}"; do
   set +e
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Bench.java" \
-    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" idle="$idle" \
+    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" idle="$idle" arrivals="$arrivals" \
     clktck="$(getconf CLK_TCK)" > >(tee "$out/$label.log") 2>&1 &
   bench_pid=$!
   wait "$bench_pid"
@@ -84,7 +86,7 @@ for i in "${!trees[@]}"; do
 done
 
 echo
-echo "=== results (rate $rate/s, $duration s measured after $warmup s warm-up; $(nproc) cores; $(date -u +%FT%TZ)) ==="
+echo "=== results (rate $rate/s $arrivals, $duration s measured after $warmup s warm-up; $(nproc) cores; $(date -u +%FT%TZ)) ==="
 printf '%s\n' "${described[@]}"
 for label in "${labels[@]}"; do
   [[ -f "$out/$label.tsv" ]] && awk -F'\t' -v l="$label" '{ printf "%-12s %-42s %10s %s\n", l, $1, $2, $3 }' "$out/$label.tsv"
