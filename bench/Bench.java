@@ -385,8 +385,8 @@ public final class Bench {
         Map<Long, String[]> processes = processes();
         for (String name : concat(SERVICES, OTHERS)) {
             String jar = tree.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
-            processes.forEach((pid, p) -> {
-                if (p[0].contains("-jar\0" + jar)) {
+            processes.forEach((pid, p) -> { // the JVM itself, not the local stack's watchdog shell around it
+                if (p[0].contains("-jar\0" + jar) && isJava(p[0])) {
                     result.put(name, new long[] {ticks(pid)});
                 }
             });
@@ -416,6 +416,12 @@ public final class Bench {
         result.put("keycloak", new long[] {keycloak});
         result.put("bench-jvm(kafka+mail+load)", new long[] {ticks(ProcessHandle.current().pid())});
         return result;
+    }
+
+    /** Whether a NUL-separated command line runs java (and not a shell that was given java's arguments). */
+    private static boolean isJava(String commandLine) {
+        int end = commandLine.indexOf('\0');
+        return (end < 0 ? commandLine : commandLine.substring(0, end)).endsWith("java");
     }
 
     private static List<String> concat(List<String> a, List<String> b) {
