@@ -36,9 +36,10 @@ import jp.horenso.localstack.Ports;
  *
  * <p>Starts the tree's local stack ({@link LocalStack}, the same parts as {@code ./horenso-local}) in a scratch data
  * folder, files reports as {@code staff1} at a given mean rate (open loop: the next report does not wait for the
- * previous one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by the mail
- * catcher's SMTP server, minus the time just before the POST was sent. Both clocks are this JVM's: the mail catcher
- * runs in it. Also the CPU time (utime + stime from /proc) each process used over the measured window, per report.
+ * previous one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by
+ * the mail catcher's SMTP server, minus the time just before the POST was sent. Both clocks are this JVM's: the mail
+ * catcher runs in it. Also the CPU time (utime + stime from /proc) each process used over the measured window, per
+ * report.
  *
  * <p>Launched by {@code bench/report-latency.sh} with the tree's {@code local-stack/target/classes} and
  * {@code local-stack/target/lib/*} on the class path; arguments are {@code key=value}: {@code tree}, {@code data},
@@ -127,10 +128,12 @@ public final class Bench {
                 return 2;
             }
             if (awaitMails(List.of(probe), Duration.ofMinutes(3)) > 0) {
-                log("no mail to " + CHIEF_MAIL + " for " + probe.number + " within 3 minutes; see " + data.resolve("logs"));
+                log("no mail to " + CHIEF_MAIL + " for " + probe.number + " within 3 minutes; see "
+                        + data.resolve("logs"));
                 return 2;
             }
-            log("ready: first report reached the section chief after " + (arrival(probe.number) - probe.sentAt) + " ms");
+            log("ready: first report reached the section chief after " + (arrival(probe.number) - probe.sentAt)
+                    + " ms");
             Map<String, String[]> idle = idle((int) number("idle", "10"));
             return measure(token, rate, duration, warmup, idle);
         } finally {
@@ -284,7 +287,8 @@ public final class Bench {
         String body = "{\"title\":\"" + title + "\",\"description\":\"ベンチマークによる報告です。 / Filed by the "
                 + "report-latency benchmark.\",\"occurredAt\":\"" + now.minusHours(2) + "\",\"discoveredAt\":\""
                 + now.minusMinutes(10) + "\",\"reporterType\":\"STAFF\"}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.serviceUrl("incident-service") + "/api/incidents"))
+        URI incidents = URI.create(stack.serviceUrl("incident-service") + "/api/incidents");
+        HttpRequest request = HttpRequest.newBuilder(incidents)
                 .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json; charset=UTF-8")
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();

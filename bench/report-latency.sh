@@ -40,12 +40,16 @@ done
 mkdir -p "$out"
 
 bench_pid=""
-stop_bench() { [[ -n "$bench_pid" ]] && kill -TERM "$bench_pid" 2>/dev/null && wait "$bench_pid" 2>/dev/null; exit 130; }
+stop_bench() {
+  [[ -n "$bench_pid" ]] && kill -TERM "$bench_pid" 2>/dev/null && wait "$bench_pid" 2>/dev/null
+  exit 130
+}
 trap stop_bench INT TERM
 
 built() {
   local t="$1"
-  [[ -d "$t/local-stack/target/classes" && -d "$t/local-stack/target/lib" && -d "$t/local-stack/target/keycloak" ]] || return 1
+  local d
+  for d in classes lib keycloak; do [[ -d "$t/local-stack/target/$d" ]] || return 1; done
   for s in incident-service escalation-service notification-service; do
     [[ -f "$t/$s/target/quarkus-app/quarkus-run.jar" ]] || return 1
   done
@@ -70,7 +74,8 @@ for i in "${!trees[@]}"; do
   set +e
   java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Bench.java" \
-    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" idle="$idle" arrivals="$arrivals" \
+    tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" \
+    idle="$idle" arrivals="$arrivals" \
     clktck="$(getconf CLK_TCK)" > >(tee "$out/$label.log") 2>&1 &
   bench_pid=$!
   wait "$bench_pid"
@@ -86,10 +91,12 @@ for i in "${!trees[@]}"; do
 done
 
 echo
-echo "=== results (rate $rate/s $arrivals, $duration s measured after $warmup s warm-up; $(nproc) cores; $(date -u +%FT%TZ)) ==="
+echo "=== results (rate $rate/s $arrivals, $duration s measured after $warmup s warm-up;" \
+  "$(nproc) cores; $(date -u +%FT%TZ)) ==="
 printf '%s\n' "${described[@]}"
 for label in "${labels[@]}"; do
-  [[ -f "$out/$label.tsv" ]] && awk -F'\t' -v l="$label" '{ printf "%-12s %-42s %10s %s\n", l, $1, $2, $3 }' "$out/$label.tsv"
+  [[ -f "$out/$label.tsv" ]] || continue
+  awk -F'\t' -v l="$label" '{ printf "%-12s %-42s %10s %s\n", l, $1, $2, $3 }' "$out/$label.tsv"
 done
 if ((${#labels[@]} > 1)) && [[ -f "$out/${labels[0]}.tsv" ]]; then
   echo
