@@ -1,0 +1,507 @@
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import jp.horenso.localstack.LocalStack;
+import jp.horenso.localstack.MailCatcher;
+import jp.horenso.localstack.Ports;
+
+/**
+ * Report → section chief's mail, at low load, on the whole local stack of one checked-out tree (issue 11).
+ *
+ * <p>Starts the tree's local stack ({@link LocalStack}, the same parts as {@code ./horenso-local}) in a scratch data
+ * folder, files reports as {@code staff1} at a given mean rate (open loop: the next report does not wait for the
+ * previous one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by
+ * the mail catcher's SMTP server, minus the time just before the POST was sent. Both clocks are this JVM's: the mail
+ * catcher runs in it. Also the CPU time (utime + stime from /proc) each process used over the measured window, per
+ * report.
+ *
+ * <p>Launched by {@code bench/report-latency.sh} with the tree's {@code local-stack/target/classes} and
+ * {@code local-stack/target/lib/*} on the class path; arguments are {@code key=value}: {@code tree}, {@code data},
+ * {@code out} (results file), {@code rate} (reports/s, 1), {@code duration} (s, 60), {@code warmup} (s, 20),
+ * {@code arrivals} ({@code poisson}: exponential gaps of mean 1/rate from a fixed seed, the default, so that
+ * reports meet the services' one-second polls at every phase; {@code fixed}: exactly 1/rate apart),
+ * {@code idle} (s of CPU measured with no reports before the warm-up, 10; 0 skips it), {@code drain} (s to wait
+ * for the last mails, 120), {@code grace} (s to wait for duplicates, 10),
+ * {@code clktck} (100). Exit code 0 when every measured report got exactly one section-chief mail, 1 when not,
+ * 2 when the stack could not be started or measured.
+ */
+public final class Bench {
+
+    private static final String REPORTER = "staff1";
+    private static final String CHIEF_MAIL = "chief1@demo-city.example.jp";
+    private static final String CLIENT = "horenso-cli";
+    private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"(INC-\\d{4}-\\d{6})\"");
+    private static final Pattern CASE = Pattern.compile("INC-\\d{4}-\\d{6}");
+    private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+    /** Processes whose CPU is reported: the three services first (the figures), then the rest (for context). */
+    private static final List<String> SERVICES = List.of("incident-service", "escalation-service",
+            "notification-service");
+    private static final List<String> OTHERS = List.of("web", "public-site");
+
+    private final Map<String, String> options;
+    private final Path tree;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private LocalStack stack;
+    private GreenMail greenMail;
+
+    private Bench(Map<String, String> options) {
+        this.options = options;
+        this.tree = Path.of(required("tree")).toAbsolutePath().normalize();
+    }
+
+    public static void main(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq < 1) {
+                System.err.println("arguments are key=value, got: " + arg);
+                System.exit(2);
+            }
+            options.put(arg.substring(0, eq), arg.substring(eq + 1));
+        }
+        int code;
+        try {
+            code = new Bench(options).run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            code = 2;
+        }
+        // The stack is closed by then; the JVM may still hold non-daemon threads of Kafka or GreenMail.
+        System.exit(code);
+    }
+
+    private int run() throws Exception {
+        double rate = number("rate", "1");
+        int duration = (int) number("duration", "60");
+        int warmup = (int) number("warmup", "20");
+        Path data = Path.of(required("data")).toAbsolutePath();
+        LocalStack.Settings settings = LocalStack.Settings.localDefaults(tree, data, true);
+        for (int port : new int[] {settings.postgresPort(), settings.kafkaPort(), settings.keycloakPort(),
+            settings.smtpPort(), settings.imapPort(), settings.mailWebPort(), settings.incidentPort(),
+            settings.escalationPort(), settings.notificationPort(), settings.webPort(), settings.publicSitePort()}) {
+            if (Ports.inUse(port)) {
+                log("port " + port + " is already in use: is another Horenso (or this benchmark) running?");
+                return 2;
+            }
+        }
+        AtomicBoolean closed = new AtomicBoolean();
+        Thread hook = new Thread(() -> closeStack(closed));
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            long t = System.nanoTime();
+            log("starting the local stack of " + tree + " (data in " + data + ") …");
+            stack = LocalStack.start(settings);
+            greenMail = greenMailOf(stack.mail());
+            log("stack started in " + (System.nanoTime() - t) / 1_000_000_000L + " s");
+            String token = accessToken();
+            log("ready check: one report through to the section chief's mail …");
+            Filed probe = file(token, "準備確認 / readiness probe").join();
+            if (probe.number == null) {
+                log("readiness probe was refused: " + probe.failure);
+                return 2;
+            }
+            if (awaitMails(List.of(probe), Duration.ofMinutes(3)) > 0) {
+                log("no mail to " + CHIEF_MAIL + " for " + probe.number + " within 3 minutes; see "
+                        + data.resolve("logs"));
+                return 2;
+            }
+            log("ready: first report reached the section chief after " + (arrival(probe.number) - probe.sentAt)
+                    + " ms");
+            Map<String, String[]> idle = idle((int) number("idle", "10"));
+            return measure(token, rate, duration, warmup, idle);
+        } finally {
+            closeStack(closed);
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+    }
+
+    /** CPU of each process with nothing to do (pollers, consumers, the JVMs themselves), as a share of a core. */
+    private Map<String, String[]> idle(int seconds) throws InterruptedException {
+        Map<String, String[]> figures = new LinkedHashMap<>();
+        if (seconds <= 0) {
+            return figures;
+        }
+        log("idle: " + seconds + " s with no reports …");
+        Map<String, long[]> before = cpuSnapshot();
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        Map<String, long[]> after = cpuSnapshot();
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        long ticksPerSecond = (long) number("clktck", "100");
+        after.forEach((name, ticks) -> {
+            long[] b = before.get(name);
+            if (b != null) {
+                double ms = (ticks[0] - b[0]) * 1000.0 / ticksPerSecond;
+                figures.put("cpu-idle-share." + name,
+                        new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / elapsed), "%core"});
+            }
+        });
+        return figures;
+    }
+
+    private int measure(String token, double rate, int duration, int warmup, Map<String, String[]> idle)
+            throws Exception {
+        int warmupCount = (int) Math.round(warmup * rate);
+        int measuredCount = (int) Math.round(duration * rate);
+        long period = Math.round(1e9 / rate);
+        boolean poisson = !"fixed".equals(options.getOrDefault("arrivals", "poisson"));
+        java.util.Random gaps = new java.util.Random(11); // the same arrival times for every tree
+        List<CompletableFuture<Filed>> warm = new ArrayList<>();
+        List<CompletableFuture<Filed>> measured = new ArrayList<>();
+        Map<String, long[]> cpuBefore = new LinkedHashMap<>();
+        long windowStart = 0;
+        log("warm-up: " + warmupCount + " reports over about " + warmup + " s, then measuring " + measuredCount
+                + " reports over about " + duration + " s (" + rate + " report/s, "
+                + (poisson ? "Poisson arrivals" : "fixed interval") + ")");
+        long next = System.nanoTime();
+        for (int i = 0; i < warmupCount + measuredCount; i++) {
+            for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
+                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            }
+            if (i < warmupCount) {
+                warm.add(file(token, "ベンチマーク準備 " + i + " / benchmark warm-up " + i));
+            } else {
+                if (i == warmupCount) {
+                    cpuBefore.putAll(cpuSnapshot());
+                    windowStart = System.nanoTime();
+                }
+                int n = i - warmupCount;
+                measured.add(file(token, "ベンチマーク報告 " + n + " / benchmark report " + n));
+            }
+            next += poisson ? (long) (-Math.log(1 - gaps.nextDouble()) * period) : period;
+        }
+
+        List<Filed> reports = measured.stream().map(CompletableFuture::join).toList();
+        List<Filed> accepted = reports.stream().filter(r -> r.number != null).toList();
+        int failed = reports.size() - accepted.size();
+        reports.stream().filter(r -> r.number == null).limit(3).forEach(r -> log("refused: " + r.failure));
+        int missing = awaitMails(accepted, Duration.ofSeconds((long) number("drain", "120")));
+        long windowNanos = System.nanoTime() - windowStart;
+        Map<String, long[]> cpuAfter = cpuSnapshot();
+        long grace = (long) number("grace", "10");
+        log("all arrived or gave up (" + missing + " missing); waiting " + grace + " s for duplicates …");
+        Thread.sleep(grace * 1000);
+
+        Map<String, List<Long>> mails = chiefMails();
+        List<Long> latencies = new ArrayList<>();
+        List<Long> answers = new ArrayList<>();
+        int lost = 0;
+        int duplicated = 0;
+        for (Filed r : accepted) {
+            List<Long> times = mails.getOrDefault(r.number, List.of());
+            if (times.isEmpty()) {
+                lost++;
+                log("no section-chief mail for " + r.number);
+                continue;
+            }
+            if (times.size() > 1) {
+                duplicated++;
+                log(times.size() + " section-chief mails for " + r.number);
+            }
+            latencies.add(times.get(0) - r.sentAt);
+            answers.add(r.answeredAt - r.sentAt);
+        }
+        long warmDuplicates = warm.stream().map(CompletableFuture::join).filter(r -> r.number != null)
+                .filter(r -> mails.getOrDefault(r.number, List.of()).size() > 1).count();
+
+        Map<String, String[]> figures = new LinkedHashMap<>();
+        figures.put("reports.filed", new String[] {Integer.toString(reports.size()), "reports"});
+        figures.put("reports.refused", new String[] {Integer.toString(failed), "reports"});
+        figures.put("mail.missing", new String[] {Integer.toString(lost), "reports"});
+        figures.put("mail.duplicated", new String[] {Integer.toString(duplicated), "reports"});
+        figures.put("mail.duplicated.warmup", new String[] {Long.toString(warmDuplicates), "reports"});
+        latencies.sort(Comparator.naturalOrder());
+        answers.sort(Comparator.naturalOrder());
+        if (!latencies.isEmpty()) {
+            figures.put("latency.p50", new String[] {Long.toString(percentile(latencies, 50)), "ms"});
+            figures.put("latency.p95", new String[] {Long.toString(percentile(latencies, 95)), "ms"});
+            figures.put("latency.p99", new String[] {Long.toString(percentile(latencies, 99)), "ms"});
+            figures.put("latency.max", new String[] {Long.toString(latencies.get(latencies.size() - 1)), "ms"});
+            figures.put("latency.min", new String[] {Long.toString(latencies.get(0)), "ms"});
+            figures.put("post-201.p50", new String[] {Long.toString(percentile(answers, 50)), "ms"});
+            figures.put("post-201.p95", new String[] {Long.toString(percentile(answers, 95)), "ms"});
+        }
+        double seconds = windowNanos / 1e9;
+        figures.put("window", new String[] {String.format(Locale.ROOT, "%.1f", seconds), "s"});
+        long ticksPerSecond = (long) number("clktck", "100");
+        for (Map.Entry<String, long[]> e : cpuAfter.entrySet()) {
+            long[] before = cpuBefore.get(e.getKey());
+            if (before == null || accepted.isEmpty()) {
+                continue;
+            }
+            double ms = (e.getValue()[0] - before[0]) * 1000.0 / ticksPerSecond;
+            figures.put("cpu-per-report." + e.getKey(),
+                    new String[] {String.format(Locale.ROOT, "%.1f", ms / accepted.size()), "ms"});
+            figures.put("cpu-share." + e.getKey(),
+                    new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / seconds), "%core"});
+        }
+
+        figures.putAll(idle);
+        StringBuilder out = new StringBuilder();
+        figures.forEach((name, v) -> out.append(name).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
+        boolean ok = failed == 0 && lost == 0 && duplicated == 0;
+        out.append("check\t").append(ok ? "OK" : "FAILED").append('\t')
+                .append("every report got exactly one section-chief mail").append('\n');
+        Files.writeString(Path.of(required("out")), out.toString());
+        System.out.print(out);
+        return ok ? 0 : 1;
+    }
+
+    /** A report as filed: when the POST was sent and answered, its case number (null when refused). */
+    private record Filed(long sentAt, long answeredAt, String number, String failure) {
+    }
+
+    private CompletableFuture<Filed> file(String token, String title) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        String body = "{\"title\":\"" + title + "\",\"description\":\"ベンチマークによる報告です。 / Filed by the "
+                + "report-latency benchmark.\",\"occurredAt\":\"" + now.minusHours(2) + "\",\"discoveredAt\":\""
+                + now.minusMinutes(10) + "\",\"reporterType\":\"STAFF\"}";
+        URI incidents = URI.create(stack.serviceUrl("incident-service") + "/api/incidents");
+        HttpRequest request = HttpRequest.newBuilder(incidents)
+                .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+        long sentAt = System.currentTimeMillis();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).handle((r, e) -> {
+            long answeredAt = System.currentTimeMillis();
+            if (e != null) {
+                return new Filed(sentAt, answeredAt, null, e.toString());
+            }
+            Matcher m = NUMBER.matcher(r.body());
+            if (r.statusCode() != 201 || !m.find()) {
+                return new Filed(sentAt, answeredAt, null, r.statusCode() + " " + r.body());
+            }
+            return new Filed(sentAt, answeredAt, m.group(1), null);
+        });
+    }
+
+    private String accessToken() throws IOException, InterruptedException {
+        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + REPORTER + "&password="
+                + URLEncoder.encode(REPORTER, StandardCharsets.UTF_8);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.keycloak().realmUrl()
+                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = TOKEN.matcher(r.body());
+        if (r.statusCode() != 200 || !m.find()) {
+            throw new IllegalStateException("no token for " + REPORTER + ": " + r.statusCode() + " " + r.body());
+        }
+        return m.group(1);
+    }
+
+    /** Waits until every report has a section-chief mail; returns how many still have none. */
+    private int awaitMails(List<Filed> reports, Duration atMost) throws InterruptedException {
+        long end = System.nanoTime() + atMost.toNanos();
+        while (true) {
+            Map<String, List<Long>> mails = chiefMails();
+            int missing = (int) reports.stream().filter(r -> !mails.containsKey(r.number)).count();
+            if (missing == 0 || System.nanoTime() > end) {
+                return missing;
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private long arrival(String number) {
+        return chiefMails().get(number).get(0);
+    }
+
+    /**
+     * The section chief's inbox at the mail catcher: case number (from the subject) → the times, in ms since the
+     * epoch, at which the SMTP server accepted each mail naming it, earliest first.
+     */
+    private Map<String, List<Long>> chiefMails() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return chiefMailsOnce();
+            } catch (java.util.ConcurrentModificationException e) { // a mail arrived while reading the inbox
+                if (attempt == 20) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Map<String, List<Long>> chiefMailsOnce() {
+        Map<String, List<Long>> result = new HashMap<>();
+        try {
+            GreenMailUser chief = greenMail.getUserManager().getUserByEmail(CHIEF_MAIL);
+            if (chief == null) {
+                return result;
+            }
+            MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(chief);
+            for (StoredMessage message : inbox.getMessages()) {
+                String subject = message.getMimeMessage().getSubject();
+                Matcher m = CASE.matcher(subject == null ? "" : subject);
+                if (m.find()) {
+                    result.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(message.getReceivedDate().getTime());
+                }
+            }
+        } catch (java.util.ConcurrentModificationException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read the mail catcher's store", e);
+        }
+        result.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+        return result;
+    }
+
+    /** The mail catcher's GreenMail: its JSON view has no receive times, its store has them (to the ms). */
+    private static GreenMail greenMailOf(MailCatcher catcher) throws ReflectiveOperationException {
+        var field = MailCatcher.class.getDeclaredField("greenMail");
+        field.setAccessible(true);
+        return (GreenMail) field.get(catcher);
+    }
+
+    /** CPU ticks (utime + stime) per process of the stack, by name. */
+    private Map<String, long[]> cpuSnapshot() {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        Map<Long, String[]> processes = processes();
+        for (String name : concat(SERVICES, OTHERS)) {
+            String jar = tree.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
+            processes.forEach((pid, p) -> { // the JVM itself, not the local stack's watchdog shell around it
+                if (p[0].contains("-jar\0" + jar) && isJava(p[0])) {
+                    result.put(name, new long[] {ticks(pid)});
+                }
+            });
+        }
+        String data = Path.of(required("data")).toAbsolutePath().toString();
+        String keycloakHome = "kc.home.dir=" + tree.resolve("local-stack/target/keycloak");
+        java.util.Set<Long> postgres = new java.util.HashSet<>();
+        long keycloak = 0;
+        for (Map.Entry<Long, String[]> e : processes.entrySet()) {
+            String cmd = e.getValue()[0];
+            if (cmd.contains("postgres") && cmd.contains(data)) { // the postmaster (and its wrapper, if any)
+                postgres.add(e.getKey());
+            } else if (cmd.contains(keycloakHome)) {
+                keycloak += ticks(e.getKey());
+            }
+        }
+        boolean grew = !postgres.isEmpty();
+        while (grew) { // the backends and background workers, below the postmaster
+            grew = false;
+            for (Map.Entry<Long, String[]> e : processes.entrySet()) {
+                if (postgres.contains(Long.parseLong(e.getValue()[1]))) {
+                    grew |= postgres.add(e.getKey());
+                }
+            }
+        }
+        result.put("postgres", new long[] {postgres.stream().mapToLong(Bench::ticks).sum()});
+        result.put("keycloak", new long[] {keycloak});
+        result.put("bench-jvm(kafka+mail+load)", new long[] {ticks(ProcessHandle.current().pid())});
+        return result;
+    }
+
+    /** Whether a NUL-separated command line runs java (and not a shell that was given java's arguments). */
+    private static boolean isJava(String commandLine) {
+        int end = commandLine.indexOf('\0');
+        return (end < 0 ? commandLine : commandLine.substring(0, end)).endsWith("java");
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** pid → {command line (NUL-separated), parent pid}. */
+    private static Map<Long, String[]> processes() {
+        Map<Long, String[]> result = new HashMap<>();
+        try (var dirs = Files.list(Path.of("/proc"))) {
+            for (Path dir : dirs.toList()) {
+                String name = dir.getFileName().toString();
+                if (!name.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String cmd = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
+                    result.put(Long.parseLong(name), new String[] {cmd, statField(dir, 4)});
+                } catch (IOException | RuntimeException e) {
+                    // gone meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            Path dir = Path.of("/proc", Long.toString(pid));
+            return Long.parseLong(statField(dir, 14)) + Long.parseLong(statField(dir, 15));
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** Field {@code n} (1-based, as in proc(5)) of /proc/pid/stat. */
+    private static String statField(Path dir, int n) {
+        try {
+            String stat = Files.readString(dir.resolve("stat"));
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return rest[n - 3];
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long percentile(List<Long> sorted, int p) {
+        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
+        return sorted.get(Math.max(0, rank - 1));
+    }
+
+    private void closeStack(AtomicBoolean closed) {
+        if (stack != null && closed.compareAndSet(false, true)) {
+            log("stopping the local stack …");
+            stack.close();
+        }
+    }
+
+    private String required(String key) {
+        String value = options.get(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("missing argument " + key + "=…");
+        }
+        return value;
+    }
+
+    private double number(String key, String fallback) {
+        return Double.parseDouble(options.getOrDefault(key, fallback));
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench] " + message);
+        System.out.flush();
+    }
+}
