@@ -2,10 +2,16 @@ package jp.horenso.notification.delivery.service;
 
 import io.quarkus.arc.All;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.channel.ChannelSender;
 import jp.horenso.notification.delivery.channel.DeliveryFailedException;
@@ -25,6 +31,12 @@ public class DeliveryWorker {
     private final DeliveryService deliveries;
     private final GuardedSender guarded;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
+    private final ExecutorService wakeups = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "horenso-delivery-wakeup");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
     public DeliveryWorker(DeliveryService deliveries, GuardedSender guarded, @All List<ChannelSender> senders) {
         this.deliveries = deliveries;
@@ -42,6 +54,29 @@ public class DeliveryWorker {
         for (OutgoingMessage message : deliveries.claimDue()) {
             deliver(message);
         }
+    }
+
+    /**
+     * A notification was committed: send what is due now, on the worker's own thread (never on the Kafka consumer's
+     * thread that committed it). Wake-ups that arrive while one is pending are folded into it; the scheduled round
+     * stays as the safety net, and claims are leased, so both may run side by side.
+     */
+    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationStored stored) {
+        if (wakeupPending.compareAndSet(false, true)) {
+            wakeups.execute(() -> {
+                wakeupPending.set(false);
+                try {
+                    deliverDue();
+                } catch (RuntimeException e) {
+                    LOG.warnf("delivery round after a wake-up failed; the next round retries: %s", describe(e));
+                }
+            });
+        }
+    }
+
+    @PreDestroy
+    void stopWakeups() {
+        wakeups.shutdownNow();
     }
 
     private void deliver(OutgoingMessage message) {

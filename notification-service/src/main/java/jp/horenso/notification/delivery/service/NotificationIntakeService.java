@@ -1,6 +1,7 @@
 package jp.horenso.notification.delivery.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,6 +38,7 @@ public class NotificationIntakeService {
     private final RecipientService recipients;
     private final InboxService inbox;
     private final StoppedChainRepository stoppedChains;
+    private final Event<NotificationStored> stored;
 
     public NotificationIntakeService(
             Inbox processed,
@@ -45,8 +47,10 @@ public class NotificationIntakeService {
             RecipientService recipients,
             InboxService inbox,
             StoppedChainRepository stoppedChains,
-            DatabaseClock clock) {
+            DatabaseClock clock,
+            Event<NotificationStored> stored) {
         this.processed = processed;
+        this.stored = stored;
         this.clock = clock;
         this.stoppedChains = stoppedChains;
         this.notifications = notifications;
@@ -92,6 +96,8 @@ public class NotificationIntakeService {
             return;
         }
         inbox.add(request.notificationId());
+        // Wakes the delivery worker once this transaction has committed (the poll is only a safety net).
+        this.stored.fire(new NotificationStored(request.notificationId()));
     }
 
     /**
