@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.common.time.JapanTime;
+import jp.horenso.incident.timeline.SealedHead;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineHasher;
 import jp.horenso.incident.timeline.TrailHead;
+import jp.horenso.incident.timeline.config.AuditConfig;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
+import jp.horenso.incident.timeline.repository.TrailSealRepository;
 import jp.horenso.platform.csv.SafeCsv;
 import jp.horenso.platform.security.Caller;
 
@@ -29,9 +33,19 @@ public class AuditService {
     private final TimelineRepository entries;
     private final ObjectMapper mapper;
     private final JapanTime clock;
+    private final TrailSealRepository seals;
+    private final AuditConfig config;
 
-    public AuditService(IncidentService incidents, TimelineRepository entries, ObjectMapper mapper, JapanTime clock) {
+    public AuditService(
+            IncidentService incidents,
+            TimelineRepository entries,
+            ObjectMapper mapper,
+            JapanTime clock,
+            TrailSealRepository seals,
+            AuditConfig config) {
         this.clock = clock;
+        this.seals = seals;
+        this.config = config;
         this.incidents = incidents;
         this.entries = entries;
         this.mapper = mapper;
@@ -54,7 +68,14 @@ public class AuditService {
             String headHash,
             OffsetDateTime verifiedAt,
             TrailHead recordedHead,
-            List<Finding> findings) {}
+            List<Finding> findings,
+            SealCheck seal) {}
+
+    /**
+     * The latest seal that covers the case: which head it sealed, and whether its MAC, recomputed with the key over
+     * every head it covers, still matches. Null when the case was not sealed yet.
+     */
+    public record SealCheck(long id, OffsetDateTime sealedAt, int seq, String hash, boolean valid) {}
 
     /** One thing verification found wrong: a code, the entry concerned, and what it means in Japanese and English. */
     public record Finding(String code, Integer seq, String ja, String en) {}
@@ -62,10 +83,11 @@ public class AuditService {
     /**
      * Recomputes every hash from the stored rows, then compares the end of the chain with the case's recorded head:
      * a row changed after it was written breaks the chain; entries deleted from the end leave the chain shorter than
-     * its head.
+     * its head; a consistent rewrite of entries and head (by someone without the seal key) no longer has the hash
+     * the latest seal holds for the case.
      */
     public Verification verify(Caller caller, UUID incidentId) {
-        incidents.visible(caller, incidentId);
+        Incident incident = incidents.visible(caller, incidentId);
         List<TimelineEntry> chain = entries.of(incidentId);
         TrailHead recorded = entries.headOf(incidentId);
         List<Finding> findings = new ArrayList<>();
@@ -79,6 +101,10 @@ public class AuditService {
                             + " it was written)."));
         } else {
             brokenAt = headMismatch(chain, recorded, findings);
+        }
+        SealCheck seal = checkSeal(incident, chain, findings);
+        if (seal != null && seal.valid() && !findings.isEmpty()) {
+            brokenAt = brokenAt == null ? seal.seq() : Math.min(brokenAt, seal.seq());
         }
         TrailHead computed = chain.isEmpty()
                 ? TrailHead.EMPTY
@@ -94,7 +120,49 @@ public class AuditService {
                 intact && !chain.isEmpty() ? computed.hash() : null,
                 clock.now(),
                 recorded,
-                List.copyOf(findings));
+                List.copyOf(findings),
+                seal);
+    }
+
+    /** Recomputes the case's latest seal and holds the chain against the head it sealed. */
+    private SealCheck checkSeal(Incident incident, List<TimelineEntry> chain, List<Finding> findings) {
+        TrailSealRepository.Seal seal = seals.latestCovering(incident.id());
+        if (seal == null) {
+            return null;
+        }
+        List<SealedHead> covered = seals.headsOf(seal.id());
+        SealedHead sealed = covered.stream()
+                .filter(h -> h.incidentId().equals(incident.id()))
+                .findFirst()
+                .orElseThrow();
+        boolean valid = seal.heads() == covered.size()
+                && seal.organisation().equals(incident.organisation())
+                && SealedHead.sameMac(
+                        SealedHead.mac(
+                                config.sealKey(),
+                                seal.id(),
+                                seal.organisation(),
+                                seal.sealedAt().toInstant(),
+                                covered),
+                        seal.mac());
+        if (!valid) {
+            findings.add(new Finding(
+                    "SEAL_INVALID",
+                    null,
+                    "封印 " + seal.id() + " が対象の記録の末尾と一致しません（封印または封印した末尾が鍵なしで書き換えられています）。",
+                    "Seal " + seal.id() + " does not match the heads it covers (the seal or its heads were rewritten"
+                            + " without the key)."));
+        } else if (chain.size() < sealed.seq()
+                || chain.get(sealed.seq() - 1).seq() != sealed.seq()
+                || !chain.get(sealed.seq() - 1).hash().equals(sealed.hash())) {
+            findings.add(new Finding(
+                    "REWRITTEN_SINCE_SEAL",
+                    sealed.seq(),
+                    "記録 " + sealed.seq() + " は封印（" + seal.id() + "）の後に書き換えられています（封印時のハッシュと一致しません）。",
+                    "Entry " + sealed.seq() + " was rewritten after seal " + seal.id()
+                            + " (it no longer has the sealed hash)."));
+        }
+        return new SealCheck(seal.id(), seal.sealedAt(), sealed.seq(), sealed.hash(), valid);
     }
 
     /** The seq of the first entry whose seq, link or hash is wrong; null when the chain is consistent. */
