@@ -98,9 +98,12 @@ public class TrailSealer {
     private boolean extendsSealed(Unsealed unsealed) {
         UUID id = unsealed.incidentId();
         TrailHead from = unsealed.lastSealed();
-        List<TimelineEntry> tail = from == null
-                ? entries.of(id)
-                : entries.list("incidentId = ?1 AND seq >= ?2 ORDER BY seq", id, from.seq());
+        // Up to the head read: entries appended since then belong to the next seal.
+        List<TimelineEntry> tail = entries.list(
+                "incidentId = ?1 AND seq >= ?2 AND seq <= ?3 ORDER BY seq",
+                id,
+                from == null ? 1 : from.seq(),
+                unsealed.head().seq());
         int expectedSeq = 1;
         String previous = TimelineHasher.GENESIS;
         int index = 0;
