@@ -104,9 +104,9 @@ public class TimelineEntry {
         return hash;
     }
 
-    /** The entry that follows {@code last} (null: the first) on the case's hash chain, its hash computed. */
+    /** The entry that follows {@code head} ({@link TrailHead#EMPTY}: the first) on the case's chain, hashed. */
     public static TimelineEntry after(
-            TimelineEntry last,
+            TrailHead head,
             UUID incidentId,
             TimelineType type,
             OffsetDateTime at,
@@ -115,8 +115,8 @@ public class TimelineEntry {
             UUID sourceEventId) {
         TimelineEntry entry = new TimelineEntry();
         entry.incidentId = incidentId;
-        entry.seq = last == null ? 1 : last.seq + 1;
-        entry.prevHash = last == null ? TimelineHasher.GENESIS : last.hash;
+        entry.seq = head.seq() + 1;
+        entry.prevHash = head.hash();
         entry.type = type;
         entry.at = TimelineHasher.normalise(at);
         entry.actor = actor;

@@ -39,7 +39,8 @@ class ProductionConfigTest {
                 "%prod.quarkus.datasource.password=${QUARKUS_DATASOURCE_PASSWORD}",
                 "%prod.quarkus.oidc.auth-server-url=${QUARKUS_OIDC_AUTH_SERVER_URL}",
                 "%prod.kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS}",
-                "horenso.organisation=${HORENSO_ORGANISATION}")) {
+                "horenso.organisation=${HORENSO_ORGANISATION}",
+                "horenso.audit.seal-key=${HORENSO_AUDIT_SEAL_KEY}")) {
             assertEquals(1, prod.stream().filter(required::equals).count(), "missing: " + required);
         }
     }

@@ -5,8 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.timeline.TimelineEntry;
+import jp.horenso.incident.timeline.TrailHead;
 
-/** Reads and appends timeline entries. */
+/** Reads and appends timeline entries, and keeps each case's trail head ({@code timeline_head}). */
 @ApplicationScoped
 public class TimelineRepository implements PanacheRepository<TimelineEntry> {
 
@@ -25,5 +26,46 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
                 .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
                 .setParameter(1, incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits())
                 .getSingleResult();
+    }
+
+    /** The case's recorded trail head, or null when none was recorded (a case without entries). */
+    public TrailHead headOf(UUID incidentId) {
+        List<?> rows = getEntityManager()
+                .createNativeQuery("SELECT seq, hash FROM timeline_head WHERE incident_id = ?1")
+                .setParameter(1, incidentId)
+                .getResultList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Object[] row = (Object[]) rows.get(0);
+        return new TrailHead(((Number) row[0]).intValue(), (String) row[1]);
+    }
+
+    /**
+     * Moves the case's head from {@code previous} to the entry just appended (flushed first: the head references
+     * it). The database refuses any other move (trigger {@code timeline_head_advances}).
+     */
+    public void advanceHead(TrailHead previous, TimelineEntry appended) {
+        getEntityManager().flush();
+        int changed = previous.seq() == 0
+                ? getEntityManager()
+                        .createNativeQuery("INSERT INTO timeline_head (incident_id, seq, hash, updated_at) "
+                                + "VALUES (?1, ?2, ?3, now())")
+                        .setParameter(1, appended.incidentId())
+                        .setParameter(2, appended.seq())
+                        .setParameter(3, appended.hash())
+                        .executeUpdate()
+                : getEntityManager()
+                        .createNativeQuery("UPDATE timeline_head SET seq = ?2, hash = ?3, updated_at = now() "
+                                + "WHERE incident_id = ?1 AND seq = ?4 AND hash = ?5")
+                        .setParameter(1, appended.incidentId())
+                        .setParameter(2, appended.seq())
+                        .setParameter(3, appended.hash())
+                        .setParameter(4, previous.seq())
+                        .setParameter(5, previous.hash())
+                        .executeUpdate();
+        if (changed != 1) {
+            throw new IllegalStateException("the trail head of " + appended.incidentId() + " moved under us");
+        }
     }
 }

@@ -31,8 +31,10 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Verify the case's hash chain (第117–119条)",
-            description = "Recomputes every entry's hash; `intact` is false and `brokenAtSeq` names the first bad "
-                    + "entry when any row was changed after it was written. Auditor, security lead, CSIRT, CISO.")
+            description = "Recomputes every entry's hash and holds the chain against the case's trail head and its "
+                    + "latest seal; `intact` is false, `brokenAtSeq` names the first bad or missing entry and "
+                    + "`findings` say what (Japanese, English) when a row was changed, the last entries deleted or "
+                    + "entries and head rewritten after the seal. Auditor, security lead, CSIRT, CISO.")
     public AuditService.Verification verify(@PathParam("id") UUID id) {
         return audit.verify(caller.current(), id);
     }

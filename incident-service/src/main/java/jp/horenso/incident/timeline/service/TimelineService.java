@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.TrailHead;
 import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
 
 /**
  * Appends to and reads a case's timeline. Appending joins the caller's transaction and takes a per-case lock, so
- * concurrent appends to one case still form a single hash chain.
+ * concurrent appends to one case still form a single hash chain; it follows the case's trail head and advances it in
+ * the same transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -33,9 +35,13 @@ public class TimelineService {
             Map<String, Object> details,
             UUID sourceEventId) {
         entries.lockChainOf(incidentId);
-        TimelineEntry last = entries.lastOf(incidentId);
-        TimelineEntry entry = TimelineEntry.after(last, incidentId, type, at, actor, details, sourceEventId);
+        TrailHead head = entries.headOf(incidentId);
+        if (head == null) {
+            head = TrailHead.EMPTY;
+        }
+        TimelineEntry entry = TimelineEntry.after(head, incidentId, type, at, actor, details, sourceEventId);
         entries.persist(entry);
+        entries.advanceHead(head, entry);
         return entry;
     }
 
