@@ -178,7 +178,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());
         env.put("HORENSO_NOTIFICATION_BASE_URL", "http://localhost:" + settings.notificationPort());
-        env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", ackLinkSecret());
+        env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", dataFolderSecret("ack-link.secret"));
+        // Seals the case trails' heads (incident-service); the same key across restarts, or older seals fail.
+        env.put("HORENSO_AUDIT_SEAL_KEY", dataFolderSecret("audit-seal.secret"));
         env.put("HORENSO_CONSOLE_BASE_URL", consoleUrl());
         env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
         // The packaged services run the prod profile, which seeds no organisation: the local stack is the demo.
@@ -200,11 +202,12 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The key that signs acknowledgement links: made once per data folder and kept there, so links in mail stay
-     * valid across restarts of the local stack. Never committed; wiped with the data.
+     * A key made once per data folder and kept there (the one that signs acknowledgement links, so links in mail stay
+     * valid across restarts; the one that seals the trails, so older seals still verify). Never committed; wiped
+     * with the data.
      */
-    private String ackLinkSecret() {
-        Path file = settings.dataDir().resolve("ack-link.secret");
+    private String dataFolderSecret(String name) {
+        Path file = settings.dataDir().resolve(name);
         try {
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
