@@ -100,6 +100,17 @@ public interface NotificationConfig {
         /** How long a receiver may take to answer; longer counts as an unknown outcome. */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /**
+         * Hosts (as written in webhook URLs, e.g. {@code hooks.intra.demo-city.example.jp} or {@code 127.0.0.1}) that
+         * may be webhook targets although they resolve to a loopback, private, link-local, unspecified or multicast
+         * address. Nothing else reaching such an address is accepted or sent to.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Whether plain {@code http://} webhook URLs are accepted (dev and test only; production: https only). */
+        @WithDefault("false")
+        boolean allowHttp();
     }
 
     /** Digests for bursts (まとめ通知). */

@@ -64,6 +64,15 @@ class ProductionConfigTest {
         }
     }
 
+    @Test
+    void productionPostsWebhooksOverHttpsOnlyAndAllowsNoInternalHostByDefault() throws IOException {
+        SmallRyeConfig config = prod(Map.of());
+        assertFalse(config.getOptionalValue("horenso.notification.webhook.allow-http", Boolean.class)
+                .orElse(false));
+        assertTrue(config.getOptionalValue("horenso.notification.webhook.allowed-hosts", String.class)
+                .isEmpty());
+    }
+
     /** The properties as the packaged application reads them in production, with {@code environment} only. */
     private static SmallRyeConfig prod(Map<String, String> environment) throws IOException {
         URL properties = ProductionConfigTest.class.getClassLoader().getResource("application.properties");

@@ -2,7 +2,6 @@ package jp.horenso.notification.recipient.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -38,13 +37,16 @@ public class RecipientService {
     private final RecipientSettingRepository settings;
     private final NotificationConfig.Quiet quiet;
     private final DatabaseClock clock;
+    private final WebhookTargets targets;
 
     public RecipientService(
             RecipientChannelRepository channels,
             RecipientSettingRepository settings,
             NotificationConfig config,
-            DatabaseClock clock) {
+            DatabaseClock clock,
+            WebhookTargets targets) {
         this.clock = clock;
+        this.targets = targets;
         this.channels = channels;
         this.settings = settings;
         this.quiet = config.quiet();
@@ -160,7 +162,7 @@ public class RecipientService {
         return window;
     }
 
-    private static void validate(String at, DeliverySettings.ChannelSetting c, List<FieldProblem> errors) {
+    private void validate(String at, DeliverySettings.ChannelSetting c, List<FieldProblem> errors) {
         if (c == null || c.channel() == null) {
             errors.add(FieldProblem.of(at + ".channel", "recipient.channel-required"));
             return;
@@ -181,27 +183,15 @@ public class RecipientService {
             if (c.format() == null) {
                 errors.add(FieldProblem.of(at + ".format", "recipient.webhook-format"));
             }
-            if (!isHttpUrl(address)) {
-                errors.add(FieldProblem.of(at + ".address", "recipient.webhook-url"));
-            }
+            // SSRF guard: no internal address unless allow-listed, https outside dev/test (checked again at send).
+            targets.refusalForSaving(address)
+                    .ifPresent(refusal -> errors.add(FieldProblem.of(at + ".address", refusal.key)));
             if (c.format() == WebhookFormat.GENERIC && secret == null) {
                 errors.add(FieldProblem.of(at + ".secret", "recipient.generic-needs-secret"));
             }
         }
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             errors.add(FieldProblem.of(at + ".secret", "recipient.secret-too-short", MIN_SECRET_LENGTH));
-        }
-    }
-
-    private static boolean isHttpUrl(String address) {
-        if (address == null || address.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(address);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
