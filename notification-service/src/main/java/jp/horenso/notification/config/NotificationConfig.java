@@ -86,7 +86,10 @@ public interface NotificationConfig {
          */
         Optional<String> secret();
 
-        /** How long a link works after the message was written. */
+        /**
+         * The longest a link works after the message was written; a link expires earlier, at the hop's
+         * acknowledgement deadline, when that comes first.
+         */
         @WithDefault("PT24H")
         Duration ttl();
     }

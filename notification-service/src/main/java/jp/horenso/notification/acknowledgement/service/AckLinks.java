@@ -80,10 +80,22 @@ public class AckLinks {
         return new SecretKeySpec(secret, HMAC);
     }
 
-    /** A new link for the recipient of a hop notification, working for the configured time from {@code now}. */
-    public Link create(UUID notificationId, UUID incidentId, UUID hopId, String username, Instant now) {
-        Instant expiresAt = now.plus(ttl).truncatedTo(ChronoUnit.SECONDS);
+    /**
+     * A new link for the recipient of a hop notification. It works until the hop's acknowledgement deadline, never
+     * longer than the configured maximum ({@code ack-link.ttl}) from {@code now}. A notice written when the deadline
+     * has already passed (HOP_OVERDUE: a late acknowledgement is still wanted) or without one gets the maximum.
+     */
+    public Link create(
+            UUID notificationId, UUID incidentId, UUID hopId, String username, Instant deadline, Instant now) {
+        Instant expiresAt = expiry(deadline, now);
         return new Link(baseUrl + "/ack/" + token(notificationId, incidentId, hopId, username, expiresAt), expiresAt);
+    }
+
+    /** Until when a link written at {@code now} for a hop due at {@code deadline} (may be null) works. */
+    Instant expiry(Instant deadline, Instant now) {
+        Instant longest = now.plus(ttl);
+        Instant until = deadline != null && deadline.isAfter(now) && deadline.isBefore(longest) ? deadline : longest;
+        return until.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /** The token for the given binding and expiry. */
