@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of notification rendering and delivery ({@code horenso.notification.*}). */
@@ -85,6 +86,18 @@ public interface NotificationConfig {
          * without it; in dev and test a missing key is replaced by a random one per start.
          */
         Optional<String> secret();
+
+        /**
+         * More keys by key id ({@code ack-link.keys.<id>}, at least 32 characters each), for rotation: every key
+         * listed verifies the links signed with it; {@code secret} is the key {@code default}.
+         */
+        Map<String, String> keys();
+
+        /**
+         * The id of the key new links are signed with (env {@code HORENSO_NOTIFICATION_ACK_LINK_CURRENT_KEY_ID});
+         * without it, the only key, or {@code default}.
+         */
+        Optional<String> currentKeyId();
 
         /**
          * The longest a link works after the message was written; a link expires earlier, at the hop's
