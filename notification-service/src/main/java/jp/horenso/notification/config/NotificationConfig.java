@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Settings of notification rendering and delivery ({@code horenso.notification.*}). */
@@ -86,7 +87,22 @@ public interface NotificationConfig {
          */
         Optional<String> secret();
 
-        /** How long a link works after the message was written. */
+        /**
+         * More keys by key id ({@code ack-link.keys.<id>}, at least 32 characters each), for rotation: every key
+         * listed verifies the links signed with it; {@code secret} is the key {@code default}.
+         */
+        Map<String, String> keys();
+
+        /**
+         * The id of the key new links are signed with (env {@code HORENSO_NOTIFICATION_ACK_LINK_CURRENT_KEY_ID});
+         * without it, the only key, or {@code default}.
+         */
+        Optional<String> currentKeyId();
+
+        /**
+         * The longest a link works after the message was written; a link expires earlier, at the hop's
+         * acknowledgement deadline, when that comes first.
+         */
         @WithDefault("PT24H")
         Duration ttl();
     }
@@ -100,6 +116,17 @@ public interface NotificationConfig {
         /** How long a receiver may take to answer; longer counts as an unknown outcome. */
         @WithDefault("10s")
         Duration requestTimeout();
+
+        /**
+         * Hosts (as written in webhook URLs, e.g. {@code hooks.intra.demo-city.example.jp} or {@code 127.0.0.1}) that
+         * may be webhook targets although they resolve to a loopback, private, link-local, unspecified or multicast
+         * address. Nothing else reaching such an address is accepted or sent to.
+         */
+        Optional<List<String>> allowedHosts();
+
+        /** Whether plain {@code http://} webhook URLs are accepted (dev and test only; production: https only). */
+        @WithDefault("false")
+        boolean allowHttp();
     }
 
     /** Digests for bursts (まとめ通知). */

@@ -33,8 +33,7 @@ class ProductionConfigTest {
             Map.entry("horenso.incident.base-url", "HORENSO_INCIDENT_BASE_URL"),
             Map.entry("horenso.notification.public-base-url", "HORENSO_NOTIFICATION_BASE_URL"),
             Map.entry("horenso.notification.console-base-url", "HORENSO_CONSOLE_BASE_URL"),
-            Map.entry("horenso.notification.mail.from", "HORENSO_NOTIFICATION_MAIL_FROM"),
-            Map.entry("horenso.notification.ack-link.secret", "HORENSO_NOTIFICATION_ACK_LINK_SECRET"));
+            Map.entry("horenso.notification.mail.from", "HORENSO_NOTIFICATION_MAIL_FROM"));
 
     @Test
     void productionHasNoValueForAnySecretOrEndpointUntilTheEnvironmentGivesIt() throws IOException {
@@ -62,6 +61,27 @@ class ProductionConfigTest {
                 assertFalse(value.contains("localhost") || value.contains("127.0.0.1"), name + "=" + value);
             }
         }
+    }
+
+    @Test
+    void productionTakesTheAckLinkKeyFromTheEnvironmentAndHasNoneOfItsOwn() throws IOException {
+        // Without the variable there is no key at all, and AckLinks refuses to start (AckLinkKeyTest).
+        assertTrue(prod(Map.of())
+                .getOptionalValue("horenso.notification.ack-link.secret", String.class)
+                .isEmpty());
+        assertEquals(
+                "value-of-secret",
+                prod(Map.of("HORENSO_NOTIFICATION_ACK_LINK_SECRET", "value-of-secret"))
+                        .getValue("horenso.notification.ack-link.secret", String.class));
+    }
+
+    @Test
+    void productionPostsWebhooksOverHttpsOnlyAndAllowsNoInternalHostByDefault() throws IOException {
+        SmallRyeConfig config = prod(Map.of());
+        assertFalse(config.getOptionalValue("horenso.notification.webhook.allow-http", Boolean.class)
+                .orElse(false));
+        assertTrue(config.getOptionalValue("horenso.notification.webhook.allowed-hosts", String.class)
+                .isEmpty());
     }
 
     /** The properties as the packaged application reads them in production, with {@code environment} only. */

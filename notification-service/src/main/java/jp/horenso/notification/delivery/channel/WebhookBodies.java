@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.recipient.WebhookFormat;
 
 /**
@@ -16,14 +17,31 @@ import jp.horenso.notification.recipient.WebhookFormat;
 public class WebhookBodies {
 
     static final String OPEN_CASE = "事案を開く / Open the case";
-    static final String ACKNOWLEDGE = "受領を記録する / Acknowledge";
+    /**
+     * Webhooks post into shared channels (Teams, Slack, Mattermost) or into other systems whose readers we do not
+     * know (generic): they never carry the one-click acknowledgement link, which is the recipient's alone. Where a
+     * notice asks for an acknowledgement they link to the case's page in the signed-in web console instead.
+     */
+    static final String ACKNOWLEDGE = "コンソールで受領を記録する / Acknowledge in the console";
     /** Slack refuses more than 50 blocks in a message. */
     static final int MAX_SLACK_ITEMS = 45;
 
     private final ObjectMapper mapper;
+    private final String consoleBaseUrl;
 
-    public WebhookBodies(ObjectMapper mapper) {
+    public WebhookBodies(ObjectMapper mapper, NotificationConfig config) {
         this.mapper = mapper;
+        this.consoleBaseUrl = config.consoleBaseUrl().replaceAll("/+$", "");
+    }
+
+    /** The case's page in the web console, where the signed-in recipient acknowledges. */
+    String consoleLink(MessageItem item) {
+        return consoleBaseUrl + "/cases/" + item.incidentId();
+    }
+
+    /** Where a chat's acknowledge button leads: the console (never the one-click link), or null without one. */
+    private String acknowledgeLink(MessageItem item) {
+        return item.ackLink() == null ? null : consoleLink(item);
     }
 
     /** The UTF-8 JSON body for the message's webhook format. */
@@ -63,7 +81,9 @@ public class WebhookBodies {
             i.put("drill", item.drill());
             i.put("subject", item.subject());
             i.put("caseLink", item.caseLink());
-            i.put("acknowledgeLink", item.ackLink());
+            i.put("consoleLink", consoleLink(item));
+            // Whether the notice asks the recipient to acknowledge (in the console; never a one-click link here).
+            i.put("acknowledgementRequested", item.ackLink() != null);
             i.put("copyOf", item.copyOf());
         }
         return body;
@@ -83,14 +103,16 @@ public class WebhookBodies {
                 textBlock(
                         blocks,
                         item.subject() + "\n\n[" + OPEN_CASE + "](" + item.caseLink() + ")"
-                                + (item.ackLink() == null ? "" : " · [" + ACKNOWLEDGE + "](" + item.ackLink() + ")"));
+                                + (item.ackLink() == null
+                                        ? ""
+                                        : " · [" + ACKNOWLEDGE + "](" + acknowledgeLink(item) + ")"));
             }
         } else {
             MessageItem item = m.items().get(0);
             ArrayNode actions = card.putArray("actions");
             openUrl(actions, OPEN_CASE, item.caseLink());
             if (item.ackLink() != null) {
-                openUrl(actions, ACKNOWLEDGE, item.ackLink());
+                openUrl(actions, ACKNOWLEDGE, acknowledgeLink(item));
             }
         }
         ObjectNode body = mapper.createObjectNode();
@@ -119,7 +141,7 @@ public class WebhookBodies {
                                     + "\n<" + item.caseLink() + "|" + OPEN_CASE + ">"
                                     + (item.ackLink() == null
                                             ? ""
-                                            : "   <" + item.ackLink() + "|" + ACKNOWLEDGE + ">")));
+                                            : "   <" + acknowledgeLink(item) + "|" + ACKNOWLEDGE + ">")));
             if (m.items().size() > MAX_SLACK_ITEMS) {
                 mrkdwn(
                         blocks,
@@ -131,7 +153,7 @@ public class WebhookBodies {
             ArrayNode buttons = blocks.addObject().put("type", "actions").putArray("elements");
             button(buttons, OPEN_CASE, item.caseLink());
             if (item.ackLink() != null) {
-                button(buttons, ACKNOWLEDGE, item.ackLink()).put("style", "primary");
+                button(buttons, ACKNOWLEDGE, acknowledgeLink(item)).put("style", "primary");
             }
         }
         return body;
@@ -158,7 +180,7 @@ public class WebhookBodies {
                 text.append(" · [")
                         .append(ACKNOWLEDGE)
                         .append("](")
-                        .append(item.ackLink())
+                        .append(acknowledgeLink(item))
                         .append(')');
             }
         }

@@ -18,6 +18,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.Channel;
+import jp.horenso.notification.recipient.service.WebhookTargets;
 
 /**
  * Posts notifications to webhooks in the receiver's format. Every request carries {@code Idempotency-Key} (the
@@ -33,11 +34,13 @@ public class WebhookSender implements ChannelSender {
     public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final WebhookBodies bodies;
+    private final WebhookTargets targets;
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    public WebhookSender(WebhookBodies bodies, NotificationConfig config) {
+    public WebhookSender(WebhookBodies bodies, WebhookTargets targets, NotificationConfig config) {
         this.bodies = bodies;
+        this.targets = targets;
         this.requestTimeout = config.webhook().requestTimeout();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(config.webhook().connectTimeout())
@@ -54,6 +57,16 @@ public class WebhookSender implements ChannelSender {
 
     @Override
     public void send(OutgoingMessage message) {
+        // Checked again now: the setting was checked when saved, but what its host resolves to may have changed.
+        targets.refusalForSending(message.address()).ifPresent(refusal -> {
+            throw new DeliveryFailedException(
+                    "webhook target refused, nothing sent (" + refusal + "): " + message.target()
+                            + (refusal == WebhookTargets.Refusal.FORBIDDEN_ADDRESS
+                                    ? " resolves to a loopback, private, link-local, unspecified or multicast address"
+                                            + " and is not on horenso.notification.webhook.allowed-hosts"
+                                    : ""),
+                    null);
+        });
         byte[] body = bodies.body(message);
         // Signed with the send time, which the receiver compares with its own clock: this machine's (NTP) clock,
         // taken outside any transaction, not a stamp the service records.

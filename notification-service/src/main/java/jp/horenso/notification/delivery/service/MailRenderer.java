@@ -97,6 +97,7 @@ public class MailRenderer {
                         request.incidentId(),
                         request.hopId(),
                         request.recipient().username(),
+                        request.ackDeadline(),
                         now)
                 : null;
         Instant deadline = request.ackDeadline();

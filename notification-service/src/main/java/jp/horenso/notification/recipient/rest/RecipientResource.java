@@ -34,7 +34,8 @@ public class RecipientResource {
     @RolesAllowed({"security-lead", "csirt"})
     @Operation(
             summary = "配信先の設定 / A person's delivery settings",
-            description = "Channels in failover order and the digest window; secrets are never shown.")
+            description = "Channels in failover order and the digest window; webhook URLs are shown masked "
+                    + "(scheme, host, …, last 4 characters), secrets never.")
     public DeliverySettingsView show(@PathParam("username") @Pattern(regexp = USERNAME) String username) {
         return recipients.view(username);
     }
@@ -46,7 +47,8 @@ public class RecipientResource {
             summary = "配信先の設定の変更 / Replace a person's delivery settings",
             description = "Channels are tried in the order given; each one that keeps failing hands over to the next. "
                     + "Every notification also goes to the person's in-app inbox. The CISO's messages are never "
-                    + "grouped, whatever the digest window.")
+                    + "grouped, whatever the digest window. A webhook sent back with its masked URL (as shown) is "
+                    + "unchanged and keeps its secret unless a new one is given.")
     public DeliverySettingsView replace(
             @PathParam("username") @Pattern(regexp = USERNAME) String username, DeliverySettingsRequest request) {
         return recipients.replace(

@@ -38,35 +38,77 @@ public class RecipientService {
     private final RecipientSettingRepository settings;
     private final NotificationConfig.Quiet quiet;
     private final DatabaseClock clock;
+    private final WebhookTargets targets;
 
     public RecipientService(
             RecipientChannelRepository channels,
             RecipientSettingRepository settings,
             NotificationConfig config,
-            DatabaseClock clock) {
+            DatabaseClock clock,
+            WebhookTargets targets) {
         this.clock = clock;
+        this.targets = targets;
         this.channels = channels;
         this.settings = settings;
         this.quiet = config.quiet();
     }
 
-    /** The person's settings; a person nobody configured gets mail only, and no digest. */
+    /** What stands for the hidden middle of a masked webhook URL. */
+    public static final String MASK = "…";
+
+    /**
+     * A webhook URL as shown: scheme, host (and port), then {@value #MASK} and the last 4 characters — enough to
+     * tell two webhooks apart, never enough to use one (for chats the URL is the access token).
+     */
+    public static String masked(String url) {
+        if (url == null) {
+            return null;
+        }
+        String head;
+        try {
+            URI uri = URI.create(url);
+            head = uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort()) + "/";
+        } catch (IllegalArgumentException e) {
+            head = "";
+        }
+        return head + MASK + url.substring(Math.max(0, url.length() - 4));
+    }
+
+    /**
+     * The person's settings; a person nobody configured gets mail only, and no digest. Webhook URLs are shown
+     * masked, secrets never (only whether one is set); a mail address is shown in full (it is the person's own,
+     * or one the security lead gave for them, and nobody can post with it).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public DeliverySettingsView view(String username) {
         List<DeliverySettingsView.ChannelView> list = channels.listFor(username).stream()
                 .map(c -> new DeliverySettingsView.ChannelView(
-                        c.position(), c.channel(), c.webhookFormat(), c.address(), c.secret() != null))
+                        c.position(),
+                        c.channel(),
+                        c.webhookFormat(),
+                        c.channel() == Channel.WEBHOOK ? masked(c.address()) : c.address(),
+                        c.secret() != null))
                 .toList();
         Duration window = digestWindow(username);
         return new DeliverySettingsView(
                 username, list, window == null ? null : window.toString(), isCiso(username, null));
     }
 
-    /** Replaces the person's channels and digest window. */
+    /**
+     * Replaces the person's channels and digest window. A webhook sent back as shown (its masked URL) or with its
+     * full stored URL is unchanged: it keeps its URL, and its secret unless a new one is given. A new URL needs its
+     * own secret (GENERIC), so a stored secret never follows a URL somewhere else.
+     */
     public DeliverySettingsView replace(String username, DeliverySettings input, String by) {
-        List<DeliverySettings.ChannelSetting> wanted =
+        List<DeliverySettings.ChannelSetting> sent =
                 input == null || input.channels() == null ? List.of() : input.channels();
-        Duration window = validate(wanted, input == null ? null : input.digestWindow());
+        List<RecipientChannel> stored = channels.listFor(username);
+        List<FieldProblem> errors = new ArrayList<>();
+        List<DeliverySettings.ChannelSetting> wanted = new ArrayList<>();
+        for (int i = 0; i < sent.size(); i++) {
+            wanted.add(keepStored("channels[" + i + "]", sent.get(i), stored, errors));
+        }
+        Duration window = validate(wanted, input == null ? null : input.digestWindow(), errors);
         Instant now = clock.transactionTime();
         channels.deleteFor(username);
         // The unique (username, position) key is checked per statement: the old rows must be gone first.
@@ -129,13 +171,39 @@ public class RecipientService {
                 channel.secret());
     }
 
-    private Duration validate(List<DeliverySettings.ChannelSetting> wanted, String digestWindow) {
-        List<FieldProblem> errors = new ArrayList<>();
+    /** The channel as sent, or — for an unchanged webhook — with its stored URL and (unless replaced) secret. */
+    private static DeliverySettings.ChannelSetting keepStored(
+            String at, DeliverySettings.ChannelSetting c, List<RecipientChannel> stored, List<FieldProblem> errors) {
+        if (c == null || c.channel() != Channel.WEBHOOK || blankToNull(c.address()) == null) {
+            return c;
+        }
+        String address = blankToNull(c.address());
+        Optional<RecipientChannel> same = stored.stream()
+                .filter(s -> s.channel() == Channel.WEBHOOK && s.address() != null)
+                .filter(s -> address.equals(s.address()) || address.equals(masked(s.address())))
+                .min((a, b) -> Boolean.compare(a.webhookFormat() != c.format(), b.webhookFormat() != c.format()));
+        if (same.isEmpty()) {
+            if (address.contains(MASK)) {
+                errors.add(FieldProblem.of(at + ".address", "recipient.webhook-masked-unknown"));
+            }
+            return c;
+        }
+        String secret =
+                blankToNull(c.secret()) != null ? c.secret() : same.get().secret();
+        return new DeliverySettings.ChannelSetting(
+                c.channel(), c.format(), same.get().address(), secret);
+    }
+
+    private Duration validate(
+            List<DeliverySettings.ChannelSetting> wanted, String digestWindow, List<FieldProblem> errors) {
         if (wanted.size() > MAX_CHANNELS) {
             errors.add(FieldProblem.of("channels", "recipient.too-many-channels", MAX_CHANNELS));
         }
         for (int i = 0; i < wanted.size(); i++) {
-            validate("channels[" + i + "]", wanted.get(i), errors);
+            String at = "channels[" + i + "]";
+            if (errors.stream().noneMatch(e -> e.field().equals(at + ".address"))) {
+                validate(at, wanted.get(i), errors);
+            }
         }
         Duration window = null;
         if (digestWindow != null && !digestWindow.isBlank()) {
@@ -160,7 +228,7 @@ public class RecipientService {
         return window;
     }
 
-    private static void validate(String at, DeliverySettings.ChannelSetting c, List<FieldProblem> errors) {
+    private void validate(String at, DeliverySettings.ChannelSetting c, List<FieldProblem> errors) {
         if (c == null || c.channel() == null) {
             errors.add(FieldProblem.of(at + ".channel", "recipient.channel-required"));
             return;
@@ -181,27 +249,15 @@ public class RecipientService {
             if (c.format() == null) {
                 errors.add(FieldProblem.of(at + ".format", "recipient.webhook-format"));
             }
-            if (!isHttpUrl(address)) {
-                errors.add(FieldProblem.of(at + ".address", "recipient.webhook-url"));
-            }
+            // SSRF guard: no internal address unless allow-listed, https outside dev/test (checked again at send).
+            targets.refusalForSaving(address)
+                    .ifPresent(refusal -> errors.add(FieldProblem.of(at + ".address", refusal.key)));
             if (c.format() == WebhookFormat.GENERIC && secret == null) {
                 errors.add(FieldProblem.of(at + ".secret", "recipient.generic-needs-secret"));
             }
         }
         if (secret != null && secret.length() < MIN_SECRET_LENGTH) {
             errors.add(FieldProblem.of(at + ".secret", "recipient.secret-too-short", MIN_SECRET_LENGTH));
-        }
-    }
-
-    private static boolean isHttpUrl(String address) {
-        if (address == null || address.length() > 2000) {
-            return false;
-        }
-        try {
-            URI uri = URI.create(address);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 

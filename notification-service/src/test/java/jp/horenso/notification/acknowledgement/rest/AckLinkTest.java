@@ -111,11 +111,11 @@ class AckLinkTest {
 
         List<String> forged = List.of(
                 // one character of the signature changed
-                parts[0] + "." + parts[1] + "." + flip(parts[2]),
+                parts[0] + "." + parts[1] + "." + parts[2] + "." + flip(parts[3]),
                 // a later expiry under the old signature
-                parts[0] + "." + Long.toString(expiry.getEpochSecond() + 86400, 36) + "." + parts[2],
+                parts[0] + "." + Long.toString(expiry.getEpochSecond() + 86400, 36) + "." + parts[2] + "." + parts[3],
                 // another notification's id under this signature
-                otherParts + "." + parts[1] + "." + parts[2],
+                otherParts + "." + parts[1] + "." + parts[2] + "." + parts[3],
                 // the right binding signed with a key that is not the service's
                 signedWithAnotherKey(request, expiry),
                 // properly signed by the service, but bound to someone else than the notification's recipient

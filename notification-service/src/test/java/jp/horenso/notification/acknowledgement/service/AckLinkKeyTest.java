@@ -48,4 +48,65 @@ class AckLinkKeyTest {
         assertEquals(32, first.length);
         assertFalse(Arrays.equals(first, second));
     }
+
+    @Test
+    void theSingleSecretIsTheKeyDefaultAndSignsNewLinks() {
+        AckLinks.KeyRing ring = AckLinks.keyRing(Optional.of(SECRET), java.util.Map.of(), Optional.empty(), false);
+        assertEquals("default", ring.currentKeyId());
+        assertEquals(java.util.Set.of("default"), ring.keys().keySet());
+    }
+
+    @Test
+    void productionRefusesToStartWithoutAnyKey() {
+        IllegalStateException refused = assertThrows(
+                IllegalStateException.class,
+                () -> AckLinks.keyRing(Optional.empty(), java.util.Map.of(), Optional.empty(), false));
+        assertTrue(refused.getMessage().contains("HORENSO_NOTIFICATION_ACK_LINK_SECRET"), refused.getMessage());
+    }
+
+    @Test
+    void rotatedKeysAreAllKeptAndTheCurrentOneMustBeAmongThem() {
+        java.util.Map<String, String> keys = java.util.Map.of("k2027", SECRET + "-new");
+        AckLinks.KeyRing ring = AckLinks.keyRing(Optional.of(SECRET), keys, Optional.of("k2027"), false);
+        assertEquals("k2027", ring.currentKeyId());
+        assertEquals(java.util.Set.of("default", "k2027"), ring.keys().keySet());
+        // Only keys.<id>, no secret: that works too (the secret is not needed once it was rotated out).
+        assertEquals(
+                "k2027",
+                AckLinks.keyRing(Optional.empty(), keys, Optional.empty(), false)
+                        .currentKeyId());
+        assertThrows(
+                IllegalStateException.class,
+                () -> AckLinks.keyRing(Optional.of(SECRET), keys, Optional.of("k2028"), false));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AckLinks.keyRing(Optional.empty(), java.util.Map.of("k1", "short"), Optional.empty(), false));
+        assertThrows(
+                IllegalStateException.class,
+                () -> AckLinks.keyRing(Optional.empty(), java.util.Map.of("k/1", SECRET), Optional.empty(), false));
+    }
+
+    @Test
+    void anInstallationWithOnlyTheSingleSecretReadsNoRotatedKeys() {
+        io.smallrye.config.SmallRyeConfig config = new io.smallrye.config.SmallRyeConfigBuilder()
+                .withConverter(java.time.Duration.class, 100, new io.quarkus.runtime.configuration.DurationConverter())
+                .withMapping(jp.horenso.notification.config.NotificationConfig.class)
+                .withSources(new io.smallrye.config.PropertiesConfigSource(
+                        java.util.Map.of(
+                                "horenso.notification.public-base-url", "https://n.example.jp",
+                                "horenso.notification.console-base-url", "https://c.example.jp",
+                                "horenso.notification.mail.from", "h@example.jp",
+                                "horenso.notification.ack-link.secret", SECRET),
+                        "test",
+                        300))
+                .build();
+        jp.horenso.notification.config.NotificationConfig.AckLink ackLink = config.getConfigMapping(
+                        jp.horenso.notification.config.NotificationConfig.class)
+                .ackLink();
+        assertTrue(ackLink.keys().isEmpty());
+        assertEquals(
+                "default",
+                AckLinks.keyRing(ackLink.secret(), ackLink.keys(), ackLink.currentKeyId(), false)
+                        .currentKeyId());
+    }
 }

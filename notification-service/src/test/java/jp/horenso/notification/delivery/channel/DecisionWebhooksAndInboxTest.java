@@ -161,7 +161,7 @@ class DecisionWebhooksAndInboxTest {
         assertEquals(
                 console + genericRequest.incidentId,
                 generic.at("/items/0/caseLink").asText());
-        assertTrue(generic.at("/items/0/acknowledgeLink").isNull(), generic.toString());
+        assertFalse(generic.at("/items/0/acknowledgementRequested").asBoolean(), generic.toString());
         assertTrue(generic.at("/items/0/drill").asBoolean(), generic.toString());
 
         JsonNode teams = receiver.await(paths.get(WebhookFormat.TEAMS), 1, TIMEOUT)
@@ -199,7 +199,7 @@ class DecisionWebhooksAndInboxTest {
     }
 
     @Test
-    void forwardedNoticeInAChatKeepsItsAcknowledgeButton() {
+    void forwardedNoticeInAChatAsksForTheAcknowledgementInTheConsoleNeverByOneClickLink() {
         Request request = NotificationRequests.newReport()
                 .kind("FORWARDED")
                 .toSomeone("forward-slack")
@@ -213,11 +213,13 @@ class DecisionWebhooksAndInboxTest {
                 "test");
         request.send();
 
-        JsonNode slack = receiver.await(path, 1, TIMEOUT).get(0).json();
+        WebhookReceiver.Received posted = receiver.await(path, 1, TIMEOUT).get(0);
+        assertFalse(posted.text().contains("/ack/"), posted.text());
+        JsonNode slack = posted.json();
         assertTrue(slack.at("/blocks/0/text/text").asText().contains("&gt; 部長へ転送します"), slack.toString());
-        assertTrue(
-                slack.at("/blocks/1/elements/1/url").asText().startsWith("http://localhost:8083/ack/"),
-                slack.toString());
+        assertEquals(
+                "http://localhost:8080/cases/" + request.incidentId,
+                slack.at("/blocks/1/elements/1/url").asText());
         assertEquals("primary", slack.at("/blocks/1/elements/1/style").asText());
     }
 

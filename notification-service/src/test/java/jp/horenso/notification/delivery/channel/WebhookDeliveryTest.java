@@ -1,6 +1,7 @@
 package jp.horenso.notification.delivery.channel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,7 +106,13 @@ class WebhookDeliveryTest {
         assertEquals(
                 "http://localhost:8081/api/incidents/" + request.incidentId,
                 item.get("caseLink").asText());
-        assertTrue(item.get("acknowledgeLink").asText().startsWith("http://localhost:8083/ack/"), item.toString());
+        // A webhook's readers are not known: no one-click link, the console's case page instead.
+        assertFalse(got.text().contains("/ack/"), got.text());
+        assertNull(item.get("acknowledgeLink"), item.toString());
+        assertTrue(item.get("acknowledgementRequested").asBoolean(), item.toString());
+        assertEquals(
+                "http://localhost:8080/cases/" + request.incidentId,
+                item.get("consoleLink").asText());
 
         JsonNode delivered = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
@@ -137,10 +144,19 @@ class WebhookDeliveryTest {
         assertTrue(content.at("/body/0/text").asText().contains(teams.incidentNumber), content.toString());
         assertEquals("Action.OpenUrl", content.at("/actions/0/type").asText());
         assertEquals(caseLink(teams), content.at("/actions/0/url").asText());
-        assertTrue(content.at("/actions/1/url").asText().startsWith("http://localhost:8083/ack/"), content.toString());
+        // Shared channel: the acknowledge button opens the signed-in console, never the one-click link.
+        assertEquals(
+                "http://localhost:8080/cases/" + teams.incidentId,
+                content.at("/actions/1/url").asText());
+        assertFalse(teamsRequest.text().contains("/ack/"), teamsRequest.text());
         assertNull(teamsRequest.header("X-Horenso-Signature"), "no secret, no signature");
 
-        JsonNode blocks = receiver.await(slackPath, 1, TIMEOUT).get(0).json();
+        Received slackRequest = receiver.await(slackPath, 1, TIMEOUT).get(0);
+        assertFalse(slackRequest.text().contains("/ack/"), slackRequest.text());
+        JsonNode blocks = slackRequest.json();
+        assertEquals(
+                "http://localhost:8080/cases/" + slack.incidentId,
+                blocks.at("/blocks/1/elements/1/url").asText());
         assertTrue(blocks.get("text").asText().contains(slack.incidentNumber), blocks.toString());
         assertEquals("mrkdwn", blocks.at("/blocks/0/text/type").asText());
         assertEquals("actions", blocks.at("/blocks/1/type").asText());
@@ -151,7 +167,11 @@ class WebhookDeliveryTest {
         String text = markdown.get("text").asText();
         assertTrue(text.startsWith("#### 【高/High】【Horenso】インシデント報告 " + mattermost.incidentNumber), text);
         assertTrue(text.contains("[事案を開く / Open the case](" + caseLink(mattermost) + ")"), text);
-        assertTrue(text.contains("[受領を記録する / Acknowledge](http://localhost:8083/ack/"), text);
+        assertTrue(
+                text.contains("[コンソールで受領を記録する / Acknowledge in the console](http://localhost:8080/cases/"
+                        + mattermost.incidentId + ")"),
+                text);
+        assertFalse(text.contains("/ack/"), text);
     }
 
     @Test

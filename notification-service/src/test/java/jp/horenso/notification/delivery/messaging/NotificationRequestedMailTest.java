@@ -59,7 +59,7 @@ class NotificationRequestedMailTest {
                 .findFirst()
                 .orElseThrow();
         assertTrue(
-                ackLink.matches("http://localhost:8083/ack/[A-Za-z0-9_-]{22}\\.[0-9a-z]+\\.[A-Za-z0-9_-]{43}"),
+                ackLink.matches("http://localhost:8083/ack/[A-Za-z0-9_-]{22}\\.[0-9a-z]+\\.k2\\.[A-Za-z0-9_-]{43}"),
                 ackLink);
         assertTrue(body.indexOf(ackLink) < separator && body.lastIndexOf(ackLink) > separator, body);
         assertFalse(body.contains("POST"), body);
