@@ -118,7 +118,8 @@ public class PeopleAdminPage {
 
     /**
      * Replaces a person's delivery settings: the channels in the order given (empty rows left out), the digest
-     * window. Secrets are never shown, so a GENERIC webhook's secret is typed again each time.
+     * window. Webhook URLs come back masked and secrets are never shown: a masked URL sent back unchanged, with the
+     * secret left blank, keeps the stored URL and secret (notification-service decides).
      */
     @POST
     @Path("/delivery")
