@@ -175,7 +175,7 @@ class ChainPolicyTest {
         assertEquals(chiefHop, overdue.path("hopId").asText());
         assertEquals(
                 List.of("head1", "seclead"),
-                published.notices(incident, "ESCALATION").stream()
+                published.awaitNotices(incident, "ESCALATION", 2).stream()
                         .map(n -> n.path("recipient").path("username").asText())
                         .sorted()
                         .toList());

@@ -148,7 +148,8 @@ class LegalRevisionTest {
                 published.await(c.id(), "LegalDeadlineApproaching", 1).get(0).path("data");
         assertEquals("PERSONS_NOTICE", approaching.path("report").asText());
         assertEquals(personsDue, Instant.parse(approaching.path("dueAt").asText()));
-        List<String> reminded = published.notices(c.id(), "LEGAL_DEADLINE_NEAR").stream()
+        // The relay sends a case's events one after the other: the reminders follow the event they belong to.
+        List<String> reminded = published.awaitNotices(c.id(), "LEGAL_DEADLINE_NEAR", 2).stream()
                 .map(n -> n.path("recipient").path("username").asText())
                 .sorted()
                 .toList();
