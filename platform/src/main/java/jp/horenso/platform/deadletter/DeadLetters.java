@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import jp.horenso.platform.events.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
@@ -96,12 +97,7 @@ public class DeadLetters {
 
     private synchronized Admin admin() {
         if (admin == null) {
-            Map<String, Object> settings = new HashMap<>();
-            for (String name : config.getPropertyNames()) {
-                if (name.startsWith("kafka.")) {
-                    config.getOptionalValue(name, String.class).ifPresent(v -> settings.put(name.substring(6), v));
-                }
-            }
+            Map<String, Object> settings = KafkaSettings.of(config);
             settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000");
             settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "15000");
             admin = Admin.create(settings);

@@ -7,9 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
 import jp.horenso.platform.PlatformConfig;
+import jp.horenso.platform.events.KafkaSettings;
 import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
@@ -43,7 +42,7 @@ public class OutboxRelayRunner {
             LOG.info("outbox relay switched off (horenso.platform.outbox.enabled=false)");
             return;
         }
-        sender = new KafkaRecordSender(kafkaSettings(settings));
+        sender = new KafkaRecordSender(KafkaSettings.of(settings));
         String url = settings.getValue("quarkus.datasource.jdbc.url", String.class);
         String user = settings.getOptionalValue("quarkus.datasource.username", String.class)
                 .orElse(null);
@@ -124,16 +123,5 @@ public class OutboxRelayRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    /** The Kafka client settings every SmallRye channel gets: {@code kafka.*} without the prefix. */
-    static Map<String, Object> kafkaSettings(Config config) {
-        Map<String, Object> kafka = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith("kafka.") && !name.startsWith("kafka-")) {
-                config.getOptionalValue(name, String.class).ifPresent(value -> kafka.put(name.substring(6), value));
-            }
-        }
-        return kafka;
     }
 }

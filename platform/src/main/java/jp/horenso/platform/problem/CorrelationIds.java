@@ -23,9 +23,7 @@ public class CorrelationIds {
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
         String given = request.getHeaderString(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches()
-                ? given
-                : UUID.randomUUID().toString();
+        String id = accept(given);
         request.setProperty(PROPERTY, id);
         MDC.put("correlationId", id);
     }
@@ -36,6 +34,13 @@ public class CorrelationIds {
             response.getHeaders().putSingle(HEADER, of(request));
         }
         MDC.remove("correlationId");
+    }
+
+    /** The caller's id when it is a plain token (letters, digits, {@code ._-}, at most 64), a new one otherwise. */
+    public static String accept(String given) {
+        return given != null && ACCEPTED.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
     }
 
     /** The correlation id of {@code request}, assigned now if the filter has not run yet. */

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.regex.Pattern;
 import jp.horenso.incident.evidence.config.EvidenceConfig;
 import jp.horenso.platform.problem.CorrelationIds;
@@ -77,11 +76,8 @@ public class RequestBodyLimits {
         }
         Locale locale = Languages.of(ctx.request().getHeader(HttpHeaderNames.ACCEPT_LANGUAGE));
         String key = evidence ? "evidence.too-large" : "body.too-large";
-        // Before JAX-RS: the correlation id is the caller's when it is a plain token, like CorrelationIds does.
-        String given = ctx.request().getHeader(CorrelationIds.HEADER);
-        String correlationId = given != null && given.matches("[A-Za-z0-9._-]{1,64}")
-                ? given
-                : UUID.randomUUID().toString();
+        // Before JAX-RS, so the filter has not run: the same rule, applied here.
+        String correlationId = CorrelationIds.accept(ctx.request().getHeader(CorrelationIds.HEADER));
         Problem problem = new Problem(
                 Problem.TYPE_BASE + key,
                 Message.key("title.413").in(locale),
