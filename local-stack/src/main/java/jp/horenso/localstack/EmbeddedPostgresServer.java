@@ -22,6 +22,15 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Local connections are trusted; drivers still want a password. */
     public static final String PASSWORD = "postgres";
 
+    /**
+     * The role the services connect as (local demo credentials, not a secret): it owns nothing, so it may read and
+     * add to the audit trails but never change, delete or truncate them (see platform's afterMigrate.sql).
+     * Migrations run as {@link #USER}, the owner.
+     */
+    public static final String APP_USER = "horenso_app";
+    /** Local demo password of {@link #APP_USER}. */
+    public static final String APP_PASSWORD = "horenso_app";
+
     private final EmbeddedPostgres postgres;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
@@ -85,6 +94,32 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create databases", e);
         }
+    }
+
+    /** Creates the services' application role {@link #APP_USER} unless it exists. */
+    public EmbeddedPostgresServer ensureApplicationRole() {
+        try (Connection c = postgres.getPostgresDatabase().getConnection();
+                Statement statement = c.createStatement()) {
+            statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APP_USER
+                    + "') THEN CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'; END IF; END $$");
+            return this;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the application role", e);
+        }
+    }
+
+    /**
+     * The Quarkus settings of a service on {@code database}: it connects as {@link #APP_USER}, Flyway migrates as
+     * the owner and grants the application role what it may do.
+     */
+    public java.util.Map<String, String> serviceDatasource(String database) {
+        return java.util.Map.of(
+                "quarkus.datasource.jdbc.url", jdbcUrl(database),
+                "quarkus.datasource.username", APP_USER,
+                "quarkus.datasource.password", APP_PASSWORD,
+                "quarkus.flyway.username", USER,
+                "quarkus.flyway.password", PASSWORD,
+                "quarkus.flyway.placeholders.horenso_app_role", APP_USER);
     }
 
     @Override

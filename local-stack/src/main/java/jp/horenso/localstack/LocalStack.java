@@ -56,7 +56,8 @@ public final class LocalStack implements AutoCloseable {
         log("PostgreSQL on 127.0.0.1:" + settings.postgresPort());
         postgres = remember(
                 EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(), settings.clean()));
-        postgres.ensureDatabases("incident", "escalation", "notification", "keycloak");
+        postgres.ensureDatabases("incident", "escalation", "notification", "keycloak")
+                .ensureApplicationRole();
         log("Kafka on 127.0.0.1:" + settings.kafkaPort());
         if (settings.clean()) {
             deleteRecursively(data.resolve("kafka"));
@@ -172,8 +173,12 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePort(service)));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databaseOf(service)));
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
+        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);
+        // Migrations run as the owner, which grants the application role only INSERT and SELECT on the trails.
+        env.put("QUARKUS_FLYWAY_USERNAME", EmbeddedPostgresServer.USER);
+        env.put("QUARKUS_FLYWAY_PASSWORD", EmbeddedPostgresServer.PASSWORD);
+        env.put("HORENSO_DB_APP_ROLE", EmbeddedPostgresServer.APP_USER);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
         env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());

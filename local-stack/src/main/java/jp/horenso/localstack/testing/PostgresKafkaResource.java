@@ -41,12 +41,13 @@ public class PostgresKafkaResource implements QuarkusTestResourceLifecycleManage
             throw new UncheckedIOException(e);
         }
         postgres = EmbeddedPostgresServer.start(base.resolve("postgres"), Ports.free(), true);
-        postgres.ensureDatabases("horenso");
+        postgres.ensureDatabases("horenso").ensureApplicationRole();
         kafka = EmbeddedKafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free());
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl("horenso"));
-        config.put("quarkus.datasource.username", EmbeddedPostgresServer.USER);
-        config.put("quarkus.datasource.password", EmbeddedPostgresServer.PASSWORD);
+        config.putAll(postgres.serviceDatasource("horenso"));
+        // Tests that play the intruder (or clean up) connect as the owner with these.
+        config.put("horenso.test.owner-username", EmbeddedPostgresServer.USER);
+        config.put("horenso.test.owner-password", EmbeddedPostgresServer.PASSWORD);
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         if (withMail) {
             int webPort = Ports.free();

@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.horenso.platform.PlatformConfig;
 
@@ -30,6 +31,10 @@ public class CloudEvents {
     public static final String TYPE_PREFIX = "jp.horenso.";
     /** Prefix of every Horenso event source. */
     public static final String SOURCE_PREFIX = "/horenso/";
+    /** The extension attribute naming the organisation an event belongs to (every Horenso event has one). */
+    public static final String ORGANISATION = "organisation";
+    /** What an organisation code looks like: {@code demo-city}, {@code demo-gikai}. */
+    public static final Pattern ORGANISATION_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private final ObjectMapper mapper;
     private final ObjectMapper dataReader;
@@ -48,8 +53,15 @@ public class CloudEvents {
         return source;
     }
 
-    /** The JSON of a new event of this service about {@code subject} (a case id, an organisation code). */
-    public String write(UUID id, String eventName, String subject, Instant time, Object data) {
+    /**
+     * The JSON of a new event of this service about {@code subject} (a case id, an organisation code), belonging to
+     * {@code organisation}: carried as the CloudEvents extension attribute {@value #ORGANISATION} so every consumer
+     * can check it against what it knows before applying the event.
+     */
+    public String write(UUID id, String eventName, String organisation, String subject, Instant time, Object data) {
+        if (organisation == null || !ORGANISATION_CODE.matcher(organisation).matches()) {
+            throw new IllegalArgumentException("not an organisation code: " + organisation);
+        }
         ObjectNode event = mapper.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", id.toString());
@@ -57,6 +69,7 @@ public class CloudEvents {
         event.put("type", TYPE_PREFIX + eventName);
         event.put("time", time.toString());
         event.put("subject", subject);
+        event.put(ORGANISATION, organisation);
         event.put("datacontenttype", "application/json");
         event.set("data", mapper.valueToTree(data));
         try {
@@ -109,7 +122,12 @@ public class CloudEvents {
         if (data == null || !data.isObject()) {
             throw new InvalidEventException(type + " without a data object");
         }
-        return new IncomingEvent(uuid(event, "id"), type, eventSource, required(event, "subject"), time, data);
+        String organisation = required(event, ORGANISATION);
+        if (!ORGANISATION_CODE.matcher(organisation).matches()) {
+            throw new InvalidEventException("organisation is not an organisation code");
+        }
+        return new IncomingEvent(
+                uuid(event, "id"), type, eventSource, organisation, required(event, "subject"), time, data);
     }
 
     /**

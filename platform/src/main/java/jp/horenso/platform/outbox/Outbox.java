@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 import jp.horenso.platform.PlatformConfig;
 import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.security.Organisation;
 import jp.horenso.platform.time.DatabaseClock;
 
 /**
@@ -43,17 +44,17 @@ public class Outbox {
     }
 
     /**
-     * Adds the event {@code eventName} about {@code subject} (its CloudEvents subject and Kafka key: a case id, or an
-     * organisation code for organisation-wide events), stamped with the transaction's time.
+     * Adds the event {@code eventName} of {@code organisation} about {@code subject} (its CloudEvents subject and Kafka
+     * key: a case id, or an organisation code for organisation-wide events), stamped with the transaction's time.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String eventName, String subject, Object data) {
-        return append(eventName, subject, clock.transactionTime(), data);
+    public UUID append(String eventName, Organisation organisation, String subject, Object data) {
+        return append(eventName, organisation, subject, clock.transactionTime(), data);
     }
 
     /** Adds an event stamped with {@code time} (when the fact happened, e.g. when a timer fired). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID append(String eventName, String subject, Instant time, Object data) {
+    public UUID append(String eventName, Organisation organisation, String subject, Instant time, Object data) {
         UUID id = UUID.randomUUID();
         entityManager
                 .createNativeQuery("""
@@ -63,7 +64,7 @@ public class Outbox {
                 .setParameter("topic", topic)
                 .setParameter("key", subject)
                 .setParameter("type", CloudEvents.TYPE_PREFIX + eventName)
-                .setParameter("payload", cloudEvents.write(id, eventName, subject, time, data))
+                .setParameter("payload", cloudEvents.write(id, eventName, organisation.code(), subject, time, data))
                 .executeUpdate();
         wakeRelayOnCommit();
         return id;

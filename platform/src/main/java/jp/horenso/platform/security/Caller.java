@@ -11,12 +11,34 @@ import java.util.Set;
  */
 public record Caller(String username, String organisation, String department, String unit, Set<String> roles) {
 
+    /**
+     * The realm role of whoever runs the installation: onboards organisations, belongs to none, and sees no
+     * organisation's cases.
+     */
+    public static final String INSTALLATION_ADMIN = "installation-admin";
+
     public Caller {
         roles = roles == null ? Set.of() : Set.copyOf(roles);
     }
 
     public boolean hasRole(String role) {
         return roles.contains(role);
+    }
+
+    public boolean isInstallationAdmin() {
+        return roles.contains(INSTALLATION_ADMIN);
+    }
+
+    /**
+     * The caller's organisation.
+     *
+     * @throws IllegalStateException for the installation administrator, who belongs to none
+     */
+    public Organisation organisationRef() {
+        if (organisation == null) {
+            throw new IllegalStateException(username + " belongs to no organisation");
+        }
+        return Organisation.of(organisation);
     }
 
     /** Whether the caller holds at least one of {@code candidates}. */

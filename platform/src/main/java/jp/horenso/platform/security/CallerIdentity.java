@@ -3,6 +3,8 @@ package jp.horenso.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.json.JsonString;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} of the current request, read from the verified access token. */
@@ -15,7 +17,21 @@ public class CallerIdentity {
         this.identity = identity;
     }
 
+    /**
+     * The caller of this request.
+     *
+     * @throws ProblemException 403 when the token names no organisation and does not carry the installation
+     *     administrator's role: every other role acts only inside its own organisation
+     */
     public Caller current() {
+        Caller caller = read();
+        if (caller.organisation() == null && !caller.isInstallationAdmin()) {
+            throw ProblemException.forbidden(Message.key("caller.without-organisation"));
+        }
+        return caller;
+    }
+
+    private Caller read() {
         String username = claim("preferred_username");
         return new Caller(
                 username != null ? username : identity.getPrincipal().getName(),

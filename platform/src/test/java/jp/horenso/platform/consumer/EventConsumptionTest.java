@@ -18,7 +18,7 @@ class EventConsumptionTest {
 
     private static final String EVENT = """
             {"specversion":"1.0","id":"7f1c7a52-8f55-4a4e-9d1a-7b0e1c2d3e4f","source":"/horenso/test-service",
-             "type":"jp.horenso.Tested","time":"2026-12-06T09:00:00+09:00","subject":"case-1",
+             "type":"jp.horenso.Tested","time":"2026-12-06T09:00:00+09:00","subject":"case-1","organisation":"demo-city",
              "datacontenttype":"application/json","data":{"n":1}}""";
 
     private final EventConsumption consumption = new EventConsumption(

@@ -43,7 +43,7 @@ public final class RealStack {
                         Files.createDirectories(Path.of("target")).toAbsolutePath(), "stack-");
                 EmbeddedPostgresServer postgres =
                         EmbeddedPostgresServer.start(base.resolve("postgres"), Ports.free(), true);
-                postgres.ensureDatabases("horenso");
+                postgres.ensureDatabases("horenso").ensureApplicationRole();
                 EmbeddedKafkaBroker kafka =
                         EmbeddedKafkaBroker.start(base.resolve("kafka"), Ports.free(), Ports.free());
                 started = new RealStack(postgres, kafka);
@@ -64,6 +64,12 @@ public final class RealStack {
                 postgres.jdbcUrl("horenso"), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
+    /** A connection as the services' application role, which owns nothing. */
+    public Connection connectAsApplication() throws SQLException {
+        return DriverManager.getConnection(
+                postgres.jdbcUrl("horenso"), EmbeddedPostgresServer.APP_USER, EmbeddedPostgresServer.APP_PASSWORD);
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -78,6 +84,10 @@ public final class RealStack {
                 Statement statement = connection.createStatement()) {
             statement.execute(Files.readString(
                     Path.of("src/main/resources/db/platform/R__horenso_platform.sql"), StandardCharsets.UTF_8));
+            // Flyway's afterMigrate callback, with the placeholder the local stack gives it.
+            statement.execute(
+                    Files.readString(Path.of("src/main/resources/db/platform/afterMigrate.sql"), StandardCharsets.UTF_8)
+                            .replace("${horenso_app_role}", EmbeddedPostgresServer.APP_USER));
         } catch (SQLException | IOException e) {
             throw new IllegalStateException(e);
         }
