@@ -189,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_CONSOLE_BASE_URL", consoleUrl());
         env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
         // The packaged services run the prod profile, which seeds no organisation: the local stack is the demo.
-        env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml");
+        env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
         if ("incident-service".equals(service)) {

@@ -59,17 +59,22 @@ public final class Main {
                    (ブラウザで開き、下のデモ利用者でログイン / open it and log in as a demo user below)
 
                  公表サイト / public site        http://localhost:%d/demo-city/   (ログイン不要 / no login)
+                                                 …/demo-gikai/ for デモ市議会
                  インシデントAPI / incident API  http://localhost:%d/api/incidents
                    Swagger UI                   http://localhost:%d/q/swagger-ui
                  escalation-service             http://localhost:%d
                  notification-service           http://localhost:%d
                  メール受信箱 / mail catcher     http://localhost:%d   (SMTP 127.0.0.1:%d, IMAP 127.0.0.1:%d)
                  Keycloak (realm horenso)       http://localhost:%d   admin console: admin / admin
-                 PostgreSQL                     127.0.0.1:%d  user postgres / postgres
+                 PostgreSQL                     127.0.0.1:%d  owner postgres / postgres, services horenso_app
                  Kafka                          127.0.0.1:%d
 
-                 デモ利用者 / demo users (password = user name):
-                   staff1 staff2 chief1 chief2 head1 head2 seclead csirt1 ciso viceciso committee1 auditor
+                 デモ利用者 / demo users (password = user name), two organisations sealed from each other:
+                   デモ市 demo-city:       staff1 staff2 chief1 chief2 head1 head2 seclead csirt1 ciso viceciso
+                                           committee1 auditor
+                   デモ市議会 demo-gikai:  gikai-staff1 gikai-chief1 gikai-chief2 gikai-head gikai-seclead
+                                           gikai-csirt1 gikai-chair gikai-auditor
+                   インストール管理者 / installation admin (onboards organisations): horenso-admin
 
                  トークン取得 / get a token:
                    curl -s -d grant_type=password -d client_id=horenso-cli -d username=staff1 \\
