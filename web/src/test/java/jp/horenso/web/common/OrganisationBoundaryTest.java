@@ -135,6 +135,19 @@ class OrganisationBoundaryTest {
         assertTrue(Upstream.received().isEmpty(), String.valueOf(Upstream.received()));
     }
 
+    @Test
+    void noApiDescriptionSwaggerOrDevPagesAreServed() {
+        for (String path : List.of("/q/swagger-ui", "/q/swagger-ui/", "/q/openapi", "/q/dev-ui", "/q/dev-ui/")) {
+            given().auth()
+                    .oauth2(Tokens.csirt1())
+                    .redirects()
+                    .follow(false)
+                    .get(path)
+                    .then()
+                    .statusCode(404);
+        }
+    }
+
     /** deny-unannotated-endpoints is on; this names the method that would be refused, before a person finds it. */
     @Test
     void everyPageStatesWhoMayUseIt() throws Exception {
