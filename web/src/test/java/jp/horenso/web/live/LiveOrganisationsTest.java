@@ -92,6 +92,26 @@ class LiveOrganisationsTest {
     }
 
     @Test
+    void theInstallationAdministratorsStreamCarriesNoOrganisationsCases() throws Exception {
+        BlockingQueue<String> admin = open(Tokens.installationAdmin());
+        BlockingQueue<String> city = open(Tokens.csirt1());
+        List<String> adminLines = new ArrayList<>();
+        List<String> cityLines = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = producer()) {
+            boolean citySaw = false;
+            Instant until = Instant.now().plusSeconds(60);
+            while (!citySaw && Instant.now().isBefore(until)) {
+                producer.send(record("horenso.incident-events", "demo-city", "SeenByTheCityOnly"))
+                        .get();
+                citySaw = drain(city, cityLines, "SeenByTheCityOnly");
+            }
+            assertTrue(citySaw, "the event was on the broker: " + cityLines);
+        }
+        drain(admin, adminLines, "nothing");
+        assertEquals(List.of(), adminLines, "the installation administrator sees no cases");
+    }
+
+    @Test
     void aTokenWithoutOrganisationOpensNoStream() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
