@@ -66,6 +66,27 @@ public class StubIncidentService implements QuarkusTestResourceLifecycleManager 
     /** What the stub holds but, like incident-service, never serves: an unpublished draft. */
     static final String DRAFT = "{\"publicId\":3,\"title\":{\"ja\":\"" + DRAFT_TITLE + "\"}}";
 
+    /** デモ市議会's one published disclosure. */
+    public static final String GIKAI_TITLE = "議会ウェブサイトの一時停止について";
+
+    static final String GIKAI_FIRST = "{\"publicId\":1,\"organisation\":\"demo-gikai\","
+            + "\"method\":\"WEBSITE\",\"methodLabel\":{\"ja\":\"ウェブサイト\",\"en\":\"Website\"},"
+            + "\"publishedAt\":\"2026-12-03T09:00:00+09:00\","
+            + "\"title\":{\"ja\":\"" + GIKAI_TITLE + "\",\"en\":\"Council website suspended\"},"
+            + "\"body\":{\"ja\":\"議会ウェブサイトを一時停止しました。\",\"en\":\"The council website was suspended.\"},"
+            + "\"recurrencePrevention\":[]";
+    /**
+     * A broken (or tampered) upstream: demo-gikai's list also carries a demo-city item, and demo-gikai's number 2
+     * answers with demo-city's disclosure. The site must show neither.
+     */
+    static final String GIKAI_LIST_WITH_A_FOREIGN_ITEM = "{\"organisation\":\"demo-gikai\",\"items\":[" + SECOND + "},"
+            + GIKAI_FIRST + "}],\"page\":0,\"size\":20,\"total\":2}";
+
+    static final String GIKAI_ONE = GIKAI_FIRST + ",\"related\":[]}";
+
+    /** Every path and query the site asked for, in order. */
+    public static final List<String> ASKED = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private HttpServer server;
 
     @Override
@@ -78,8 +99,12 @@ public class StubIncidentService implements QuarkusTestResourceLifecycleManager 
         Map<String, String> published = Map.of(
                 "/api/public/organisations/demo-city/disclosures", LIST,
                 "/api/public/organisations/demo-city/disclosures/1", ONE,
-                "/api/public/organisations/demo-city/disclosures/2", TWO);
+                "/api/public/organisations/demo-city/disclosures/2", TWO,
+                "/api/public/organisations/demo-gikai/disclosures", GIKAI_LIST_WITH_A_FOREIGN_ITEM,
+                "/api/public/organisations/demo-gikai/disclosures/1", GIKAI_ONE,
+                "/api/public/organisations/demo-gikai/disclosures/2", ONE);
         server.createContext("/", exchange -> {
+            ASKED.add(exchange.getRequestURI().toString());
             String body = published.get(exchange.getRequestURI().getPath());
             if (body == null) {
                 send(exchange, 404, "{\"status\":404}");

@@ -27,6 +27,26 @@ public class ErrorPages {
         return render(403, "error.forbidden.title", "error.forbidden.text", null);
     }
 
+    /** A token without organisation: 403, said in Japanese and English whatever the language chosen. */
+    @ServerExceptionMapper(OrganisationGate.WithoutOrganisationException.class)
+    public Response withoutOrganisation(OrganisationGate.WithoutOrganisationException e) {
+        String html = page.of(error, "error.noOrganisation.title", List.of())
+                .data("status", 403)
+                .data("textKey", "error.noOrganisation.text")
+                .data("detail", null)
+                .data(
+                        "bilingual",
+                        java.util.Map.of(
+                                "ja", Texts.get(Texts.JAPANESE, "error.noOrganisation.text"),
+                                "en", Texts.get(java.util.Locale.ENGLISH, "error.noOrganisation.text")))
+                .data("code", "caller.without-organisation")
+                .render();
+        return Response.status(403)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(html)
+                .build();
+    }
+
     @ServerExceptionMapper(UpstreamException.class)
     public Response upstream(UpstreamException e) {
         return switch (e.status()) {

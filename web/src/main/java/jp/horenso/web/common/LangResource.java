@@ -1,5 +1,6 @@
 package jp.horenso.web.common;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -9,6 +10,7 @@ import java.net.URI;
 
 /** The language switch on every page: sets the cookie and returns to the same page. Anyone may use it. */
 @Path("/lang")
+@PermitAll
 public class LangResource {
 
     @GET

@@ -35,7 +35,34 @@ public class Page {
         String name = claim("name");
         String unit = claim("unit");
         Set<String> roles = identity.getRoles();
-        return new Me(username, name == null || name.isBlank() ? username : name, roles, unit);
+        String organisation = organisation();
+        return new Me(
+                username,
+                name == null || name.isBlank() ? username : name,
+                roles,
+                unit,
+                organisation,
+                organisationName(organisation));
+    }
+
+    /** The organisation of the access token the services are called with; null when it names none. */
+    public String organisation() {
+        return identity == null || identity.isAnonymous()
+                ? null
+                : AccessTokens.claim(identity, accessToken, AccessTokens.ORGANISATION);
+    }
+
+    /**
+     * The organisation's name in the page's language: {@code organisation.<code>} of the texts when known, else the
+     * code itself (an organisation onboarded at runtime shows its code until its name is added to the texts).
+     */
+    private String organisationName(String organisation) {
+        if (organisation == null) {
+            return null;
+        }
+        String key = "organisation." + organisation;
+        String name = Texts.get(lang.locale(), key);
+        return key.equals(name) ? organisation : name;
     }
 
     private String claim(String claim) {

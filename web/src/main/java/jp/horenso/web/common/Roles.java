@@ -12,6 +12,8 @@ public final class Roles {
     public static final String VICE_CISO = "vice-ciso";
     public static final String AUDITOR = "auditor";
     public static final String COMMITTEE = "committee";
+    /** Onboards organisations; belongs to no organisation and sees no cases. */
+    public static final String INSTALLATION_ADMIN = "installation-admin";
 
     private Roles() {}
 }

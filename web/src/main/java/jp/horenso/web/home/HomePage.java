@@ -4,6 +4,7 @@ import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,9 @@ public class HomePage {
     @Authenticated
     public Response home() {
         Me me = page.me();
+        if (me.isInstallationAdmin() && me.organisation() == null) {
+            return Response.seeOther(URI.create("/admin/organisations")).build();
+        }
         String target = me.has(Roles.CSIRT) || me.has(Roles.SECURITY_LEAD)
                 ? "/dashboard"
                 : me.isCiso()
@@ -41,6 +45,7 @@ public class HomePage {
 
     /** After log-out: anyone. */
     @GET
+    @PermitAll
     @Path("signed-out")
     public TemplateInstance signedOut() {
         return page.of(signedOut, "signedOut.title", List.of());

@@ -5,21 +5,27 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import jp.horenso.web.common.AccessTokens;
 import jp.horenso.web.common.Upstream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
  * The facts of incident-service and escalation-service, read by this console instance's own consumer group and
- * handed to the open event streams ({@link LiveResource}), which decide per person what to pass on.
+ * handed to the open event streams ({@link LiveResource}), which decide per person what to pass on. Each fact keeps
+ * the organisation its envelope names (CloudEvents extension attribute {@code organisation}); a fact without one is
+ * dropped, so it can never reach a stream of any organisation.
  */
 @ApplicationScoped
 public class LiveEvents {
 
+    /** The CloudEvents extension attribute every Horenso event carries (platform {@code CloudEvents.ORGANISATION}). */
+    static final String ORGANISATION = AccessTokens.ORGANISATION;
+
     private static final Logger LOG = Logger.getLogger(LiveEvents.class);
     private static final String PREFIX = "jp.horenso.";
 
-    private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
+    private final BroadcastProcessor<OrganisationChange> changes = BroadcastProcessor.create();
 
     @Incoming("incident-events")
     public void incidentEvent(String cloudEvent) {
@@ -31,29 +37,41 @@ public class LiveEvents {
         publish(cloudEvent);
     }
 
-    /** Passes on a CloudEvent about a case; anything else (directory, malformed) is skipped. */
+    /** Passes on a CloudEvent about a case; anything else (directory, malformed, no organisation) is skipped. */
     public void publish(String cloudEvent) {
-        Change change = parse(cloudEvent);
+        OrganisationChange change = parse(cloudEvent);
         if (change != null) {
             changes.onNext(change);
         }
     }
 
-    static Change parse(String cloudEvent) {
+    static OrganisationChange parse(String cloudEvent) {
         try {
             JsonNode event = Upstream.mapper().readTree(cloudEvent);
+            String organisation = event.path(ORGANISATION).asText("");
+            if (organisation.isBlank()) {
+                LOG.debugf(
+                        "an event without its organisation, skipped: %s",
+                        event.path("id").asText(""));
+                return null;
+            }
             String type = event.path("type").asText("");
             String id = event.path("data")
                     .path("incidentId")
                     .asText(event.path("subject").asText(""));
-            return new Change(UUID.fromString(id), type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type);
+            return new OrganisationChange(
+                    organisation,
+                    new Change(UUID.fromString(id), type.startsWith(PREFIX) ? type.substring(PREFIX.length()) : type));
         } catch (Exception e) {
             LOG.debugf("not about a case, skipped: %s", e.getMessage());
             return null;
         }
     }
 
-    public Multi<Change> changes() {
+    public Multi<OrganisationChange> changes() {
         return changes;
     }
+
+    /** A change and the organisation whose case it is; only the {@link Change} ever leaves this instance. */
+    public record OrganisationChange(String organisation, Change change) {}
 }

@@ -17,15 +17,20 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.horenso.web.common.AccessTokens;
 import jp.horenso.web.upstream.VisibilityApi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
- * Server-Sent Events for the dashboard, the case page and the inbox: a change reaches a browser only after
- * incident-service has confirmed, with the token this stream was opened with, that its person may see the case.
- * The stream ends when that token expires; the browser reconnects with the refreshed one. Anyone signed in.
+ * Server-Sent Events for the dashboard, the case page and the inbox. A change reaches a browser only when its
+ * event names the viewer's organisation (the token's {@code organisation} claim; a token without one opens no
+ * stream, see {@code OrganisationGate}) and incident-service has confirmed, with the token this stream was opened
+ * with, that its person may see the case (their unit or department for chiefs and heads, their own reports for
+ * staff). The "may see" answers are remembered per stream, that is per person and organisation, never shared.
+ * The stream ends when that token expires; the browser reconnects with the refreshed one. Anyone signed in who
+ * belongs to an organisation (the installation administrator sees no cases, so gets an empty stream).
  */
 @Path("/events")
 @Authenticated
@@ -56,7 +61,11 @@ public class LiveResource {
         String bearer = "Bearer " + raw;
         Duration life = lifetime(raw);
         Map<UUID, Seen> seen = new ConcurrentHashMap<>();
+        String organisation = organisation();
         return events.changes()
+                .select()
+                .where(event -> organisation != null && organisation.equals(event.organisation()))
+                .map(LiveEvents.OrganisationChange::change)
                 .onOverflow()
                 .buffer(1024)
                 .onItem()
@@ -66,6 +75,11 @@ public class LiveResource {
                 .where(change -> change != null)
                 .select()
                 .first(life);
+    }
+
+    /** The viewer's organisation, from the token the stream was opened with; null when it names none. */
+    private String organisation() {
+        return AccessTokens.claim(identity, token, AccessTokens.ORGANISATION);
     }
 
     private Uni<Boolean> maySee(String bearer, Change change, Map<UUID, Seen> seen) {

@@ -21,7 +21,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(LanguageHeader.class)
 @AccessToken
 @Path("/api")
-public interface EscalationApi {
+public interface EscalationApi extends AdminTrailApi {
 
     /** 重大 (第43条3項) with its reason. */
     @POST

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(LanguageHeader.class)
 @AccessToken
 @Path("/api")
-public interface IncidentApi {
+public interface IncidentApi extends AdminTrailApi {
 
     @GET
     @Path("/incidents")

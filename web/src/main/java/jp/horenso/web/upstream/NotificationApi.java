@@ -18,7 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @RegisterProvider(LanguageHeader.class)
 @AccessToken
 @Path("/api")
-public interface NotificationApi {
+public interface NotificationApi extends AdminTrailApi {
 
     /** The delivery log of a case. */
     @GET

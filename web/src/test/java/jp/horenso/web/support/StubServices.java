@@ -645,8 +645,174 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                             now,
                             "sentAt",
                             now)));
+        } else if (path.equals("/escalation/api/organisations") && "POST".equals(method)) {
+            onboarding(ex, new String(body, StandardCharsets.UTF_8), en);
+        } else if (path.matches("/(incident|escalation|notification)/api/admin-trail(/verify)?")) {
+            adminTrail(ex, path, en);
         } else {
             problem(ex, 404, "Not found", null, null);
+        }
+    }
+
+    /**
+     * escalation-service's onboarding as the escalation helper specified it: {@code POST /api/organisations?dryRun=},
+     * YAML body; a bundle with "broken" is refused with line and field, one naming demo-city conflicts, anything
+     * else answers what would be (200, dry run) or was (201) created.
+     */
+    private void onboarding(HttpExchange ex, String bundle, boolean en) throws IOException {
+        String query = String.valueOf(ex.getRequestURI().getQuery());
+        if (bundle.contains("broken")) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("type", "https://horenso.example.jp/problems/validation");
+            p.put("title", en ? "The bundle has errors" : "登録ファイルに誤りがあります");
+            p.put("status", 400);
+            p.put("detail", en ? "Nothing was stored." : "何も登録していません。");
+            p.put(
+                    "errors",
+                    List.of(
+                            Map.of(
+                                    "line",
+                                    4,
+                                    "field",
+                                    "units[1].parent",
+                                    "message",
+                                    en ? "unknown unit gikai-nowhere" : "存在しない部署 gikai-nowhere です"),
+                            Map.of(
+                                    "line",
+                                    9,
+                                    "field",
+                                    "people[0].email",
+                                    "message",
+                                    en ? "not an e-mail address" : "メールアドレスの形式ではありません")));
+            send(ex, 400, "application/problem+json", JSON.writeValueAsString(p));
+        } else if (bundle.contains("organisation: demo-city")) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("title", en ? "Organisation exists" : "組織は登録済みです");
+            p.put("status", 409);
+            p.put("detail", en ? "demo-city is already onboarded." : "demo-city は既に登録されています。");
+            p.put(
+                    "errors",
+                    List.of(Map.of(
+                            "line", 1, "field", "organisation", "message", en ? "already onboarded" : "既に登録されています")));
+            send(ex, 409, "application/problem+json", JSON.writeValueAsString(p));
+        } else {
+            boolean dryRun = query.contains("dryRun=true");
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("organisation", "demo-school");
+            r.put("name", Map.of("ja", "デモ市教育委員会", "en", "Demo City Board of Education"));
+            r.put(
+                    "units",
+                    List.of(
+                            Map.of(
+                                    "code",
+                                    "school-secretariat",
+                                    "name",
+                                    Map.of("ja", "教育総務課", "en", "General Affairs")),
+                            Map.of(
+                                    "code",
+                                    "school-guidance",
+                                    "name",
+                                    Map.of("ja", "学校教育課", "en", "School Education"))));
+            r.put("people", List.of(Map.of("username", "school-staff1"), Map.of("username", "school-chief1")));
+            r.put("positions", List.of(Map.of("position", "SECTION_CHIEF school-guidance")));
+            r.put("chainSteps", 4);
+            r.put("dryRun", dryRun);
+            json(ex, dryRun ? 200 : 201, r);
+        }
+    }
+
+    /** The platform's administrative trail: the caller's organisation, or the one the installation admin names. */
+    private void adminTrail(HttpExchange ex, String path, boolean en) throws IOException {
+        String own = claim(ex.getRequestHeaders().getFirst("Authorization"), "organisation");
+        String query = ex.getRequestURI().getQuery();
+        String named = query == null || !query.contains("organisation=")
+                ? null
+                : query.replaceAll(".*organisation=([^&]*).*", "$1");
+        String organisation;
+        if (own != null) {
+            if (named != null && !named.equals(own)) {
+                problem(ex, 403, en ? "Not your organisation" : "他の組織です", null, null);
+                return;
+            }
+            organisation = own;
+        } else if (named == null) {
+            problem(ex, 400, en ? "Name the organisation" : "組織を指定してください", "organisation", null);
+            return;
+        } else {
+            organisation = named;
+        }
+        String service = path.substring(1, path.indexOf('/', 1));
+        boolean broken = "notification".equals(service) && "demo-gikai".equals(organisation);
+        if (path.endsWith("/verify")) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("organisation", organisation);
+            v.put("entries", 2);
+            v.put("intact", !broken);
+            v.put("brokenAtSeq", broken ? 2 : null);
+            v.put("headSeq", 2);
+            v.put("verifiedAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+            v.put(
+                    "findings",
+                    broken
+                            ? List.of(Map.of(
+                                    "code",
+                                    "CHAIN_BROKEN",
+                                    "seq",
+                                    2,
+                                    "ja",
+                                    "記録 2 のハッシュが一致しません。",
+                                    "en",
+                                    "Entry 2 does not match its hash."))
+                            : List.of());
+            json(ex, 200, v);
+        } else {
+            json(
+                    ex,
+                    200,
+                    List.of(
+                            Map.of(
+                                    "seq",
+                                    2,
+                                    "organisation",
+                                    organisation,
+                                    "recordedAt",
+                                    "2026-12-06T01:00:00Z",
+                                    "actor",
+                                    organisation + "-lead",
+                                    "action",
+                                    "DIRECTORY_IMPORTED",
+                                    "subject",
+                                    service + "-directory-of-" + organisation,
+                                    "detail",
+                                    "{\"people\":12}"),
+                            Map.of(
+                                    "seq",
+                                    1,
+                                    "organisation",
+                                    organisation,
+                                    "recordedAt",
+                                    "2026-12-05T01:00:00Z",
+                                    "actor",
+                                    "seed",
+                                    "action",
+                                    "ORGANISATION_ONBOARDED",
+                                    "subject",
+                                    organisation,
+                                    "detail",
+                                    "{}")));
+        }
+    }
+
+    private static String claim(String authorization, String claim) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        try {
+            String[] parts = authorization.substring(7).split("\\.");
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path(claim).asText(null);
+        } catch (Exception e) {
+            return null;
         }
     }
 

@@ -3,6 +3,7 @@ package jp.horenso.web.support;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Signed access tokens shaped like the demo realm's, for the demo city's people. */
 public final class Tokens {
@@ -33,13 +34,39 @@ public final class Tokens {
         return token("auditor", null, "auditor");
     }
 
+    /** デモ市議会's CSIRT member (same unit code shape, another organisation). */
+    public static String gikaiCsirt1() {
+        return of("demo-gikai", "gikai-csirt1", "gikai-general", "csirt");
+    }
+
+    public static String gikaiSeclead() {
+        return of("demo-gikai", "gikai-seclead", "gikai-general", "security-lead");
+    }
+
+    /** The installation administrator: no organisation. */
+    public static String installationAdmin() {
+        return of(null, "horenso-admin", null, "installation-admin");
+    }
+
     public static String token(String username, String unit, String... roles) {
+        return of("demo-city", username, unit, roles);
+    }
+
+    /** A token of {@code organisation} (none when null), with the audience the services require. */
+    public static String of(String organisation, String username, String unit, String... roles) {
+        return build(organisation, username, unit, Set.of("horenso-api"), roles);
+    }
+
+    public static String build(
+            String organisation, String username, String unit, Set<String> audience, String... roles) {
         var claims = Jwt.preferredUserName(username)
                 .claim("realm_access", Map.of("roles", List.of(roles)))
-                .claim("organisation", "demo-city")
                 .claim("name", username)
                 .issuer("https://server.example.com")
-                .audience("horenso-web");
+                .audience(audience);
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
         if (unit != null) {
             claims.claim("unit", unit);
         }

@@ -10,9 +10,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import jp.horenso.publicsite.config.PublicSiteConfig;
 import jp.horenso.publicsite.disclosure.Disclosure;
+import org.jboss.logging.Logger;
 
 /**
  * Reads incident-service's login-free public endpoint, {@code /api/public/organisations/{organisation}/disclosures},
@@ -20,6 +22,8 @@ import jp.horenso.publicsite.disclosure.Disclosure;
  */
 @ApplicationScoped
 public class IncidentServiceClient {
+
+    private static final Logger LOG = Logger.getLogger(IncidentServiceClient.class);
 
     private final PublicSiteConfig config;
     private final ObjectMapper mapper;
@@ -32,15 +36,40 @@ public class IncidentServiceClient {
                 HttpClient.newBuilder().connectTimeout(config.upstreamTimeout()).build();
     }
 
-    /** An organisation's published disclosures, newest first. */
+    /**
+     * An organisation's published disclosures, newest first. Never a mixed list: incident-service answers per
+     * organisation, and an item naming another organisation (or none) is dropped here as well, and logged.
+     */
     public Disclosure.Page list(String organisation, int page, int size) {
-        return get(path(organisation) + "?page=" + page + "&size=" + size, Disclosure.Page.class)
-                .orElseGet(() -> new Disclosure.Page(java.util.List.of(), page, size, 0));
+        Disclosure.Page found = get(path(organisation) + "?page=" + page + "&size=" + size, Disclosure.Page.class)
+                .orElseGet(() -> new Disclosure.Page(List.of(), page, size, 0));
+        List<Disclosure> items = found.items() == null ? List.of() : found.items();
+        List<Disclosure> own = items.stream()
+                .filter(d -> organisation.equals(d.organisation()))
+                .toList();
+        if (own.size() != items.size()) {
+            LOG.warnf(
+                    "incident-service listed %d disclosure(s) of another organisation for %s: not shown",
+                    items.size() - own.size(), organisation);
+            return new Disclosure.Page(
+                    own, found.page(), found.size(), Math.max(0, found.total() - (items.size() - own.size())));
+        }
+        return new Disclosure.Page(own, found.page(), found.size(), found.total());
     }
 
-    /** One published disclosure, or empty when there is none with that number. */
+    /**
+     * One published disclosure, or empty when there is none with that number in that organisation (one naming
+     * another organisation is treated as none).
+     */
     public Optional<Disclosure> one(String organisation, int publicId) {
-        return get(path(organisation) + "/" + publicId, Disclosure.class);
+        Optional<Disclosure> found = get(path(organisation) + "/" + publicId, Disclosure.class);
+        if (found.isPresent() && !organisation.equals(found.get().organisation())) {
+            LOG.warnf(
+                    "incident-service answered disclosure %d of %s with another organisation's",
+                    publicId, organisation);
+            return Optional.empty();
+        }
+        return found;
     }
 
     private String path(String organisation) {
