@@ -10,11 +10,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.Mailbox;
@@ -44,6 +53,9 @@ class DeliveryAcrossOrganisationsTest {
 
     @Inject
     DataSource db;
+
+    @TestHTTPResource("/api/inbox/stream")
+    URI stream;
 
     @AfterEach
     void withoutToken() {
@@ -103,6 +115,43 @@ class DeliveryAcrossOrganisationsTest {
                     .then()
                     .statusCode(403)
                     .contentType("application/problem+json");
+        }
+    }
+
+    @Test
+    void theLiveInboxStreamOfOnePersonNeverCarriesTheirNamesakesItemsOfAnotherOrganisation() throws Exception {
+        String username = "stream-" + UUID.randomUUID().toString().substring(0, 8);
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+                .sendAsync(
+                        HttpRequest.newBuilder(stream)
+                                .header("Accept", "text/event-stream")
+                                .header("Authorization", "Bearer " + Tokens.in(Tokens.GIKAI, username, "csirt"))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> open = response.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        assertEquals(200, open.statusCode());
+        // The city's item is stored (and polled) first: were the stream filtered by user name alone, it would come
+        // before the council's.
+        Request city = NotificationRequests.newReport()
+                .to(username, "デモ市 同名", username + "@demo-city.example.jp")
+                .send();
+        Rows.awaitStored(db, city.notificationId, TIMEOUT);
+        Request gikai = NotificationRequests.newReport()
+                .in(Tokens.GIKAI)
+                .to(username, "デモ市議会 同名", username + "@demo-gikai.example.jp")
+                .send();
+        try (Stream<String> lines = open.body()) {
+            List<String> seen = CompletableFuture.supplyAsync(() -> {
+                        List<String> data = new ArrayList<>();
+                        lines.filter(line -> line.startsWith("data:"))
+                                .takeWhile(line -> data.add(line) && !line.contains(gikai.notificationId.toString()))
+                                .forEach(line -> {});
+                        return data;
+                    })
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(seen.get(seen.size() - 1).contains(gikai.incidentNumber), seen.toString());
+            assertTrue(seen.stream().noneMatch(line -> line.contains(city.notificationId.toString())), seen.toString());
         }
     }
 

@@ -21,6 +21,9 @@ public class InboxStream {
 
     static final int LOOK_BACK_SECONDS = 30;
 
+    /** Items a slow dashboard may fall behind by before its stream fails. */
+    static final int MAX_BUFFERED = 1000;
+
     /** An item with its owner, so each stream passes on only its own person's items. */
     public record Pushed(String organisation, String username, InboxItemView item) {}
 
@@ -35,7 +38,11 @@ public class InboxStream {
 
     /** New items of the person (organisation, username), as they arrive, until the subscriber goes away. */
     public Multi<InboxItemView> forUser(Organisation organisation, String username) {
+        // A poll may find several items at once while the client has asked for one: they wait in a bounded buffer
+        // rather than fail the stream (a BroadcastProcessor fails a subscriber that has no demand left).
         return processor
+                .onOverflow()
+                .buffer(MAX_BUFFERED)
                 .onSubscription()
                 .invoke(listeners::incrementAndGet)
                 .onTermination()
