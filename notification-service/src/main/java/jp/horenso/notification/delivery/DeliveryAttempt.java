@@ -29,6 +29,10 @@ public class DeliveryAttempt {
     @JoinColumn(name = "notification_id", nullable = false, updatable = false)
     private Notification notification;
 
+    /** The notification's organisation, kept on the row so the delivery log is filtered by it. */
+    @Column(name = "organisation", nullable = false, updatable = false)
+    private String organisation;
+
     @Column(name = "attempt_number", nullable = false, updatable = false)
     private int attemptNumber;
 
@@ -67,6 +71,7 @@ public class DeliveryAttempt {
             DeliveryOutcome outcome,
             String error) {
         this.notification = notification;
+        this.organisation = notification.organisation().code();
         this.attemptNumber = attemptNumber;
         this.channel = channel;
         this.target = target;

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * A message Horenso was asked to deliver to one person about one case (通知), with its rendered content
@@ -30,6 +31,10 @@ public class Notification {
 
     @Column(name = "notification_id", nullable = false, updatable = false, unique = true)
     private UUID notificationId;
+
+    /** The organisation whose case and person this is (the event's organisation); never changes. */
+    @Column(name = "organisation", nullable = false, updatable = false)
+    private String organisation;
 
     @Column(name = "incident_id", nullable = false, updatable = false)
     private UUID incidentId;
@@ -268,6 +273,10 @@ public class Notification {
 
     public UUID notificationId() {
         return notificationId;
+    }
+
+    public Organisation organisation() {
+        return Organisation.of(organisation);
     }
 
     public UUID incidentId() {

@@ -27,6 +27,9 @@ public class InboxItem {
     @Column(name = "notification_id", nullable = false, updatable = false, unique = true)
     private UUID notificationId;
 
+    @Column(name = "organisation", nullable = false, updatable = false)
+    private String organisation;
+
     @Column(name = "username", nullable = false, updatable = false)
     private String username;
 
@@ -81,6 +84,10 @@ public class InboxItem {
 
     public UUID notificationId() {
         return notificationId;
+    }
+
+    public String organisation() {
+        return organisation;
     }
 
     public String username() {

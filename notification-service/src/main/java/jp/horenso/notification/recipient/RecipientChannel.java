@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import jp.horenso.notification.delivery.Channel;
+import jp.horenso.platform.security.Organisation;
 
 /** One channel of a person (配信先), tried in position order: the next one is the failover of the one before. */
 @Entity
@@ -19,6 +20,10 @@ public class RecipientChannel {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
+    /** The person is (organisation, username): the same user name in another organisation is someone else. */
+    @Column(name = "organisation", nullable = false, updatable = false)
+    private String organisation;
 
     @Column(name = "username", nullable = false, updatable = false)
     private String username;
@@ -53,6 +58,7 @@ public class RecipientChannel {
     }
 
     public RecipientChannel(
+            Organisation organisation,
             String username,
             int position,
             Channel channel,
@@ -61,6 +67,7 @@ public class RecipientChannel {
             String secret,
             String updatedBy,
             Instant updatedAt) {
+        this.organisation = organisation.code();
         this.username = username;
         this.position = position;
         this.channel = channel;
@@ -73,6 +80,10 @@ public class RecipientChannel {
 
     public Long id() {
         return id;
+    }
+
+    public Organisation organisation() {
+        return Organisation.of(organisation);
     }
 
     public String username() {

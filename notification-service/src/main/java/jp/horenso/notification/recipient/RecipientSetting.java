@@ -3,14 +3,52 @@ package jp.horenso.notification.recipient;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
+import jp.horenso.platform.security.Organisation;
 
-/** How quiet a person wants to be kept: the digest window for bursts (null: every message at once). */
+/**
+ * How quiet a person — (organisation, username) — wants to be kept: the digest window for bursts (null: every
+ * message at once).
+ */
 @Entity
 @Table(name = "recipient_setting")
+@IdClass(RecipientSetting.Key.class)
 public class RecipientSetting {
+
+    /** The primary key: the organisation and the user name in it. */
+    public static class Key implements Serializable {
+
+        private String organisation;
+        private String username;
+
+        protected Key() {
+            // for Hibernate
+        }
+
+        public Key(Organisation organisation, String username) {
+            this.organisation = organisation.code();
+            this.username = username;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && organisation.equals(key.organisation) && username.equals(key.username);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(organisation, username);
+        }
+    }
+
+    @Id
+    @Column(name = "organisation", nullable = false, updatable = false)
+    private String organisation;
 
     @Id
     @Column(name = "username", nullable = false, updatable = false)
@@ -29,7 +67,8 @@ public class RecipientSetting {
         // for Hibernate
     }
 
-    public RecipientSetting(String username) {
+    public RecipientSetting(Organisation organisation, String username) {
+        this.organisation = organisation.code();
         this.username = username;
     }
 
@@ -38,6 +77,10 @@ public class RecipientSetting {
         this.digestWindowSeconds = window == null ? null : Math.toIntExact(window.toSeconds());
         this.updatedBy = by;
         this.updatedAt = at;
+    }
+
+    public Organisation organisation() {
+        return Organisation.of(organisation);
     }
 
     public String username() {

@@ -84,6 +84,15 @@ class ProductionConfigTest {
                 .isEmpty());
     }
 
+    @Test
+    void productionChecksTheAudienceRefusesUnannotatedEndpointsAndPublishesNoApiBrowser() throws IOException {
+        SmallRyeConfig config = prod(Map.of());
+        assertEquals("horenso-api", config.getValue("quarkus.oidc.token.audience", String.class));
+        assertTrue(config.getValue("quarkus.security.jaxrs.deny-unannotated-endpoints", Boolean.class));
+        assertFalse(config.getValue("quarkus.swagger-ui.enable", Boolean.class));
+        assertFalse(config.getValue("quarkus.smallrye-openapi.enable", Boolean.class));
+    }
+
     /** The properties as the packaged application reads them in production, with {@code environment} only. */
     private static SmallRyeConfig prod(Map<String, String> environment) throws IOException {
         URL properties = ProductionConfigTest.class.getClassLoader().getResource("application.properties");

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +32,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class ProblemResponsesTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     private static final String PROBLEM = "application/problem+json";
     private static final String TYPES = "https://horenso.example.jp/problems/";
@@ -49,8 +54,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "staff1", roles = "staff")
     void wrongRoleIs403AndChangesNothing() {
+        Tokens.actAs("staff1", "staff");
         String username = someone();
         problem(
                         given().contentType("application/json")
@@ -66,8 +71,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "staff1", roles = "staff")
     void unknownPathAndUnknownInboxItemAre404() {
+        Tokens.actAs("staff1", "staff");
         problem(given().when().get("/api/no-such-thing"), 404).body("title", is("見つかりません"));
         problem(given().header("Accept-Language", "en").when().post("/api/inbox/987654321/read"), 404)
                 .body("type", is(TYPES + "not-found"))
@@ -77,8 +82,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void wrongMethodIs405AndWrongMediaTypeIs415() {
+        Tokens.actAs("seclead", "security-lead");
         problem(given().when().delete("/api/recipients/staff1/delivery"), 405).body("title", is("このメソッドは使えません"));
         problem(
                         given().header("Accept-Language", "en")
@@ -91,8 +96,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void unknownFieldIsRefusedByNameAndNothingIsSaved() {
+        Tokens.actAs("seclead", "security-lead");
         String username = someone();
         given().contentType("application/json")
                 .body("{\"channels\": [{\"channel\": \"MAIL\", \"address\": \"first@demo-city.example.jp\"}]}")
@@ -134,8 +139,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void controlCharacterInATextIsRefusedByNameAndNothingIsSaved() {
+        Tokens.actAs("seclead", "security-lead");
         String username = someone();
         problem(
                         given().contentType("application/json")
@@ -150,8 +155,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void unreadableJsonIs400ForTheBody() {
+        Tokens.actAs("seclead", "security-lead");
         String username = someone();
         problem(
                         given().contentType("application/json")
@@ -173,8 +178,8 @@ class ProblemResponsesTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void theCallersCorrelationIdIsAnsweredInHeaderAndBody() {
+        Tokens.actAs("seclead", "security-lead");
         ExtractableResponse<Response> response = given().header("X-Correlation-Id", "ticket-4711")
                 .contentType("application/json")
                 .body("{\"digestWindow\": \"PT99H\"}")

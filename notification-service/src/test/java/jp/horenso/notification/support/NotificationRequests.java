@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.notification.delivery.event.ChainStopped;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 
@@ -24,6 +23,9 @@ public final class NotificationRequests {
     /** One request; change fields with the builder methods, then {@link #send()}. */
     public static final class Request {
         public final UUID eventId = UUID.randomUUID();
+        /** The organisation the event claims (its CloudEvents extension attribute). */
+        public String organisation = Tokens.CITY;
+
         public final UUID notificationId = UUID.randomUUID();
         public UUID incidentId = UUID.randomUUID();
         public UUID hopId = UUID.randomUUID();
@@ -47,6 +49,12 @@ public final class NotificationRequests {
         Integer reportVersion;
         ObjectNode responseAction;
         final Map<String, JsonNode> extra = new LinkedHashMap<>();
+
+        /** An event of {@code organisation} (e.g. {@code demo-gikai}). */
+        public Request in(String organisation) {
+            this.organisation = organisation;
+            return this;
+        }
 
         /** About the same case as {@code other}: same Kafka key, so the service reads both in order. */
         public Request sameCaseAs(Request other) {
@@ -174,6 +182,7 @@ public final class NotificationRequests {
             event.put("type", "jp.horenso." + NotificationRequested.NAME);
             event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
             event.put("subject", incidentId.toString());
+            event.put("organisation", organisation);
             event.put("datacontenttype", "application/json");
             ObjectNode data = event.putObject("data");
             data.put("notificationId", notificationId.toString());
@@ -233,7 +242,7 @@ public final class NotificationRequests {
         /** Checks the event against its schema and sends it under {@code otherEventId}. */
         public Request sendAs(UUID otherEventId) {
             ObjectNode event = event(otherEventId);
-            EventSchemas.assertValid("NotificationRequested", event);
+            Contract.assertValid("NotificationRequested", event);
             TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event.toString());
             return this;
         }
@@ -255,13 +264,23 @@ public final class NotificationRequests {
      * contract; returns the event id.
      */
     public static UUID chainStopped(UUID incidentId, String reason) {
+        return chainStopped(Tokens.CITY, incidentId, reason);
+    }
+
+    /** Sends ChainStopped of {@code organisation} for the case; returns the event id. */
+    public static UUID chainStopped(String organisation, UUID incidentId, String reason) {
         UUID eventId = UUID.randomUUID();
-        sendChainStopped(eventId, incidentId, reason);
+        sendChainStopped(organisation, eventId, incidentId, reason);
         return eventId;
     }
 
     /** Sends ChainStopped under a given event id (to send the same event twice). */
     public static void sendChainStopped(UUID eventId, UUID incidentId, String reason) {
+        sendChainStopped(Tokens.CITY, eventId, incidentId, reason);
+    }
+
+    /** Sends ChainStopped of {@code organisation} under a given event id. */
+    public static void sendChainStopped(String organisation, UUID eventId, UUID incidentId, String reason) {
         ObjectNode event = JSON.createObjectNode();
         event.put("specversion", "1.0");
         event.put("id", eventId.toString());
@@ -269,6 +288,7 @@ public final class NotificationRequests {
         event.put("type", "jp.horenso." + ChainStopped.NAME);
         event.put("time", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         event.put("subject", incidentId.toString());
+        event.put("organisation", organisation);
         event.put("datacontenttype", "application/json");
         ObjectNode data = event.putObject("data");
         data.put("incidentId", incidentId.toString());
@@ -276,7 +296,7 @@ public final class NotificationRequests {
         data.put("stoppedAt", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
         data.putArray("cancelledHops").add(UUID.randomUUID().toString());
         data.put("cancelledTimers", 2);
-        EventSchemas.assertValid("ChainStopped", event);
+        Contract.assertValid("ChainStopped", event);
         TestKafka.send(TestKafka.ESCALATION_EVENTS, incidentId.toString(), event.toString());
     }
 

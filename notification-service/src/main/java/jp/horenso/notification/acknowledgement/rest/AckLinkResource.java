@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.horenso.notification.acknowledgement.service.AckLinkOutcome;
 import jp.horenso.notification.acknowledgement.service.AckLinkService;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -63,9 +64,12 @@ public class AckLinkResource {
         return page(outcome.isAccepted() ? AckPage.done(outcome) : AckPage.refused(outcome));
     }
 
-    /** The logged-in person, or null when the link alone is the proof. */
-    private String caller() {
-        return identity.isAnonymous() ? null : callers.current().username();
+    /**
+     * The logged-in person, or null when the link alone is the proof. A token without an organisation is refused
+     * (403) like everywhere; the installation administrator is nobody's recipient, so their link is refused.
+     */
+    private Caller caller() {
+        return identity.isAnonymous() ? null : callers.current();
     }
 
     private static Response page(AckPage page) {

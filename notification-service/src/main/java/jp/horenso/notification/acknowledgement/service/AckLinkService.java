@@ -12,6 +12,7 @@ import jp.horenso.notification.delivery.Notification;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
@@ -50,10 +51,10 @@ public class AckLinkService {
 
     /**
      * Whether {@code token} may be used by {@code caller} (null: nobody is logged in, and the link itself is the
-     * proof). Records nothing.
+     * proof; otherwise only the recipient — same user name in the same organisation — may use it). Records nothing.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public AckLinkOutcome check(String token, String caller) {
+    public AckLinkOutcome check(String token, Caller caller) {
         Checked checked = checkLink(token, caller);
         if (checked.refusal() != null) {
             return checked.refusal();
@@ -66,7 +67,7 @@ public class AckLinkService {
     }
 
     /** Uses the link: records the acknowledgement once and publishes AcknowledgementLinkUsed. */
-    public AckLinkOutcome use(String token, String caller, String userAgent) {
+    public AckLinkOutcome use(String token, Caller caller, String userAgent) {
         Checked checked = checkLink(token, caller);
         if (checked.refusal() != null) {
             return checked.refusal();
@@ -76,10 +77,12 @@ public class AckLinkService {
         Instant now = clock.transactionTime().truncatedTo(ChronoUnit.MILLIS);
         // The primary key decides, so two clicks at the same moment cannot both count.
         int inserted = em.createNativeQuery("""
-                INSERT INTO ack_link_use (notification_id, incident_id, hop_id, username, used_at, user_agent)
-                VALUES (:notificationId, :incidentId, :hopId, :username, :usedAt, :userAgent)
+                INSERT INTO ack_link_use (notification_id, organisation, incident_id, hop_id, username, used_at,
+                    user_agent)
+                VALUES (:notificationId, :organisation, :incidentId, :hopId, :username, :usedAt, :userAgent)
                 ON CONFLICT (notification_id) DO NOTHING""")
                 .setParameter("notificationId", n.notificationId())
+                .setParameter("organisation", n.organisation().code())
                 .setParameter("incidentId", n.incidentId())
                 .setParameter("hopId", n.hopId())
                 .setParameter("username", n.recipientUsername())
@@ -93,6 +96,7 @@ public class AckLinkService {
         }
         events.append(
                 AcknowledgementLinkUsed.NAME,
+                n.organisation(),
                 n.incidentId().toString(),
                 new AcknowledgementLinkUsed(n.notificationId(), n.incidentId(), n.hopId(), n.recipientUsername(), now));
         LOG.infof("notification %s acknowledged by %s through its link", n.notificationId(), n.recipientUsername());
@@ -101,7 +105,7 @@ public class AckLinkService {
 
     private record Checked(Notification notification, AckLinkOutcome refusal) {}
 
-    private Checked checkLink(String token, String caller) {
+    private Checked checkLink(String token, Caller caller) {
         Optional<AckLinks.Token> parsed = links.parse(token);
         if (parsed.isEmpty()) {
             return new Checked(null, AckLinkOutcome.refused(Refusal.FORGED, null, false));
@@ -122,13 +126,19 @@ public class AckLinkService {
         if (!clock.transactionTime().isBefore(t.expiresAt())) {
             return new Checked(n, AckLinkOutcome.refused(Refusal.EXPIRED, n.incidentNumber(), n.drill()));
         }
-        if (caller != null && !caller.equals(n.recipientUsername())) {
+        if (caller != null && !isRecipient(caller, n)) {
             return new Checked(n, AckLinkOutcome.refused(Refusal.NOT_YOURS, n.incidentNumber(), n.drill()));
         }
-        if (stoppedChains.reasonFor(n.incidentId()).isPresent()) {
+        if (stoppedChains.reasonFor(n.organisation(), n.incidentId()).isPresent()) {
             return new Checked(n, AckLinkOutcome.refused(Refusal.CHAIN_STOPPED, n.incidentNumber(), n.drill()));
         }
         return new Checked(n, null);
+    }
+
+    /** The same person: the same user name in the same organisation (another organisation's namesake is not). */
+    private static boolean isRecipient(Caller caller, Notification n) {
+        return caller.username().equals(n.recipientUsername())
+                && n.organisation().code().equals(caller.organisation());
     }
 
     private boolean isUsed(Notification n) {

@@ -20,6 +20,7 @@ public class NotificationEvents {
     public void delivered(Notification notification) {
         events.append(
                 NotificationDelivered.NAME,
+                notification.organisation(),
                 notification.incidentId().toString(),
                 NotificationDelivered.of(notification));
     }
@@ -28,6 +29,9 @@ public class NotificationEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void failed(Notification notification) {
         events.append(
-                NotificationFailed.NAME, notification.incidentId().toString(), NotificationFailed.of(notification));
+                NotificationFailed.NAME,
+                notification.organisation(),
+                notification.incidentId().toString(),
+                NotificationFailed.of(notification));
     }
 }

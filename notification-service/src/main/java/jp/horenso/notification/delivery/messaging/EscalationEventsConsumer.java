@@ -47,10 +47,11 @@ public class EscalationEventsConsumer {
     }
 
     private void apply(IncomingEvent event) {
+        // Each service checks the event's organisation against what it knows of the case (DLQ when it differs).
         if (event.is(NotificationRequested.NAME)) {
-            intake.accept(event.id(), event.time().toInstant(), cloudEvents.data(event, NotificationRequested.class));
+            intake.accept(event, cloudEvents.data(event, NotificationRequested.class));
         } else if (event.is(ChainStopped.NAME)) {
-            chainStops.stop(event.id(), cloudEvents.data(event, ChainStopped.class));
+            chainStops.stop(event, cloudEvents.data(event, ChainStopped.class));
         }
     }
 }

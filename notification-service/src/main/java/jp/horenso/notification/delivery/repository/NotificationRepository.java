@@ -15,6 +15,7 @@ import jp.horenso.notification.delivery.NotificationStatus;
 import jp.horenso.notification.delivery.RenderedMessage;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 import jp.horenso.notification.recipient.Endpoint;
+import jp.horenso.platform.security.Organisation;
 import org.hibernate.query.NativeQuery;
 
 /** Stores notifications and finds the ones due for delivery. */
@@ -28,6 +29,7 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * Returns whether a row was inserted.
      */
     public boolean insertIfAbsent(
+            Organisation organisation,
             UUID requestEventId,
             Instant requestedAt,
             NotificationRequested request,
@@ -39,11 +41,11 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 ? NotificationStatus.CANCELLED
                 : holdUntil == null ? NotificationStatus.PENDING : NotificationStatus.HELD;
         NativeQuery<?> insert = getEntityManager().createNativeQuery("""
-                INSERT INTO notification (notification_id, incident_id, incident_number, hop_id, step, kind, drill,
+                INSERT INTO notification (notification_id, organisation, incident_id, incident_number, hop_id, step, kind, drill,
                     channel, recipient_username, recipient_name, recipient_email, recipient_locale, ack_deadline,
                     severity, subject, body, summary, case_link, ack_link, endpoint_id, endpoint_position, status,
                     attempts, next_attempt_at, request_event_id, requested_at, copy_of, cancel_reason, cancelled_at)
-                VALUES (:notificationId, :incidentId, :incidentNumber, :hopId, :step, :kind, :drill,
+                VALUES (:notificationId, :organisation, :incidentId, :incidentNumber, :hopId, :step, :kind, :drill,
                     :channel, :username, :name, :email, :locale, :ackDeadline,
                     :severity, :subject, :body, :summary, :caseLink, :ackLink, :endpointId, :endpointPosition, :status,
                     0, coalesce(:holdUntil, now()), :requestEventId, :requestedAt, :copyOf, :cancelReason,
@@ -51,6 +53,7 @@ public class NotificationRepository implements PanacheRepository<Notification> {
                 ON CONFLICT (notification_id) DO NOTHING""").unwrap(NativeQuery.class);
         // Nullable values carry their type so PostgreSQL gets a typed NULL.
         insert.setParameter("notificationId", request.notificationId(), UUID.class)
+                .setParameter("organisation", organisation.code(), String.class)
                 .setParameter("incidentId", request.incidentId(), UUID.class)
                 .setParameter("incidentNumber", request.incidentNumber(), String.class)
                 .setParameter("hopId", request.hopId(), UUID.class)
@@ -122,8 +125,10 @@ public class NotificationRepository implements PanacheRepository<Notification> {
     public List<Notification> lockHeldWith(Notification leader) {
         return getEntityManager()
                 .createNativeQuery("""
-                SELECT * FROM notification WHERE recipient_username = :username AND status = 'HELD' AND id <> :id
+                SELECT * FROM notification
+                WHERE organisation = :organisation AND recipient_username = :username AND status = 'HELD' AND id <> :id
                 ORDER BY id FOR UPDATE SKIP LOCKED""", Notification.class)
+                .setParameter("organisation", leader.organisation().code())
                 .setParameter("username", leader.recipientUsername())
                 .setParameter("id", leader.id())
                 .getResultList();
@@ -138,10 +143,12 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * When the person's pending digest goes out, if one is being collected: new members join it rather than
      * wait longer.
      */
-    public Optional<Instant> digestDueFor(String username) {
+    public Optional<Instant> digestDueFor(Organisation organisation, String username) {
         Object due = getEntityManager()
                 .createNativeQuery("""
-                SELECT min(next_attempt_at) FROM notification WHERE recipient_username = :username AND status = 'HELD'""")
+                SELECT min(next_attempt_at) FROM notification
+                WHERE organisation = :organisation AND recipient_username = :username AND status = 'HELD'""")
+                .setParameter("organisation", organisation.code())
                 .setParameter("username", username)
                 .getSingleResult();
         return Optional.ofNullable(toInstant(due));
@@ -151,12 +158,14 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * If the person was sent a notification within the last {@code window} (a burst has begun): the database
      * time at which a digest opened now would go out. Empty when no burst is under way.
      */
-    public Optional<Instant> burstDigestDue(String username, Duration window) {
+    public Optional<Instant> burstDigestDue(Organisation organisation, String username, Duration window) {
         List<?> due = getEntityManager()
                 .createNativeQuery("""
                 SELECT now() + make_interval(secs => :seconds) FROM notification
-                WHERE recipient_username = :username AND created_at > now() - make_interval(secs => :seconds)
+                WHERE organisation = :organisation AND recipient_username = :username
+                  AND created_at > now() - make_interval(secs => :seconds)
                 LIMIT 1""")
+                .setParameter("organisation", organisation.code())
                 .setParameter("username", username)
                 .setParameter("seconds", window.toSeconds())
                 .getResultList();
@@ -167,10 +176,18 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * Serialises, until the transaction ends, the intake of notifications to one person, so that two arrivals
      * cannot both believe they start a burst.
      */
-    public void lockRecipient(String username) {
+    public void lockRecipient(Organisation organisation, String username) {
         getEntityManager()
                 .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "notification-recipient:" + username)
+                .setParameter("key", "notification-recipient:" + organisation.code() + ":" + username)
+                .getSingleResult();
+    }
+
+    /** Serialises, until the transaction ends, what is done with one case's notices (intake and stopped chains). */
+    public void lockCase(UUID incidentId) {
+        getEntityManager()
+                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
+                .setParameter("key", "notification-case:" + incidentId)
                 .getSingleResult();
     }
 
@@ -197,25 +214,47 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * deadlock.
      */
     @SuppressWarnings("unchecked")
-    public List<Notification> lockUnsentOf(UUID incidentId) {
+    public List<Notification> lockUnsentOf(Organisation organisation, UUID incidentId) {
         getEntityManager()
                 .createNativeQuery("""
                 SELECT id FROM notification WHERE id IN (
-                    SELECT digest_leader_id FROM notification WHERE incident_id = :incidentId AND status = 'GROUPED')
+                    SELECT digest_leader_id FROM notification
+                    WHERE organisation = :organisation AND incident_id = :incidentId AND status = 'GROUPED')
                 ORDER BY id FOR UPDATE""")
+                .setParameter("organisation", organisation.code())
                 .setParameter("incidentId", incidentId)
                 .getResultList();
         return getEntityManager()
                 .createNativeQuery("""
                 SELECT * FROM notification
-                WHERE incident_id = :incidentId AND status IN ('PENDING', 'RETRY', 'HELD', 'GROUPED')
+                WHERE organisation = :organisation AND incident_id = :incidentId
+                  AND status IN ('PENDING', 'RETRY', 'HELD', 'GROUPED')
                 ORDER BY id FOR UPDATE""", Notification.class)
+                .setParameter("organisation", organisation.code())
                 .setParameter("incidentId", incidentId)
                 .getResultList();
     }
 
-    /** Every notification about one case, oldest first. */
-    public List<Notification> listByIncident(UUID incidentId) {
-        return list("incidentId = ?1 order by createdAt, id", incidentId);
+    /** Every notification about one case of the organisation, oldest first; none for another's case. */
+    public List<Notification> listByIncident(Organisation organisation, UUID incidentId) {
+        return list("organisation = ?1 and incidentId = ?2 order by createdAt, id", organisation.code(), incidentId);
+    }
+
+    /** The organisations this case's notifications were stored for (one, unless something went wrong). */
+    @SuppressWarnings("unchecked")
+    public List<String> organisationsOfCase(UUID incidentId) {
+        return getEntityManager()
+                .createNativeQuery("SELECT DISTINCT organisation FROM notification WHERE incident_id = :incidentId")
+                .setParameter("incidentId", incidentId)
+                .getResultList();
+    }
+
+    /** The organisation a notification id was stored for, if it was. */
+    public Optional<String> organisationOfNotification(UUID notificationId) {
+        List<?> found = getEntityManager()
+                .createNativeQuery("SELECT organisation FROM notification WHERE notification_id = :notificationId")
+                .setParameter("notificationId", notificationId)
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
     }
 }

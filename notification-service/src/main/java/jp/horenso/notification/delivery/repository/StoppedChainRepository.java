@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import jp.horenso.platform.security.Organisation;
 
 /** The cases whose chain stopped (closed or withdrawn): nothing more is sent for them. */
 @ApplicationScoped
@@ -17,24 +18,35 @@ public class StoppedChainRepository {
         this.em = em;
     }
 
-    /** Records that the case's chain stopped; the first stop is kept. */
-    public void record(UUID incidentId, String reason, Instant stoppedAt, UUID eventId) {
+    /** Records that the organisation's case's chain stopped; the first stop is kept. */
+    public void record(Organisation organisation, UUID incidentId, String reason, Instant stoppedAt, UUID eventId) {
         em.createNativeQuery("""
-                INSERT INTO stopped_chain (incident_id, reason, stopped_at, event_id)
-                VALUES (:incidentId, :reason, :stoppedAt, :eventId)
+                INSERT INTO stopped_chain (incident_id, organisation, reason, stopped_at, event_id)
+                VALUES (:incidentId, :organisation, :reason, :stoppedAt, :eventId)
                 ON CONFLICT (incident_id) DO NOTHING""")
                 .setParameter("incidentId", incidentId)
+                .setParameter("organisation", organisation.code())
                 .setParameter("reason", reason)
                 .setParameter("stoppedAt", stoppedAt)
                 .setParameter("eventId", eventId)
                 .executeUpdate();
     }
 
-    /** Why the case's chain stopped (CLOSED or WITHDRAWN); empty while it runs. */
-    public Optional<String> reasonFor(UUID incidentId) {
-        List<?> reason = em.createNativeQuery("SELECT reason FROM stopped_chain WHERE incident_id = :incidentId")
+    /** Why the organisation's case's chain stopped (CLOSED or WITHDRAWN); empty while it runs. */
+    public Optional<String> reasonFor(Organisation organisation, UUID incidentId) {
+        List<?> reason = em.createNativeQuery("""
+                SELECT reason FROM stopped_chain WHERE organisation = :organisation AND incident_id = :incidentId""")
+                .setParameter("organisation", organisation.code())
                 .setParameter("incidentId", incidentId)
                 .getResultList();
         return reason.isEmpty() ? Optional.empty() : Optional.of((String) reason.get(0));
+    }
+
+    /** The organisation a stopped chain was recorded for, if this case's chain stopped. */
+    public Optional<String> organisationOf(UUID incidentId) {
+        List<?> found = em.createNativeQuery("SELECT organisation FROM stopped_chain WHERE incident_id = :incidentId")
+                .setParameter("incidentId", incidentId)
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
     }
 }

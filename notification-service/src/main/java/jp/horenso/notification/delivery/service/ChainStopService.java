@@ -15,7 +15,9 @@ import jp.horenso.notification.delivery.channel.MessageItem;
 import jp.horenso.notification.delivery.event.ChainStopped;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
 import jp.horenso.notification.delivery.repository.StoppedChainRepository;
+import jp.horenso.platform.events.IncomingEvent;
 import jp.horenso.platform.inbox.Inbox;
+import jp.horenso.platform.security.Organisation;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
@@ -50,15 +52,27 @@ public class ChainStopService {
         this.renderer = renderer;
     }
 
-    /** Applies the stop carried by event {@code eventId}; a repeated event changes nothing. */
-    public void stop(UUID eventId, ChainStopped stopped) {
+    /**
+     * Applies the stop carried by {@code event}; a repeated event changes nothing.
+     *
+     * @throws jp.horenso.platform.events.InvalidEventException (to the dead-letter topic, nothing changed) when the
+     *     event claims another organisation than the one the case's notices (or an earlier stop) belong to
+     */
+    public void stop(IncomingEvent event, ChainStopped stopped) {
+        UUID eventId = event.id();
         if (!processed.firstDelivery(eventId, NotificationIntakeService.CONSUMER)) {
             LOG.debugf("event %s was applied before; skipped", eventId);
             return;
         }
-        stoppedChains.record(stopped.incidentId(), stopped.reason(), stopped.stoppedAt(), eventId);
+        Organisation organisation = Organisation.of(event.organisation());
+        notifications.lockCase(stopped.incidentId());
+        for (String known : notifications.organisationsOfCase(stopped.incidentId())) {
+            event.requireOrganisation(known);
+        }
+        stoppedChains.organisationOf(stopped.incidentId()).ifPresent(event::requireOrganisation);
+        stoppedChains.record(organisation, stopped.incidentId(), stopped.reason(), stopped.stoppedAt(), eventId);
         Instant now = clock.transactionTime();
-        List<Notification> unsent = notifications.lockUnsentOf(stopped.incidentId());
+        List<Notification> unsent = notifications.lockUnsentOf(organisation, stopped.incidentId());
         Map<Long, Notification> digestsToRewrite = new LinkedHashMap<>();
         int cancelled = 0;
         for (Notification n : unsent) {

@@ -10,6 +10,7 @@ import jp.horenso.notification.delivery.DeliveryAttempt;
 import jp.horenso.notification.delivery.Notification;
 import jp.horenso.notification.delivery.repository.DeliveryAttemptRepository;
 import jp.horenso.notification.delivery.repository.NotificationRepository;
+import jp.horenso.platform.security.Organisation;
 
 /** Reads the delivery log of a case. */
 @ApplicationScoped
@@ -24,9 +25,12 @@ public class DeliveryLogService {
         this.attempts = attempts;
     }
 
-    /** Every notification about the case, oldest first, each with its attempts; empty when there is none. */
-    public List<DeliveryLogEntry> forIncident(UUID incidentId) {
-        List<Notification> found = notifications.listByIncident(incidentId);
+    /**
+     * Every notification about the organisation's case, oldest first, each with its attempts; empty when there is
+     * none — also for a case of another organisation, which looks exactly like a case without notices.
+     */
+    public List<DeliveryLogEntry> forIncident(Organisation organisation, UUID incidentId) {
+        List<Notification> found = notifications.listByIncident(organisation, incidentId);
         Map<Long, List<DeliveryAttempt>> byNotification = attempts.listFor(found).stream()
                 .collect(Collectors.groupingBy(a -> a.notification().id()));
         return found.stream()

@@ -267,8 +267,8 @@ public class DeliveryService {
      */
     private void exhausted(Notification notification, String error, Instant now) {
         inbox.add(notification.notificationId());
-        Optional<Endpoint> next =
-                recipients.nextEndpoint(notification.recipientUsername(), notification.endpointPosition());
+        Optional<Endpoint> next = recipients.nextEndpoint(
+                notification.organisation(), notification.recipientUsername(), notification.endpointPosition());
         if (next.isPresent()) {
             LOG.infof(
                     "notification %s: %s failed %d times; trying %s next",

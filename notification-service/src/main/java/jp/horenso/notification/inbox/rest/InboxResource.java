@@ -13,6 +13,9 @@ import java.util.List;
 import jp.horenso.notification.inbox.service.InboxItemView;
 import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.inbox.service.InboxStream;
+import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -36,7 +39,8 @@ public class InboxResource {
     @RolesAllowed("**")
     @Operation(summary = "受信箱 / My inbox", description = "The caller's notifications, newest first (at most 200).")
     public List<InboxItemView> list(@QueryParam("unread") boolean unreadOnly) {
-        return inbox.list(me(), unreadOnly);
+        Caller me = me();
+        return inbox.list(me.organisationRef(), me.username(), unreadOnly);
     }
 
     @POST
@@ -45,7 +49,8 @@ public class InboxResource {
     @RolesAllowed("**")
     @Operation(summary = "既読にする / Mark an item read", description = "404 for an item that is not the caller's.")
     public InboxItemView markRead(@PathParam("id") long id) {
-        return inbox.markRead(me(), id);
+        Caller me = me();
+        return inbox.markRead(me.organisationRef(), me.username(), id);
     }
 
     @GET
@@ -57,10 +62,19 @@ public class InboxResource {
             summary = "受信箱の更新 / Live inbox (Server-Sent Events)",
             description = "Each new item of the caller as one JSON event, for dashboards.")
     public Multi<InboxItemView> live() {
-        return stream.forUser(me());
+        Caller me = me();
+        return stream.forUser(me.organisationRef(), me.username());
     }
 
-    private String me() {
-        return caller.current().username();
+    /**
+     * The person whose inbox it is. A token without an organisation is refused (403) by the platform; the
+     * installation administrator belongs to none and has no inbox (403).
+     */
+    private Caller me() {
+        Caller me = caller.current();
+        if (me.organisation() == null) {
+            throw ProblemException.forbidden(Message.key("caller.installation-admin"));
+        }
+        return me;
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Live updates of the inbox for dashboards (Server-Sent Events). New items are found by polling the database,
@@ -20,8 +21,11 @@ public class InboxStream {
 
     static final int LOOK_BACK_SECONDS = 30;
 
+    /** Items a slow dashboard may fall behind by before its stream fails. */
+    static final int MAX_BUFFERED = 1000;
+
     /** An item with its owner, so each stream passes on only its own person's items. */
-    public record Pushed(String username, InboxItemView item) {}
+    public record Pushed(String organisation, String username, InboxItemView item) {}
 
     private final InboxService inbox;
     private final BroadcastProcessor<Pushed> processor = BroadcastProcessor.create();
@@ -32,14 +36,18 @@ public class InboxStream {
         this.inbox = inbox;
     }
 
-    /** New items of {@code username}, as they arrive, until the subscriber goes away. */
-    public Multi<InboxItemView> forUser(String username) {
+    /** New items of the person (organisation, username), as they arrive, until the subscriber goes away. */
+    public Multi<InboxItemView> forUser(Organisation organisation, String username) {
+        // A poll may find several items at once while the client has asked for one: they wait in a bounded buffer
+        // rather than fail the stream (a BroadcastProcessor fails a subscriber that has no demand left).
         return processor
+                .onOverflow()
+                .buffer(MAX_BUFFERED)
                 .onSubscription()
                 .invoke(listeners::incrementAndGet)
                 .onTermination()
                 .invoke(listeners::decrementAndGet)
-                .filter(p -> username.equals(p.username()))
+                .filter(p -> organisation.code().equals(p.organisation()) && username.equals(p.username()))
                 .map(Pushed::item);
     }
 

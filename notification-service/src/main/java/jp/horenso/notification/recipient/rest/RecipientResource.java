@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jp.horenso.notification.recipient.service.DeliverySettingsView;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.platform.security.Caller;
 import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -35,9 +36,10 @@ public class RecipientResource {
     @Operation(
             summary = "配信先の設定 / A person's delivery settings",
             description = "Channels in failover order and the digest window; webhook URLs are shown masked "
-                    + "(scheme, host, …, last 4 characters), secrets never.")
+                    + "(scheme, host, …, last 4 characters), secrets never. Security lead and CSIRT of the person's "
+                    + "organisation; a person of another organisation is 404.")
     public DeliverySettingsView show(@PathParam("username") @Pattern(regexp = USERNAME) String username) {
-        return recipients.view(username);
+        return recipients.view(caller.current().organisationRef(), username);
     }
 
     @PUT
@@ -48,12 +50,13 @@ public class RecipientResource {
             description = "Channels are tried in the order given; each one that keeps failing hands over to the next. "
                     + "Every notification also goes to the person's in-app inbox. The CISO's messages are never "
                     + "grouped, whatever the digest window. A webhook sent back with its masked URL (as shown) is "
-                    + "unchanged and keeps its secret unless a new one is given.")
+                    + "unchanged and keeps its secret unless a new one is given. The security lead of the person's "
+                    + "organisation; a person of another organisation is 404 and nothing changes. Every change is "
+                    + "recorded in the organisation's administrative trail (DELIVERY_SETTINGS_CHANGED).")
     public DeliverySettingsView replace(
             @PathParam("username") @Pattern(regexp = USERNAME) String username, DeliverySettingsRequest request) {
+        Caller me = caller.current();
         return recipients.replace(
-                username,
-                request == null ? null : request.toCommand(),
-                caller.current().username());
+                me.organisationRef(), username, request == null ? null : request.toCommand(), me.username());
     }
 }

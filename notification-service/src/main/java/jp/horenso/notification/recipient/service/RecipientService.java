@@ -16,10 +16,14 @@ import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.notification.recipient.RecipientChannel;
 import jp.horenso.notification.recipient.RecipientSetting;
 import jp.horenso.notification.recipient.WebhookFormat;
+import jp.horenso.notification.recipient.repository.KnownPeople;
 import jp.horenso.notification.recipient.repository.RecipientChannelRepository;
 import jp.horenso.notification.recipient.repository.RecipientSettingRepository;
+import jp.horenso.platform.admintrail.AdminTrail;
 import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.security.Organisation;
 import jp.horenso.platform.time.DatabaseClock;
 
 /** Each person's route (channels in failover order) and quiet settings, and the rule that the CISO is never kept waiting. */
@@ -30,6 +34,9 @@ public class RecipientService {
     /** The chain step whose holder is the CISO (escalation-service's step names). */
     public static final String CISO_STEP = "CISO";
 
+    /** The administrative trail's action for a change of someone's delivery settings. */
+    public static final String DELIVERY_SETTINGS_CHANGED = "DELIVERY_SETTINGS_CHANGED";
+
     static final int MAX_CHANNELS = 5;
     static final int MIN_SECRET_LENGTH = 32;
     private static final Pattern MAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -39,13 +46,19 @@ public class RecipientService {
     private final NotificationConfig.Quiet quiet;
     private final DatabaseClock clock;
     private final WebhookTargets targets;
+    private final KnownPeople people;
+    private final AdminTrail trail;
 
     public RecipientService(
             RecipientChannelRepository channels,
             RecipientSettingRepository settings,
             NotificationConfig config,
             DatabaseClock clock,
-            WebhookTargets targets) {
+            WebhookTargets targets,
+            KnownPeople people,
+            AdminTrail trail) {
+        this.people = people;
+        this.trail = trail;
         this.clock = clock;
         this.targets = targets;
         this.channels = channels;
@@ -78,10 +91,17 @@ public class RecipientService {
      * The person's settings; a person nobody configured gets mail only, and no digest. Webhook URLs are shown
      * masked, secrets never (only whether one is set); a mail address is shown in full (it is the person's own,
      * or one the security lead gave for them, and nobody can post with it).
+     *
+     * @throws ProblemException 404 for a person of another organisation (see {@link #requireOwnOrUnknown})
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public DeliverySettingsView view(String username) {
-        List<DeliverySettingsView.ChannelView> list = channels.listFor(username).stream()
+    public DeliverySettingsView view(Organisation organisation, String username) {
+        requireOwnOrUnknown(organisation, username);
+        return show(organisation, username);
+    }
+
+    private DeliverySettingsView show(Organisation organisation, String username) {
+        List<DeliverySettingsView.ChannelView> list = channels.listFor(organisation, username).stream()
                 .map(c -> new DeliverySettingsView.ChannelView(
                         c.position(),
                         c.channel(),
@@ -89,7 +109,7 @@ public class RecipientService {
                         c.channel() == Channel.WEBHOOK ? masked(c.address()) : c.address(),
                         c.secret() != null))
                 .toList();
-        Duration window = digestWindow(username);
+        Duration window = digestWindow(organisation, username);
         return new DeliverySettingsView(
                 username, list, window == null ? null : window.toString(), isCiso(username, null));
     }
@@ -97,12 +117,18 @@ public class RecipientService {
     /**
      * Replaces the person's channels and digest window. A webhook sent back as shown (its masked URL) or with its
      * full stored URL is unchanged: it keeps its URL, and its secret unless a new one is given. A new URL needs its
-     * own secret (GENERIC), so a stored secret never follows a URL somewhere else.
+     * own secret (GENERIC), so a stored secret never follows a URL somewhere else. A change is written to the
+     * organisation's administrative trail in the same transaction (which channels and kinds changed; never a URL,
+     * an address or a secret).
+     *
+     * @throws ProblemException 404 for a person of another organisation, nothing changed
      */
-    public DeliverySettingsView replace(String username, DeliverySettings input, String by) {
+    public DeliverySettingsView replace(Organisation organisation, String username, DeliverySettings input, String by) {
+        requireOwnOrUnknown(organisation, username);
         List<DeliverySettings.ChannelSetting> sent =
                 input == null || input.channels() == null ? List.of() : input.channels();
-        List<RecipientChannel> stored = channels.listFor(username);
+        List<RecipientChannel> stored = channels.listFor(organisation, username);
+        Duration windowBefore = digestWindow(organisation, username);
         List<FieldProblem> errors = new ArrayList<>();
         List<DeliverySettings.ChannelSetting> wanted = new ArrayList<>();
         for (int i = 0; i < sent.size(); i++) {
@@ -110,24 +136,48 @@ public class RecipientService {
         }
         Duration window = validate(wanted, input == null ? null : input.digestWindow(), errors);
         Instant now = clock.transactionTime();
-        channels.deleteFor(username);
+        DeliverySettingsChange change = DeliverySettingsChange.of(stored, wanted, windowBefore, window);
+        channels.deleteFor(organisation, username);
         // The unique (username, position) key is checked per statement: the old rows must be gone first.
         channels.flush();
         for (int i = 0; i < wanted.size(); i++) {
             DeliverySettings.ChannelSetting c = wanted.get(i);
             channels.persist(new RecipientChannel(
-                    username, i, c.channel(), c.format(), blankToNull(c.address()), blankToNull(c.secret()), by, now));
+                    organisation,
+                    username,
+                    i,
+                    c.channel(),
+                    c.format(),
+                    blankToNull(c.address()),
+                    blankToNull(c.secret()),
+                    by,
+                    now));
         }
-        RecipientSetting setting = settings.findByIdOptional(username).orElseGet(() -> new RecipientSetting(username));
+        RecipientSetting setting =
+                settings.findFor(organisation, username).orElseGet(() -> new RecipientSetting(organisation, username));
         setting.changeDigestWindow(window, by, now);
         settings.persist(setting);
-        return view(username);
+        if (change.changed()) {
+            trail.record(organisation, by, DELIVERY_SETTINGS_CHANGED, username, change);
+        }
+        return show(organisation, username);
+    }
+
+    /**
+     * A person is (organisation, username). A user name this service knows only in other organisations is someone
+     * else's person: 404, as for anything of another organisation (existence is not told by a 403). A user name known
+     * nowhere yet may be configured (before the person's first notice); it then becomes the caller's organisation's.
+     */
+    private void requireOwnOrUnknown(Organisation organisation, String username) {
+        if (!people.knows(organisation, username) && people.knownElsewhere(organisation, username)) {
+            throw ProblemException.notFound(Message.key("recipient.not-found"));
+        }
     }
 
     /** Where a new notification to the person goes first. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Endpoint firstEndpoint(String username) {
-        return channels.listFor(username).stream()
+    public Endpoint firstEndpoint(Organisation organisation, String username) {
+        return channels.listFor(organisation, username).stream()
                 .findFirst()
                 .map(RecipientService::endpoint)
                 .orElse(Endpoint.DEFAULT_MAIL);
@@ -135,8 +185,8 @@ public class RecipientService {
 
     /** The channel to fail over to after the one at {@code position}; empty when that was the last. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Endpoint> nextEndpoint(String username, int position) {
-        return channels.firstAfter(username, position).map(RecipientService::endpoint);
+    public Optional<Endpoint> nextEndpoint(Organisation organisation, String username, int position) {
+        return channels.firstAfter(organisation, username, position).map(RecipientService::endpoint);
     }
 
     /** The configured channel {@code id} (null: the default mail); empty when it was removed meanwhile. */
@@ -150,8 +200,8 @@ public class RecipientService {
 
     /** The person's digest window, or null when bursts are not grouped. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Duration digestWindow(String username) {
-        return settings.findByIdOptional(username)
+    public Duration digestWindow(Organisation organisation, String username) {
+        return settings.findFor(organisation, username)
                 .map(RecipientSetting::digestWindow)
                 .orElse(null);
     }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,14 +20,15 @@ import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.acknowledgement.service.AckLinks;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class AckLinkTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String LINK_BASE = "http://localhost:8083";
@@ -79,7 +84,7 @@ class AckLinkTest {
         ConsumerRecord<String, String> record =
                 NotificationEventsOnKafka.await("AcknowledgementLinkUsed", request.notificationId, TIMEOUT);
         JsonNode event = NotificationEventsOnKafka.parse(record.value());
-        EventSchemas.assertValid("AcknowledgementLinkUsed", event);
+        Contract.assertValid("AcknowledgementLinkUsed", event);
         assertEquals(request.incidentId.toString(), record.key());
         assertEquals(request.incidentId.toString(), event.at("/data/incidentId").asText());
         assertEquals(request.hopId.toString(), event.at("/data/hopId").asText());
@@ -170,8 +175,8 @@ class AckLinkTest {
     }
 
     @Test
-    @TestSecurity(user = "head1", roles = "department-head")
     void linkOfChief1UsedWhileLoggedInAsAnotherPersonIsRefused() {
+        Tokens.actAs("head1", "department-head");
         Request request = NotificationRequests.newReport().send();
         String path = linkPathIn(request);
 
@@ -188,8 +193,8 @@ class AckLinkTest {
     }
 
     @Test
-    @TestSecurity(user = "chief1", roles = "section-chief")
     void linkUsedByItsRecipientWhileLoggedInIsAccepted() {
+        Tokens.actAs("chief1", "section-chief");
         Request request = NotificationRequests.newReport().send();
 
         given().when().post(linkPathIn(request)).then().statusCode(200);

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +40,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class DecisionWebhooksAndInboxTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String SECRET = "decision-webhook-secret-for-tests-0123456789";
@@ -63,8 +68,8 @@ class DecisionWebhooksAndInboxTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt2", roles = "csirt")
     void everyDecisionIsOneInboxItemEvenWhenRequestedAgain() {
+        Tokens.actAs("csirt2", "csirt");
         List<Request> sent = new ArrayList<>();
         sent.add(to(NotificationRequests.newReport().kind("FORWARDED").note("至急確認願います")));
         sent.add(to(NotificationRequests.newReport()
@@ -135,6 +140,7 @@ class DecisionWebhooksAndInboxTest {
                     .drill();
             String path = receiver.newPath();
             recipients.replace(
+                    Tokens.CITY_ORG,
                     request.username,
                     new DeliverySettings(
                             List.of(new ChannelSetting(
@@ -206,6 +212,7 @@ class DecisionWebhooksAndInboxTest {
                 .note("部長へ転送します");
         String path = receiver.newPath();
         recipients.replace(
+                Tokens.CITY_ORG,
                 request.username,
                 new DeliverySettings(
                         List.of(new ChannelSetting(Channel.WEBHOOK, WebhookFormat.SLACK, receiver.url(path), null)),

@@ -21,7 +21,6 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.DeliveryOutcome;
@@ -32,11 +31,13 @@ import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import jp.horenso.notification.support.WebhookReceiver.Received;
 import org.junit.jupiter.api.AfterAll;
@@ -117,7 +118,7 @@ class WebhookDeliveryTest {
         JsonNode delivered = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
                         .value());
-        EventSchemas.assertValid("NotificationDelivered", delivered);
+        Contract.assertValid("NotificationDelivered", delivered);
         assertEquals("WEBHOOK", delivered.at("/data/channel").asText());
     }
 
@@ -207,6 +208,7 @@ class WebhookDeliveryTest {
         String path = path();
         receiver.answer(path, 500);
         recipients.replace(
+                Tokens.CITY_ORG,
                 request.username,
                 new DeliverySettings(
                         List.of(
@@ -220,7 +222,7 @@ class WebhookDeliveryTest {
         JsonNode delivered = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT)
                         .value());
-        EventSchemas.assertValid("NotificationDelivered", delivered);
+        Contract.assertValid("NotificationDelivered", delivered);
         assertEquals("MAIL", delivered.at("/data/channel").asText());
         assertEquals(4, delivered.at("/data/attempts").asInt());
         // Three attempts of two tries each on the webhook, then the mail.
@@ -232,7 +234,7 @@ class WebhookDeliveryTest {
         assertEquals(
                 List.of(DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.ERROR, DeliveryOutcome.SENT),
                 attempts.stream().map(DeliveryLogEntry.Attempt::outcome).toList());
-        assertEquals(1, inbox.list(request.username, false).size());
+        assertEquals(1, inbox.list(Tokens.CITY_ORG, request.username, false).size());
     }
 
     @Test
@@ -253,11 +255,11 @@ class WebhookDeliveryTest {
                 List.of(DeliveryOutcome.UNKNOWN),
                 entry.attempts().stream().map(DeliveryLogEntry.Attempt::outcome).toList());
         assertTrue(entry.lastError().contains("in-app inbox"), entry.lastError());
-        assertEquals(1, inbox.list(request.username, false).size());
+        assertEquals(1, inbox.list(Tokens.CITY_ORG, request.username, false).size());
     }
 
     private String route(Request request, ChannelSetting channel) {
-        recipients.replace(request.username, new DeliverySettings(List.of(channel), null), "test");
+        recipients.replace(Tokens.CITY_ORG, request.username, new DeliverySettings(List.of(channel), null), "test");
         return channel.address().substring(channel.address().indexOf("/hook/"));
     }
 
@@ -270,7 +272,7 @@ class WebhookDeliveryTest {
     }
 
     private DeliveryLogEntry entry(Request request) {
-        return log.forIncident(request.incidentId).stream()
+        return log.forIncident(Tokens.CITY_ORG, request.incidentId).stream()
                 .filter(e -> e.notificationId().equals(request.notificationId))
                 .findFirst()
                 .orElseThrow();

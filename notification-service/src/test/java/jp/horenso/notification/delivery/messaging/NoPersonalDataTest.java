@@ -29,6 +29,7 @@ import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
 import jp.horenso.notification.support.TestKafka;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterAll;
@@ -71,6 +72,7 @@ class NoPersonalDataTest {
         Request byWebhook = withPersonalData(NotificationRequests.newReport().toSomeone("privacy-hook"));
         String path = receiver.newPath();
         recipients.replace(
+                Tokens.CITY_ORG,
                 byWebhook.username,
                 new DeliverySettings(
                         List.of(new ChannelSetting(Channel.WEBHOOK, WebhookFormat.GENERIC, receiver.url(path), SECRET)),

@@ -11,8 +11,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.Mailbox.ReceivedMail;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
@@ -72,7 +72,7 @@ class NotificationRequestedMailTest {
         ConsumerRecord<String, String> record =
                 NotificationEventsOnKafka.await("NotificationDelivered", request.notificationId, TIMEOUT);
         JsonNode event = NotificationEventsOnKafka.parse(record.value());
-        EventSchemas.assertValid("NotificationDelivered", event);
+        Contract.assertValid("NotificationDelivered", event);
         assertEquals(request.incidentId.toString(), record.key());
         assertEquals(
                 "application/cloudevents+json",

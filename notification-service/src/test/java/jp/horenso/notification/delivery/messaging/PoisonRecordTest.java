@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
@@ -57,7 +57,7 @@ class PoisonRecordTest {
     void otherEscalationEventsAreAcknowledgedAndIgnored() {
         Request request = NotificationRequests.newReport();
         ObjectNode hopOpened = hopOpened(request.incidentId);
-        EventSchemas.assertValid("HopOpened", hopOpened);
+        Contract.assertValid("HopOpened", hopOpened);
         TestKafka.send(TestKafka.ESCALATION_EVENTS, request.incidentId.toString(), hopOpened.toString());
 
         request.send();
@@ -81,6 +81,7 @@ class PoisonRecordTest {
         event.put("type", "jp.horenso.HopOpened");
         event.put("time", Instant.now().toString());
         event.put("subject", incidentId.toString());
+        event.put("organisation", "demo-city");
         event.put("datacontenttype", "application/json");
         ObjectNode data = event.putObject("data");
         data.put("incidentId", incidentId.toString());

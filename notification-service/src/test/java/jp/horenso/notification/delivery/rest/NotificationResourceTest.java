@@ -8,7 +8,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,15 +15,21 @@ import java.util.UUID;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class NotificationResourceTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
+
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void csirtReadsTheDeliveryLogOfACaseWithItsAttempts() {
+        Tokens.actAs("csirt1", "csirt");
         Request request = NotificationRequests.newReport().send();
 
         awaitStatus(request, "SENT")
@@ -42,8 +47,8 @@ class NotificationResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "staff1", roles = "staff")
     void staffMayNotReadTheDeliveryLog() {
+        Tokens.actAs("staff1", "staff");
         given().queryParam("incidentId", UUID.randomUUID().toString())
                 .when()
                 .get("/api/notifications")
@@ -52,8 +57,8 @@ class NotificationResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "auditor", roles = "auditor")
     void auditorReadsAnEmptyDeliveryLogOfACaseWithoutNotifications() {
+        Tokens.actAs("auditor", "auditor");
         given().queryParam("incidentId", UUID.randomUUID().toString())
                 .when()
                 .get("/api/notifications")
@@ -72,8 +77,8 @@ class NotificationResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void missingIncidentIdIsABadRequestProblemInJapaneseOrEnglish() {
+        Tokens.actAs("csirt1", "csirt");
         given().when()
                 .get("/api/notifications")
                 .then()

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +25,7 @@ import jp.horenso.notification.support.Mailbox.ReceivedMail;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,6 +37,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class ChainStoppedTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
+
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     @Inject
@@ -46,11 +51,11 @@ class ChainStoppedTest {
     DataSource db;
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void chainStoppedCancelsUnsentNotices() {
+        Tokens.actAs("csirt1", "csirt");
         // A person with a digest window: the first notice goes at once, the rest wait for the digest.
         Request first = NotificationRequests.newReport().toSomeone("stop");
-        recipients.replace(first.username, new DeliverySettings(List.of(), "PT4S"), "test");
+        recipients.replace(Tokens.CITY_ORG, first.username, new DeliverySettings(List.of(), "PT4S"), "test");
         first.send();
         Rows.awaitStored(db, first.notificationId, TIMEOUT);
         Request held = sameCaseAndPerson(first, "REMINDER").send();
@@ -115,8 +120,8 @@ class ChainStoppedTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void requestArrivingAfterTheStopIsRecordedAsCancelledAndNeverSent() {
+        Tokens.actAs("csirt1", "csirt");
         Request before = NotificationRequests.newReport().toSomeone("late").send();
         Mailbox.awaitMail(before.incidentNumber, TIMEOUT);
         NotificationRequests.chainStopped(before.incidentId, "WITHDRAWN");
@@ -154,7 +159,7 @@ class ChainStoppedTest {
     @Test
     void digestWaitingForARetryLosesTheStoppedCasesNoticesAndKeepsTheOthers() {
         Request first = NotificationRequests.newReport().toSomeone("digest-stop");
-        recipients.replace(first.username, new DeliverySettings(List.of(), "PT1H"), "test");
+        recipients.replace(Tokens.CITY_ORG, first.username, new DeliverySettings(List.of(), "PT1H"), "test");
         first.send();
         Rows.awaitStored(db, first.notificationId, TIMEOUT);
         Request carrier = NotificationRequests.newReport()
@@ -199,7 +204,7 @@ class ChainStoppedTest {
     @Test
     void digestCarrierOfAStoppedCaseLetsTheOtherCasesNoticesGoOnTheirOwn() {
         Request first = NotificationRequests.newReport().toSomeone("carrier-stop");
-        recipients.replace(first.username, new DeliverySettings(List.of(), "PT1H"), "test");
+        recipients.replace(Tokens.CITY_ORG, first.username, new DeliverySettings(List.of(), "PT1H"), "test");
         first.send();
         Rows.awaitStored(db, first.notificationId, TIMEOUT);
         Request carrier = NotificationRequests.newReport()

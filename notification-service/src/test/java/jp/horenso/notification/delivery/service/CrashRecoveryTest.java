@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.DeliveryOutcome;
@@ -25,9 +24,11 @@ import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import jp.horenso.notification.support.WebhookReceiver.Received;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -88,17 +89,17 @@ class CrashRecoveryTest {
         JsonNode delivered = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationDelivered", notificationId, TIMEOUT)
                         .value());
-        EventSchemas.assertValid("NotificationDelivered", delivered);
+        Contract.assertValid("NotificationDelivered", delivered);
         assertEquals("INBOX", delivered.at("/data/channel").asText());
         // The notification is settled: nothing can send it any more, and nothing did.
         Rows.awaitStatus(db, notificationId, "SENT/INBOX", TIMEOUT);
         assertEquals(1, Mailbox.withSubjectContaining(number).size());
-        DeliveryLogEntry entry = log.forIncident(incidentId).get(0);
+        DeliveryLogEntry entry = log.forIncident(Tokens.CITY_ORG, incidentId).get(0);
         assertEquals(
                 List.of(DeliveryOutcome.UNKNOWN),
                 entry.attempts().stream().map(DeliveryLogEntry.Attempt::outcome).toList());
         assertTrue(entry.lastError().contains("not sent again"), entry.lastError());
-        assertEquals(1, inbox.list(username, false).size());
+        assertEquals(1, inbox.list(Tokens.CITY_ORG, username, false).size());
     }
 
     @Test
@@ -110,6 +111,7 @@ class CrashRecoveryTest {
             String username = "crash-" + notificationId.toString().substring(0, 8);
             String path = receiver.newPath();
             recipients.replace(
+                    Tokens.CITY_ORG,
                     username,
                     new DeliverySettings(
                             List.of(new ChannelSetting(
@@ -119,7 +121,7 @@ class CrashRecoveryTest {
                                     "crash-test-webhook-secret-0123456789")),
                             null),
                     "test");
-            Endpoint endpoint = recipients.firstEndpoint(username);
+            Endpoint endpoint = recipients.firstEndpoint(Tokens.CITY_ORG, username);
             crashedWhileSending(
                     notificationId,
                     incidentId,
@@ -138,7 +140,7 @@ class CrashRecoveryTest {
             assertEquals(1, receiver.at(path).size());
             assertEquals(
                     List.of(DeliveryOutcome.UNKNOWN, DeliveryOutcome.SENT),
-                    log.forIncident(incidentId).get(0).attempts().stream()
+                    log.forIncident(Tokens.CITY_ORG, incidentId).get(0).attempts().stream()
                             .map(DeliveryLogEntry.Attempt::outcome)
                             .toList());
         }
@@ -158,11 +160,12 @@ class CrashRecoveryTest {
         Rows.execute(
                 db,
                 """
-                INSERT INTO notification (notification_id, incident_id, incident_number, hop_id, kind, drill, channel,
+                INSERT INTO notification (notification_id, organisation, incident_id, incident_number, hop_id, kind,
+                    drill, channel,
                     recipient_username, recipient_name, recipient_email, subject, body, summary, case_link, status,
                     attempts, channel_attempts, endpoint_id, endpoint_position, next_attempt_at, lease_until,
                     request_event_id, requested_at)
-                VALUES (?, ?, ?, ?, 'NEW_REPORT', false, ?, ?, '試験 一郎', ?, ?, '本文 / body', '要約 / summary',
+                VALUES (?, 'demo-city', ?, ?, ?, 'NEW_REPORT', false, ?, ?, '試験 一郎', ?, ?, '本文 / body', '要約 / summary',
                     'http://localhost:8081/api/incidents/x', 'SENDING', 1, 1, ?, ?, now() - interval '10 minutes',
                     now() - interval '1 minute', ?, now())""",
                 notificationId,
@@ -177,8 +180,9 @@ class CrashRecoveryTest {
                 position,
                 UUID.randomUUID());
         Rows.execute(db, """
-                INSERT INTO delivery_attempt (notification_id, attempt_number, channel, attempted_at, outcome, target)
-                SELECT id, 1, ?, now() - interval '2 minutes', 'STARTED', ? FROM notification WHERE notification_id = ?""", channel.name(), target, notificationId);
+                INSERT INTO delivery_attempt (notification_id, organisation, attempt_number, channel, attempted_at,
+                    outcome, target)
+                SELECT id, organisation, 1, ?, now() - interval '2 minutes', 'STARTED', ? FROM notification WHERE notification_id = ?""", channel.name(), target, notificationId);
     }
 
     private static String number() {

@@ -12,16 +12,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.Mailbox.ReceivedMail;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 /** Quiet: bursts to one person become one digest when the person wants it; the CISO is never kept waiting. */
@@ -43,7 +44,7 @@ class DigestTest {
     @Test
     void burstToOnePersonGoesOutAsTheFirstMessageThenOneDigestOfTheRest() {
         Request first = NotificationRequests.newReport().toSomeone("digest");
-        recipients.replace(first.username, new DeliverySettings(List.of(), "PT4S"), "test");
+        recipients.replace(Tokens.CITY_ORG, first.username, new DeliverySettings(List.of(), "PT4S"), "test");
         first.send();
         Request second = NotificationRequests.newReport()
                 .sameCaseAs(first)
@@ -73,22 +74,23 @@ class DigestTest {
         assertEquals(1, Mailbox.withSubjectContaining(third.incidentNumber).size());
 
         for (Request grouped : List.of(second, third)) {
-            EventSchemas.assertValid(
+            Contract.assertValid(
                     "NotificationDelivered",
                     NotificationEventsOnKafka.parse(
                             NotificationEventsOnKafka.await("NotificationDelivered", grouped.notificationId, TIMEOUT)
                                     .value()));
         }
-        DeliveryLogEntry member = log.forIncident(third.incidentId).get(0);
+        DeliveryLogEntry member =
+                log.forIncident(Tokens.CITY_ORG, third.incidentId).get(0);
         assertEquals(second.notificationId, member.digestOf());
         assertEquals("SENT", member.status().name());
     }
 
     @Test
     void messagesToTheCisoAreNeverGroupedOrDelayedWhateverTheSettings() {
-        recipients.replace("ciso", new DeliverySettings(List.of(), "PT1H"), "test");
+        recipients.replace(Tokens.CITY_ORG, "ciso", new DeliverySettings(List.of(), "PT1H"), "test");
         Request vice = NotificationRequests.newReport().toSomeone("acting-ciso").step("CISO");
-        recipients.replace(vice.username, new DeliverySettings(List.of(), "PT1H"), "test");
+        recipients.replace(Tokens.CITY_ORG, vice.username, new DeliverySettings(List.of(), "PT1H"), "test");
         try {
             Instant start = Instant.now();
             Request first = NotificationRequests.newReport()
@@ -123,7 +125,7 @@ class DigestTest {
             // A digest would have waited an hour.
             assertTrue(Duration.between(start, Instant.now()).compareTo(Duration.ofSeconds(25)) < 0);
         } finally {
-            recipients.replace("ciso", new DeliverySettings(List.of(), null), "test");
+            recipients.replace(Tokens.CITY_ORG, "ciso", new DeliverySettings(List.of(), null), "test");
         }
     }
 }

@@ -17,11 +17,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.Channel;
@@ -31,10 +29,12 @@ import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
 import jp.horenso.notification.recipient.service.DeliverySettings.ChannelSetting;
 import jp.horenso.notification.recipient.service.RecipientService;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +45,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class FailedDeliveryTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     @Inject
     @MailerName("unreachable")
@@ -63,8 +68,8 @@ class FailedDeliveryTest {
     DeliveryLogService log;
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void mailThatCannotBeSentIsRetriedThenPublishedAsNotificationFailedWithEveryAttemptLogged() {
+        Tokens.actAs("csirt1", "csirt");
         QuarkusMock.installMockForType(new MailSender(unreachable, config), MailSender.class);
 
         Request request = NotificationRequests.newReport().send();
@@ -72,7 +77,7 @@ class FailedDeliveryTest {
         JsonNode failed = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationFailed", request.notificationId, Duration.ofSeconds(30))
                         .value());
-        EventSchemas.assertValid("NotificationFailed", failed);
+        Contract.assertValid("NotificationFailed", failed);
         int maxAttempts = config.delivery().maxAttempts();
         assertEquals(maxAttempts, failed.at("/data/attempts").asInt());
         assertTrue(failed.at("/data/error").asText().contains("Connection refused"), failed.toString());
@@ -94,7 +99,7 @@ class FailedDeliveryTest {
         // The person still finds it in the in-app inbox.
         assertEquals(
                 1,
-                inbox.list("chief1", false).stream()
+                inbox.list(Tokens.CITY_ORG, "chief1", false).stream()
                         .filter(i -> i.notificationId().equals(request.notificationId))
                         .count());
     }
@@ -106,6 +111,7 @@ class FailedDeliveryTest {
             Request request = NotificationRequests.newReport().toSomeone("mail-down");
             String path = receiver.newPath();
             recipients.replace(
+                    Tokens.CITY_ORG,
                     request.username,
                     new DeliverySettings(
                             List.of(
@@ -122,17 +128,17 @@ class FailedDeliveryTest {
             JsonNode delivered = NotificationEventsOnKafka.parse(NotificationEventsOnKafka.await(
                             "NotificationDelivered", request.notificationId, Duration.ofSeconds(30))
                     .value());
-            EventSchemas.assertValid("NotificationDelivered", delivered);
+            Contract.assertValid("NotificationDelivered", delivered);
             assertEquals("WEBHOOK", delivered.at("/data/channel").asText());
             assertEquals(
                     request.notificationId.toString(),
                     receiver.await(path, 1, Duration.ofSeconds(5)).get(0).header("Idempotency-Key"));
             assertEquals(
                     List.of("MAIL", "MAIL", "MAIL", "WEBHOOK"),
-                    log.forIncident(request.incidentId).get(0).attempts().stream()
+                    log.forIncident(Tokens.CITY_ORG, request.incidentId).get(0).attempts().stream()
                             .map(a -> a.channel().name())
                             .toList());
-            assertEquals(1, inbox.list(request.username, false).size());
+            assertEquals(1, inbox.list(Tokens.CITY_ORG, request.username, false).size());
             assertTrue(Mailbox.withSubjectContaining(request.incidentNumber).isEmpty());
         }
     }

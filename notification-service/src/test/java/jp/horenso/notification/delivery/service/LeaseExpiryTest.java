@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,22 +17,28 @@ import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
-import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.support.Contract;
 import jp.horenso.notification.support.Mailbox;
 import jp.horenso.notification.support.NotificationEventsOnKafka;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class LeaseExpiryTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
+
     @Inject
     DataSource dataSource;
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void notificationClaimedByAWorkerThatCrashedBeforeSendingIsSentByAnother() throws SQLException {
+        Tokens.actAs("csirt1", "csirt");
         UUID notificationId = UUID.randomUUID();
         UUID incidentId = UUID.randomUUID();
         String number = "INC-2026-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
@@ -41,10 +46,11 @@ class LeaseExpiryTest {
         // nothing can have been sent, so it is sent now.
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement("""
-                        INSERT INTO notification (notification_id, incident_id, incident_number, kind, drill, channel,
+                        INSERT INTO notification (notification_id, organisation, incident_id, incident_number, kind,
+                            drill, channel,
                             recipient_username, recipient_name, recipient_email, subject, body, status, attempts,
                             next_attempt_at, lease_until, request_event_id, requested_at)
-                        VALUES (?, ?, ?, 'NEW_REPORT', false, 'MAIL', 'chief1', '総務 課長 一郎',
+                        VALUES (?, 'demo-city', ?, ?, 'NEW_REPORT', false, 'MAIL', 'chief1', '総務 課長 一郎',
                             'chief1@demo-city.example.jp', ?, '本文 / body', 'SENDING', 1,
                             now() - interval '10 minutes', now() - interval '1 minute', ?, now())""")) {
             insert.setObject(1, notificationId);
@@ -59,7 +65,7 @@ class LeaseExpiryTest {
         JsonNode delivered = NotificationEventsOnKafka.parse(
                 NotificationEventsOnKafka.await("NotificationDelivered", notificationId, Duration.ofSeconds(30))
                         .value());
-        EventSchemas.assertValid("NotificationDelivered", delivered);
+        Contract.assertValid("NotificationDelivered", delivered);
         assertEquals(2, delivered.at("/data/attempts").asInt());
         given().queryParam("incidentId", incidentId.toString())
                 .when()

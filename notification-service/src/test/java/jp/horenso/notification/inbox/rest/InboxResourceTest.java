@@ -12,7 +12,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,11 +26,17 @@ import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class InboxResourceTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
@@ -42,8 +47,8 @@ class InboxResourceTest {
     URI stream;
 
     @Test
-    @TestSecurity(user = "staff2", roles = "staff")
     void personSeesTheirNotificationsAndMarksOneRead() {
+        Tokens.actAs("staff2", "staff");
         Request request = NotificationRequests.newReport()
                 .to("staff2", "福祉 職員 二郎", "staff2@demo-city.example.jp")
                 .send();
@@ -80,8 +85,8 @@ class InboxResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "staff2", roles = "staff")
     void anotherPersonsItemIsNotFound() {
+        Tokens.actAs("staff2", "staff");
         Request request = NotificationRequests.newReport().send();
         Rows.awaitStored(db, request.notificationId, TIMEOUT);
         String id =
@@ -107,12 +112,12 @@ class InboxResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "dashboard1", roles = "csirt")
     void dashboardStreamReceivesANewItemAsItArrives() throws Exception {
         HttpClient client = HttpClient.newHttpClient();
         CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(
                 HttpRequest.newBuilder(stream)
                         .header("Accept", "text/event-stream")
+                        .header("Authorization", "Bearer " + Tokens.of("dashboard1", "csirt"))
                         .GET()
                         .build(),
                 HttpResponse.BodyHandlers.ofLines());

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,11 +23,17 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import jp.horenso.notification.support.Tokens;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class RecipientResourceTest {
+
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
 
     @Inject
     DataSource db;
@@ -36,8 +41,8 @@ class RecipientResourceTest {
     private static final String SECRET = "a-generic-webhook-secret-0123456789abc";
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void securityLeadSetsChannelsInFailoverOrderAndTheSecretIsNeverShownAgain() {
+        Tokens.actAs("seclead", "security-lead");
         String username = someone();
         given().contentType("application/json")
                 .body("""
@@ -80,8 +85,8 @@ class RecipientResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void webhookUrlsAreShownMaskedAndSendingTheMaskBackKeepsTheUrlAndItsSecret() {
+        Tokens.actAs("seclead", "security-lead");
         String username = someone();
         String url = "https://hooks.demo-city.example.jp/services/T0001/B0002/tokenTOKENtoken9xYz";
         String slack = "https://hooks.slack.example.com/services/T9/B9/slackSLACKslackAbCd";
@@ -161,8 +166,8 @@ class RecipientResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void invalidSettingsAreRefusedFieldByFieldInJapaneseOrEnglish() {
+        Tokens.actAs("seclead", "security-lead");
         String body = """
                 {"channels": [
                    {"channel": "WEBHOOK", "format": "GENERIC", "address": "https://hooks.example.jp/h"},
@@ -197,8 +202,8 @@ class RecipientResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "csirt1", roles = "csirt")
     void csirtReadsSettingsButMayNotChangeThemAndTheCisoIsNeverGrouped() {
+        Tokens.actAs("csirt1", "csirt");
         given().when()
                 .get("/api/recipients/ciso/delivery")
                 .then()
@@ -213,8 +218,8 @@ class RecipientResourceTest {
     }
 
     @Test
-    @TestSecurity(user = "staff1", roles = "staff")
     void staffMayNeitherReadNorChangeSettings() {
+        Tokens.actAs("staff1", "staff");
         given().when().get("/api/recipients/staff1/delivery").then().statusCode(403);
         given().contentType("application/json")
                 .body("{\"channels\": []}")

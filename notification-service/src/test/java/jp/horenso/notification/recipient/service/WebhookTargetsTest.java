@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -24,6 +23,7 @@ import jp.horenso.notification.delivery.service.DeliveryLogService;
 import jp.horenso.notification.support.NotificationRequests;
 import jp.horenso.notification.support.NotificationRequests.Request;
 import jp.horenso.notification.support.Rows;
+import jp.horenso.notification.support.Tokens;
 import jp.horenso.notification.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +36,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
 class WebhookTargetsTest {
 
+    @org.junit.jupiter.api.AfterEach
+    void withoutToken() {
+        Tokens.anonymous();
+    }
+
     private static final String SECRET = "ssrf-guard-webhook-secret-0123456789abcdef";
 
     @Inject
@@ -45,8 +50,8 @@ class WebhookTargetsTest {
     DeliveryLogService log;
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void webhookToAnInternalAddressIsRefusedNamingTheFieldAndNothingIsSaved() {
+        Tokens.actAs("seclead", "security-lead");
         String username = "ssrf-" + UUID.randomUUID().toString().substring(0, 8);
         put(username, "https://hooks.slack.example.com/services/T0/B0/keep")
                 .then()
@@ -86,8 +91,8 @@ class WebhookTargetsTest {
     }
 
     @Test
-    @TestSecurity(user = "seclead", roles = "security-lead")
     void theAllowListedTestReceiverIsAccepted() {
+        Tokens.actAs("seclead", "security-lead");
         put("ssrf-allowed-" + UUID.randomUUID().toString().substring(0, 8), "http://127.0.0.1:9/hook")
                 .then()
                 .statusCode(200);
@@ -100,8 +105,8 @@ class WebhookTargetsTest {
             String path = receiver.newPath();
             Rows.execute(
                     db,
-                    "INSERT INTO recipient_channel (username, position, channel, webhook_format, address, secret,"
-                            + " updated_by, updated_at) VALUES (?, 0, 'WEBHOOK', 'GENERIC', ?, ?, 'test', now())",
+                    "INSERT INTO recipient_channel (organisation, username, position, channel, webhook_format, address, secret,"
+                            + " updated_by, updated_at) VALUES ('demo-city', ?, 0, 'WEBHOOK', 'GENERIC', ?, ?, 'test', now())",
                     request.username,
                     // The same receiver, reached by a name that resolves to loopback and is not allow-listed:
                     // what a public name re-pointed at an internal address looks like at send time.
@@ -110,7 +115,7 @@ class WebhookTargetsTest {
             request.send();
             Rows.awaitStatus(db, request.notificationId, "FAILED/WEBHOOK", Duration.ofSeconds(30));
             assertEquals(0, receiver.at(path).size(), "nothing may be posted to a refused target");
-            DeliveryLogEntry entry = log.forIncident(request.incidentId).stream()
+            DeliveryLogEntry entry = log.forIncident(Tokens.CITY_ORG, request.incidentId).stream()
                     .filter(e -> e.notificationId().equals(request.notificationId))
                     .findFirst()
                     .orElseThrow();
