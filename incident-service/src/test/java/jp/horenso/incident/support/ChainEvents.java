@@ -12,12 +12,18 @@ public final class ChainEvents {
 
     private ChainEvents() {}
 
-    /** Sends an event stamped {@code time}; returns its id. */
+    /** Sends an event of the demo city stamped {@code time}; returns its id. */
     public static UUID send(String eventName, String incidentId, OffsetDateTime time, String data) {
+        return send("demo-city", eventName, incidentId, time, data);
+    }
+
+    /** Sends an event claiming {@code organisation}, stamped {@code time}; returns its id. */
+    public static UUID send(
+            String organisation, String eventName, String incidentId, OffsetDateTime time, String data) {
         UUID id = UUID.randomUUID();
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.%s",
-                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, data);
+                 "time":"%s","subject":"%s","organisation":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, organisation, data);
         EventSchemas.assertValid(eventName, event);
         KafkaTopics.send(TOPIC, incidentId, event);
         return id;

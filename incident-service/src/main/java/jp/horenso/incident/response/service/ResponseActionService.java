@@ -31,6 +31,7 @@ import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Records containment, recovery and recurrence-prevention actions (第44条3–4項) and their progress. The CSIRT and the
@@ -109,6 +110,7 @@ public class ResponseActionService {
 
         outbox.append(
                 ResponseActionRecorded.NAME,
+                Organisation.of(incident.organisation()),
                 incident.id().toString(),
                 new ResponseActionRecorded(
                         incident.id(),
@@ -191,6 +193,7 @@ public class ResponseActionService {
         if (!revised.isEmpty()) {
             outbox.append(
                     ResponseActionRevised.NAME,
+                    Organisation.of(incident.organisation()),
                     incident.id().toString(),
                     new ResponseActionRevised(
                             incident.id(),
@@ -209,6 +212,7 @@ public class ResponseActionService {
         if (a.status() != previousStatus) {
             outbox.append(
                     ResponseActionStatusChanged.NAME,
+                    Organisation.of(incident.organisation()),
                     incident.id().toString(),
                     new ResponseActionStatusChanged(
                             incident.id(),

@@ -155,7 +155,7 @@ class DashboardCasesTest {
         assertEquals("REPORTED", row1.getString("status"));
         assertEquals("general-affairs-section", row1.getString("unit"));
         assertEquals("ＵＳＢメモリ紛失", row1.getString("title"));
-        assertTrue(row1.getString("number").startsWith("INC-"));
+        assertTrue(row1.getString("number").startsWith("DEMO-"));
         assertTrue(row1.getString("reportedAt").endsWith("+09:00"));
 
         JsonPath row2 = new JsonPath(page.prettify()).setRootPath("items[2]");
