@@ -67,6 +67,28 @@ public final class Organisations {
                 event(UUID.randomUUID(), organisation, organisation, OffsetDateTime.now(ZoneOffset.UTC), data));
     }
 
+    /**
+     * Onboards a test organisation {@code code} (its own prefix, scheme KANUMA) through the broker and waits until its
+     * profile is held, so that its people can file cases.
+     */
+    public static void onboard(String code) {
+        String prefix = "T"
+                + Long.toString(Math.abs(UUID.randomUUID().getMostSignificantBits()), 36)
+                        .toUpperCase()
+                        .substring(0, 8);
+        send(code, """
+                {"organisation":"%s","name":{"ja":"テスト組織 %s","en":"Test organisation %s"},"caseNumberPrefix":"%s",
+                 "classificationScheme":"KANUMA","contact":{"ja":"総務課","en":"General Affairs"},
+                 "publicContacts":[],"onboardedBy":"seed"}""".formatted(code, code, code, prefix));
+        String token = Tokens.tokenIn(code, "onboarding-check", null, null, "csirt");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(token)
+                        .get("/api/organisation")
+                        .then()
+                        .statusCode(200));
+    }
+
     /** Onboards デモ市議会 and publishes its directory through the broker, and waits until both are applied. */
     public static void onboardDemoGikai() {
         send("demo-gikai", DEMO_GIKAI_DATA);

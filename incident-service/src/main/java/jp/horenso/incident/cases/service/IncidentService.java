@@ -24,6 +24,7 @@ import jp.horenso.incident.organisation.OrganisationProfile;
 import jp.horenso.incident.organisation.service.OrganisationProfiles;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.timeline.service.TimelineVisibility;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
@@ -182,10 +183,14 @@ public class IncidentService {
     public IncidentView show(Caller caller, UUID id) {
         Incident incident = visible(caller, id);
         OffsetDateTime now = clock.now();
-        List<LegalDutyView> legal = duties.of(id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
-                .toList();
-        return IncidentView.of(incident, legal, timeline.of(id));
+        // The reporter who reviews nothing of the case sees its progress, not its legal-duty internals (README).
+        boolean reporterOnly = TimelineVisibility.of(caller, incident) == TimelineVisibility.Audience.REPORTER;
+        List<LegalDutyView> legal = reporterOnly
+                ? List.of()
+                : duties.of(id).stream()
+                        .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
+                        .toList();
+        return IncidentView.of(incident, legal, TimelineVisibility.filter(caller, incident, timeline.of(id)));
     }
 
     /** The case if it exists and the caller may see it. */

@@ -40,7 +40,7 @@ class AcknowledgementTest {
                 .body("via", equalTo("API"));
 
         given().auth()
-                .oauth2(Tokens.staff1())
+                .oauth2(Tokens.csirt1())
                 .when()
                 .get("/api/incidents/" + id)
                 .then()

@@ -55,7 +55,7 @@ class TimelineFromOtherServicesTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -100,7 +100,7 @@ class TimelineFromOtherServicesTest {
                 {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}""".formatted(id, now()));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -138,7 +138,7 @@ class TimelineFromOtherServicesTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -184,7 +184,7 @@ class TimelineFromOtherServicesTest {
                 NOTIFICATION_EVENTS + ".incident-service.dlq", r -> id.equals(r.key()), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -193,7 +193,7 @@ class TimelineFromOtherServicesTest {
 
     private static JsonPath timeline(String id) {
         return given().auth()
-                .oauth2(Tokens.staff1())
+                .oauth2(Tokens.csirt1())
                 .when()
                 .get("/api/incidents/" + id)
                 .then()
