@@ -39,9 +39,28 @@ class ProductionConfigTest {
                 "%prod.quarkus.datasource.password=${QUARKUS_DATASOURCE_PASSWORD}",
                 "%prod.quarkus.oidc.auth-server-url=${QUARKUS_OIDC_AUTH_SERVER_URL}",
                 "%prod.kafka.bootstrap.servers=${KAFKA_BOOTSTRAP_SERVERS}",
-                "horenso.organisation=${HORENSO_ORGANISATION}",
-                "horenso.audit.seal-key=${HORENSO_AUDIT_SEAL_KEY}")) {
+                "horenso.audit.seal-key=${HORENSO_AUDIT_SEAL_KEY}",
+                "quarkus.oidc.token.audience=horenso-api",
+                "quarkus.security.jaxrs.deny-unannotated-endpoints=true",
+                "%prod.quarkus.swagger-ui.enable=false",
+                "%prod.quarkus.smallrye-openapi.enable=false")) {
             assertEquals(1, prod.stream().filter(required::equals).count(), "missing: " + required);
         }
+    }
+
+    @Test
+    void noOrganisationIsConfigured_profilesComeFromOnboarding() throws IOException {
+        // Issue 12: no default organisation and no per-organisation settings; the profile comes from
+        // OrganisationOnboarded. Every profile counts, dev and test included.
+        for (String line :
+                Files.readAllLines(Path.of("src/main/resources/application.properties"), StandardCharsets.UTF_8)) {
+            String key = line.replaceFirst("^%[a-z,]+\\.", "");
+            assertTrue(
+                    !key.startsWith("horenso.organisation")
+                            && !key.startsWith("horenso.documents.organisations")
+                            && !key.startsWith("horenso.disclosure.public-contacts"),
+                    "per-organisation configuration: " + line);
+        }
+        assertTrue(!Files.exists(Path.of("demo/demo-city.properties")), "the demo organisation's config file is back");
     }
 }

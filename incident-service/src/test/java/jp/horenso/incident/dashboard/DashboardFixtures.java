@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import jakarta.persistence.EntityManager;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.support.Organisations;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
 
@@ -17,6 +18,11 @@ import jp.horenso.incident.support.Tokens;
 public final class DashboardFixtures {
 
     public final String organisation = "test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    /** A new organisation, onboarded through the broker (OrganisationOnboarded) before its first report. */
+    public DashboardFixtures() {
+        Organisations.onboard(organisation);
+    }
 
     public String staff() {
         return Tokens.tokenIn(

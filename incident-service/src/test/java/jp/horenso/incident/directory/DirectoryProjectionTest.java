@@ -110,9 +110,9 @@ class DirectoryProjectionTest {
         String org = "org-" + UUID.randomUUID();
         String broken = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service",
-                 "type":"jp.horenso.DirectoryPublished","time":"2026-12-01T00:00:00Z","subject":"%s",
+                 "type":"jp.horenso.DirectoryPublished","time":"2026-12-01T00:00:00Z","subject":"%s","organisation":"%s",
                  "datacontenttype":"application/json","data":{"organisation":"%s","publishedAt":"2026-12-01T00:00:00Z",
-                 "units":[{"code":"a","kind":"TEAM","name":{"ja":"A"}}]}}""".formatted(UUID.randomUUID(), org, org);
+                 "units":[{"code":"a","kind":"TEAM","name":{"ja":"A"}}]}}""".formatted(UUID.randomUUID(), org, org, org);
         KafkaTopics.send(Directories.ESCALATION_EVENTS, org, broken);
         KafkaTopics.awaitRecord(
                 Directories.ESCALATION_EVENTS + ".incident-service.dlq",

@@ -12,12 +12,33 @@ public final class ChainEvents {
 
     private ChainEvents() {}
 
-    /** Sends an event stamped {@code time}; returns its id. */
+    /**
+     * Sends an event about case {@code incidentId} stamped {@code time}, claiming the case's organisation as
+     * escalation-service would (the demo city's for a case this service does not hold); returns its id.
+     */
     public static UUID send(String eventName, String incidentId, OffsetDateTime time, String data) {
+        return send(organisationOf(incidentId), eventName, incidentId, time, data);
+    }
+
+    /** The organisation of a case, read from the database; demo-city when there is no such case. */
+    public static String organisationOf(String incidentId) {
+        return OwnerDatabase.transaction(c -> {
+            try (var s = c.prepareStatement("SELECT organisation FROM incident WHERE id = ?")) {
+                s.setObject(1, UUID.fromString(incidentId));
+                try (var rows = s.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : "demo-city";
+                }
+            }
+        });
+    }
+
+    /** Sends an event claiming {@code organisation}, stamped {@code time}; returns its id. */
+    public static UUID send(
+            String organisation, String eventName, String incidentId, OffsetDateTime time, String data) {
         UUID id = UUID.randomUUID();
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.%s",
-                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, data);
+                 "time":"%s","subject":"%s","organisation":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, organisation, data);
         EventSchemas.assertValid(eventName, event);
         KafkaTopics.send(TOPIC, incidentId, event);
         return id;

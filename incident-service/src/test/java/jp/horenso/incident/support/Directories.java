@@ -29,9 +29,9 @@ public final class Directories {
     public static String event(UUID id, String organisation, OffsetDateTime publishedAt, String units) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service",
-                 "type":"jp.horenso.DirectoryPublished","time":"%s","subject":"%s",
+                 "type":"jp.horenso.DirectoryPublished","time":"%s","subject":"%s","organisation":"%s",
                  "datacontenttype":"application/json","data":{"organisation":"%s",
-                 "name":{"ja":"デモ市","en":"Demo City"},"publishedAt":"%s","units":%s}}""".formatted(id, publishedAt, organisation, organisation, publishedAt, units);
+                 "name":{"ja":"デモ市","en":"Demo City"},"publishedAt":"%s","units":%s}}""".formatted(id, publishedAt, organisation, organisation, organisation, publishedAt, units);
         EventSchemas.assertValid("DirectoryPublished", event);
         return event;
     }

@@ -60,6 +60,56 @@ public final class Tokens {
         return token("committee1", null, null, "committee");
     }
 
+    /** デモ市議会 (demo-gikai, HELPERS.md): 議会事務局 staff, 総務課長, 事務局長, 事務局次長 (security lead), CSIRT, 議長, auditor. */
+    public static String gikaiStaff() {
+        return tokenIn("demo-gikai", "gikai-staff1", "gikai-secretariat", "gikai-general", "staff");
+    }
+
+    public static String gikaiChief() {
+        return tokenIn("demo-gikai", "gikai-chief1", "gikai-secretariat", "gikai-general", "section-chief");
+    }
+
+    public static String gikaiHead() {
+        return tokenIn("demo-gikai", "gikai-head", "gikai-secretariat", "gikai-secretariat", "department-head");
+    }
+
+    public static String gikaiSeclead() {
+        return tokenIn("demo-gikai", "gikai-seclead", "gikai-secretariat", "gikai-general", "security-lead");
+    }
+
+    public static String gikaiCsirt() {
+        return tokenIn("demo-gikai", "gikai-csirt1", "gikai-secretariat", "gikai-general", "csirt");
+    }
+
+    public static String gikaiChair() {
+        return tokenIn("demo-gikai", "gikai-chair", null, null, "ciso");
+    }
+
+    public static String gikaiAuditor() {
+        return tokenIn("demo-gikai", "gikai-auditor", null, null, "auditor");
+    }
+
+    /** The installation administrator: no organisation, onboards organisations, sees no cases. */
+    public static String installationAdmin() {
+        return Jwt.preferredUserName("horenso-admin")
+                .claim("realm_access", Map.of("roles", List.of("installation-admin")))
+                .issuer("https://server.example.com")
+                .audience("horenso-api")
+                .sign();
+    }
+
+    /** A token of the demo city issued for another API (wrong audience). */
+    public static String staff1ForAnotherAudience() {
+        return Jwt.preferredUserName("staff1")
+                .claim("realm_access", Map.of("roles", List.of("staff")))
+                .claim("organisation", "demo-city")
+                .claim("department", "general-affairs")
+                .claim("unit", "general-affairs-section")
+                .issuer("https://server.example.com")
+                .audience("https://service.example.com")
+                .sign();
+    }
+
     public static String token(String username, String department, String unit, String... roles) {
         return tokenIn("demo-city", username, department, unit, roles);
     }
@@ -67,11 +117,14 @@ public final class Tokens {
     /** A token of a person of another organisation (one installation serves several). */
     public static String tokenIn(
             String organisation, String username, String department, String unit, String... roles) {
-        JwtClaimsBuilder claims = Jwt.preferredUserName(username)
-                .claim("realm_access", Map.of("roles", List.of(roles)))
-                .claim("organisation", organisation)
-                .issuer("https://server.example.com")
-                .audience("https://service.example.com");
+        JwtClaimsBuilder claims =
+                Jwt.preferredUserName(username).claim("realm_access", Map.of("roles", List.of(roles)));
+        if (organisation != null) {
+            claims.claim("organisation", organisation);
+        }
+        claims.issuer("https://server.example.com")
+                // incident-service accepts only tokens issued for its API (quarkus.oidc.token.audience).
+                .audience("horenso-api");
         if (department != null) {
             claims.claim("department", department);
         }

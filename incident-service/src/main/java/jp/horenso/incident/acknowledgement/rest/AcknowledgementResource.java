@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import jp.horenso.incident.acknowledgement.Acknowledgement;
 import jp.horenso.incident.acknowledgement.service.AcknowledgementService;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Acknowledging a report over HTTP. */
@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AcknowledgementResource {
 
     private final AcknowledgementService acknowledgements;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public AcknowledgementResource(AcknowledgementService acknowledgements, CallerIdentity caller) {
+    public AcknowledgementResource(AcknowledgementService acknowledgements, OrganisationCaller caller) {
         this.acknowledgements = acknowledgements;
         this.caller = caller;
     }

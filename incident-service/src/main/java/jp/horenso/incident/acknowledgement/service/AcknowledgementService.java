@@ -22,6 +22,7 @@ import jp.horenso.platform.events.InvalidEventException;
 import jp.horenso.platform.inbox.Inbox;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /** Records that a person of the chain received a report; the chain stops that person's clock from the event. */
 @ApplicationScoped
@@ -53,7 +54,7 @@ public class AcknowledgementService {
     /** An acknowledgement through the API by a person of the chain who may see the case. */
     public Acknowledgement acknowledge(Caller caller, UUID incidentId, String comment) {
         Incident incident = incidents.visible(caller, incidentId);
-        Acknowledgement ack = record(incident.id(), caller, clock.now(), "API", comment, Map.of(), null);
+        Acknowledgement ack = record(incident, caller, clock.now(), "API", comment, Map.of(), null);
         return ack;
     }
 
@@ -68,14 +69,16 @@ public class AcknowledgementService {
         if (!inbox.firstDelivery(event.id(), consumer)) {
             return;
         }
-        if (Panache.getEntityManager().find(Incident.class, used.incidentId()) == null) {
+        Incident incident = Panache.getEntityManager().find(Incident.class, used.incidentId());
+        if (incident == null) {
             throw new InvalidEventException("unknown incident " + used.incidentId());
         }
+        event.requireOrganisation(incident.organisation());
         Map<String, Object> link = new LinkedHashMap<>();
         link.put("notificationId", used.notificationId().toString());
         link.put("hopId", used.hopId().toString());
         record(
-                used.incidentId(),
+                incident,
                 new Caller(used.username(), null, null, null, Set.of()),
                 used.acknowledgedAt(),
                 "LINK",
@@ -85,13 +88,14 @@ public class AcknowledgementService {
     }
 
     private Acknowledgement record(
-            UUID incidentId,
+            Incident incident,
             Caller by,
             OffsetDateTime at,
             String via,
             String comment,
             Map<String, Object> extraDetails,
             UUID sourceEventId) {
+        UUID incidentId = incident.id();
         Acknowledgement ack = Acknowledgement.received(
                 incidentId, by.username(), at, via, comment == null || comment.isBlank() ? null : comment.strip());
         Panache.getEntityManager().persist(ack);
@@ -107,6 +111,7 @@ public class AcknowledgementService {
 
         outbox.append(
                 IncidentAcknowledged.NAME,
+                Organisation.of(incident.organisation()),
                 incidentId.toString(),
                 new IncidentAcknowledged(
                         incidentId,

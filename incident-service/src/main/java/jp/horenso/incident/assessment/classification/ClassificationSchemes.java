@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import jp.horenso.incident.organisation.repository.OrganisationProfileRepository;
 
 /**
  * The information-asset classification schemes (第16条, regulatory.md R6), kept as versioned data in
@@ -43,9 +44,10 @@ public class ClassificationSchemes {
     }
 
     private final Map<String, Scheme> schemes = new LinkedHashMap<>();
-    private final Map<String, String> byOrganisation = new LinkedHashMap<>();
+    private final OrganisationProfileRepository profiles;
 
-    public ClassificationSchemes(ObjectMapper mapper) {
+    public ClassificationSchemes(ObjectMapper mapper, OrganisationProfileRepository profiles) {
+        this.profiles = profiles;
         try (InputStream in = getClass().getResourceAsStream("/rules/classification-schemes.json")) {
             JsonNode root = mapper.readTree(in);
             for (JsonNode s : root.get("schemes")) {
@@ -62,17 +64,25 @@ public class ClassificationSchemes {
                         s.get("code").asText(),
                         new Scheme(s.get("code").asText(), s.get("version").asInt(), axes));
             }
-            root.get("organisations")
-                    .fields()
-                    .forEachRemaining(
-                            e -> byOrganisation.put(e.getKey(), e.getValue().asText()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The scheme an organisation chose (Kanuma's when it chose none). */
+    /** Whether {@code code} is a scheme this service knows (rules/classification-schemes.json). */
+    public boolean has(String code) {
+        return schemes.containsKey(code);
+    }
+
+    /**
+     * The scheme the organisation chose when it was onboarded (its profile, OrganisationOnboarded).
+     *
+     * @throws IllegalStateException for an organisation that was not onboarded: it has no cases
+     */
     public Scheme forOrganisation(String organisation) {
-        return schemes.get(byOrganisation.getOrDefault(organisation, "KANUMA"));
+        String code = profiles.profile(organisation)
+                .orElseThrow(() -> new IllegalStateException("organisation " + organisation + " is not onboarded"))
+                .classificationScheme();
+        return schemes.get(code);
     }
 }

@@ -14,8 +14,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import jp.horenso.incident.assessment.service.LegalDutyService;
 import jp.horenso.incident.assessment.service.SubmitLegalReport;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Legal reporting duties of a case (regulatory.md R1, R2): submissions and the commission report draft. */
@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class LegalDutyResource {
 
     private final LegalDutyService legal;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public LegalDutyResource(LegalDutyService legal, CallerIdentity caller) {
+    public LegalDutyResource(LegalDutyService legal, OrganisationCaller caller) {
         this.legal = legal;
         this.caller = caller;
     }

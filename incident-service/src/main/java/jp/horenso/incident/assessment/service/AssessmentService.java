@@ -26,6 +26,7 @@ import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Keeps a case's severity and legal duties in step with its record: recomputes both after every change, writes
@@ -112,6 +113,7 @@ public class AssessmentService {
                 .toList();
         outbox.append(
                 SeverityAssessed.NAME,
+                Organisation.of(incident.organisation()),
                 incident.id().toString(),
                 new SeverityAssessed(
                         incident.id(),
@@ -162,6 +164,7 @@ public class AssessmentService {
 
             outbox.append(
                     LegalDutyIdentified.NAME,
+                    Organisation.of(incident.organisation()),
                     incident.id().toString(),
                     new LegalDutyIdentified(
                             incident.id(),
@@ -190,6 +193,7 @@ public class AssessmentService {
                         null);
                 outbox.append(
                         LegalDutyWithdrawn.NAME,
+                        Organisation.of(incident.organisation()),
                         incident.id().toString(),
                         new LegalDutyWithdrawn(incident.id(), row.key().code(), row.withdrawnAt()));
             }
@@ -221,6 +225,7 @@ public class AssessmentService {
 
         outbox.append(
                 LegalDutyRevised.NAME,
+                Organisation.of(incident.organisation()),
                 incident.id().toString(),
                 new LegalDutyRevised(
                         incident.id(),

@@ -26,6 +26,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /** Records legal report submissions (which stop the clock) and drafts the commission report from the case. */
 @ApplicationScoped
@@ -85,6 +86,7 @@ public class LegalDutyService {
                 incident.id(), TimelineType.LEGAL_REPORT_SUBMITTED, clock.now(), caller.username(), details, null);
         outbox.append(
                 LegalReportSubmitted.NAME,
+                Organisation.of(incident.organisation()),
                 incident.id().toString(),
                 new LegalReportSubmitted(
                         incident.id(),

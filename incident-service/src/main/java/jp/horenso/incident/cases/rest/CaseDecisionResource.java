@@ -17,8 +17,8 @@ import jp.horenso.incident.cases.service.IncidentService;
 import jp.horenso.incident.cases.service.MarkDrill;
 import jp.horenso.incident.cases.service.WithdrawCase;
 import jp.horenso.incident.common.http.ETags;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Decisions about a whole case over HTTP: its section, its withdrawal, its drill mark. Each answers with the case. */
@@ -29,9 +29,9 @@ public class CaseDecisionResource {
 
     private final CaseDecisionService decisions;
     private final IncidentService incidents;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public CaseDecisionResource(CaseDecisionService decisions, IncidentService incidents, CallerIdentity caller) {
+    public CaseDecisionResource(CaseDecisionService decisions, IncidentService incidents, OrganisationCaller caller) {
         this.decisions = decisions;
         this.incidents = incidents;
         this.caller = caller;

@@ -25,8 +25,8 @@ import jp.horenso.incident.cases.service.OverrideSeverity;
 import jp.horenso.incident.cases.service.RecordCase;
 import jp.horenso.incident.cases.service.ReportIncident;
 import jp.horenso.incident.common.http.ETags;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Reports and cases over HTTP. */
@@ -48,10 +48,13 @@ public class IncidentResource {
     private final IncidentService incidents;
     private final CaseRecordService records;
     private final IncidentSearchService search;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
     public IncidentResource(
-            IncidentService incidents, CaseRecordService records, IncidentSearchService search, CallerIdentity caller) {
+            IncidentService incidents,
+            CaseRecordService records,
+            IncidentSearchService search,
+            OrganisationCaller caller) {
         this.incidents = incidents;
         this.records = records;
         this.search = search;

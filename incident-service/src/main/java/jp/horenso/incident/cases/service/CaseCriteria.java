@@ -54,10 +54,9 @@ public final class CaseCriteria {
     }
 
     private void scope(Caller caller) {
-        if (caller.organisation() != null) {
-            and.add(col("organisation") + " = :organisation");
-            params.put("organisation", caller.organisation());
-        }
+        // Organisation is a hard boundary: every query names the caller's (a caller without one never gets here).
+        and.add(col("organisation") + " = :organisation");
+        params.put("organisation", caller.organisationRef().code());
         if (!Roles.seesWholeOrganisation(caller)) {
             List<String> or = new ArrayList<>();
             or.add(col("reportedBy") + " = :me");

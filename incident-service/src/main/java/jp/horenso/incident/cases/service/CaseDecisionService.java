@@ -21,6 +21,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Decisions about a whole case: the section it concerns (第44条2項), its withdrawal when filed by mistake, and its
@@ -77,6 +78,7 @@ public class CaseDecisionService {
 
         outbox.append(
                 IncidentUnitChanged.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new IncidentUnitChanged(
                         c.id(),
@@ -107,6 +109,7 @@ public class CaseDecisionService {
 
         outbox.append(
                 IncidentWithdrawn.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new IncidentWithdrawn(c.id(), c.number(), reason, caller.username(), now, c.drill()));
         return c;
@@ -137,6 +140,7 @@ public class CaseDecisionService {
 
         outbox.append(
                 IncidentDrillMarkingChanged.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new IncidentDrillMarkingChanged(c.id(), c.drill(), reason, caller.username(), now));
         return c;

@@ -14,7 +14,8 @@ import jp.horenso.platform.security.Caller;
 public class IncidentAccessPolicy {
 
     public boolean canSee(Caller caller, Incident incident) {
-        if (caller.organisation() != null && !caller.organisation().equals(incident.organisation())) {
+        // Organisation is a hard boundary: a caller without one (the installation administrator) sees no case.
+        if (caller.organisation() == null || !caller.organisation().equals(incident.organisation())) {
             return false;
         }
         if (Roles.seesWholeOrganisation(caller)) {

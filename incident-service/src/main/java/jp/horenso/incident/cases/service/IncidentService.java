@@ -14,19 +14,22 @@ import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.IncidentKind;
 import jp.horenso.incident.cases.Informant;
 import jp.horenso.incident.cases.ReporterType;
-import jp.horenso.incident.cases.config.OrganisationConfig;
 import jp.horenso.incident.cases.event.IncidentReported;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.cases.rest.IncidentView;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.directory.service.UnitDirectory;
+import jp.horenso.incident.organisation.OrganisationProfile;
+import jp.horenso.incident.organisation.service.OrganisationProfiles;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.timeline.service.TimelineVisibility;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /** Files reports and shows cases; a report, its first timeline entry and its event commit together. */
 @ApplicationScoped
@@ -40,10 +43,10 @@ public class IncidentService {
     private final AssessmentService assessment;
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
-    private final String defaultOrganisation;
     private final IdempotencyKeys idempotency;
     private final JapanTime clock;
     private final UnitDirectory units;
+    private final OrganisationProfiles organisations;
 
     public IncidentService(
             IncidentRepository incidents,
@@ -55,11 +58,12 @@ public class IncidentService {
             LegalDutyRules legalRules,
             IdempotencyKeys idempotency,
             UnitDirectory units,
-            OrganisationConfig organisation,
+            OrganisationProfiles organisations,
             JapanTime clock) {
         this.clock = clock;
         this.idempotency = idempotency;
         this.units = units;
+        this.organisations = organisations;
         this.incidents = incidents;
         this.access = access;
         this.timeline = timeline;
@@ -67,7 +71,6 @@ public class IncidentService {
         this.assessment = assessment;
         this.duties = duties;
         this.legalRules = legalRules;
-        this.defaultOrganisation = organisation.code();
     }
 
     /**
@@ -77,6 +80,8 @@ public class IncidentService {
      */
     public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
+        // Only an onboarded organisation files cases: its profile gives the case-number prefix and the scheme.
+        OrganisationProfile profile = organisations.require(organisationOf(reporter));
         UnitDirectory.Placement placement = units.forReport(reporter, organisationOf(reporter), request.unit());
         if (Boolean.TRUE.equals(request.drill())
                 && !reporter.hasRole(Roles.CSIRT)
@@ -90,7 +95,7 @@ public class IncidentService {
                 return earlier;
             }
         }
-        Incident incident = create(reporter, request, placement);
+        Incident incident = create(reporter, request, placement, profile);
         if (idempotencyKey != null) {
             idempotency.complete(reporter.username(), idempotencyKey, incident.id());
         }
@@ -115,12 +120,13 @@ public class IncidentService {
         }
     }
 
-    /** The caller's organisation (the configured one for a token without the claim). */
+    /** The caller's organisation: every caller of a case endpoint names one (OrganisationCaller). */
     public String organisationOf(Caller caller) {
-        return caller.organisation() != null ? caller.organisation() : defaultOrganisation;
+        return caller.organisationRef().code();
     }
 
-    private Incident create(Caller reporter, ReportIncident request, UnitDirectory.Placement placement) {
+    private Incident create(
+            Caller reporter, ReportIncident request, UnitDirectory.Placement placement, OrganisationProfile profile) {
         Informant informant = request.informant() == null
                 ? null
                 : new Informant(
@@ -130,8 +136,8 @@ public class IncidentService {
                                 request.informant().channel());
         Incident incident = Incident.reported(
                 UUID.randomUUID(),
-                incidents.nextNumber(),
-                organisationOf(reporter),
+                organisations.nextCaseNumber(profile),
+                profile.code(),
                 request.title().strip(),
                 request.description().strip(),
                 request.reporterType(),
@@ -164,7 +170,11 @@ public class IncidentService {
                         "drill",
                         incident.drill()),
                 null);
-        outbox.append(IncidentReported.NAME, incident.id().toString(), reported(incident, reporter));
+        outbox.append(
+                IncidentReported.NAME,
+                Organisation.of(incident.organisation()),
+                incident.id().toString(),
+                reported(incident, reporter));
         return incident;
     }
 
@@ -173,10 +183,14 @@ public class IncidentService {
     public IncidentView show(Caller caller, UUID id) {
         Incident incident = visible(caller, id);
         OffsetDateTime now = clock.now();
-        List<LegalDutyView> legal = duties.of(id).stream()
-                .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
-                .toList();
-        return IncidentView.of(incident, legal, timeline.of(id));
+        // The reporter who reviews nothing of the case sees its progress, not its legal-duty internals (README).
+        boolean reporterOnly = TimelineVisibility.of(caller, incident) == TimelineVisibility.Audience.REPORTER;
+        List<LegalDutyView> legal = reporterOnly
+                ? List.of()
+                : duties.of(id).stream()
+                        .map(d -> LegalDutyView.of(d, legalRules.nameOf(d.key().code()), now))
+                        .toList();
+        return IncidentView.of(incident, legal, TimelineVisibility.filter(caller, incident, timeline.of(id)));
     }
 
     /** The case if it exists and the caller may see it. */

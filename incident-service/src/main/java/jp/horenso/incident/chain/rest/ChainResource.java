@@ -9,8 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.chain.service.ChainService;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's reporting chain (報告経路) over HTTP. */
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ChainResource {
 
     private final ChainService chain;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public ChainResource(ChainService chain, CallerIdentity caller) {
+    public ChainResource(ChainService chain, OrganisationCaller caller) {
         this.chain = chain;
         this.caller = caller;
     }

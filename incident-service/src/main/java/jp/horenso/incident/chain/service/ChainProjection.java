@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.ChainHop;
 import jp.horenso.incident.chain.event.ChainStopped;
@@ -61,6 +62,7 @@ public class ChainProjection {
             LOG.debugf("event %s already applied to the chain projection", event.id());
             return;
         }
+        requireCaseOrganisation(event);
         if (event.is(HopOpened.NAME)) {
             opened(event, cloudEvents.data(event, HopOpened.class));
         } else if (event.is(HopAcknowledged.NAME)) {
@@ -75,6 +77,21 @@ public class ChainProjection {
         } else {
             stopped(cloudEvents.data(event, ChainStopped.class));
         }
+    }
+
+    /** The event's subject is a case of this service, of the organisation the event claims. */
+    private void requireCaseOrganisation(IncomingEvent event) {
+        UUID incidentId;
+        try {
+            incidentId = UUID.fromString(event.subject());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("bad uuid in subject");
+        }
+        Incident incident = incidents.findById(incidentId);
+        if (incident == null) {
+            throw new InvalidEventException("unknown incident " + incidentId);
+        }
+        event.requireOrganisation(incident.organisation());
     }
 
     private void opened(IncomingEvent event, HopOpened opened) {

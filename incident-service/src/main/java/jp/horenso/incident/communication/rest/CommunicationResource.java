@@ -16,11 +16,11 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.common.http.QueryEnums;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.communication.Communication;
 import jp.horenso.incident.communication.service.CommunicationService;
 import jp.horenso.incident.communication.service.RecordCommunication;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Notices to persons, information to citizens and reports to outside bodies (第44条3項) over HTTP. */
@@ -29,9 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class CommunicationResource {
 
     private final CommunicationService communications;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public CommunicationResource(CommunicationService communications, CallerIdentity caller) {
+    public CommunicationResource(CommunicationService communications, OrganisationCaller caller) {
         this.communications = communications;
         this.caller = caller;
     }

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
 import jp.horenso.incident.cases.rest.IncidentQueryParams;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.dashboard.service.AwaitingService;
 import jp.horenso.incident.dashboard.service.DashboardService;
 import jp.horenso.incident.dashboard.service.KpiService;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** What the web console's CSIRT dashboard, inbox and KPI pages read. */
@@ -28,10 +28,10 @@ public class DashboardResource {
     private final DashboardService dashboard;
     private final AwaitingService awaiting;
     private final KpiService kpis;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
     public DashboardResource(
-            DashboardService dashboard, AwaitingService awaiting, KpiService kpis, CallerIdentity caller) {
+            DashboardService dashboard, AwaitingService awaiting, KpiService kpis, OrganisationCaller caller) {
         this.dashboard = dashboard;
         this.awaiting = awaiting;
         this.kpis = kpis;

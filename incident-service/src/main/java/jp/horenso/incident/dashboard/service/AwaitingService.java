@@ -43,18 +43,16 @@ public class AwaitingService {
         this.em = em;
     }
 
-    /** The inbox's SQL for a caller with or without an organisation in the token. */
-    public static String sql(boolean withOrganisation) {
-        return SQL.formatted(
-                CaseCriteria.severitySql("i"), withOrganisation ? "AND i.organisation = :organisation" : "", LIMIT);
+    /** The inbox's SQL: the caller's open hops on cases of the caller's organisation. */
+    public static String sql() {
+        return SQL.formatted(CaseCriteria.severitySql("i"), "AND i.organisation = :organisation", LIMIT);
     }
 
     @SuppressWarnings("unchecked")
     public List<AwaitingHop> of(Caller caller) {
-        Query q = em.createNativeQuery(sql(caller.organisation() != null)).setParameter("me", caller.username());
-        if (caller.organisation() != null) {
-            q.setParameter("organisation", caller.organisation());
-        }
+        Query q = em.createNativeQuery(sql())
+                .setParameter("me", caller.username())
+                .setParameter("organisation", caller.organisationRef().code());
         OffsetDateTime now = clock.now();
         return ((List<Object[]>) q.getResultList())
                 .stream()

@@ -5,11 +5,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jp.horenso.incident.cases.config.OrganisationConfig;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The organisation's departments and sections, for the unit a report concerns (第44条2項). */
@@ -18,13 +17,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class UnitResource {
 
     private final UnitDirectory directory;
-    private final CallerIdentity caller;
-    private final String defaultOrganisation;
+    private final OrganisationCaller caller;
 
-    public UnitResource(UnitDirectory directory, CallerIdentity caller, OrganisationConfig organisation) {
+    public UnitResource(UnitDirectory directory, OrganisationCaller caller) {
         this.directory = directory;
         this.caller = caller;
-        this.defaultOrganisation = organisation.code();
     }
 
     @GET
@@ -46,7 +43,7 @@ public class UnitResource {
                             + "publishedAt is null and the list empty until one arrived.")
     public UnitsView list() {
         Caller c = caller.current();
-        String organisation = c.organisation() != null ? c.organisation() : defaultOrganisation;
+        String organisation = c.organisationRef().code();
         return new UnitsView(
                 organisation,
                 directory.directory(organisation).map(d -> d.publishedAt()).orElse(null),

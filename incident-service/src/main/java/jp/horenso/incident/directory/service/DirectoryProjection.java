@@ -50,6 +50,11 @@ public class DirectoryProjection {
     public void apply(IncomingEvent event, String channel) {
         DirectoryPublished published = cloudEvents.data(event, DirectoryPublished.class);
         String organisation = published.organisation();
+        // The directory is the organisation's own: subject, envelope and data must name the same organisation.
+        event.requireOrganisation(organisation);
+        if (!organisation.equals(event.subject())) {
+            throw new InvalidEventException("DirectoryPublished about " + event.subject() + " names " + organisation);
+        }
         List<DirectoryUnit> units = units(organisation, published.units());
         if (!inbox.firstDelivery(event.id(), channel + CONSUMER_SUFFIX)) {
             return;

@@ -20,17 +20,6 @@ public class DisclosurePublicationRepository implements PanacheRepositoryBase<Di
                 .firstResult();
     }
 
-    /** Published, real (not drill) disclosures, newest first. */
-    public List<DisclosurePublication> publicPage(int page, int size) {
-        return find("drill = false ORDER BY publishedAt DESC, id")
-                .page(Page.of(page, size))
-                .list();
-    }
-
-    public long publicCount() {
-        return count("drill = false");
-    }
-
     /** One organisation's published, real disclosures, newest first (the public site's list). */
     public List<DisclosurePublication> publicPage(String organisation, int page, int size) {
         return find("organisation = ?1 AND drill = false ORDER BY publishedAt DESC, publicNumber DESC", organisation)

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.disclosure.DisclosureDraft;
 import jp.horenso.incident.disclosure.DisclosurePublication;
@@ -23,7 +24,6 @@ import jp.horenso.incident.disclosure.service.DecideDisclosure;
 import jp.horenso.incident.disclosure.service.DisclosureService;
 import jp.horenso.incident.disclosure.service.PublishDisclosure;
 import jp.horenso.incident.disclosure.service.SaveDisclosureDraft;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's public disclosure behind login: decision, texts, approval and publication (第43条5項, 第44条7項). */
@@ -32,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class DisclosureResource {
 
     private final DisclosureService disclosure;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public DisclosureResource(DisclosureService disclosure, CallerIdentity caller) {
+    public DisclosureResource(DisclosureService disclosure, OrganisationCaller caller) {
         this.disclosure = disclosure;
         this.caller = caller;
     }

@@ -1,14 +1,10 @@
 package jp.horenso.incident.disclosure.rest;
 
 import jakarta.annotation.security.PermitAll;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import jp.horenso.incident.disclosure.service.PublicDisclosureService;
@@ -20,7 +16,8 @@ import org.jboss.resteasy.reactive.ResponseHeader;
  *
  * @deprecated mixes organisations and addresses disclosures by an internal id; use
  *     {@link PublicOrganisationDisclosureResource} ({@code /api/public/organisations/{organisation}/disclosures}),
- *     which the public site reads. Kept working for existing readers.
+ *     which the public site reads. The list of every organisation's disclosures is gone (issue 12: a public list is
+ *     one organisation's, never mixed); one disclosure by its id is kept working for existing links.
  */
 @Deprecated
 @Path("/api/public/disclosures")
@@ -32,20 +29,6 @@ public class PublicDisclosureResource {
 
     public PublicDisclosureResource(PublicDisclosureService disclosures) {
         this.disclosures = disclosures;
-    }
-
-    @GET
-    @PermitAll
-    @ResponseHeader(name = "Deprecation", value = "true")
-    @Operation(
-            deprecated = true,
-            summary = "Deprecated: published disclosures of every organisation, newest first",
-            description = "Use GET /api/public/organisations/{organisation}/disclosures. Only texts the CISO "
-                    + "approved and that were published; never drafts, never drills.")
-    public PublicDisclosureView.Page list(
-            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return disclosures.list(page, size);
     }
 
     @GET

@@ -34,7 +34,4 @@ public record PublicDisclosureView(
                 new Text(p.bodyJa(), p.bodyEn()),
                 p.recurrencePrevention() == null ? List.of() : p.recurrencePrevention());
     }
-
-    /** One page of published disclosures, newest first. */
-    public record Page(List<PublicDisclosureView> items, int page, int size, long total) {}
 }

@@ -31,6 +31,7 @@ import jp.horenso.incident.disclosure.event.DisclosurePublished;
 import jp.horenso.incident.disclosure.repository.DisclosureDraftRepository;
 import jp.horenso.incident.disclosure.repository.DisclosurePublicationRepository;
 import jp.horenso.incident.disclosure.rest.DisclosureView;
+import jp.horenso.incident.organisation.service.OrganisationProfiles;
 import jp.horenso.incident.review.service.CisoReportService;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
@@ -38,6 +39,7 @@ import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Public disclosure of a case (第43条5項, 第44条7項): the CISO decides the method against the rule's proposal, the
@@ -56,6 +58,7 @@ public class DisclosureService {
     private final DisclosurePublicationRepository publications;
     private final CisoReportService review;
     private final PersonalDataScreen screen;
+    private final OrganisationProfiles organisations;
     private final CaseTexts caseTexts;
     private final TimelineService timeline;
     private final Outbox outbox;
@@ -71,6 +74,7 @@ public class DisclosureService {
             DisclosurePublicationRepository publications,
             CisoReportService review,
             PersonalDataScreen screen,
+            OrganisationProfiles organisations,
             CaseTexts caseTexts,
             TimelineService timeline,
             Outbox outbox,
@@ -85,6 +89,7 @@ public class DisclosureService {
         this.publications = publications;
         this.review = review;
         this.screen = screen;
+        this.organisations = organisations;
         this.caseTexts = caseTexts;
         this.timeline = timeline;
         this.outbox = outbox;
@@ -95,10 +100,12 @@ public class DisclosureService {
     public DisclosureView show(Caller caller, UUID incidentId) {
         Incident c = incidents.visible(caller, incidentId);
         List<PersonalDataScreen.Source> texts = caseTexts.of(c);
+        List<String> publicContacts = publicContacts(c);
         List<DisclosureView.DraftView> versions = new ArrayList<>();
         for (DisclosureDraft d : drafts.of(c.id())) {
             DisclosurePublication p = publications.ofDraft(c.id(), d.key().version());
-            versions.add(DisclosureView.DraftView.of(d, p == null ? null : p.id(), screen.screen(fields(d), texts)));
+            versions.add(DisclosureView.DraftView.of(
+                    d, p == null ? null : p.id(), screen.screen(fields(d), texts, publicContacts)));
         }
         return new DisclosureView(
                 c.number(),
@@ -145,6 +152,7 @@ public class DisclosureService {
 
         outbox.append(
                 DisclosureDecided.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new DisclosureDecided(c.id(), d.method(), d.proposedMethod(), d.decidedBy(), d.decidedAt(), c.drill()));
         return d;
@@ -221,6 +229,7 @@ public class DisclosureService {
                 c.id(), TimelineType.DISCLOSURE_DRAFT_APPROVED, d.approvedAt(), caller.username(), details, null);
         outbox.append(
                 DisclosureDraftApproved.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new DisclosureDraftApproved(c.id(), version, d.approvedBy(), d.approvedAt(), c.drill()));
         return d;
@@ -276,6 +285,7 @@ public class DisclosureService {
 
         outbox.append(
                 DisclosurePublished.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new DisclosurePublished(
                         c.id(),
@@ -300,8 +310,16 @@ public class DisclosureService {
         return decision;
     }
 
+    /** The organisation's own public contacts (its profile): a published text may contain them. */
+    private List<String> publicContacts(Incident c) {
+        return organisations
+                .profile(c.organisation())
+                .map(p -> p.publicContacts())
+                .orElse(List.of());
+    }
+
     private void requireNoPersonalData(Incident c, DisclosureDraft d) {
-        List<PersonalDataScreen.Finding> findings = screen.screen(fields(d), caseTexts.of(c));
+        List<PersonalDataScreen.Finding> findings = screen.screen(fields(d), caseTexts.of(c), publicContacts(c));
         if (!findings.isEmpty()) {
             throw new PersonalDataFoundException(findings);
         }

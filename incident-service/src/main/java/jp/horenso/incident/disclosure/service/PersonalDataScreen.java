@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import jp.horenso.incident.disclosure.config.DisclosureConfig;
 
 /**
  * Finds personal data in a text meant for publication (第43条5項: what is published never contains personal data):
@@ -98,24 +97,28 @@ public class PersonalDataScreen {
     /** Words before an honorific that name a role, not a person (担当者様, 市民の皆様, 委託先様). */
     private static final Pattern NOT_A_NAME = Pattern.compile(".*[者員長民先方社課部局所係会皆各位客]");
 
-    private final Set<String> publicContactKeys = new HashSet<>();
-
-    public PersonalDataScreen(DisclosureConfig config) {
-        for (String contact : config.publicContacts().orElse(List.of())) {
+    /** What the organisation's own public contacts look like to the screen: allowed in a published text. */
+    private static Set<String> publicContactKeys(List<String> publicContacts) {
+        Set<String> keys = new HashSet<>();
+        for (String contact : publicContacts) {
             String text = normalise(contact);
-            publicContactKeys.add(compact(text));
+            keys.add(compact(text));
             for (Match m : patterns(text)) {
-                publicContactKeys.add(key(m.kind(), m.text()));
+                keys.add(key(m.kind(), m.text()));
             }
         }
+        return keys;
     }
 
     /**
      * Screens each field of a text meant for publication against the personal data held in the case.
      *
      * @param published field name → text, in the order the fields should be reported
+     * @param publicContacts the organisation's own public contact details (its profile, OrganisationOnboarded): a
+     *     published text may contain these; any other phone number, address or e-mail address is refused
      */
-    public List<Finding> screen(Map<String, String> published, List<Source> caseTexts) {
+    public List<Finding> screen(Map<String, String> published, List<Source> caseTexts, List<String> publicContacts) {
+        Set<String> publicContactKeys = publicContactKeys(publicContacts);
         Map<String, Item> held = new LinkedHashMap<>();
         for (Source s : caseTexts) {
             if (s.text() != null) {

@@ -20,16 +20,6 @@ public class PublicDisclosureService {
         this.publications = publications;
     }
 
-    public PublicDisclosureView.Page list(int page, int size) {
-        return new PublicDisclosureView.Page(
-                publications.publicPage(page, size).stream()
-                        .map(PublicDisclosureView::of)
-                        .toList(),
-                page,
-                size,
-                publications.publicCount());
-    }
-
     /** One organisation's published disclosures, newest first. */
     public PublicOrganisationDisclosureView.Page list(String organisation, int page, int size) {
         return new PublicOrganisationDisclosureView.Page(

@@ -11,10 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.document.DocumentFormat;
 import jp.horenso.incident.document.service.DocumentService;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
@@ -29,9 +29,9 @@ public class DocumentResource {
     public static final String SOURCE_SHA256 = "Horenso-Source-SHA256";
 
     private final DocumentService documents;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public DocumentResource(DocumentService documents, CallerIdentity caller) {
+    public DocumentResource(DocumentService documents, OrganisationCaller caller) {
         this.documents = documents;
         this.caller = caller;
     }

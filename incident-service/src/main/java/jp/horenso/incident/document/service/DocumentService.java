@@ -33,7 +33,7 @@ import jp.horenso.incident.document.Document.Section;
 import jp.horenso.incident.document.Document.Table;
 import jp.horenso.incident.document.DocumentFormat;
 import jp.horenso.incident.document.DocumentKind;
-import jp.horenso.incident.document.config.DocumentConfig;
+import jp.horenso.incident.organisation.service.OrganisationProfiles;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.CommitteeReport;
 import jp.horenso.incident.review.repository.CisoReportRepository;
@@ -58,7 +58,7 @@ public class DocumentService {
     private final LegalDutyService legal;
     private final TimelineService timeline;
     private final DocumentRenderer renderer;
-    private final DocumentConfig config;
+    private final OrganisationProfiles organisations;
     private final ObjectMapper mapper;
     private final JapanTime clock;
     private final EntityManager em;
@@ -69,7 +69,7 @@ public class DocumentService {
             LegalDutyService legal,
             TimelineService timeline,
             DocumentRenderer renderer,
-            DocumentConfig config,
+            OrganisationProfiles organisations,
             ObjectMapper mapper,
             EntityManager em,
             JapanTime clock) {
@@ -79,7 +79,7 @@ public class DocumentService {
         this.legal = legal;
         this.timeline = timeline;
         this.renderer = renderer;
-        this.config = config;
+        this.organisations = organisations;
         this.mapper = mapper;
         this.em = em;
     }
@@ -228,7 +228,7 @@ public class DocumentService {
         String secondary = c.damageExtent() == null && c.damageScope() == null
                 ? t.t("unknown")
                 : join(c.damageExtent(), c.damageScope());
-        String contact = contactOf(c);
+        String contact = contactOf(c, lang);
         List<Section> sections = List.of(
                 Section.text(t.t("notice.overview"), overview),
                 Section.text(t.t("notice.items"), items),
@@ -432,14 +432,14 @@ public class DocumentService {
         return new Rendered(content, format, d.fileName(format.extension()), d.sourceSha256());
     }
 
+    /** The organisation's name from its profile (OrganisationOnboarded); its code if it has none. */
     private String organisationName(Incident c, String lang) {
-        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation());
-        return name == null ? c.organisation() : "en".equals(lang) ? name.en() : name.ja();
+        return organisations.profile(c.organisation()).map(p -> p.name(lang)).orElse(c.organisation());
     }
 
-    private String contactOf(Incident c) {
-        DocumentConfig.OrganisationName name = config.organisations().get(c.organisation());
-        return name == null ? "-" : name.contact();
+    /** The inquiry desk printed on letters to persons, from the organisation's profile. */
+    private String contactOf(Incident c, String lang) {
+        return organisations.profile(c.organisation()).map(p -> p.contact(lang)).orElse("-");
     }
 
     private static String text(JsonNode node, String field) {

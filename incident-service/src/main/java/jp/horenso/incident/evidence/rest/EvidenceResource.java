@@ -21,13 +21,13 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.evidence.config.EvidenceConfig;
 import jp.horenso.incident.evidence.service.EvidenceService;
 import jp.horenso.incident.evidence.service.HandOverEvidence;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
@@ -43,9 +43,9 @@ public class EvidenceResource {
 
     private final EvidenceService evidence;
     private final EvidenceConfig config;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public EvidenceResource(EvidenceService evidence, EvidenceConfig config, CallerIdentity caller) {
+    public EvidenceResource(EvidenceService evidence, EvidenceConfig config, OrganisationCaller caller) {
         this.evidence = evidence;
         this.config = config;
         this.caller = caller;

@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.common.http.ETags;
 import jp.horenso.incident.common.http.QueryEnums;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.response.ResponseAction;
 import jp.horenso.incident.response.service.RecordResponseAction;
 import jp.horenso.incident.response.service.ResponseActionService;
 import jp.horenso.incident.response.service.UpdateResponseAction;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Containment, recovery and recurrence-prevention actions of a case (第44条3–4項) over HTTP. */
@@ -33,9 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class ResponseActionResource {
 
     private final ResponseActionService actions;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public ResponseActionResource(ResponseActionService actions, CallerIdentity caller) {
+    public ResponseActionResource(ResponseActionService actions, OrganisationCaller caller) {
         this.actions = actions;
         this.caller = caller;
     }

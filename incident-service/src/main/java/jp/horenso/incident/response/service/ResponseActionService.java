@@ -27,10 +27,13 @@ import jp.horenso.incident.response.repository.ResponseActionRepository;
 import jp.horenso.incident.response.rest.ResponseActionView;
 import jp.horenso.incident.timeline.TimelineType;
 import jp.horenso.incident.timeline.service.TimelineService;
+import jp.horenso.incident.timeline.service.TimelineVisibility;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
+import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Records containment, recovery and recurrence-prevention actions (第44条3–4項) and their progress. The CSIRT and the
@@ -64,6 +67,7 @@ public class ResponseActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ResponseActionView> list(Caller caller, UUID incidentId, Kind kind, Status status) {
         Incident incident = incidents.visible(caller, incidentId);
+        requireMoreThanReporter(caller, incident);
         LocalDate today = clock.today();
         return actions.of(incident.id(), kind, status).stream()
                 .map(a -> ResponseActionView.of(a, today))
@@ -73,6 +77,7 @@ public class ResponseActionService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ResponseActionView show(Caller caller, UUID incidentId, UUID actionId) {
         Incident incident = incidents.visible(caller, incidentId);
+        requireMoreThanReporter(caller, incident);
         return ResponseActionView.of(action(incident, actionId), clock.today());
     }
 
@@ -109,6 +114,7 @@ public class ResponseActionService {
 
         outbox.append(
                 ResponseActionRecorded.NAME,
+                Organisation.of(incident.organisation()),
                 incident.id().toString(),
                 new ResponseActionRecorded(
                         incident.id(),
@@ -191,6 +197,7 @@ public class ResponseActionService {
         if (!revised.isEmpty()) {
             outbox.append(
                     ResponseActionRevised.NAME,
+                    Organisation.of(incident.organisation()),
                     incident.id().toString(),
                     new ResponseActionRevised(
                             incident.id(),
@@ -209,6 +216,7 @@ public class ResponseActionService {
         if (a.status() != previousStatus) {
             outbox.append(
                     ResponseActionStatusChanged.NAME,
+                    Organisation.of(incident.organisation()),
                     incident.id().toString(),
                     new ResponseActionStatusChanged(
                             incident.id(),
@@ -298,4 +306,11 @@ public class ResponseActionService {
     }
 
     /** Microseconds, as PostgreSQL keeps them, so what we answer is what a later read shows. */
+
+    /** The response's contents are for those who handle or review the case, not for its reporter only (README). */
+    private static void requireMoreThanReporter(Caller caller, Incident incident) {
+        if (TimelineVisibility.of(caller, incident) == TimelineVisibility.Audience.REPORTER) {
+            throw ProblemException.forbidden(Message.key("response.reporter-not-allowed", incident.number()));
+        }
+    }
 }

@@ -19,12 +19,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.CisoReport;
 import jp.horenso.incident.review.service.CisoDecisionService;
 import jp.horenso.incident.review.service.CisoReportService;
 import jp.horenso.incident.review.service.DecideReview;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The CSIRT's reports to the CISO (第44条4項) and the CISO's decisions on them (第44条5項). */
@@ -34,9 +34,9 @@ public class CisoReportResource {
 
     private final CisoReportService reports;
     private final CisoDecisionService decisions;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public CisoReportResource(CisoReportService reports, CisoDecisionService decisions, CallerIdentity caller) {
+    public CisoReportResource(CisoReportService reports, CisoDecisionService decisions, OrganisationCaller caller) {
         this.reports = reports;
         this.decisions = decisions;
         this.caller = caller;

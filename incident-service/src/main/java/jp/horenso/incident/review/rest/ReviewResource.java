@@ -11,11 +11,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.review.service.CaseClosingService;
 import jp.horenso.incident.review.service.CommitteeReportService;
 import jp.horenso.incident.review.service.RecordCommitteeReport;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The committee report (第44条6項), closing the case, and where the review stands. */
@@ -25,9 +25,9 @@ public class ReviewResource {
 
     private final CommitteeReportService committee;
     private final CaseClosingService closing;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public ReviewResource(CommitteeReportService committee, CaseClosingService closing, CallerIdentity caller) {
+    public ReviewResource(CommitteeReportService committee, CaseClosingService closing, OrganisationCaller caller) {
         this.committee = committee;
         this.closing = closing;
         this.caller = caller;

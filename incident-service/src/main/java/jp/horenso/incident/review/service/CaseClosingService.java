@@ -23,6 +23,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * Closes a case once the CISO accepted its recurrence prevention and, for a case judged severe, the committee report
@@ -89,6 +90,7 @@ public class CaseClosingService {
 
         outbox.append(
                 IncidentClosed.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new IncidentClosed(
                         c.id(),

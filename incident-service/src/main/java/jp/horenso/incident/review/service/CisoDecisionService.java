@@ -20,6 +20,7 @@ import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * The CISO's decision on the latest report (第44条5項): accept or return with instructions, once, and never accept a
@@ -99,6 +100,7 @@ public class CisoDecisionService {
         // The CSIRT is told what to change (第44条5項); null when the report was accepted.
         outbox.append(
                 CisoReviewDecided.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new CisoReviewDecided(
                         c.id(),

@@ -38,6 +38,7 @@ import jp.horenso.incident.timeline.repository.TimelineRepository;
 import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /**
  * The CSIRT's report to the CISO (第44条4項): each submission freezes the whole record with its SHA-256 as a new
@@ -117,6 +118,7 @@ public class CisoReportService {
 
         outbox.append(
                 CisoReportSubmitted.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new CisoReportSubmitted(
                         c.id(),

@@ -17,6 +17,7 @@ import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.platform.outbox.Outbox;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
+import jp.horenso.platform.security.Organisation;
 
 /** Records that the CISO reported a case to the information-security committee (第44条6項). */
 @ApplicationScoped
@@ -74,6 +75,7 @@ public class CommitteeReportService {
 
         outbox.append(
                 CommitteeReportRecorded.NAME,
+                Organisation.of(c.organisation()),
                 c.id().toString(),
                 new CommitteeReportRecorded(
                         c.id(), row.reportedAt(), row.reference(), row.reportVersion(), row.recordedBy(), c.drill()));

@@ -8,9 +8,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import jp.horenso.incident.common.security.OrganisationCaller;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.timeline.service.AuditService;
-import jp.horenso.platform.security.CallerIdentity;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A case's audit trail: proof that it is intact, and exports for auditors. */
@@ -19,9 +19,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuditResource {
 
     private final AuditService audit;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public AuditResource(AuditService audit, CallerIdentity caller) {
+    public AuditResource(AuditService audit, OrganisationCaller caller) {
         this.audit = audit;
         this.caller = caller;
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.event.ChainStopped;
 import jp.horenso.incident.chain.event.HopAcknowledged;
@@ -61,9 +62,12 @@ public class TimelineRecorder {
             LOG.debugf("event %s already applied by %s", event.id(), consumer);
             return;
         }
-        if (incidents.findById(incidentId) == null) {
+        Incident incident = incidents.findById(incidentId);
+        if (incident == null) {
             throw new InvalidEventException("unknown incident " + incidentId);
         }
+        // A case never crosses organisations: an event claiming another one goes to the dead-letter topic.
+        event.requireOrganisation(incident.organisation());
         timeline.append(incidentId, entry.type(), entry.at(), entry.actor(), entry.details(), event.id());
     }
 

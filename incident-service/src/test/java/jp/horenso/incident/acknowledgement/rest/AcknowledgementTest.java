@@ -40,7 +40,7 @@ class AcknowledgementTest {
                 .body("via", equalTo("API"));
 
         given().auth()
-                .oauth2(Tokens.staff1())
+                .oauth2(Tokens.csirt1())
                 .when()
                 .get("/api/incidents/" + id)
                 .then()
@@ -65,7 +65,7 @@ class AcknowledgementTest {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/notification-service",
                  "type":"jp.horenso.AcknowledgementLinkUsed","time":"2026-11-24T01:00:00Z","subject":"%s",
-                 "datacontenttype":"application/json","data":{"notificationId":"%s","incidentId":"%s",
+                 "organisation":"demo-city","datacontenttype":"application/json","data":{"notificationId":"%s","incidentId":"%s",
                  "hopId":"%s","username":"chief1","acknowledgedAt":"2026-11-24T01:00:00Z"}}""".formatted(
                         java.util.UUID.randomUUID(), id, java.util.UUID.randomUUID(), id, java.util.UUID.randomUUID());
         EventSchemas.assertValid("AcknowledgementLinkUsed", event);

@@ -195,10 +195,14 @@ class AccessMatrixTest {
         statistics.put("staff1", 403);
         statistics.put("staff2", 403);
         expected.put("GET /statistics", statistics);
-        // Reading the response record: whoever may see the case (404 for the other unit, like the case itself).
+        // Reading the record: whoever may see the case (404 for the other unit, like the case itself).
         Map<String, Integer> seers = new LinkedHashMap<>();
         PEOPLE.keySet().forEach(p -> seers.put(p, SEE_GENERAL_AFFAIRS_CASE.contains(p) ? 200 : 404));
-        expected.put("GET /{id}/responses", seers);
+        // The response's contents are for those who handle or review it: its reporter (staff1) follows the progress
+        // on the timeline instead (issue 12, README "Timeline visibility").
+        Map<String, Integer> responses = new LinkedHashMap<>(seers);
+        responses.put("staff1", 403);
+        expected.put("GET /{id}/responses", responses);
         expected.put("GET /{id}/communications", seers);
         // Evidence: not staff, not the committee (roles), and only within the case's unit for chiefs and heads.
         Map<String, Integer> evidence = new LinkedHashMap<>(seers);

@@ -46,7 +46,7 @@ class IncidentReportTest {
         created.then()
                 .statusCode(201)
                 .header("Location", containsString("/api/incidents/"))
-                .body("number", matchesPattern("INC-\\d{4}-\\d{6}"))
+                .body("number", matchesPattern("DEMO-\\d{4}-\\d{6}"))
                 .body("reportedBy", equalTo("staff1"))
                 .body("unit", equalTo("general-affairs-section"))
                 .body("department", equalTo("general-affairs"))

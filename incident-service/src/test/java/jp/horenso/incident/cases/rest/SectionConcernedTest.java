@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.support.Directories;
 import jp.horenso.incident.support.KafkaTopics;
+import jp.horenso.incident.support.Organisations;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
 import jp.horenso.localstack.testing.EventSchemas;
@@ -146,6 +147,7 @@ class SectionConcernedTest {
     @Test
     void article44_2_beforeAnyDirectoryArrivedOnlyTheOwnUnitIsAccepted() {
         String org = "org-" + UUID.randomUUID();
+        Organisations.onboard(org);
         String csirt = Tokens.tokenIn(org, "csirt9", "policy-dept", "policy-section", "csirt");
         given().auth()
                 .oauth2(csirt)

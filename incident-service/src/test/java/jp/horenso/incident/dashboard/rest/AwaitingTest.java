@@ -63,7 +63,7 @@ class AwaitingTest {
         assertEquals(List.of(hopD, hopB, hopA), mine.getList("hopId"), "soonest deadline first, acknowledged gone");
         assertEquals(List.of(d, b, a), mine.getList("incidentId"));
         assertEquals(List.of(true, false, false), mine.getList("overdue"));
-        assertTrue(mine.getString("[0].number").startsWith("INC-"));
+        assertTrue(mine.getString("[0].number").startsWith("DEMO-"));
         assertEquals("USBメモリの紛失", mine.getString("[1].title"));
         assertEquals("LOW", mine.getString("[1].severity"));
         assertEquals(false, mine.getBoolean("[1].drill"));
@@ -83,7 +83,7 @@ class AwaitingTest {
         assertEquals(chief, deputys.getString("[0].deputyFor"));
         assertEquals(d, deputys.getString("[0].incidentId"));
         assertTrue(
-                deputys.getString("[0].number").startsWith("INC-"),
+                deputys.getString("[0].number").startsWith("DEMO-"),
                 "what the hop needs, though the case is closed to them");
         given().auth().oauth2(deputyToken).get("/api/incidents/" + d).then().statusCode(404);
 

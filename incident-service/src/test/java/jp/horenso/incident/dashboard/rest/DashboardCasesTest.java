@@ -155,7 +155,8 @@ class DashboardCasesTest {
         assertEquals("REPORTED", row1.getString("status"));
         assertEquals("general-affairs-section", row1.getString("unit"));
         assertEquals("ＵＳＢメモリ紛失", row1.getString("title"));
-        assertTrue(row1.getString("number").startsWith("INC-"));
+        // The fixture organisation numbers its own cases with the prefix it was onboarded with (T…).
+        assertTrue(row1.getString("number").matches("T[A-Z0-9]{1,9}-\\d{4}-\\d{6}"), row1.getString("number"));
         assertTrue(row1.getString("reportedAt").endsWith("+09:00"));
 
         JsonPath row2 = new JsonPath(page.prettify()).setRootPath("items[2]");

@@ -129,9 +129,7 @@ class QueryPlanTest {
     @Test
     void whatAwaitsMeIsReadFromIndexes() throws SQLException {
         assertIndexed(
-                "awaiting",
-                AwaitingService.sql(true),
-                Map.of("me", "SECTION_CHIEF-unit-7", "organisation", organisation));
+                "awaiting", AwaitingService.sql(), Map.of("me", "SECTION_CHIEF-unit-7", "organisation", organisation));
     }
 
     private void assertIndexed(String name, String sql, Map<String, Object> params) throws SQLException {

@@ -2,6 +2,7 @@ package jp.horenso.incident.disclosure.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -83,25 +84,26 @@ class PublicDisclosureTest {
         assertEquals(null, drillPublication.header("Location"));
         String drillPublicationId = drillPublication.path("publications[0].id");
 
-        // No token at all.
-        Response list = given().get("/api/public/disclosures?size=100");
+        // No token at all; the list is the organisation's own (the mixed list of every organisation is gone).
+        given().get("/api/public/disclosures").then().statusCode(not(equalTo(200)));
+        Response list = given().get("/api/public/organisations/demo-city/disclosures?size=100");
         list.then()
                 .statusCode(200)
                 .body("items.title.ja", hasItem("公表済み " + marker))
                 .body("items.title.ja", not(hasItem("未公表 " + marker)))
                 .body("items.title.ja", not(hasItem("下書き " + marker)))
                 .body("items.title.ja", not(hasItem("訓練 " + marker)))
-                .body("items.id", not(hasItem(drillPublicationId)))
+                .body("items.organisation", everyItem(equalTo("demo-city")))
                 .body("size", equalTo(100));
         String body = list.asString();
         for (String caseId : List.of(realCase, unpublishedCase, drillCase)) {
             assertFalse(body.contains(caseId), "a case id leaked on the public endpoint");
         }
         assertFalse(body.contains("csirt1"), "an author's name leaked on the public endpoint");
-        Map<String, Object> item = list.path("items.find { it.id == '" + published + "' }");
+        Map<String, Object> item = list.path("items.find { it.title.ja == '公表済み " + marker + "' }");
         assertEquals(
                 Set.of(
-                        "id",
+                        "publicId",
                         "organisation",
                         "method",
                         "methodLabel",
@@ -121,9 +123,10 @@ class PublicDisclosureTest {
                 .statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/public/disclosures/" + UUID.randomUUID()).then().statusCode(404);
-        given().get("/api/public/disclosures?size=0").then().statusCode(400).contentType("application/problem+json");
-        given().get("/api/public/disclosures?size=101").then().statusCode(400);
-        given().get("/api/public/disclosures?page=-1").then().statusCode(400);
+        String orgList = "/api/public/organisations/demo-city/disclosures";
+        given().get(orgList + "?size=0").then().statusCode(400).contentType("application/problem+json");
+        given().get(orgList + "?size=101").then().statusCode(400);
+        given().get(orgList + "?page=-1").then().statusCode(400);
     }
 
     @Test
@@ -157,7 +160,6 @@ class PublicDisclosureTest {
         assertTrue(problems.isEmpty(), problems.toString());
         assertEquals(
                 Set.of(
-                        "PublicDisclosureResource.list",
                         "PublicDisclosureResource.one",
                         "PublicOrganisationDisclosureResource.list",
                         "PublicOrganisationDisclosureResource.one"),

@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -21,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.horenso.incident.disclosure.DisclosureFixtures;
 import jp.horenso.incident.review.ReviewFixtures;
+import jp.horenso.incident.support.Organisations;
 import jp.horenso.incident.support.Records;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
@@ -63,6 +63,7 @@ class PublicOrganisationDisclosureTest {
                 .body("publications[0].publicId", nullValue());
 
         // Another organisation on the same installation publishes too.
+        Organisations.onboard("other-town");
         String otherCase = given().auth()
                 .oauth2(other("staff9", "staff"))
                 .contentType(ContentType.JSON)
@@ -227,13 +228,6 @@ class PublicOrganisationDisclosureTest {
 
     /** A token of another organisation served by the same installation. */
     private static String other(String username, String role) {
-        return Jwt.preferredUserName(username)
-                .claim("realm_access", Map.of("roles", List.of(role)))
-                .claim("organisation", "other-town")
-                .claim("department", "somu")
-                .claim("unit", "somu-ka")
-                .issuer("https://server.example.com")
-                .audience("https://service.example.com")
-                .sign();
+        return Tokens.tokenIn("other-town", username, "somu", "somu-ka", role);
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import jp.horenso.incident.disclosure.service.PersonalDataScreen.Finding;
 import jp.horenso.incident.disclosure.service.PersonalDataScreen.Kind;
 import jp.horenso.incident.disclosure.service.PersonalDataScreen.Source;
@@ -14,8 +13,11 @@ import org.junit.jupiter.api.Test;
 /** The screen on its own: what counts as personal data in a text meant for publication, and what does not. */
 class PersonalDataScreenTest {
 
-    private final PersonalDataScreen screen = new PersonalDataScreen(
-            () -> Optional.of(List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp")));
+    private final PersonalDataScreen screen = new PersonalDataScreen();
+
+    /** The demo city's public contacts (its profile, OrganisationOnboarded.publicContacts). */
+    private static final List<String> PUBLIC_CONTACTS =
+            List.of("0289-00-0000", "〒322-0000 デモ市中央町1番1号", "csirt@demo-city.example.jp");
 
     private final List<Source> caseTexts = List.of(
             new Source("description", "住民の山田太郎様（住所: デモ市本町1丁目2番3号、電話 0289-12-3456）宛ての通知を誤送信した。" + "氏名：鈴木 一郎"),
@@ -24,7 +26,7 @@ class PersonalDataScreenTest {
     private List<Finding> findings(String text) {
         Map<String, String> published = new LinkedHashMap<>();
         published.put("bodyJa", text);
-        return screen.screen(published, caseTexts);
+        return screen.screen(published, caseTexts, PUBLIC_CONTACTS);
     }
 
     private List<Kind> kinds(String text) {
@@ -53,7 +55,7 @@ class PersonalDataScreenTest {
     void ordinaryPublicTextAndTheCitysOwnContactsPass() {
         assertEquals(
                 List.of(), findings("令和8年4月1日、デモ市において電子メールの誤送信が発生しました。" + "対象者は約150人です。市民の皆様にご迷惑をおかけしました。担当者様各位。"));
-        assertEquals(List.of(), findings("事案番号 INC-2026-000042、2026-04-01 発生、情報区分2号の文書、デモ市役所3階"));
+        assertEquals(List.of(), findings("事案番号 DEMO-2026-000042、2026-04-01 発生、情報区分2号の文書、デモ市役所3階"));
         assertEquals(List.of(), findings("問い合わせ: 0289-00-0000 csirt@demo-city.example.jp 〒322-0000 デモ市中央町1番1号"));
     }
 }

@@ -31,6 +31,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.support.OwnerDatabase;
 import jp.horenso.incident.support.RawHttp;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
@@ -299,20 +300,13 @@ class EvidenceTest {
         String id = Reports.file(Tokens.staff1());
         String evidenceId =
                 upload(Tokens.csirt1(), id, LOG, "text/plain", LOG_NAME, null).path("id");
-        QuarkusTransaction.requiringNew().run(() -> {
-            // What an insider with database rights could do: switch the guard off and change the bytes.
-            em.createNativeQuery("ALTER TABLE evidence_content DISABLE TRIGGER evidence_content_write_once")
-                    .executeUpdate();
-            em.createNativeQuery("UPDATE evidence_content SET content = ?1 WHERE evidence_id = ?2")
-                    .setParameter(
-                            1,
-                            "2026-04-01T09:12:44+09:00 10.1.2.3 CONNECT harmless.example:443\n"
-                                    .getBytes(StandardCharsets.UTF_8))
-                    .setParameter(2, UUID.fromString(evidenceId))
-                    .executeUpdate();
-            em.createNativeQuery("ALTER TABLE evidence_content ENABLE TRIGGER evidence_content_write_once")
-                    .executeUpdate();
-        });
+        // What an insider with the owner's database rights could do: switch the guard off and change the bytes.
+        OwnerDatabase.run(
+                "ALTER TABLE evidence_content DISABLE TRIGGER evidence_content_write_once;"
+                        + " UPDATE evidence_content SET content = ? WHERE evidence_id = ?;"
+                        + " ALTER TABLE evidence_content ENABLE TRIGGER evidence_content_write_once",
+                "2026-04-01T09:12:44+09:00 10.1.2.3 CONNECT harmless.example:443\n".getBytes(StandardCharsets.UTF_8),
+                UUID.fromString(evidenceId));
         String path = "/api/incidents/" + id + "/evidence/" + evidenceId;
         given().auth()
                 .oauth2(Tokens.csirt1())

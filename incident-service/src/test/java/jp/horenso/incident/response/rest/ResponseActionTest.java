@@ -73,8 +73,15 @@ class ResponseActionTest {
                 .body("startedAt", notNullValue())
                 .body("completedAt", nullValue());
 
+        // The reporter follows the progress on the timeline; the response's contents are for the section chief.
         given().auth()
                 .oauth2(Tokens.staff1())
+                .get("/api/incidents/" + id + "/responses")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.chief1())
                 .get("/api/incidents/" + id + "/responses")
                 .then()
                 .statusCode(200)
@@ -451,6 +458,16 @@ class ResponseActionTest {
 
         given().auth()
                 .oauth2(Tokens.staff1())
+                .get("/api/incidents/" + id + "/responses")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.staff1())
+                .get("/api/incidents/" + id + "/responses/" + actionId)
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.chief1())
                 .get("/api/incidents/" + id + "/responses")
                 .then()
                 .statusCode(200)

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.horenso.incident.support.KafkaTopics;
 import jp.horenso.localstack.testing.EventSchemas;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Organisation;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
@@ -33,14 +34,16 @@ class IncidentClosedOnKafkaTest {
         // Zero seconds and a Japan-time offset: OffsetDateTime.toString() would drop the seconds (invalid RFC 3339).
         IncidentClosed closed = new IncidentClosed(
                 incidentId,
-                "INC-2026-000001",
+                "DEMO-2026-000001",
                 OffsetDateTime.parse("2026-04-01T09:00Z"),
                 "csirt1",
                 1,
                 true,
                 OffsetDateTime.parse("2026-03-31T17:30+09:00"),
                 false);
-        QuarkusTransaction.requiringNew().run(() -> outbox.append(IncidentClosed.NAME, incidentId.toString(), closed));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.append(
+                        IncidentClosed.NAME, Organisation.of("demo-city"), incidentId.toString(), closed));
 
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(
                 "horenso.incident-events", r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));
@@ -48,6 +51,7 @@ class IncidentClosedOnKafkaTest {
         JsonNode event = mapper.readTree(record.value());
         assertEquals("jp.horenso.IncidentClosed", event.get("type").asText());
         assertEquals("/horenso/incident-service", event.get("source").asText());
+        assertEquals("demo-city", event.get("organisation").asText());
         assertEquals(incidentId.toString(), event.get("subject").asText());
         assertEquals("2026-04-01T09:00:00Z", event.at("/data/closedAt").asText());
         assertEquals(
@@ -61,14 +65,16 @@ class IncidentClosedOnKafkaTest {
         UUID incidentId = UUID.randomUUID();
         IncidentClosed closed = new IncidentClosed(
                 incidentId,
-                "INC-2026-000002",
+                "DEMO-2026-000002",
                 OffsetDateTime.parse("2026-04-01T09:00:01.5+09:00"),
                 "csirt1",
                 2,
                 false,
                 null,
                 true);
-        QuarkusTransaction.requiringNew().run(() -> outbox.append(IncidentClosed.NAME, incidentId.toString(), closed));
+        QuarkusTransaction.requiringNew()
+                .run(() -> outbox.append(
+                        IncidentClosed.NAME, Organisation.of("demo-city"), incidentId.toString(), closed));
 
         ConsumerRecord<String, String> record = KafkaTopics.awaitRecord(
                 "horenso.incident-events", r -> incidentId.toString().equals(r.key()), Duration.ofSeconds(20));

@@ -64,7 +64,7 @@ class ChainStopTimelineTest {
         String id = Reports.file(Tokens.staff1());
         String broken = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.HopCancelled",
-                 "time":"2026-12-01T00:00:00Z","subject":"%s","datacontenttype":"application/json",
+                 "time":"2026-12-01T00:00:00Z","subject":"%s","organisation":"demo-city","datacontenttype":"application/json",
                  "data":{"incidentId":"%s","hopId":"%s","step":"SECTION_CHIEF","reason":"CLOSED",
                  "cancelledAt":"2026-12-01T00:00:00Z"}}""".formatted(UUID.randomUUID(), id, id, UUID.randomUUID());
         KafkaTopics.send(ESCALATION_EVENTS, id, broken);
@@ -75,7 +75,7 @@ class ChainStopTimelineTest {
     private static String envelope(String name, String incidentId, String data) {
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.%s",
-                 "time":"%s","subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), name, OffsetDateTime.now(ZoneOffset.UTC), incidentId, data);
+                 "time":"%s","subject":"%s","organisation":"demo-city","datacontenttype":"application/json","data":%s}""".formatted(UUID.randomUUID(), name, OffsetDateTime.now(ZoneOffset.UTC), incidentId, data);
         EventSchemas.assertValid(name, event);
         return event;
     }

@@ -36,7 +36,7 @@ class TimelineFromOtherServicesTest {
                  "recipient":{"username":"chief1","email":"chief1@demo-city.example.jp","name":"総務 課長"},
                  "ackDeadline":"%s"}""".formatted(id, hopId, deadline));
         send(ESCALATION_EVENTS, "NotificationRequested", "escalation-service", id, """
-                {"notificationId":"%s","incidentId":"%s","incidentNumber":"INC-2026-000001","kind":"NEW_REPORT",
+                {"notificationId":"%s","incidentId":"%s","incidentNumber":"DEMO-2026-000001","kind":"NEW_REPORT",
                  "hopId":"%s","step":"SECTION_CHIEF","recipient":{"username":"chief1","name":"総務 課長",
                  "email":"chief1@demo-city.example.jp","locale":"ja"},"ackDeadline":"%s","drill":false}""".formatted(
                         UUID.randomUUID(), id, hopId, deadline));
@@ -55,7 +55,7 @@ class TimelineFromOtherServicesTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -89,18 +89,18 @@ class TimelineFromOtherServicesTest {
         String id = Reports.file(Tokens.staff1());
         String due = now().plusDays(2).toString();
         send(ESCALATION_EVENTS, "LegalDeadlineApproaching", "escalation-service", id, """
-                {"incidentId":"%s","incidentNumber":"INC-2026-000001","code":"PPC_APPI","report":"PROMPT",
+                {"incidentId":"%s","incidentNumber":"DEMO-2026-000001","code":"PPC_APPI","report":"PROMPT",
                  "reportTo":"個人情報保護委員会","dueAt":"%s","remindedAt":"%s",
                  "reminded":[{"username":"csirt1"},{"username":"seclead"}],"drill":false}""".formatted(id, due, now()));
         send(ESCALATION_EVENTS, "LegalDeadlineMissed", "escalation-service", id, """
-                {"incidentId":"%s","incidentNumber":"INC-2026-000001","code":"PPC_APPI","report":"PROMPT",
+                {"incidentId":"%s","incidentNumber":"DEMO-2026-000001","code":"PPC_APPI","report":"PROMPT",
                  "reportTo":"個人情報保護委員会","dueAt":"%s","missedAt":"%s",
                  "escalatedTo":[{"username":"ciso"}],"drill":false}""".formatted(id, due, now()));
         send(ESCALATION_EVENTS, "IncidentMarkedSerious", "escalation-service", id, """
                 {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}""".formatted(id, now()));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -138,7 +138,7 @@ class TimelineFromOtherServicesTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -184,7 +184,7 @@ class TimelineFromOtherServicesTest {
                 NOTIFICATION_EVENTS + ".incident-service.dlq", r -> id.equals(r.key()), Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.staff1())
+                        .oauth2(Tokens.csirt1())
                         .when()
                         .get("/api/incidents/" + id)
                         .then()
@@ -193,7 +193,7 @@ class TimelineFromOtherServicesTest {
 
     private static JsonPath timeline(String id) {
         return given().auth()
-                .oauth2(Tokens.staff1())
+                .oauth2(Tokens.csirt1())
                 .when()
                 .get("/api/incidents/" + id)
                 .then()
@@ -212,7 +212,7 @@ class TimelineFromOtherServicesTest {
     private static String envelope(UUID id, String eventName, String service, String subject, String data) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/horenso/%s","type":"jp.horenso.%s","time":"%s",
-                 "subject":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, service, eventName, now(), subject, data);
+                 "subject":"%s","organisation":"demo-city","datacontenttype":"application/json","data":%s}""".formatted(id, service, eventName, now(), subject, data);
     }
 
     private static OffsetDateTime now() {

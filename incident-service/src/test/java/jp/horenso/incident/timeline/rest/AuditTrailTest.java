@@ -17,6 +17,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
+import jp.horenso.incident.support.OwnerDatabase;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
 import jp.horenso.incident.timeline.TimelineType;
@@ -49,16 +50,12 @@ class AuditTrailTest {
     @Test
     void article117_rowAlteredDirectlyInTheDatabaseFailsVerification() {
         String id = reportedAndAcknowledged();
-        QuarkusTransaction.requiringNew().run(() -> {
-            // What an insider with database rights could do: switch the guard off and rewrite history.
-            em.createNativeQuery("ALTER TABLE timeline_entry DISABLE TRIGGER timeline_entry_append_only")
-                    .executeUpdate();
-            em.createNativeQuery("UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ?1 AND seq = 1")
-                    .setParameter(1, UUID.fromString(id))
-                    .executeUpdate();
-            em.createNativeQuery("ALTER TABLE timeline_entry ENABLE TRIGGER timeline_entry_append_only")
-                    .executeUpdate();
-        });
+        // What an insider with the owner's database rights could do: switch the guard off and rewrite history.
+        OwnerDatabase.run(
+                "ALTER TABLE timeline_entry DISABLE TRIGGER timeline_entry_append_only;"
+                        + " UPDATE timeline_entry SET actor = 'mallory' WHERE incident_id = ? AND seq = 1;"
+                        + " ALTER TABLE timeline_entry ENABLE TRIGGER timeline_entry_append_only",
+                UUID.fromString(id));
         given().auth()
                 .oauth2(Tokens.auditor())
                 .when()
