@@ -56,8 +56,8 @@ public final class Bench {
     private static final String REPORTER = "staff1";
     private static final String CHIEF_MAIL = "chief1@demo-city.example.jp";
     private static final String CLIENT = "horenso-cli";
-    private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"(INC-\\d{4}-\\d{6})\"");
-    private static final Pattern CASE = Pattern.compile("INC-\\d{4}-\\d{6}");
+    private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6})\"");
+    private static final Pattern CASE = Pattern.compile("[A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6}");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     /** Processes whose CPU is reported: the three services first (the figures), then the rest (for context). */
     private static final List<String> SERVICES = List.of("incident-service", "escalation-service",

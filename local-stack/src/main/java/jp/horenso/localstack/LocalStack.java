@@ -192,16 +192,6 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml");
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
-        if ("incident-service".equals(service)) {
-            // The services run their prod profile, which has no demo organisation: the local stack names it.
-            env.put("HORENSO_ORGANISATION", "demo-city");
-            env.put(
-                    "QUARKUS_CONFIG_LOCATIONS",
-                    settings.repoRoot()
-                            .resolve("incident-service/demo/demo-city.properties")
-                            .toUri()
-                            .toString());
-        }
         env.putAll(settings.extraEnvironment());
         return env;
     }
