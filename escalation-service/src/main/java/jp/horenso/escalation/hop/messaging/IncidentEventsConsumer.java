@@ -96,7 +96,10 @@ public class IncidentEventsConsumer {
         } else if (event.is(LegalDutyRevised.NAME)) {
             legal.revised(event.id(), cloudEvents.data(event, LegalDutyRevised.class));
         } else if (event.is(IncidentUnitChanged.NAME)) {
-            lifecycle.changeUnit(event.id(), cloudEvents.data(event, IncidentUnitChanged.class));
+            IncidentUnitChanged change = cloudEvents.data(event, IncidentUnitChanged.class);
+            // The new unit is looked up in the organisation the data names: it must be the envelope's (the case's).
+            event.requireOrganisation(change.organisation());
+            lifecycle.changeUnit(event.id(), change);
         } else if (event.is(IncidentClosed.NAME)) {
             lifecycle.stop(
                     event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);

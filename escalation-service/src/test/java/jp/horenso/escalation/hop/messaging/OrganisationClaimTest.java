@@ -95,6 +95,23 @@ class OrganisationClaimTest {
                 .allMatch(e -> e.path("organisation").asText().equals("demo-city")));
     }
 
+    @Test
+    void unitChangeNamingAnotherOrganisationsUnitIsDeadLettered() {
+        UUID incident = UUID.randomUUID();
+        IncidentEvents.send(IncidentEvents.staffReport(incident));
+        published.await(incident, "HopOpened", 1);
+
+        // Envelope demo-city (the case's), data demo-gikai's section: the case would move into another organisation.
+        ObjectNode intoCouncil = IncidentEvents.unitChanged(
+                incident, "demo-gikai", "general-affairs-section", "gikai-general", "gikai-secretariat");
+        IncidentEvents.send(intoCouncil);
+
+        assertDeadLettered(intoCouncil);
+        assertEquals(
+                "general-affairs-section", db.read(() -> runs.findById(incident).unitCode()));
+        assertTrue(published.of(incident, "HopCancelled").isEmpty());
+    }
+
     private static void assertDeadLettered(ObjectNode event) {
         assertEquals(
                 1,
