@@ -125,10 +125,14 @@ public class OnboardingService {
     public SeedOutcome seed(String resource, String bundleText) {
         OnboardingBundle bundle = OnboardingBundleFormat.read(bundleText);
         Profile profile = bundle.profile();
-        if (profile != null
-                && !profile.code().isEmpty()
-                && organisations.findByIdOptional(profile.code()).isPresent()) {
-            return new SeedOutcome(profile.code(), false);
+        if (profile != null && !profile.code().isEmpty()) {
+            var existing = organisations.findByIdOptional(profile.code());
+            if (existing.isPresent()) {
+                if (existing.get().onboardedAt() == null) {
+                    adoptProfile(resource, bundle);
+                }
+                return new SeedOutcome(profile.code(), false);
+            }
         }
         Checked checked;
         try {
@@ -142,6 +146,56 @@ public class OnboardingService {
         }
         // Another replica starting at the same time may have claimed it: then it is seeded, not by us.
         return new SeedOutcome(profile.code(), store(bundle, checked, SEED));
+    }
+
+    /**
+     * An organisation seeded before organisations had a profile (a local stack from an earlier version): its
+     * directory and chain stay as the database has them; it takes the seed's profile and is announced
+     * (OrganisationOnboarded, by {@code seed}) so that the other services learn its case-number prefix and contacts.
+     */
+    private void adoptProfile(String resource, OnboardingBundle bundle) {
+        Profile profile = bundle.profile();
+        List<FieldProblem> problems = bundle.problems().stream()
+                .filter(p -> p.field() != null && p.field().startsWith("organisation"))
+                .toList();
+        if (!problems.isEmpty() || organisations.prefixTaken(profile.caseNumberPrefix(), profile.code())) {
+            throw new IllegalStateException("seed " + resource + ": the profile of " + profile.code()
+                    + " is not valid or its case-number prefix is taken: "
+                    + problems.stream()
+                            .map(p -> p.field() + " " + p.message().in(java.util.Locale.ENGLISH))
+                            .toList());
+        }
+        if (!organisations.adoptProfile(
+                profile.code(),
+                profile.caseNumberPrefix(),
+                profile.classificationScheme(),
+                profile.contactJa(),
+                profile.contactEn(),
+                json(profile.publicContacts()),
+                SEED)) {
+            return;
+        }
+        Organisation organisation = Organisation.of(profile.code());
+        outbox.append(OrganisationOnboarded.NAME, organisation, profile.code(), onboarded(profile, SEED));
+        trail.record(
+                organisation,
+                SEED,
+                ORGANISATION_ONBOARDED,
+                profile.code(),
+                new OnboardingDetail(profile.caseNumberPrefix(), profile.classificationScheme(), 0, 0, 0, 0, 0, 0));
+        LOG.infof("organisation %s (seeded before profiles) took the profile of %s", profile.code(), resource);
+    }
+
+    private static OrganisationOnboarded onboarded(Profile profile, String by) {
+        return new OrganisationOnboarded(
+                profile.code(),
+                new OrganisationOnboarded.Text(
+                        profile.nameJa(), profile.nameEn().isEmpty() ? null : profile.nameEn()),
+                profile.caseNumberPrefix(),
+                profile.classificationScheme(),
+                new OrganisationOnboarded.Text(profile.contactJa(), profile.contactEn()),
+                profile.publicContacts(),
+                by);
     }
 
     /** What the start-up seeding did with one seed file. */
@@ -239,19 +293,7 @@ public class OnboardingService {
         chains.flush();
         Organisation organisation = Organisation.of(code);
         // The profile first: a consumer knows the organisation before its directory arrives (same key, in order).
-        outbox.append(
-                OrganisationOnboarded.NAME,
-                organisation,
-                code,
-                new OrganisationOnboarded(
-                        code,
-                        new OrganisationOnboarded.Text(
-                                profile.nameJa(), profile.nameEn().isEmpty() ? null : profile.nameEn()),
-                        profile.caseNumberPrefix(),
-                        profile.classificationScheme(),
-                        new OrganisationOnboarded.Text(profile.contactJa(), profile.contactEn()),
-                        profile.publicContacts(),
-                        by));
+        outbox.append(OrganisationOnboarded.NAME, organisation, code, onboarded(profile, by));
         publisher.publish(code);
         OnboardingResult result = result(bundle, false);
         trail.record(
