@@ -38,6 +38,7 @@ public record OnboardingBundle(
             String nameJa,
             String nameEn,
             String caseNumberPrefix,
+            int caseNumberPrefixLine,
             String classificationScheme,
             String contactJa,
             String contactEn,

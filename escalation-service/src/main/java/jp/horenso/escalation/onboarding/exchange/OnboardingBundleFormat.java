@@ -199,7 +199,16 @@ public final class OnboardingBundleFormat {
                     "organisation.publicContacts must be a list."));
         }
         return new Profile(
-                line, code, nameJa, nameEn, prefix, scheme, contactJa, contactEn, List.copyOf(publicContacts));
+                line,
+                code,
+                nameJa,
+                nameEn,
+                prefix,
+                lineOf(organisation, "caseNumberPrefix"),
+                scheme,
+                contactJa,
+                contactEn,
+                List.copyOf(publicContacts));
     }
 
     private static ChainDocument chain(String text, List<FieldProblem> problems) {

@@ -212,7 +212,7 @@ public class OnboardingService {
                 && organisations.prefixTaken(profile.caseNumberPrefix(), code)) {
             problems.add(new FieldProblem(
                     "organisation.caseNumberPrefix",
-                    profile.line(),
+                    profile.caseNumberPrefixLine(),
                     Message.text(
                             "事案番号の接頭辞 " + profile.caseNumberPrefix() + " は別の組織が使っています。",
                             "Case-number prefix " + profile.caseNumberPrefix() + " is used by another organisation.")));

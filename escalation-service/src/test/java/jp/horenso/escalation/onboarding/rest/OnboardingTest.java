@@ -229,6 +229,7 @@ class OnboardingTest {
                 .then()
                 .statusCode(400)
                 .body("errors.field", equalTo(List.of("organisation.caseNumberPrefix")))
+                .body("errors.line", equalTo(List.of(4)))
                 .body("errors[0].message", containsString("used by another organisation"));
     }
 
