@@ -13,6 +13,7 @@ import jp.horenso.escalation.directory.service.DirectoryService;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.notice.event.NotificationRequested;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Organisation;
 import org.jboss.logging.Logger;
 
 /**
@@ -109,6 +110,11 @@ public class Notices {
     }
 
     private void append(ChainRun run, Notice notice, Instant now) {
-        outbox.append(NotificationRequested.NAME, run.incidentId().toString(), now, notice.build());
+        outbox.append(
+                NotificationRequested.NAME,
+                Organisation.of(run.organisation()),
+                run.incidentId().toString(),
+                now,
+                notice.build());
     }
 }

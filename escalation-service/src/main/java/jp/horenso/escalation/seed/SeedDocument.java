@@ -29,8 +29,23 @@ public record SeedDocument(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Name(String ja, String en) {}
 
+    /**
+     * The organisation and, in a seed or onboarding bundle, its profile (the directory's JSON and export leave the
+     * profile out: it is not changed by a directory import).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record OrganisationSeed(String code, Name name) {}
+    public record OrganisationSeed(
+            String code,
+            Name name,
+            String caseNumberPrefix,
+            String classificationScheme,
+            Name contact,
+            List<String> publicContacts) {
+
+        public OrganisationSeed(String code, Name name) {
+            this(code, name, null, null, null, null);
+        }
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record UnitSeed(String code, UnitKind kind, String parent, Name name) {}

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import jp.horenso.localstack.testing.EventSchemas;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -94,6 +93,21 @@ public final class EscalationEventLog {
         return events;
     }
 
+    /** Every event about a subject (e.g. an organisation code) so far, in the order published, checked. */
+    public List<JsonNode> allOfSubject(String subject) {
+        List<JsonNode> events = new ArrayList<>();
+        for (Received r : received) {
+            if (subject.equals(r.event().path("subject").asText())) {
+                if (!r.problems().isEmpty()) {
+                    throw new AssertionError("published event is invalid: " + r.problems() + "\n"
+                            + r.event().toPrettyString());
+                }
+                events.add(r.event());
+            }
+        }
+        return events;
+    }
+
     /** The NotificationRequested data of a case of one kind, so far. */
     public List<JsonNode> notices(UUID incidentId, String kind) {
         return of(incidentId, "NotificationRequested").stream()
@@ -139,7 +153,7 @@ public final class EscalationEventLog {
             return new Received(
                     record.key(), mapper.createObjectNode().put("raw", record.value()), List.of("not JSON"));
         }
-        List<String> problems = new ArrayList<>(EventSchemas.problems(event));
+        List<String> problems = new ArrayList<>(Contract.problems(event));
         if (!String.valueOf(record.key()).equals(event.path("subject").asText())) {
             problems.add("key " + record.key() + " is not the subject");
         }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import jp.horenso.localstack.testing.EventSchemas;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -34,6 +33,13 @@ public final class IncidentEvents {
     }
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /**
+     * The organisation each case was reported in (by {@link #reportedIn}): later events of the case carry it in
+     * their envelope, as incident-service's do; a case never reported here is demo-city's.
+     */
+    private static final java.util.Map<UUID, String> ORGANISATION_OF_CASE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static KafkaProducer<String, String> producer;
 
     private IncidentEvents() {}
@@ -54,6 +60,7 @@ public final class IncidentEvents {
             List<String> roles,
             String severity,
             boolean drill) {
+        ORGANISATION_OF_CASE.put(incidentId, organisation);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         ObjectNode data = MAPPER.createObjectNode();
         data.put("incidentId", incidentId.toString());
@@ -361,9 +368,16 @@ public final class IncidentEvents {
         return envelope(eventName, incidentId, now, data);
     }
 
+    /** The same event claiming another organisation in its envelope (what a consumer must refuse). */
+    public static ObjectNode claimingOrganisation(ObjectNode event, String organisation) {
+        ObjectNode copy = event.deepCopy();
+        copy.put("organisation", organisation);
+        return copy;
+    }
+
     /** Sends an event (keyed by its subject) after checking it against the contract. */
     public static void send(ObjectNode event) {
-        EventSchemas.assertValid(event);
+        Contract.assertValid(event);
         sendRaw(event.path("subject").asText(), event.toString());
     }
 
@@ -386,6 +400,7 @@ public final class IncidentEvents {
         event.put("type", "jp.horenso." + eventName);
         event.put("time", time.toString());
         event.put("subject", subject.toString());
+        event.put("organisation", ORGANISATION_OF_CASE.getOrDefault(subject, "demo-city"));
         event.put("datacontenttype", "application/json");
         event.set("data", data);
         return event;

@@ -18,9 +18,9 @@ import java.util.List;
 import jp.horenso.escalation.chain.ChainDefinition;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainAdminService;
+import jp.horenso.escalation.common.security.OrganisationCaller;
 import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
-import jp.horenso.platform.security.CallerIdentity;
 
 /**
  * The caller's organisation's reporting chain (第107条): read by the people who run or audit it, written by the
@@ -31,9 +31,9 @@ import jp.horenso.platform.security.CallerIdentity;
 public class ChainResource {
 
     private final ChainAdminService chains;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public ChainResource(ChainAdminService chains, CallerIdentity caller) {
+    public ChainResource(ChainAdminService chains, OrganisationCaller caller) {
         this.chains = chains;
         this.caller = caller;
     }

@@ -17,6 +17,7 @@ import jp.horenso.escalation.directory.repository.OrganisationRepository;
 import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.escalation.directory.service.StoredStaffing;
+import jp.horenso.platform.admintrail.AdminTrail;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
@@ -41,6 +42,13 @@ public class ChainAdminService {
     private final ChainCatalog catalog;
     private final ObjectMapper mapper;
     private final EscalationConfig config;
+    private final AdminTrail trail;
+
+    /** The administrative trail's action for a new chain version. */
+    public static final String CHAIN_VERSION_SAVED = "CHAIN_VERSION_SAVED";
+
+    /** What the trail records of a chain version (the document itself is the version, kept forever). */
+    public record ChainVersionSaved(int version, Integer previousVersion, int steps, int outsideBodies) {}
 
     public ChainAdminService(
             ChainDefinitionRepository definitions,
@@ -50,7 +58,8 @@ public class ChainAdminService {
             DeputyRepository deputies,
             ChainCatalog catalog,
             ObjectMapper mapper,
-            EscalationConfig config) {
+            EscalationConfig config,
+            AdminTrail trail) {
         this.definitions = definitions;
         this.organisations = organisations;
         this.units = units;
@@ -59,6 +68,7 @@ public class ChainAdminService {
         this.catalog = catalog;
         this.mapper = mapper;
         this.config = config;
+        this.trail = trail;
     }
 
     /** The version new cases of the caller's organisation start on. */
@@ -152,6 +162,16 @@ public class ChainAdminService {
         definitions.flush();
         // created_at is the database's clock: read it back.
         definitions.getEntityManager().refresh(written);
+        trail.record(
+                jp.horenso.platform.security.Organisation.of(organisation),
+                caller.username(),
+                CHAIN_VERSION_SAVED,
+                "chain/v" + written.version(),
+                new ChainVersionSaved(
+                        written.version(),
+                        current == 0 ? null : current,
+                        document.steps() == null ? 0 : document.steps().size(),
+                        document.outsideBodiesOrNone().size()));
         LOG.infof(
                 "chain of %s: version %d written by %s; new cases start on it",
                 organisation, written.version(), caller.username());

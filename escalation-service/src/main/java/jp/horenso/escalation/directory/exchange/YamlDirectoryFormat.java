@@ -56,15 +56,31 @@ public final class YamlDirectoryFormat {
                     "yaml", 1, Message.text("文書が空か、対応表ではありません。", "The document is empty or not a mapping.")));
             return rows;
         }
+        readSections(document, rows, Set.of(), Set.of());
+        return rows;
+    }
+
+    /**
+     * Reads the directory's sections of a YAML document already composed into {@code rows}; the sections in
+     * {@code otherSections} and the keys of {@code organisation} in {@code otherOrganisationKeys} are left to the
+     * caller (an onboarding bundle's chain and profile), any other key is an error.
+     */
+    public static void readSections(
+            MappingNode document, DirectoryRows rows, Set<String> otherSections, Set<String> otherOrganisationKeys) {
+        Set<String> organisationKeys = new java.util.HashSet<>(otherOrganisationKeys);
+        organisationKeys.addAll(Set.of("code", "name"));
         for (NodeTuple section : document.getValue()) {
             String key = scalar(section.getKeyNode());
             Node value = section.getValueNode();
+            if (otherSections.contains(key)) {
+                continue;
+            }
             if (!SECTIONS.contains(key)) {
                 rows.unreadable.add(unknownKey(key, section.getKeyNode()));
                 continue;
             }
             if (key.equals("organisation")) {
-                Map<String, Node> org = mapping(value, Set.of("code", "name"), key, rows);
+                Map<String, Node> org = mapping(value, organisationKeys, key, rows);
                 if (org != null) {
                     Map<String, Node> name = org.containsKey("name")
                             ? mapping(org.get("name"), Set.of("ja", "en"), "organisation.name", rows)
@@ -135,7 +151,6 @@ public final class YamlDirectoryFormat {
                 }
             }
         }
-        return rows;
     }
 
     private static Map<String, Node> mapping(Node node, Set<String> keys, String where, DirectoryRows rows) {
@@ -171,7 +186,8 @@ public final class YamlDirectoryFormat {
         return node instanceof ScalarNode scalar ? scalar.getValue() : String.valueOf(node);
     }
 
-    private static int line(Node node) {
+    /** The 1-based line a node starts on (0 when unknown). */
+    public static int line(Node node) {
         return node.getStartMark() == null ? 0 : node.getStartMark().getLine() + 1;
     }
 }

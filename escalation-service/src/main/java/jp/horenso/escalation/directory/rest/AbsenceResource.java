@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import jp.horenso.escalation.common.security.OrganisationCaller;
 import jp.horenso.escalation.directory.Absence;
 import jp.horenso.escalation.directory.service.AbsenceService;
-import jp.horenso.platform.security.CallerIdentity;
 
 /** Absences (leave, business trips) of the caller's organisation: while absent, a person's hops go to the deputy. */
 @Path("/api/directory/absences")
@@ -27,9 +27,9 @@ import jp.horenso.platform.security.CallerIdentity;
 public class AbsenceResource {
 
     private final AbsenceService absences;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public AbsenceResource(AbsenceService absences, CallerIdentity caller) {
+    public AbsenceResource(AbsenceService absences, OrganisationCaller caller) {
         this.absences = absences;
         this.caller = caller;
     }

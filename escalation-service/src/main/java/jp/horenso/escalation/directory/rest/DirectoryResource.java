@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jp.horenso.escalation.common.security.OrganisationCaller;
 import jp.horenso.escalation.directory.exchange.CsvDirectoryFormat;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
 import jp.horenso.escalation.directory.exchange.YamlDirectoryFormat;
@@ -26,7 +27,6 @@ import jp.horenso.escalation.seed.SeedDocument;
 import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
-import jp.horenso.platform.security.CallerIdentity;
 
 /**
  * The caller's organisation's directory (units, people, positions, deputies): read as JSON, exported and
@@ -43,9 +43,10 @@ public class DirectoryResource {
 
     private final DirectoryExportService directory;
     private final DirectoryImportService imports;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public DirectoryResource(DirectoryExportService directory, DirectoryImportService imports, CallerIdentity caller) {
+    public DirectoryResource(
+            DirectoryExportService directory, DirectoryImportService imports, OrganisationCaller caller) {
         this.directory = directory;
         this.imports = imports;
         this.caller = caller;

@@ -8,6 +8,7 @@ import java.util.List;
 import jp.horenso.escalation.directory.Absence;
 import jp.horenso.escalation.directory.repository.AbsenceRepository;
 import jp.horenso.escalation.directory.repository.PersonRepository;
+import jp.horenso.platform.admintrail.AdminTrail;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
@@ -18,12 +19,27 @@ import jp.horenso.platform.security.Caller;
 @Transactional
 public class AbsenceService {
 
+    /** The administrative trail's action when an absence is recorded. */
+    public static final String ABSENCE_RECORDED = "ABSENCE_RECORDED";
+    /** The administrative trail's action when an absence is removed (the person came back early, a mistake). */
+    public static final String ABSENCE_CANCELLED = "ABSENCE_CANCELLED";
+
     private final AbsenceRepository absences;
     private final PersonRepository people;
+    private final AdminTrail trail;
 
-    public AbsenceService(AbsenceRepository absences, PersonRepository people) {
+    public AbsenceService(AbsenceRepository absences, PersonRepository people, AdminTrail trail) {
         this.absences = absences;
         this.people = people;
+        this.trail = trail;
+    }
+
+    /** What the trail records of an absence: whose and when, not why (a reason may be personal, e.g. sick leave). */
+    public record AbsenceDetail(long id, String username, Instant startsAt, Instant endsAt) {
+
+        static AbsenceDetail of(Absence absence) {
+            return new AbsenceDetail(absence.id(), absence.username(), absence.startsAt(), absence.endsAt());
+        }
     }
 
     /** The absences of the caller's organisation not yet over. */
@@ -61,6 +77,13 @@ public class AbsenceService {
         }
         Absence absence = new Absence(caller.organisation(), username, startsAt, endsAt, reason, caller.username());
         absences.persist(absence);
+        absences.flush();
+        trail.record(
+                caller.organisationRef(),
+                caller.username(),
+                ABSENCE_RECORDED,
+                "absence/" + absence.id(),
+                AbsenceDetail.of(absence));
         return absence;
     }
 
@@ -71,5 +94,11 @@ public class AbsenceService {
                 .orElseThrow(() -> ProblemException.notFound(
                         Message.text("不在 " + id + " はありません。", "There is no absence " + id + ".")));
         absences.delete(absence);
+        trail.record(
+                caller.organisationRef(),
+                caller.username(),
+                ABSENCE_CANCELLED,
+                "absence/" + absence.id(),
+                AbsenceDetail.of(absence));
     }
 }

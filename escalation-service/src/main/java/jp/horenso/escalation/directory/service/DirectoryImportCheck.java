@@ -184,11 +184,31 @@ public class DirectoryImportCheck {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("chain " + organisation + " v" + current.version() + " unreadable", e);
         }
+        Staffing imported = staffing(rows, dates);
+        List<FieldProblem> errors = new ArrayList<>();
+        for (ChainError e : ChainValidator.staffing(chain, imported)) {
+            errors.add(new FieldProblem(
+                    "positions",
+                    e.line(),
+                    Message.text(
+                            "報告経路（版 " + current.version() + "）が使う職: "
+                                    + e.message().in(Locale.JAPANESE),
+                            "A position the chain (version " + current.version() + ") uses: "
+                                    + e.message().in(Locale.ENGLISH))));
+        }
+        return errors;
+    }
+
+    /**
+     * Who would hold the positions once {@code rows} are imported (a holder, or a deputy valid today in the
+     * organisations' zone), for checking a chain against a directory not stored yet.
+     */
+    public Staffing staffing(DirectoryRows rows, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
         LocalDate today = (LocalDate) entityManager
                 .createNativeQuery("select cast(now() at time zone :zone as date)", LocalDate.class)
                 .setParameter("zone", config.zone().getId())
                 .getSingleResult();
-        Staffing imported = new Staffing() {
+        return new Staffing() {
             @Override
             public List<StaffedUnit> units(UnitKind kind) {
                 return rows.units.stream()
@@ -210,18 +230,6 @@ public class DirectoryImportCheck {
                                         && validOn(dates.get(d), today));
             }
         };
-        List<FieldProblem> errors = new ArrayList<>();
-        for (ChainError e : ChainValidator.staffing(chain, imported)) {
-            errors.add(new FieldProblem(
-                    "positions",
-                    e.line(),
-                    Message.text(
-                            "報告経路（版 " + current.version() + "）が使う職: "
-                                    + e.message().in(Locale.JAPANESE),
-                            "A position the chain (version " + current.version() + ") uses: "
-                                    + e.message().in(Locale.ENGLISH))));
-        }
-        return errors;
     }
 
     private static Position position(

@@ -21,6 +21,7 @@ import jp.horenso.escalation.directory.repository.PersonRepository;
 import jp.horenso.escalation.directory.repository.PositionAssignmentRepository;
 import jp.horenso.escalation.directory.repository.UnitRepository;
 import jp.horenso.escalation.directory.service.DirectoryImportCheck.Checked;
+import jp.horenso.platform.admintrail.AdminTrail;
 import jp.horenso.platform.problem.Message;
 import jp.horenso.platform.problem.ProblemException;
 import jp.horenso.platform.security.Caller;
@@ -44,6 +45,10 @@ public class DirectoryImportService {
     private final EntityManager entityManager;
     private final DirectoryImportCheck importCheck;
     private final DirectoryPublisher publisher;
+    private final AdminTrail trail;
+
+    /** The administrative trail's action for a directory import (units, people, positions and deputies). */
+    public static final String DIRECTORY_IMPORTED = "DIRECTORY_IMPORTED";
 
     public DirectoryImportService(
             OrganisationRepository organisations,
@@ -53,7 +58,8 @@ public class DirectoryImportService {
             DeputyRepository deputies,
             EntityManager entityManager,
             DirectoryImportCheck importCheck,
-            DirectoryPublisher publisher) {
+            DirectoryPublisher publisher,
+            AdminTrail trail) {
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -62,6 +68,7 @@ public class DirectoryImportService {
         this.entityManager = entityManager;
         this.importCheck = importCheck;
         this.publisher = publisher;
+        this.trail = trail;
     }
 
     /** What an import did (or, for a dry run, would do). */
@@ -100,13 +107,25 @@ public class DirectoryImportService {
         apply(code, rows, checked);
         // The new departments and sections reach the other services in the same transaction (outbox).
         publisher.publish(code);
+        // 第117–119条: who changed the directory, when, and how much (the counts; the rows are in the export).
+        trail.record(
+                jp.horenso.platform.security.Organisation.of(code),
+                caller.username(),
+                DIRECTORY_IMPORTED,
+                code,
+                result);
         LOG.infof(
                 "directory of %s replaced by %s: %d units, %d people, %d positions, %d deputies",
                 code, caller.username(), result.units(), result.people(), result.positions(), result.deputies());
         return result;
     }
 
-    private void apply(String organisation, DirectoryRows rows, Checked checked) {
+    /**
+     * Writes checked rows as the organisation's directory, replacing what it had (nothing, for an organisation
+     * being onboarded), in the caller's transaction. Publishes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(String organisation, DirectoryRows rows, Checked checked) {
         entityManager.flush();
         entityManager.clear();
         // Positions and deputies point at people and units; people at units; sections at departments.

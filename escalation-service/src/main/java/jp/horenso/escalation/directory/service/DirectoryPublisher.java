@@ -51,6 +51,7 @@ public class DirectoryPublisher {
         var now = clock.transactionTime();
         outbox.append(
                 DirectoryPublished.NAME,
+                jp.horenso.platform.security.Organisation.of(organisationCode),
                 organisationCode,
                 now,
                 new DirectoryPublished(

@@ -2,6 +2,8 @@ package jp.horenso.escalation.hop.messaging;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.UUID;
 import jp.horenso.escalation.action.messaging.ResponseActionChanged;
 import jp.horenso.escalation.action.service.ResponseActionService;
 import jp.horenso.escalation.decision.messaging.CisoReportSubmitted;
@@ -9,6 +11,7 @@ import jp.horenso.escalation.decision.messaging.CisoReviewDecided;
 import jp.horenso.escalation.decision.messaging.DisclosureDecision;
 import jp.horenso.escalation.decision.service.DecisionNoticeService;
 import jp.horenso.escalation.hop.CancelReason;
+import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.service.CaseLifecycleService;
 import jp.horenso.escalation.hop.service.EscalationService;
 import jp.horenso.escalation.legal.messaging.LegalDutyIdentified;
@@ -45,6 +48,7 @@ public class IncidentEventsConsumer {
     private final CaseLifecycleService lifecycle;
     private final DecisionNoticeService decisions;
     private final ResponseActionService actions;
+    private final ChainRunRepository runs;
 
     public IncidentEventsConsumer(
             EventConsumption consumption,
@@ -53,7 +57,8 @@ public class IncidentEventsConsumer {
             LegalClockService legal,
             CaseLifecycleService lifecycle,
             DecisionNoticeService decisions,
-            ResponseActionService actions) {
+            ResponseActionService actions,
+            ChainRunRepository runs) {
         this.consumption = consumption;
         this.cloudEvents = cloudEvents;
         this.escalation = escalation;
@@ -61,6 +66,7 @@ public class IncidentEventsConsumer {
         this.lifecycle = lifecycle;
         this.decisions = decisions;
         this.actions = actions;
+        this.runs = runs;
     }
 
     @Incoming(CHANNEL)
@@ -70,8 +76,13 @@ public class IncidentEventsConsumer {
     }
 
     private void handle(IncomingEvent event) {
+        // A case never crosses organisations: the envelope must name the organisation the case's chain runs in
+        // (for a report: the organisation the report names), else the event is dead-lettered, nothing applied.
+        caseOf(event).flatMap(runs::organisationOf).ifPresent(event::requireOrganisation);
         if (event.is(IncidentReported.NAME)) {
-            escalation.startChain(event.id(), cloudEvents.data(event, IncidentReported.class));
+            IncidentReported report = cloudEvents.data(event, IncidentReported.class);
+            event.requireOrganisation(report.organisation());
+            escalation.startChain(event.id(), report);
         } else if (event.is(IncidentAcknowledged.NAME)) {
             escalation.acknowledge(event.id(), cloudEvents.data(event, IncidentAcknowledged.class));
         } else if (event.is(SeverityAssessed.NAME)) {
@@ -85,7 +96,10 @@ public class IncidentEventsConsumer {
         } else if (event.is(LegalDutyRevised.NAME)) {
             legal.revised(event.id(), cloudEvents.data(event, LegalDutyRevised.class));
         } else if (event.is(IncidentUnitChanged.NAME)) {
-            lifecycle.changeUnit(event.id(), cloudEvents.data(event, IncidentUnitChanged.class));
+            IncidentUnitChanged change = cloudEvents.data(event, IncidentUnitChanged.class);
+            // The new unit is looked up in the organisation the data names: it must be the envelope's (the case's).
+            event.requireOrganisation(change.organisation());
+            lifecycle.changeUnit(event.id(), change);
         } else if (event.is(IncidentClosed.NAME)) {
             lifecycle.stop(
                     event.id(), cloudEvents.data(event, IncidentClosed.class).incidentId(), CancelReason.CLOSED);
@@ -106,6 +120,16 @@ public class IncidentEventsConsumer {
             actions.changed(event.id(), event.name(), cloudEvents.data(event, ResponseActionChanged.class));
         } else {
             LOG.debugf("ignoring %s %s", event.type(), event.id());
+        }
+    }
+
+    /** The case an event is about: its data's {@code incidentId} (what the handlers apply it to), else its subject. */
+    private static Optional<UUID> caseOf(IncomingEvent event) {
+        String id = event.data().path("incidentId").asText(event.subject());
+        try {
+            return Optional.of(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 }

@@ -8,8 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.escalation.common.security.OrganisationCaller;
 import jp.horenso.escalation.hop.service.HopQueryService;
-import jp.horenso.platform.security.CallerIdentity;
 
 /** The hops of a case's reporting chain: who was told, by when they had to acknowledge, and what happened. */
 @Path("/api/incidents/{incidentId}/hops")
@@ -17,9 +17,9 @@ import jp.horenso.platform.security.CallerIdentity;
 public class HopResource {
 
     private final HopQueryService queries;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public HopResource(HopQueryService queries, CallerIdentity caller) {
+    public HopResource(HopQueryService queries, OrganisationCaller caller) {
         this.queries = queries;
         this.caller = caller;
     }

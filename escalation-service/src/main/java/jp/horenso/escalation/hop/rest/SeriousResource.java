@@ -12,9 +12,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.escalation.common.security.OrganisationCaller;
 import jp.horenso.escalation.directory.Position;
 import jp.horenso.escalation.hop.service.SeriousMarkingService;
-import jp.horenso.platform.security.CallerIdentity;
 
 /** 重大 (第43条3項): a department head or the security lead judges a case serious; the CISO is told. */
 @Path("/api/incidents/{incidentId}/serious")
@@ -22,9 +22,9 @@ import jp.horenso.platform.security.CallerIdentity;
 public class SeriousResource {
 
     private final SeriousMarkingService marking;
-    private final CallerIdentity caller;
+    private final OrganisationCaller caller;
 
-    public SeriousResource(SeriousMarkingService marking, CallerIdentity caller) {
+    public SeriousResource(SeriousMarkingService marking, OrganisationCaller caller) {
         this.marking = marking;
         this.caller = caller;
     }

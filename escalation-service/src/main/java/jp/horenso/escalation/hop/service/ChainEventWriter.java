@@ -16,12 +16,14 @@ import jp.horenso.escalation.hop.event.HopOpened;
 import jp.horenso.escalation.hop.event.HopTimedOut;
 import jp.horenso.escalation.hop.event.IncidentMarkedSerious;
 import jp.horenso.escalation.hop.event.Recipient;
+import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.hop.service.HopOpener.ToldOutsideBody;
 import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
 import jp.horenso.escalation.notice.event.NotificationRequested;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Organisation;
 
 /** Writes the chain's decisions as events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -39,10 +41,12 @@ public class ChainEventWriter {
 
     private final Outbox outbox;
     private final Notices notices;
+    private final ChainRunRepository runs;
 
-    public ChainEventWriter(Outbox outbox, Notices notices) {
+    public ChainEventWriter(Outbox outbox, Notices notices, ChainRunRepository runs) {
         this.outbox = outbox;
         this.notices = notices;
+        this.runs = runs;
     }
 
     public void chainStarted(ChainRun run, Instant now) {
@@ -216,6 +220,8 @@ public class ChainEventWriter {
     }
 
     private void append(String eventName, UUID incidentId, Instant now, Object data) {
-        outbox.append(eventName, incidentId.toString(), now, data);
+        // The case's run is in this transaction's persistence context already (every change locks it first).
+        outbox.append(
+                eventName, Organisation.of(runs.findById(incidentId).organisation()), incidentId.toString(), now, data);
     }
 }

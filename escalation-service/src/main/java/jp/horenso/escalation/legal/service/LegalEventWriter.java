@@ -15,6 +15,7 @@ import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
 import jp.horenso.escalation.notice.event.NotificationRequested.LegalDeadline;
 import jp.horenso.platform.outbox.Outbox;
+import jp.horenso.platform.security.Organisation;
 
 /** Writes the legal clocks' events to the outbox, in the caller's transaction. */
 @ApplicationScoped
@@ -95,6 +96,11 @@ public class LegalEventWriter {
     }
 
     private void append(String eventName, LegalClock clock, Instant now, Object data) {
-        outbox.append(eventName, clock.incidentId().toString(), now, data);
+        outbox.append(
+                eventName,
+                Organisation.of(clock.organisation()),
+                clock.incidentId().toString(),
+                now,
+                data);
     }
 }
