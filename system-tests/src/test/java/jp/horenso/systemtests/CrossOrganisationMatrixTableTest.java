@@ -4,9 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -107,6 +120,39 @@ class CrossOrganisationMatrixTableTest {
         assertFalse(CrossOrganisationMatrixTest.occurs("welfare-section", "welfare"));
         assertTrue(CrossOrganisationMatrixTest.occurs("to ciso@demo-city.example.jp", "demo-city.example.jp"));
         assertFalse(CrossOrganisationMatrixTest.occurs("DEMO-2026-0000012", "DEMO-2026-000001"));
+    }
+
+    @Test
+    void aStreamIsReadForTheTimeGivenAndThenLetGo() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/stream", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write("data: {\"incidentId\":\"abc\"}\n\n".getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(30_000);
+            } catch (InterruptedException | IOException e) {
+                // the reader let go
+            }
+        });
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.start();
+        try {
+            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                                            + server.getAddress().getPort() + "/stream"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+            long started = System.nanoTime();
+            String read = CrossOrganisationMatrixTest.readFor(response.body(), Duration.ofSeconds(1));
+            long took = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(read.contains("\"incidentId\":\"abc\""), read);
+            assertTrue(took >= 900 && took < 5_000, "read for about a second: " + took + " ms");
+        } finally {
+            server.stop(0);
+        }
     }
 
     private static Row row(String key) {
