@@ -1485,7 +1485,9 @@ class CrossOrganisationMatrixTest {
                                     ? o.target().code
                                     : o.caller().org().code) + ":" + o.status());
         }
-        StringBuilder table = new StringBuilder();
+        StringBuilder table = new StringBuilder(String.format("%-86s", "# operation"));
+        COLUMNS.forEach(column -> table.append(String.format(" %-5s", column)));
+        table.append('\n');
         for (Row row : ROWS) {
             table.append(String.format(
                     "%-86s", row.service() + " " + String.format("%-6s", row.method()) + " " + row.path()));
