@@ -130,7 +130,7 @@ class CrossOrganisationMatrixTest {
             incident POST   /api/incidents/{id}/withdrawal                               403   403   403  403     404   403  403     403   401
             incident GET    /api/kpis                                                    403   403   403  200     200   200  200     403   401
             incident GET    /api/me/awaiting                                             200   200   200  200     200   200  200     200   401
-            incident GET    /api/public/disclosures                                      200   200   200  200     200   200  200     200   200
+            incident GET    /api/organisation                                            200   200   200  200     200   200  200     403   401
             incident GET    /api/public/disclosures/{id}                                 404   404   404  404     404   404  404     404   404
             incident GET    /api/public/organisations/{organisation}/disclosures         200   200   200  200     200   200  200     200   200
             incident GET    /api/public/organisations/{organisation}/disclosures/{publicId} 404 404 404  404     404   404  404     404   404
@@ -150,6 +150,8 @@ class CrossOrganisationMatrixTest {
             escalation GET  /api/directory/export                                        403   403   403  200     403   403  200     403   401
             escalation GET  /api/incidents/{incidentId}/hops                             403   403   403  404     404   404  404     403   401
             escalation POST /api/incidents/{incidentId}/serious                          403   403   404  404     403   403  403     403   401
+            escalation GET  /api/organisations                                           403   403   403  403     403   403  403     200*  401
+            escalation POST /api/organisations                                           403   403   403  403     403   403  403     409   401
             notification GET  /ack/{token}                                               403   403   403  403     403   403  403     403   403
             notification POST /ack/{token}                                               403   403   403  403     403   403  403     403   403
             notification GET  /api/admin-trail                                           403   403   403  403     403   403  403     200*  401
@@ -164,10 +166,13 @@ class CrossOrganisationMatrixTest {
             web GET  /admin                                                              403   403   403  200     403   403  403     403   302
             web POST /admin/chain                                                        403   403   403  200     403   403  403     403   302
             web POST /admin/directory                                                    403   403   403  200     403   403  403     403   302
+            web GET  /admin/organisations                                                403   403   403  403     403   403  403     200   302
+            web POST /admin/organisations                                                403   403   403  403     403   403  403     200   302
             web GET  /admin/people                                                       403   403   403  200     403   403  403     403   302
             web POST /admin/people/absences                                              403   403   403  200     403   403  403     403   302
             web POST /admin/people/absences/{absenceId}/removal                          403   403   403  200     403   403  403     403   302
             web POST /admin/people/delivery                                              403   403   403  200     403   403  403     403   302
+            web GET  /admin/trail                                                        403   403   403  200     403   403  200     200*  302
             web GET  /audit                                                              403   403   403  200     200   200  200     403   302
             web GET  /audit/{id}/export.csv                                              403   403   403  404     404   404  404     403   302
             web GET  /cases/{id}                                                         404   404   404  404     404   404  404     403   302
@@ -225,6 +230,8 @@ class CrossOrganisationMatrixTest {
             Map.entry("incident GET /api/incidents/{id}/documents/committee-report", d -> "format=html"),
             Map.entry("incident GET /api/incidents/{id}/documents/persons-notice", d -> "format=html"),
             Map.entry("escalation PUT /api/directory", d -> "dryRun=true"),
+            Map.entry("escalation POST /api/organisations", d -> "dryRun=true"),
+            Map.entry("web GET /admin/trail", d -> "organisation=" + d.org.code),
             Map.entry("web GET /lang", d -> "to=en"),
             Map.entry("web GET /admin/people", d -> "username=" + d.org.ciso),
             Map.entry("web GET /cases/{id}/documents/{document}", d -> "format=html"));
@@ -418,6 +425,11 @@ class CrossOrganisationMatrixTest {
                     .append("\"\r\n\r\n")
                     .append(value)
                     .append("\r\n"));
+            if (filename == null) {
+                return text(
+                        "multipart/form-data; boundary=" + boundary,
+                        text.append("--").append(boundary).append("--\r\n").toString());
+            }
             text.append("--")
                     .append(boundary)
                     .append("\r\n")
@@ -1116,6 +1128,18 @@ class CrossOrganisationMatrixTest {
                         "reason",
                         INTRUSION));
             case "escalation PUT /api/directory" -> Body.text("application/yaml", "units: []\npeople: []\n");
+            // Onboarding an organisation that exists (the other one) again: refused, nothing stored (and a dry run).
+            case "escalation POST /api/organisations" ->
+                Body.text("application/yaml", "organisation:\n  code: " + org.code + "\n  caseNumberPrefix: MX\n");
+            case "web POST /admin/organisations" ->
+                Body.multipart(
+                        null,
+                        null,
+                        Map.of(
+                                "content",
+                                "organisation:\n  code: " + org.code + "\n  caseNumberPrefix: MX\n",
+                                "action",
+                                "dryRun"));
             case "escalation POST /api/incidents/{incidentId}/serious" -> Body.json(Map.of("reason", INTRUSION));
             case "notification PUT /api/recipients/{username}/delivery" ->
                 Body.json(

@@ -22,13 +22,16 @@ public final class RunningSystem implements AutoCloseable {
     public static final String IMMEDIATELY = "PT30S";
 
     /**
-     * What the services get on top of the local stack's settings. The packaged services run their prod profile,
+     * What the services get on top of the local stack's settings: both demo organisations seeded (escalation-service
+     * onboards them at start-up), and the OpenAPI document. The packaged services run their prod profile,
      * where the OpenAPI document is switched off; {@code CrossOrganisationMatrixTest} enumerates every operation from
      * it, so the system tests switch it back on (a run-time setting; the profile-specific name wins over a
      * {@code %prod.} line in application.properties).
      */
     static final Map<String, String> ENVIRONMENT = Map.of(
             "HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY,
+            // Both demo organisations of the realm (issue 12), whatever the local stack's own demo names.
+            "HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml",
             "QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true",
             "_PROD_QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true");
 
