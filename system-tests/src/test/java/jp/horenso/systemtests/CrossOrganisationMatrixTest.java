@@ -129,7 +129,7 @@ class CrossOrganisationMatrixTest {
             incident POST   /api/incidents/{id}/unit                                     403   403   403  404     404   403  403     403   401
             incident POST   /api/incidents/{id}/withdrawal                               403   403   403  403     404   403  403     403   401
             incident GET    /api/kpis                                                    403   403   403  200     200   200  200     403   401
-            incident GET    /api/me/awaiting                                             200   200   200  200     200   200  200     200   401
+            incident GET    /api/me/awaiting                                             200   200   200  200     200   200  200     403   401
             incident GET    /api/organisation                                            200   200   200  200     200   200  200     403   401
             incident GET    /api/public/disclosures/{id}                                 404   404   404  404     404   404  404     404   404
             incident GET    /api/public/organisations/{organisation}/disclosures         200   200   200  200     200   200  200     200   200
@@ -156,10 +156,10 @@ class CrossOrganisationMatrixTest {
             notification POST /ack/{token}                                               403   403   403  403     403   403  403     403   403
             notification GET  /api/admin-trail                                           403   403   403  403     403   403  403     200*  401
             notification GET  /api/admin-trail/verify                                    403   403   403  403     403   403  403     200*  401
-            notification GET  /api/inbox                                                 200   200   200  200     200   200  200     200   401
-            notification POST /api/inbox/{id}/read                                       404   404   404  404     404   404  404     404   401
-            notification GET  /api/inbox/stream                                          200   200   200  200     200   200  200     200   401
-            notification GET  /api/notifications                                         403   403   403  404     404   404  404     403   401
+            notification GET  /api/inbox                                                 200   200   200  200     200   200  200     403   401
+            notification POST /api/inbox/{id}/read                                       404   404   404  404     404   404  404     403   401
+            notification GET  /api/inbox/stream                                          200   200   200  200     200   200  200     403   401
+            notification GET  /api/notifications                                         403   403   403  200     200   200  200     403   401
             notification GET  /api/recipients/{username}/delivery                        403   403   403  404     404   403  403     403   401
             notification PUT  /api/recipients/{username}/delivery                        403   403   403  404     403   403  403     403   401
             web GET  /                                                                   303   303   303  303     303   303  303     303   302
@@ -568,7 +568,13 @@ class CrossOrganisationMatrixTest {
                         "POST",
                         incident + "/responses",
                         csirt,
-                        Body.json(Map.of("kind", "CONTAINMENT", "description", org.token + " 端末を隔離 / isolate the PC"))),
+                        Body.json(Map.of(
+                                "kind",
+                                "CONTAINMENT",
+                                "description",
+                                org.token + " 端末を隔離 / isolate the PC",
+                                "ownerUnit",
+                                org.sections.get(0)))),
                 "id");
         HttpRequest.Builder upload = request(
                         BASE_URLS.get("incident") + incident + "/evidence?description=" + enc(org.token + " log"),
@@ -883,7 +889,13 @@ class CrossOrganisationMatrixTest {
                         "POST",
                         "/api/incidents/" + data.staffCase + "/responses",
                         data.org.user("csirt"),
-                        Body.json(Map.of("kind", "RECOVERY", "description", data.org.token + " 復旧 / recovery")));
+                        Body.json(Map.of(
+                                "kind",
+                                "RECOVERY",
+                                "description",
+                                data.org.token + " 復旧 / recovery",
+                                "ownerUnit",
+                                data.org.sections.get(0))));
                 if (r.statusCode() != 201) {
                     SETUP_PROBLEMS.add(
                             data.org.code + ": stream trigger not recorded: " + r.statusCode() + " " + r.body());
@@ -1081,9 +1093,9 @@ class CrossOrganisationMatrixTest {
             case "incident POST /api/incidents/{id}/committee-report" ->
                 Body.json(Map.of("reportedAt", at, "reference", INTRUSION));
             case "incident POST /api/incidents/{id}/responses" ->
-                Body.json(Map.of("kind", "CONTAINMENT", "description", INTRUSION));
+                Body.json(Map.of("kind", "CONTAINMENT", "description", INTRUSION, "ownerUnit", org.sections.get(0)));
             case "incident PUT /api/incidents/{id}/responses/{actionId}" ->
-                Body.json(Map.of("kind", "CONTAINMENT", "description", INTRUSION, "status", "DONE"));
+                Body.json(Map.of("description", INTRUSION, "ownerUnit", org.sections.get(0), "status", "IN_PROGRESS"));
             case "incident POST /api/incidents/{id}/acknowledgements" -> Body.json(Map.of("comment", INTRUSION));
             case "incident POST /api/incidents/{id}/communications" ->
                 Body.json(Map.of(
@@ -1199,9 +1211,18 @@ class CrossOrganisationMatrixTest {
                         ""));
             case "web POST /cases/{id}/record" ->
                 Body.form(Map.of("etag", "\"1\"", "title", INTRUSION, "description", INTRUSION, "ongoing", "false"));
-            case "web POST /cases/{id}/actions" -> Body.form(Map.of("kind", "CONTAINMENT", "description", INTRUSION));
+            case "web POST /cases/{id}/actions" ->
+                Body.form(Map.of("kind", "CONTAINMENT", "description", INTRUSION, "ownerUnit", org.sections.get(0)));
             case "web POST /cases/{id}/actions/{actionId}" ->
-                Body.form(Map.of("status", "DONE", "description", INTRUSION, "version", "1"));
+                Body.form(Map.of(
+                        "status",
+                        "IN_PROGRESS",
+                        "description",
+                        INTRUSION,
+                        "ownerUnit",
+                        org.sections.get(0),
+                        "version",
+                        "1"));
             case "web POST /cases/{id}/ciso-report" -> Body.form(Map.of("summary", INTRUSION));
             case "web POST /cases/{id}/committee-report" ->
                 Body.form(Map.of(
