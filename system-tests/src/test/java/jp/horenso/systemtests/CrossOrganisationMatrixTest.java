@@ -821,6 +821,7 @@ class CrossOrganisationMatrixTest {
         }
         List<String> changed = compareFingerprints(before, after);
         List<String> deaf = streamsThatToldTheOwnerNothing();
+        List<String> unseen = markersTheOwnerNeverReads();
 
         int callers = CALLERS.size();
         System.out.println("[matrix] observed (paste over MATRIX once each difference is understood):");
@@ -851,6 +852,7 @@ class CrossOrganisationMatrixTest {
         section(failures, "counts/statistics/dashboard/KPIs moved with the other organisation", AGGREGATE_PROBLEMS);
         section(failures, "statuses other than the matrix's", wrongStatus);
         section(failures, "the stream check proved nothing: the owner's own stream was silent", deaf);
+        section(failures, "markers the owner never reads (a leak of them could not be seen)", unseen);
         if (!failures.isEmpty()) {
             fail(failures.toString());
         }
@@ -926,6 +928,35 @@ class CrossOrganisationMatrixTest {
             }
         }
         return deaf;
+    }
+
+    /**
+     * The control of the leak check: every marker occurs, as a whole word, in what its own organisation reads (its
+     * cases, their lists, its directory). A marker nobody reads would make "no leak" meaningless.
+     */
+    private static List<String> markersTheOwnerNeverReads() {
+        List<String> unseen = new ArrayList<>();
+        for (OrgData data : DATA.values()) {
+            String csirt = data.org.user("csirt");
+            String incident = "/api/incidents/" + data.staffCase;
+            StringBuilder read = new StringBuilder();
+            for (String path : List.of(
+                    incident,
+                    incident + "/responses",
+                    incident + "/evidence",
+                    incident + "/communications",
+                    "/api/incidents/" + data.csirtCase)) {
+                read.append(send("incident", "GET", path, csirt, null).body()).append('\n');
+            }
+            read.append(send("escalation", "GET", "/api/directory", data.org.user("seclead"), null)
+                    .body());
+            for (String marker : data.markers()) {
+                if (!occurs(read.toString(), marker)) {
+                    unseen.add(data.org.code + ": \"" + marker + "\"");
+                }
+            }
+        }
+        return unseen;
     }
 
     // --- calls -------------------------------------------------------------------------------------------------
