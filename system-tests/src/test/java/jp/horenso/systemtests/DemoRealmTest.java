@@ -124,7 +124,7 @@ class DemoRealmTest {
         assertEquals(DemoRealm.organisationOf(username), token.getString("organisation"));
         // One audience is a string, several an array.
         assertTrue(
-                String.valueOf(token.get("aud")).matches(".*\\bhorenso-api\\b.*"),
+                String.valueOf(token.<Object>get("aud")).matches(".*\\bhorenso-api\\b.*"),
                 "the services' audience: " + token.get("aud"));
         assertFalse(granted.contains("installation-admin"), "no organisation's person administers the installation");
         assertEquals(department, token.getString("department"), "department claim");
@@ -146,7 +146,8 @@ class DemoRealmTest {
         }
         assertNull(token.getString("organisation"), "no organisation claim");
         assertNull(token.getString("unit"), "no unit claim");
-        assertTrue(String.valueOf(token.get("aud")).matches(".*\\bhorenso-api\\b.*"), "aud: " + token.get("aud"));
+        assertTrue(
+                String.valueOf(token.<Object>get("aud")).matches(".*\\bhorenso-api\\b.*"), "aud: " + token.get("aud"));
     }
 
     @Test
