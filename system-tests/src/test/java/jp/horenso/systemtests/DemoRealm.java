@@ -18,8 +18,10 @@ public final class DemoRealm {
 
     /** The public client of the CLI and of the web UI. */
     public static final String CLIENT = "horenso-cli";
-    /** Every demo user's e-mail domain. */
+    /** Every demo-city user's e-mail domain. */
     public static final String MAIL_DOMAIN = "demo-city.example.jp";
+    /** Every demo-gikai user's e-mail domain (デモ市議会; their usernames start with {@code gikai-}). */
+    public static final String GIKAI_MAIL_DOMAIN = "demo-gikai.example.jp";
 
     private final KeycloakServer keycloak;
 
@@ -60,7 +62,12 @@ public final class DemoRealm {
     }
 
     public static String mailOf(String username) {
-        return username + "@" + MAIL_DOMAIN;
+        return username + "@" + (username.startsWith("gikai-") ? GIKAI_MAIL_DOMAIN : MAIL_DOMAIN);
+    }
+
+    /** The organisation claim of a demo user: デモ市議会's usernames start with {@code gikai-}. */
+    public static String organisationOf(String username) {
+        return username.startsWith("gikai-") ? "demo-gikai" : "demo-city";
     }
 
     /** A token of the local stack's bootstrap administrator (master realm). */

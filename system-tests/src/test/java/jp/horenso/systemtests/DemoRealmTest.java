@@ -72,7 +72,40 @@ class DemoRealmTest {
                 arguments("ciso", List.of("ciso"), null, "demo-city", "副市長", "デモ 誠"),
                 arguments("viceciso", List.of("vice-ciso"), null, "demo-city", "副CISO", "総合 政策"),
                 arguments("committee1", List.of("committee"), null, null, "委員会", "委員 一"),
-                arguments("auditor", List.of("auditor"), null, null, "監査", "統括 恵"));
+                arguments("auditor", List.of("auditor"), null, null, "監査", "統括 恵"),
+                // デモ市議会 (issue 12): its own people, units and organisation claim.
+                arguments("gikai-staff1", List.of("staff"), "gikai-secretariat", "gikai-general", "議会", "職員 一郎"),
+                arguments(
+                        "gikai-chief1",
+                        List.of("section-chief", "staff"),
+                        "gikai-secretariat",
+                        "gikai-general",
+                        "議会",
+                        "総務課長 一郎"),
+                arguments(
+                        "gikai-chief2",
+                        List.of("section-chief", "staff"),
+                        "gikai-secretariat",
+                        "gikai-research",
+                        "議会",
+                        "議事調査課長 二郎"),
+                arguments(
+                        "gikai-head",
+                        List.of("department-head"),
+                        "gikai-secretariat",
+                        "gikai-secretariat",
+                        "議会",
+                        "事務局長 三郎"),
+                arguments(
+                        "gikai-seclead",
+                        List.of("security-lead"),
+                        "gikai-secretariat",
+                        "gikai-general",
+                        "議会",
+                        "事務局次長 花子"),
+                arguments("gikai-csirt1", List.of("csirt"), "gikai-secretariat", "gikai-general", "議会", "CSIRT 四郎"),
+                arguments("gikai-chair", List.of("ciso"), null, "demo-gikai", "議長", "デモ 議長"),
+                arguments("gikai-auditor", List.of("auditor"), null, null, "議会", "監査 五郎"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -88,13 +121,33 @@ class DemoRealmTest {
         for (String role : HORENSO_ROLES) {
             assertEquals(roles.contains(role), granted.contains(role), username + " role " + role + " in " + granted);
         }
-        assertEquals("demo-city", token.getString("organisation"));
+        assertEquals(DemoRealm.organisationOf(username), token.getString("organisation"));
+        // One audience is a string, several an array.
+        assertTrue(
+                String.valueOf(token.<Object>get("aud")).matches(".*\\bhorenso-api\\b.*"),
+                "the services' audience: " + token.get("aud"));
+        assertFalse(granted.contains("installation-admin"), "no organisation's person administers the installation");
         assertEquals(department, token.getString("department"), "department claim");
         assertEquals(unit, token.getString("unit"), "unit claim");
         assertEquals(DemoRealm.mailOf(username), token.getString("email"));
         assertTrue(token.getBoolean("email_verified"));
         assertEquals(familyName, token.getString("family_name"));
         assertEquals(givenName, token.getString("given_name"));
+    }
+
+    @Test
+    void theInstallationAdministratorBelongsToNoOrganisationAndHasNoOrganisationRole() {
+        JsonPath token = DemoRealm.claims(realm.accessToken("horenso-admin"));
+
+        List<String> granted = token.getList("realm_access.roles", String.class);
+        assertTrue(granted.contains("installation-admin"), "installation-admin in " + granted);
+        for (String role : HORENSO_ROLES) {
+            assertFalse(granted.contains(role), "horenso-admin has no organisation role: " + granted);
+        }
+        assertNull(token.getString("organisation"), "no organisation claim");
+        assertNull(token.getString("unit"), "no unit claim");
+        assertTrue(
+                String.valueOf(token.<Object>get("aud")).matches(".*\\bhorenso-api\\b.*"), "aud: " + token.get("aud"));
     }
 
     @Test

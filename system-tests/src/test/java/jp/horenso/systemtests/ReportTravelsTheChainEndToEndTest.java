@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ReportTravelsTheChainEndToEndTest {
 
     private static final String JSON = "application/json; charset=UTF-8";
-    private static final Pattern CASE_NUMBER = Pattern.compile("INC-(\\d{4})-\\d{6}");
+    private static final Pattern CASE_NUMBER = Pattern.compile("DEMO-(\\d{4})-\\d{6}");
     private static final Pattern ESCALATION_SUBJECT =
             Pattern.compile("エスカレーション|escalat|期限|未確認|overdue", Pattern.CASE_INSENSITIVE);
     /** Generous: the CI machine has two cores shared by five JVMs. */
@@ -316,7 +316,7 @@ class ReportTravelsTheChainEndToEndTest {
         String number = response.jsonPath().getString("number");
         UUID.fromString(id);
         var matcher = CASE_NUMBER.matcher(number);
-        assertTrue(matcher.matches(), "case number INC-YYYY-NNNNNN: " + number);
+        assertTrue(matcher.matches(), "demo-city's own case number DEMO-YYYY-NNNNNN: " + number);
         int year = Integer.parseInt(matcher.group(1));
         assertTrue(
                 year == OffsetDateTime.now(ZoneOffset.UTC).getYear()

@@ -21,6 +21,20 @@ public final class RunningSystem implements AutoCloseable {
     /** What "immediately" (直ちに, 第43条) means during the tests: short, so that time-outs can be watched. */
     public static final String IMMEDIATELY = "PT30S";
 
+    /**
+     * What the services get on top of the local stack's settings: both demo organisations seeded (escalation-service
+     * onboards them at start-up), and the OpenAPI document. The packaged services run their prod profile,
+     * where the OpenAPI document is switched off; {@code CrossOrganisationMatrixTest} enumerates every operation from
+     * it, so the system tests switch it back on (a run-time setting; the profile-specific name wins over a
+     * {@code %prod.} line in application.properties).
+     */
+    static final Map<String, String> ENVIRONMENT = Map.of(
+            "HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY,
+            // Both demo organisations of the realm (issue 12), whatever the local stack's own demo names.
+            "HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml",
+            "QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true",
+            "_PROD_QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true");
+
     private final Path repoRoot;
     private final LocalStack stack;
     private final EmbeddedPostgresServer realmOnlyPostgres;
@@ -51,8 +65,7 @@ public final class RunningSystem implements AutoCloseable {
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
         if (missing.isEmpty()) {
-            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(
-                    repoRoot, dataDir, Map.of("HORENSO_ESCALATION_IMMEDIATE", IMMEDIATELY)));
+            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(repoRoot, dataDir, ENVIRONMENT));
             return new RunningSystem(repoRoot, stack, null, stack.keycloak(), List.of());
         }
         System.out.println("[system-tests] services not packaged (" + missing

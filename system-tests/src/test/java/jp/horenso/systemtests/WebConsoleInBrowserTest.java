@@ -125,7 +125,7 @@ class WebConsoleInBrowserTest {
         System.out.println("[browser] report form filled as staff1");
         browser.findElement(By.id("submit-report")).click();
         String number = waitFor(By.id("case-number")).getText();
-        assertTrue(number.matches("INC-\\d{4}-\\d{6}"), number);
+        assertTrue(number.matches("DEMO-\\d{4}-\\d{6}"), number);
         checkAccessibility("report received");
         screenshot("report-received");
 
