@@ -251,7 +251,7 @@ class WebConsoleInBrowserTest {
      * without a click, the next page asks for the password again instead of showing the console.
      */
     @Test
-    void article64_idleConsoleSessionEndsAndTheNextClickAsksForThePasswordAgain() {
+    void article58_3_idleConsoleSessionEndsAndTheNextClickAsksForThePasswordAgain() {
         String admin = realm.adminToken();
         Map<String, Object> before = given().auth()
                 .oauth2(admin)
