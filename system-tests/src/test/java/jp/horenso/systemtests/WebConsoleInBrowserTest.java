@@ -2,6 +2,7 @@ package jp.horenso.systemtests;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -297,6 +298,34 @@ class WebConsoleInBrowserTest {
                     .statusCode(204);
             browser.manage().deleteAllCookies();
         }
+    }
+
+    /**
+     * Issue 12, in the browser: デモ市 and デモ市議会 each see their own cases and organisation name, never the
+     * other's — the README's side-by-side screenshots come from here.
+     */
+    @Test
+    void eachOrganisationsDashboardShowsItsOwnCasesOnly() {
+        String city = fileByApi("staff1", "庁内LANの不審な通信 " + UUID.randomUUID().toString().substring(0, 8));
+        String council = fileByApi("gikai-staff1", "議会資料の誤送信 " + UUID.randomUUID().toString().substring(0, 8));
+        assertTrue(city.startsWith("DEMO-"), city);
+        assertTrue(council.startsWith("GIKAI-"), council);
+
+        seesOnlyItsOwn("gikai-csirt1", "デモ市議会", council, "DEMO-", city);
+        seesOnlyItsOwn("csirt1", "デモ市", city, "GIKAI-", council);
+    }
+
+    /** {@code username}'s dashboard names its organisation and shows {@code own}, no case of the other one. */
+    private void seesOnlyItsOwn(String username, String organisation, String own, String otherPrefix, String other) {
+        signIn(username, "/dashboard");
+        waitFor(By.cssSelector("tr[data-number='" + own + "']"));
+        assertEquals(organisation, browser.findElement(By.id("organisation")).getText());
+        assertTrue(
+                browser.findElements(By.cssSelector("tr[data-number^='" + otherPrefix + "']")).isEmpty(),
+                "no case of the other organisation on " + username + "'s dashboard");
+        assertFalse(browser.getPageSource().contains(other));
+        screenshot("dashboard-" + username);
+        signOut();
     }
 
     private void signIn(String username, String path) {

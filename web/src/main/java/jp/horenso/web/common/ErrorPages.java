@@ -6,7 +6,6 @@ import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -30,7 +29,7 @@ public class ErrorPages {
     /** A token without organisation: 403, said in Japanese and English whatever the language chosen. */
     @ServerExceptionMapper(OrganisationGate.WithoutOrganisationException.class)
     public Response withoutOrganisation(OrganisationGate.WithoutOrganisationException e) {
-        String html = page.of(error, "error.noOrganisation.title", List.of())
+        String html = page.refusal(error, "error.noOrganisation.title")
                 .data("status", 403)
                 .data("textKey", "error.noOrganisation.text")
                 .data("detail", null)
@@ -59,7 +58,7 @@ public class ErrorPages {
     }
 
     private Response render(int status, String titleKey, String textKey, String detail) {
-        String html = page.of(error, titleKey, List.of())
+        String html = page.refusal(error, titleKey)
                 .data("status", status)
                 .data("textKey", textKey)
                 .data("detail", detail)

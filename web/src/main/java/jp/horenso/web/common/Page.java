@@ -9,7 +9,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Set;
+import jp.horenso.web.upstream.IncidentApi;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * What every page shows around its content: who is signed in, the language switch, who may use the page. A page
@@ -27,10 +29,22 @@ public class Page {
     @Inject
     Lang lang;
 
+    @Inject
+    OrganisationNames organisationNames;
+
+    @Inject
+    @RestClient
+    IncidentApi incidents;
+
     @Context
     UriInfo uri;
 
     public Me me() {
+        return me(true);
+    }
+
+    /** @param askServices whether an organisation name not known yet may be asked of incident-service */
+    private Me me(boolean askServices) {
         String username = identity.isAnonymous() ? "" : identity.getPrincipal().getName();
         String name = claim("name");
         String unit = claim("unit");
@@ -42,7 +56,7 @@ public class Page {
                 roles,
                 unit,
                 organisation,
-                organisationName(organisation));
+                organisationName(organisation, askServices));
     }
 
     /** The organisation of the access token the services are called with; null when it names none. */
@@ -53,16 +67,14 @@ public class Page {
     }
 
     /**
-     * The organisation's name in the page's language: {@code organisation.<code>} of the texts when known, else the
-     * code itself (an organisation onboarded at runtime shows its code until its name is added to the texts).
+     * The organisation's name in the page's language, as onboarded ({@link OrganisationNames}); an organisation
+     * onboarded at runtime is named without a redeploy.
      */
-    private String organisationName(String organisation) {
+    private String organisationName(String organisation, boolean askServices) {
         if (organisation == null) {
             return null;
         }
-        String key = "organisation." + organisation;
-        String name = Texts.get(lang.locale(), key);
-        return key.equals(name) ? organisation : name;
+        return organisationNames.name(organisation, lang.locale(), askServices ? incidents::organisation : null);
     }
 
     private String claim(String claim) {
@@ -82,6 +94,18 @@ public class Page {
      * @param roles who may use the page, shown on it
      */
     public TemplateInstance of(Template template, String titleKey, List<String> roles) {
+        return page(template, titleKey, roles, true);
+    }
+
+    /**
+     * A refusal or error page: like {@link #of} but it asks no service anything, not even the organisation's name
+     * (a refused request reaches no service).
+     */
+    public TemplateInstance refusal(Template template, String titleKey) {
+        return page(template, titleKey, List.of(), false);
+    }
+
+    private TemplateInstance page(Template template, String titleKey, List<String> roles, boolean askServices) {
         String path = uri == null
                 ? "/"
                 : uri.getRequestUri().getRawPath()
@@ -90,7 +114,7 @@ public class Page {
                                 : "?" + uri.getRequestUri().getRawQuery());
         return template.instance()
                 .setLocale(lang.locale())
-                .data("me", me())
+                .data("me", me(askServices))
                 .data("lang", lang.code())
                 .data("path", path)
                 .data("back", java.net.URLEncoder.encode(path, java.nio.charset.StandardCharsets.UTF_8))

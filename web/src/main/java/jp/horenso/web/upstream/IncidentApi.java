@@ -40,6 +40,11 @@ public interface IncidentApi extends AdminTrailApi {
     @Path("/incidents/{id}")
     Response show(@PathParam("id") UUID id);
 
+    /** The caller's own organisation as onboarded (names, prefix, contacts). */
+    @GET
+    @Path("/organisation")
+    Response organisation();
+
     @PUT
     @Path("/incidents/{id}/record")
     @Consumes(MediaType.APPLICATION_JSON)

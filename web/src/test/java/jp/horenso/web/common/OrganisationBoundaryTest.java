@@ -80,6 +80,25 @@ class OrganisationBoundaryTest {
     }
 
     @Test
+    void anOrganisationOnboardedAtRuntimeIsNamedFromItsProfileWithoutARedeploy() {
+        String token = Tokens.of("demo-kyoiku", "kyoiku-csirt1", "kyoiku-general", "csirt");
+        given().auth()
+                .oauth2(token)
+                .get("/report")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(
+                        "<span id=\"organisation\" data-organisation=\"demo-kyoiku\">デモ市教育委員会</span>"));
+        given().auth()
+                .oauth2(token)
+                .cookie("horenso-lang", "en")
+                .get("/report")
+                .then()
+                .statusCode(200)
+                .body(org.hamcrest.Matchers.containsString(">Demo City Board of Education</span>"));
+    }
+
+    @Test
     void aTokenWithoutOrganisationGetsA403InJapaneseAndEnglishOnEveryPageAndNothingIsAsked() {
         String token = Tokens.of(
                 null,

@@ -108,6 +108,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         String base = "/incident/api/incidents/" + CASE_ID;
         if (path.startsWith("/incident/api/incidents/" + HIDDEN_ID)) {
             problem(ex, 404, en ? "Not found" : "見つかりません", null, null);
+        } else if (path.equals("/incident/api/organisation") && "kyoiku-csirt1".equals(user)) {
+            // An organisation onboarded at runtime: its name exists only in incident-service's profile.
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "code",
+                            "demo-kyoiku",
+                            "name",
+                            Map.of("ja", "デモ市教育委員会", "en", "Demo City Board of Education"),
+                            "caseNumberPrefix",
+                            "KYOIKU"));
         } else if (path.equals("/incident/api/units")) {
             json(
                     ex,

@@ -26,7 +26,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 public record OnboardingBundle(
         Profile profile, DirectoryRows rows, ChainDocument chain, Node chainNode, List<FieldProblem> problems) {
 
-    /** The classification scheme an organisation gets when its bundle names none (the only one supported). */
+    /** The classification scheme an organisation gets when its bundle names none (the Kanuma standard's own). */
     public static final String DEFAULT_SCHEME = "KANUMA";
 
     private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");

@@ -38,15 +38,18 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * line.
  *
  * <p>The profile: {@code organisation.caseNumberPrefix} ({@code [A-Z][A-Z0-9]{1,9}}) and {@code organisation.contact
- * {ja, en}} are required; {@code organisation.classificationScheme} defaults to {@code KANUMA} (the only scheme
- * there is); {@code organisation.publicContacts} defaults to none.
+ * {ja, en}} are required; {@code organisation.classificationScheme} defaults to {@code KANUMA} (the Kanuma
+ * standard's own); {@code organisation.publicContacts} defaults to none.
  */
 public final class OnboardingBundleFormat {
 
     /** What a case-number prefix looks like: {@code DEMO}, {@code GIKAI}. */
     public static final Pattern CASE_NUMBER_PREFIX = Pattern.compile("[A-Z][A-Z0-9]{1,9}");
-    /** The classification schemes incident-service knows. */
-    public static final Set<String> SCHEMES = Set.of(OnboardingBundle.DEFAULT_SCHEME);
+    /**
+     * The classification schemes incident-service knows (its {@code rules/classification-schemes.json}; the event
+     * contract's {@code OrganisationOnboarded.classificationScheme} lists the same).
+     */
+    public static final Set<String> SCHEMES = Set.of(OnboardingBundle.DEFAULT_SCHEME, "MIC-2024");
 
     private static final Set<String> PROFILE_KEYS =
             Set.of("caseNumberPrefix", "classificationScheme", "contact", "publicContacts");
