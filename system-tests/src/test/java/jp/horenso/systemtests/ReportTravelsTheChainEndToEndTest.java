@@ -90,8 +90,9 @@ class ReportTravelsTheChainEndToEndTest {
             assertJapaneseBeforeEnglish(forwarded.body());
         }
 
+        // The CSIRT sees the whole trail, delivery records included ...
         List<Map<String, Object>> timeline = awaitTimeline(
-                staff1,
+                realm.accessToken("csirt1"),
                 reported,
                 Duration.ofSeconds(60),
                 "REPORTED",
@@ -99,6 +100,12 @@ class ReportTravelsTheChainEndToEndTest {
                 "NOTIFICATION_DELIVERED",
                 "ACKNOWLEDGED",
                 "HOP_ACKNOWLEDGED");
+        // ... the reporter its progress only: no delivery records (issue 12, who sees which timeline entry).
+        List<Map<String, Object>> reportersView = timeline(staff1, reported);
+        assertTrue(
+                entries(reportersView, "HOP_ACKNOWLEDGED").size() == 1
+                        && entries(reportersView, "NOTIFICATION_DELIVERED").isEmpty(),
+                "staff1 sees the progress without delivery records: " + reportersView);
         for (Map<String, Object> entry : timeline) {
             assertTrue(
                     entry.keySet().containsAll(Set.of("type", "at", "actor", "details")),

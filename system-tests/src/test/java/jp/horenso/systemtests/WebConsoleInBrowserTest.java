@@ -306,8 +306,10 @@ class WebConsoleInBrowserTest {
      */
     @Test
     void eachOrganisationsDashboardShowsItsOwnCasesOnly() {
-        String city = fileByApi("staff1", "庁内LANの不審な通信 " + UUID.randomUUID().toString().substring(0, 8));
-        String council = fileByApi("gikai-staff1", "議会資料の誤送信 " + UUID.randomUUID().toString().substring(0, 8));
+        String city = fileByApi(
+                "staff1", "庁内LANの不審な通信 " + UUID.randomUUID().toString().substring(0, 8));
+        String council = fileByApi(
+                "gikai-staff1", "議会資料の誤送信 " + UUID.randomUUID().toString().substring(0, 8));
         assertTrue(city.startsWith("DEMO-"), city);
         assertTrue(council.startsWith("GIKAI-"), council);
 
@@ -321,7 +323,8 @@ class WebConsoleInBrowserTest {
         waitFor(By.cssSelector("tr[data-number='" + own + "']"));
         assertEquals(organisation, browser.findElement(By.id("organisation")).getText());
         assertTrue(
-                browser.findElements(By.cssSelector("tr[data-number^='" + otherPrefix + "']")).isEmpty(),
+                browser.findElements(By.cssSelector("tr[data-number^='" + otherPrefix + "']"))
+                        .isEmpty(),
                 "no case of the other organisation on " + username + "'s dashboard");
         assertFalse(browser.getPageSource().contains(other));
         screenshot("dashboard-" + username);
