@@ -120,7 +120,8 @@ class DatabaseOutageTest {
                 .replaceFirst("/horenso(\\?|$)", "/postgres$1");
         return DriverManager.getConnection(
                 url,
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+                // The owner (a superuser here): the service's own role may not terminate other roles' backends.
+                config.getValue("horenso.test.owner-username", String.class),
+                config.getValue("horenso.test.owner-password", String.class));
     }
 }
