@@ -2,10 +2,10 @@
 -- installation holding 1,000,000 cases of many organisations (incident-service/bench/run-million-bench.sh,
 -- docs/benchmarks.md). Organisation leads every index: no query ever crosses it.
 
--- 1. Counts, statistics and filtered totals read the index only, never the cases' rows: the columns the filters and
---    the statistics group by, inside each organisation.
+-- 1. Counts, statistics and filtered totals read the index only, never the cases' rows: the columns the filters, the
+--    scopes (own reports, section, department) and the statistics use, inside each organisation.
 CREATE INDEX incident_facets_idx ON incident (organisation, state, kind)
-    INCLUDE (computed_severity, severity_override, drill, unit, reported_at);
+    INCLUDE (computed_severity, severity_override, drill, unit, department, reported_by, reported_at);
 
 -- 2. Japanese search (q=, a substring of the NFKC-normalised text): trigrams, which pg_trgm builds from any
 --    characters the database's locale counts as letters (Japanese ones under C.UTF-8 and ja_JP.UTF-8). Under a locale
