@@ -7,10 +7,13 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
@@ -28,6 +31,12 @@ import jp.horenso.platform.security.Caller;
 public class KpiService {
 
     private static final String MONTH = "to_char(%s AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM')";
+    /** The states of a case not closed, listed: each is a range of {@code incident_facets_idx}, read index-only. */
+    private static final String NOT_CLOSED = Arrays.stream(IncidentState.values())
+            .filter(s -> s != IncidentState.CLOSED)
+            .map(s -> "'" + s.name() + "'")
+            .collect(Collectors.joining(", "));
+
     private static final String FIGURES = "percentile_cont(0.5) WITHIN GROUP (ORDER BY s), "
             + "percentile_cont(0.9) WITHIN GROUP (ORDER BY s), count(*)";
 
@@ -107,8 +116,8 @@ public class KpiService {
             open.put(Severity.values()[n].name(), 0L);
         }
         for (Object[] r : rows(
-                "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i "
-                        + "WHERE i.state <> 'CLOSED' AND " + real + " GROUP BY 1",
+                "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
+                        + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
                 where,
                 null,
                 null)) {
@@ -117,7 +126,7 @@ public class KpiService {
         long overdueHops = count(
                 "SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
                         + "WHERE h.state IN ('OPEN', 'TIMED_OUT') AND NOT h.chain_stopped AND h.ack_deadline < :now "
-                        + "AND i.state <> 'CLOSED' AND " + real,
+                        + "AND i.state <> 'CLOSED' AND " + real + (wholeOrganisation ? " AND " + hopScope : ""),
                 where,
                 now);
         long overdueClocks = count(
