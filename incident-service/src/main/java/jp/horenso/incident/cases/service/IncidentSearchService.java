@@ -45,35 +45,40 @@ public class IncidentSearchService {
 
     public long count(Caller caller, IncidentQuery query) {
         Where where = where(caller, query);
-        TypedQuery<Long> count = em.createQuery("SELECT count(i) FROM Incident i WHERE " + where.jpql, Long.class);
+        // count(*), not count(i): counting the case's id would read every row, count(*) lets PostgreSQL answer from
+        // an index (incident_facets_idx) without visiting the cases.
+        TypedQuery<Long> count = em.createQuery("SELECT count(*) FROM Incident i WHERE " + where.jpql, Long.class);
         where.params.forEach(count::setParameter);
         return count.getSingleResult();
     }
 
-    /** Statistics over the caller's scope; drills are always left out (第48条). */
+    /**
+     * Statistics over the caller's scope; drills are always left out (第48条). One pass over the scope, grouped by
+     * severity, state and kind together (at most 96 groups), summed here: answered from {@code incident_facets_idx}.
+     */
     public Statistics statistics(Caller caller, IncidentQuery query) {
         Where where = where(caller, query.withoutDrills());
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
             bySeverity.put(s.name(), 0L);
         }
-        group(where, "coalesce(i.severityOverride, i.computedSeverity)").forEach(bySeverity::put);
-        Map<String, Long> byState = group(where, "i.state");
-        Map<String, Long> byKind = group(where, "i.kind");
-        long total = byState.values().stream().mapToLong(Long::longValue).sum();
-        return new Statistics(total, bySeverity, byState, byKind);
-    }
-
-    private Map<String, Long> group(Where where, String expression) {
+        Map<String, Long> byState = new LinkedHashMap<>();
+        Map<String, Long> byKind = new LinkedHashMap<>();
+        String severity = "coalesce(i.severityOverride, i.computedSeverity)";
         TypedQuery<Object[]> q = em.createQuery(
-                "SELECT " + expression + ", count(i) FROM Incident i WHERE " + where.jpql + " GROUP BY " + expression,
+                "SELECT " + severity + ", i.state, i.kind, count(*) FROM Incident i WHERE " + where.jpql + " GROUP BY "
+                        + severity + ", i.state, i.kind",
                 Object[].class);
         where.params.forEach(q::setParameter);
-        Map<String, Long> result = new LinkedHashMap<>();
+        long total = 0;
         for (Object[] row : q.getResultList()) {
-            result.put(String.valueOf(row[0]), (Long) row[1]);
+            long n = (Long) row[3];
+            bySeverity.merge(String.valueOf(row[0]), n, Long::sum);
+            byState.merge(String.valueOf(row[1]), n, Long::sum);
+            byKind.merge(String.valueOf(row[2]), n, Long::sum);
+            total += n;
         }
-        return result;
+        return new Statistics(total, bySeverity, byState, byKind);
     }
 
     private record Where(String jpql, Map<String, Object> params) {}

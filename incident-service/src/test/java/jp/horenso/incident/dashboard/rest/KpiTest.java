@@ -150,6 +150,50 @@ class KpiTest {
     }
 
     @Test
+    void article48_aCaseMarkedADrillAfterItsHopsAndActionsLeavesTheFigures() {
+        // The figures read hops and actions by the organisation and drill mark copied onto them (V15): a case
+        // corrected to a drill later must take its hops and actions out of the figures with it.
+        DashboardFixtures org = new DashboardFixtures();
+        String csirt = org.person("csirt");
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        String real = DashboardFixtures.file(org.staff(), "KPI 実", false);
+        String later = DashboardFixtures.file(org.staff(), "KPI 後で訓練", false);
+        acknowledged(real, "SECTION_CHIEF", 60, now.minusMinutes(2));
+        acknowledged(later, "SECTION_CHIEF", 50_000, now.minusMinutes(2));
+        contained(real, 3600, now.minusMinutes(3));
+        contained(later, 90_000, now.minusMinutes(3));
+        awaitHops(csirt, real, 1);
+        awaitHops(csirt, later, 1);
+
+        JsonPath before = kpis(csirt);
+        assertEquals(2, before.getInt("ackTime.SECTION_CHIEF.count"));
+        assertEquals(2, before.getInt("timeToContain.count"));
+
+        given().auth()
+                .oauth2(csirt)
+                .contentType("application/json")
+                .body(Map.of("drill", true, "reason", "訓練と判明"))
+                .post("/api/incidents/" + later + "/drill-marking")
+                .then()
+                .statusCode(200);
+
+        JsonPath after = kpis(csirt);
+        assertEquals(figure(60, 60, 1), after.getMap("ackTime.SECTION_CHIEF"));
+        assertEquals(figure(3600, 3600, 1), after.getMap("timeToContain"));
+    }
+
+    private static JsonPath kpis(String token) {
+        JsonPath all = given().auth()
+                .oauth2(token)
+                .get("/api/kpis?months=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return new JsonPath(all.prettify()).setRootPath("months[0]");
+    }
+
+    @Test
     void theSameRolesAsTheDashboardAndMonthsWithinRange() {
         DashboardFixtures org = new DashboardFixtures();
         for (String role : List.of("csirt", "security-lead", "ciso", "vice-ciso", "auditor")) {
