@@ -96,7 +96,7 @@ class DatabaseOutageTest {
     private static void takeEveryFreeSlot(List<Connection> slots) throws SQLException {
         while (true) {
             try {
-                slots.add(adminConnection());
+                slots.add(slotConnection());
             } catch (SQLException e) {
                 if ("53300".equals(e.getSQLState())) {
                     return;
@@ -113,15 +113,32 @@ class DatabaseOutageTest {
         }
     }
 
-    /** A superuser connection to the server's maintenance database, which stays open during the outage. */
+    /**
+     * The owner's connection to the server's maintenance database, which stays open during the outage (a superuser
+     * here: the service's own role may not terminate other roles' backends).
+     */
     private static Connection adminConnection() throws SQLException {
         Config config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.jdbc.url", String.class)
-                .replaceFirst("/horenso(\\?|$)", "/postgres$1");
         return DriverManager.getConnection(
-                url,
-                // The owner (a superuser here): the service's own role may not terminate other roles' backends.
+                maintenanceUrl(config),
                 config.getValue("horenso.test.owner-username", String.class),
                 config.getValue("horenso.test.owner-password", String.class));
+    }
+
+    /**
+     * A connection that takes one of the slots the service could use: as the service's own role, so the slots
+     * reserved for superusers stay free for the test's owner connections (which read the case's organisation).
+     */
+    private static Connection slotConnection() throws SQLException {
+        Config config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                maintenanceUrl(config),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static String maintenanceUrl(Config config) {
+        return config.getValue("quarkus.datasource.jdbc.url", String.class)
+                .replaceFirst("/horenso(\\?|$)", "/postgres$1");
     }
 }
