@@ -38,4 +38,18 @@ public final class Reports {
                 .extract()
                 .path("id");
     }
+
+    /** Files a valid report as staff1 and has chief1 acknowledge it with {@code comment}: a trail of two entries. */
+    public static String acknowledged(String comment) {
+        String id = file(Tokens.staff1());
+        given().auth()
+                .oauth2(Tokens.chief1())
+                .contentType(ContentType.JSON)
+                .body(Map.of("comment", comment))
+                .when()
+                .post("/api/incidents/" + id + "/acknowledgements")
+                .then()
+                .statusCode(201);
+        return id;
+    }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
@@ -175,16 +174,8 @@ class AuditTrailTest {
                 .statusCode(403);
     }
 
+    /** A case whose acknowledgement comment has a comma and quotes (what a CSV export must escape). */
     private static String reportedAndAcknowledged() {
-        String id = Reports.file(Tokens.staff1());
-        given().auth()
-                .oauth2(Tokens.chief1())
-                .contentType(ContentType.JSON)
-                .body("{\"comment\":\"確認, \\\"了解\\\"\"}")
-                .when()
-                .post("/api/incidents/" + id + "/acknowledgements")
-                .then()
-                .statusCode(201);
-        return id;
+        return Reports.acknowledged("確認, \"了解\"");
     }
 }

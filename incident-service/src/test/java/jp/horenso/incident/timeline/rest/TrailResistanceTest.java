@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
@@ -131,15 +130,6 @@ class TrailResistanceTest {
     }
 
     static String reportedAndAcknowledged() {
-        String id = Reports.file(Tokens.staff1());
-        given().auth()
-                .oauth2(Tokens.chief1())
-                .contentType(ContentType.JSON)
-                .body("{\"comment\":\"確認\"}")
-                .when()
-                .post("/api/incidents/" + id + "/acknowledgements")
-                .then()
-                .statusCode(201);
-        return id;
+        return Reports.acknowledged("確認");
     }
 }
