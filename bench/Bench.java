@@ -117,12 +117,19 @@ public final class Bench {
         try {
             long t = System.nanoTime();
             log("starting the local stack of " + tree + " (data in " + data + ") …");
+            Thread watcher = watchStarts(settings);
             stack = LocalStack.start(settings);
+            watcher.join(Duration.ofSeconds(30).toMillis());
             greenMail = greenMailOf(stack.mail());
             log("stack started in " + (System.nanoTime() - t) / 1_000_000_000L + " s");
             String token = accessToken();
             log("ready check: one report through to the section chief's mail …");
             Filed probe = file(token, "準備確認 / readiness probe").join();
+            for (int i = 0; i < 120 && probe.number == null && probe.failure.contains("organisation.not-onboarded");
+                    i++) { // the seeds' OrganisationOnboarded may reach incident-service after it is ready
+                Thread.sleep(500);
+                probe = file(token, "準備確認 / readiness probe").join();
+            }
             if (probe.number == null) {
                 log("readiness probe was refused: " + probe.failure);
                 return 2;
@@ -180,6 +187,7 @@ public final class Bench {
         List<CompletableFuture<Filed>> warm = new ArrayList<>();
         List<CompletableFuture<Filed>> measured = new ArrayList<>();
         Map<String, long[]> cpuBefore = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
         long windowStart = 0;
         log("warm-up: " + warmupCount + " reports over about " + warmup + " s, then measuring " + measuredCount
                 + " reports over about " + duration + " s (" + rate + " report/s, "
@@ -194,6 +202,7 @@ public final class Bench {
             } else {
                 if (i == warmupCount) {
                     cpuBefore.putAll(cpuSnapshot());
+                    threadsBefore.putAll(threadSnapshot());
                     windowStart = System.nanoTime();
                 }
                 int n = i - warmupCount;
@@ -209,6 +218,8 @@ public final class Bench {
         int missing = awaitMails(accepted, Duration.ofSeconds((long) number("drain", "120")));
         long windowNanos = System.nanoTime() - windowStart;
         Map<String, long[]> cpuAfter = cpuSnapshot();
+        Map<String, Map<String, Long>> threadsAfter = threadSnapshot();
+        Map<String, String[]> memory = memory();
         long grace = (long) number("grace", "10");
         log("all arrived or gave up (" + missing + " missing); waiting " + grace + " s for duplicates …");
         Thread.sleep(grace * 1000);
@@ -267,12 +278,26 @@ public final class Bench {
                     new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / seconds), "%core"});
         }
 
+        double total = 0;
+        for (String name : List.of("incident-service", "escalation-service", "notification-service", "web",
+                "public-site", "postgres", "kafka", "keycloak")) {
+            String[] v = figures.get("cpu-per-report." + name);
+            total += v == null ? 0 : Double.parseDouble(v[0]);
+        }
+        figures.put("cpu-per-report.system-total", new String[] {String.format(Locale.ROOT, "%.1f", total), "ms"});
+        figures.putAll(memory);
+        figures.putAll(startTimes);
         figures.putAll(idle);
+        writeThreads(threadsBefore, threadsAfter, accepted.size());
         StringBuilder out = new StringBuilder();
         figures.forEach((name, v) -> out.append(name).append('\t').append(v[0]).append('\t').append(v[1]).append('\n'));
         boolean ok = failed == 0 && lost == 0 && duplicated == 0;
         out.append("check\t").append(ok ? "OK" : "FAILED").append('\t')
                 .append("every report got exactly one section-chief mail").append('\n');
+        if (!"0".equals(options.getOrDefault("restart", "1"))) {
+            restartAlone().forEach((name, v) -> out.append(name).append('\t').append(v[0]).append('\t')
+                    .append(v[1]).append('\n'));
+        }
         Files.writeString(Path.of(required("out")), out.toString());
         System.out.print(out);
         return ok ? 0 : 1;
@@ -336,44 +361,39 @@ public final class Bench {
         return chiefMails().get(number).get(0);
     }
 
+    /** Mails to the section chief read so far (messages are only ever appended to the inbox): case → times. */
+    private final Map<String, List<Long>> chiefMails = new HashMap<>();
+    private int chiefMailsRead;
+
     /**
      * The section chief's inbox at the mail catcher: case number (from the subject) → the times, in ms since the
-     * epoch, at which the SMTP server accepted each mail naming it, earliest first.
+     * epoch, at which the SMTP server accepted each mail naming it, earliest first. Reads only the messages that
+     * arrived since the last call, by index (the store appends while we read; an iterator would fail).
      */
-    private Map<String, List<Long>> chiefMails() {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return chiefMailsOnce();
-            } catch (java.util.ConcurrentModificationException e) { // a mail arrived while reading the inbox
-                if (attempt == 20) {
-                    throw e;
-                }
-            }
-        }
-    }
-
-    private Map<String, List<Long>> chiefMailsOnce() {
-        Map<String, List<Long>> result = new HashMap<>();
+    private synchronized Map<String, List<Long>> chiefMails() {
         try {
             GreenMailUser chief = greenMail.getUserManager().getUserByEmail(CHIEF_MAIL);
             if (chief == null) {
-                return result;
+                return Map.of();
             }
             MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(chief);
-            for (StoredMessage message : inbox.getMessages()) {
+            List<StoredMessage> messages = inbox.getMessages();
+            for (int size = messages.size(); chiefMailsRead < size; chiefMailsRead++) {
+                StoredMessage message = messages.get(chiefMailsRead);
                 String subject = message.getMimeMessage().getSubject();
                 Matcher m = CASE.matcher(subject == null ? "" : subject);
                 if (m.find()) {
-                    result.computeIfAbsent(m.group(), k -> new ArrayList<>()).add(message.getReceivedDate().getTime());
+                    List<Long> times = chiefMails.computeIfAbsent(m.group(), k -> new ArrayList<>());
+                    times.add(message.getReceivedDate().getTime());
+                    times.sort(Comparator.naturalOrder());
                 }
             }
-        } catch (java.util.ConcurrentModificationException e) {
-            throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not read the mail catcher's store", e);
         }
-        result.values().forEach(list -> list.sort(Comparator.naturalOrder()));
-        return result;
+        Map<String, List<Long>> copy = new HashMap<>();
+        chiefMails.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        return copy;
     }
 
     /** The mail catcher's GreenMail: its JSON view has no receive times, its store has them (to the ms). */
@@ -386,15 +406,8 @@ public final class Bench {
     /** CPU ticks (utime + stime) per process of the stack, by name. */
     private Map<String, long[]> cpuSnapshot() {
         Map<String, long[]> result = new LinkedHashMap<>();
+        processIds().forEach((name, pid) -> result.put(name, new long[] {ticks(pid)}));
         Map<Long, String[]> processes = processes();
-        for (String name : concat(SERVICES, OTHERS)) {
-            String jar = tree.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString();
-            processes.forEach((pid, p) -> { // the JVM itself, not the local stack's watchdog shell around it
-                if (p[0].contains("-jar\0" + jar) && isJava(p[0])) {
-                    result.put(name, new long[] {ticks(pid)});
-                }
-            });
-        }
         String data = Path.of(required("data")).toAbsolutePath().toString();
         String keycloakHome = "kc.home.dir=" + tree.resolve("local-stack/target/keycloak");
         java.util.Set<Long> postgres = new java.util.HashSet<>();
@@ -418,8 +431,232 @@ public final class Bench {
         }
         result.put("postgres", new long[] {postgres.stream().mapToLong(Bench::ticks).sum()});
         result.put("keycloak", new long[] {keycloak});
-        result.put("bench-jvm(kafka+mail+load)", new long[] {ticks(ProcessHandle.current().pid())});
+        long[] own = ownThreads();
+        result.put("kafka", new long[] {own[0]});
+        result.put("mail-catcher", new long[] {own[1]});
+        result.put("bench-jvm(all)", new long[] {ticks(ProcessHandle.current().pid())});
         return result;
+    }
+
+    /** Each service's start at the stack's start, all at once: JVM launched → /q/health/ready answered 200. */
+    private final Map<String, String[]> startTimes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Watches the services come up while the local stack starts them side by side. */
+    private Thread watchStarts(LocalStack.Settings settings) {
+        Map<String, Integer> ports = Map.of("incident-service", settings.incidentPort(), "escalation-service",
+                settings.escalationPort(), "notification-service", settings.notificationPort());
+        Thread watcher = new Thread(() -> {
+            long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (startTimes.size() < ports.size() && System.nanoTime() < end) {
+                Map<String, Long> pids = processIds();
+                ports.forEach((name, port) -> {
+                    Long pid = pids.get(name);
+                    if (pid != null && !startTimes.containsKey("start-to-ready.side-by-side." + name)
+                            && ready(port)) {
+                        long launched = ProcessHandle.of(pid).flatMap(h -> h.info().startInstant())
+                                .map(java.time.Instant::toEpochMilli).orElse(0L);
+                        startTimes.put("start-to-ready.side-by-side." + name, new String[] {
+                            Long.toString(System.currentTimeMillis() - launched), "ms"});
+                    }
+                });
+                try {
+                    Thread.sleep(25);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "bench-start-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
+        return watcher;
+    }
+
+    private boolean ready(int port) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Processes this benchmark started itself (services restarted alone); stopped when the stack stops. */
+    private final List<Process> restarted = new ArrayList<>();
+
+    /**
+     * After the run, with the stack idle: each service in turn is stopped and started again alone, with the very
+     * command line, environment and folder it ran with; the time from launching its JVM to /q/health/ready = 200.
+     */
+    private Map<String, String[]> restartAlone() throws IOException, InterruptedException {
+        Map<String, String[]> figures = new LinkedHashMap<>();
+        Map<String, Integer> ports = Map.of("incident-service", stack.settings().incidentPort(), "escalation-service",
+                stack.settings().escalationPort(), "notification-service", stack.settings().notificationPort());
+        Map<String, Long> pids = processIds();
+        for (String name : SERVICES) {
+            Long pid = pids.get(name);
+            if (pid == null) {
+                continue;
+            }
+            Path proc = Path.of("/proc", Long.toString(pid));
+            List<String> command = List.of(Files.readString(proc.resolve("cmdline")).split("\0"));
+            Map<String, String> environment = new HashMap<>();
+            for (String entry : Files.readString(proc.resolve("environ")).split("\0")) {
+                int eq = entry.indexOf('=');
+                if (eq > 0) {
+                    environment.put(entry.substring(0, eq), entry.substring(eq + 1));
+                }
+            }
+            Path dir = proc.resolve("cwd").toRealPath();
+            ProcessHandle old = ProcessHandle.of(pid).orElseThrow();
+            old.destroy();
+            old.onExit().join();
+            Thread.sleep(1000); // let the broker notice the consumer left; the machine settles
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(Path.of(required("data")).resolve("logs/" + name + "-restarted.log").toFile());
+            builder.environment().clear();
+            builder.environment().putAll(environment);
+            long launched = System.nanoTime();
+            Process process = builder.start();
+            restarted.add(process);
+            long end = launched + Duration.ofMinutes(2).toNanos();
+            while (!ready(ports.get(name)) && System.nanoTime() < end && process.isAlive()) {
+                Thread.sleep(10);
+            }
+            figures.put("start-to-ready.alone." + name,
+                    new String[] {Long.toString((System.nanoTime() - launched) / 1_000_000), "ms"});
+            log(name + " restarted alone: ready after " + figures.get("start-to-ready.alone." + name)[0] + " ms");
+        }
+        return figures;
+    }
+
+    /** CPU per report of each thread group of each JVM over the window, to a file beside the results. */
+    private void writeThreads(Map<String, Map<String, Long>> before, Map<String, Map<String, Long>> after,
+            int reports) throws IOException {
+        if (reports == 0) {
+            return;
+        }
+        long ticksPerSecond = (long) number("clktck", "100");
+        StringBuilder out = new StringBuilder("process\tthread group\tms of CPU per report\n");
+        after.forEach((process, groups) -> {
+            Map<String, Long> b = before.getOrDefault(process, Map.of());
+            groups.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), e.getValue() - b.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0)
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .forEach(e -> out.append(process).append('\t').append(e.getKey()).append('\t')
+                            .append(String.format(Locale.ROOT, "%.2f",
+                                    e.getValue() * 1000.0 / ticksPerSecond / reports)).append('\n'));
+        });
+        String results = required("out");
+        Files.writeString(Path.of(results.replaceFirst("\\.tsv$", "") + "-threads.tsv"), out.toString());
+    }
+
+    /**
+     * CPU of this JVM's Java threads, in clock ticks: {Kafka broker, mail catcher}. The broker runs in this JVM (the
+     * local stack starts it in-process); its threads are all those that are neither the load generator's (HTTP client,
+     * common pool, main) nor the mail catcher's. Its share of this JVM's garbage collection and JIT is not counted.
+     */
+    private long[] ownThreads() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long ticksPerSecond = (long) number("clktck", "100");
+        long kafka = 0;
+        long mail = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = threads.getThreadCpuTime(info.getThreadId());
+            if (nanos <= 0) {
+                continue;
+            }
+            String name = info.getThreadName().toLowerCase(Locale.ROOT);
+            if (name.startsWith("httpclient") || name.startsWith("forkjoinpool") || name.equals("main")
+                    || name.startsWith("bench")) {
+                continue;
+            }
+            long ticks = nanos * ticksPerSecond / 1_000_000_000L;
+            if (name.contains("smtp") || name.contains("imap") || name.contains("pop3") || name.contains("greenmail")
+                    || name.contains("mail")) {
+                mail += ticks;
+            } else {
+                kafka += ticks;
+            }
+        }
+        return new long[] {kafka, mail};
+    }
+
+    /** CPU ticks per thread group (the thread's name without digits) of every JVM of the stack, by process. */
+    private Map<String, Map<String, Long>> threadSnapshot() {
+        Map<String, Map<String, Long>> result = new LinkedHashMap<>();
+        processIds().forEach((name, pid) -> {
+            Map<String, Long> groups = new java.util.TreeMap<>();
+            try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                                .replaceAll("[0-9]+", "#");
+                        String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        groups.merge(comm, Long.parseLong(rest[11]) + Long.parseLong(rest[12]), Long::sum);
+                    } catch (IOException | RuntimeException e) {
+                        // the thread ended meanwhile
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+            result.put(name, groups);
+        });
+        return result;
+    }
+
+    /** The JVM of each service, the console and the public site: name → pid. */
+    private Map<String, Long> processIds() {
+        Map<String, Long> result = new LinkedHashMap<>();
+        Map<Long, String[]> processes = processes();
+        for (String name : concat(SERVICES, OTHERS)) {
+            Path app = tree.resolve(name).resolve("target/quarkus-app");
+            String jar = app.resolve("quarkus-run.jar").toString();
+            processes.forEach((pid, p) -> { // the JVM itself, not the local stack's watchdog shell around it
+                boolean absolute = p[0].contains("-jar\0" + jar);
+                boolean relative = p[0].contains("-jar\0quarkus-run.jar") && app.equals(cwd(pid));
+                if ((absolute || relative) && isJava(p[0])) {
+                    result.put(name, pid);
+                }
+            });
+        }
+        return result;
+    }
+
+    private static Path cwd(long pid) {
+        try {
+            return Path.of("/proc", Long.toString(pid), "cwd").toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Resident and peak resident memory of each JVM of the stack, in MB (from /proc/pid/status). */
+    private Map<String, String[]> memory() {
+        Map<String, String[]> figures = new LinkedHashMap<>();
+        processIds().forEach((name, pid) -> {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                    if (line.startsWith("VmRSS:") || line.startsWith("VmHWM:")) {
+                        long kb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                        figures.put((line.startsWith("VmRSS:") ? "rss." : "rss-peak.") + name,
+                                new String[] {Long.toString(kb / 1024), "MB"});
+                    }
+                }
+            } catch (IOException e) {
+                // gone
+            }
+        });
+        return figures;
     }
 
     /** Whether a NUL-separated command line runs java (and not a shell that was given java's arguments). */
@@ -484,6 +721,14 @@ public final class Bench {
     private void closeStack(AtomicBoolean closed) {
         if (stack != null && closed.compareAndSet(false, true)) {
             log("stopping the local stack …");
+            restarted.forEach(p -> {
+                p.destroy();
+                try {
+                    p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
             stack.close();
         }
     }

@@ -81,7 +81,7 @@ public final class LocalStack implements AutoCloseable {
                     service,
                     serviceCommand(service),
                     serviceEnvironment(service),
-                    settings.repoRoot().resolve(service),
+                    appFolder(settings.repoRoot(), service),
                     data.resolve("logs/" + service + ".log"));
             services.put(service, remember(process));
         }
@@ -99,7 +99,6 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         log("starting the web console on " + consoleUrl());
-        String java = ProcessHandle.current().info().command().orElse("java");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.webPort()));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
@@ -109,9 +108,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("HORENSO_NOTIFICATION_BASE_URL", serviceUrl("notification-service"));
         ChildProcess process = ChildProcess.start(
                 CONSOLE,
-                List.of(java, "-Xmx256m", "-jar", jar.toString()),
+                javaCommand(CONSOLE),
                 env,
-                settings.repoRoot().resolve(CONSOLE),
+                appFolder(settings.repoRoot(), CONSOLE),
                 settings.dataDir().resolve("logs/web.log"));
         services.put(CONSOLE, remember(process));
     }
@@ -124,16 +123,15 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         log("starting the public site on " + publicSiteUrl());
-        String java = ProcessHandle.current().info().command().orElse("java");
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.publicSitePort()));
         env.put("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"));
         env.put("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl());
         ChildProcess process = ChildProcess.start(
                 PUBLIC_SITE,
-                List.of(java, "-Xmx128m", "-jar", jar.toString()),
+                javaCommand(PUBLIC_SITE),
                 env,
-                settings.repoRoot().resolve(PUBLIC_SITE),
+                appFolder(settings.repoRoot(), PUBLIC_SITE),
                 settings.dataDir().resolve("logs/public-site.log"));
         services.put(PUBLIC_SITE, remember(process));
     }
@@ -165,13 +163,62 @@ public final class LocalStack implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("missing " + jar + ": build first with ./mvnw package -DskipTests");
         }
-        String java = ProcessHandle.current().info().command().orElse("java");
-        return List.of(java, "-Xmx384m", "-jar", jar.toString());
+        return javaCommand(service);
+    }
+
+    /**
+     * java, the module's JVM options, {@code -jar quarkus-run.jar}: run in {@link #appFolder}, the folder the build
+     * made its class-data archive in (the archive only loads with the class path it was made with).
+     */
+    private List<String> javaCommand(String module) {
+        List<String> command =
+                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
+        command.addAll(jvmOptions(settings.repoRoot().resolve(module)));
+        command.addAll(List.of("-jar", "quarkus-run.jar"));
+        return command;
+    }
+
+    /** Where a module's packaged application is, and where it runs. */
+    public static Path appFolder(Path repoRoot, String module) {
+        return repoRoot.resolve(module).resolve("target/quarkus-app");
+    }
+
+    /**
+     * The JVM options a module runs with ({@code <module>/jvm.options}: one option per line, {@code #} comments;
+     * docs/benchmarks.md says why each is there). An option naming {@code app-cds.jsa}, the class-data archive the
+     * build makes beside the jar, is left out when the archive is missing (a build without it).
+     */
+    static List<String> jvmOptions(Path module) {
+        Path file = module.resolve("jvm.options");
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        Path archive = module.resolve("target/quarkus-app/app-cds.jsa");
+        List<String> options = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String option = line.strip();
+                if (option.isEmpty() || option.startsWith("#")) {
+                    continue;
+                }
+                if (option.contains("app-cds.jsa")) {
+                    if (!Files.isRegularFile(archive)) {
+                        continue;
+                    }
+                }
+                options.add(option);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return options;
     }
 
     private Map<String, String> serviceEnvironment(String service) {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePort(service)));
+        // glibc's malloc keeps an arena per busy thread (up to 8 per core); two keep the JVM's native memory small.
+        env.put("MALLOC_ARENA_MAX", "2");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databaseOf(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);

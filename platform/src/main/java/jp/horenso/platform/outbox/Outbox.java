@@ -9,6 +9,7 @@ import java.util.UUID;
 import jp.horenso.platform.PlatformConfig;
 import jp.horenso.platform.events.CloudEvents;
 import jp.horenso.platform.security.Organisation;
+import jp.horenso.platform.sql.DirectSql;
 import jp.horenso.platform.time.DatabaseClock;
 
 /**
@@ -74,10 +75,7 @@ public class Outbox {
     private void wakeRelayOnCommit() {
         if (transaction.getResource(WAKE_REGISTERED) == null) {
             transaction.putResource(WAKE_REGISTERED, Boolean.TRUE);
-            entityManager
-                    .createNativeQuery("select pg_notify(:channel, '')")
-                    .setParameter("channel", WAKE_CHANNEL)
-                    .getSingleResult();
+            DirectSql.first(entityManager, "select pg_notify(?, '')", row -> Boolean.TRUE, WAKE_CHANNEL);
         }
     }
 }

@@ -2,7 +2,10 @@ package jp.horenso.platform.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * The one clock of a service: PostgreSQL's. Deadlines are computed and compared by the database, so that several
@@ -11,26 +14,44 @@ import java.time.Instant;
 @ApplicationScoped
 public class DatabaseClock {
 
-    private final EntityManager entityManager;
+    /** The transaction's {@code now()}, asked once per transaction (it cannot change within one). */
+    private static final Object TRANSACTION_TIME = new Object();
 
-    public DatabaseClock(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transaction;
+
+    public DatabaseClock(EntityManager entityManager, TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
+        this.transaction = transaction;
     }
 
     /**
      * PostgreSQL's {@code now()}: the start of the current transaction, the same instant every statement of the
      * transaction sees (a deadline written as {@code now() + interval} equals this plus the interval). Use it for
-     * what a change records about itself.
+     * what a change records about itself. Asked of the database once per transaction.
      */
     public Instant transactionTime() {
-        return (Instant)
-                entityManager.createNativeQuery("select now()", Instant.class).getSingleResult();
+        boolean inTransaction = transaction.getTransactionKey() != null;
+        if (inTransaction && transaction.getResource(TRANSACTION_TIME) instanceof Instant known) {
+            return known;
+        }
+        Instant now = select("select now()");
+        if (inTransaction) {
+            transaction.putResource(TRANSACTION_TIME, now);
+        }
+        return now;
     }
 
     /** PostgreSQL's {@code clock_timestamp()}: the time right now, for "when did this actually happen". */
     public Instant wallTime() {
-        return (Instant) entityManager
-                .createNativeQuery("select clock_timestamp()", Instant.class)
-                .getSingleResult();
+        return select("select clock_timestamp()");
+    }
+
+    private Instant select(String sql) {
+        return DirectSql.first(
+                        entityManager,
+                        sql,
+                        row -> row.getObject(1, OffsetDateTime.class).toInstant())
+                .orElseThrow();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.escalation.hop.ChainRun;
+import jp.horenso.platform.sql.DirectSql;
 
 /** The {@code chain_run} table: one row per case. */
 @ApplicationScoped
@@ -15,12 +16,11 @@ public class ChainRunRepository implements PanacheRepositoryBase<ChainRun, UUID>
     /** The organisation a case's chain runs in; empty when no chain runs for the case. */
     @Transactional
     public Optional<String> organisationOf(UUID incidentId) {
-        return getEntityManager()
-                .createNativeQuery("select organisation from chain_run where incident_id = :id", String.class)
-                .setParameter("id", incidentId)
-                .getResultStream()
-                .map(String.class::cast)
-                .findFirst();
+        return DirectSql.first(
+                getEntityManager(),
+                "select organisation from chain_run where incident_id = ?",
+                row -> row.getString(1),
+                incidentId);
     }
 
     /** The case's run, locked: changes to one case (severity, 重大 marking, legal duties) apply one at a time. */

@@ -1,0 +1,64 @@
+package jp.horenso.platform.sql;
+
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hibernate.Session;
+
+/**
+ * Native SELECTs run on the JDBC connection of the caller's Hibernate session (its transaction), past Hibernate's
+ * native-query API. Use it for the small native SELECTs that run on every event or request.
+ *
+ * <p>Why: Hibernate ORM 7.2 keys a native query's plan by its SQL <em>and</em> its dynamic result-set mapping, and
+ * the mapping built for one call never equals the one of the next call. Every call of a native SELECT therefore adds
+ * one more entry under the same hash to the query-plan cache (up to its 2,048 entries), and every lookup walks all of
+ * them: JFR found 7–16 % of a service's CPU in that walk under load (docs/benchmarks.md, issue 13).
+ *
+ * <p>Unlike a Hibernate native query, this does not flush the session first: it sees what the transaction wrote
+ * through SQL or flushed, not entities persisted but not yet flushed. Use it where that cannot matter.
+ */
+public final class DirectSql {
+
+    /** Reads one row. */
+    @FunctionalInterface
+    public interface RowReader<T> {
+        T read(ResultSet row) throws SQLException;
+    }
+
+    private DirectSql() {}
+
+    /** The first row's value, or empty when the query returns no row. */
+    public static <T> Optional<T> first(
+            EntityManager entityManager, String sql, RowReader<T> reader, Object... parameters) {
+        List<T> rows = list(entityManager, sql, reader, 1, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    /** Every row's value. */
+    public static <T> List<T> list(EntityManager entityManager, String sql, RowReader<T> reader, Object... parameters) {
+        return list(entityManager, sql, reader, Integer.MAX_VALUE, parameters);
+    }
+
+    private static <T> List<T> list(
+            EntityManager entityManager, String sql, RowReader<T> reader, int max, Object... parameters) {
+        return entityManager.unwrap(Session.class).doReturningWork((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    statement.setObject(i + 1, parameters[i]);
+                }
+                try (ResultSet rows = statement.executeQuery()) {
+                    List<T> result = new ArrayList<>();
+                    while (result.size() < max && rows.next()) {
+                        result.add(reader.read(rows));
+                    }
+                    return result;
+                }
+            }
+        });
+    }
+}
