@@ -75,7 +75,7 @@ public class Outbox {
     private void wakeRelayOnCommit() {
         if (transaction.getResource(WAKE_REGISTERED) == null) {
             transaction.putResource(WAKE_REGISTERED, Boolean.TRUE);
-            DirectSql.first(entityManager, "select pg_notify(?, '')", row -> Boolean.TRUE, WAKE_CHANNEL);
+            DirectSql.unflushed(entityManager, "select pg_notify(?, '')", row -> Boolean.TRUE, WAKE_CHANNEL);
         }
     }
 }

@@ -16,11 +16,13 @@ import org.hibernate.Session;
  *
  * <p>Why: Hibernate ORM 7.2 keys a native query's plan by its SQL <em>and</em> its dynamic result-set mapping, and
  * the mapping built for one call never equals the one of the next call. Every call of a native SELECT therefore adds
- * one more entry under the same hash to the query-plan cache (up to its 2,048 entries), and every lookup walks all of
- * them: JFR found 7–16 % of a service's CPU in that walk under load (docs/benchmarks.md, issue 13).
+ * one more entry under the same hash to the query-plan cache (up to its 2,048 entries, evicting the HQL plans), and
+ * every lookup walks all of them: JFR found 7–16 % of a service's CPU in that walk under load (docs/benchmarks.md,
+ * issue 13; {@code DatabaseClockTest} shows the growth).
  *
- * <p>Unlike a Hibernate native query, this does not flush the session first: it sees what the transaction wrote
- * through SQL or flushed, not entities persisted but not yet flushed. Use it where that cannot matter.
+ * <p>Like a Hibernate native query, {@link #first} and {@link #list} flush the session's pending changes first, so
+ * the query sees what the transaction changed through entities; {@link #unflushed} does not, for queries no entity
+ * change can affect (the clock, {@code NOTIFY}).
  */
 public final class DirectSql {
 
@@ -35,18 +37,36 @@ public final class DirectSql {
     /** The first row's value, or empty when the query returns no row. */
     public static <T> Optional<T> first(
             EntityManager entityManager, String sql, RowReader<T> reader, Object... parameters) {
-        List<T> rows = list(entityManager, sql, reader, 1, parameters);
-        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+        return firstOf(run(entityManager, true, sql, reader, 1, parameters));
     }
 
     /** Every row's value. */
     public static <T> List<T> list(EntityManager entityManager, String sql, RowReader<T> reader, Object... parameters) {
-        return list(entityManager, sql, reader, Integer.MAX_VALUE, parameters);
+        return run(entityManager, true, sql, reader, Integer.MAX_VALUE, parameters);
     }
 
-    private static <T> List<T> list(
-            EntityManager entityManager, String sql, RowReader<T> reader, int max, Object... parameters) {
-        return entityManager.unwrap(Session.class).doReturningWork((Connection connection) -> {
+    /** The first row's value, without flushing the session first: for queries no entity change can affect. */
+    public static <T> Optional<T> unflushed(
+            EntityManager entityManager, String sql, RowReader<T> reader, Object... parameters) {
+        return firstOf(run(entityManager, false, sql, reader, 1, parameters));
+    }
+
+    private static <T> Optional<T> firstOf(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
+    }
+
+    private static <T> List<T> run(
+            EntityManager entityManager,
+            boolean flush,
+            String sql,
+            RowReader<T> reader,
+            int max,
+            Object... parameters) {
+        Session session = entityManager.unwrap(Session.class);
+        if (flush && session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        return session.doReturningWork((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {
                     statement.setObject(i + 1, parameters[i]);

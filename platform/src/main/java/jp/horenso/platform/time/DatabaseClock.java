@@ -48,7 +48,7 @@ public class DatabaseClock {
     }
 
     private Instant select(String sql) {
-        return DirectSql.first(
+        return DirectSql.unflushed(
                         entityManager,
                         sql,
                         row -> row.getObject(1, OffsetDateTime.class).toInstant())

@@ -15,6 +15,7 @@ import jp.horenso.escalation.hop.Hop;
 import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.SkipReason;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * The {@code hop} table. Hops are inserted in SQL so that PostgreSQL computes the deadline from its own clock
@@ -133,13 +134,10 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      */
     @SuppressWarnings("unchecked")
     public List<UUID> claimDue(int limit) {
-        return getEntityManager()
-                .createNativeQuery("""
+        return DirectSql.list(getEntityManager(), """
                 select h.id from hop h join chain_run r on r.incident_id = h.incident_id
                 where h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
-                order by h.ack_deadline limit :limit for update of h, r skip locked""", UUID.class)
-                .setParameter("limit", limit)
-                .getResultList();
+                order by h.ack_deadline limit ? for update of h, r skip locked""", row -> row.getObject(1, UUID.class), limit);
     }
 
     /**

@@ -16,6 +16,7 @@ import jp.horenso.notification.delivery.RenderedMessage;
 import jp.horenso.notification.delivery.event.NotificationRequested;
 import jp.horenso.notification.recipient.Endpoint;
 import jp.horenso.platform.security.Organisation;
+import jp.horenso.platform.sql.DirectSql;
 import org.hibernate.query.NativeQuery;
 
 /** Stores notifications and finds the ones due for delivery. */
@@ -144,14 +145,14 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * wait longer.
      */
     public Optional<Instant> digestDueFor(Organisation organisation, String username) {
-        Object due = getEntityManager()
-                .createNativeQuery("""
+        return DirectSql.first(
+                getEntityManager(),
+                """
                 SELECT min(next_attempt_at) FROM notification
-                WHERE organisation = :organisation AND recipient_username = :username AND status = 'HELD'""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("username", username)
-                .getSingleResult();
-        return Optional.ofNullable(toInstant(due));
+                WHERE organisation = ? AND recipient_username = ? AND status = 'HELD'""",
+                row -> toInstant(row.getObject(1, OffsetDateTime.class)),
+                organisation.code(),
+                username);
     }
 
     /**
@@ -159,17 +160,18 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * time at which a digest opened now would go out. Empty when no burst is under way.
      */
     public Optional<Instant> burstDigestDue(Organisation organisation, String username, Duration window) {
-        List<?> due = getEntityManager()
-                .createNativeQuery("""
-                SELECT now() + make_interval(secs => :seconds) FROM notification
-                WHERE organisation = :organisation AND recipient_username = :username
-                  AND created_at > now() - make_interval(secs => :seconds)
-                LIMIT 1""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("username", username)
-                .setParameter("seconds", window.toSeconds())
-                .getResultList();
-        return due.isEmpty() ? Optional.empty() : Optional.ofNullable(toInstant(due.get(0)));
+        return DirectSql.first(
+                getEntityManager(),
+                """
+                SELECT now() + make_interval(secs => ?) FROM notification
+                WHERE organisation = ? AND recipient_username = ?
+                  AND created_at > now() - make_interval(secs => ?)
+                LIMIT 1""",
+                row -> toInstant(row.getObject(1, OffsetDateTime.class)),
+                window.toSeconds(),
+                organisation.code(),
+                username,
+                window.toSeconds());
     }
 
     /**
@@ -177,18 +179,16 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      * cannot both believe they start a burst.
      */
     public void lockRecipient(Organisation organisation, String username) {
-        getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "notification-recipient:" + organisation.code() + ":" + username)
-                .getSingleResult();
+        advisoryLock("notification-recipient:" + organisation.code() + ":" + username);
     }
 
     /** Serialises, until the transaction ends, what is done with one case's notices (intake and stopped chains). */
     public void lockCase(UUID incidentId) {
-        getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:key))")
-                .setParameter("key", "notification-case:" + incidentId)
-                .getSingleResult();
+        advisoryLock("notification-case:" + incidentId);
+    }
+
+    private void advisoryLock(String key) {
+        DirectSql.first(getEntityManager(), "SELECT pg_advisory_xact_lock(hashtext(?))", row -> Boolean.TRUE, key);
     }
 
     private static Instant toInstant(Object value) {
@@ -215,15 +215,11 @@ public class NotificationRepository implements PanacheRepository<Notification> {
      */
     @SuppressWarnings("unchecked")
     public List<Notification> lockUnsentOf(Organisation organisation, UUID incidentId) {
-        getEntityManager()
-                .createNativeQuery("""
+        DirectSql.list(getEntityManager(), """
                 SELECT id FROM notification WHERE id IN (
                     SELECT digest_leader_id FROM notification
-                    WHERE organisation = :organisation AND incident_id = :incidentId AND status = 'GROUPED')
-                ORDER BY id FOR UPDATE""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("incidentId", incidentId)
-                .getResultList();
+                    WHERE organisation = ? AND incident_id = ? AND status = 'GROUPED')
+                ORDER BY id FOR UPDATE""", row -> row.getLong(1), organisation.code(), incidentId);
         return getEntityManager()
                 .createNativeQuery("""
                 SELECT * FROM notification
@@ -243,18 +239,19 @@ public class NotificationRepository implements PanacheRepository<Notification> {
     /** The organisations this case's notifications were stored for (one, unless something went wrong). */
     @SuppressWarnings("unchecked")
     public List<String> organisationsOfCase(UUID incidentId) {
-        return getEntityManager()
-                .createNativeQuery("SELECT DISTINCT organisation FROM notification WHERE incident_id = :incidentId")
-                .setParameter("incidentId", incidentId)
-                .getResultList();
+        return DirectSql.list(
+                getEntityManager(),
+                "SELECT DISTINCT organisation FROM notification WHERE incident_id = ?",
+                row -> row.getString(1),
+                incidentId);
     }
 
     /** The organisation a notification id was stored for, if it was. */
     public Optional<String> organisationOfNotification(UUID notificationId) {
-        List<?> found = getEntityManager()
-                .createNativeQuery("SELECT organisation FROM notification WHERE notification_id = :notificationId")
-                .setParameter("notificationId", notificationId)
-                .getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
+        return DirectSql.first(
+                getEntityManager(),
+                "SELECT organisation FROM notification WHERE notification_id = ?",
+                row -> row.getString(1),
+                notificationId);
     }
 }

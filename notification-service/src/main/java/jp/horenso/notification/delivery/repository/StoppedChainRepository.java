@@ -3,10 +3,10 @@ package jp.horenso.notification.delivery.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.horenso.platform.security.Organisation;
+import jp.horenso.platform.sql.DirectSql;
 
 /** The cases whose chain stopped (closed or withdrawn): nothing more is sent for them. */
 @ApplicationScoped
@@ -34,19 +34,20 @@ public class StoppedChainRepository {
 
     /** Why the organisation's case's chain stopped (CLOSED or WITHDRAWN); empty while it runs. */
     public Optional<String> reasonFor(Organisation organisation, UUID incidentId) {
-        List<?> reason = em.createNativeQuery("""
-                SELECT reason FROM stopped_chain WHERE organisation = :organisation AND incident_id = :incidentId""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("incidentId", incidentId)
-                .getResultList();
-        return reason.isEmpty() ? Optional.empty() : Optional.of((String) reason.get(0));
+        return DirectSql.first(
+                em,
+                "SELECT reason FROM stopped_chain WHERE organisation = ? AND incident_id = ?",
+                row -> row.getString(1),
+                organisation.code(),
+                incidentId);
     }
 
     /** The organisation a stopped chain was recorded for, if this case's chain stopped. */
     public Optional<String> organisationOf(UUID incidentId) {
-        List<?> found = em.createNativeQuery("SELECT organisation FROM stopped_chain WHERE incident_id = :incidentId")
-                .setParameter("incidentId", incidentId)
-                .getResultList();
-        return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
+        return DirectSql.first(
+                em,
+                "SELECT organisation FROM stopped_chain WHERE incident_id = ?",
+                row -> row.getString(1),
+                incidentId);
     }
 }

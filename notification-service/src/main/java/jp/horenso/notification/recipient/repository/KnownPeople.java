@@ -3,6 +3,7 @@ package jp.horenso.notification.recipient.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jp.horenso.platform.security.Organisation;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * Whom this service knows as a person of an organisation: someone it was asked to notify for that organisation,
@@ -20,31 +21,43 @@ public class KnownPeople {
 
     /** Whether (organisation, username) is a person this service knows. */
     public boolean knows(Organisation organisation, String username) {
-        return !em.createNativeQuery("""
-                SELECT 1 FROM notification WHERE organisation = :organisation AND recipient_username = :username
+        return DirectSql.first(
+                        em,
+                        """
+                SELECT 1 FROM notification WHERE organisation = ? AND recipient_username = ?
                 UNION ALL
-                SELECT 1 FROM recipient_channel WHERE organisation = :organisation AND username = :username
+                SELECT 1 FROM recipient_channel WHERE organisation = ? AND username = ?
                 UNION ALL
-                SELECT 1 FROM recipient_setting WHERE organisation = :organisation AND username = :username
-                LIMIT 1""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("username", username)
-                .getResultList()
-                .isEmpty();
+                SELECT 1 FROM recipient_setting WHERE organisation = ? AND username = ?
+                LIMIT 1""",
+                        row -> Boolean.TRUE,
+                        organisation.code(),
+                        username,
+                        organisation.code(),
+                        username,
+                        organisation.code(),
+                        username)
+                .isPresent();
     }
 
     /** Whether another organisation than {@code organisation} knows a person of this user name. */
     public boolean knownElsewhere(Organisation organisation, String username) {
-        return !em.createNativeQuery("""
-                SELECT 1 FROM notification WHERE organisation <> :organisation AND recipient_username = :username
+        return DirectSql.first(
+                        em,
+                        """
+                SELECT 1 FROM notification WHERE organisation <> ? AND recipient_username = ?
                 UNION ALL
-                SELECT 1 FROM recipient_channel WHERE organisation <> :organisation AND username = :username
+                SELECT 1 FROM recipient_channel WHERE organisation <> ? AND username = ?
                 UNION ALL
-                SELECT 1 FROM recipient_setting WHERE organisation <> :organisation AND username = :username
-                LIMIT 1""")
-                .setParameter("organisation", organisation.code())
-                .setParameter("username", username)
-                .getResultList()
-                .isEmpty();
+                SELECT 1 FROM recipient_setting WHERE organisation <> ? AND username = ?
+                LIMIT 1""",
+                        row -> Boolean.TRUE,
+                        organisation.code(),
+                        username,
+                        organisation.code(),
+                        username,
+                        organisation.code(),
+                        username)
+                .isPresent();
     }
 }
