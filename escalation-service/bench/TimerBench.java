@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
+import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.Ports;
 
 /**
@@ -68,7 +69,9 @@ public final class TimerBench {
         Process service = null;
         try {
             int httpPort = Ports.free();
-            ProcessBuilder builder = new ProcessBuilder("java", "-jar", jar.toString())
+            // As the local stack runs it: the module's jvm.options, from its app folder (class-data archive).
+            ProcessBuilder builder = new ProcessBuilder(LocalStack.javaCommand(Path.of(".").toAbsolutePath().normalize()))
+                    .directory(jar.toAbsolutePath().getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("service.log").toFile());
             Map<String, String> env = builder.environment();

@@ -166,14 +166,19 @@ public final class LocalStack implements AutoCloseable {
         return javaCommand(service);
     }
 
-    /**
-     * java, the module's JVM options, {@code -jar quarkus-run.jar}: run in {@link #appFolder}, the folder the build
-     * made its class-data archive in (the archive only loads with the class path it was made with).
-     */
     private List<String> javaCommand(String module) {
+        return javaCommand(settings.repoRoot().resolve(module));
+    }
+
+    /**
+     * java, the module's JVM options, {@code -jar quarkus-run.jar}: to run in the module's {@code target/quarkus-app},
+     * the folder the build made its class-data archive in (the archive only loads with the class path it was made
+     * with). The benchmarks start the services the same way.
+     */
+    public static List<String> javaCommand(Path module) {
         List<String> command =
                 new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(jvmOptions(settings.repoRoot().resolve(module)));
+        command.addAll(jvmOptions(module));
         command.addAll(List.of("-jar", "quarkus-run.jar"));
         return command;
     }
@@ -188,7 +193,7 @@ public final class LocalStack implements AutoCloseable {
      * docs/benchmarks.md says why each is there). An option naming {@code app-cds.jsa}, the class-data archive the
      * build makes beside the jar, is left out when the archive is missing (a build without it).
      */
-    static List<String> jvmOptions(Path module) {
+    public static List<String> jvmOptions(Path module) {
         Path file = module.resolve("jvm.options");
         if (!Files.isRegularFile(file)) {
             return List.of();
