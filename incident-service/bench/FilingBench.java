@@ -56,7 +56,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <p>Arguments: trees (directories of a checkout whose incident-service is packaged) and options clients=8
  * rawWarm=3 raw=10 (seconds) warm=10 seconds=30 labels=before,after rounds=1 (each round runs every tree once, in
- * turn; figures are then given per run and as the mean) jfr=false work=target/filing-bench.
+ * turn; figures are then given per run and as the mean) jfr=false work=target/filing-bench organisations=1 (more:
+ * the connections file for that many organisations in turn, demo-city and bench-2 …, so that fewer share a
+ * case-number counter: shows what the counter costs; a list gives each tree its own, e.g. {@code .. .. organisations=1,8}).
  */
 public final class FilingBench {
 
@@ -76,7 +78,8 @@ public final class FilingBench {
     public static void main(String[] args) throws Exception {
         List<String> trees = new ArrayList<>();
         Map<String, String> opts = BenchKit.options(args, Map.of("clients", "8", "rawWarm", "3", "raw", "10",
-                "warm", "10", "seconds", "30", "labels", "", "jfr", "false", "work", "target/filing-bench", "rounds", "1"),
+                "warm", "10", "seconds", "30", "labels", "", "jfr", "false", "work", "target/filing-bench", "rounds", "1",
+                        "organisations", "1"),
                 trees);
         if (trees.isEmpty()) {
             trees.add("..");
@@ -95,9 +98,13 @@ public final class FilingBench {
                 if (!Files.exists(jar)) {
                     throw new IllegalStateException("no " + jar + ": build that tree first");
                 }
+                // organisations=1,8: per tree, in the order the trees are named (the same tree may be named twice).
+                String[] organisations = opts.get("organisations").split(",");
+                Map<String, String> treeOpts = new HashMap<>(opts);
+                treeOpts.put("organisations", organisations[Math.min(i, organisations.length - 1)]);
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>())
                         .add(run(label + (rounds > 1 ? "-" + round : ""), jar,
-                                work.resolve(label + (rounds > 1 ? "-" + round : "")), opts));
+                                work.resolve(label + (rounds > 1 ? "-" + round : "")), treeOpts));
             }
         }
         List<String> labelsRun = new ArrayList<>(byLabel.keySet());
@@ -149,11 +156,16 @@ public final class FilingBench {
             service = BenchKit.Service.start(jar, work.resolve("service.log"), postgres, "incident", kafka,
                     idp.issuer(), List.of());
             BenchKit.Tokens tokens = new BenchKit.Tokens(keys, idp.issuer());
-            String staff = tokens.sign("staff1", ORGANISATION, "general-affairs-section", "general-affairs", "staff");
+            int organisations = Integer.parseInt(opts.get("organisations"));
+            List<String> staff = new ArrayList<>();
+            for (int o = 1; o <= organisations; o++) {
+                String code = o == 1 ? ORGANISATION : "bench-" + o;
+                onboard(kafka, service.port, code, o == 1 ? "DEMO" : "BENCH" + o, tokens.sign("csirt1", code,
+                        "information-policy", "information-policy", "csirt"));
+                staff.add(tokens.sign("staff1", code, "general-affairs-section", "general-affairs", "staff"));
+            }
             String auditor = tokens.sign("auditor1", ORGANISATION, "information-policy", "information-policy",
                     "auditor");
-            onboard(kafka, service.port, tokens.sign("csirt1", ORGANISATION, "information-policy",
-                    "information-policy", "csirt"));
             try (Connection db = owner(url); Statement s = db.createStatement()) {
                 s.execute("create extension if not exists pg_stat_statements");
             }
@@ -221,7 +233,7 @@ public final class FilingBench {
             System.out.println("  top statements during the measurement (calls, total ms, query):");
             statements.forEach(s -> System.out.println("    " + s));
 
-            boolean correct = check(url, kafka, service, filing, staff, auditor, lines);
+            boolean correct = check(url, kafka, service, filing, auditor, lines);
             lines.put("correctness check", correct ? "passed" : "FAILED");
             System.out.printf("  %-44s %s%n", "correctness check", lines.get("correctness check"));
             List<String> file = new ArrayList<>();
@@ -260,26 +272,27 @@ public final class FilingBench {
         return EmbeddedPostgresServer.start(dir, port, false);
     }
 
-    /** Onboards demo-city as escalation-service does, and waits until the service holds its profile. */
-    private static void onboard(EmbeddedKafkaBroker kafka, int port, String csirt) throws Exception {
+    /** Onboards an organisation as escalation-service does, and waits until the service holds its profile. */
+    private static void onboard(EmbeddedKafkaBroker kafka, int port, String code, String prefix, String csirt)
+            throws Exception {
         String data = """
-                {"organisation":"demo-city","name":{"ja":"デモ市","en":"Demo City"},"caseNumberPrefix":"DEMO",
+                {"organisation":"%s","name":{"ja":"デモ市","en":"Demo City"},"caseNumberPrefix":"%s",
                  "classificationScheme":"KANUMA",
                  "contact":{"ja":"デモ市 情報政策課 CSIRT　電話 0289-00-0000　csirt@demo-city.example.jp",
                             "en":"Demo City, Information Policy Section (CSIRT), phone 0289-00-0000"},
                  "publicContacts":["0289-00-0000","〒322-0000 デモ市中央町1番1号","csirt@demo-city.example.jp"],
-                 "onboardedBy":"seed"}""";
+                 "onboardedBy":"seed"}""".formatted(code, prefix);
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service",
                  "type":"jp.horenso.OrganisationOnboarded","time":"%s","subject":"%s","organisation":"%s",
                  "datacontenttype":"application/json","data":%s}"""
-                .formatted(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC), ORGANISATION, ORGANISATION, data);
+                .formatted(UUID.randomUUID(), OffsetDateTime.now(ZoneOffset.UTC), code, code, data);
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(ESCALATION_EVENTS, ORGANISATION, event)).get();
+            producer.send(new ProducerRecord<>(ESCALATION_EVENTS, code, event)).get();
         }
         HttpClient http = HttpClient.newHttpClient();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -288,12 +301,12 @@ public final class FilingBench {
                             URI.create("http://127.0.0.1:" + port + "/api/organisation"))
                     .header("Authorization", "Bearer " + csirt).build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() == 200) {
-                BenchKit.log("demo-city onboarded");
+                BenchKit.log("%s onboarded", code);
                 return;
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("demo-city was not onboarded within 60 s; see service.log");
+        throw new IllegalStateException(code + " was not onboarded within 60 s; see service.log");
     }
 
     /** Single-row autocommit INSERTs of {@code clients} connections into a table shaped like the case row. */
@@ -369,7 +382,7 @@ public final class FilingBench {
     /** Closed-loop filing on {@code clients} HTTP/1.1 connections (one client, one connection each). */
     private static final class Filing {
         private final BenchKit.Service service;
-        private final String token;
+        private final List<String> tokens;
         private final List<Thread> threads = new ArrayList<>();
         private final List<Result> results = Collections.synchronizedList(new ArrayList<>());
         private final Map<Integer, String[]> lastRequest = new java.util.concurrent.ConcurrentHashMap<>();
@@ -377,9 +390,9 @@ public final class FilingBench {
         private final Set<Integer> logged = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private volatile boolean running = true;
 
-        Filing(BenchKit.Service service, String token, int clients) {
+        Filing(BenchKit.Service service, List<String> tokens, int clients) {
             this.service = service;
-            this.token = token;
+            this.tokens = tokens;
             for (int c = 0; c < clients; c++) {
                 int client = c;
                 threads.add(new Thread(() -> loop(client), "filing-" + c));
@@ -415,7 +428,8 @@ public final class FilingBench {
                 String id = null;
                 String number = null;
                 try {
-                    HttpResponse<String> r = http.send(post(key, body), HttpResponse.BodyHandlers.ofString());
+                    HttpResponse<String> r =
+                            http.send(post(client, key, body), HttpResponse.BodyHandlers.ofString());
                     status = r.statusCode();
                     if (status == 201) {
                         lastCreated.put(client, r.body());
@@ -434,9 +448,14 @@ public final class FilingBench {
             }
         }
 
-        HttpRequest post(String key, String body) {
+        /** Client {@code client} files for organisation {@code client % organisations}. */
+        String token(int client) {
+            return tokens.get(client % tokens.size());
+        }
+
+        HttpRequest post(int client, String key, String body) {
             return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + service.port + "/api/incidents"))
-                    .header("Authorization", "Bearer " + token)
+                    .header("Authorization", "Bearer " + token(client))
                     .header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .header("Idempotency-Key", key)
@@ -457,7 +476,7 @@ public final class FilingBench {
 
     /** Whether every filed case is there once, numbered without gap, on the timeline, in the outbox and on Kafka. */
     private static boolean check(String url, EmbeddedKafkaBroker kafka, BenchKit.Service service, Filing filing,
-            String staff, String auditor, Map<String, String> lines) throws Exception {
+            String auditor, Map<String, String> lines) throws Exception {
         List<String> problems = new ArrayList<>();
         List<Result> created = filing.results().stream().filter(r -> r.status() == 201).toList();
         Set<String> ids = new HashSet<>();
@@ -467,7 +486,7 @@ public final class FilingBench {
         }
         // Idempotency: the last request of client 0 again, with its key: the same case, nothing new.
         String[] again = filing.lastRequest.get(0);
-        HttpResponse<String> repeat = HttpClient.newHttpClient().send(filing.post(again[0], again[1]),
+        HttpResponse<String> repeat = HttpClient.newHttpClient().send(filing.post(0, again[0], again[1]),
                 HttpResponse.BodyHandlers.ofString());
         String repeatedId = repeat.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElse(null);
@@ -480,7 +499,7 @@ public final class FilingBench {
         com.fasterxml.jackson.databind.JsonNode answered = json.readTree(filing.lastCreated.get(0));
         HttpResponse<String> shown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + service.port + "/api/incidents/" + answered.get("id").asText()))
-                .header("Authorization", "Bearer " + staff).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", "Bearer " + filing.token(0)).build(), HttpResponse.BodyHandlers.ofString());
         if (!answered.equals(json.readTree(shown.body()))) {
             problems.add("the 201 answer differs from GET: %s vs %s".formatted(answered, shown.body()));
         }
@@ -492,13 +511,14 @@ public final class FilingBench {
         }
         try (Connection db = owner(url); Statement s = db.createStatement()) {
             Set<String> inDb = new HashSet<>();
-            List<Integer> counters = new ArrayList<>();
             Set<String> numbers = new HashSet<>();
-            try (ResultSet r = s.executeQuery("select id, number from incident where organisation = 'demo-city'")) {
+            Map<String, List<Integer>> counters = new HashMap<>();
+            try (ResultSet r = s.executeQuery("select id, number, organisation from incident")) {
                 while (r.next()) {
                     inDb.add(r.getString(1));
                     numbers.add(r.getString(2));
-                    counters.add(Integer.parseInt(r.getString(2).substring(r.getString(2).lastIndexOf('-') + 1)));
+                    counters.computeIfAbsent(r.getString(3), o -> new ArrayList<>())
+                            .add(Integer.parseInt(r.getString(2).substring(r.getString(2).lastIndexOf('-') + 1)));
                 }
             }
             if (!inDb.containsAll(ids)) {
@@ -508,18 +528,24 @@ public final class FilingBench {
                 problems.add("%d cases in the database, %d answered 201 (a request that timed out may have filed one)"
                         .formatted(inDb.size(), ids.size()));
             }
-            Collections.sort(counters);
             boolean gapless = numbers.size() == inDb.size();
-            for (int i = 0; i < counters.size(); i++) {
-                gapless &= counters.get(i) == i + 1;
+            for (Map.Entry<String, List<Integer>> ofOrganisation : counters.entrySet()) {
+                List<Integer> taken = ofOrganisation.getValue();
+                Collections.sort(taken);
+                for (int i = 0; i < taken.size(); i++) {
+                    gapless &= taken.get(i) == i + 1;
+                }
+                long last = count(url, "select last_number from case_number_counter where organisation = '"
+                        + ofOrganisation.getKey() + "'");
+                gapless &= last == taken.size();
             }
-            long last = count(url, "select last_number from case_number_counter where organisation = 'demo-city'");
-            if (!gapless || last != inDb.size()) {
-                problems.add("case numbers not unique and gapless 1..%d (counter at %d)".formatted(inDb.size(), last));
+            if (!gapless) {
+                problems.add("case numbers not unique and gapless 1..n per organisation (counters: " + counters.keySet()
+                        + ")");
             }
             long badTimeline = count(url, """
-                    select count(*) from incident i where i.organisation = 'demo-city'
-                      and ((select count(*) from timeline_entry t where t.incident_id = i.id and t.type = 'REPORTED') <> 1
+                    select count(*) from incident i where
+                      ((select count(*) from timeline_entry t where t.incident_id = i.id and t.type = 'REPORTED') <> 1
                            or not exists (select 1 from timeline_head h where h.incident_id = i.id))""");
             if (badTimeline > 0) {
                 problems.add(badTimeline + " cases without exactly one REPORTED entry and a trail head");
@@ -547,7 +573,9 @@ public final class FilingBench {
             }
             int verified = 0;
             HttpClient http = HttpClient.newHttpClient();
-            for (String id : ids.stream().limit(5).toList()) {
+            List<String> sample = created.stream().filter(r -> r.number() != null && r.number().startsWith("DEMO-"))
+                    .map(Result::id).limit(5).toList();
+            for (String id : sample) {
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(
                                 "http://127.0.0.1:" + service.port + "/api/incidents/" + id + "/audit/verify"))
                         .header("Authorization", "Bearer " + auditor).build(), HttpResponse.BodyHandlers.ofString());
@@ -555,12 +583,12 @@ public final class FilingBench {
                     verified++;
                 }
             }
-            if (verified != Math.min(5, ids.size())) {
-                problems.add("audit verify: only %d of 5 sample trails intact".formatted(verified));
+            if (verified != sample.size() || sample.isEmpty()) {
+                problems.add("audit verify: %d of %d sample trails intact".formatted(verified, sample.size()));
             }
-            lines.put("check", ("%,d cases, numbers 1..%,d gapless, %,d REPORTED entries, %,d outbox rows, %,d on Kafka"
-                    + " once each, idempotent repeat → same case, %d trails verified").formatted(inDb.size(),
-                    counters.isEmpty() ? 0 : counters.get(counters.size() - 1), inDb.size() - badTimeline,
+            lines.put("check", ("%,d cases, numbers gapless 1..n in each of %d organisations, %,d REPORTED entries, %,d"
+                    + " outbox rows, %,d on Kafka once each, idempotent repeat → same case, %d trails verified")
+                    .formatted(inDb.size(), counters.size(), inDb.size() - badTimeline,
                     inOutbox.size(), onKafka.size(), verified));
         }
         System.out.printf("  %-44s %s%n", "check", lines.get("check"));
