@@ -366,9 +366,9 @@ public class Incident {
      * A report just filed (第43条1項): state REPORTED, the times' offsets kept as given. Its severity is set by
      * {@link #assessed} before it is stored.
      */
+    /** A report just filed, not numbered yet: {@link #numbered} gives it its number last in the filing transaction. */
     public static Incident reported(
             UUID id,
-            String number,
             String organisation,
             String title,
             String description,
@@ -384,7 +384,6 @@ public class Incident {
             boolean drill) {
         Incident c = new Incident();
         c.id = id;
-        c.number = number;
         c.organisation = organisation;
         c.title = title;
         c.description = description;
@@ -403,6 +402,14 @@ public class Incident {
         c.state = IncidentState.REPORTED;
         c.refreshSearchText();
         return c;
+    }
+
+    /** Gives a just-reported case its number, once. */
+    public void numbered(String caseNumber) {
+        if (number != null) {
+            throw new IllegalStateException("case " + id + " is numbered already: " + number);
+        }
+        number = caseNumber;
     }
 
     private static String offsetOf(OffsetDateTime t) {

@@ -16,8 +16,9 @@ import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.platform.problem.ProblemException;
 
 /**
- * Idempotency keys of report creation, per user. The key is inserted first: a concurrent retry waits on the first
- * request's row and then finds the case it made, so a retried POST never makes a second case.
+ * Idempotency keys of report creation, per user. The key is inserted first, naming the case the request is about to
+ * make: a concurrent retry waits on the first request's row and then finds the case it made, so a retried POST never
+ * makes a second case; if the first request rolls back, its key goes with it and the retry files the case.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -33,17 +34,21 @@ public class IdempotencyKeys {
         this.mapper = mapper;
     }
 
-    /** Claims the key; returns the case an earlier request with the same key made, or null if this one is first. */
-    public Incident claim(String username, String key, ReportIncident request) {
+    /**
+     * Claims the key for the case {@code incidentId} this request makes (in the same transaction, so one statement
+     * does it); returns the case an earlier request with the same key made, or null if this one is first.
+     */
+    public Incident claim(String username, String key, ReportIncident request, UUID incidentId) {
         if (key.isEmpty() || key.length() > 200 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
             throw new ProblemException(400, "idempotency.invalid");
         }
         String hash = hash(request);
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (username, key, request_hash) "
-                        + "VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
+        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (username, key, request_hash, incident_id) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
                 .setParameter(1, username)
                 .setParameter(2, key)
                 .setParameter(3, hash)
+                .setParameter(4, incidentId)
                 .executeUpdate();
         if (inserted == 1) {
             return null;
@@ -59,14 +64,6 @@ public class IdempotencyKeys {
             throw new ProblemException(422, "idempotency.mismatch");
         }
         return incidents.findById((UUID) row[1]);
-    }
-
-    public void complete(String username, String key, UUID incidentId) {
-        em.createNativeQuery("UPDATE idempotency_key SET incident_id = ?3 WHERE username = ?1 AND key = ?2")
-                .setParameter(1, username)
-                .setParameter(2, key)
-                .setParameter(3, incidentId)
-                .executeUpdate();
     }
 
     private String hash(ReportIncident request) {

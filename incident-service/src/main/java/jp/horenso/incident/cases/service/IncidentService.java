@@ -89,17 +89,14 @@ public class IncidentService {
             // 第48条: drills are declared by those who run them, not slipped in.
             throw new ProblemException(403, "drill.filing-not-allowed");
         }
+        UUID id = UUID.randomUUID();
         if (idempotencyKey != null) {
-            Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request);
+            Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request, id);
             if (earlier != null) {
                 return earlier;
             }
         }
-        Incident incident = create(reporter, request, placement, profile);
-        if (idempotencyKey != null) {
-            idempotency.complete(reporter.username(), idempotencyKey, incident.id());
-        }
-        return incident;
+        return create(id, reporter, request, placement, profile);
     }
 
     /** A report received from a vendor or citizen says from whom (第43条1項); other reports name no informant. */
@@ -125,18 +122,28 @@ public class IncidentService {
         return caller.organisationRef().code();
     }
 
+    /**
+     * Writes the case, its first timeline entry and its event. The case number is taken last: the organisation's
+     * counter row stays locked from then until the commit (that is what keeps the numbers gapless, a rolled-back
+     * filing giving its number back), so every other filing of the organisation waits for what follows it here.
+     * Only the writes that carry the number come after it.
+     */
     private Incident create(
-            Caller reporter, ReportIncident request, UnitDirectory.Placement placement, OrganisationProfile profile) {
+            UUID id,
+            Caller reporter,
+            ReportIncident request,
+            UnitDirectory.Placement placement,
+            OrganisationProfile profile) {
         Informant informant = request.informant() == null
                 ? null
                 : new Informant(
                         request.informant().name().strip(),
-                                blankToNull(request.informant().organisation()),
+                        blankToNull(request.informant().organisation()),
                         request.informant().contact().strip(),
-                                request.informant().channel());
+                        request.informant().channel());
+        OffsetDateTime now = clock.now();
         Incident incident = Incident.reported(
-                UUID.randomUUID(),
-                organisations.nextCaseNumber(profile),
+                id,
                 profile.code(),
                 request.title().strip(),
                 request.description().strip(),
@@ -148,12 +155,13 @@ public class IncidentService {
                 request.kind() != null ? request.kind() : IncidentKind.SECURITY_INCIDENT,
                 request.occurredAt(),
                 request.discoveredAt(),
-                clock.now(),
+                now,
                 Boolean.TRUE.equals(request.drill()));
         assessment.assessNew(incident);
+        incident.numbered(organisations.nextCaseNumber(profile));
         incidents.persist(incident);
 
-        timeline.append(
+        timeline.start(
                 incident.id(),
                 TimelineType.REPORTED,
                 incident.reportedAt(),
@@ -168,12 +176,13 @@ public class IncidentService {
                         "unit",
                         incident.unit(),
                         "drill",
-                        incident.drill()),
-                null);
+                        incident.drill()));
+        // The transaction's time, as the outbox would ask the database for it: one round trip less under the lock.
         outbox.append(
                 IncidentReported.NAME,
                 Organisation.of(incident.organisation()),
                 incident.id().toString(),
+                now.toInstant(),
                 reported(incident, reporter));
         return incident;
     }

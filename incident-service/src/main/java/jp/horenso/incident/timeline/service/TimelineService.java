@@ -45,6 +45,18 @@ public class TimelineService {
         return entry;
     }
 
+    /**
+     * The first entry of a case created in this transaction: nobody else can append to a case that is not committed
+     * yet, so neither the per-case lock nor a read of its (absent) head is needed.
+     */
+    public TimelineEntry start(
+            UUID incidentId, TimelineType type, OffsetDateTime at, String actor, Map<String, Object> details) {
+        TimelineEntry entry = TimelineEntry.after(TrailHead.EMPTY, incidentId, type, at, actor, details, null);
+        entries.persist(entry);
+        entries.advanceHead(TrailHead.EMPTY, entry);
+        return entry;
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<TimelineEntryView> of(UUID incidentId) {
         return entries.of(incidentId).stream().map(TimelineEntryView::of).toList();
