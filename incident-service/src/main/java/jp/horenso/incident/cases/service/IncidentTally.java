@@ -33,7 +33,7 @@ public class IncidentTally {
      * counted from the cases) and filters on state, severity, kind and unit only. Time ranges, text, legal clocks
      * and the committee's scope are counted from the cases.
      */
-    static boolean answers(Caller caller, IncidentQuery q) {
+    public static boolean answers(Caller caller, IncidentQuery q) {
         boolean filtersTallied = (q.text() == null || q.text().isEmpty())
                 && q.from() == null
                 && q.to() == null
@@ -46,7 +46,7 @@ public class IncidentTally {
      * the same as grouping the cases themselves.
      */
     @SuppressWarnings("unchecked")
-    List<Object[]> counts(Caller caller, IncidentQuery q) {
+    public List<Object[]> counts(Caller caller, IncidentQuery q) {
         Map<String, Object> params = new HashMap<>();
         List<String> and = new ArrayList<>();
         and.add("t.organisation = :organisation");

@@ -20,6 +20,7 @@ import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
+import jp.horenso.incident.cases.service.IncidentTally;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.KpiReport;
@@ -56,10 +57,12 @@ public class KpiService {
 
     private final EntityManager em;
     private final JapanTime clock;
+    private final IncidentTally tally;
 
-    public KpiService(EntityManager em, JapanTime clock) {
+    public KpiService(EntityManager em, JapanTime clock, IncidentTally tally) {
         this.clock = clock;
         this.em = em;
+        this.tally = tally;
     }
 
     public KpiReport report(Caller caller, int months) {
@@ -104,13 +107,32 @@ public class KpiService {
         for (int n = Severity.values().length - 1; n >= 0; n--) {
             open.put(Severity.values()[n].name(), 0L);
         }
-        for (Object[] r : rows(
-                "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
-                        + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
-                where,
-                null,
-                null)) {
-            open.put((String) r[0], ((Number) r[1]).longValue());
+        if (wholeOrganisation) {
+            // from the organisation's kept counts (V17 incident_tally: real cases by severity and state)
+            IncidentQuery notClosed = new IncidentQuery(
+                    Arrays.stream(IncidentState.values())
+                            .filter(s -> s != IncidentState.CLOSED)
+                            .toList(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Boolean.FALSE);
+            for (Object[] r : tally.counts(caller, notClosed)) {
+                open.merge((String) r[0], ((Number) r[3]).longValue(), Long::sum);
+            }
+        } else {
+            for (Object[] r : rows(
+                    "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
+                            + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
+                    where,
+                    null,
+                    null)) {
+                open.put((String) r[0], ((Number) r[1]).longValue());
+            }
         }
         long overdueHops = count(
                 "SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
