@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
+import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.Ports;
 
 /**
@@ -53,6 +54,17 @@ public final class BenchKit {
     }
 
     /** The packaged service in the prod profile, as local-stack starts it, but verifying tokens with a local key. */
+    /**
+     * How the local stack runs a packaged module: java, the module's jvm.options, {@code extra}, -jar quarkus-run.jar,
+     * in the jar's folder (where its class-data archive was made).
+     */
+    public static List<String> command(Path jar, List<String> extra) {
+        Path module = jar.toAbsolutePath().getParent().getParent().getParent();
+        List<String> command = new ArrayList<>(LocalStack.javaCommand(module));
+        command.addAll(command.size() - 2, extra);
+        return command;
+    }
+
     public static final class Service {
         public final Process process;
         public final int port;
@@ -73,10 +85,8 @@ public final class BenchKit {
         public static Service start(Path jar, Path log, EmbeddedPostgresServer postgres, String database,
                 EmbeddedKafkaBroker kafka, String issuer, List<String> jvmArgs) throws Exception {
             int port = Ports.free();
-            List<String> command = new ArrayList<>(List.of("java"));
-            command.addAll(jvmArgs);
-            command.addAll(List.of("-jar", jar.toString()));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(command(jar, jvmArgs)).directory(jar.getParent().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));

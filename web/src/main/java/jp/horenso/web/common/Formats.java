@@ -29,6 +29,11 @@ public final class Formats {
 
     private Formats() {}
 
+    /** A count with thousands separators (10,000), or empty. */
+    static String count(Object value) {
+        return value instanceof Number n ? String.format(Locale.ROOT, "%,d", n.longValue()) : "";
+    }
+
     /** 2026/12/06 19:29 (Japan time), or empty. */
     static String jst(Object value) {
         ZonedDateTime t = parse(value);

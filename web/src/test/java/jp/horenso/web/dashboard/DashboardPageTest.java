@@ -42,6 +42,37 @@ class DashboardPageTest {
     }
 
     @Test
+    void aSearchMatchingMoreThanTenThousandCasesShowsTheTotalAsALowerBound() {
+        String html = given().auth()
+                .oauth2(Tokens.csirt1())
+                .queryParam("q", "メール")
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(html.contains("対応中の事案 10,000件以上"), html);
+        String english = given().auth()
+                .oauth2(Tokens.csirt1())
+                .cookie("horenso-lang", "en")
+                .queryParam("q", "メール")
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(english.contains("10,000+ open cases"), english);
+        String exact = given().auth()
+                .oauth2(Tokens.csirt1())
+                .get("/dashboard")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(exact.contains("対応中の事案 1件") && !exact.contains("件以上"), exact);
+    }
+
+    @Test
     void filtersAndJapaneseSearchGoToTheServiceAndStayInTheLiveRefresh() {
         String html = given().auth()
                 .oauth2(Tokens.csirt1())

@@ -236,7 +236,20 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             item.put("openHops", 1);
             item.put("nextLegalDeadline", Map.of("code", "R1", "report", "PROMPT", "dueAt", soon, "overdue", false));
             item.put("responsePhase", "CONTAINMENT");
-            json(ex, 200, Map.of("items", List.of(item), "total", 1, "drills", 2));
+            // a common word: incident-service counted only the first 10,001 matches (issue 13)
+            boolean common = String.valueOf(ex.getRequestURI().getRawQuery()).contains("q=%E3%83%A1%E3%83%BC%E3%83%AB");
+            json(
+                    ex,
+                    200,
+                    Map.of(
+                            "items",
+                            List.of(item),
+                            "total",
+                            common ? 10_000 : 1,
+                            "drills",
+                            2,
+                            "totalIsLowerBound",
+                            common));
         } else if (path.equals("/incident/api/kpis")) {
             json(
                     ex,

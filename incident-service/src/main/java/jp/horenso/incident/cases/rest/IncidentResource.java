@@ -77,13 +77,18 @@ public class IncidentResource {
             summary = "List and search the cases the caller may see",
             description = "Every role, each within its scope (as for GET /{id}). Filters: state, severity, kind, unit, "
                     + "from/to (reported), legalDueBefore, q (words in title or description; Japanese works: "
-                    + "NFKC-normalised substring match), drill; page (from 0), size (1-100), sort.")
+                    + "NFKC-normalised substring match), drill; page (from 0), size (1-100), sort. total: how many match; "
+                    + "with q at most 10,000, and totalIsLowerBound is true when more matched.")
     public IncidentPage list(@BeanParam IncidentQueryParams params) {
         IncidentQuery query = params.toQuery();
         IncidentSearchService.Page page =
                 search.list(caller.current(), query, params.pageNumber(), params.pageSize(), params.sort());
         return new IncidentPage(
-                page.items().stream().map(IncidentSummary::of).toList(), page.page(), page.size(), page.total());
+                page.items().stream().map(IncidentSummary::of).toList(),
+                page.page(),
+                page.size(),
+                page.total(),
+                page.totalIsLowerBound());
     }
 
     @GET

@@ -2,6 +2,7 @@ package jp.horenso.incident.cases.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.util.LinkedHashMap;
@@ -20,17 +21,31 @@ import jp.horenso.platform.security.Caller;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class IncidentSearchService {
 
-    /** One page of cases and how many match in all. */
-    public record Page(List<Incident> items, int page, int size, long total) {}
+    /**
+     * A text search counts at most this many matches: a common word matches a large part of an organisation's cases,
+     * and an exact total of tens of thousands costs more than the page itself (issue 13). Beyond it the page's total
+     * is this number and {@code totalIsLowerBound} says so.
+     */
+    public static final int TEXT_MATCHES_COUNTED = 10_000;
+
+    /**
+     * One page of cases and how many match in all.
+     *
+     * @param totalIsLowerBound true when a text search matched more than {@link #TEXT_MATCHES_COUNTED} cases: the
+     *     total is then that number, not the exact count
+     */
+    public record Page(List<Incident> items, int page, int size, long total, boolean totalIsLowerBound) {}
 
     /** Counts of real (non-drill) cases by severity, state and kind. */
     public record Statistics(
             long total, Map<String, Long> bySeverity, Map<String, Long> byState, Map<String, Long> byKind) {}
 
     private final EntityManager em;
+    private final IncidentTally tally;
 
-    public IncidentSearchService(EntityManager em) {
+    public IncidentSearchService(EntityManager em, IncidentTally tally) {
         this.em = em;
+        this.tally = tally;
     }
 
     public Page list(Caller caller, IncidentQuery query, int page, int size, String sort) {
@@ -40,7 +55,20 @@ public class IncidentSearchService {
         where.params.forEach(select::setParameter);
         List<Incident> items =
                 select.setFirstResult(page * size).setMaxResults(size).getResultList();
-        return new Page(items, page, size, count(caller, query));
+        if (query.text() == null || query.text().isEmpty()) {
+            return new Page(items, page, size, count(caller, query), false);
+        }
+        long matches = textMatches(caller, query);
+        return new Page(items, page, size, Math.min(matches, TEXT_MATCHES_COUNTED), matches > TEXT_MATCHES_COUNTED);
+    }
+
+    /** How many cases a text search matches, counted up to one more than {@link #TEXT_MATCHES_COUNTED}. */
+    private long textMatches(Caller caller, IncidentQuery query) {
+        CaseCriteria.Where where = CaseCriteria.of(caller, query, "i", CaseCriteria.Language.SQL);
+        Query count = em.createNativeQuery("SELECT count(*) FROM (SELECT 1 FROM incident i WHERE " + where.condition()
+                + " LIMIT " + (TEXT_MATCHES_COUNTED + 1) + ") m");
+        where.params().forEach(count::setParameter);
+        return ((Number) count.getSingleResult()).longValue();
     }
 
     public long count(Caller caller, IncidentQuery query) {
@@ -53,8 +81,9 @@ public class IncidentSearchService {
     }
 
     /**
-     * Statistics over the caller's scope; drills are always left out (第48条). One pass over the scope, grouped by
-     * severity, state and kind together (at most 96 groups), summed here: answered from {@code incident_facets_idx}.
+     * Statistics over the caller's scope; drills are always left out (第48条). Grouped by severity, state and kind
+     * together (at most 96 groups), summed here: from the counts kept per organisation ({@link IncidentTally}) when
+     * they can answer, else in one pass over the scope's cases ({@code incident_facets_idx}).
      */
     public Statistics statistics(Caller caller, IncidentQuery query) {
         Where where = where(caller, query.withoutDrills());
@@ -64,15 +93,21 @@ public class IncidentSearchService {
         }
         Map<String, Long> byState = new LinkedHashMap<>();
         Map<String, Long> byKind = new LinkedHashMap<>();
-        String severity = "coalesce(i.severityOverride, i.computedSeverity)";
-        TypedQuery<Object[]> q = em.createQuery(
-                "SELECT " + severity + ", i.state, i.kind, count(*) FROM Incident i WHERE " + where.jpql + " GROUP BY "
-                        + severity + ", i.state, i.kind",
-                Object[].class);
-        where.params.forEach(q::setParameter);
+        List<Object[]> rows;
+        if (IncidentTally.answers(caller, query)) {
+            rows = tally.counts(caller, query);
+        } else {
+            String severity = "coalesce(i.severityOverride, i.computedSeverity)";
+            TypedQuery<Object[]> q = em.createQuery(
+                    "SELECT " + severity + ", i.state, i.kind, count(*) FROM Incident i WHERE " + where.jpql
+                            + " GROUP BY " + severity + ", i.state, i.kind",
+                    Object[].class);
+            where.params.forEach(q::setParameter);
+            rows = q.getResultList();
+        }
         long total = 0;
-        for (Object[] row : q.getResultList()) {
-            long n = (Long) row[3];
+        for (Object[] row : rows) {
+            long n = ((Number) row[3]).longValue();
             bySeverity.merge(String.valueOf(row[0]), n, Long::sum);
             byState.merge(String.valueOf(row[1]), n, Long::sum);
             byKind.merge(String.valueOf(row[2]), n, Long::sum);

@@ -1,8 +1,6 @@
 package jp.horenso.incident.common.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,11 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import jp.horenso.platform.time.DatabaseClock;
 
 /**
  * This service's one clock, and how it writes times: in Japan time with their offset (RFC 3339, e.g.
- * 2026-12-06T19:30:00+09:00). {@link #now()} is PostgreSQL's {@code now()}, the instant every replica agrees on (what the
- * platform's {@code DatabaseClock.transactionTime()} reads) — the same instant for every step of one change.
+ * 2026-12-06T19:30:00+09:00). {@link #now()} is the platform's {@link DatabaseClock#transactionTime()} (PostgreSQL's
+ * {@code now()}, the instant every replica agrees on) — the same instant for every step of one change.
  */
 @ApplicationScoped
 public class JapanTime {
@@ -22,33 +21,18 @@ public class JapanTime {
     /** Japan Standard Time: months of the KPIs are cut at midnight here. */
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
-    private static final String NOW = JapanTime.class.getName() + ".now";
+    private final DatabaseClock clock;
 
-    private final EntityManager em;
-    private final TransactionSynchronizationRegistry transaction;
-
-    public JapanTime(EntityManager em, TransactionSynchronizationRegistry transaction) {
-        this.em = em;
-        this.transaction = transaction;
+    public JapanTime(DatabaseClock clock) {
+        this.clock = clock;
     }
 
     /**
-     * The time of the current change in Japan time: the database transaction's time, asked once per transaction
-     * (outside one, the time of the statement).
+     * The time of the current change in Japan time: the database transaction's time, which the platform's clock asks
+     * once per transaction (outside one, the time of the statement).
      */
     public OffsetDateTime now() {
-        boolean inTransaction = transaction.getTransactionKey() != null;
-        if (inTransaction && transaction.getResource(NOW) instanceof OffsetDateTime known) {
-            return known;
-        }
-        // Read without a result class: Hibernate keys its native-query cache by the result mapping too, and a mapping
-        // to a class is a new key at each call with the same hash, so the cache fills with 2,048 colliding entries
-        // that every later lookup walks (JFR: ~10 % of the service's CPU while filing).
-        OffsetDateTime now = of(em.createNativeQuery("select now()").getSingleResult());
-        if (inTransaction) {
-            transaction.putResource(NOW, now);
-        }
-        return now;
+        return of(clock.transactionTime());
     }
 
     /** Today's date in Japan. */

@@ -12,6 +12,7 @@ import java.util.UUID;
 import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
+import jp.horenso.incident.cases.service.IncidentSearchService;
 import jp.horenso.incident.chain.rest.HopView;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.DashboardPage;
@@ -79,13 +80,32 @@ public class DashboardService {
     public DashboardPage cases(Caller caller, DashboardQuery query) {
         CaseCriteria.Where where = CaseCriteria.of(caller, query.filters(), "i", CaseCriteria.Language.SQL);
         String condition = where.condition() + " AND " + drillCondition(query.drills());
-        long total = count("incident i", condition, where.params());
-        long drills = query.drills() == DashboardQuery.Drills.ONLY
-                ? total
-                : count(
-                        "incident i",
-                        where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
-                        where.params());
+        long total;
+        long drills;
+        boolean totalIsLowerBound = false;
+        if (query.filters().text() != null && !query.filters().text().isEmpty()) {
+            // A text search reads its matches once, counting both figures, and at most one more than
+            // TEXT_MATCHES_COUNTED of them (a common word matches tens of thousands of cases).
+            Query q = em.createNativeQuery("SELECT count(*) FILTER (WHERE " + drillCondition(query.drills())
+                    + "), count(*) FILTER (WHERE i.drill), count(*) FROM (SELECT i.drill FROM incident i WHERE "
+                    + where.condition() + " LIMIT " + (IncidentSearchService.TEXT_MATCHES_COUNTED + 1) + ") i");
+            where.params().forEach(q::setParameter);
+            Object[] counts = (Object[]) q.getSingleResult();
+            total = ((Number) counts[0]).longValue();
+            drills = ((Number) counts[1]).longValue();
+            totalIsLowerBound = ((Number) counts[2]).longValue() > IncidentSearchService.TEXT_MATCHES_COUNTED;
+            if (totalIsLowerBound) {
+                total = Math.min(total, IncidentSearchService.TEXT_MATCHES_COUNTED);
+            }
+        } else {
+            total = count("incident i", condition, where.params());
+            drills = query.drills() == DashboardQuery.Drills.ONLY
+                    ? total
+                    : count(
+                            "incident i",
+                            where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
+                            where.params());
+        }
         int offset = query.page() * query.size();
         List<Object[]> rows;
         if (query.sort() == DashboardQuery.Sort.DEADLINE) {
@@ -112,7 +132,7 @@ public class DashboardService {
             rows = page("incident i", condition, order, where.params(), offset, query.size());
         }
         OffsetDateTime now = clock.now();
-        return new DashboardPage(rows.stream().map(r -> row(r, now)).toList(), total, drills);
+        return new DashboardPage(rows.stream().map(r -> row(r, now)).toList(), total, drills, totalIsLowerBound);
     }
 
     /** The SQL of one dashboard page (also what {@code QueryPlanTest} explains). */

@@ -1,13 +1,16 @@
 package jp.horenso.incident.dashboard.service;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import jp.horenso.incident.cases.IncidentState;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
+import jp.horenso.incident.cases.service.IncidentTally;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.KpiReport;
@@ -37,15 +41,28 @@ public class KpiService {
             .map(s -> "'" + s.name() + "'")
             .collect(Collectors.joining(", "));
 
+    /** Measures of a month as kept (V17 kpi_month_figure): time to acknowledge by step, to contain, to close. */
+    private static final String ACK = "ACK:";
+
+    private static final String CONTAIN = "CONTAIN";
+    private static final String CLOSE = "CLOSE";
+    /**
+     * A month is settled (its figures may be kept) this long after it ended: no transaction that began in it is still
+     * running, so whatever changes it later raises its version (V17 kpi_month_touched).
+     */
+    private static final Duration SETTLED_AFTER = Duration.ofHours(1);
+
     private static final String FIGURES = "percentile_cont(0.5) WITHIN GROUP (ORDER BY s), "
             + "percentile_cont(0.9) WITHIN GROUP (ORDER BY s), count(*)";
 
     private final EntityManager em;
     private final JapanTime clock;
+    private final IncidentTally tally;
 
-    public KpiService(EntityManager em, JapanTime clock) {
+    public KpiService(EntityManager em, JapanTime clock, IncidentTally tally) {
         this.clock = clock;
         this.em = em;
+        this.tally = tally;
     }
 
     public KpiReport report(Caller caller, int months) {
@@ -57,71 +74,65 @@ public class KpiService {
         String real = where.condition() + " AND NOT i.drill";
         // Every role that may read the KPIs sees its whole organisation: hops and actions then carry the scope
         // themselves (organisation and drill copied from the case, V15), so a month's figures read one organisation's
-        // rows from an index instead of joining every hop of the installation to its case.
+        // rows from an index instead of joining every hop of the installation to its case; and a settled month's
+        // figures are kept per organisation (V17), so only the current month is computed at each request.
         boolean wholeOrganisation = Roles.seesWholeOrganisation(caller);
         String hopScope = "h.organisation = :organisation AND NOT h.drill";
-        String actionScope = "r.organisation = :organisation AND NOT r.drill";
         YearMonth last = YearMonth.from(clock.now());
         YearMonth first = last.minusMonths(months - 1L);
         OffsetDateTime start = first.atDay(1).atStartOfDay(JapanTime.ZONE).toOffsetDateTime();
         OffsetDateTime now = clock.now();
 
-        Map<String, Map<String, KpiReport.Figure>> ack = new TreeMap<>();
-        for (Object[] r : rows(
-                "SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")
-                        + " AS month, h.step, extract(epoch FROM h.acknowledged_at - h.opened_at) AS s FROM chain_hop h "
-                        + (wholeOrganisation
-                                ? "WHERE h.acknowledged_at >= :start AND h.acknowledged_at IS NOT NULL AND " + hopScope
-                                : "JOIN incident i ON i.id = h.incident_id WHERE h.acknowledged_at >= :start AND "
-                                        + real)
-                        + ") t GROUP BY month, step ORDER BY month, step",
-                where,
-                start,
-                null)) {
-            ack.computeIfAbsent((String) r[0], m -> new LinkedHashMap<>()).put((String) r[1], figure(r, 2));
-        }
-        Map<String, KpiReport.Figure> contain = byMonth(
-                "SELECT month, " + FIGURES + " FROM (SELECT "
-                        + MONTH.formatted("r.completed_at")
-                        + " AS month, extract(epoch FROM r.completed_at - i.reported_at) AS s "
-                        + "FROM response_action r JOIN incident i ON i.id = r.incident_id "
-                        + "WHERE r.kind = 'CONTAINMENT' AND r.status = 'DONE' AND r.completed_at >= :start AND " + real
-                        + (wholeOrganisation ? " AND " + actionScope : "")
-                        // the first containment done only: none done before it
-                        + " AND NOT EXISTS (SELECT 1 FROM response_action e WHERE e.incident_id = r.incident_id "
-                        + "AND e.kind = 'CONTAINMENT' AND e.status = 'DONE' AND (e.completed_at < r.completed_at "
-                        + "OR (e.completed_at = r.completed_at AND e.id < r.id)))) t GROUP BY month",
-                where,
-                start);
-        Map<String, KpiReport.Figure> close = byMonth(
-                "SELECT month, " + FIGURES + " FROM (SELECT "
-                        + MONTH.formatted("i.closed_at")
-                        + " AS month, extract(epoch FROM i.closed_at - i.reported_at) AS s "
-                        + "FROM incident i WHERE i.closed_at >= :start AND " + real + ") t GROUP BY month",
-                where,
-                start);
+        Map<String, Map<String, Raw>> figures = wholeOrganisation
+                ? keptOrComputed(caller.organisationRef().code(), where, first, last, now)
+                : computed(where, false, start, null);
 
         List<KpiReport.Month> list = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            String key = m.toString();
+            Map<String, Raw> month = figures.getOrDefault(m.toString(), Map.of());
+            Map<String, KpiReport.Figure> ack = new TreeMap<>();
+            month.forEach((measure, raw) -> {
+                if (measure.startsWith(ACK)) {
+                    ack.put(measure.substring(ACK.length()), raw.figure());
+                }
+            });
             list.add(new KpiReport.Month(
-                    key,
-                    ack.getOrDefault(key, Map.of()),
-                    contain.getOrDefault(key, KpiReport.Figure.NONE),
-                    close.getOrDefault(key, KpiReport.Figure.NONE)));
+                    m.toString(),
+                    ack,
+                    month.containsKey(CONTAIN) ? month.get(CONTAIN).figure() : KpiReport.Figure.NONE,
+                    month.containsKey(CLOSE) ? month.get(CLOSE).figure() : KpiReport.Figure.NONE));
         }
 
         Map<String, Long> open = new LinkedHashMap<>();
         for (int n = Severity.values().length - 1; n >= 0; n--) {
             open.put(Severity.values()[n].name(), 0L);
         }
-        for (Object[] r : rows(
-                "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
-                        + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
-                where,
-                null,
-                null)) {
-            open.put((String) r[0], ((Number) r[1]).longValue());
+        if (wholeOrganisation) {
+            // from the organisation's kept counts (V17 incident_tally: real cases by severity and state)
+            IncidentQuery notClosed = new IncidentQuery(
+                    Arrays.stream(IncidentState.values())
+                            .filter(s -> s != IncidentState.CLOSED)
+                            .toList(),
+                    List.of(),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Boolean.FALSE);
+            for (Object[] r : tally.counts(caller, notClosed)) {
+                open.merge((String) r[0], ((Number) r[3]).longValue(), Long::sum);
+            }
+        } else {
+            for (Object[] r : rows(
+                    "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
+                            + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
+                    where,
+                    null,
+                    null)) {
+                open.put((String) r[0], ((Number) r[1]).longValue());
+            }
         }
         long overdueHops = count(
                 "SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
@@ -137,16 +148,158 @@ public class KpiService {
         return new KpiReport(list, open, overdueHops, overdueClocks);
     }
 
-    private Map<String, KpiReport.Figure> byMonth(String sql, CaseCriteria.Where where, OffsetDateTime start) {
-        Map<String, KpiReport.Figure> result = new TreeMap<>();
-        for (Object[] r : rows(sql, where, start, null)) {
-            result.put((String) r[0], figure(r, 1));
+    /**
+     * The figures of the months in {@code [first, last]} of a whole organisation: a settled month's from what was kept
+     * (V17 {@code kpi_month}) while its version is unchanged, else computed and kept; months not settled yet are
+     * always computed.
+     */
+    private Map<String, Map<String, Raw>> keptOrComputed(
+            String organisation, CaseCriteria.Where where, YearMonth first, YearMonth last, OffsetDateTime now) {
+        List<String> settled = new ArrayList<>();
+        YearMonth live = first;
+        while (!live.isAfter(last)
+                && !start(live.plusMonths(1)).plus(SETTLED_AFTER).isAfter(now)) {
+            settled.add(live.toString());
+            live = live.plusMonths(1);
+        }
+        Map<String, Map<String, Raw>> result = new TreeMap<>();
+        if (!settled.isEmpty()) {
+            // the kept months still valid and their figures, in one statement (one snapshot)
+            for (Object[] r : rows(
+                    "SELECT c.month, f.measure, f.median, f.p90, f.n FROM kpi_month c LEFT JOIN kpi_month_figure f "
+                            + "ON f.organisation = c.organisation AND f.month = c.month "
+                            + "WHERE c.organisation = :org AND c.month IN (:months) AND c.version = coalesce("
+                            + "(SELECT v.version FROM kpi_month_version v WHERE v.organisation = c.organisation "
+                            + "AND v.month = c.month), 0)",
+                    Map.of("org", organisation, "months", settled))) {
+                Map<String, Raw> month = result.computeIfAbsent((String) r[0], m -> new HashMap<>());
+                if (r[1] != null) {
+                    month.put((String) r[1], raw(r, 2));
+                }
+            }
+            List<String> missing =
+                    settled.stream().filter(m -> !result.containsKey(m)).toList();
+            if (!missing.isEmpty()) {
+                // the versions first: a change committed while computing raises them, and what is kept is not used
+                Map<String, Long> versions = new HashMap<>();
+                for (Object[] r : rows(
+                        "SELECT month, version FROM kpi_month_version WHERE organisation = :org AND month IN (:months)",
+                        Map.of("org", organisation, "months", missing))) {
+                    versions.put((String) r[0], ((Number) r[1]).longValue());
+                }
+                YearMonth from = YearMonth.parse(missing.get(0));
+                YearMonth to = YearMonth.parse(missing.get(missing.size() - 1)).plusMonths(1);
+                Map<String, Map<String, Raw>> computed = computed(where, true, start(from), start(to));
+                for (String m : missing) {
+                    result.put(m, computed.getOrDefault(m, Map.of()));
+                }
+                QuarkusTransaction.requiringNew().run(() -> keep(organisation, missing, versions, result));
+            }
+        }
+        if (!live.isAfter(last)) {
+            result.putAll(computed(where, true, start(live), null));
         }
         return result;
     }
 
-    private static KpiReport.Figure figure(Object[] r, int at) {
-        return new KpiReport.Figure(seconds(r[at]), seconds(r[at + 1]), ((Number) r[at + 2]).longValue());
+    private void keep(
+            String organisation, List<String> months, Map<String, Long> versions, Map<String, Map<String, Raw>> all) {
+        for (String m : months) {
+            // the month's row first: it locks out a second keeper of the same month until this one commits
+            update(
+                    "INSERT INTO kpi_month (organisation, month, version) VALUES (:org, :month, :version) "
+                            + "ON CONFLICT (organisation, month) DO UPDATE SET version = excluded.version",
+                    Map.of("org", organisation, "month", m, "version", versions.getOrDefault(m, 0L)));
+            update(
+                    "DELETE FROM kpi_month_figure WHERE organisation = :org AND month = :month",
+                    Map.of("org", organisation, "month", m));
+            for (Map.Entry<String, Raw> f : all.get(m).entrySet()) {
+                Query q = em.createNativeQuery("INSERT INTO kpi_month_figure (organisation, month, measure, median, "
+                        + "p90, n) VALUES (:org, :month, :measure, CAST(:median AS double precision), "
+                        + "CAST(:p90 AS double precision), :n)");
+                q.setParameter("org", organisation)
+                        .setParameter("month", m)
+                        .setParameter("measure", f.getKey())
+                        .setParameter("median", f.getValue().median())
+                        .setParameter("p90", f.getValue().p90())
+                        .setParameter("n", f.getValue().count());
+                q.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Time to acknowledge (by step), to contain and to close of the months from {@code start} (to {@code end}, when
+     * named), by month: measure → figures.
+     */
+    private Map<String, Map<String, Raw>> computed(
+            CaseCriteria.Where where, boolean wholeOrganisation, OffsetDateTime start, OffsetDateTime end) {
+        String real = where.condition() + " AND NOT i.drill";
+        String hopScope = "h.organisation = :organisation AND NOT h.drill";
+        String actionScope = "r.organisation = :organisation AND NOT r.drill";
+        Map<String, Map<String, Raw>> result = new TreeMap<>();
+        for (Object[] r : rows(
+                "SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")
+                        + " AS month, h.step, extract(epoch FROM h.acknowledged_at - h.opened_at) AS s FROM chain_hop h "
+                        + (wholeOrganisation
+                                ? "WHERE h.acknowledged_at >= :start AND h.acknowledged_at IS NOT NULL AND " + hopScope
+                                : "JOIN incident i ON i.id = h.incident_id WHERE h.acknowledged_at >= :start AND "
+                                        + real)
+                        + (end == null ? "" : " AND h.acknowledged_at < :end")
+                        + ") t GROUP BY month, step ORDER BY month, step",
+                where,
+                start,
+                end)) {
+            result.computeIfAbsent((String) r[0], m -> new HashMap<>()).put(ACK + r[1], raw(r, 2));
+        }
+        for (Object[] r : rows(
+                "SELECT month, " + FIGURES + " FROM (SELECT "
+                        + MONTH.formatted("r.completed_at")
+                        + " AS month, extract(epoch FROM r.completed_at - i.reported_at) AS s "
+                        + "FROM response_action r JOIN incident i ON i.id = r.incident_id "
+                        + "WHERE r.kind = 'CONTAINMENT' AND r.status = 'DONE' AND r.completed_at >= :start AND " + real
+                        + (wholeOrganisation ? " AND " + actionScope : "")
+                        + (end == null ? "" : " AND r.completed_at < :end")
+                        // the first containment done only: none done before it
+                        + " AND NOT EXISTS (SELECT 1 FROM response_action e WHERE e.incident_id = r.incident_id "
+                        + "AND e.kind = 'CONTAINMENT' AND e.status = 'DONE' AND (e.completed_at < r.completed_at "
+                        + "OR (e.completed_at = r.completed_at AND e.id < r.id)))) t GROUP BY month",
+                where,
+                start,
+                end)) {
+            result.computeIfAbsent((String) r[0], m -> new HashMap<>()).put(CONTAIN, raw(r, 1));
+        }
+        for (Object[] r : rows(
+                "SELECT month, " + FIGURES + " FROM (SELECT "
+                        + MONTH.formatted("i.closed_at")
+                        + " AS month, extract(epoch FROM i.closed_at - i.reported_at) AS s "
+                        + "FROM incident i WHERE i.closed_at >= :start AND " + real
+                        + (end == null ? "" : " AND i.closed_at < :end") + ") t GROUP BY month",
+                where,
+                start,
+                end)) {
+            result.computeIfAbsent((String) r[0], m -> new HashMap<>()).put(CLOSE, raw(r, 1));
+        }
+        return result;
+    }
+
+    private static OffsetDateTime start(YearMonth month) {
+        return month.atDay(1).atStartOfDay(JapanTime.ZONE).toOffsetDateTime();
+    }
+
+    /** Median and 90th percentile as PostgreSQL computed them (unrounded), and how many durations. */
+    private record Raw(Double median, Double p90, long count) {
+
+        KpiReport.Figure figure() {
+            return new KpiReport.Figure(seconds(median), seconds(p90), count);
+        }
+    }
+
+    private static Raw raw(Object[] r, int at) {
+        return new Raw(
+                r[at] == null ? null : ((Number) r[at]).doubleValue(),
+                r[at + 1] == null ? null : ((Number) r[at + 1]).doubleValue(),
+                ((Number) r[at + 2]).longValue());
     }
 
     private static Long seconds(Object value) {
@@ -154,8 +307,25 @@ public class KpiService {
     }
 
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, CaseCriteria.Where where, OffsetDateTime start, OffsetDateTime now) {
-        return query(sql, where, start, now).getResultList();
+    private List<Object[]> rows(String sql, CaseCriteria.Where where, OffsetDateTime start, OffsetDateTime end) {
+        Query q = query(sql, where, start, null);
+        if (end != null) {
+            q.setParameter("end", end);
+        }
+        return q.getResultList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql, Map<String, Object> params) {
+        Query q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        return q.getResultList();
+    }
+
+    private void update(String sql, Map<String, Object> params) {
+        Query q = em.createNativeQuery(sql);
+        params.forEach(q::setParameter);
+        q.executeUpdate();
     }
 
     private long count(String sql, CaseCriteria.Where where, OffsetDateTime now) {

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -180,6 +181,96 @@ class KpiTest {
         JsonPath after = kpis(csirt);
         assertEquals(figure(60, 60, 1), after.getMap("ackTime.SECTION_CHIEF"));
         assertEquals(figure(3600, 3600, 1), after.getMap("timeToContain"));
+    }
+
+    @Test
+    void article48_aSettledMonthsKeptFiguresFollowLateAcknowledgementsContainmentsClosingsAndDrillMarks() {
+        // A month over for more than an hour is kept once computed (V17 kpi_month); whatever changes it afterwards
+        // must show in the next answer, exactly as if it were computed again.
+        DashboardFixtures org = new DashboardFixtures();
+        String csirt = org.person("csirt");
+        OffsetDateTime past = YearMonth.now(JAPAN)
+                .minusMonths(2)
+                .atDay(15)
+                .atTime(12, 0)
+                .atZone(JAPAN)
+                .toOffsetDateTime();
+        String k1 = DashboardFixtures.file(org.staff(), "KPI 先々月 1", false);
+        String k2 = DashboardFixtures.file(org.staff(), "KPI 先々月 2", false);
+        acknowledged(k1, "SECTION_CHIEF", 60, past);
+        contained(k1, 3600, past);
+        closed(k2, 86_400, past);
+        awaitHops(csirt, k1, 1);
+
+        JsonPath first = twoMonthsAgo(csirt);
+        assertEquals(figure(60, 60, 1), first.getMap("ackTime.SECTION_CHIEF"));
+        assertEquals(figure(3600, 3600, 1), first.getMap("timeToContain"));
+        assertEquals(figure(86_400, 86_400, 1), first.getMap("timeToClose"));
+        assertEquals(
+                1,
+                QuarkusTransaction.requiringNew()
+                        .call(() -> ((Number) em.createNativeQuery(
+                                                "SELECT count(*) FROM kpi_month WHERE organisation = ?1 AND month = ?2")
+                                        .setParameter(1, org.organisation)
+                                        .setParameter(
+                                                2,
+                                                YearMonth.now(JAPAN)
+                                                        .minusMonths(2)
+                                                        .toString())
+                                        .getSingleResult())
+                                .intValue()),
+                "the settled month is kept");
+        JsonPath again = twoMonthsAgo(csirt);
+        for (String part : List.of("ackTime", "timeToContain", "timeToClose")) {
+            assertEquals(first.getMap(part), again.getMap(part), "the kept figures answer the same: " + part);
+        }
+
+        // a hop acknowledged late, in that month: median of 60 and 600 is 330, p90 60 + 0.9 × 540 = 546
+        acknowledged(k2, "SECTION_CHIEF", 600, past);
+        awaitHops(csirt, k2, 1);
+        assertEquals(figure(330, 546, 2), twoMonthsAgo(csirt).getMap("ackTime.SECTION_CHIEF"));
+
+        // an earlier containment of k1 recorded late becomes its first: 1,800 s after the report
+        DashboardFixtures.sql(
+                em,
+                "INSERT INTO response_action (id, incident_id, kind, description, status, owner_unit, "
+                        + "created_by, created_at, updated_by, updated_at, completed_at) VALUES (?1, ?2, 'CONTAINMENT', "
+                        + "'先に遮断', 'DONE', 'information-policy', 'csirt1', ?3, 'csirt1', ?3, ?3)",
+                UUID.randomUUID(),
+                UUID.fromString(k1),
+                past.minusSeconds(1800));
+        assertEquals(figure(1800, 1800, 1), twoMonthsAgo(csirt).getMap("timeToContain"));
+
+        // the closing corrected: two days
+        DashboardFixtures.sql(
+                em,
+                "UPDATE incident SET closed_at = reported_at + interval '2 days' WHERE id = ?1",
+                UUID.fromString(k2));
+        assertEquals(figure(172_800, 172_800, 1), twoMonthsAgo(csirt).getMap("timeToClose"));
+
+        // k1 was a drill after all: its acknowledgement and containment leave the kept month
+        given().auth()
+                .oauth2(csirt)
+                .contentType("application/json")
+                .body(Map.of("drill", true, "reason", "訓練と判明"))
+                .post("/api/incidents/" + k1 + "/drill-marking")
+                .then()
+                .statusCode(200);
+        JsonPath after = twoMonthsAgo(csirt);
+        assertEquals(figure(600, 600, 1), after.getMap("ackTime.SECTION_CHIEF"));
+        assertEquals(0, after.getInt("timeToContain.count"));
+        assertNull(after.get("timeToContain.medianSeconds"));
+    }
+
+    private static JsonPath twoMonthsAgo(String token) {
+        JsonPath all = given().auth()
+                .oauth2(token)
+                .get("/api/kpis?months=3")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+        return new JsonPath(all.prettify()).setRootPath("months[0]");
     }
 
     private static JsonPath kpis(String token) {
