@@ -146,16 +146,14 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
      * never while an acknowledgement, a unit change or a stop of the case is being applied (those lock the chain
      * run first; the timer never waits, so the two cannot deadlock).
      */
-    @SuppressWarnings("unchecked")
     public Optional<Hop> lockDue(UUID id) {
-        List<Hop> found = getEntityManager()
-                .createNativeQuery("""
-                select h.* from hop h join chain_run r on r.incident_id = h.incident_id
-                where h.id = :id and h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
-                for update of h, r skip locked""", Hop.class)
-                .setParameter("id", id)
-                .getResultList();
-        return found.stream().findFirst();
+        // The rows are locked by a plain SELECT (DirectSql), then the hop is loaded in the same transaction: a native
+        // query mapped to Hop added a query plan per call (one per timer fired; see DirectSql).
+        return DirectSql.first(getEntityManager(), """
+                select h.id from hop h join chain_run r on r.incident_id = h.incident_id
+                where h.id = ? and h.status = 'OPEN' and h.ack_deadline <= now() and h.parked_at is null
+                for update of h, r skip locked""", row -> row.getObject(1, UUID.class), id)
+                .map(this::findById);
     }
 
     /**

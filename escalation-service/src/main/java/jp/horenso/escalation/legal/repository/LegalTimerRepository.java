@@ -9,6 +9,7 @@ import jp.horenso.escalation.legal.LegalReport;
 import jp.horenso.escalation.legal.LegalTimer;
 import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.LegalTimerStatus;
+import jp.horenso.platform.sql.DirectSql;
 
 /** The {@code legal_timer} table. */
 @ApplicationScoped
@@ -19,17 +20,13 @@ public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, U
      * those another transaction holds together with their case's chain run; returns their ids for the timer to
      * handle one by one ({@link #lockDue}).
      */
-    @SuppressWarnings("unchecked")
     public List<UUID> claimDue(int limit) {
-        return getEntityManager()
-                .createNativeQuery("""
+        return DirectSql.list(getEntityManager(), """
                 select t.id from legal_timer t
                 join legal_clock c on c.id = t.clock_id
                 join chain_run r on r.incident_id = c.incident_id
                 where t.status = 'PENDING' and t.due_at <= now() and t.parked_at is null
-                order by t.due_at limit :limit for update of t, r skip locked""", UUID.class)
-                .setParameter("limit", limit)
-                .getResultList();
+                order by t.due_at limit ? for update of t, r skip locked""", row -> row.getObject(1, UUID.class), limit);
     }
 
     /**
@@ -37,18 +34,15 @@ public class LegalTimerRepository implements PanacheRepositoryBase<LegalTimer, U
      * transaction; empty when another transaction holds either, so each fires exactly once and never while the
      * case is being changed (revised, stopped).
      */
-    @SuppressWarnings("unchecked")
     public Optional<LegalTimer> lockDue(UUID id) {
-        List<LegalTimer> found = getEntityManager()
-                .createNativeQuery("""
-                select t.* from legal_timer t
+        // Locked by a plain SELECT, then loaded: a native query mapped to the entity added a plan per call (DirectSql).
+        return DirectSql.first(getEntityManager(), """
+                select t.id from legal_timer t
                 join legal_clock c on c.id = t.clock_id
                 join chain_run r on r.incident_id = c.incident_id
-                where t.id = :id and t.status = 'PENDING' and t.due_at <= now() and t.parked_at is null
-                for update of t, r skip locked""", LegalTimer.class)
-                .setParameter("id", id)
-                .getResultList();
-        return found.stream().findFirst();
+                where t.id = ? and t.status = 'PENDING' and t.due_at <= now() and t.parked_at is null
+                for update of t, r skip locked""", row -> row.getObject(1, UUID.class), id)
+                .map(this::findById);
     }
 
     public Optional<LegalTimer> find(UUID clockId, LegalReport report, LegalTimerKind kind) {
