@@ -2,10 +2,10 @@ package jp.horenso.platform.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import jp.horenso.platform.sql.DirectSql;
+import jp.horenso.platform.sql.TransactionMemo;
 
 /**
  * The one clock of a service: PostgreSQL's. Deadlines are computed and compared by the database, so that several
@@ -14,15 +14,15 @@ import jp.horenso.platform.sql.DirectSql;
 @ApplicationScoped
 public class DatabaseClock {
 
-    /** The transaction's {@code now()}, asked once per transaction (it cannot change within one). */
-    private static final Object TRANSACTION_TIME = new Object();
+    /** The memo key of the transaction's {@code now()}, asked once per transaction (it cannot change within one). */
+    private record TransactionTime() {}
 
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transaction;
+    private final TransactionMemo memo;
 
-    public DatabaseClock(EntityManager entityManager, TransactionSynchronizationRegistry transaction) {
+    public DatabaseClock(EntityManager entityManager, TransactionMemo memo) {
         this.entityManager = entityManager;
-        this.transaction = transaction;
+        this.memo = memo;
     }
 
     /**
@@ -31,15 +31,7 @@ public class DatabaseClock {
      * what a change records about itself. Asked of the database once per transaction.
      */
     public Instant transactionTime() {
-        boolean inTransaction = transaction.getTransactionKey() != null;
-        if (inTransaction && transaction.getResource(TRANSACTION_TIME) instanceof Instant known) {
-            return known;
-        }
-        Instant now = select("select now()");
-        if (inTransaction) {
-            transaction.putResource(TRANSACTION_TIME, now);
-        }
-        return now;
+        return memo.remember(new TransactionTime(), () -> select("select now()"));
     }
 
     /** PostgreSQL's {@code clock_timestamp()}: the time right now, for "when did this actually happen". */

@@ -27,11 +27,14 @@ public class AbsenceService {
     private final AbsenceRepository absences;
     private final PersonRepository people;
     private final AdminTrail trail;
+    private final DirectoryService directory;
 
-    public AbsenceService(AbsenceRepository absences, PersonRepository people, AdminTrail trail) {
+    public AbsenceService(
+            AbsenceRepository absences, PersonRepository people, AdminTrail trail, DirectoryService directory) {
         this.absences = absences;
         this.people = people;
         this.trail = trail;
+        this.directory = directory;
     }
 
     /** What the trail records of an absence: whose and when, not why (a reason may be personal, e.g. sick leave). */
@@ -78,6 +81,7 @@ public class AbsenceService {
         Absence absence = new Absence(caller.organisation(), username, startsAt, endsAt, reason, caller.username());
         absences.persist(absence);
         absences.flush();
+        directory.changed();
         trail.record(
                 caller.organisationRef(),
                 caller.username(),
@@ -94,6 +98,7 @@ public class AbsenceService {
                 .orElseThrow(() -> ProblemException.notFound(
                         Message.text("不在 " + id + " はありません。", "There is no absence " + id + ".")));
         absences.delete(absence);
+        directory.changed();
         trail.record(
                 caller.organisationRef(),
                 caller.username(),

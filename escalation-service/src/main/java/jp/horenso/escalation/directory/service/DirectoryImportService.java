@@ -46,6 +46,7 @@ public class DirectoryImportService {
     private final DirectoryImportCheck importCheck;
     private final DirectoryPublisher publisher;
     private final AdminTrail trail;
+    private final DirectoryService directory;
 
     /** The administrative trail's action for a directory import (units, people, positions and deputies). */
     public static final String DIRECTORY_IMPORTED = "DIRECTORY_IMPORTED";
@@ -59,7 +60,8 @@ public class DirectoryImportService {
             EntityManager entityManager,
             DirectoryImportCheck importCheck,
             DirectoryPublisher publisher,
-            AdminTrail trail) {
+            AdminTrail trail,
+            DirectoryService directory) {
         this.organisations = organisations;
         this.units = units;
         this.people = people;
@@ -69,6 +71,7 @@ public class DirectoryImportService {
         this.importCheck = importCheck;
         this.publisher = publisher;
         this.trail = trail;
+        this.directory = directory;
     }
 
     /** What an import did (or, for a dry run, would do). */
@@ -128,6 +131,7 @@ public class DirectoryImportService {
     public void apply(String organisation, DirectoryRows rows, Checked checked) {
         entityManager.flush();
         entityManager.clear();
+        directory.changed();
         // Positions and deputies point at people and units; people at units; sections at departments.
         execute("delete from deputy where organisation = :o", organisation);
         execute("delete from position_assignment where organisation = :o", organisation);

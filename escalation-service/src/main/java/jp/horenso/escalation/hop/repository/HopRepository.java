@@ -141,6 +141,22 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
     }
 
     /**
+     * Loads the hops and their cases' chain runs into the session, two queries for a whole batch (the claim of the
+     * caller's transaction holds their locks already), so that handling each of them reads neither again.
+     */
+    public void loadWithRuns(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        List<UUID> incidents =
+                list("id in ?1", ids).stream().map(Hop::incidentId).distinct().toList();
+        getEntityManager()
+                .createQuery("select r from ChainRun r where r.incidentId in :incidents", ChainRun.class)
+                .setParameter("incidents", incidents)
+                .getResultList();
+    }
+
+    /**
      * The hop, if it is still open, due and unparked, locked with its case's chain run for the caller's
      * transaction; empty when another transaction holds either, so each hop is timed out by exactly one timer, and
      * never while an acknowledgement, a unit change or a stop of the case is being applied (those lock the chain

@@ -5,12 +5,14 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import jp.horenso.escalation.chain.Chain;
 import jp.horenso.escalation.chain.ChainDocument;
 import jp.horenso.escalation.chain.service.ChainCatalog;
 import jp.horenso.escalation.config.EscalationConfig;
 import jp.horenso.escalation.hop.ChainRun;
 import jp.horenso.escalation.hop.Hop;
+import jp.horenso.escalation.hop.HopStatus;
 import jp.horenso.escalation.hop.HopTrigger;
 import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
@@ -65,10 +67,27 @@ public class HopTimeoutService {
      */
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public DueRowBatch.Result timeOutDueHops() {
-        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>("hop", "id", hops::claimDue, hops::lockDue, hop -> {
-            timeOut(hop);
-            return true;
-        });
+        DueRowBatch.DueRows<Hop> due = new DueRowBatch.DueRows<>(
+                "hop",
+                "id",
+                hops::claimDue,
+                hops::lockDue,
+                hop -> {
+                    timeOut(hop);
+                    return true;
+                },
+                new DueRowBatch.Claimed<>() {
+                    @Override
+                    public void load(List<UUID> ids) {
+                        hops.loadWithRuns(ids);
+                    }
+
+                    @Override
+                    public Optional<Hop> stillDue(UUID id) {
+                        // Locked by the claim; an earlier time-out of the batch may have settled it (same session).
+                        return Optional.ofNullable(hops.findById(id)).filter(hop -> hop.status() == HopStatus.OPEN);
+                    }
+                });
         return batch.run(due, config.claimBatchSize());
     }
 
