@@ -501,7 +501,7 @@ public final class Chaos {
                     return;
                 }
             } catch (SQLException | RuntimeException e) {
-                log("settling: " + e.getMessage());
+                log("settling: " + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"));
             }
             Thread.sleep(5_000);
         }
@@ -910,6 +910,7 @@ public final class Chaos {
 
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "10000",
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "20000"));
     }
 
