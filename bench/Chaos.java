@@ -334,7 +334,7 @@ public final class Chaos {
     private final Map<String, Thread> recovering = new ConcurrentHashMap<>();
 
     private void inject(List<Fault> schedule, long t0) {
-        Map<String, Integer> generation = new HashMap<>();
+        Map<String, Integer> generation = new ConcurrentHashMap<>();
         for (Fault fault : schedule) {
             long wait = t0 + fault.atMillis - System.currentTimeMillis();
             if (wait > 0) {
@@ -367,21 +367,34 @@ public final class Chaos {
                         ChildProcess old = instances.get(name);
                         String pid = old.programPid().map(String::valueOf).orElse("?");
                         old.kill9();
-                        int g = generation.merge(name, 1, Integer::sum);
-                        ChildProcess fresh = stack.startInstance(
-                                service, name + "-restart" + g, ports.get(name), clientIds(service, instance));
-                        instances.put(name, fresh);
                         long killedAtRun = at;
-                        // Its start is awaited beside the next faults (a JVM start takes a minute on a busy machine).
+                        // Started again at once, as a supervisor (systemd, Kubernetes) would, and again when it exits
+                        // (a JVM that starts while PostgreSQL is down stops); awaited beside the next faults.
                         Thread restart = new Thread(() -> {
-                            try {
-                                fresh.awaitHttpOk(url(name) + "/q/health/ready", Duration.ofMinutes(6));
-                                note(fault, killedAtRun, "pid " + pid + " killed, its successor ready after "
-                                        + (System.nanoTime() - killedAt) / 1_000_000 + " ms");
-                            } catch (RuntimeException e) {
-                                note(fault, killedAtRun, "successor did NOT start: " + e.getMessage());
-                                failures.add("restart of " + name + " failed");
+                            for (int attempt = 1; attempt <= 6; attempt++) {
+                                int g = generation.merge(name, 1, Integer::sum);
+                                ChildProcess fresh = stack.startInstance(
+                                        service, name + "-restart" + g, ports.get(name), clientIds(service, instance));
+                                instances.put(name, fresh);
+                                try {
+                                    fresh.awaitHttpOk(url(name) + "/q/health/ready", Duration.ofMinutes(6));
+                                    note(fault, killedAtRun, "pid " + pid + " killed, its successor ready after "
+                                            + (System.nanoTime() - killedAt) / 1_000_000 + " ms"
+                                            + (attempt > 1 ? " (started " + attempt + " times: it exited)" : ""));
+                                    return;
+                                } catch (RuntimeException e) {
+                                    String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+                                    log(name + ": successor " + g + " did not start (" + first + "); again in 5 s");
+                                    fresh.close();
+                                    try {
+                                        Thread.sleep(5_000);
+                                    } catch (InterruptedException ie) {
+                                        return;
+                                    }
+                                }
                             }
+                            note(fault, killedAtRun, "successor did NOT start in 6 tries");
+                            failures.add("restart of " + name + " failed");
                         }, "chaos-restart-" + name);
                         recovering.put(name, restart);
                         restart.start();
