@@ -653,11 +653,7 @@ public final class Chaos {
         int unverified = 0;
         int k = 0;
         for (String id : ids) {
-            String instance = "incident-service-" + (k++ % 2 == 0 ? "a" : "b");
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
-                    URI.create(url(instance) + "/api/incidents/" + id + "/audit/verify"))
-                    .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + auditorToken)
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = verify(id, k++);
             if (r.statusCode() != 200) {
                 unverified++;
                 log("verify " + id + ": " + r.statusCode() + " " + r.body());
@@ -726,6 +722,23 @@ public final class Chaos {
 
         // Partitions shared by the two instances of each service.
         watch.report();
+    }
+
+    /** GET …/audit/verify as the auditor, on instance a or b of incident-service, the other one when it fails. */
+    private HttpResponse<String> verify(String id, int k) throws InterruptedException, IOException {
+        IOException last = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            String instance = "incident-service-" + ((k + attempt) % 2 == 0 ? "a" : "b");
+            try {
+                return http.send(HttpRequest.newBuilder(
+                        URI.create(url(instance) + "/api/incidents/" + id + "/audit/verify"))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + auditorToken)
+                        .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                last = e;
+            }
+        }
+        throw last;
     }
 
     /**
