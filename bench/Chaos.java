@@ -632,7 +632,8 @@ public final class Chaos {
         figure("lost.no-section-chief-mail", noChiefMail,
                 "acknowledged reports without the chief's NEW_REPORT mail at the SMTP server", noChiefMail == 0);
         figure("lost.chief-mail-in-doubt", chiefInDoubtLost, "chief's NEW_REPORT mails not at the SMTP server because"
-                + " a kill -9 cut the send mid-way (not resent by design; in the chief's in-app inbox)", true);
+                + " their send's outcome was in doubt (kill -9 mid-send, or an SMTP time-out): not resent by design,"
+                + " in the chief's in-app inbox", true);
         long chiefMailsPerCase = acknowledged.stream()
                 .filter(r -> chiefMailsByNumber.getOrDefault(r.number, 0) == 0).count();
         figure("lost.no-mail-to-chief-naming-case", chiefMailsPerCase,
@@ -641,8 +642,8 @@ public final class Chaos {
         figure("mail.notifications", notifications.size(), "notifications in notification-service", true);
         figure("mail.missing", missingMails, "mail notifications with no mail at the SMTP server", missingMails == 0);
         figure("mail.not-sent", notSent, "notifications neither SENT nor GROUPED at the end", notSent == 0);
-        figure("mail.in-doubt", inDoubt, "notifications whose send was cut mid-way (not resent by design: in-app"
-                + " inbox)", true);
+        figure("mail.in-doubt", inDoubt, "notifications whose send had an unknown outcome (kill -9 mid-send, SMTP"
+                + " time-out): not resent by design, kept in the in-app inbox", true);
         figure("mail.in-doubt-arrived", inDoubtArrived, "of those, mails that did arrive anyway", true);
         long duplicates = mailsById.values().stream().filter(c -> c > 1).count();
         mailsById.forEach((id, c) -> {
