@@ -786,6 +786,9 @@ public final class Chaos {
             }
             Set<String> opened = new HashSet<>();
             Set<String> requested = new HashSet<>();
+            // Notifications requested by an event of this case (copies and overdue notices get ids of their own).
+            Set<String> requestedAnywhere = new HashSet<>();
+            timeline.stream().filter(e -> "NOTIFICATION_REQUESTED".equals(e[1])).forEach(e -> requestedAnywhere.add(e[3]));
             boolean crossed = false;
             for (String[] e : timeline) {
                 switch (e[1]) {
@@ -794,7 +797,8 @@ public final class Chaos {
                     case "HOP_TIMED_OUT", "HOP_ACKNOWLEDGED", "HOP_CANCELLED", "ESCALATED" -> bad |= !opened.contains(e[2]);
                     case "NOTIFICATION_REQUESTED" -> requested.add(e[3]);
                     // From another topic (notification-events) than the request (escalation-events): see below.
-                    case "NOTIFICATION_DELIVERED", "NOTIFICATION_FAILED" -> crossed |= !requested.contains(e[3]);
+                    case "NOTIFICATION_DELIVERED", "NOTIFICATION_FAILED" ->
+                        crossed |= requestedAnywhere.contains(e[3]) && !requested.contains(e[3]);
                     default -> { }
                 }
             }
