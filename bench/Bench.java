@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -29,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.MailCatcher;
+import jp.horenso.localstack.PasswordGrant;
 import jp.horenso.localstack.Ports;
 
 /**
@@ -55,10 +55,8 @@ public final class Bench {
 
     private static final String REPORTER = "staff1";
     private static final String CHIEF_MAIL = "chief1@demo-city.example.jp";
-    private static final String CLIENT = "horenso-cli";
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6})\"");
     private static final Pattern CASE = Pattern.compile("[A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6}");
-    private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     /** Processes whose CPU is reported: the three services first (the figures), then the rest (for context). */
     private static final List<String> SERVICES = List.of("incident-service", "escalation-service",
             "notification-service");
@@ -331,17 +329,8 @@ public final class Bench {
         });
     }
 
-    private String accessToken() throws IOException, InterruptedException {
-        String form = "grant_type=password&client_id=" + CLIENT + "&username=" + REPORTER + "&password="
-                + URLEncoder.encode(REPORTER, StandardCharsets.UTF_8);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.keycloak().realmUrl()
-                + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = TOKEN.matcher(r.body());
-        if (r.statusCode() != 200 || !m.find()) {
-            throw new IllegalStateException("no token for " + REPORTER + ": " + r.statusCode() + " " + r.body());
-        }
-        return m.group(1);
+    private String accessToken() {
+        return PasswordGrant.accessToken(stack.keycloak().realmUrl(), REPORTER);
     }
 
     /** Waits until every report has a section-chief mail; returns how many still have none. */

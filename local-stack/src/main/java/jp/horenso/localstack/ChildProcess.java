@@ -109,6 +109,27 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Kills the program with SIGKILL ({@code kill -9}: no shutdown hook, no goodbye to the broker or the database)
+     * and waits until it and its watchdog are gone.
+     */
+    public void kill9() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The program's process id (the JVM under the watchdog), when it runs. */
+    public java.util.Optional<Long> programPid() {
+        return process.children().findFirst().map(ProcessHandle::pid);
+    }
+
     /** Stops the program gracefully, forcibly after 30 seconds. */
     @Override
     public void close() {

@@ -31,10 +31,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Local demo password of {@link #APP_USER}. */
     public static final String APP_PASSWORD = "horenso_app";
 
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
+    private final Path baseDir;
+    private final boolean clean;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path baseDir, boolean clean) {
         this.postgres = postgres;
+        this.baseDir = baseDir;
+        this.clean = clean;
     }
 
     /**
@@ -43,20 +47,30 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param clean wipe the data directory first
      */
     public static EmbeddedPostgresServer start(Path baseDir, int port, boolean clean) {
+        if (clean) {
+            LocalStack.deleteRecursively(baseDir.resolve("data"));
+        }
+        return new EmbeddedPostgresServer(launch(baseDir, port), baseDir, clean);
+    }
+
+    /**
+     * Starts the postmaster on an existing (or new) data directory. zonky is never asked to clean it: it would
+     * also delete the directory when the server stops, and a {@link #restart} must keep the data.
+     */
+    private static EmbeddedPostgres launch(Path baseDir, int port) {
         try {
             Path data = baseDir.resolve("data");
             Path work = baseDir.resolve("bin");
             Files.createDirectories(work);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            return EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(data)
-                    .setCleanDataDirectory(clean)
+                    .setCleanDataDirectory(false)
                     .setOverrideWorkingDirectory(work.toFile())
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("timezone", "UTC")
                     .setRegisterShutdownHook(true)
                     .start();
-            return new EmbeddedPostgresServer(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start on port " + port, e);
         }
@@ -122,12 +136,33 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 "quarkus.flyway.placeholders.horenso_app_role", APP_USER);
     }
 
+    /**
+     * Stops PostgreSQL (pg_ctl stop -m fast: every connection is cut, open transactions are rolled back), waits
+     * {@code down}, and starts it again on the same data directory and port (the chaos run, bench/chaos.sh).
+     */
+    public void restart(java.time.Duration down) {
+        int port = port();
+        try {
+            postgres.close();
+            Thread.sleep(down.toMillis());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        postgres = launch(baseDir, port);
+    }
+
     @Override
     public void close() {
         try {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        if (clean) { // as before: a clean server leaves no data behind
+            LocalStack.deleteRecursively(baseDir.resolve("data"));
         }
     }
 }

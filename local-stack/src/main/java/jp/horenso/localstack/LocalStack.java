@@ -272,6 +272,46 @@ public final class LocalStack implements AutoCloseable {
         return service.substring(0, service.indexOf('-'));
     }
 
+    /**
+     * Another instance of one of the three services beside the running one (the scale-out model: same databases,
+     * same broker, same consumer groups), listening on {@code port}, with its output in {@code logs/<instance>.log};
+     * stopped with the stack. {@code extraEnvironment} comes on top of the service's (e.g. a Kafka client id).
+     */
+    public ChildProcess startInstance(String service, String instance, int port, Map<String, String> extraEnvironment) {
+        Map<String, String> env = serviceEnvironment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.putAll(extraEnvironment);
+        ChildProcess process = ChildProcess.start(
+                instance,
+                serviceCommand(service),
+                env,
+                appFolder(settings.repoRoot(), service),
+                settings.dataDir().resolve("logs/" + instance + ".log"));
+        return remember(process);
+    }
+
+    /**
+     * Stops the Kafka broker (a controlled shutdown), waits {@code down}, and starts it again with the same log
+     * directory and ports: the clients reconnect by themselves.
+     */
+    public void restartKafka(Duration down) {
+        int at = started.indexOf(kafka);
+        kafka.close();
+        ChildProcess.sleep(down.toMillis());
+        kafka = EmbeddedKafkaBroker.start(
+                settings.dataDir().resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        if (at >= 0) {
+            started.set(at, kafka);
+        } else {
+            started.add(kafka);
+        }
+    }
+
+    /** Stops PostgreSQL, waits {@code down}, starts it again on the same data and port ({@link EmbeddedPostgresServer#restart}). */
+    public void restartPostgres(Duration down) {
+        postgres.restart(down);
+    }
+
     /** The HTTP port of one of the three services. */
     public int servicePort(String service) {
         return switch (service) {
