@@ -132,6 +132,10 @@ public class RequestBodyLimits {
             }
         });
         request.exceptionHandler(ctx::fail);
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaderNames.EXPECT))) {
+            // The client waits for our word before it sends the body.
+            ctx.response().writeContinue();
+        }
         request.resume();
     }
 
