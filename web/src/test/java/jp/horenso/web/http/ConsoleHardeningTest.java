@@ -94,6 +94,7 @@ class ConsoleHardeningTest {
 
     @Test
     void aBodyDeclaredTooLargeIsRefusedWith413ProblemBeforeItIsSent() throws IOException {
+        Upstream.forget();
         Reply refused = announce("/report", 1024 * 1024 + 1, "en");
         assertEquals(413, refused.status());
         assertEquals("application/problem+json", refused.headers().get("content-type"));
@@ -108,7 +109,7 @@ class ConsoleHardeningTest {
         // Evidence has its own, larger limit.
         Reply evidence = announce("/cases/00000000-0000-4000-8000-000000000001/evidence", 2 * 1024 * 1024, null);
         assertEquals(100, evidence.status(), "the evidence form may send 2 MB");
-        assertTrue(Upstream.received().isEmpty());
+        assertTrue(Upstream.received().isEmpty(), "nothing sent on: " + Upstream.received());
     }
 
     @Test

@@ -216,7 +216,10 @@ class CsrfGuardTest {
         String nonce = form.getCookie(CsrfTokens.COOKIE);
         assertTrue(nonce != null && nonce.length() >= 40, "the session's nonce cookie: " + form.getHeaders());
         String setCookie = form.getHeader("Set-Cookie");
-        assertTrue(setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly") && setCookie.contains("SameSite=Strict"), setCookie);
+        assertTrue(
+                setCookie.toLowerCase(java.util.Locale.ROOT).contains("httponly")
+                        && setCookie.contains("SameSite=Strict"),
+                setCookie);
         String html = form.asString();
         Matcher field = Pattern.compile("<input type=\"hidden\" name=\"_csrf\" value=\"([^\"]+)\">")
                 .matcher(html);
