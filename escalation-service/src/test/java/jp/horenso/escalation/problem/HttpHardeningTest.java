@@ -68,8 +68,10 @@ class HttpHardeningTest {
         Reply english = announce("PUT", "/api/chain", 1024 * 1024 + 1, "en");
         assertTrue(english.body().contains("A request body may have at most 1048576 bytes."), english.body());
         // A staff directory of a large city: beyond 1 MB, within its own limit.
-        assertNotEquals(413, announce("PUT", "/api/directory", 3 * 1024 * 1024, null).status());
-        assertEquals(413, announce("PUT", "/api/directory", 9 * 1024 * 1024, null).status());
+        assertNotEquals(
+                413, announce("PUT", "/api/directory", 3 * 1024 * 1024, null).status());
+        assertEquals(
+                413, announce("PUT", "/api/directory", 9 * 1024 * 1024, null).status());
     }
 
     record Reply(int status, Map<String, String> headers, String body) {}
@@ -89,7 +91,9 @@ class HttpHardeningTest {
             Map<String, String> headers = new HashMap<>();
             for (String line = line(in); !line.isEmpty(); line = line(in)) {
                 int colon = line.indexOf(':');
-                headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
+                headers.put(
+                        line.substring(0, colon).strip().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).strip());
             }
             if (status == 100) {
                 return new Reply(100, headers, "");
