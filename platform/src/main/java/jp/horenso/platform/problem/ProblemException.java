@@ -1,6 +1,8 @@
 package jp.horenso.platform.problem;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A failure answered as problem+json: an HTTP status, a problem type (the last segment of its URI), a title (by
@@ -13,6 +15,7 @@ public class ProblemException extends RuntimeException {
     private final transient Message title;
     private final transient Message detail;
     private final transient List<FieldProblem> errors;
+    private final transient Map<String, String> headers = new LinkedHashMap<>();
 
     /** A problem whose type is {@code key} and whose detail is that key of the service's bundle. */
     public ProblemException(int status, String key, Object... args) {
@@ -79,6 +82,17 @@ public class ProblemException extends RuntimeException {
 
     public Message detail() {
         return detail;
+    }
+
+    /** Adds a header to the problem's response (e.g. the {@code Retry-After} of a 429); returns this problem. */
+    public ProblemException header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The headers the problem's response carries besides its own. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     /** What is wrong, where; null when the problem is not about the request's content. */

@@ -48,7 +48,7 @@ public class ProblemMappers {
                                 error.field(), error.line(), error.message().in(locale)))
                         .toList();
         Message title = e.title() != null ? e.title() : statusTitle(e.status());
-        return respond(new Problem(
+        Response response = respond(new Problem(
                 Problem.TYPE_BASE + e.type(),
                 title.in(locale),
                 e.status(),
@@ -56,6 +56,8 @@ public class ProblemMappers {
                 path(request),
                 errors,
                 CorrelationIds.of(request)));
+        e.headers().forEach((name, value) -> response.getHeaders().putSingle(name, value));
+        return response;
     }
 
     /** A request body or parameter breaking its Bean Validation constraints: every violation, by field. */

@@ -11,7 +11,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,6 +78,14 @@ public class ReportPage {
         } catch (UpstreamException e) {
             if (e.status() == 400 || e.status() == 422 || e.status() == 409) {
                 return render(input, e.fieldErrors(), e.detail());
+            }
+            if (e.status() == 429) {
+                // The person filed too many reports in a short time (incident-service's limit): the form again, as
+                // typed, with the service's explanation of when to send it again; answered 429 like the service.
+                throw new WebApplicationException(Response.status(429)
+                        .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(render(input, e.fieldErrors(), e.detail()).render())
+                        .build());
             }
             throw e;
         }

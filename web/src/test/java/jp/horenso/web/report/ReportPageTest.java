@@ -172,4 +172,24 @@ class ReportPageTest {
                 .body(containsString("期限超過"))
                 .body(not(containsString("NOT_FOUND")));
     }
+
+    @Test
+    void aPersonOverTheFilingLimitGetsTheFormBackWithTheServicesExplanationAnd429() {
+        String html = given().auth()
+                .oauth2(Tokens.staff1())
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("title", StubServices.TOO_MANY)
+                .formParam("description", "フィッシングメールを受信した")
+                .formParam("occurredAt", "2026-12-06T09:00")
+                .formParam("discoveredAt", "2026-12-06T09:30")
+                .formParam("reporterType", "STAFF")
+                .post("/report")
+                .then()
+                .statusCode(429)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
+        assertTrue(html.contains("42 秒後にもう一度送信してください"), html);
+        assertTrue(html.contains("フィッシングメールを受信した"), "what they typed is kept: " + html);
+    }
 }

@@ -32,6 +32,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String ACTION_ID = "5f0c7d0e-0d1e-4f7b-8d4e-0a6b1a2c3d4e";
     public static final String NUMBER = "INC-2026-000123";
+    /** A report title the stubbed incident-service refuses with 429 (the per-person filing limit). */
+    public static final String TOO_MANY = "429: too many reports";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
@@ -163,6 +165,19 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                         en ? "Invalid request" : "入力内容に誤りがあります",
                         "title",
                         en ? "Enter a title" : "件名を入力してください");
+            } else if (report.path("title").asText("").equals(TOO_MANY)) {
+                // incident-service's per-person filing limit (issue 14).
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("type", "https://horenso.example.jp/problems/filing.rate-limited");
+                p.put("title", en ? "Too many requests" : "リクエストが多すぎます");
+                p.put("status", 429);
+                p.put(
+                        "detail",
+                        en
+                                ? "Too many reports: one person may file 30 per 60 seconds. Please send again in 42 seconds. Nothing was stored."
+                                : "届出が多すぎます。一人 60 秒間に 30 件までです。42 秒後にもう一度送信してください。何も保存していません。");
+                ex.getResponseHeaders().add("Retry-After", "42");
+                send(ex, 429, "application/problem+json", JSON.writeValueAsString(p));
             } else {
                 json(
                         ex,

@@ -1,5 +1,6 @@
 package jp.horenso.web.support;
 
+import io.restassured.RestAssured;
 import io.smallrye.jwt.build.Jwt;
 import java.util.List;
 import java.util.Map;
@@ -7,6 +8,13 @@ import java.util.Set;
 
 /** Signed access tokens shaped like the demo realm's, for the demo city's people. */
 public final class Tokens {
+
+    static {
+        // Every test that uses a person's token sends its forms as the console's pages do, with the CSRF token.
+        if (RestAssured.filters().stream().noneMatch(CsrfForTests.class::isInstance)) {
+            RestAssured.filters(new CsrfForTests());
+        }
+    }
 
     private Tokens() {}
 

@@ -44,6 +44,7 @@ public class IncidentService {
     private final LegalDutyRepository duties;
     private final LegalDutyRules legalRules;
     private final IdempotencyKeys idempotency;
+    private final FilingRateLimit rateLimit;
     private final JapanTime clock;
     private final UnitDirectory units;
     private final OrganisationProfiles organisations;
@@ -57,11 +58,13 @@ public class IncidentService {
             LegalDutyRepository duties,
             LegalDutyRules legalRules,
             IdempotencyKeys idempotency,
+            FilingRateLimit rateLimit,
             UnitDirectory units,
             OrganisationProfiles organisations,
             JapanTime clock) {
         this.clock = clock;
         this.idempotency = idempotency;
+        this.rateLimit = rateLimit;
         this.units = units;
         this.organisations = organisations;
         this.incidents = incidents;
@@ -76,7 +79,8 @@ public class IncidentService {
     /**
      * Files a report (第43条1項): the case concerns the unit named in it or the reporter's own (第44条2項); the chain
      * starts from the event. With an idempotency key, a repeated request returns the case the first one made.
-     * Nothing is stored when the unit, the informant or the drill mark is refused.
+     * Nothing is stored when the unit, the informant or the drill mark is refused, or when the person has filed
+     * too many reports in the current window (429, {@link FilingRateLimit}).
      */
     public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
@@ -96,6 +100,8 @@ public class IncidentService {
                 return earlier;
             }
         }
+        // A retry of a filing already made is not a new filing: only new ones count against the person's limit.
+        rateLimit.take(reporter);
         return create(id, reporter, request, placement, profile);
     }
 

@@ -38,6 +38,43 @@ class RequestBodyLimitsTest {
     }
 
     @Test
+    void jsonBodySentInChunksWithoutALengthIsRefusedWith413ProblemWhenItCrossesTheLimit() throws Exception {
+        RawHttp.Reply refused = RawHttp.chunked(
+                "POST",
+                "/api/incidents",
+                Map.of(
+                        "Authorization",
+                        "Bearer " + Tokens.staff1(),
+                        "Content-Type",
+                        "application/json",
+                        "Accept-Language",
+                        "en"),
+                new byte[ONE_MB + 1]);
+        assertEquals(413, refused.status());
+        assertEquals("application/problem+json", refused.headers().get("content-type"));
+        assertEquals("nosniff", refused.headers().get("x-content-type-options"));
+        JsonNode problem = mapper.readTree(refused.body());
+        assertEquals(
+                "A request body may have at most 1048576 bytes.",
+                problem.get("detail").asText());
+        assertEquals(
+                "https://horenso.example.jp/problems/body.too-large",
+                problem.get("type").asText());
+    }
+
+    @Test
+    void jsonBodySentInChunksWithinTheLimitIsReadAndFiled() throws Exception {
+        byte[] report = mapper.writeValueAsBytes(Reports.valid());
+        RawHttp.Reply filed = RawHttp.chunked(
+                "POST",
+                "/api/incidents",
+                Map.of("Authorization", "Bearer " + Tokens.staff1(), "Content-Type", "application/json"),
+                report);
+        assertEquals(201, filed.status(), filed.body());
+        assertEquals("USBメモリの紛失", mapper.readTree(filed.body()).get("title").asText());
+    }
+
+    @Test
     void theEvidenceLimitAppliesToEvidenceUploadsOnly() throws Exception {
         String id = Reports.file(Tokens.staff1());
         // 300 KB is over the test's evidence limit (256K) but within the JSON API's 1 MB …
