@@ -207,7 +207,8 @@ class IdentityOnRealKeycloakTest {
             // Keycloak's lock-out stops log-ins, not sessions that exist: a session from before the lock is still
             // refreshed (deploy/keycloak/README.md). The administrator ends them: "sign out" of the user's sessions.
             Response refresh = refresh(refreshBefore);
-            System.out.println("[identity] locked user, refresh of a session from before the lock: " + refresh.statusCode());
+            System.out.println(
+                    "[identity] locked user, refresh of a session from before the lock: " + refresh.statusCode());
             assertEquals(200, refresh.statusCode(), "documented: the lock-out does not end existing sessions");
             given().auth()
                     .oauth2(realm.adminToken())
