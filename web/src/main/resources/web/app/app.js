@@ -71,7 +71,50 @@ async function startCharts() {
     flat('timeToContain').concat(flat('timeToClose').map((s) => ({ ...s, name: box.dataset.labelClose + ' ' + s.name })))));
 }
 
+/**
+ * Idle log-off (第58条(3)): the server ends the session after data-idle-timeout seconds without a request of the
+ * person; this timer warns data-idle-warning seconds before (Japanese first, then English) and then opens /logout.
+ * Before warning or logging off it asks the server how long is really left, so a person working in another tab is
+ * not logged off by this one.
+ */
+function startIdleTimer() {
+  const box = document.getElementById('idle-warning');
+  if (!box) {
+    return;
+  }
+  const timeout = Number(box.dataset.idleTimeout);
+  const warning = Number(box.dataset.idleWarning);
+  let timer;
+  const logOff = () => {
+    window.location.href = '/logout';
+  };
+  const check = () => fetch('/session/remaining', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
+    .then((answer) => schedule(answer.seconds))
+    .catch(logOff);
+  const schedule = (left) => {
+    clearTimeout(timer);
+    if (left <= 0) {
+      logOff();
+    } else if (left <= warning) {
+      box.hidden = false;
+      document.body.setAttribute('data-idle-warned', 'true');
+      timer = setTimeout(check, left * 1000);
+    } else {
+      box.hidden = true;
+      timer = setTimeout(check, (left - warning) * 1000);
+    }
+  };
+  document.getElementById('idle-continue').addEventListener('click', () => {
+    fetch('/session/keepalive', { credentials: 'same-origin' }).then(() => schedule(timeout)).catch(logOff);
+  });
+  // Every htmx request is the person's doing and renewed the session on the server.
+  document.body.addEventListener('htmx:afterRequest', () => schedule(timeout));
+  schedule(timeout);
+}
+
 document.addEventListener('DOMContentLoaded', () => {
   startLive();
   startCharts();
+  startIdleTimer();
 });

@@ -166,6 +166,8 @@ class CrossOrganisationMatrixTest {
             web GET  /admin                                                              403   403   403  200     403   403  403     403   302
             web POST /admin/chain                                                        403   403   403  200     403   403  403     403   302
             web POST /admin/directory                                                    403   403   403  200     403   403  403     403   302
+            web GET  /admin/login-events                                                 403   403   403  200     403   403  200     403   302
+            web GET  /admin/login-events/export.csv                                      403   403   403  200     403   403  200     403   302
             web GET  /admin/organisations                                                403   403   403  403     403   403  403     200   302
             web POST /admin/organisations                                                403   403   403  403     403   403  403     200   302
             web GET  /admin/people                                                       403   403   403  200     403   403  403     403   302
@@ -207,6 +209,8 @@ class CrossOrganisationMatrixTest {
             web POST /review/{id}/disclosure                                             403   403   403  403     403   303  403     403   302
             web POST /review/{id}/drafts/{version}/approval                              403   403   403  403     403   303  403     403   302
             web POST /review/{id}/{version}/decision                                     403   403   403  403     403   303  403     403   302
+            web GET  /session/keepalive                                                  204   204   204  204     204   204  204     204   302
+            web GET  /session/remaining                                                  200   200   200  200     200   200  200     200   302
             web GET  /signed-out                                                         200   200   200  200     200   200  200     200   200
             """;
 

@@ -183,11 +183,14 @@ class WebConsoleInBrowserTest {
 
         // chief1 acknowledges from the inbox, with a comment that travels up (第43条2項).
         signIn("chief1", "/inbox");
-        WebElement card = waitFor(By.cssSelector("li[data-number='" + number + "']"));
+        waitFor(By.cssSelector("li[data-number='" + number + "']"));
         checkAccessibility("inbox of chief1");
         screenshot("inbox-chief1");
-        card.findElement(By.cssSelector("input[name=comment]")).sendKeys("確認しました。部長へ報告します。");
-        card.findElement(By.cssSelector("button.ack")).click();
+        // Found again just before typing: the live inbox may have been re-rendered meanwhile (another case's event);
+        // once the person types in it, it is not replaced.
+        String card = "li[data-number='" + number + "'] ";
+        waitFor(By.cssSelector(card + "input[name=comment]")).sendKeys("確認しました。部長へ報告します。");
+        browser.findElement(By.cssSelector(card + "button.ack")).click();
         waitFor(By.id("inbox-done"));
         signOut();
 

@@ -50,7 +50,9 @@ class RealmTemplateTest {
     @Test
     void theProductionTemplateHasNoUserNoDemoMarkAndNoPasswordGrant() throws IOException {
         JsonNode realm = production();
-        assertTrue(realm.path("users").isMissingNode() || realm.path("users").isEmpty(), "no users at all");
+        for (JsonNode user : realm.path("users")) {
+            assertAuditReaderServiceAccountOnly(user);
+        }
         assertTrue(realm.path("groups").isMissingNode() || realm.path("groups").isEmpty(), "no demo organisation");
         assertFalse(realm.path("attributes").has("horenso.demo-only"));
         String text = Files.readString(DIR.resolve("horenso-realm-production.json"));
@@ -184,6 +186,10 @@ class RealmTemplateTest {
         String readme = Files.readString(DIR.resolve("README.md"));
         int users = 0;
         for (JsonNode user : demo().path("users")) {
+            if (user.has("serviceAccountClientId")) {
+                assertAuditReaderServiceAccountOnly(user);
+                continue;
+            }
             users++;
             String name = user.path("username").asText();
             assertTrue(readme.contains("| `" + name + "` |"), "README lists " + name);
@@ -194,6 +200,44 @@ class RealmTemplateTest {
             assertTrue(admin != !organisation.isEmpty(), name + ": an organisation, unless installation admin");
         }
         assertTrue(users >= 21, "both demo organisations and the installation administrator: " + users);
+    }
+
+    /**
+     * No person in the production template; the only user either realm file may hold besides the demo people is the
+     * service account of {@code horenso-audit-reader} (the console's log-in record, 第58条(4)), with read-only roles:
+     * {@code view-events} and {@code view-users} of {@code realm-management}, no realm role, no credential.
+     */
+    private static void assertAuditReaderServiceAccountOnly(JsonNode user) {
+        assertEquals(
+                "horenso-audit-reader",
+                user.path("serviceAccountClientId").asText(),
+                "a service account only: " + user);
+        assertTrue(user.path("realmRoles").isEmpty(), "no realm role: " + user);
+        assertTrue(user.path("credentials").isMissingNode(), "no credential: " + user);
+        List<String> roles = new ArrayList<>();
+        user.path("clientRoles")
+                .fields()
+                .forEachRemaining(e -> e.getValue().forEach(r -> roles.add(e.getKey() + "/" + r.asText())));
+        assertEquals(List.of("realm-management/view-events", "realm-management/view-users"), roles, "least privilege");
+    }
+
+    @Test
+    void article58_4_theAuditReaderIsAServiceAccountOnlyClientInBothRealms() throws IOException {
+        for (JsonNode realm : List.of(production(), demo())) {
+            JsonNode client = find(realm.path("clients"), "clientId", "horenso-audit-reader");
+            assertTrue(client.path("serviceAccountsEnabled").asBoolean(), "client credentials");
+            assertFalse(client.path("publicClient").asBoolean(true), "confidential");
+            assertFalse(client.path("standardFlowEnabled").asBoolean(true), "nobody logs in through it");
+            assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true));
+            assertTrue(client.path("redirectUris").isEmpty());
+            assertAuditReaderServiceAccountOnly(
+                    find(realm.path("users"), "serviceAccountClientId", "horenso-audit-reader"));
+        }
+        assertEquals(
+                "${HORENSO_AUDIT_READER_SECRET}",
+                find(production().path("clients"), "clientId", "horenso-audit-reader")
+                        .path("secret")
+                        .asText());
     }
 
     private static JsonNode find(JsonNode array, String field, String value) {

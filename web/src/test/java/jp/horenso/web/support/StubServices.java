@@ -76,6 +76,11 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 }
                 return;
             }
+            if (path.startsWith("/keycloak/")) {
+                requests.add(Map.of("method", method, "path", path));
+                keycloak(ex, method, path, new String(body, StandardCharsets.UTF_8));
+                return;
+            }
             String auth = ex.getRequestHeaders().getFirst("Authorization");
             String user = username(auth);
             String lang = String.valueOf(ex.getRequestHeaders().getFirst("Accept-Language"));
@@ -100,6 +105,96 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             e.printStackTrace();
             send(ex, 500, "text/plain", String.valueOf(e));
         }
+    }
+
+    /** The service-account token of the audit reader the stand-in hands out (and then requires). */
+    public static final String AUDIT_READER_TOKEN = "stub-audit-reader-token";
+
+    /**
+     * Keycloak's token endpoint and admin REST API, as far as the log-in record uses them. The user search ignores
+     * {@code q} on purpose: the console must check each user's organisation attribute itself.
+     */
+    private void keycloak(HttpExchange ex, String method, String path, String form) throws IOException {
+        long now = System.currentTimeMillis();
+        if ("POST".equals(method) && path.equals("/keycloak/realms/horenso/protocol/openid-connect/token")) {
+            if (form.contains("grant_type=client_credentials")
+                    && form.contains("client_id=horenso-audit-reader")
+                    && form.contains("client_secret=horenso-audit-reader-local-demo-secret")) {
+                send(
+                        ex,
+                        200,
+                        "application/json",
+                        "{\"access_token\":\"" + AUDIT_READER_TOKEN + "\",\"expires_in\":300}");
+            } else {
+                send(ex, 401, "application/json", "{\"error\":\"unauthorized_client\"}");
+            }
+            return;
+        }
+        if (!("Bearer " + AUDIT_READER_TOKEN).equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            send(ex, 401, "application/json", "{\"error\":\"HTTP 401 Unauthorized\"}");
+            return;
+        }
+        if (path.equals("/keycloak/admin/realms/horenso/users")) {
+            send(ex, 200, "application/json", """
+                    [{"id":"u-staff1","username":"staff1","attributes":{"organisation":["demo-city"]}},
+                     {"id":"u-gikai-staff1","username":"gikai-staff1","attributes":{"organisation":["demo-gikai"]}},
+                     {"id":"u-horenso-admin","username":"horenso-admin","attributes":{}},
+                     {"id":"u-near","username":"near-miss","attributes":{"organisation":["demo-city-x"]}}]""");
+            return;
+        }
+        if (path.equals("/keycloak/admin/realms/horenso/events")) {
+            String query = String.valueOf(ex.getRequestURI().getRawQuery());
+            if (!query.contains("first=0")) {
+                send(ex, 200, "application/json", "[]");
+                return;
+            }
+            List<Map<String, Object>> events = new ArrayList<>();
+            events.add(event(now - 1_000, "LOGOUT", "u-staff1", "horenso-web", null, Map.of()));
+            events.add(event(
+                    now - 2_000, "LOGIN", "u-gikai-staff1", "horenso-web", null, Map.of("username", "gikai-staff1")));
+            events.add(event(
+                    now - 3_000,
+                    "LOGIN",
+                    "u-staff1",
+                    "horenso-web",
+                    null,
+                    Map.of("username", "staff1", "auth_method", "openid-connect", "redirect_uri", "=1+1")));
+            events.add(event(
+                    now - 4_000,
+                    "LOGIN_ERROR",
+                    "u-staff1",
+                    "horenso-web",
+                    "invalid_user_credentials",
+                    Map.of("username", "staff1")));
+            events.add(event(
+                    now - 5_000, "LOGIN_ERROR", null, "horenso-web", "user_not_found", Map.of("username", "nobody")));
+            events.add(event(now - 6_000, "LOGIN", "u-near", "horenso-web", null, Map.of("username", "near-miss")));
+            events.add(event(
+                    now - 40L * 24 * 3600 * 1000,
+                    "LOGIN",
+                    "u-staff1",
+                    "horenso-web",
+                    null,
+                    Map.of("username", "staff1", "note", "forty-days-ago")));
+            send(ex, 200, "application/json", JSON.writeValueAsString(events));
+            return;
+        }
+        send(ex, 404, "application/json", "{\"error\":\"not found\"}");
+    }
+
+    private static Map<String, Object> event(
+            long time, String type, String userId, String client, String error, Map<String, String> details) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("time", time);
+        e.put("type", type);
+        e.put("realmId", "horenso");
+        e.put("clientId", client);
+        e.put("userId", userId);
+        e.put("sessionId", userId == null ? null : "s-" + userId);
+        e.put("ipAddress", "192.0.2.10");
+        e.put("error", error);
+        e.put("details", details);
+        return e;
     }
 
     private void route(HttpExchange ex, String method, String path, String user, boolean en, byte[] body)
