@@ -70,7 +70,7 @@ class RestFuzzTest {
                 @SecurityAttribute(key = "department", value = "general-affairs")
             })
     void asTheSecurityLeadMalformedRequestsAreRefusedAsProblemsAndStoreNothing() throws Exception {
-        fuzz("seclead", 14_101L, 1200);
+        fuzz("seclead", 14_101L, 3000);
     }
 
     @Test
@@ -83,7 +83,7 @@ class RestFuzzTest {
                 @SecurityAttribute(key = "department", value = "general-affairs")
             })
     void asStaffMalformedRequestsAreRefusedAsProblemsAndStoreNothing() throws Exception {
-        fuzz("staff1", 14_102L, 600);
+        fuzz("staff1", 14_102L, 1000);
     }
 
     @Test
@@ -96,18 +96,18 @@ class RestFuzzTest {
                 @SecurityAttribute(key = "department", value = "gikai-secretariat")
             })
     void asTheCouncilsCsirtMalformedRequestsAreRefusedAsProblemsAndStoreNothing() throws Exception {
-        fuzz("gikai-csirt1", 14_103L, 600);
+        fuzz("gikai-csirt1", 14_103L, 1000);
     }
 
     @Test
     @TestSecurity(user = "horenso-admin", roles = "installation-admin")
     void asTheInstallationAdministratorMalformedRequestsAreRefusedAsProblemsAndStoreNothing() throws Exception {
-        fuzz("horenso-admin", 14_104L, 500);
+        fuzz("horenso-admin", 14_104L, 1000);
     }
 
     @Test
     void withoutAnIdentityEveryRequestIsRefusedAsAProblem() throws Exception {
-        fuzz(null, 14_105L, 600);
+        fuzz(null, 14_105L, 1000);
     }
 
     private void fuzz(String caller, long seed, int requests) throws Exception {
@@ -135,7 +135,7 @@ class RestFuzzTest {
             RestFuzzer.Report report = fuzzer.run();
             System.out.println(report.details());
             report.assertClean();
-            assertTrue(report.refused() >= report.total() * 0.7, "mostly malformed: " + report.summary());
+            assertTrue(report.refused() >= report.total() * 0.6, "mostly malformed: " + report.summary());
         }
     }
 }

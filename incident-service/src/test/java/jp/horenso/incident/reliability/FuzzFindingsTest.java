@@ -87,4 +87,36 @@ class FuzzFindingsTest {
                 .then()
                 .statusCode(201);
     }
+
+    /** Was accepted (escalation-service): Jackson read the first value and ignored what followed. */
+    @Test
+    void anythingAfterTheBodysJsonValueIsRefused() {
+        String id = Reports.file(Tokens.staff1());
+        for (String body : new String[] {"{\"comment\":\"確認\"}}", "{\"comment\":\"確認\"} trailing", "{}{}"}) {
+            Response response = given().auth()
+                    .oauth2(Tokens.seclead())
+                    .contentType(ContentType.JSON)
+                    .body(body)
+                    .post("/api/incidents/" + id + "/acknowledgements");
+            assertEquals(400, response.statusCode(), body + ": " + response.asString());
+            assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+            assertTrue(JAPANESE.matcher(response.path("title")).find(), response.asString());
+        }
+        given().auth()
+                .oauth2(Tokens.seclead())
+                .contentType(ContentType.JSON)
+                .body("{\"comment\":\"確認\"}")
+                .post("/api/incidents/" + id + "/acknowledgements")
+                .then()
+                .statusCode(201);
+        assertEquals(
+                1,
+                given().auth()
+                        .oauth2(Tokens.csirt1())
+                        .get("/api/incidents/" + id)
+                        .jsonPath()
+                        .getList("timeline.findAll { it.type == 'ACKNOWLEDGED' }")
+                        .size(),
+                "only the well-formed acknowledgement");
+    }
 }

@@ -36,7 +36,8 @@ public final class OpenApiOperations {
             JsonNode bodySchema,
             List<String> bodyMediaTypes,
             boolean bodyRequired,
-            boolean secured) {
+            boolean secured,
+            boolean answersPages) {
 
         public List<Parameter> in(String where) {
             return parameters.stream().filter(p -> p.in().equals(where)).toList();
@@ -194,10 +195,19 @@ public final class OpenApiOperations {
                         bodySchema,
                         List.copyOf(mediaTypes),
                         body.path("required").asBoolean(false),
-                        secured(op, documentSecured)));
+                        secured(op, documentSecured),
+                        answersPages(op)));
             }
         }
         return List.copyOf(found);
+    }
+
+    /** Whether the operation answers only HTML pages (a page for people, e.g. a link opened from a mail). */
+    private static boolean answersPages(JsonNode op) {
+        List<String> types = new ArrayList<>();
+        op.path("responses")
+                .forEach(response -> response.path("content").fieldNames().forEachRemaining(types::add));
+        return !types.isEmpty() && types.stream().allMatch(type -> type.startsWith("text/html"));
     }
 
     private boolean secured(JsonNode op, boolean documentSecured) {

@@ -14,7 +14,7 @@ import java.io.IOException;
 /**
  * Every service reads request bodies strictly: an unknown field is refused (a typo such as {@code "onTimout"} must
  * not be saved as a chain that never escalates), and so is a text holding a control character (NUL cannot even be
- * stored). A field named twice is refused too (which of the two would count?), and so is a number or a boolean where
+ * stored). A field named twice is refused too, and so is anything after the body's one JSON value (which of the two would count?), and so is a number or a boolean where
  * a text belongs ({@code "comment": true} is a client's mistake, not the text "true"). Events are read leniently
  * about unknown fields (see {@code CloudEvents}), so producers can add fields.
  */
@@ -24,6 +24,8 @@ public class StrictJson implements ObjectMapperCustomizer {
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        // A body is one JSON value: "{...}}" or "{...} trailing" is refused, not read up to its first value.
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // Without it a record (read through its constructor) given a field twice fails as a definition error: 500.
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.registerModule(new SimpleModule("horenso-strict-text").addDeserializer(String.class, new Text()));
