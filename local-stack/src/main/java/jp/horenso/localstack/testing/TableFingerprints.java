@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * What a service has stored, in one query: for every table of its database the row count and the newest writing
  * transaction of a live row ({@code max(xmin)}), so an insert, update or delete anywhere shows. Tables that jobs in
  * the background change on their own are left out ({@code ignored}), and tables whose rows the background only
- * updates (the outbox, marked published by the relay) are compared by count alone ({@code countOnly}).
+ * updates (the outbox, marked published by the relay) are compared by count alone ({@code countOnly}). Reading
+ * every table is slow on a big test database, so {@link #writeMark()} tells first whether anything wrote at all.
  */
 public final class TableFingerprints implements Supplier<TreeMap<String, String>>, AutoCloseable {
 
@@ -54,6 +55,21 @@ public final class TableFingerprints implements Supplier<TreeMap<String, String>
                 parts.add("select '" + table + "', count(*) || '/' || " + newest + " from \"" + table + "\"");
             }
             return new TableFingerprints(connection, String.join(" union all ", parts));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The cluster's next transaction id as of now ({@code pg_current_snapshot()}'s xmax): it moves when a
+     * transaction that wrote (or locked) anything ends, committed or rolled back, and never for reads. One cheap
+     * query, so the fingerprints are read only when it moved.
+     */
+    public Object writeMark() {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select pg_snapshot_xmax(pg_current_snapshot())::text")) {
+            rows.next();
+            return rows.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
