@@ -39,7 +39,8 @@ class ConsumerFuzzTest {
         Mailbox.awaitMail(first.incidentNumber, TIMEOUT);
         Request template = NotificationRequests.newReport().sameCaseAs(first);
         String key = first.incidentId.toString();
-        List<Poison> poisons = PoisonRecords.of(template.event(UUID.randomUUID()).toString(), "demo-gikai");
+        List<Poison> poisons =
+                PoisonRecords.of(template.event(UUID.randomUUID()).toString(), "demo-gikai");
         String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         PoisonRecords.sendAll(bootstrap, TestKafka.ESCALATION_EVENTS, key, poisons);
 

@@ -58,7 +58,9 @@ class RestFuzzTest {
                     .caller("gikai-csirt1", "Bearer " + Tokens.in(Tokens.GIKAI, "gikai-csirt1", "csirt"))
                     .caller("horenso-admin", "Bearer " + Tokens.installationAdmin())
                     .intruder("no token", null)
-                    .intruder("other audience", "Bearer " + Tokens.withAudience("https://service.example.com", "staff1", "staff"))
+                    .intruder(
+                            "other audience",
+                            "Bearer " + Tokens.withAudience("https://service.example.com", "staff1", "staff"))
                     .intruder("garbage token", "Bearer not.a.token")
                     .intruder("basic", "Basic c3RhZmYxOnN0YWZmMQ==")
                     .known("username", "staff1", "chief1", "seclead")
