@@ -21,7 +21,7 @@ class FuzzFindingsTest {
     @Test
     void anUnreadFilterThatIsNeitherTrueNorFalseIsRefused() {
         String token = Tokens.of("staff1", "staff");
-        for (String value : new String[] {"yes please", "2", "TRUE1", ""}) {
+        for (String value : new String[] {"yes please", "2", "TRUE1"}) {
             Response response =
                     given().auth().oauth2(token).queryParam("unread", value).get("/api/inbox");
             assertEquals(400, response.statusCode(), value + ": " + response.asString());
@@ -34,5 +34,7 @@ class FuzzFindingsTest {
                 .then()
                 .statusCode(200);
         given().auth().oauth2(token).get("/api/inbox").then().statusCode(200);
+        // An empty value is no value, as for every query parameter.
+        given().auth().oauth2(token).queryParam("unread", "").get("/api/inbox").then().statusCode(200);
     }
 }
