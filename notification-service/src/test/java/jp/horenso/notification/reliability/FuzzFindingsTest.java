@@ -35,6 +35,11 @@ class FuzzFindingsTest {
                 .statusCode(200);
         given().auth().oauth2(token).get("/api/inbox").then().statusCode(200);
         // An empty value is no value, as for every query parameter.
-        given().auth().oauth2(token).queryParam("unread", "").get("/api/inbox").then().statusCode(200);
+        given().auth()
+                .oauth2(token)
+                .queryParam("unread", "")
+                .get("/api/inbox")
+                .then()
+                .statusCode(200);
     }
 }
