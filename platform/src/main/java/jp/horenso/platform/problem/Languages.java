@@ -11,7 +11,16 @@ public final class Languages {
 
     /** The first of Japanese and English the client ranks; Japanese when it names neither. */
     public static Locale of(HttpHeaders headers) {
-        return firstSupported(headers == null ? List.of() : headers.getAcceptableLanguages());
+        if (headers == null) {
+            return Locale.JAPANESE;
+        }
+        try {
+            return firstSupported(headers.getAcceptableLanguages());
+        } catch (RuntimeException e) {
+            // A header the JAX-RS parser refuses (e.g. "en;q=abc") is no reason to fail the answer: it names
+            // no language we can trust, so the answer is Japanese, as for any header naming neither.
+            return of(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        }
     }
 
     /** The same choice from a raw {@code Accept-Language} header, for code that runs outside JAX-RS. */

@@ -79,7 +79,17 @@ public class TimelineRecorder {
         Map<String, Object> details = new LinkedHashMap<>();
         return switch (event.name()) {
             case "ChainStarted" -> {
-                details.put("chainVersion", d.path("chainVersion").asInt());
+                // Checked like the other events' data (issue 14's fuzzing found null, objects and NUL texts applied).
+                UUID started = uuid(required(d, "incidentId"), "incidentId");
+                if (!started.toString().equals(event.subject())) {
+                    throw new InvalidEventException("ChainStarted data names another case than its subject");
+                }
+                event.requireOrganisation(required(d, "organisation"));
+                JsonNode version = d.path("chainVersion");
+                if (!version.isIntegralNumber() || version.asInt() < 1) {
+                    throw new InvalidEventException("ChainStarted without a chain version");
+                }
+                details.put("chainVersion", version.asInt());
                 yield new Entry(TimelineType.CHAIN_STARTED, event.time(), ESCALATION_SERVICE, details);
             }
             case HopOpened.NAME -> {

@@ -2,6 +2,7 @@ package jp.horenso.notification.inbox.rest;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,9 +39,11 @@ public class InboxResource {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed("**")
     @Operation(summary = "受信箱 / My inbox", description = "The caller's notifications, newest first (at most 200).")
-    public List<InboxItemView> list(@QueryParam("unread") boolean unreadOnly) {
+    public List<InboxItemView> list(
+            // true or false only: JAX-RS would read any other text ("yes", "2") as false (issue 14's fuzzing).
+            @QueryParam("unread") @Pattern(regexp = "true|false") String unreadOnly) {
         Caller me = me();
-        return inbox.list(me.organisationRef(), me.username(), unreadOnly);
+        return inbox.list(me.organisationRef(), me.username(), Boolean.parseBoolean(unreadOnly));
     }
 
     @POST
