@@ -48,11 +48,19 @@ class DatabaseOutageTest {
                 Statement sql = admin.createStatement()) {
             try {
                 // Cut every connection of the service and take every free slot of the server, until the service
-                // holds none (it may reconnect in between: cut again and take those slots too).
-                for (int round = 0; round < 20 && (round == 0 || connectionsTo(sql) > 0); round++) {
+                // holds none and no slot frees up any more (it may reconnect in between, and a terminated backend
+                // frees its slot only when its process has exited, which under load can take a while: cut again
+                // and take those slots too).
+                for (int round = 0; round < 30; round++) {
                     sql.execute("select pg_terminate_backend(pid) from pg_stat_activity where datname = 'horenso'");
-                    Thread.sleep(100);
+                    Thread.sleep(300);
                     takeEveryFreeSlot(slots);
+                    int taken = slots.size();
+                    Thread.sleep(300);
+                    takeEveryFreeSlot(slots);
+                    if (slots.size() == taken && connectionsTo(sql) == 0) {
+                        break;
+                    }
                 }
                 assertEquals(0, connectionsTo(sql), "the service holds no connection");
                 hopId = ChainEvents.hopOpened(id, "SECTION_CHIEF", "chief1", now, now.plusMinutes(15));
