@@ -983,6 +983,12 @@ class CrossOrganisationMatrixTest {
         if (row.method().equals("PUT") || row.path().endsWith("/severity-override")) {
             request.header("If-Match", "\"1\"");
         }
+        if (row.service().equals("web") && !row.method().equals("GET")) {
+            // As a browser sends a console form: the session's CSRF nonce cookie and the page's token (issue 14).
+            ConsoleCsrf csrf = consoleCsrf();
+            request.header("Cookie", "horenso-csrf=" + csrf.nonce());
+            request.header("X-CSRF-Token", csrf.token());
+        }
         HttpRequest.BodyPublisher publisher = body == null
                 ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofByteArray(body.bytes());
@@ -1607,6 +1613,42 @@ class CrossOrganisationMatrixTest {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** A console session's CSRF nonce (its cookie) and the token its pages carry; the token is not tied to a person. */
+    private record ConsoleCsrf(String nonce, String token) {}
+
+    private static volatile ConsoleCsrf consoleCsrf;
+
+    /** The nonce and token of one console session, read from a page as a browser gets them (once per run). */
+    private static synchronized ConsoleCsrf consoleCsrf() {
+        if (consoleCsrf == null) {
+            try {
+                HttpResponse<String> page = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(BASE_URLS.get("web") + "/report"))
+                                .timeout(Duration.ofSeconds(30))
+                                .header("Authorization", "Bearer " + TOKENS.get("staff1"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                String nonce = page.headers().allValues("Set-Cookie").stream()
+                        .filter(c -> c.startsWith("horenso-csrf="))
+                        .map(c -> c.substring("horenso-csrf=".length()).split(";", 2)[0])
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no CSRF cookie on the console's page: " + page.headers()));
+                Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+                if (!token.find()) {
+                    throw new AssertionError("no CSRF token in the console's form: " + page.body());
+                }
+                consoleCsrf = new ConsoleCsrf(nonce, token.group(1));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return consoleCsrf;
     }
 
     private static HttpRequest.Builder request(String url, String username) {
