@@ -1635,8 +1635,10 @@ class CrossOrganisationMatrixTest {
                         .filter(c -> c.startsWith("horenso-csrf="))
                         .map(c -> c.substring("horenso-csrf=".length()).split(";", 2)[0])
                         .findFirst()
-                        .orElseThrow(() -> new AssertionError("no CSRF cookie on the console's page: " + page.headers()));
-                Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+                        .orElseThrow(
+                                () -> new AssertionError("no CSRF cookie on the console's page: " + page.headers()));
+                Matcher token =
+                        Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
                 if (!token.find()) {
                     throw new AssertionError("no CSRF token in the console's form: " + page.body());
                 }
