@@ -262,7 +262,7 @@ public final class TimerBench {
     }
 
     private static void awaitReady(int port, Duration atMost) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < end) {
             try {

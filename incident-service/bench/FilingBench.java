@@ -294,7 +294,7 @@ public final class FilingBench {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             producer.send(new ProducerRecord<>(ESCALATION_EVENTS, code, event)).get();
         }
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < end) {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(
@@ -486,7 +486,7 @@ public final class FilingBench {
         }
         // Idempotency: the last request of client 0 again, with its key: the same case, nothing new.
         String[] again = filing.lastRequest.get(0);
-        HttpResponse<String> repeat = HttpClient.newHttpClient().send(filing.post(0, again[0], again[1]),
+        HttpResponse<String> repeat = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(filing.post(0, again[0], again[1]),
                 HttpResponse.BodyHandlers.ofString());
         String repeatedId = repeat.headers().firstValue("Location").map(l -> l.substring(l.lastIndexOf('/') + 1))
                 .orElse(null);
@@ -497,7 +497,7 @@ public final class FilingBench {
         // The 201 answer is the case as GET shows it to the reporter.
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         com.fasterxml.jackson.databind.JsonNode answered = json.readTree(filing.lastCreated.get(0));
-        HttpResponse<String> shown = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+        HttpResponse<String> shown = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + service.port + "/api/incidents/" + answered.get("id").asText()))
                 .header("Authorization", "Bearer " + filing.token(0)).build(), HttpResponse.BodyHandlers.ofString());
         if (!answered.equals(json.readTree(shown.body()))) {
@@ -572,7 +572,7 @@ public final class FilingBench {
                         onKafka.size(), twice, inDb.size()));
             }
             int verified = 0;
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             List<String> sample = created.stream().filter(r -> r.number() != null && r.number().startsWith("DEMO-"))
                     .map(Result::id).limit(5).toList();
             for (String id : sample) {

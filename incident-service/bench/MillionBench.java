@@ -583,7 +583,7 @@ public final class MillionBench {
     }
 
     private static void awaitReady(int port, Duration atMost, Process process) throws InterruptedException {
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         long end = System.nanoTime() + atMost.toNanos();
         while (System.nanoTime() < end) {
             if (!process.isAlive()) {

@@ -59,8 +59,10 @@ public final class ChildProcess implements AutoCloseable {
 
     /** Waits until {@code url} answers 200, failing early with the log's tail if the program died. */
     public ChildProcess awaitHttpOk(String url, Duration timeout) {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         Instant end = Instant.now().plus(timeout);
         while (Instant.now().isBefore(end)) {
             if (!process.isAlive()) {

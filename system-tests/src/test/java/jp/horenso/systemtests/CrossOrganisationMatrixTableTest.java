@@ -139,7 +139,9 @@ class CrossOrganisationMatrixTableTest {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         try {
-            HttpResponse<InputStream> response = HttpClient.newHttpClient()
+            HttpResponse<InputStream> response = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .build()
                     .send(
                             HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                                             + server.getAddress().getPort() + "/stream"))

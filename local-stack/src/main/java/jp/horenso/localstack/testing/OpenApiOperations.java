@@ -71,12 +71,17 @@ public final class OpenApiOperations {
 
     /** The document served by the service at {@code baseUri}. */
     public static OpenApiOperations of(URI baseUri) {
-        HttpClient client =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        // HTTP/1.1: the JDK client's default h2c upgrade can leave a request unanswered until the server's idle
+        // time-out (30 min); and a request time-out, so a silent server fails the test instead of the build's clock.
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
         try {
             HttpResponse<String> response = client.send(
                     HttpRequest.newBuilder(baseUri.resolve("/q/openapi?format=json"))
                             .header("Accept", "application/json")
+                            .timeout(Duration.ofSeconds(60))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

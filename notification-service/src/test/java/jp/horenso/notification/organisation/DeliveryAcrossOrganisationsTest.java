@@ -121,7 +121,9 @@ class DeliveryAcrossOrganisationsTest {
     @Test
     void theLiveInboxStreamOfOnePersonNeverCarriesTheirNamesakesItemsOfAnotherOrganisation() throws Exception {
         String username = "stream-" + UUID.randomUUID().toString().substring(0, 8);
-        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newHttpClient()
+        CompletableFuture<HttpResponse<Stream<String>>> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .sendAsync(
                         HttpRequest.newBuilder(stream)
                                 .header("Accept", "text/event-stream")

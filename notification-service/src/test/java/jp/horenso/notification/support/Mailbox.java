@@ -17,7 +17,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** The mails the test SMTP server (GreenMail) received, read from its JSON view. */
 public final class Mailbox {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One received mail, decoded by the server (subject per RFC 2047, body per its charset). */
@@ -30,7 +31,11 @@ public final class Mailbox {
         String url = ConfigProvider.getConfig().getValue("horenso.test.mail-api-url", String.class);
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             List<ReceivedMail> mails = new ArrayList<>();
             for (JsonNode mail : JSON.readTree(response.body())) {
                 List<String> to = new ArrayList<>();

@@ -35,8 +35,10 @@ public class KeycloakEvents {
 
     private final LoginEventsConfig config;
     private final ObjectMapper json;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private volatile String token;
     private volatile Instant tokenExpires = Instant.EPOCH;
 

@@ -113,7 +113,9 @@ class LiveOrganisationsTest {
 
     @Test
     void aTokenWithoutOrganisationOpensNoStream() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient()
+        HttpResponse<String> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(events.toString()))
                                 .header("Authorization", "Bearer " + Tokens.of(null, "nobody", "x", "csirt"))
@@ -126,7 +128,9 @@ class LiveOrganisationsTest {
 
     private BlockingQueue<String> open(String token) throws Exception {
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .build()
                 .send(
                         HttpRequest.newBuilder(URI.create(events.toString()))
                                 .header("Authorization", "Bearer " + token)

@@ -42,7 +42,8 @@ class LiveUpdatesTest {
         Upstream.forget();
         String token = Tokens.csirt1();
         BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest request = HttpRequest.newBuilder(URI.create(events.toString()))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "text/event-stream")

@@ -113,7 +113,8 @@ class InboxResourceTest {
 
     @Test
     void dashboardStreamReceivesANewItemAsItArrives() throws Exception {
-        HttpClient client = HttpClient.newHttpClient();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         CompletableFuture<HttpResponse<Stream<String>>> response = client.sendAsync(
                 HttpRequest.newBuilder(stream)
                         .header("Accept", "text/event-stream")

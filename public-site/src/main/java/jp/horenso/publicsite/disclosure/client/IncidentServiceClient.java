@@ -32,8 +32,10 @@ public class IncidentServiceClient {
     public IncidentServiceClient(PublicSiteConfig config, ObjectMapper mapper) {
         this.config = config;
         this.mapper = mapper.copy().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        this.http =
-                HttpClient.newBuilder().connectTimeout(config.upstreamTimeout()).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.upstreamTimeout())
+                .build();
     }
 
     /**
