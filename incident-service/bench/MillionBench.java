@@ -48,7 +48,7 @@ import jp.horenso.localstack.Ports;
  * <p>Arguments (all optional): count=1000000 n=100 (requests per figure, after warm=10) maxSeconds=40 (per figure)
  * label=run (names results-label.txt) seed=0.13 jar=target/quarkus-app/quarkus-run.jar work=target/million-bench
  * web=../web/target/quarkus-app/quarkus-run.jar (the packaged web console; web=none leaves it out) api=true (false:
- * only the console's pages).
+ * only the console's pages) only=… (only the figures whose name contains it, e.g. only=KPIs).
  *
  * <p>The web console's pages are timed too: the console is started in its prod profile against the benchmark's
  * service, signs in the csirt through the authorisation-code flow of the benchmark's own OpenID provider (PKCE, as
@@ -178,6 +178,9 @@ public final class MillionBench {
             System.out.println();
             if (opts.getOrDefault("api", "true").equals("false")) {
                 figures.clear(); // api=false: only the web console's pages (a quick check of the sign-in)
+            }
+            if (opts.containsKey("only")) { // only=KPIs: the figures whose name contains it
+                figures.keySet().removeIf(name -> !name.contains(opts.get("only")));
             }
             for (Map.Entry<String, String[]> figure : figures.entrySet()) {
                 String line = measure(http, service.port, figure.getKey(), figure.getValue()[0],

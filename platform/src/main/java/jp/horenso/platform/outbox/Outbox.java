@@ -2,20 +2,30 @@ package jp.horenso.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import jp.horenso.platform.PlatformConfig;
 import jp.horenso.platform.events.CloudEvents;
 import jp.horenso.platform.security.Organisation;
-import jp.horenso.platform.sql.DirectSql;
 import jp.horenso.platform.time.DatabaseClock;
+import org.hibernate.Session;
 
 /**
  * Where a service puts the events of its change, in the change's own transaction: an event is published if and
  * only if the change commits (never lose an event). The commit wakes the relay leader through PostgreSQL
  * {@code NOTIFY}, which the database delivers only once the transaction has committed.
+ *
+ * <p>The rows of a transaction are written together just before it commits, in one JDBC batch with the
+ * {@code NOTIFY} after it: an event costs no round trip of its own, and appending does not flush the session (a
+ * native statement through Hibernate would flush every managed entity first, at each event). The event's envelope
+ * is built when it is appended, so a payload that cannot be written fails there.
  */
 @ApplicationScoped
 public class Outbox {
@@ -23,7 +33,12 @@ public class Outbox {
     /** The PostgreSQL notification channel the relay leader listens on. */
     public static final String WAKE_CHANNEL = "horenso_outbox";
 
-    private static final String WAKE_REGISTERED = Outbox.class.getName() + ".wake";
+    private static final String PENDING = Outbox.class.getName() + ".pending";
+    private static final String INSERT =
+            "insert into outbox_event (id, topic, message_key, type, payload) values (?, ?, ?, ?, ?)";
+
+    /** One row to write at commit. */
+    private record Row(UUID id, String key, String type, String payload) {}
 
     private final EntityManager entityManager;
     private final CloudEvents cloudEvents;
@@ -57,25 +72,56 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID append(String eventName, Organisation organisation, String subject, Instant time, Object data) {
         UUID id = UUID.randomUUID();
-        entityManager
-                .createNativeQuery("""
-                insert into outbox_event (id, topic, message_key, type, payload) values (:id, :topic, :key, :type, :payload)
-                """)
-                .setParameter("id", id)
-                .setParameter("topic", topic)
-                .setParameter("key", subject)
-                .setParameter("type", CloudEvents.TYPE_PREFIX + eventName)
-                .setParameter("payload", cloudEvents.write(id, eventName, organisation.code(), subject, time, data))
-                .executeUpdate();
-        wakeRelayOnCommit();
+        pending()
+                .add(new Row(
+                        id,
+                        subject,
+                        CloudEvents.TYPE_PREFIX + eventName,
+                        cloudEvents.write(id, eventName, organisation.code(), subject, time, data)));
         return id;
     }
 
-    /** One {@code NOTIFY} per transaction, however many events it writes. */
-    private void wakeRelayOnCommit() {
-        if (transaction.getResource(WAKE_REGISTERED) == null) {
-            transaction.putResource(WAKE_REGISTERED, Boolean.TRUE);
-            DirectSql.unflushed(entityManager, "select pg_notify(?, '')", row -> Boolean.TRUE, WAKE_CHANNEL);
+    /** The rows of this transaction; the first append registers their writing before the commit. */
+    @SuppressWarnings("unchecked")
+    private List<Row> pending() {
+        List<Row> rows = (List<Row>) transaction.getResource(PENDING);
+        if (rows == null) {
+            List<Row> created = new ArrayList<>();
+            transaction.putResource(PENDING, created);
+            transaction.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                    if (transaction.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
+                        write(created);
+                    }
+                }
+
+                @Override
+                public void afterCompletion(int status) {}
+            });
+            rows = created;
         }
+        return rows;
+    }
+
+    /** The rows in one JDBC batch, then one {@code NOTIFY} however many events the transaction wrote. */
+    private void write(List<Row> rows) {
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                for (Row row : rows) {
+                    insert.setObject(1, row.id());
+                    insert.setString(2, topic);
+                    insert.setString(3, row.key());
+                    insert.setString(4, row.type());
+                    insert.setString(5, row.payload());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement wake = connection.prepareStatement("select pg_notify(?, '')")) {
+                wake.setString(1, WAKE_CHANNEL);
+                wake.executeQuery().close();
+            }
+        });
     }
 }

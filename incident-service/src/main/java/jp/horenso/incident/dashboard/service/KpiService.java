@@ -140,9 +140,13 @@ public class KpiService {
                         + "AND i.state <> 'CLOSED' AND " + real + (wholeOrganisation ? " AND " + hopScope : ""),
                 where,
                 now);
+        // A whole organisation's clocks carry its scope (V19): read from its partial indexes, no join to the cases.
         long overdueClocks = count(
-                "SELECT count(*) FROM legal_clock c JOIN incident i ON i.id = c.incident_id "
-                        + "WHERE c.due_at < :now AND " + real,
+                wholeOrganisation
+                        ? "SELECT count(*) FROM legal_clock c WHERE c.organisation = :organisation AND NOT c.drill "
+                                + "AND c.due_at < :now"
+                        : "SELECT count(*) FROM legal_clock c JOIN incident i ON i.id = c.incident_id "
+                                + "WHERE c.due_at < :now AND " + real,
                 where,
                 now);
         return new KpiReport(list, open, overdueHops, overdueClocks);

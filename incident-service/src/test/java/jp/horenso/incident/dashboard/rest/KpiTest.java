@@ -152,8 +152,8 @@ class KpiTest {
 
     @Test
     void article48_aCaseMarkedADrillAfterItsHopsAndActionsLeavesTheFigures() {
-        // The figures read hops and actions by the organisation and drill mark copied onto them (V15): a case
-        // corrected to a drill later must take its hops and actions out of the figures with it.
+        // The figures read hops, actions and legal duties by the organisation and drill mark copied onto them (V15,
+        // V19): a case corrected to a drill later must take its hops, actions and overdue clocks out with it.
         DashboardFixtures org = new DashboardFixtures();
         String csirt = org.person("csirt");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
@@ -163,12 +163,15 @@ class KpiTest {
         acknowledged(later, "SECTION_CHIEF", 50_000, now.minusMinutes(2));
         contained(real, 3600, now.minusMinutes(3));
         contained(later, 90_000, now.minusMinutes(3));
+        duty(real, now.minusHours(1), now.plusDays(20), false, false, now);
+        duty(later, now.minusDays(2), now.minusHours(1), true, false, now);
         awaitHops(csirt, real, 1);
         awaitHops(csirt, later, 1);
 
         JsonPath before = kpis(csirt);
         assertEquals(2, before.getInt("ackTime.SECTION_CHIEF.count"));
         assertEquals(2, before.getInt("timeToContain.count"));
+        assertEquals(2, overdueLegalClocks(csirt));
 
         given().auth()
                 .oauth2(csirt)
@@ -181,6 +184,18 @@ class KpiTest {
         JsonPath after = kpis(csirt);
         assertEquals(figure(60, 60, 1), after.getMap("ackTime.SECTION_CHIEF"));
         assertEquals(figure(3600, 3600, 1), after.getMap("timeToContain"));
+        assertEquals(1, overdueLegalClocks(csirt));
+    }
+
+    private static int overdueLegalClocks(String token) {
+        return given().auth()
+                .oauth2(token)
+                .get("/api/kpis?months=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("overdueLegalClocks");
     }
 
     @Test
