@@ -31,7 +31,6 @@ class NetworkFlowsTest {
             "web -> notification-service:8083",
             "web -> kafka:9093",
             "web -> keycloak:8443",
-            "web -> postgres:5432",
             // the public site reads incident-service's login-free endpoint only
             "public-site -> incident-service:8081",
             // each service: its database, Kafka, Keycloak's keys (back channel)
