@@ -39,6 +39,7 @@ class ManifestsValidateTest {
                         "HorizontalPodAutoscaler",
                         "PodDisruptionBudget",
                         "NetworkPolicy",
+                        "Ingress",
                         "ConfigMap",
                         "Kafka",
                         "KafkaNodePool",

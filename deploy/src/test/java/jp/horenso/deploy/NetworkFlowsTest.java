@@ -144,6 +144,31 @@ class NetworkFlowsTest {
         assertEquals(clients, peers);
     }
 
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theIngressesExposeExactlyWhatTheIngressControllerMayReach(String overlay) {
+        List<ObjectNode> objects = Repo.render(overlay);
+        Set<String> exposed = new TreeSet<>();
+        for (ObjectNode ingress : Repo.ofKind(objects, "Ingress")) {
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    String service = path.at("/backend/service/name").asText();
+                    JsonNode port = path.at("/backend/service/port");
+                    String number = port.has("number")
+                            ? port.get("number").asText()
+                            : Repo.named(objects, "Service", service)
+                                    .at("/spec/ports/0/port")
+                                    .asText();
+                    String party = service.equals("horenso-keycloak-service") ? "keycloak" : service;
+                    exposed.add("ingress-controller -> " + party + ":" + number);
+                }
+            }
+        }
+        Set<String> allowed = new TreeSet<>();
+        ALLOWED.stream().filter(e -> e.startsWith("ingress-controller ->")).forEach(allowed::add);
+        assertEquals(allowed, exposed);
+    }
+
     private static Map<String, Party> parties(List<ObjectNode> objects, String overlay) {
         Map<String, Party> parties = new LinkedHashMap<>();
         for (ObjectNode deployment : Repo.ofKind(objects, "Deployment")) {
