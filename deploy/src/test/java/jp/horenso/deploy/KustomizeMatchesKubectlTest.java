@@ -1,6 +1,7 @@
 package jp.horenso.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class KustomizeMatchesKubectlTest {
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assumeTrue(process.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize did not finish");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "kubectl kustomize did not finish");
         assertEquals(0, process.exitValue(), "kubectl kustomize failed");
         Map<String, JsonNode> expected = byId(Yaml.documents(output, "kubectl kustomize"));
         Map<String, JsonNode> actual = byId(Repo.render(overlay));
