@@ -161,7 +161,11 @@ class DemoRealmTest {
 
         assertTrue(token.getLong("exp") - token.getLong("iat") >= 15 * 60, "access token lives at least 15 min");
         // The refresh token ends with the SSO session's idle time-out: 30 minutes without use logs the user off.
-        assertEquals(30 * 60, response.getInt("refresh_expires_in"));
+        // Keycloak counts from the session's start, so a slow answer may say a second or two less.
+        int refreshExpiresIn = response.getInt("refresh_expires_in");
+        assertTrue(
+                refreshExpiresIn <= 30 * 60 && refreshExpiresIn >= 30 * 60 - 10,
+                "refresh token ends after the 30-minute idle time-out: " + refreshExpiresIn);
     }
 
     @Test

@@ -1,21 +1,25 @@
 package jp.horenso.platform.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
 import jp.horenso.platform.PlatformConfig;
 import jp.horenso.platform.events.CloudEvents;
 import jp.horenso.platform.security.Organisation;
 import jp.horenso.platform.time.DatabaseClock;
-import org.hibernate.Session;
 
 /**
  * Where a service puts the events of its change, in the change's own transaction: an event is published if and
@@ -40,22 +44,25 @@ public class Outbox {
     /** One row to write at commit. */
     private record Row(UUID id, String key, String type, String payload) {}
 
-    private final EntityManager entityManager;
+    private final DataSource dataSource;
     private final CloudEvents cloudEvents;
     private final DatabaseClock clock;
     private final TransactionSynchronizationRegistry transaction;
+    private final TransactionManager transactionManager;
     private final String topic;
 
     public Outbox(
-            EntityManager entityManager,
+            DataSource dataSource,
             CloudEvents cloudEvents,
             DatabaseClock clock,
             TransactionSynchronizationRegistry transaction,
+            TransactionManager transactionManager,
             PlatformConfig config) {
-        this.entityManager = entityManager;
+        this.dataSource = dataSource;
         this.cloudEvents = cloudEvents;
         this.clock = clock;
         this.transaction = transaction;
+        this.transactionManager = transactionManager;
         this.topic = config.topic();
     }
 
@@ -88,7 +95,9 @@ public class Outbox {
         if (rows == null) {
             List<Row> created = new ArrayList<>();
             transaction.putResource(PENDING, created);
-            transaction.registerInterposedSynchronization(new Synchronization() {
+            // Registered with the transaction itself, not interposed: such synchronizations run before the
+            // interposed ones (the connection pool's among them).
+            registerBeforeCommit(new Synchronization() {
                 @Override
                 public void beforeCompletion() {
                     if (transaction.getTransactionStatus() != Status.STATUS_MARKED_ROLLBACK) {
@@ -104,9 +113,19 @@ public class Outbox {
         return rows;
     }
 
+    private void registerBeforeCommit(Synchronization synchronization) {
+        try {
+            transactionManager.getTransaction().registerSynchronization(synchronization);
+        } catch (RollbackException | SystemException e) {
+            throw new IllegalStateException("cannot write events in this transaction", e);
+        }
+    }
+
     /** The rows in one JDBC batch, then one {@code NOTIFY} however many events the transaction wrote. */
     private void write(List<Row> rows) {
-        entityManager.unwrap(Session.class).doWork(connection -> {
+        // The pool hands out the connection enlisted in this transaction (the session's); this handle is closed
+        // here, before the pool's check at commit that no handle is left open.
+        try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (Row row : rows) {
                     insert.setObject(1, row.id());
@@ -122,6 +141,8 @@ public class Outbox {
                 wake.setString(1, WAKE_CHANNEL);
                 wake.executeQuery().close();
             }
-        });
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot write the outbox rows of this transaction", e);
+        }
     }
 }
