@@ -231,6 +231,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 Files.createDirectories(baseDir);
                 if (ROOT) {
                     run(List.of("chown", "-R", USER + ":", baseDir.toString()), false);
+                    try {
+                        run(List.of("test", "-w", baseDir.toString()), true);
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException(
+                                "the user postgres cannot write " + baseDir
+                                        + ": every folder above it must be searchable by others (chmod o+x)",
+                                e);
+                    }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
