@@ -3,6 +3,7 @@ package jp.horenso.localstack;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL server (binaries shipped in a jar by zonky) on a loopback port, with one database per
@@ -34,11 +37,49 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private volatile EmbeddedPostgres postgres;
     private final Path baseDir;
     private final boolean clean;
+    /** An installed PostgreSQL's {@code bin} folder when this server runs on it instead of zonky's binaries. */
+    private final InstalledCluster installed;
 
     private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path baseDir, boolean clean) {
         this.postgres = postgres;
         this.baseDir = baseDir;
         this.clean = clean;
+        this.installed = null;
+    }
+
+    private EmbeddedPostgresServer(InstalledCluster installed, Path baseDir, boolean clean) {
+        this.postgres = null;
+        this.baseDir = baseDir;
+        this.clean = clean;
+        this.installed = installed;
+    }
+
+    /**
+     * Starts PostgreSQL from an installed distribution's {@code bin} folder (initdb, pg_ctl, postgres — e.g. Debian's
+     * {@code /usr/lib/postgresql/15/bin}, which also brings pg_dump and pg_restore) with its data under
+     * {@code baseDir/data}: a new cluster (initdb) when the folder holds none. As root, the server programs run as the
+     * operating-system user {@code postgres} (PostgreSQL refuses root), which then owns {@code baseDir}.
+     */
+    public static EmbeddedPostgresServer startInstalled(Path binaries, Path baseDir, int port, boolean clean) {
+        if (clean) {
+            LocalStack.deleteRecursively(baseDir.resolve("data"));
+        }
+        InstalledCluster cluster = new InstalledCluster(binaries, baseDir, port);
+        cluster.start();
+        return new EmbeddedPostgresServer(cluster, baseDir, clean);
+    }
+
+    /** The {@code bin} folder of the installed PostgreSQL this server runs on; empty on zonky's binaries. */
+    public java.util.Optional<Path> installedBinaries() {
+        return java.util.Optional.ofNullable(installed).map(InstalledCluster::binaries);
+    }
+
+    /** A connection to the {@code postgres} database as the superuser {@link #USER}. */
+    private Connection ownerConnection() throws SQLException {
+        if (installed != null) {
+            return java.sql.DriverManager.getConnection(jdbcUrl("postgres"), USER, PASSWORD);
+        }
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     /**
@@ -77,7 +118,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return postgres.getPort();
+        return installed != null ? installed.port() : postgres.getPort();
     }
 
     /** JDBC URL of a database on this server. */
@@ -87,7 +128,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the databases that do not exist yet. */
     public EmbeddedPostgresServer ensureDatabases(String... names) {
-        try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection c = ownerConnection()) {
             for (String name : names) {
                 if (!name.matches("[a-z][a-z0-9_]*")) {
                     throw new IllegalArgumentException("not a database name: " + name);
@@ -112,7 +153,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     /** Creates the services' application role {@link #APP_USER} unless it exists. */
     public EmbeddedPostgresServer ensureApplicationRole() {
-        try (Connection c = postgres.getPostgresDatabase().getConnection();
+        try (Connection c = ownerConnection();
                 Statement statement = c.createStatement()) {
             statement.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + APP_USER
                     + "') THEN CREATE ROLE " + APP_USER + " LOGIN PASSWORD '" + APP_PASSWORD + "'; END IF; END $$");
@@ -141,6 +182,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * {@code down}, and starts it again on the same data directory and port (the chaos run, bench/chaos.sh).
      */
     public void restart(java.time.Duration down) {
+        if (installed != null) {
+            installed.stop();
+            ChildProcess.sleep(down.toMillis());
+            installed.start();
+            return;
+        }
         int port = port();
         try {
             postgres.close();
@@ -156,13 +203,114 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (installed != null) {
+            installed.stop();
+        } else {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         if (clean) { // as before: a clean server leaves no data behind
             LocalStack.deleteRecursively(baseDir.resolve("data"));
+        }
+    }
+
+    /**
+     * A cluster run by an installed PostgreSQL's own initdb and pg_ctl: listens on 127.0.0.1 only (no Unix socket),
+     * trusts local connections like zonky's, logs to {@code baseDir/postgres.log}.
+     */
+    private record InstalledCluster(Path binaries, Path baseDir, int port) {
+
+        private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+        void start() {
+            Path data = baseDir.resolve("data");
+            try {
+                Files.createDirectories(baseDir);
+                if (ROOT) {
+                    run(List.of("chown", "-R", USER + ":", baseDir.toString()), false);
+                    try {
+                        run(List.of("test", "-w", baseDir.toString()), true);
+                    } catch (IllegalStateException e) {
+                        throw new IllegalStateException(
+                                "the user postgres cannot write " + baseDir
+                                        + ": every folder above it must be searchable by others (chmod o+x)",
+                                e);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (!Files.exists(data.resolve("PG_VERSION"))) {
+                run(
+                        List.of(
+                                binaries.resolve("initdb").toString(),
+                                "-D",
+                                data.toString(),
+                                "-A",
+                                "trust",
+                                "-U",
+                                USER,
+                                "-E",
+                                "UTF-8",
+                                "--locale=C"),
+                        true);
+            }
+            run(
+                    List.of(
+                            binaries.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "-l",
+                            baseDir.resolve("postgres.log").toString(),
+                            "-w",
+                            "-t",
+                            "60",
+                            "-o",
+                            "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories='' "
+                                    + "-c max_connections=300 -c timezone=UTC",
+                            "start"),
+                    true);
+        }
+
+        void stop() {
+            Path data = baseDir.resolve("data");
+            if (Files.exists(data.resolve("postmaster.pid"))) {
+                run(
+                        List.of(
+                                binaries.resolve("pg_ctl").toString(),
+                                "-D",
+                                data.toString(),
+                                "-m",
+                                "fast",
+                                "-w",
+                                "stop"),
+                        true);
+            }
+        }
+
+        /** Runs a PostgreSQL program to its end (as the user postgres when we are root), failing with its output. */
+        private static void run(List<String> command, boolean asPostgres) {
+            List<String> full = new java.util.ArrayList<>();
+            if (ROOT && asPostgres) {
+                full.addAll(List.of("runuser", "-u", USER, "--"));
+            }
+            full.addAll(command);
+            try {
+                Process process =
+                        new ProcessBuilder(full).redirectErrorStream(true).start();
+                String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+                    throw new IllegalStateException(String.join(" ", full) + " failed:\n" + output);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(String.join(" ", full), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
     }
 }

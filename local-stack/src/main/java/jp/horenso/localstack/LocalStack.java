@@ -34,9 +34,35 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafkaBroker kafka;
     private MailCatcher mail;
     private KeycloakServer keycloak;
+    /** An installed PostgreSQL's bin folder to run instead of zonky's binaries; null for zonky's. */
+    private final Path postgresBinaries;
+    /** A Keycloak that already runs (then the stack starts no Keycloak, web console nor public site); or null. */
+    private final KeycloakServer sharedKeycloak;
 
     private LocalStack(Settings settings) {
+        this(settings, null, null);
+    }
+
+    private LocalStack(Settings settings, Path postgresBinaries, KeycloakServer sharedKeycloak) {
         this.settings = settings;
+        this.postgresBinaries = postgresBinaries;
+        this.sharedKeycloak = sharedKeycloak;
+    }
+
+    /**
+     * The three services only, with their own PostgreSQL (from an installed distribution's {@code bin} folder, e.g.
+     * Debian's {@code /usr/lib/postgresql/15/bin} with pg_dump and pg_restore beside it), Kafka and mail catcher,
+     * against a Keycloak that already runs (not stopped with this stack): the backup and restore proof.
+     */
+    public static LocalStack startServicesOnly(Settings settings, Path postgresBinaries, KeycloakServer keycloak) {
+        LocalStack stack = new LocalStack(settings, postgresBinaries, keycloak);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
     }
 
     /** Starts everything and waits until each part is ready; on failure stops what had started. */
@@ -54,8 +80,7 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         Path data = settings.dataDir();
         log("PostgreSQL on 127.0.0.1:" + settings.postgresPort());
-        postgres = remember(
-                EmbeddedPostgresServer.start(data.resolve("postgres"), settings.postgresPort(), settings.clean()));
+        postgres = remember(startPostgres(data.resolve("postgres"), settings.clean()));
         postgres.ensureDatabases("incident", "escalation", "notification", "keycloak")
                 .ensureApplicationRole();
         log("Kafka on 127.0.0.1:" + settings.kafkaPort());
@@ -67,6 +92,11 @@ public final class LocalStack implements AutoCloseable {
                 EmbeddedKafkaBroker.start(data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort()));
         log("mail catcher: SMTP 127.0.0.1:" + settings.smtpPort());
         mail = remember(MailCatcher.start(settings.smtpPort(), settings.imapPort(), settings.mailWebPort()));
+        if (sharedKeycloak != null) {
+            keycloak = sharedKeycloak;
+            startServices();
+            return;
+        }
         log("Keycloak on http://localhost:" + settings.keycloakPort() + " (the first start takes about a minute)");
         keycloak = remember(KeycloakServer.start(
                 settings.repoRoot().resolve("local-stack/target/keycloak"),
@@ -75,6 +105,19 @@ public final class LocalStack implements AutoCloseable {
                 settings.keycloakManagementPort(),
                 postgres.jdbcUrl("keycloak"),
                 data.resolve("logs/keycloak.log")));
+        launchServices();
+        startConsole();
+        startPublicSite();
+        awaitReady();
+    }
+
+    private EmbeddedPostgresServer startPostgres(Path baseDir, boolean clean) {
+        return postgresBinaries == null
+                ? EmbeddedPostgresServer.start(baseDir, settings.postgresPort(), clean)
+                : EmbeddedPostgresServer.startInstalled(postgresBinaries, baseDir, settings.postgresPort(), clean);
+    }
+
+    private void launchServices() {
         for (String service : SERVICES) {
             log("starting " + service + " on http://localhost:" + servicePort(service));
             ChildProcess process = ChildProcess.start(
@@ -82,13 +125,49 @@ public final class LocalStack implements AutoCloseable {
                     serviceCommand(service),
                     serviceEnvironment(service),
                     appFolder(settings.repoRoot(), service),
-                    data.resolve("logs/" + service + ".log"));
+                    settings.dataDir().resolve("logs/" + service + ".log"));
             services.put(service, remember(process));
         }
-        startConsole();
-        startPublicSite();
+    }
+
+    private void awaitReady() {
         services.forEach((service, process) ->
                 process.awaitHttpOk("http://localhost:" + port(service) + "/q/health/ready", Duration.ofMinutes(2)));
+    }
+
+    /** Starts the three services (again, after {@link #stopServices}) and waits until each is ready. */
+    public void startServices() {
+        launchServices();
+        awaitReady();
+    }
+
+    /** Stops the three services (the web console and public site, if any, keep running). */
+    public void stopServices() {
+        for (int i = SERVICES.size() - 1; i >= 0; i--) {
+            String service = SERVICES.get(i);
+            ChildProcess process = services.remove(service);
+            if (process != null) {
+                process.close();
+                started.remove(process);
+            }
+        }
+    }
+
+    /**
+     * Stops PostgreSQL (its data stays where it was) and starts a FRESH cluster on the same port with its data in
+     * {@code dataDir/<folder>}: no databases but {@code postgres}, no roles but the superuser — what a restore starts
+     * from. Stop the services first.
+     */
+    public EmbeddedPostgresServer replacePostgres(String folder) {
+        int at = started.indexOf(postgres);
+        postgres.close();
+        postgres = startPostgres(settings.dataDir().resolve(folder), true);
+        if (at >= 0) {
+            started.set(at, postgres);
+        } else {
+            started.add(postgres);
+        }
+        return postgres;
     }
 
     /** The web console, when it was built (web/target/quarkus-app); otherwise the stack runs without it. */
