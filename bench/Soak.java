@@ -411,6 +411,13 @@ public final class Soak {
         row.put("rss bench-jvm (kafka, mail catcher)", status(ProcessHandle.current().pid(), "VmRSS:") / 1024.0);
         Runtime r = Runtime.getRuntime();
         row.put("heap-used bench-jvm", (r.totalMemory() - r.freeMemory()) / 1048576.0);
+        // The old generation as the last collection left it: whether what this JVM keeps (the broker, every mail
+        // the catcher received) grows, apart from how lazily its heap is collected.
+        java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(p -> p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null)
+                .filter(p -> p.getName().contains("Old") || p.getName().contains("Tenured"))
+                .findFirst()
+                .ifPresent(p -> row.put("heap-after-gc bench-jvm", p.getCollectionUsage().getUsed() / 1048576.0));
         row.put("rss keycloak", status(jvmOf(stack.keycloak().process()), "VmRSS:") / 1024.0);
         return row;
     }
