@@ -75,7 +75,8 @@ public final class Soak {
     private static final String CHIEF_MAIL = "chief1@demo-city.example.jp";
     private static final Pattern NUMBER = Pattern.compile("\"number\"\\s*:\\s*\"([A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6})\"");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
-    private static final Pattern CASE = Pattern.compile("[A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6}");
+    /** The case number in the subject of a NEW_REPORT mail (not the overdue notices that follow once 直ちに passed). */
+    private static final Pattern NEW_REPORT = Pattern.compile("(?<=インシデント報告 )[A-Z][A-Z0-9]{1,9}-\\d{4}-\\d{6}");
     /** Slope bounds of the verdict, per minute over the judged span. */
     static final double RSS_MB_PER_MIN = 2.0;
     static final double HEAP_MB_PER_MIN = 0.5;
@@ -145,7 +146,7 @@ public final class Soak {
         try {
             log("starting the local stack on free ports (data in " + data + "); load average " + loadAverage());
             stack = LocalStack.start(settings);
-            chiefInbox = stack.mail().arrivals(CHIEF_MAIL, CASE);
+            chiefInbox = stack.mail().arrivals(CHIEF_MAIL, NEW_REPORT);
             token = PasswordGrant.accessToken(stack.keycloak().realmUrl(), REPORTER);
             if (!probe()) {
                 return 2;
@@ -326,13 +327,19 @@ public final class Soak {
         long doubled = accepted.stream().filter(r -> mails.getOrDefault(r.number, List.of()).size() > 1).count();
         accepted.stream().filter(r -> !mails.containsKey(r.number)).limit(5)
                 .forEach(r -> log("no mail to the chief for " + r.number));
-        f.put("mail.missing", missing, "cases without a mail to the section chief", missing == 0);
-        f.put("mail.duplicated", doubled, "cases with more than one mail to the section chief", doubled == 0);
+        f.put("mail.missing", missing, "cases without a NEW_REPORT mail to the section chief", missing == 0);
+        f.put("mail.duplicated", doubled, "cases with more than one NEW_REPORT mail to the section chief", doubled == 0);
         long dlq = dlqRecords();
         f.put("dlq.records", dlq, "records on every dead-letter topic", dlq == 0);
     }
 
-    /** A least-squares line through the judged span of every series; its slope against the stated bound. */
+    /**
+     * A least-squares line through the judged span of every series; its slope against the stated bound. Memory both
+     * ways (growth is a leak, shrinking a cache given back; either means "not settled"), except this JVM's resident
+     * memory, which holds every mail the catcher received and is reported only (its old generation after GC is
+     * judged). Latency one way: a soak looks for growth; latency that falls as the shared machine's load falls is not
+     * a failure (the slope is printed either way).
+     */
     static void flatness(Figures f, Table samples, Table windows, double minutes, double judge) {
         double from = minutes - judge;
         for (String column : samples.columns()) {
@@ -341,15 +348,17 @@ public final class Soak {
             if (!rss && !heap) {
                 continue;
             }
+            boolean judged = !(rss && column.contains("bench-jvm"));
             double[] fit = fit(samples, column, from, minutes);
             if (fit == null) {
-                f.put("flat." + column.replace(' ', '.'), Double.NaN, "no samples", !heap);
+                f.put("flat." + column.replace(' ', '.'), Double.NaN, "no samples", true);
                 continue;
             }
             double bound = rss ? RSS_MB_PER_MIN : HEAP_MB_PER_MIN;
             f.put("flat." + column.replace(' ', '.'), fit[0], String.format(Locale.ROOT,
-                    "MB/min slope over the last %.0f min (mean %.1f MB; bound ±%.1f MB/min)", judge, fit[1], bound),
-                    Math.abs(fit[0]) <= bound);
+                    "MB/min slope over the last %.0f min (mean %.1f MB; bound ±%.1f MB/min%s)", judge, fit[1], bound,
+                    judged ? "" : "; reported, not judged: holds every mail received"),
+                    !judged || Math.abs(fit[0]) <= bound);
         }
         for (String column : List.of("p50 ms", "p99 ms")) {
             double[] fit = fit(windows, column, from, minutes);
@@ -359,9 +368,9 @@ public final class Soak {
             }
             double bound = Math.max(LATENCY_MS_PER_MIN, LATENCY_SHARE_PER_MIN * fit[1]);
             f.put("flat.latency." + column.split(" ")[0], fit[0], String.format(Locale.ROOT,
-                    "ms/min slope over the last %.0f min (mean %.0f ms; bound ±%.1f ms/min = max(%.0f, %.0f%% of the"
-                    + " mean))", judge, fit[1], bound, LATENCY_MS_PER_MIN, LATENCY_SHARE_PER_MIN * 100),
-                    Math.abs(fit[0]) <= bound);
+                    "ms/min slope over the last %.0f min (mean %.0f ms; must not grow faster than %.1f ms/min ="
+                    + " max(%.0f, %.0f%% of the mean))", judge, fit[1], bound, LATENCY_MS_PER_MIN,
+                    LATENCY_SHARE_PER_MIN * 100), fit[0] <= bound);
         }
     }
 
@@ -807,7 +816,7 @@ public final class Soak {
             List<String> memory = new ArrayList<>();
             List<String> heap = new ArrayList<>();
             for (String c : samples.columns()) {
-                if (c.startsWith("rss ") || c.startsWith("pss ")) {
+                if ((c.startsWith("rss ") || c.startsWith("pss ")) && samples.column(c).stream().anyMatch(v -> v >= 0)) {
                     memory.add(c);
                 } else if (c.startsWith("heap-after-gc ") && !samples.column(c).stream().allMatch(v -> v < 0)) {
                     heap.add(c);
