@@ -1,7 +1,3 @@
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,6 +25,7 @@ import java.util.regex.Pattern;
 import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.MailCatcher;
 import jp.horenso.localstack.PasswordGrant;
+import jp.horenso.localstack.Percentiles;
 import jp.horenso.localstack.Ports;
 
 /**
@@ -67,7 +64,7 @@ public final class Bench {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private LocalStack stack;
-    private GreenMail greenMail;
+    private MailCatcher.Arrivals chiefInbox;
 
     private Bench(Map<String, String> options) {
         this.options = options;
@@ -118,7 +115,7 @@ public final class Bench {
             Thread watcher = watchStarts(settings);
             stack = LocalStack.start(settings);
             watcher.join(Duration.ofSeconds(30).toMillis());
-            greenMail = greenMailOf(stack.mail());
+            chiefInbox = stack.mail().arrivals(CHIEF_MAIL, CASE);
             log("stack started in " + (System.nanoTime() - t) / 1_000_000_000L + " s");
             String token = accessToken();
             log("ready check: one report through to the section chief's mail …");
@@ -350,46 +347,12 @@ public final class Bench {
         return chiefMails().get(number).get(0);
     }
 
-    /** Mails to the section chief read so far (messages are only ever appended to the inbox): case → times. */
-    private final Map<String, List<Long>> chiefMails = new HashMap<>();
-    private int chiefMailsRead;
-
     /**
      * The section chief's inbox at the mail catcher: case number (from the subject) → the times, in ms since the
-     * epoch, at which the SMTP server accepted each mail naming it, earliest first. Reads only the messages that
-     * arrived since the last call, by index (the store appends while we read; an iterator would fail).
+     * epoch, at which the SMTP server accepted each mail naming it, earliest first.
      */
-    private synchronized Map<String, List<Long>> chiefMails() {
-        try {
-            GreenMailUser chief = greenMail.getUserManager().getUserByEmail(CHIEF_MAIL);
-            if (chief == null) {
-                return Map.of();
-            }
-            MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(chief);
-            List<StoredMessage> messages = inbox.getMessages();
-            for (int size = messages.size(); chiefMailsRead < size; chiefMailsRead++) {
-                StoredMessage message = messages.get(chiefMailsRead);
-                String subject = message.getMimeMessage().getSubject();
-                Matcher m = CASE.matcher(subject == null ? "" : subject);
-                if (m.find()) {
-                    List<Long> times = chiefMails.computeIfAbsent(m.group(), k -> new ArrayList<>());
-                    times.add(message.getReceivedDate().getTime());
-                    times.sort(Comparator.naturalOrder());
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("could not read the mail catcher's store", e);
-        }
-        Map<String, List<Long>> copy = new HashMap<>();
-        chiefMails.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-        return copy;
-    }
-
-    /** The mail catcher's GreenMail: its JSON view has no receive times, its store has them (to the ms). */
-    private static GreenMail greenMailOf(MailCatcher catcher) throws ReflectiveOperationException {
-        var field = MailCatcher.class.getDeclaredField("greenMail");
-        field.setAccessible(true);
-        return (GreenMail) field.get(catcher);
+    private Map<String, List<Long>> chiefMails() {
+        return chiefInbox.read();
     }
 
     /** CPU ticks (utime + stime) per process of the stack, by name. */
@@ -703,8 +666,7 @@ public final class Bench {
     }
 
     private static long percentile(List<Long> sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.size());
-        return sorted.get(Math.max(0, rank - 1));
+        return Percentiles.of(sorted, p);
     }
 
     private void closeStack(AtomicBoolean closed) {

@@ -632,8 +632,8 @@ public final class Chaos {
         figure("lost.no-section-chief-mail", noChiefMail,
                 "acknowledged reports without the chief's NEW_REPORT mail at the SMTP server", noChiefMail == 0);
         figure("lost.chief-mail-in-doubt", chiefInDoubtLost, "chief's NEW_REPORT mails not at the SMTP server because"
-                + " their send's outcome was in doubt (kill -9 mid-send, or an SMTP time-out): not resent by design,"
-                + " in the chief's in-app inbox", chiefInDoubtLost == 0);
+                + " their send's outcome was in doubt (kill -9 mid-send; an unanswered final \".\" is sent once"
+                + " more): not resent, in the chief's in-app inbox", chiefInDoubtLost == 0);
         long chiefMailsPerCase = acknowledged.stream()
                 .filter(r -> chiefMailsByNumber.getOrDefault(r.number, 0) == 0).count();
         figure("lost.no-mail-to-chief-naming-case", chiefMailsPerCase,
@@ -642,17 +642,32 @@ public final class Chaos {
         figure("mail.notifications", notifications.size(), "notifications in notification-service", true);
         figure("mail.missing", missingMails, "mail notifications with no mail at the SMTP server", missingMails == 0);
         figure("mail.not-sent", notSent, "notifications neither SENT nor GROUPED at the end", notSent == 0);
-        figure("mail.in-doubt", inDoubt, "notifications whose send had an unknown outcome (kill -9 mid-send, SMTP"
-                + " time-out): not resent by design, kept in the in-app inbox", true);
+        figure("mail.in-doubt", inDoubt, "notifications with a send of unknown outcome (kill -9 mid-send: kept in the"
+                + " in-app inbox; an unanswered final \".\": sent once more, same Message-ID)", true);
         figure("mail.in-doubt-arrived", inDoubtArrived, "of those, mails that did arrive anyway", true);
-        long duplicates = mailsById.values().stream().filter(c -> c > 1).count();
-        mailsById.forEach((id, c) -> {
-            if (c > 1) {
-                log("notification " + id + ": " + c + " mails at the SMTP server");
+        // A send whose final "." went unanswered is sent once more with the same Message-ID (notification-service's
+        // MailSender): if the server had taken the first, two copies of one message. More than that, or a second copy
+        // of a send never in doubt, is a duplicate.
+        long duplicates = 0;
+        long recognisableCopies = 0;
+        for (Map.Entry<String, Integer> e : mailsById.entrySet()) {
+            if (e.getValue() < 2) {
+                continue;
             }
-        });
-        figure("mail.duplicates", duplicates, "notifications with more than one mail at the SMTP server",
-                duplicates == 0);
+            String[] n = notifications.get(e.getKey());
+            boolean resentInDoubt = n != null && "true".equals(n[6]) && e.getValue() == 2;
+            if (resentInDoubt) {
+                recognisableCopies++;
+            } else {
+                duplicates++;
+            }
+            log("notification " + e.getKey() + ": " + e.getValue() + " mails at the SMTP server"
+                    + (resentInDoubt ? " (its first send's final \".\" went unanswered; same Message-ID)" : ""));
+        }
+        figure("mail.duplicates", duplicates, "notifications with more than one mail at the SMTP server (beyond the"
+                + " one resend of an unanswered final \".\")", duplicates == 0);
+        figure("mail.copies-same-message-id", recognisableCopies, "notifications with a second copy, same Message-ID:"
+                + " the first send's final \".\" went unanswered but the server had taken it", true);
         long unknownMails = mailsById.keySet().stream().filter(id -> !notifications.containsKey(id)).count();
         figure("mail.unknown", unknownMails, "mails naming no known notification", unknownMails == 0);
         Map<String, Integer> perHopKind = new HashMap<>();

@@ -263,11 +263,7 @@ public final class BenchKit {
 
     /** Nearest-rank percentile of sorted values. */
     public static double pct(double[] sorted, double p) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return jp.horenso.localstack.Percentiles.of(sorted, p);
     }
 
     public static void deleteRecursively(Path path) throws IOException {

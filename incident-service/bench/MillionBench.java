@@ -302,8 +302,7 @@ public final class MillionBench {
 
     /** Nearest-rank percentile. */
     private static double pct(double[] sorted, int p) {
-        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        return jp.horenso.localstack.Percentiles.of(sorted, p);
     }
 
     private static String enc(String text) {

@@ -17,7 +17,12 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -80,6 +85,62 @@ public final class MailCatcher implements AutoCloseable {
     /** Mails received so far for one address. */
     public List<CaughtMail> messagesTo(String address) {
         return messages().stream().filter(m -> m.to().contains(address)).collect(Collectors.toList());
+    }
+
+    /**
+     * The arrivals at one address's inbox, keyed by what {@code key} finds in the subject (e.g. a case number), with
+     * the time the SMTP server accepted each mail (ms since the epoch): what the benchmarks measure latency to.
+     */
+    public Arrivals arrivals(String address, Pattern key) {
+        return new Arrivals(greenMail, address, key);
+    }
+
+    /**
+     * One address's inbox read incrementally: each {@link #read()} looks only at the messages that arrived since the
+     * last one, by index (the store only appends; an iterator would fail while it does).
+     */
+    public static final class Arrivals {
+        private final GreenMail greenMail;
+        private final String address;
+        private final Pattern key;
+        private final Map<String, List<Long>> times = new HashMap<>();
+        private int read;
+
+        private Arrivals(GreenMail greenMail, String address, Pattern key) {
+            this.greenMail = greenMail;
+            this.address = address;
+            this.key = key;
+        }
+
+        /** Key → the times its mails were accepted, earliest first (a copy). */
+        public synchronized Map<String, List<Long>> read() {
+            try {
+                var user = greenMail.getUserManager().getUserByEmail(address);
+                if (user == null) {
+                    return Map.of();
+                }
+                var messages = greenMail
+                        .getManagers()
+                        .getImapHostManager()
+                        .getInbox(user)
+                        .getMessages();
+                for (int size = messages.size(); read < size; read++) {
+                    var message = messages.get(read);
+                    String subject = message.getMimeMessage().getSubject();
+                    Matcher m = key.matcher(subject == null ? "" : subject);
+                    if (m.find()) {
+                        List<Long> list = times.computeIfAbsent(m.group(), k -> new ArrayList<>());
+                        list.add(message.getReceivedDate().getTime());
+                        list.sort(Comparator.naturalOrder());
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("could not read the mail catcher's store", e);
+            }
+            Map<String, List<Long>> copy = new HashMap<>();
+            times.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            return copy;
+        }
     }
 
     /** Forgets every mail. */

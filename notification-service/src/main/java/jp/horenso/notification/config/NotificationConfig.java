@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.horenso.notification.delivery.channel.smtp.SmtpClient;
 
 /** Settings of notification rendering and delivery ({@code horenso.notification.*}). */
 @ConfigMapping(prefix = "horenso.notification")
@@ -40,6 +41,48 @@ public interface NotificationConfig {
 
         /** The sender address of every mail. */
         String from();
+
+        /** The SMTP server the mail goes to. */
+        Smtp smtp();
+    }
+
+    /**
+     * The SMTP server and its time-outs ({@code horenso.notification.mail.smtp.*}). Host, port, TLS and login
+     * default to the standard {@code quarkus.mailer.*} settings (env {@code QUARKUS_MAILER_HOST}, …), see
+     * application.properties.
+     */
+    interface Smtp {
+
+        String host();
+
+        int port();
+
+        /** SMTPS: TLS from the first byte. */
+        @WithDefault("false")
+        boolean tls();
+
+        /** STARTTLS on a plain connection: DISABLED, OPTIONAL (when offered) or REQUIRED. */
+        @WithDefault("OPTIONAL")
+        SmtpClient.StartTls startTls();
+
+        Optional<String> username();
+
+        Optional<String> password();
+
+        /**
+         * The longest wait for the greeting, for the answer to any command before the content, and for a write of the
+         * content. A time-out there proves the server did not take the message: it is sent again.
+         */
+        @WithDefault("30s")
+        Duration commandTimeout();
+
+        /**
+         * The longest wait for the answer to the final "." (RFC 5321 §4.5.3.2.6 suggests 10 minutes: the server
+         * stores the message first). Without an answer the outcome is unknown and the mail is sent once more with the
+         * same Message-ID. Keep the sum of the time-outs of one send below {@code delivery.lease-timeout}.
+         */
+        @WithDefault("2m")
+        Duration endOfDataTimeout();
     }
 
     /** How the delivery worker claims and retries notifications. */

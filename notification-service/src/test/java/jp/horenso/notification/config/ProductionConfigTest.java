@@ -30,6 +30,7 @@ class ProductionConfigTest {
             Map.entry("kafka.bootstrap.servers", "KAFKA_BOOTSTRAP_SERVERS"),
             Map.entry("quarkus.oidc.auth-server-url", "QUARKUS_OIDC_AUTH_SERVER_URL"),
             Map.entry("quarkus.mailer.host", "QUARKUS_MAILER_HOST"),
+            Map.entry("horenso.notification.mail.smtp.host", "QUARKUS_MAILER_HOST"),
             Map.entry("horenso.incident.base-url", "HORENSO_INCIDENT_BASE_URL"),
             Map.entry("horenso.notification.public-base-url", "HORENSO_NOTIFICATION_BASE_URL"),
             Map.entry("horenso.notification.console-base-url", "HORENSO_CONSOLE_BASE_URL"),

@@ -1,26 +1,35 @@
 package jp.horenso.notification.delivery.channel;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
-import io.vertx.ext.mail.SMTPException;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.ext.mail.mailencoder.MailEncoder;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
+import jakarta.inject.Inject;
 import java.util.UUID;
-import javax.net.ssl.SSLHandshakeException;
 import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.Channel;
+import jp.horenso.notification.delivery.channel.smtp.SmtpClient;
+import jp.horenso.notification.delivery.channel.smtp.SmtpException;
 
-/** Sends notifications as plain-text UTF-8 mail through the configured SMTP server. */
+/**
+ * Sends notifications as plain-text UTF-8 mail through the configured SMTP server, with an SMTP client that knows
+ * how far each submission got ({@link SmtpClient}): a failure before the message's final "." went out proves the
+ * server did not take it (retried like any failure); a final "." left unanswered is an unknown outcome.
+ */
 @ApplicationScoped
 public class MailSender implements ChannelSender {
 
-    private final Mailer mailer;
+    private final SmtpClient smtp;
     private final String from;
 
-    /** The mailer is a parameter so a test can hand in a real mailer that points somewhere else. */
-    public MailSender(Mailer mailer, NotificationConfig config) {
-        this.mailer = mailer;
+    @Inject
+    public MailSender(NotificationConfig config) {
+        this(new SmtpClient(server(config.mail())), config);
+    }
+
+    /** The SMTP client is a parameter so a test can hand in one that points somewhere else. */
+    public MailSender(SmtpClient smtp, NotificationConfig config) {
+        this.smtp = smtp;
         this.from = config.mail().from();
     }
 
@@ -31,40 +40,57 @@ public class MailSender implements ChannelSender {
 
     @Override
     public void send(OutgoingMessage message) {
+        String content = new MailEncoder(compose(message), domain()).encode();
         try {
-            mailer.send(compose(message));
-        } catch (RuntimeException e) {
+            smtp.send(from, message.address(), content);
+        } catch (SmtpException e) {
             throw classify(e);
         }
     }
 
     /** The mail for a message; its Message-ID is derived from the notification id. */
-    public Mail compose(OutgoingMessage message) {
+    public MailMessage compose(OutgoingMessage message) {
         // A fixed Message-ID lets mail clients and archives recognise a copy as the same message.
-        return Mail.withText(message.address(), message.subject(), message.body())
+        return new MailMessage()
                 .setFrom(from)
-                .addHeader("Message-ID", messageId(message.notificationId()));
+                .setTo(message.address())
+                .setSubject(message.subject())
+                .setText(message.body())
+                .setHeaders(MultiMap.caseInsensitiveMultiMap().add("Message-ID", messageId(message.notificationId())));
     }
 
     /** {@code <notification-id@sender-domain>}. */
     public String messageId(UUID notificationId) {
-        return "<" + notificationId + "@" + from.substring(from.lastIndexOf('@') + 1) + ">";
+        return "<" + notificationId + "@" + domain() + ">";
+    }
+
+    private String domain() {
+        return from.substring(from.lastIndexOf('@') + 1);
     }
 
     /**
-     * Which failures prove that nothing was delivered: no connection, or an error reply of the server (which
-     * then has not accepted the message). Anything else — a time-out, a connection lost mid-transfer — may have
-     * happened after the server took the message, so its outcome is unknown.
+     * A refusal or a stop before the final "." proves nothing was delivered: a failure, retried. A final "." left
+     * unanswered (a time-out, a lost connection) may have delivered it: in doubt, sent again at most once, with the
+     * same Message-ID ({@code DeliveryService}).
      */
-    static RuntimeException classify(RuntimeException error) {
-        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException
-                    || t instanceof UnknownHostException
-                    || t instanceof SMTPException
-                    || t instanceof SSLHandshakeException) {
-                return new DeliveryFailedException(t.getClass().getSimpleName() + ": " + t.getMessage(), error);
-            }
+    static RuntimeException classify(SmtpException error) {
+        if (error.outcomeUnknown()) {
+            return new DeliveryInDoubtException(error.getMessage(), error, true);
         }
-        return new DeliveryInDoubtException(error.getClass().getSimpleName() + ": " + error.getMessage(), error);
+        return new DeliveryFailedException(error.getMessage(), error);
+    }
+
+    private static SmtpClient.Server server(NotificationConfig.Mail mail) {
+        NotificationConfig.Smtp smtp = mail.smtp();
+        return new SmtpClient.Server(
+                smtp.host(),
+                smtp.port(),
+                smtp.tls(),
+                smtp.startTls(),
+                smtp.username(),
+                smtp.password(),
+                smtp.commandTimeout(),
+                smtp.endOfDataTimeout(),
+                mail.from().substring(mail.from().lastIndexOf('@') + 1));
     }
 }

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import jp.horenso.notification.delivery.DeliveryAttempt;
+import jp.horenso.notification.delivery.DeliveryOutcome;
 import jp.horenso.notification.delivery.Notification;
 
 /** Stores and lists delivery attempts. */
@@ -16,6 +17,11 @@ public class DeliveryAttemptRepository implements PanacheRepository<DeliveryAtte
     public Optional<DeliveryAttempt> findAttempt(Notification notification, int attemptNumber) {
         return find("notification = ?1 and attemptNumber = ?2", notification, attemptNumber)
                 .firstResultOptional();
+    }
+
+    /** How many attempts of the notification ended with an unknown outcome. */
+    public long countUnknown(Notification notification) {
+        return count("notification = ?1 and outcome = ?2", notification, DeliveryOutcome.UNKNOWN);
     }
 
     /** Every attempt of the given notifications, in order. */

@@ -170,9 +170,12 @@ public class DeliveryService {
 
     /**
      * Records an attempt whose outcome is unknown. Where a repeat cannot arrive twice it is retried like a
-     * failure; otherwise the notification is settled in the in-app inbox and not sent again.
+     * failure; where the sender allows one more send because a copy would be recognisable ({@code resendOnce}: a
+     * mail whose final "." went unanswered is sent again with the same Message-ID) it is retried if no earlier
+     * attempt of the notification had an unknown outcome; otherwise the notification is settled in the in-app
+     * inbox and not sent again.
      */
-    public void recordInDoubt(OutgoingMessage message, String error, Tries tries) {
+    public void recordInDoubt(OutgoingMessage message, String error, Tries tries, boolean resendOnce) {
         Notification notification = lock(message);
         Instant now = clock.transactionTime();
         record(notification, message.attempt(), message.target(), DeliveryOutcome.UNKNOWN, error, tries.count(), now);
@@ -180,6 +183,12 @@ public class DeliveryService {
             return;
         }
         if (message.endpoint().isRepeatSafe()) {
+            retryOrMoveOn(notification, DeliveryAttempt.truncate(error), now);
+        } else if (resendOnce && attempts.countUnknown(notification) <= 1) {
+            LOG.warnf(
+                    "notification %s: the server did not answer the end of the message; sending it once more with"
+                            + " the same Message-ID",
+                    notification.notificationId());
             retryOrMoveOn(notification, DeliveryAttempt.truncate(error), now);
         } else {
             settleInInbox(notification, now);

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.channel.ChannelSender;
 import jp.horenso.notification.delivery.channel.DeliveryFailedException;
+import jp.horenso.notification.delivery.channel.DeliveryInDoubtException;
 import jp.horenso.notification.delivery.channel.OutgoingMessage;
 import org.jboss.logging.Logger;
 
@@ -102,7 +103,8 @@ public class DeliveryWorker {
             LOG.warnf(
                     "notification %s attempt %d has an unknown outcome: %s",
                     message.notificationId(), message.attempt(), describe(e));
-            deliveries.recordInDoubt(message, describe(e), tries);
+            boolean resendOnce = e instanceof DeliveryInDoubtException doubt && doubt.resendOnce();
+            deliveries.recordInDoubt(message, describe(e), tries, resendOnce);
             return;
         }
         // Outside the try: a failure to record success must not count as a failed send (the lease covers it).

@@ -96,6 +96,8 @@ class AckLinkKeyTest {
                                 "horenso.notification.public-base-url", "https://n.example.jp",
                                 "horenso.notification.console-base-url", "https://c.example.jp",
                                 "horenso.notification.mail.from", "h@example.jp",
+                                "horenso.notification.mail.smtp.host", "smtp.example.jp",
+                                "horenso.notification.mail.smtp.port", "25",
                                 "horenso.notification.ack-link.secret", SECRET),
                         "test",
                         300))

@@ -157,9 +157,12 @@ class CrashRecoveryTest {
             Long endpointId,
             int position,
             String target) {
+        // One statement, so that the worker never sees the notification without its "started" marker (with two, it
+        // could take the notification over in between, and the marker's insert then deadlocked with it).
         Rows.execute(
                 db,
                 """
+                WITH n AS (
                 INSERT INTO notification (notification_id, organisation, incident_id, incident_number, hop_id, kind,
                     drill, channel,
                     recipient_username, recipient_name, recipient_email, subject, body, summary, case_link, status,
@@ -167,7 +170,11 @@ class CrashRecoveryTest {
                     request_event_id, requested_at)
                 VALUES (?, 'demo-city', ?, ?, ?, 'NEW_REPORT', false, ?, ?, '試験 一郎', ?, ?, '本文 / body', '要約 / summary',
                     'http://localhost:8081/api/incidents/x', 'SENDING', 1, 1, ?, ?, now() - interval '10 minutes',
-                    now() - interval '1 minute', ?, now())""",
+                    now() - interval '1 minute', ?, now())
+                RETURNING id, organisation)
+                INSERT INTO delivery_attempt (notification_id, organisation, attempt_number, channel, attempted_at,
+                    outcome, target)
+                SELECT id, organisation, 1, ?, now() - interval '2 minutes', 'STARTED', ? FROM n""",
                 notificationId,
                 incidentId,
                 number,
@@ -178,11 +185,9 @@ class CrashRecoveryTest {
                 subject,
                 endpointId,
                 position,
-                UUID.randomUUID());
-        Rows.execute(db, """
-                INSERT INTO delivery_attempt (notification_id, organisation, attempt_number, channel, attempted_at,
-                    outcome, target)
-                SELECT id, organisation, 1, ?, now() - interval '2 minutes', 'STARTED', ? FROM notification WHERE notification_id = ?""", channel.name(), target, notificationId);
+                UUID.randomUUID(),
+                channel.name(),
+                target);
     }
 
     private static String number() {

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.mailer.Mailer;
-import io.quarkus.mailer.MailerName;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusMock;
@@ -24,6 +22,7 @@ import jp.horenso.localstack.testing.PostgresKafkaResource;
 import jp.horenso.notification.config.NotificationConfig;
 import jp.horenso.notification.delivery.Channel;
 import jp.horenso.notification.delivery.channel.MailSender;
+import jp.horenso.notification.delivery.channel.smtp.SmtpClient;
 import jp.horenso.notification.inbox.service.InboxService;
 import jp.horenso.notification.recipient.WebhookFormat;
 import jp.horenso.notification.recipient.service.DeliverySettings;
@@ -39,8 +38,8 @@ import jp.horenso.notification.support.WebhookReceiver;
 import org.junit.jupiter.api.Test;
 
 /**
- * A mail server that cannot be reached: the real mailer named {@code unreachable} points at a closed port
- * (application.properties, %test), and these tests hand it to a real {@link MailSender}.
+ * A mail server that cannot be reached: a real SMTP client pointed at a closed port, handed to a real
+ * {@link MailSender}.
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresKafkaResource.class, initArgs = @ResourceArg(name = "mail", value = "true"))
@@ -51,9 +50,17 @@ class FailedDeliveryTest {
         Tokens.anonymous();
     }
 
-    @Inject
-    @MailerName("unreachable")
-    Mailer unreachable;
+    /** Nothing listens on port 1. */
+    private static final SmtpClient unreachable = new SmtpClient(new SmtpClient.Server(
+            "127.0.0.1",
+            1,
+            false,
+            SmtpClient.StartTls.DISABLED,
+            java.util.Optional.empty(),
+            java.util.Optional.empty(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            "test.example.jp"));
 
     @Inject
     NotificationConfig config;
