@@ -2,6 +2,7 @@ package jp.horenso.escalation.observability;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micrometer.core.instrument.Counter;
@@ -79,6 +80,8 @@ class MetricsExposedTest {
         IncidentEvents.send(IncidentEvents.acknowledged(incident, "chief1", Instant.now()));
         published.await(incident, "HopAcknowledged", 1, Duration.ofSeconds(60));
 
+        // Tracing is off by default (docs/observability.md): no event carries a trace context.
+        published.of(incident).forEach(event -> assertFalse(event.has("traceparent"), event.toString()));
         Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertTrue(counted("horenso.hops.opened") >= opened + 2, "the chief's hop and the escalation's");
             assertTrue(counted("horenso.hops.escalated") >= escalated + 1);
@@ -86,7 +89,8 @@ class MetricsExposedTest {
             assertTrue(timed() >= lagged + 1, "the time-out's lag was measured");
         });
 
-        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> missing = new TreeSet<>();
         for (String name : namedInDeploy()) {
             String owner = ownerOf(name);
@@ -186,6 +190,8 @@ class MetricsExposedTest {
 
     /** Whether the scrape has a sample of {@code name} (with or without labels). */
     static boolean exposes(String scraped, String name) {
-        return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]").matcher(scraped).find();
+        return Pattern.compile("(?m)^" + Pattern.quote(name) + "[{ ]")
+                .matcher(scraped)
+                .find();
     }
 }

@@ -75,7 +75,9 @@ class TracePropagationTest {
         assertEquals(traceparent, header(hopOpened, "traceparent"), "the relay copies it into the Kafka header");
 
         // The span that wrote HopOpened handled the IncidentReported, a descendant of incident-service's span.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> spans.withId(consumerSpan).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> spans.withId(consumerSpan).isPresent());
         SpanData handling = spans.withId(consumerSpan).orElseThrow();
         assertEquals("IncidentReported process", handling.getName());
         assertEquals(SpanKind.CONSUMER, handling.getKind());
@@ -126,7 +128,8 @@ class TracePropagationTest {
             while (System.nanoTime() < end) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (incident.toString().equals(record.key())
-                            && type.equals(MAPPER.readTree(record.value()).path("type").asText())) {
+                            && type.equals(
+                                    MAPPER.readTree(record.value()).path("type").asText())) {
                         return record;
                     }
                 }

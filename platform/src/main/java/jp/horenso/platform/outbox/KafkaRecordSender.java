@@ -40,7 +40,7 @@ public final class KafkaRecordSender implements RecordSender, AutoCloseable {
         record.headers()
                 .add(new RecordHeader("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
         // The writer's trace, stored in the event, as the W3C header consumers and tracing tools read.
-        String traceparent = EventTraces.traceparentOf(value);
+        String traceparent = EventTraces.enabled() ? EventTraces.traceparentOf(value) : null;
         if (traceparent != null) {
             record.headers()
                     .add(new RecordHeader(EventTraces.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII)));

@@ -9,10 +9,13 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.regex.Pattern;
 import jp.horenso.platform.events.IncomingEvent;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.MDC;
 
 /**
@@ -21,8 +24,8 @@ import org.jboss.logging.MDC;
  * CloudEvents distributed-tracing extension attribute {@value #TRACEPARENT}; the relay copies it into the Kafka
  * header of the same name, and a consumer handles the event in a span that is its child. No table changes.
  *
- * <p>With the OpenTelemetry SDK off (the default unless a collector is configured) there is no current span, no
- * event carries a {@code traceparent}, and this costs a string search per consumed record.
+ * <p>With the OpenTelemetry SDK off (the default unless a collector is configured) this makes no span, no event
+ * carries a {@code traceparent}, and it costs nothing per record.
  */
 @ApplicationScoped
 public class EventTraces {
@@ -34,20 +37,44 @@ public class EventTraces {
     private static final String ATTRIBUTE = "\"" + TRACEPARENT + "\":\"";
     private static final int LENGTH = 55;
 
+    /**
+     * Whether this application traces. Quarkus's "disabled" SDK still makes real, unexported spans; Horenso makes
+     * none, writes no {@code traceparent} and sets no MDC unless the SDK is on.
+     */
+    private static volatile boolean enabled;
+
     private final Tracer tracer;
 
     @Inject
-    public EventTraces(Tracer tracer) {
-        this.tracer = tracer;
+    public EventTraces(Tracer tracer, Config config) {
+        boolean on = !config.getOptionalValue("quarkus.otel.sdk.disabled", Boolean.class)
+                .orElse(false);
+        this.tracer = on ? tracer : null;
+        enabled = on;
+    }
+
+    private EventTraces() {
+        this.tracer = null;
     }
 
     /** Traces nothing (plain unit tests). */
     public static EventTraces off() {
-        return new EventTraces(null);
+        return new EventTraces();
+    }
+
+    /** Decided at start-up, before the first event is written. */
+    void started(@Observes StartupEvent startup) {}
+
+    /** Whether this application traces (the OpenTelemetry SDK is on). */
+    public static boolean enabled() {
+        return enabled;
     }
 
     /** The W3C {@code traceparent} of the current span, or {@code null} when nothing is traced. */
     public static String currentTraceparent() {
+        if (!enabled) {
+            return null;
+        }
         SpanContext context = Span.current().getSpanContext();
         if (!context.isValid()) {
             return null;

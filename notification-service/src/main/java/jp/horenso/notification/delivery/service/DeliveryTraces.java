@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import jp.horenso.notification.delivery.channel.OutgoingMessage;
+import jp.horenso.platform.tracing.EventTraces;
 
 /**
  * Continues a report's trace to the send: the notification table is a queue the delivery worker reads on its own
@@ -40,6 +41,9 @@ public class DeliveryTraces {
 
     /** On the thread that committed the notification: the consumer's span of the event that asked for it. */
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationStored notification) {
+        if (!EventTraces.enabled()) {
+            return;
+        }
         SpanContext current = Span.current().getSpanContext();
         if (current.isValid()) {
             synchronized (stored) {
@@ -50,6 +54,9 @@ public class DeliveryTraces {
 
     /** The span of one delivery attempt, current until closed. */
     public Sending sending(OutgoingMessage message) {
+        if (!EventTraces.enabled()) {
+            return Sending.NONE;
+        }
         SpanContext parent;
         synchronized (stored) {
             parent = stored.get(message.notificationId());
