@@ -26,9 +26,17 @@ class DeployObservabilityFilesTest {
 
     @Test
     void theGrafanaConfigMapHoldsTheDashboardFileForTheSidecar() throws IOException {
-        JsonNode configMap = YAML.readTree(DIR.resolve("grafana-dashboard-configmap.yaml").toFile());
-        assertEquals("1", configMap.path("metadata").path("labels").path("grafana_dashboard").asText());
-        JsonNode embedded = JSON.readTree(configMap.path("data").path("horenso-overview.json").asText());
+        JsonNode configMap =
+                YAML.readTree(DIR.resolve("grafana-dashboard-configmap.yaml").toFile());
+        assertEquals(
+                "1",
+                configMap
+                        .path("metadata")
+                        .path("labels")
+                        .path("grafana_dashboard")
+                        .asText());
+        JsonNode embedded = JSON.readTree(
+                configMap.path("data").path("horenso-overview.json").asText());
         JsonNode file = JSON.readTree(DIR.resolve("grafana-dashboard.json").toFile());
         assertEquals(
                 file,
@@ -43,7 +51,8 @@ class DeployObservabilityFilesTest {
         List<String> resources = new ArrayList<>();
         kustomization.path("resources").forEach(r -> resources.add(r.asText()));
         assertEquals(
-                List.of("servicemonitors.yaml", "prometheus-rules.yaml", "grafana-dashboard-configmap.yaml"), resources);
+                List.of("servicemonitors.yaml", "prometheus-rules.yaml", "grafana-dashboard-configmap.yaml"),
+                resources);
         resources.forEach(r -> assertTrue(Files.isRegularFile(DIR.resolve(r)), r));
     }
 
@@ -57,7 +66,9 @@ class DeployObservabilityFilesTest {
                 String alert = rule.path("alert").asText();
                 alerts.add(alert);
                 assertTrue(
-                        List.of("warning", "critical").contains(rule.path("labels").path("severity").asText()), alert);
+                        List.of("warning", "critical")
+                                .contains(rule.path("labels").path("severity").asText()),
+                        alert);
                 for (String annotation : List.of("summary", "description")) {
                     String text = rule.path("annotations").path(annotation).asText();
                     assertTrue(japaneseFirst(text), alert + " " + annotation + " is not Japanese first: " + text);

@@ -108,7 +108,8 @@ class ObservabilityTest {
     @Test
     void everyMetricTheAlertsAndTheDashboardNameForThisServiceIsExposed() throws IOException {
         Reports.file(Tokens.staff1());
-        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> missing = new TreeSet<>();
         for (String name : namedInDeploy()) {
             String owner = ownerOf(name);
@@ -123,7 +124,8 @@ class ObservabilityTest {
     }
 
     private double filed() {
-        return registry.find("horenso.reports.filed")
+        return registry
+                .find("horenso.reports.filed")
                 .tag("organisation", "demo-city")
                 .tag("kind", "SECURITY_INCIDENT")
                 .tag("drill", "false")
