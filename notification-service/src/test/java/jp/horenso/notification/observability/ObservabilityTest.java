@@ -89,25 +89,35 @@ class ObservabilityTest {
 
     @Test
     void theMailIsSentInTheReportsTraceAndCountedForItsChannel() {
-        double sent = registry.get("horenso.notifications.sent").tag("channel", "MAIL").counter().count();
+        double sent = registry.get("horenso.notifications.sent")
+                .tag("channel", "MAIL")
+                .counter()
+                .count();
         String traceId = hex(32);
         String writerSpan = hex(16);
         Request request = NotificationRequests.newReport();
         send(request, UUID.randomUUID(), "00-" + traceId + "-" + writerSpan + "-01");
 
         Mailbox.awaitMail(request.incidentNumber, Duration.ofSeconds(30));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sendSpan(traceId).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> sendSpan(traceId).isPresent());
         SpanData send = sendSpan(traceId).orElseThrow();
         assertEquals(SpanKind.CLIENT, send.getKind());
-        assertEquals(request.notificationId.toString(), send.getAttributes().asMap().entrySet().stream()
-                .filter(e -> e.getKey().getKey().equals("horenso.notification.id"))
-                .map(e -> e.getValue().toString())
-                .findFirst()
-                .orElseThrow());
+        assertEquals(
+                request.notificationId.toString(),
+                send.getAttributes().asMap().entrySet().stream()
+                        .filter(e -> e.getKey().getKey().equals("horenso.notification.id"))
+                        .map(e -> e.getValue().toString())
+                        .findFirst()
+                        .orElseThrow());
         assertEquals(writerSpan, rootParentOf(send), "the send's ancestry leads to escalation-service's span");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
-                .until(() -> registry.get("horenso.notifications.sent").tag("channel", "MAIL").counter().count()
+                .until(() -> registry.get("horenso.notifications.sent")
+                                .tag("channel", "MAIL")
+                                .counter()
+                                .count()
                         >= sent + 1);
     }
 
@@ -120,7 +130,9 @@ class ObservabilityTest {
         send(request, UUID.randomUUID(), "00-" + traceId + "-" + hex(16) + "-01");
 
         String expected = request.notificationId + " already exists";
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jsonLine(expected).isPresent());
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> jsonLine(expected).isPresent());
         JsonNode line = jsonLine(expected).orElseThrow();
         assertEquals(traceId, line.path("mdc").path("traceId").asText(), line.toString());
         assertEquals(16, line.path("mdc").path("spanId").asText().length(), line.toString());
@@ -128,7 +140,8 @@ class ObservabilityTest {
 
     @Test
     void everyMetricTheAlertsAndTheDashboardNameForThisServiceIsExposed() throws IOException {
-        String scraped = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String scraped =
+                given().get("/q/metrics").then().statusCode(200).extract().asString();
         Set<String> missing = new TreeSet<>();
         for (String name : namedInDeploy()) {
             String owner = ownerOf(name);
