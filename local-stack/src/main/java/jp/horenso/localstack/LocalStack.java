@@ -303,6 +303,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePort(service)));
         // glibc's malloc keeps an arena per busy thread (up to 8 per core); two keep the JVM's native memory small.
         env.put("MALLOC_ARENA_MAX", "2");
+        // The prod profile logs JSON lines (for a log collector); the local stack keeps the readable format.
+        env.put("HORENSO_LOG_JSON", "false");
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databaseOf(service)));
         env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);

@@ -1,12 +1,14 @@
 package jp.horenso.platform.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.Consumer;
 import jp.horenso.platform.PlatformConfig;
 import jp.horenso.platform.events.CloudEvents;
 import jp.horenso.platform.events.IncomingEvent;
 import jp.horenso.platform.events.InvalidEventException;
+import jp.horenso.platform.tracing.EventTraces;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,15 +26,34 @@ public class EventConsumption {
     private final CloudEvents cloudEvents;
     private final PlatformConfig.Consumer config;
 
-    public EventConsumption(CloudEvents cloudEvents, PlatformConfig config) {
+    private final EventTraces traces;
+
+    @Inject
+    public EventConsumption(CloudEvents cloudEvents, PlatformConfig config, EventTraces traces) {
         this.cloudEvents = cloudEvents;
         this.config = config.consumer();
+        this.traces = traces;
     }
 
-    /** Reads {@code record} and hands it to {@code handler}, retrying transient failures. */
+    /** Without tracing (plain unit tests). */
+    public EventConsumption(CloudEvents cloudEvents, PlatformConfig config) {
+        this(cloudEvents, config, EventTraces.off());
+    }
+
+    /**
+     * Reads {@code record} and hands it to {@code handler}, retrying transient failures; in a span that continues
+     * the writer's trace ({@link EventTraces}).
+     */
     public void consume(String record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = cloudEvents.read(record);
-        retrying(event, () -> handler.accept(event));
+        try (EventTraces.Handling span = traces.handling(record, event)) {
+            try {
+                retrying(event, () -> handler.accept(event));
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
+        }
     }
 
     /** Runs {@code work} for {@code event}, retrying transient failures with exponential backoff. */

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import jp.horenso.platform.PlatformConfig;
+import jp.horenso.platform.tracing.EventTraces;
 
 /**
  * Writes and reads CloudEvents 1.0 in structured JSON mode, the envelope of every Horenso event
@@ -56,7 +57,8 @@ public class CloudEvents {
     /**
      * The JSON of a new event of this service about {@code subject} (a case id, an organisation code), belonging to
      * {@code organisation}: carried as the CloudEvents extension attribute {@value #ORGANISATION} so every consumer
-     * can check it against what it knows before applying the event.
+     * can check it against what it knows before applying the event. When the writing thread is traced, the event
+     * carries the writer's W3C {@code traceparent} ({@link EventTraces}).
      */
     public String write(UUID id, String eventName, String organisation, String subject, Instant time, Object data) {
         if (organisation == null || !ORGANISATION_CODE.matcher(organisation).matches()) {
@@ -70,6 +72,11 @@ public class CloudEvents {
         event.put("time", time.toString());
         event.put("subject", subject);
         event.put(ORGANISATION, organisation);
+        // The writer's trace (CloudEvents distributed-tracing extension), before data so the relay finds it cheaply.
+        String traceparent = EventTraces.currentTraceparent();
+        if (traceparent != null) {
+            event.put(EventTraces.TRACEPARENT, traceparent);
+        }
         event.put("datacontenttype", "application/json");
         event.set("data", mapper.valueToTree(data));
         try {

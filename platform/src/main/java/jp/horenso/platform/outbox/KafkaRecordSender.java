@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import jp.horenso.platform.events.CloudEvents;
+import jp.horenso.platform.tracing.EventTraces;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -38,6 +39,12 @@ public final class KafkaRecordSender implements RecordSender, AutoCloseable {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
         record.headers()
                 .add(new RecordHeader("content-type", CloudEvents.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8)));
+        // The writer's trace, stored in the event, as the W3C header consumers and tracing tools read.
+        String traceparent = EventTraces.enabled() ? EventTraces.traceparentOf(value) : null;
+        if (traceparent != null) {
+            record.headers()
+                    .add(new RecordHeader(EventTraces.TRACEPARENT, traceparent.getBytes(StandardCharsets.US_ASCII)));
+        }
         try {
             producer.send(record, (metadata, failure) -> {
                 if (failure == null) {

@@ -25,6 +25,7 @@ import jp.horenso.escalation.notice.Notice;
 import jp.horenso.escalation.notice.Notices;
 import jp.horenso.escalation.notice.event.NotificationRequested.ResponseActionRef;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.escalation.timer.TimerLag;
 import jp.horenso.platform.inbox.Inbox;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
@@ -49,6 +50,7 @@ public class ResponseActionService {
     private final DatabaseClock clock;
     private final EscalationConfig config;
     private final DueRowBatch batch;
+    private final TimerLag lag;
 
     public ResponseActionService(
             Inbox inbox,
@@ -58,8 +60,10 @@ public class ResponseActionService {
             Notices notices,
             DatabaseClock clock,
             EscalationConfig config,
-            DueRowBatch batch) {
+            DueRowBatch batch,
+            TimerLag lag) {
         this.batch = batch;
+        this.lag = lag;
         this.inbox = inbox;
         this.runs = runs;
         this.actions = actions;
@@ -152,6 +156,7 @@ public class ResponseActionService {
 
     private void fire(ResponseAction action) {
         Instant now = clock.transactionTime();
+        lag.fired(TimerLag.RESPONSE_ACTIONS, action.dueAt(), now);
         action.fire(now);
         ChainRun run = runs.findById(action.incidentId());
         Map<String, Person> told = new LinkedHashMap<>();

@@ -42,11 +42,13 @@ public class ChainEventWriter {
     private final Outbox outbox;
     private final Notices notices;
     private final ChainRunRepository runs;
+    private final HopCounters counters;
 
-    public ChainEventWriter(Outbox outbox, Notices notices, ChainRunRepository runs) {
+    public ChainEventWriter(Outbox outbox, Notices notices, ChainRunRepository runs, HopCounters counters) {
         this.outbox = outbox;
         this.notices = notices;
         this.runs = runs;
+        this.counters = counters;
     }
 
     public void chainStarted(ChainRun run, Instant now) {
@@ -93,6 +95,7 @@ public class ChainEventWriter {
                         hop.asDeputy() ? Boolean.TRUE : null,
                         hop.deputyFor(),
                         hop.forwardedFrom()));
+        counters.opened(run.organisation());
         notices.send(
                 run,
                 Notice.of(run, kind, "hop:" + hop.hopId())
@@ -176,6 +179,7 @@ public class ChainEventWriter {
                         hop.acknowledgedAt(),
                         hop.late(),
                         via));
+        counters.acknowledged(organisationOf(hop.incidentId()), hop.late());
     }
 
     public void hopTimedOut(Hop hop, Instant now) {
@@ -201,6 +205,7 @@ public class ChainEventWriter {
                 from.incidentId(),
                 now,
                 new HopEscalated(from.incidentId(), from.id(), toHops, "TIMEOUT"));
+        counters.escalated(organisationOf(from.incidentId()));
     }
 
     public void incidentMarkedSerious(ChainRun run, Instant now) {
@@ -220,8 +225,11 @@ public class ChainEventWriter {
     }
 
     private void append(String eventName, UUID incidentId, Instant now, Object data) {
-        // The case's run is in this transaction's persistence context already (every change locks it first).
-        outbox.append(
-                eventName, Organisation.of(runs.findById(incidentId).organisation()), incidentId.toString(), now, data);
+        outbox.append(eventName, Organisation.of(organisationOf(incidentId)), incidentId.toString(), now, data);
+    }
+
+    /** The case's run is in this transaction's persistence context already (every change locks it first). */
+    private String organisationOf(UUID incidentId) {
+        return runs.findById(incidentId).organisation();
     }
 }

@@ -18,6 +18,7 @@ import jp.horenso.escalation.hop.repository.ChainRunRepository;
 import jp.horenso.escalation.hop.repository.HopRepository;
 import jp.horenso.escalation.hop.service.HopOpener.Opening;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.escalation.timer.TimerLag;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
@@ -40,6 +41,7 @@ public class HopTimeoutService {
     private final DatabaseClock clock;
     private final EscalationConfig config;
     private final DueRowBatch batch;
+    private final TimerLag lag;
 
     public HopTimeoutService(
             HopRepository hops,
@@ -49,8 +51,10 @@ public class HopTimeoutService {
             ChainEventWriter events,
             DatabaseClock clock,
             EscalationConfig config,
-            DueRowBatch batch) {
+            DueRowBatch batch,
+            TimerLag lag) {
         this.batch = batch;
+        this.lag = lag;
         this.hops = hops;
         this.runs = runs;
         this.chains = chains;
@@ -93,6 +97,7 @@ public class HopTimeoutService {
 
     private void timeOut(Hop hop) {
         Instant now = clock.transactionTime();
+        lag.fired(TimerLag.HOPS, hop.ackDeadline(), now);
         hop.timeOut(now);
         events.hopTimedOut(hop, now);
         escalate(runs.findById(hop.incidentId()), hop, now);

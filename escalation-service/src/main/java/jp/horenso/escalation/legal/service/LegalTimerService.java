@@ -21,6 +21,7 @@ import jp.horenso.escalation.legal.LegalTimerKind;
 import jp.horenso.escalation.legal.repository.LegalClockRepository;
 import jp.horenso.escalation.legal.repository.LegalTimerRepository;
 import jp.horenso.escalation.timer.DueRowBatch;
+import jp.horenso.escalation.timer.TimerLag;
 import jp.horenso.platform.time.DatabaseClock;
 import org.jboss.logging.Logger;
 
@@ -43,6 +44,7 @@ public class LegalTimerService {
     private final DatabaseClock clock;
     private final EscalationConfig config;
     private final DueRowBatch batch;
+    private final TimerLag lag;
 
     public LegalTimerService(
             LegalTimerRepository timers,
@@ -52,8 +54,10 @@ public class LegalTimerService {
             LegalEventWriter events,
             DatabaseClock clock,
             EscalationConfig config,
-            DueRowBatch batch) {
+            DueRowBatch batch,
+            TimerLag lag) {
         this.batch = batch;
+        this.lag = lag;
         this.timers = timers;
         this.clocks = clocks;
         this.runs = runs;
@@ -90,6 +94,7 @@ public class LegalTimerService {
             timer.cancel();
             return false;
         }
+        lag.fired(TimerLag.LEGAL, timer.dueAt(), now);
         timer.fire(now);
         if (timer.kind() == LegalTimerKind.REMINDER) {
             List<Person> reminded = people(run, config.legal().remind());

@@ -49,6 +49,8 @@ public class IncidentService {
     private final UnitDirectory units;
     private final OrganisationProfiles organisations;
 
+    private final ReportCounters counters;
+
     public IncidentService(
             IncidentRepository incidents,
             IncidentAccessPolicy access,
@@ -61,8 +63,10 @@ public class IncidentService {
             FilingRateLimit rateLimit,
             UnitDirectory units,
             OrganisationProfiles organisations,
-            JapanTime clock) {
+            JapanTime clock,
+            ReportCounters counters) {
         this.clock = clock;
+        this.counters = counters;
         this.idempotency = idempotency;
         this.rateLimit = rateLimit;
         this.units = units;
@@ -190,6 +194,7 @@ public class IncidentService {
                 incident.id().toString(),
                 now.toInstant(),
                 reported(incident, reporter));
+        counters.filed(incident);
         return incident;
     }
 

@@ -31,6 +31,8 @@ public class DeliveryWorker {
 
     private final DeliveryService deliveries;
     private final GuardedSender guarded;
+    private final DeliveryCounters counters;
+    private final DeliveryTraces traces;
     private final Map<Channel, ChannelSender> senders = new EnumMap<>(Channel.class);
     private final ExecutorService wakeups = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "horenso-delivery-wakeup");
@@ -39,9 +41,16 @@ public class DeliveryWorker {
     });
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
 
-    public DeliveryWorker(DeliveryService deliveries, GuardedSender guarded, @All List<ChannelSender> senders) {
+    public DeliveryWorker(
+            DeliveryService deliveries,
+            GuardedSender guarded,
+            @All List<ChannelSender> senders,
+            DeliveryCounters counters,
+            DeliveryTraces traces) {
         this.deliveries = deliveries;
         this.guarded = guarded;
+        this.counters = counters;
+        this.traces = traces;
         senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     }
 
@@ -91,11 +100,17 @@ public class DeliveryWorker {
             return;
         }
         Tries tries = new Tries();
-        try {
-            guarded.send(sender, message, tries);
+        try (DeliveryTraces.Sending span = traces.sending(message)) {
+            try {
+                guarded.send(sender, message, tries);
+            } catch (RuntimeException e) {
+                span.failed(e);
+                throw e;
+            }
         } catch (DeliveryFailedException e) {
             LOG.infof(
                     "notification %s attempt %d failed: %s", message.notificationId(), message.attempt(), describe(e));
+            counters.failed(message.channel(), false);
             deliveries.recordError(message, describe(e), tries);
             return;
         } catch (RuntimeException e) {
@@ -103,10 +118,12 @@ public class DeliveryWorker {
             LOG.warnf(
                     "notification %s attempt %d has an unknown outcome: %s",
                     message.notificationId(), message.attempt(), describe(e));
+            counters.failed(message.channel(), true);
             boolean resendOnce = e instanceof DeliveryInDoubtException doubt && doubt.resendOnce();
             deliveries.recordInDoubt(message, describe(e), tries, resendOnce);
             return;
         }
+        counters.sent(message.channel());
         // Outside the try: a failure to record success must not count as a failed send (the lease covers it).
         deliveries.recordSent(message, tries);
     }
