@@ -1,6 +1,7 @@
 package jp.horenso.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -167,6 +168,35 @@ class NetworkFlowsTest {
         Set<String> allowed = new TreeSet<>();
         ALLOWED.stream().filter(e -> e.startsWith("ingress-controller ->")).forEach(allowed::add);
         assertEquals(allowed, exposed);
+    }
+
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void theConsolesMetricsAndHealthAreRefusedAtTheIngress(String overlay) {
+        // /q/metrics is readable without a login (for Prometheus inside the cluster): every host that routes to the
+        // console must claim /q/ in an Ingress that refuses every client.
+        List<ObjectNode> objects = Repo.render(overlay);
+        Set<String> consoleHosts = new TreeSet<>();
+        Set<String> refused = new TreeSet<>();
+        for (ObjectNode ingress : Repo.ofKind(objects, "Ingress")) {
+            boolean deniesAll = ingress.at("/metadata/annotations")
+                    .path("nginx.ingress.kubernetes.io/denylist-source-range")
+                    .asText()
+                    .contains("0.0.0.0/0");
+            for (JsonNode rule : ingress.at("/spec/rules")) {
+                for (JsonNode path : rule.at("/http/paths")) {
+                    if (path.at("/backend/service/name").asText().equals("web")) {
+                        if (deniesAll && path.path("path").asText().equals("/q/")) {
+                            refused.add(rule.path("host").asText());
+                        } else if (!deniesAll) {
+                            consoleHosts.add(rule.path("host").asText());
+                        }
+                    }
+                }
+            }
+        }
+        assertFalse(consoleHosts.isEmpty());
+        assertEquals(consoleHosts, refused);
     }
 
     private static Map<String, Party> parties(List<ObjectNode> objects, String overlay) {
