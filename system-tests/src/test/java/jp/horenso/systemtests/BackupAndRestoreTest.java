@@ -67,8 +67,12 @@ class BackupAndRestoreTest {
                 Files.isExecutable(binaries.resolve("pg_dump")) && Files.isExecutable(binaries.resolve("initdb")),
                 "PostgreSQL 15 client and server programs in " + binaries
                         + " (Debian: apt-get install postgresql-15; see docs/reliability.md)");
-        Path work = Path.of("target/backup-restore").toAbsolutePath();
+        // Under /tmp, not target/: the PostgreSQL programs run as the user postgres when the build runs as root,
+        // and every folder above the cluster's must be searchable by it — a checkout's may not be.
+        Path work = Path.of(System.getProperty("java.io.tmpdir"), "horenso-backup-restore");
         deleteRecursively(work);
+        Files.createDirectories(work);
+        Files.setPosixFilePermissions(work, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Map<String, String> environment = new HashMap<>(RunningSystem.ENVIRONMENT);
         // No hop times out during the test: every mail below is the section chief's, once per case.
         environment.put("HORENSO_ESCALATION_IMMEDIATE", "PT30M");
