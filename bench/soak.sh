@@ -12,6 +12,9 @@
 #                     sustains on 2 cores, docs/benchmarks.md)
 #     --sample S      seconds between samples, and the latency windows' width (default 30)
 #     --judge J       minutes at the end over which flatness is judged (default 20)
+#     --immediate D   what 直ちに means, every hop's deadline (default PT2M: every case's chain runs to its end within
+#                     minutes, so the load is steady well before the judged span; with the policy's PT15M the first
+#                     time-outs start at minute 15 and the mail work steps up inside the span)
 #     --tree DIR      the checked-out tree whose built stack runs (default: this one); e.g. a copy, so that
 #                     rebuilding this one meanwhile cannot touch the running jars
 #     --build         ./mvnw package the services and the local stack first, even when their jars are there
@@ -22,7 +25,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 tree="$(cd "$here/.." && pwd)"
-minutes=30 rate=5 sample=30 judge=20 build=false keep=false
+minutes=30 rate=5 sample=30 judge=20 immediate=PT2M build=false keep=false
 out="/tmp/horenso-soak-$(date -u +%Y%m%dT%H%M%SZ)"
 while (($#)); do
   case "$1" in
@@ -30,6 +33,7 @@ while (($#)); do
     --rate) rate="$2"; shift 2 ;;
     --sample) sample="$2"; shift 2 ;;
     --judge) judge="$2"; shift 2 ;;
+    --immediate) immediate="$2"; shift 2 ;;
     --tree) tree="$(cd "$2" && pwd)"; shift 2 ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
@@ -64,6 +68,7 @@ set +e
 java -Djava.awt.headless=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Soak.java" \
   tree="$tree" data="$data" out="$out" minutes="$minutes" rate="$rate" sample="$sample" judge="$judge" \
+  immediate="$immediate" \
   > >(tee "$out/soak.log") 2>&1 &
 soak_pid=$!
 wait "$soak_pid"
