@@ -443,8 +443,31 @@ class BackupAndRestoreTest {
     private record Case(String id, String number) {}
 
     private static Case report(String incidentUrl, String token, String title) {
+        // Right after the stack starts, incident-service may not have consumed the organisation's onboarding yet:
+        // it refuses the filing with 409 organisation.not-onboarded (and stores nothing) until it has.
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            Response response = file(incidentUrl, token, title);
+            if (response.statusCode() == 409
+                    && response.asString().contains("not-onboarded")
+                    && System.nanoTime() < giveUp) {
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                continue;
+            }
+            response.then().statusCode(201);
+            return new Case(
+                    response.jsonPath().getString("id"), response.jsonPath().getString("number"));
+        }
+    }
+
+    private static Response file(String incidentUrl, String token, String title) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
-        Response response = given().auth()
+        return given().auth()
                 .oauth2(token)
                 .contentType(JSON)
                 .body(Map.of(
@@ -459,8 +482,6 @@ class BackupAndRestoreTest {
                         "reporterType",
                         "STAFF"))
                 .post(incidentUrl + "/api/incidents");
-        response.then().statusCode(201);
-        return new Case(response.jsonPath().getString("id"), response.jsonPath().getString("number"));
     }
 
     private static List<CaughtMail> mailsAbout(LocalStack stack, String address, Case c) {
