@@ -51,7 +51,7 @@ class DashboardPageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertTrue(html.contains("対応中の事案 10,000件以上"), html);
+        assertTrue(html.contains("対応中の事案 1,000件以上"), html);
         String english = given().auth()
                 .oauth2(Tokens.csirt1())
                 .cookie("horenso-lang", "en")
@@ -61,7 +61,7 @@ class DashboardPageTest {
                 .statusCode(200)
                 .extract()
                 .asString();
-        assertTrue(english.contains("10,000+ open cases"), english);
+        assertTrue(english.contains("1,000+ open cases"), english);
         String exact = given().auth()
                 .oauth2(Tokens.csirt1())
                 .get("/dashboard")

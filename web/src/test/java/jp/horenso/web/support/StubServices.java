@@ -355,7 +355,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                             "items",
                             List.of(item),
                             "total",
-                            common ? 10_000 : 1,
+                            common ? 1_000 : 1,
                             "drills",
                             2,
                             "totalIsLowerBound",

@@ -78,7 +78,7 @@ public class IncidentResource {
             description = "Every role, each within its scope (as for GET /{id}). Filters: state, severity, kind, unit, "
                     + "from/to (reported), legalDueBefore, q (words in title or description; Japanese works: "
                     + "NFKC-normalised substring match), drill; page (from 0), size (1-100), sort. total: how many match; "
-                    + "with q at most 10,000, and totalIsLowerBound is true when more matched.")
+                    + "with q at most 1,000, and totalIsLowerBound is true when more matched.")
     public IncidentPage list(@BeanParam IncidentQueryParams params) {
         IncidentQuery query = params.toQuery();
         IncidentSearchService.Page page =

@@ -24,9 +24,12 @@ public class IncidentSearchService {
     /**
      * A text search counts at most this many matches: a common word matches a large part of an organisation's cases,
      * and an exact total of tens of thousands costs more than the page itself (issue 13). Beyond it the page's total
-     * is this number and {@code totalIsLowerBound} says so.
+     * is this number and {@code totalIsLowerBound} says so ("1,000件以上"). A thousand, not more: every counted match
+     * is rechecked in its table row (the trigram index is lossy), so the count's cost grows with the cap; at a
+     * million cases a cap of 10,000 cost 300–380 ms p95 for two common words (docs/benchmarks.md). Nobody reads a
+     * thousand search results; they add a word or a filter.
      */
-    public static final int TEXT_MATCHES_COUNTED = 10_000;
+    public static final int TEXT_MATCHES_COUNTED = 1_000;
 
     /**
      * One page of cases and how many match in all.

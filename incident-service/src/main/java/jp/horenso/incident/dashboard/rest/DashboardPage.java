@@ -12,8 +12,8 @@ import jp.horenso.incident.chain.rest.HopView;
  *
  * @param total how many cases match (with the drill choice applied)
  * @param drills how many drill cases match the same filters, shown apart (第48条)
- * @param totalIsLowerBound true when a text search ({@code q}) matched more than 10,000 cases: only the first 10,001
- *     matches were counted, so {@code total} (at most 10,000) and {@code drills} are lower bounds
+ * @param totalIsLowerBound true when a text search ({@code q}) matched more than 1,000 cases: only the first 1,001
+ *     matches were counted, so {@code total} (at most 1,000) and {@code drills} are lower bounds
  */
 public record DashboardPage(List<Row> items, long total, long drills, boolean totalIsLowerBound) {
 

@@ -46,8 +46,8 @@ public class DashboardResource {
             description = "csirt, security-lead, ciso, vice-ciso, auditor, each within the case list's scope. Filters: "
                     + "severity, status (comma separated), q (Japanese search), drill=exclude|only|include (default "
                     + "exclude; drills counts the drill cases apart), sort=reportedAt|severity|deadline, page, size "
-                    + "(1-100). Times in Japan time. With q at most 10,001 matches are counted: totalIsLowerBound is then "
-                    + "true and total (at most 10,000) and drills are lower bounds.")
+                    + "(1-100). Times in Japan time. With q at most 1,001 matches are counted: totalIsLowerBound is then "
+                    + "true and total (at most 1,000) and drills are lower bounds.")
     public DashboardPage cases(@BeanParam DashboardQueryParams params) {
         return dashboard.cases(caller.current(), params.toQuery());
     }
