@@ -24,10 +24,11 @@ import java.util.stream.Stream;
 public final class JavaRuntime {
 
     /**
-     * The JDK modules the deployables need: {@code jdeps --print-module-deps} of each one's fast-jar (union), plus what
-     * is loaded by name at run time and jdeps cannot see — elliptic-curve TLS, DNS for JNDI, the extended charsets
-     * (Shift_JIS, ISO-2022-JP), Japanese locale data, zip file systems, SASL/JAAS for the Kafka users, JFR/JMX for
-     * metrics.
+     * The JDK modules the deployables need: every module whose classes the five fast-jars name (checked by
+     * JavaRuntimeTest, which reads their class files as jdeps does; only {@code jdk.compiler}, named by vert.x's
+     * annotation processor, is left out), plus what is loaded by name at run time and no class file shows —
+     * elliptic-curve TLS, DNS for JNDI, the extended charsets (Shift_JIS, ISO-2022-JP), Japanese locale data, zip
+     * file systems, SASL/JAAS for the Kafka users, JFR/JMX for metrics.
      */
     public static final List<String> MODULES = List.of(
             "java.base",
@@ -38,6 +39,8 @@ public final class JavaRuntime {
             "java.management",
             "java.naming",
             "java.net.http",
+            "java.rmi",
+            "java.scripting",
             "java.security.jgss",
             "java.security.sasl",
             "java.sql",
@@ -94,13 +97,15 @@ public final class JavaRuntime {
                         "--output",
                         target.toString()),
                 300);
-        // A server without a display or a sound card: these link X11 and ALSA, the headless AWT needs none of them.
-        for (String library : WITHOUT_DISPLAY) {
-            try {
+        try {
+            // A server without a display or a sound card: these link X11 and ALSA, the headless AWT needs none of them.
+            for (String library : WITHOUT_DISPLAY) {
                 Files.delete(target.resolve("lib").resolve(library));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
+            // the class archive for heaps over 32 GB (no compressed pointers): the services' heaps are a few hundred MB
+            Files.deleteIfExists(target.resolve("lib/server/classes_nocoops.jsa"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return of(target);
     }

@@ -2,9 +2,13 @@ package jp.horenso.deploy.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +17,8 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * Every deployable's image, built without a Docker daemon from its packaged fast-jar, is a valid OCI image that runs
- * the fast-jar with the jlinked runtime as user 185, with nothing writable but {@code /tmp}, and says which release
- * and commit it is.
+ * the fast-jar with the jlinked runtime as user 185 (its Deployment's user) on its Deployment's port, with nothing
+ * writable but {@code /tmp}, and says which release and commit it is.
  */
 class ContainerImagesTest {
 
@@ -101,6 +105,31 @@ class ContainerImagesTest {
                 fs.keySet().stream().anyMatch(p -> p.startsWith("/deployments/lib/main/")),
                 "the dependencies are in the image");
         assertTrue(c.path("ExposedPorts").has(built.deployable().httpPort().orElseThrow() + "/tcp"));
+    }
+
+    @ParameterizedTest
+    @FieldSource("DEPLOYABLES")
+    void agreesWithItsDeploymentOnUserAndPort(String name) throws Exception {
+        JsonNode deployment = null;
+        Path manifest = Images.root().resolve("deploy/k8s/base/apps/" + name + ".yaml");
+        try (MappingIterator<JsonNode> docs =
+                new YAMLMapper().readerFor(JsonNode.class).readValues(manifest.toFile())) {
+            while (docs.hasNext()) {
+                JsonNode doc = docs.next();
+                if (doc.path("kind").asText().equals("Deployment")) {
+                    deployment = doc;
+                }
+            }
+        }
+        assertNotNull(deployment, "a Deployment in " + manifest);
+        JsonNode pod = deployment.at("/spec/template/spec");
+        JsonNode c = Images.of(name).oci().containerConfig();
+        assertEquals(
+                c.path("User").asText(),
+                pod.at("/securityContext/runAsUser").asText() + ":"
+                        + pod.at("/securityContext/runAsGroup").asText());
+        assertTrue(c.path("ExposedPorts")
+                .has(pod.at("/containers/0/ports/0/containerPort").asText() + "/tcp"));
     }
 
     @ParameterizedTest

@@ -43,7 +43,8 @@ class ImageRunsTest {
         Path root = run.resolve("rootfs");
         BuildImages.delete(run);
         Files.createDirectories(root);
-        built.oci().extract(built.tarball(), root);
+        boolean confined = canConfine();
+        built.oci().extract(built.tarball(), root, confined);
         // what a container runtime adds to the image's files: mount points and the name-service files
         for (String dir : List.of("dev", "proc")) {
             Files.createDirectories(root.resolve(dir));
@@ -56,7 +57,6 @@ class ImageRunsTest {
         List<String> entrypoint = new ArrayList<>();
         config.path("Entrypoint").forEach(a -> entrypoint.add(a.asText()));
         int port = Ports.free();
-        boolean confined = canConfine();
         List<String> command = new ArrayList<>();
         if (confined) {
             command.addAll(List.of("unshare", "--mount", "--fork", "/bin/sh", "-c", CONFINE, "confine"));
@@ -105,6 +105,7 @@ class ImageRunsTest {
         } finally {
             stop(process);
         }
+        BuildImages.delete(root); // kept when the test failed, to look at
     }
 
     /**

@@ -163,16 +163,16 @@ final class OciImage {
     }
 
     /**
-     * Writes the image's file system under {@code root} with each entry's mode and owner (the caller must be root to
-     * give files away), as a container runtime would unpack it.
+     * Writes the image's file system under {@code root} with each entry's mode and, with {@code owners} (only root may
+     * give files away), its owner, as a container runtime would unpack it.
      */
-    void extract(Path tarball, Path root) {
+    void extract(Path tarball, Path root, boolean owners) {
         // layers are applied in the manifest's order: read the tarball once per layer (four small passes)
         for (Layer layer : layers) {
             try (TarArchiveInputStream tar = new TarArchiveInputStream(Files.newInputStream(tarball))) {
                 for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                     if (e.getName().equals("blobs/sha256/" + layer.digest().substring("sha256:".length()))) {
-                        unpack(new TarArchiveInputStream(new GZIPInputStream(tar, 65536)), root);
+                        unpack(new TarArchiveInputStream(new GZIPInputStream(tar, 65536)), root, owners);
                         break;
                     }
                 }
@@ -182,7 +182,7 @@ final class OciImage {
         }
     }
 
-    private static void unpack(TarArchiveInputStream layer, Path root) throws IOException {
+    private static void unpack(TarArchiveInputStream layer, Path root, boolean owners) throws IOException {
         List<TarArchiveEntry> directories = new ArrayList<>();
         for (TarArchiveEntry e = layer.getNextEntry(); e != null; e = layer.getNextEntry()) {
             Path target = root.resolve(e.getName().replaceFirst("^/", "")).normalize();
@@ -194,18 +194,29 @@ final class OciImage {
                 check(e.isFile(), "only files and directories in a layer: " + e.getName());
                 Files.createDirectories(target.getParent());
                 Files.copy(layer, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                own(target, e);
+                own(target, e, owners);
             }
         }
         for (TarArchiveEntry d : directories) {
-            own(root.resolve(d.getName().replaceFirst("^/", "")).normalize(), d);
+            own(root.resolve(d.getName().replaceFirst("^/", "")).normalize(), d, owners);
         }
     }
 
-    private static void own(Path p, TarArchiveEntry e) throws IOException {
-        Files.setAttribute(p, "unix:uid", (int) e.getLongUserId());
-        Files.setAttribute(p, "unix:gid", (int) e.getLongGroupId());
-        Files.setPosixFilePermissions(p, permissions(e.getMode()));
+    private static void own(Path p, TarArchiveEntry e, boolean owners) throws IOException {
+        if (owners) {
+            Files.setAttribute(p, "unix:uid", (int) e.getLongUserId());
+            Files.setAttribute(p, "unix:gid", (int) e.getLongGroupId());
+            Files.setPosixFilePermissions(p, permissions(e.getMode()));
+        } else {
+            // not root: keep the files the caller's (a directory of mode 700 of another user could not be entered)
+            Set<PosixFilePermission> mode = permissions(e.getMode());
+            mode.add(PosixFilePermission.OWNER_READ);
+            mode.add(PosixFilePermission.OWNER_WRITE);
+            if (e.isDirectory()) {
+                mode.add(PosixFilePermission.OWNER_EXECUTE);
+            }
+            Files.setPosixFilePermissions(p, mode);
+        }
     }
 
     static Set<PosixFilePermission> permissions(int mode) {

@@ -47,5 +47,6 @@ class ReproducibleImageTest {
                         .map(OciImage.Layer::digest)
                         .toList(),
                 "only the configuration changed: a registry already has every layer");
+        BuildImages.delete(tarball);
     }
 }
