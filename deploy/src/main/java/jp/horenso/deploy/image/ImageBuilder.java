@@ -1,11 +1,13 @@
 package jp.horenso.deploy.image;
 
+import com.google.cloud.tools.jib.api.CacheDirectoryCreationException;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.ImageReference;
 import com.google.cloud.tools.jib.api.InvalidImageReferenceException;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
 import com.google.cloud.tools.jib.api.JibContainerBuilder;
+import com.google.cloud.tools.jib.api.RegistryException;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.TarImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
@@ -175,9 +177,7 @@ public final class ImageBuilder {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException
-                | com.google.cloud.tools.jib.api.RegistryException
-                | com.google.cloud.tools.jib.api.CacheDirectoryCreationException e) {
+        } catch (ExecutionException | RegistryException | CacheDirectoryCreationException e) {
             throw new IllegalStateException("image of " + deployable.name() + ": " + e.getMessage(), e);
         }
     }

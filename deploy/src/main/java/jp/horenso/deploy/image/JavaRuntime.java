@@ -92,8 +92,8 @@ public final class JavaRuntime {
                         "--no-man-pages",
                         // no --compress: the image layer is gzipped anyway, and an uncompressed modules file starts
                         // faster
-                        // the class-data archive of the runtime's own classes: a faster start in every pod
-                        "--generate-cds-archive",
+                        // No --generate-cds-archive: JDK 17 dumps a different classes.jsa each time (two links of the
+                        // same JDK differed in 51,000 bytes), which would make the image differ from build to build.
                         "--output",
                         target.toString()),
                 300);
@@ -102,8 +102,6 @@ public final class JavaRuntime {
             for (String library : WITHOUT_DISPLAY) {
                 Files.delete(target.resolve("lib").resolve(library));
             }
-            // the class archive for heaps over 32 GB (no compressed pointers): the services' heaps are a few hundred MB
-            Files.deleteIfExists(target.resolve("lib/server/classes_nocoops.jsa"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
