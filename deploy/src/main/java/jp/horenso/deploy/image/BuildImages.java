@@ -54,7 +54,7 @@ public final class BuildImages {
                 case "--jdk" -> jdk = Path.of(args[++i]);
                 default -> {
                     if (args[i].startsWith("-") || !Deployable.NAMES.contains(args[i])) {
-                        System.err.println("unknown argument " + args[i] + " (deployables: " + Deployable.NAMES + ")");
+                        System.err.println("不明な引数です / unknown argument: " + args[i] + " (" + Deployable.NAMES + ")");
                         System.exit(2);
                     }
                     names.add(args[i]);

@@ -34,8 +34,8 @@ public record Deployable(String name, Path module) {
     public Path quarkusApp() {
         Path app = module.resolve("target/quarkus-app");
         if (!Files.isRegularFile(app.resolve("quarkus-run.jar"))) {
-            throw new IllegalStateException("no " + app + "/quarkus-run.jar: package it first (./mvnw -B -pl " + name
-                    + " -am package -DskipTests, or ./mvnw -B verify at the root)");
+            throw new IllegalStateException(app + "/quarkus-run.jar がありません（先にパッケージしてください） / is missing:"
+                    + " package it first (./mvnw -B -pl " + name + " -am package -DskipTests, or ./mvnw -B verify)");
         }
         return app;
     }
