@@ -120,8 +120,7 @@ class ImageRunsTest {
             "mount --bind \"$r\" \"$r\"",
             "mount --rbind /dev \"$r/dev\"",
             "mount --rbind /proc \"$r/proc\"",
-            "mount --bind /etc/hosts \"$r/etc/hosts\"",
-            "mount --bind /etc/resolv.conf \"$r/etc/resolv.conf\"",
+            "for f in hosts resolv.conf; do if [ -f \"/etc/$f\" ]; then mount --bind \"/etc/$f\" \"$r/etc/$f\"; fi; done",
             "mount -t tmpfs -o size=32m,mode=1777 tmpfs \"$r/tmp\"",
             "mount -o remount,bind,ro \"$r\"",
             "exec \"$c\" --userspec=185:185 \"$r\" \"$@\"");
