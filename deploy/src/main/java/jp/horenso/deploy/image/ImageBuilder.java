@@ -101,6 +101,12 @@ public final class ImageBuilder {
         labels.put("org.opencontainers.image.vendor", "Horenso");
         labels.put("jp.horenso.java.version", javaVersion());
 
+        // in a fixed order (Map.of's order changes from one JVM to the next, and with it the image's digest)
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("JAVA_HOME", JAVA_HOME.toString());
+        environment.put("PATH", JAVA_HOME.resolve("bin") + ":/usr/bin:/bin");
+        environment.put("LANG", "C.UTF-8");
+
         JibContainerBuilder plan = Jib.fromScratch()
                 .setFormat(ImageFormat.OCI)
                 .setPlatforms(Set.of(new Platform(architecture(), "linux")))
@@ -108,13 +114,7 @@ public final class ImageBuilder {
                 .setUser(USER + ":" + GROUP)
                 .setWorkingDirectory(DEPLOYMENTS)
                 .setEntrypoint(entrypoint)
-                .setEnvironment(Map.of(
-                        "JAVA_HOME",
-                        JAVA_HOME.toString(),
-                        "PATH",
-                        JAVA_HOME.resolve("bin") + ":/usr/bin:/bin",
-                        "LANG",
-                        "C.UTF-8"))
+                .setEnvironment(environment)
                 .setLabels(labels)
                 .addFileEntriesLayer(osLayer())
                 .addFileEntriesLayer(tree("java-runtime", runtime.home(), JAVA_HOME))
