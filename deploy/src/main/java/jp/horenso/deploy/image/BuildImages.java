@@ -77,7 +77,8 @@ public final class BuildImages {
         for (Deployable d : deployables) {
             Path tarball = out.resolve(d.name() + ".tar");
             ImageBuilder.Image image = builder.toTarball(d, release, tarball);
-            System.out.println(image.reference() + " " + image.digest() + " " + root.relativize(tarball));
+            Path shown = tarball.startsWith(root) ? root.relativize(tarball) : tarball;
+            System.out.println(image.reference() + " " + image.digest() + " " + shown);
             if (registry != null) {
                 ImageBuilder.Image pushed = builder.toRegistry(d, release, registry, insecure);
                 System.out.println(pushed.reference() + " " + pushed.digest() + " pushed");
