@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
@@ -114,5 +118,47 @@ class ServiceEnvironmentTest {
             }
         }
         assertFalse(DATABASE_SERVICES.contains(module), module + " has no database URL");
+    }
+
+    /**
+     * A named datasource of a service ({@code quarkus.datasource.<name>.jdbc.url}, by default the primary's: the read
+     * replica of incident-service) is given its own URL by the Deployment, on the standbys ({@code horenso-pg-ro}) of
+     * the same database over verified TLS, and it is read-only.
+     */
+    @ParameterizedTest
+    @FieldSource("APPS")
+    void aNamedDatasourceReadsTheStandbysOfTheSameDatabase(String module) {
+        ServiceConfig config = ServiceConfig.of(module);
+        Pattern named = Pattern.compile("quarkus\\.datasource\\.([a-z0-9-]+)\\.jdbc\\.url");
+        List<String> names = config.prod().keySet().stream()
+                .map(named::matcher)
+                .filter(Matcher::matches)
+                .map(m -> m.group(1))
+                .toList();
+        if (module.equals("incident-service")) {
+            assertEquals(List.of("reporting"), names, "incident-service's read replica");
+        }
+        for (String overlay : Repo.OVERLAYS) {
+            Map<String, String> env = new HashMap<>();
+            ObjectNode deployment = Repo.named(Repo.render(overlay), "Deployment", module);
+            for (JsonNode e : deployment.at("/spec/template/spec/containers/0/env")) {
+                env.put(e.path("name").asText(), e.path("value").asText());
+            }
+            for (String name : names) {
+                String variable = "QUARKUS_DATASOURCE_"
+                        + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_') + "_JDBC_URL";
+                String url = env.get(variable);
+                assertTrue(url != null, overlay + " " + module + " does not give " + variable);
+                String primary = env.get("QUARKUS_DATASOURCE_JDBC_URL");
+                String database = primary.substring(primary.indexOf(":5432/") + 6, primary.indexOf('?'));
+                assertTrue(url.startsWith("jdbc:postgresql://horenso-pg-ro:5432/" + database + "?"), url);
+                assertTrue(url.contains("sslmode=verify-full"), url);
+                assertEquals(
+                        "SET default_transaction_read_only = on",
+                        config.value("quarkus.datasource." + name + ".jdbc.new-connection-sql")
+                                .orElse(null),
+                        module + ": the " + name + " datasource is not read-only");
+            }
+        }
     }
 }

@@ -206,6 +206,10 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.publicSitePort()));
         env.put("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"));
         env.put("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl());
+        // The packaged site runs the prod profile, which serves no organisation: the local stack is the demo.
+        env.put(
+                "QUARKUS_CONFIG_LOCATIONS",
+                demoOrganisationsOfThePublicSite().toUri().toString());
         ChildProcess process = ChildProcess.start(
                 PUBLIC_SITE,
                 javaCommand(PUBLIC_SITE),
@@ -213,6 +217,27 @@ public final class LocalStack implements AutoCloseable {
                 appFolder(settings.repoRoot(), PUBLIC_SITE),
                 settings.dataDir().resolve("logs/public-site.log"));
         services.put(PUBLIC_SITE, remember(process));
+    }
+
+    /**
+     * The organisations the public site serves in the local stack, the two demo organisations (the seeds
+     * escalation-service is given), as a properties file in the data folder (their codes contain '-', which an
+     * environment variable name cannot carry).
+     */
+    private Path demoOrganisationsOfThePublicSite() {
+        Path file = settings.dataDir().resolve("public-site-organisations.properties");
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, """
+                    horenso.public-site.organisations.demo-city.ja=デモ市
+                    horenso.public-site.organisations.demo-city.en=Demo City
+                    horenso.public-site.organisations.demo-gikai.ja=デモ市議会
+                    horenso.public-site.organisations.demo-gikai.en=Demo City Council
+                    """, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
     }
 
     /** The public site's address (organisation pages under /{organisation}/). */

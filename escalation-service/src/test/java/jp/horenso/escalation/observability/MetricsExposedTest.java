@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import jp.horenso.escalation.legal.LegalReport;
 import jp.horenso.escalation.legal.service.LegalClocksNearDue;
 import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.IncidentEvents;
@@ -102,9 +104,10 @@ class MetricsExposedTest {
     }
 
     @Test
-    void r1_aLegalDutyDueWithinADayIsCountedForItsOrganisationUntilItsReportIsSubmitted() {
-        long before = nearDue.refresh().getOrDefault("demo-city", 0L);
+    void r1_legalReportsDueWithinADayAreCountedPerOrganisationAndReport_theNoticeToThePersonsIncluded() {
+        Map<LegalReport, Long> before = demoCity(nearDue.refresh());
         Instant now = Instant.now();
+        // 速報 due in two hours.
         ReportedCase near = ReportedCase.welfare(false);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(
                 near.id(),
@@ -115,7 +118,18 @@ class MetricsExposedTest {
                 now.plus(2, ChronoUnit.HOURS),
                 now.plus(27, ChronoUnit.DAYS),
                 false));
-        // Neither a duty due in three days nor a drill counts.
+        // 本人通知 (法68条2項) due in three hours, its 速報 in three days.
+        ReportedCase persons = ReportedCase.welfare(false);
+        IncidentEvents.send(IncidentEvents.legalDutyIdentified(
+                persons.id(),
+                persons.number(),
+                APPI,
+                now,
+                now.plus(2, ChronoUnit.DAYS),
+                now.plus(3, ChronoUnit.DAYS),
+                now.plus(30, ChronoUnit.DAYS),
+                now.plus(3, ChronoUnit.HOURS)));
+        // Neither a duty whose reports and notice are due in two days or more nor a drill counts.
         ReportedCase later = ReportedCase.welfare(false);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(
                 later.id(),
@@ -125,7 +139,7 @@ class MetricsExposedTest {
                 now.plus(2, ChronoUnit.DAYS),
                 now.plus(3, ChronoUnit.DAYS),
                 now.plus(30, ChronoUnit.DAYS),
-                false));
+                now.plus(2, ChronoUnit.DAYS)));
         ReportedCase drill = ReportedCase.welfare(true);
         IncidentEvents.send(IncidentEvents.legalDutyIdentified(
                 drill.id(),
@@ -136,21 +150,37 @@ class MetricsExposedTest {
                 now.plus(2, ChronoUnit.HOURS),
                 now.plus(27, ChronoUnit.DAYS),
                 true));
-        // Only the first: the second is due in two days, the third is a drill.
+        Map<LegalReport, Long> expected = new EnumMap<>(before);
+        expected.merge(LegalReport.PROMPT, 1L, Long::sum);
+        expected.merge(LegalReport.PERSONS_NOTICE, 1L, Long::sum);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> nearDue.refresh().getOrDefault("demo-city", 0L) == before + 1);
-        assertEquals(
-                (double) before + 1,
-                registry.get("horenso.legal.clocks.near.due")
-                        .tag("organisation", "demo-city")
-                        .gauge()
-                        .value());
+                .until(() -> demoCity(nearDue.refresh()).equals(expected));
+        for (LegalReport report : LegalReport.values()) {
+            assertEquals(
+                    (double) expected.get(report),
+                    registry.get("horenso.legal.clocks.near.due")
+                            .tag("organisation", "demo-city")
+                            .tag("report", report.name())
+                            .gauge()
+                            .value(),
+                    report.name());
+        }
 
         IncidentEvents.send(IncidentEvents.legalReportSubmitted(near.id(), APPI, "PROMPT"));
+        // The notice has no submission of its own: it counts until the duty's clock stops (its final report).
+        IncidentEvents.send(IncidentEvents.legalReportSubmitted(persons.id(), APPI, "FINAL"));
         Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
-                .until(() -> nearDue.refresh().getOrDefault("demo-city", 0L) == before);
+                .until(() -> demoCity(nearDue.refresh()).equals(before));
+    }
+
+    private static Map<LegalReport, Long> demoCity(Map<LegalClocksNearDue.Clock, Long> counts) {
+        Map<LegalReport, Long> of = new EnumMap<>(LegalReport.class);
+        for (LegalReport report : LegalReport.values()) {
+            of.put(report, counts.getOrDefault(new LegalClocksNearDue.Clock("demo-city", report), 0L));
+        }
+        return of;
     }
 
     private double counted(String name) {

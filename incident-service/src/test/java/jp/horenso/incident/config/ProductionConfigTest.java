@@ -3,11 +3,17 @@ package jp.horenso.incident.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.smallrye.config.EnvConfigSource;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -62,5 +68,39 @@ class ProductionConfigTest {
                     "per-organisation configuration: " + line);
         }
         assertTrue(!Files.exists(Path.of("demo/demo-city.properties")), "the demo organisation's config file is back");
+    }
+
+    @Test
+    void theReplicaIsThePrimaryUnlessItsOwnUrlIsGiven_readOnlyEitherWay() throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://horenso-pg-rw:5432/incident",
+                "QUARKUS_DATASOURCE_USERNAME", "incident_app",
+                "QUARKUS_DATASOURCE_PASSWORD", "secret"));
+        SmallRyeConfig prod = prod(env);
+        assertEquals(
+                "jdbc:postgresql://horenso-pg-rw:5432/incident",
+                prod.getValue("quarkus.datasource.reporting.jdbc.url", String.class));
+        assertEquals("incident_app", prod.getValue("quarkus.datasource.reporting.username", String.class));
+        assertEquals(
+                "SET default_transaction_read_only = on",
+                prod.getValue("quarkus.datasource.reporting.jdbc.new-connection-sql", String.class));
+        // Kubernetes: the Deployment's variable names the standbys (deploy/k8s/base/apps/incident-service.yaml)
+        env.put("QUARKUS_DATASOURCE_REPORTING_JDBC_URL", "jdbc:postgresql://horenso-pg-ro:5432/incident");
+        assertEquals(
+                "jdbc:postgresql://horenso-pg-ro:5432/incident",
+                prod(env).getValue("quarkus.datasource.reporting.jdbc.url", String.class));
+    }
+
+    /** The application.properties of the jar in the prod profile with {@code env} as the environment, as Quarkus reads it. */
+    private static SmallRyeConfig prod(Map<String, String> env) throws IOException {
+        return new SmallRyeConfigBuilder()
+                .withProfile("prod")
+                .withSources(new PropertiesConfigSource(
+                        Path.of("src/main/resources/application.properties")
+                                .toUri()
+                                .toURL(),
+                        250))
+                .withSources(new EnvConfigSource(env, 300))
+                .build();
     }
 }

@@ -13,25 +13,32 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import jp.horenso.escalation.legal.LegalReport;
 import org.jboss.logging.Logger;
 
 /**
- * Legal duties whose next report is due within a day (or already overdue) and not yet submitted, per organisation:
- * the gauge {@code horenso_legal_clocks_near_due{organisation}} behind the alert "a legal clock within a day"
- * (個人情報保護委員会への速報 etc., regulatory.md). Drills are left out. One grouped count over the running clocks,
- * read at most every {@value #FRESH_FOR_SECONDS} seconds whoever asks (scrapes of every replica share nothing, but
- * each costs one small query a minute); an organisation onboarded later gets its gauge at the next reading.
+ * Legal clocks whose deadline is within a day (or already passed) and whose report is not yet submitted, per
+ * organisation and report: the gauge {@code horenso_legal_clocks_near_due{organisation, report}} behind the alert "a
+ * legal clock within a day" (regulatory.md R1, R2). {@code report} is the {@link LegalReport}: {@code PROMPT} (速報 to
+ * the commission), {@code FINAL} (確報) and {@code PERSONS_NOTICE} (本人通知, 法68条2項, when the rule set gives it a
+ * deadline; it has no submission of its own, so it counts until the duty's clock stops: final report or withdrawal).
+ * A duty with two reports near due counts once for each. Drills are left out. One grouped count over the running
+ * clocks, read at most every {@value #FRESH_FOR_SECONDS} seconds whoever asks (scrapes of every replica share nothing,
+ * but each costs one small query a minute); an organisation onboarded later gets its gauges at the next reading.
  */
 @ApplicationScoped
 public class LegalClocksNearDue {
+
+    /** One gauge: an organisation's clocks of one report. */
+    public record Clock(String organisation, LegalReport report) {}
 
     private static final Logger LOG = Logger.getLogger(LegalClocksNearDue.class);
     static final long FRESH_FOR_SECONDS = 30;
 
     private final AgroalDataSource dataSource;
-    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    private final Set<Clock> registered = ConcurrentHashMap.newKeySet();
     private MeterRegistry registry;
-    private Map<String, Long> last = Map.of();
+    private Map<Clock, Long> last = Map.of();
     private long readAt;
     private boolean read;
 
@@ -45,39 +52,51 @@ public class LegalClocksNearDue {
     }
 
     /** The counts read now, whatever the last reading's age. */
-    public synchronized Map<String, Long> refresh() {
+    public synchronized Map<Clock, Long> refresh() {
         read = false;
         return counts();
     }
 
-    /** Open duties due within 24 hours (or overdue) per organisation; every known organisation is present. */
-    public synchronized Map<String, Long> counts() {
+    /**
+     * Unsubmitted reports due within 24 hours (or overdue) per organisation and report; every known organisation is
+     * present with every report.
+     */
+    public synchronized Map<Clock, Long> counts() {
         if (read && System.nanoTime() - readAt < FRESH_FOR_SECONDS * 1_000_000_000L) {
             return last;
         }
-        Map<String, Long> counts = new HashMap<>();
+        Map<Clock, Long> counts = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             try (ResultSet organisations = statement.executeQuery("select code from organisation")) {
                 while (organisations.next()) {
-                    counts.put(organisations.getString(1), 0L);
+                    for (LegalReport report : LegalReport.values()) {
+                        counts.put(new Clock(organisations.getString(1), report), 0L);
+                    }
                 }
             }
+            // The columns in the order of LegalReport's constants.
             try (ResultSet due = statement.executeQuery("""
-                    select organisation, count(*) from legal_clock
-                    where status = 'RUNNING' and not drill
-                      and ((prompt_submitted_at is null and prompt_due_at <= now() + interval '1 day')
-                        or (final_submitted_at is null and final_due_at <= now() + interval '1 day'))
-                    group by organisation""")) {
+                    select organisation,
+                           count(*) filter (where prompt_submitted_at is null
+                                              and prompt_due_at <= now() + interval '1 day'),
+                           count(*) filter (where final_submitted_at is null
+                                              and final_due_at <= now() + interval '1 day'),
+                           count(*) filter (where persons_notice_due_at <= now() + interval '1 day')
+                      from legal_clock
+                     where status = 'RUNNING' and not drill
+                     group by organisation""")) {
                 while (due.next()) {
-                    counts.put(due.getString(1), due.getLong(2));
+                    for (LegalReport report : LegalReport.values()) {
+                        counts.put(new Clock(due.getString(1), report), due.getLong(2 + report.ordinal()));
+                    }
                 }
             }
             last = Map.copyOf(counts);
         } catch (Exception e) {
             LOG.debugf("cannot count the legal clocks near their deadline: %s", e.getMessage());
-            Map<String, Long> unreadable = new HashMap<>();
-            last.keySet().forEach(code -> unreadable.put(code, -1L));
+            Map<Clock, Long> unreadable = new HashMap<>();
+            last.keySet().forEach(clock -> unreadable.put(clock, -1L));
             last = Map.copyOf(unreadable);
         }
         read = true;
@@ -88,14 +107,16 @@ public class LegalClocksNearDue {
         return last;
     }
 
-    private void register(String organisation) {
-        if (registered.add(organisation)) {
+    private void register(Clock clock) {
+        if (registered.add(clock)) {
             Gauge.builder(
                             "horenso.legal.clocks.near.due",
                             this,
-                            gauge -> gauge.counts().getOrDefault(organisation, 0L))
-                    .description("Legal duties with a report due within 24 hours or overdue, not yet submitted")
-                    .tag("organisation", organisation)
+                            gauge -> gauge.counts().getOrDefault(clock, 0L))
+                    .description("Legal reports (prompt, final, notice to the persons) due within 24 hours or overdue, "
+                            + "not yet submitted")
+                    .tag("organisation", clock.organisation())
+                    .tag("report", clock.report().name())
                     .register(registry);
         }
     }

@@ -10,12 +10,15 @@ import java.util.List;
 import java.util.Map;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.Severity;
+import jp.horenso.incident.common.db.Replica;
+import jp.horenso.incident.common.db.SqlReads;
 import jp.horenso.platform.security.Caller;
 
 /**
  * Lists, counts and summarises cases. The caller's scope is part of every query, written to match
  * {@link IncidentAccessPolicy} exactly (one definition, {@link CaseCriteria}), so a list never shows a case its detail
- * view would refuse.
+ * view would refuse. The list reads the primary (a person who just changed a case sees it changed); the counts and
+ * statistics read the {@link Replica} (figures that tolerate a standby's lag of seconds, docs/operations.md).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -44,10 +47,12 @@ public class IncidentSearchService {
             long total, Map<String, Long> bySeverity, Map<String, Long> byState, Map<String, Long> byKind) {}
 
     private final EntityManager em;
+    private final Replica replica;
     private final IncidentTally tally;
 
-    public IncidentSearchService(EntityManager em, IncidentTally tally) {
+    public IncidentSearchService(EntityManager em, Replica replica, IncidentTally tally) {
         this.em = em;
+        this.replica = replica;
         this.tally = tally;
     }
 
@@ -59,7 +64,7 @@ public class IncidentSearchService {
         List<Incident> items =
                 select.setFirstResult(page * size).setMaxResults(size).getResultList();
         if (query.text() == null || query.text().isEmpty()) {
-            return new Page(items, page, size, count(caller, query), false);
+            return new Page(items, page, size, countOnPrimary(caller, query), false);
         }
         long matches = textMatches(caller, query);
         return new Page(items, page, size, Math.min(matches, TEXT_MATCHES_COUNTED), matches > TEXT_MATCHES_COUNTED);
@@ -74,7 +79,16 @@ public class IncidentSearchService {
         return ((Number) count.getSingleResult()).longValue();
     }
 
+    /** How many cases match, from the replica. */
     public long count(Caller caller, IncidentQuery query) {
+        CaseCriteria.Where where = CaseCriteria.of(caller, query, "i", CaseCriteria.Language.SQL);
+        // count(*) lets PostgreSQL answer from an index (incident_facets_idx) without visiting the cases.
+        return replica.read(
+                db -> db.count("SELECT count(*) FROM incident i WHERE " + where.condition(), where.params()));
+    }
+
+    /** The total of a page of the list: from the same server as its rows. */
+    private long countOnPrimary(Caller caller, IncidentQuery query) {
         Where where = where(caller, query);
         // count(*), not count(i): counting the case's id would read every row, count(*) lets PostgreSQL answer from
         // an index (incident_facets_idx) without visiting the cases.
@@ -86,10 +100,14 @@ public class IncidentSearchService {
     /**
      * Statistics over the caller's scope; drills are always left out (第48条). Grouped by severity, state and kind
      * together (at most 96 groups), summed here: from the counts kept per organisation ({@link IncidentTally}) when
-     * they can answer, else in one pass over the scope's cases ({@code incident_facets_idx}).
+     * they can answer, else in one pass over the scope's cases ({@code incident_facets_idx}). From the replica.
      */
     public Statistics statistics(Caller caller, IncidentQuery query) {
-        Where where = where(caller, query.withoutDrills());
+        return replica.read(db -> statistics(db, caller, query));
+    }
+
+    private Statistics statistics(SqlReads db, Caller caller, IncidentQuery query) {
+        CaseCriteria.Where where = CaseCriteria.of(caller, query.withoutDrills(), "i", CaseCriteria.Language.SQL);
         Map<String, Long> bySeverity = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
             bySeverity.put(s.name(), 0L);
@@ -98,15 +116,12 @@ public class IncidentSearchService {
         Map<String, Long> byKind = new LinkedHashMap<>();
         List<Object[]> rows;
         if (IncidentTally.answers(caller, query)) {
-            rows = tally.counts(caller, query);
+            rows = tally.counts(db, caller, query);
         } else {
-            String severity = "coalesce(i.severityOverride, i.computedSeverity)";
-            TypedQuery<Object[]> q = em.createQuery(
-                    "SELECT " + severity + ", i.state, i.kind, count(*) FROM Incident i WHERE " + where.jpql
-                            + " GROUP BY " + severity + ", i.state, i.kind",
-                    Object[].class);
-            where.params.forEach(q::setParameter);
-            rows = q.getResultList();
+            rows = db.rows(
+                    "SELECT " + CaseCriteria.severitySql("i") + ", i.state, i.kind, count(*) FROM incident i WHERE "
+                            + where.condition() + " GROUP BY 1, 2, 3",
+                    where.params());
         }
         long total = 0;
         for (Object[] row : rows) {

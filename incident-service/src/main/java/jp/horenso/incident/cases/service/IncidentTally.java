@@ -3,12 +3,12 @@ package jp.horenso.incident.cases.service;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import jp.horenso.incident.common.db.SqlReads;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.platform.security.Caller;
 
@@ -43,10 +43,10 @@ public class IncidentTally {
 
     /**
      * Rows of (severity, state, kind, count) over the caller's scope without drills, groups with no case left out:
-     * the same as grouping the cases themselves.
+     * the same as grouping the cases themselves. Read through {@code db} (the replica, for the dashboard's figures):
+     * tally and changes in one statement, so one snapshot.
      */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> counts(Caller caller, IncidentQuery q) {
+    public List<Object[]> counts(SqlReads db, Caller caller, IncidentQuery q) {
         Map<String, Object> params = new HashMap<>();
         List<String> and = new ArrayList<>();
         and.add("t.organisation = :organisation");
@@ -103,11 +103,10 @@ public class IncidentTally {
                     + own.condition() + " AND i.reported_by = :me" + notTallied + " GROUP BY 1, 2, 3");
             params.putAll(own.params());
         }
-        Query query = em.createNativeQuery("SELECT severity, state, kind, sum(n) FROM ("
-                + String.join(" UNION ALL ", parts) + ") x (severity, state, kind, n) "
-                + "GROUP BY severity, state, kind HAVING sum(n) <> 0");
-        params.forEach(query::setParameter);
-        return query.getResultList();
+        return db.rows(
+                "SELECT severity, state, kind, sum(n) FROM (" + String.join(" UNION ALL ", parts)
+                        + ") x (severity, state, kind, n) GROUP BY severity, state, kind HAVING sum(n) <> 0",
+                params);
     }
 
     @Scheduled(identity = "incident-tally-fold", every = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

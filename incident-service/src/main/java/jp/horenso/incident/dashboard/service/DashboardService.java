@@ -1,11 +1,9 @@
 package jp.horenso.incident.dashboard.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,16 +12,19 @@ import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentSearchService;
 import jp.horenso.incident.chain.rest.HopView;
+import jp.horenso.incident.common.db.Replica;
+import jp.horenso.incident.common.db.SqlReads;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.DashboardPage;
 import jp.horenso.platform.security.Caller;
 
 /**
  * The CSIRT dashboard: a page of cases in the caller's scope (the case list's {@link CaseCriteria}) with where each
- * stands in the chain, its next legal deadline and its response phase, each from an index.
+ * stands in the chain, its next legal deadline and its response phase, each from an index. Read from the
+ * {@link Replica} in one snapshot: the page refreshes on the console's live updates, after the change it shows, and
+ * tolerates a standby's lag of seconds (docs/operations.md).
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class DashboardService {
 
     /** The row of a page; the chain position, legal clock and phase are looked up for the page's rows only. */
@@ -69,15 +70,20 @@ public class DashboardService {
             "severity_rank(" + CaseCriteria.severitySql("i") + ") DESC, " + NEWEST_FIRST;
     static final String SOONEST_DEADLINE_FIRST = "nd.ack_deadline, " + NEWEST_FIRST;
 
-    private final EntityManager em;
+    private final Replica replica;
     private final JapanTime clock;
 
-    public DashboardService(EntityManager em, JapanTime clock) {
+    public DashboardService(Replica replica, JapanTime clock) {
         this.clock = clock;
-        this.em = em;
+        this.replica = replica;
     }
 
     public DashboardPage cases(Caller caller, DashboardQuery query) {
+        OffsetDateTime now = clock.now();
+        return replica.read(db -> cases(db, caller, query, now));
+    }
+
+    private static DashboardPage cases(SqlReads db, Caller caller, DashboardQuery query, OffsetDateTime now) {
         CaseCriteria.Where where = CaseCriteria.of(caller, query.filters(), "i", CaseCriteria.Language.SQL);
         String condition = where.condition() + " AND " + drillCondition(query.drills());
         long total;
@@ -86,11 +92,13 @@ public class DashboardService {
         if (query.filters().text() != null && !query.filters().text().isEmpty()) {
             // A text search reads its matches once, counting both figures, and at most one more than
             // TEXT_MATCHES_COUNTED of them (a common word matches tens of thousands of cases).
-            Query q = em.createNativeQuery("SELECT count(*) FILTER (WHERE " + drillCondition(query.drills())
-                    + "), count(*) FILTER (WHERE i.drill), count(*) FROM (SELECT i.drill FROM incident i WHERE "
-                    + where.condition() + " LIMIT " + (IncidentSearchService.TEXT_MATCHES_COUNTED + 1) + ") i");
-            where.params().forEach(q::setParameter);
-            Object[] counts = (Object[]) q.getSingleResult();
+            Object[] counts = db.rows(
+                            "SELECT count(*) FILTER (WHERE " + drillCondition(query.drills())
+                                    + "), count(*) FILTER (WHERE i.drill), count(*) FROM (SELECT i.drill FROM incident i "
+                                    + "WHERE " + where.condition() + " LIMIT "
+                                    + (IncidentSearchService.TEXT_MATCHES_COUNTED + 1) + ") i",
+                            where.params())
+                    .get(0);
             total = ((Number) counts[0]).longValue();
             drills = ((Number) counts[1]).longValue();
             totalIsLowerBound = ((Number) counts[2]).longValue() > IncidentSearchService.TEXT_MATCHES_COUNTED;
@@ -98,10 +106,11 @@ public class DashboardService {
                 total = Math.min(total, IncidentSearchService.TEXT_MATCHES_COUNTED);
             }
         } else {
-            total = count("incident i", condition, where.params());
+            total = count(db, "incident i", condition, where.params());
             drills = query.drills() == DashboardQuery.Drills.ONLY
                     ? total
                     : count(
+                            db,
                             "incident i",
                             where.condition() + " AND " + drillCondition(DashboardQuery.Drills.ONLY),
                             where.params());
@@ -112,14 +121,16 @@ public class DashboardService {
             // Cases with an open hop by their soonest deadline, then the others newest first: two index-backed
             // parts instead of one sort over every case.
             String openHop = SOONEST_OPEN_HOP + " AND " + condition;
-            long withOpenHop = count(WITH_OPEN_HOP, openHop, where.params());
+            long withOpenHop = count(db, WITH_OPEN_HOP, openHop, where.params());
             rows = new ArrayList<>();
             if (offset < withOpenHop) {
-                rows.addAll(page(WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST, where.params(), offset, query.size()));
+                rows.addAll(
+                        page(db, WITH_OPEN_HOP, openHop, SOONEST_DEADLINE_FIRST, where.params(), offset, query.size()));
             }
             int rest = query.size() - rows.size();
             if (rest > 0) {
                 rows.addAll(page(
+                        db,
                         "incident i",
                         condition + " AND " + NO_OPEN_HOP,
                         NEWEST_FIRST,
@@ -129,9 +140,8 @@ public class DashboardService {
             }
         } else {
             String order = query.sort() == DashboardQuery.Sort.SEVERITY ? MOST_SEVERE_FIRST : NEWEST_FIRST;
-            rows = page("incident i", condition, order, where.params(), offset, query.size());
+            rows = page(db, "incident i", condition, order, where.params(), offset, query.size());
         }
-        OffsetDateTime now = clock.now();
         return new DashboardPage(rows.stream().map(r -> row(r, now)).toList(), total, drills, totalIsLowerBound);
     }
 
@@ -158,19 +168,22 @@ public class DashboardService {
         };
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> page(
-            String from, String condition, String order, Map<String, Object> params, int offset, int limit) {
-        Query q = em.createNativeQuery(pageSql(from, condition, order));
-        params.forEach(q::setParameter);
-        q.setParameter("limit", limit).setParameter("offset", offset);
-        return q.getResultList();
+    private static List<Object[]> page(
+            SqlReads db,
+            String from,
+            String condition,
+            String order,
+            Map<String, Object> params,
+            int offset,
+            int limit) {
+        Map<String, Object> all = new HashMap<>(params);
+        all.put("limit", limit);
+        all.put("offset", offset);
+        return db.rows(pageSql(from, condition, order), all);
     }
 
-    private long count(String from, String condition, Map<String, Object> params) {
-        Query q = em.createNativeQuery("SELECT count(*) FROM " + from + " WHERE " + condition);
-        params.forEach(q::setParameter);
-        return ((Number) q.getSingleResult()).longValue();
+    private static long count(SqlReads db, String from, String condition, Map<String, Object> params) {
+        return db.count("SELECT count(*) FROM " + from + " WHERE " + condition, params);
     }
 
     private static DashboardPage.Row row(Object[] r, OffsetDateTime now) {

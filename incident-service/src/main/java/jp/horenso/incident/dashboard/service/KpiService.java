@@ -21,6 +21,8 @@ import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.service.CaseCriteria;
 import jp.horenso.incident.cases.service.IncidentQuery;
 import jp.horenso.incident.cases.service.IncidentTally;
+import jp.horenso.incident.common.db.Replica;
+import jp.horenso.incident.common.db.SqlReads;
 import jp.horenso.incident.common.security.Roles;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.dashboard.rest.KpiReport;
@@ -28,7 +30,9 @@ import jp.horenso.platform.security.Caller;
 
 /**
  * The CSIRT's figures over the caller's scope (the case list's {@link CaseCriteria}), computed in PostgreSQL
- * ({@code percentile_cont}) from indexes; drills are never counted (第48条).
+ * ({@code percentile_cont}) from indexes; drills are never counted (第48条). Read from the {@link Replica} in one
+ * snapshot (figures of months tolerate a standby's lag of seconds); only a settled month's figures, once computed, are
+ * kept through the primary.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -56,16 +60,23 @@ public class KpiService {
             + "percentile_cont(0.9) WITHIN GROUP (ORDER BY s), count(*)";
 
     private final EntityManager em;
+    private final Replica replica;
     private final JapanTime clock;
     private final IncidentTally tally;
 
-    public KpiService(EntityManager em, JapanTime clock, IncidentTally tally) {
+    public KpiService(EntityManager em, Replica replica, JapanTime clock, IncidentTally tally) {
         this.clock = clock;
         this.em = em;
+        this.replica = replica;
         this.tally = tally;
     }
 
     public KpiReport report(Caller caller, int months) {
+        OffsetDateTime now = clock.now();
+        return replica.read(db -> report(db, caller, months, now));
+    }
+
+    private KpiReport report(SqlReads db, Caller caller, int months, OffsetDateTime now) {
         CaseCriteria.Where where = CaseCriteria.of(
                 caller,
                 new IncidentQuery(List.of(), List.of(), List.of(), null, null, null, null, null, null),
@@ -78,14 +89,13 @@ public class KpiService {
         // figures are kept per organisation (V17), so only the current month is computed at each request.
         boolean wholeOrganisation = Roles.seesWholeOrganisation(caller);
         String hopScope = "h.organisation = :organisation AND NOT h.drill";
-        YearMonth last = YearMonth.from(clock.now());
+        YearMonth last = YearMonth.from(now);
         YearMonth first = last.minusMonths(months - 1L);
         OffsetDateTime start = first.atDay(1).atStartOfDay(JapanTime.ZONE).toOffsetDateTime();
-        OffsetDateTime now = clock.now();
 
         Map<String, Map<String, Raw>> figures = wholeOrganisation
-                ? keptOrComputed(caller.organisationRef().code(), where, first, last, now)
-                : computed(where, false, start, null);
+                ? keptOrComputed(db, caller.organisationRef().code(), where, first, last, now)
+                : computed(db, where, false, start, null);
 
         List<KpiReport.Month> list = new ArrayList<>();
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -121,11 +131,12 @@ public class KpiService {
                     null,
                     null,
                     Boolean.FALSE);
-            for (Object[] r : tally.counts(caller, notClosed)) {
+            for (Object[] r : tally.counts(db, caller, notClosed)) {
                 open.merge((String) r[0], ((Number) r[3]).longValue(), Long::sum);
             }
         } else {
             for (Object[] r : rows(
+                    db,
                     "SELECT " + CaseCriteria.severitySql("i") + ", count(*) FROM incident i " + "WHERE i.state IN ("
                             + NOT_CLOSED + ") AND " + real + " GROUP BY 1",
                     where,
@@ -135,6 +146,7 @@ public class KpiService {
             }
         }
         long overdueHops = count(
+                db,
                 "SELECT count(*) FROM chain_hop h JOIN incident i ON i.id = h.incident_id "
                         + "WHERE h.state IN ('OPEN', 'TIMED_OUT') AND NOT h.chain_stopped AND h.ack_deadline < :now "
                         + "AND i.state <> 'CLOSED' AND " + real + (wholeOrganisation ? " AND " + hopScope : ""),
@@ -142,6 +154,7 @@ public class KpiService {
                 now);
         // A whole organisation's clocks carry its scope (V19): read from its partial indexes, no join to the cases.
         long overdueClocks = count(
+                db,
                 wholeOrganisation
                         ? "SELECT count(*) FROM legal_clock c WHERE c.organisation = :organisation AND NOT c.drill "
                                 + "AND c.due_at < :now"
@@ -158,7 +171,12 @@ public class KpiService {
      * always computed.
      */
     private Map<String, Map<String, Raw>> keptOrComputed(
-            String organisation, CaseCriteria.Where where, YearMonth first, YearMonth last, OffsetDateTime now) {
+            SqlReads db,
+            String organisation,
+            CaseCriteria.Where where,
+            YearMonth first,
+            YearMonth last,
+            OffsetDateTime now) {
         List<String> settled = new ArrayList<>();
         YearMonth live = first;
         while (!live.isAfter(last)
@@ -170,6 +188,7 @@ public class KpiService {
         if (!settled.isEmpty()) {
             // the kept months still valid and their figures, in one statement (one snapshot)
             for (Object[] r : rows(
+                    db,
                     "SELECT c.month, f.measure, f.median, f.p90, f.n FROM kpi_month c LEFT JOIN kpi_month_figure f "
                             + "ON f.organisation = c.organisation AND f.month = c.month "
                             + "WHERE c.organisation = :org AND c.month IN (:months) AND c.version = coalesce("
@@ -187,13 +206,16 @@ public class KpiService {
                 // the versions first: a change committed while computing raises them, and what is kept is not used
                 Map<String, Long> versions = new HashMap<>();
                 for (Object[] r : rows(
+                        db,
                         "SELECT month, version FROM kpi_month_version WHERE organisation = :org AND month IN (:months)",
                         Map.of("org", organisation, "months", missing))) {
                     versions.put((String) r[0], ((Number) r[1]).longValue());
                 }
                 YearMonth from = YearMonth.parse(missing.get(0));
                 YearMonth to = YearMonth.parse(missing.get(missing.size() - 1)).plusMonths(1);
-                Map<String, Map<String, Raw>> computed = computed(where, true, start(from), start(to));
+                // versions and figures from the same snapshot: a change committed after it has raised the version
+                // on the primary, so what is kept is not used
+                Map<String, Map<String, Raw>> computed = computed(db, where, true, start(from), start(to));
                 for (String m : missing) {
                     result.put(m, computed.getOrDefault(m, Map.of()));
                 }
@@ -201,7 +223,7 @@ public class KpiService {
             }
         }
         if (!live.isAfter(last)) {
-            result.putAll(computed(where, true, start(live), null));
+            result.putAll(computed(db, where, true, start(live), null));
         }
         return result;
     }
@@ -236,13 +258,18 @@ public class KpiService {
      * Time to acknowledge (by step), to contain and to close of the months from {@code start} (to {@code end}, when
      * named), by month: measure → figures.
      */
-    private Map<String, Map<String, Raw>> computed(
-            CaseCriteria.Where where, boolean wholeOrganisation, OffsetDateTime start, OffsetDateTime end) {
+    private static Map<String, Map<String, Raw>> computed(
+            SqlReads db,
+            CaseCriteria.Where where,
+            boolean wholeOrganisation,
+            OffsetDateTime start,
+            OffsetDateTime end) {
         String real = where.condition() + " AND NOT i.drill";
         String hopScope = "h.organisation = :organisation AND NOT h.drill";
         String actionScope = "r.organisation = :organisation AND NOT r.drill";
         Map<String, Map<String, Raw>> result = new TreeMap<>();
         for (Object[] r : rows(
+                db,
                 "SELECT month, step, " + FIGURES + " FROM (SELECT " + MONTH.formatted("h.acknowledged_at")
                         + " AS month, h.step, extract(epoch FROM h.acknowledged_at - h.opened_at) AS s FROM chain_hop h "
                         + (wholeOrganisation
@@ -257,6 +284,7 @@ public class KpiService {
             result.computeIfAbsent((String) r[0], m -> new HashMap<>()).put(ACK + r[1], raw(r, 2));
         }
         for (Object[] r : rows(
+                db,
                 "SELECT month, " + FIGURES + " FROM (SELECT "
                         + MONTH.formatted("r.completed_at")
                         + " AS month, extract(epoch FROM r.completed_at - i.reported_at) AS s "
@@ -274,6 +302,7 @@ public class KpiService {
             result.computeIfAbsent((String) r[0], m -> new HashMap<>()).put(CONTAIN, raw(r, 1));
         }
         for (Object[] r : rows(
+                db,
                 "SELECT month, " + FIGURES + " FROM (SELECT "
                         + MONTH.formatted("i.closed_at")
                         + " AS month, extract(epoch FROM i.closed_at - i.reported_at) AS s "
@@ -310,20 +339,20 @@ public class KpiService {
         return value == null ? null : Math.round(((Number) value).doubleValue());
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, CaseCriteria.Where where, OffsetDateTime start, OffsetDateTime end) {
-        Query q = query(sql, where, start, null);
-        if (end != null) {
-            q.setParameter("end", end);
+    private static List<Object[]> rows(
+            SqlReads db, String sql, CaseCriteria.Where where, OffsetDateTime start, OffsetDateTime end) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        if (start != null) {
+            params.put("start", start);
         }
-        return q.getResultList();
+        if (end != null) {
+            params.put("end", end);
+        }
+        return db.rows(sql, params);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, Map<String, Object> params) {
-        Query q = em.createNativeQuery(sql);
-        params.forEach(q::setParameter);
-        return q.getResultList();
+    private static List<Object[]> rows(SqlReads db, String sql, Map<String, Object> params) {
+        return db.rows(sql, params);
     }
 
     private void update(String sql, Map<String, Object> params) {
@@ -332,19 +361,9 @@ public class KpiService {
         q.executeUpdate();
     }
 
-    private long count(String sql, CaseCriteria.Where where, OffsetDateTime now) {
-        return ((Number) query(sql, where, null, now).getSingleResult()).longValue();
-    }
-
-    private Query query(String sql, CaseCriteria.Where where, OffsetDateTime start, OffsetDateTime now) {
-        Query q = em.createNativeQuery(sql);
-        where.params().forEach(q::setParameter);
-        if (start != null) {
-            q.setParameter("start", start);
-        }
-        if (now != null) {
-            q.setParameter("now", now);
-        }
-        return q;
+    private static long count(SqlReads db, String sql, CaseCriteria.Where where, OffsetDateTime now) {
+        Map<String, Object> params = new HashMap<>(where.params());
+        params.put("now", now);
+        return db.count(sql, params);
     }
 }
