@@ -499,14 +499,13 @@ public final class Memory {
             for (String c : configs) {
                 b.append(String.format("%26s", c));
             }
-            if (configs.size() > 1) {
-                b.append("   ratio");
+            for (String c : configs.subList(1, configs.size())) {
+                b.append(String.format("%14s", c + "/" + configs.get(0)));
             }
             b.append('\n');
             for (String name : order(names.keySet())) {
                 b.append(String.format("%-40s", name));
-                double first = Double.NaN;
-                double last = Double.NaN;
+                List<Double> medians = new ArrayList<>();
                 for (String c : configs) {
                     double[] v = results.get(c).stream().mapToDouble(r -> r.get(s).getOrDefault(name, Double.NaN))
                             .toArray();
@@ -516,13 +515,10 @@ public final class Memory {
                         each.append(each.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.1f", x));
                     }
                     b.append(String.format(Locale.ROOT, "%26s", String.format(Locale.ROOT, "%.1f [%s]", median, each)));
-                    if (Double.isNaN(first)) {
-                        first = median;
-                    }
-                    last = median;
+                    medians.add(median);
                 }
-                if (configs.size() > 1) {
-                    b.append(String.format(Locale.ROOT, "   %.2f", last / first));
+                for (double m : medians.subList(1, medians.size())) {
+                    b.append(String.format(Locale.ROOT, "%14.2f", m / medians.get(0)));
                 }
                 b.append('\n');
             }
