@@ -37,7 +37,8 @@ import jp.horenso.localstack.Ports;
  *   <li>CPU again once everything fired and was published (idle after).</li>
  * </ul>
  * Arguments (all optional): count=100000 window=100 (0: all due at once) idle=60 settle=30 (seconds after
- * start-up before anything is measured) jar=target/quarkus-app/quarkus-run.jar work=target/bench.
+ * start-up before anything is measured) jar=target/quarkus-app/quarkus-run.jar work=target/bench, jfr=file (a JFR
+ * recording of the service), env.NAME=value (an environment variable of the service, e.g. a setting to compare).
  */
 public final class TimerBench {
 
@@ -85,6 +86,17 @@ public final class TimerBench {
             env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
             // The demo organisation is seeded in prod only when the environment asks for it.
             env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml");
+            // env.NAME=value: a setting of the service to compare, e.g. env.HORENSO_ESCALATION_TIMER_WORKERS=1.
+            opts.forEach((key, value) -> {
+                if (key.startsWith("env.")) {
+                    env.put(key.substring(4), value);
+                }
+            });
+            // jfr=file: a JFR recording of the service (profile settings) from start to stop.
+            if (opts.containsKey("jfr")) {
+                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(opts.get("jfr")).toAbsolutePath());
+            }
             long started = System.nanoTime();
             service = builder.start();
             awaitReady(httpPort, Duration.ofMinutes(3));
@@ -110,6 +122,7 @@ public final class TimerBench {
                         pendingIdle.service(), pendingIdle.postgres());
 
                 awaitFirstDue(db);
+                String loadAtFirstDue = loadAverage();
                 long[] firingStart = {ticks(service.pid()), postgresTicks(postmaster)};
                 long firingNanos = System.nanoTime();
                 awaitZero(db, "select count(*) from hop where status = 'OPEN'", Duration.ofSeconds(lead + window
@@ -137,6 +150,10 @@ public final class TimerBench {
                 report.add("CPU while firing (%.0f s from the first due time to the last event published): service "
                         .formatted(firingSeconds) + "%.0f %%, PostgreSQL %.0f %% of a core".formatted(firingService,
                         firingPostgres));
+                report.add("CPU per time-out: service %.2f ms, PostgreSQL %.2f ms".formatted(
+                        firingService * 10 * firingSeconds / count, firingPostgres * 10 * firingSeconds / count));
+                report.add("load average while firing: %s (at the first due time) → %s (at the end)".formatted(
+                        loadAtFirstDue, loadAverage()));
                 report.add("CPU idle with %,d timers pending (%d s): service %.2f %%, PostgreSQL %.2f %% of a core"
                         .formatted(count, idle, pendingIdle.service(), pendingIdle.postgres()));
                 sleep(Duration.ofSeconds(5));
@@ -176,6 +193,11 @@ public final class TimerBench {
                     from generate_series(1, %d) i""".formatted(lead, (double) window, count, count));
             sql.execute("analyze hop");
         }
+    }
+
+    /** The 1-minute load average of the machine (/proc/loadavg). */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static void awaitFirstDue(Connection db) throws SQLException {
