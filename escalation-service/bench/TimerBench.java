@@ -38,7 +38,8 @@ import jp.horenso.localstack.Ports;
  * </ul>
  * Arguments (all optional): count=100000 window=100 (0: all due at once) idle=60 settle=30 (seconds after
  * start-up before anything is measured) jar=target/quarkus-app/quarkus-run.jar work=target/bench, jfr=file (a JFR
- * recording of the service), env.NAME=value (an environment variable of the service, e.g. a setting to compare).
+ * recording of the service), env.NAME=value (an environment variable of the service, e.g. a setting to compare),
+ * jdbc-params=… (added to the service's JDBC URL).
  */
 public final class TimerBench {
 
@@ -77,7 +78,10 @@ public final class TimerBench {
                     .redirectOutput(work.resolve("service.log").toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"));
+            // jdbc-params=a=b&c=d: driver settings to compare, e.g. jdbc-params=reWriteBatchedInserts=true.
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation")
+                    + (opts.containsKey("jdbc-params") ? (postgres.jdbcUrl("escalation").contains("?") ? "&" : "?")
+                            + opts.get("jdbc-params") : ""));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -141,6 +145,12 @@ public final class TimerBench {
                         select percentile_cont(0.5) within group (order by l), percentile_cont(0.99) within group
                                (order by l), max(l), min(l), count(*)
                         from (select extract(epoch from timed_out_at - ack_deadline) * 1000 as l from hop) x"""));
+                try (Statement sql = db.createStatement(); ResultSet r = sql.executeQuery(
+                        "select extract(epoch from max(timed_out_at) - min(ack_deadline)) from hop")) {
+                    r.next();
+                    report.add("timed out: first due → last timed out %.1f s, %,.0f per second".formatted(
+                            r.getDouble(1), count / r.getDouble(1)));
+                }
                 report.add(lateness(db, "HopTimedOut on Kafka (outbox relay acknowledged by the broker)", """
                         select percentile_cont(0.5) within group (order by l), percentile_cont(0.99) within group
                                (order by l), max(l), min(l), count(*)
