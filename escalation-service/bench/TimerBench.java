@@ -37,7 +37,9 @@ import jp.horenso.localstack.Ports;
  *   <li>CPU again once everything fired and was published (idle after).</li>
  * </ul>
  * Arguments (all optional): count=100000 window=100 (0: all due at once) idle=60 settle=30 (seconds after
- * start-up before anything is measured) jar=target/quarkus-app/quarkus-run.jar work=target/bench.
+ * start-up before anything is measured) jar=target/quarkus-app/quarkus-run.jar work=target/bench, jfr=file (a JFR
+ * recording of the service), env.NAME=value (an environment variable of the service, e.g. a setting to compare),
+ * jdbc-params=… (added to the service's JDBC URL).
  */
 public final class TimerBench {
 
@@ -76,7 +78,10 @@ public final class TimerBench {
                     .redirectOutput(work.resolve("service.log").toFile());
             Map<String, String> env = builder.environment();
             env.put("QUARKUS_HTTP_PORT", Integer.toString(httpPort));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation"));
+            // jdbc-params=a=b&c=d: driver settings to compare, e.g. jdbc-params=reWriteBatchedInserts=true.
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("escalation")
+                    + (opts.containsKey("jdbc-params") ? (postgres.jdbcUrl("escalation").contains("?") ? "&" : "?")
+                            + opts.get("jdbc-params") : ""));
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.PASSWORD);
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -85,6 +90,17 @@ public final class TimerBench {
             env.put("QUARKUS_OIDC_TENANT_ENABLED", "false");
             // The demo organisation is seeded in prod only when the environment asks for it.
             env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml");
+            // env.NAME=value: a setting of the service to compare, e.g. env.HORENSO_ESCALATION_TIMER_WORKERS=1.
+            opts.forEach((key, value) -> {
+                if (key.startsWith("env.")) {
+                    env.put(key.substring(4), value);
+                }
+            });
+            // jfr=file: a JFR recording of the service (profile settings) from start to stop.
+            if (opts.containsKey("jfr")) {
+                env.put("JAVA_TOOL_OPTIONS", "-XX:StartFlightRecording=settings=profile,filename="
+                        + Path.of(opts.get("jfr")).toAbsolutePath());
+            }
             long started = System.nanoTime();
             service = builder.start();
             awaitReady(httpPort, Duration.ofMinutes(3));
@@ -110,6 +126,7 @@ public final class TimerBench {
                         pendingIdle.service(), pendingIdle.postgres());
 
                 awaitFirstDue(db);
+                String loadAtFirstDue = loadAverage();
                 long[] firingStart = {ticks(service.pid()), postgresTicks(postmaster)};
                 long firingNanos = System.nanoTime();
                 awaitZero(db, "select count(*) from hop where status = 'OPEN'", Duration.ofSeconds(lead + window
@@ -128,6 +145,12 @@ public final class TimerBench {
                         select percentile_cont(0.5) within group (order by l), percentile_cont(0.99) within group
                                (order by l), max(l), min(l), count(*)
                         from (select extract(epoch from timed_out_at - ack_deadline) * 1000 as l from hop) x"""));
+                try (Statement sql = db.createStatement(); ResultSet r = sql.executeQuery(
+                        "select extract(epoch from max(timed_out_at) - min(ack_deadline)) from hop")) {
+                    r.next();
+                    report.add("timed out: first due → last timed out %.1f s, %,.0f per second".formatted(
+                            r.getDouble(1), count / r.getDouble(1)));
+                }
                 report.add(lateness(db, "HopTimedOut on Kafka (outbox relay acknowledged by the broker)", """
                         select percentile_cont(0.5) within group (order by l), percentile_cont(0.99) within group
                                (order by l), max(l), min(l), count(*)
@@ -137,6 +160,10 @@ public final class TimerBench {
                 report.add("CPU while firing (%.0f s from the first due time to the last event published): service "
                         .formatted(firingSeconds) + "%.0f %%, PostgreSQL %.0f %% of a core".formatted(firingService,
                         firingPostgres));
+                report.add("CPU per time-out: service %.2f ms, PostgreSQL %.2f ms".formatted(
+                        firingService * 10 * firingSeconds / count, firingPostgres * 10 * firingSeconds / count));
+                report.add("load average while firing: %s (at the first due time) → %s (at the end)".formatted(
+                        loadAtFirstDue, loadAverage()));
                 report.add("CPU idle with %,d timers pending (%d s): service %.2f %%, PostgreSQL %.2f %% of a core"
                         .formatted(count, idle, pendingIdle.service(), pendingIdle.postgres()));
                 sleep(Duration.ofSeconds(5));
@@ -176,6 +203,11 @@ public final class TimerBench {
                     from generate_series(1, %d) i""".formatted(lead, (double) window, count, count));
             sql.execute("analyze hop");
         }
+    }
+
+    /** The 1-minute load average of the machine (/proc/loadavg). */
+    private static String loadAverage() throws IOException {
+        return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
     }
 
     private static void awaitFirstDue(Connection db) throws SQLException {

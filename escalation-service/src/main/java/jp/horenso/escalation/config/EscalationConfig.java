@@ -30,6 +30,22 @@ public interface EscalationConfig {
     int claimBatchSize();
 
     /**
+     * How many threads of this instance claim and time out due hops side by side, each batch in a transaction of
+     * its own ({@code FOR UPDATE SKIP LOCKED}: a hop, with its case's chain run, is held by one of them only). One
+     * thread was the limit of the 100,000-timer benchmark, not the cores (docs/benchmarks.md, timers).
+     */
+    @WithDefault("2")
+    int timerWorkers();
+
+    /**
+     * Between two rounds of {@code timer-interval}, the hop timer looks again when the next hop falls due, at most
+     * this often: a hop due just after a round then waits this long, not the whole interval. Equal to the interval
+     * (or longer): once per interval only.
+     */
+    @WithDefault("200ms")
+    Duration timerResolution();
+
+    /**
      * Classpath resources with organisations (directory and chain) to load when not yet in the database; none
      * unless configured (the demo organisation is seeded in dev and test only, or where the environment asks for
      * it with {@code HORENSO_ESCALATION_SEED_FILES}).

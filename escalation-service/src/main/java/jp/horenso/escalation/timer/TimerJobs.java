@@ -1,7 +1,20 @@
 package jp.horenso.escalation.timer;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import jp.horenso.escalation.action.service.ResponseActionService;
 import jp.horenso.escalation.config.EscalationConfig;
@@ -11,8 +24,11 @@ import jp.horenso.escalation.legal.service.LegalTimerService;
 /**
  * The service's clocks, each a scheduler job that works through what is due every
  * {@code horenso.escalation.timer-interval}: hop deadlines (the chain), legal reminders and deadlines, response
- * action deadlines. Each due row is handled in its own transaction by {@link DueRowBatch}; a full batch means more
- * may be due, so a job goes on until a batch comes back short.
+ * action deadlines. Due rows are handled in batches by {@link DueRowBatch}; a full batch means more may be due, so
+ * a job goes on until a batch comes back short. Hop deadlines, the many, are worked through by
+ * {@code horenso.escalation.timer-workers} threads side by side, each claiming its own batches (SKIP LOCKED keeps
+ * their rows apart, and the claim's lock on the case's chain run keeps one case's hops to one of them at a time);
+ * between two rounds the hop timer wakes again when the next hop falls due ({@code timer-resolution}).
  */
 @ApplicationScoped
 public class TimerJobs {
@@ -27,13 +43,39 @@ public class TimerJobs {
     private final LegalTimerService legal;
     private final ResponseActionService actions;
     private final EscalationConfig config;
+    /** The hop timer's workers besides the scheduler's own thread; plain threads, no context carried over. */
+    private final ExecutorService hopWorkers;
+
+    private final Scheduler scheduler;
+    private volatile boolean stopping;
 
     public TimerJobs(
-            HopTimeoutService hops, LegalTimerService legal, ResponseActionService actions, EscalationConfig config) {
+            HopTimeoutService hops,
+            LegalTimerService legal,
+            ResponseActionService actions,
+            EscalationConfig config,
+            Scheduler scheduler) {
         this.hops = hops;
+        this.scheduler = scheduler;
         this.legal = legal;
         this.actions = actions;
         this.config = config;
+        AtomicInteger number = new AtomicInteger();
+        this.hopWorkers = config.timerWorkers() > 1
+                ? Executors.newFixedThreadPool(config.timerWorkers() - 1, work -> {
+                    Thread thread = new Thread(work, "hop-timer-worker-" + number.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                })
+                : null;
+    }
+
+    @PreDestroy
+    void stop() {
+        stopping = true;
+        if (hopWorkers != null) {
+            hopWorkers.shutdownNow();
+        }
     }
 
     @Scheduled(
@@ -42,7 +84,66 @@ public class TimerJobs {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void timeOutDueHops() {
-        drain(hops::timeOutDueHops);
+        long roundEnds = System.nanoTime() + config.timerInterval().toNanos();
+        long resolution = config.timerResolution().toNanos();
+        hopRound();
+        // Until the next round, look again when the next hop falls due (at most every timer-resolution), so that
+        // a hop due just after this round does not wait the whole interval. Leave the next round its turn.
+        while (!stopping && !scheduler.isPaused(HOPS)) {
+            Optional<Duration> next = hops.nextDueIn();
+            if (next.isEmpty()) {
+                return;
+            }
+            long wake = System.nanoTime() + Math.max(next.get().toNanos(), resolution);
+            if (wake + resolution > roundEnds) {
+                return;
+            }
+            try {
+                TimeUnit.NANOSECONDS.sleep(wake - System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (stopping || scheduler.isPaused(HOPS)) {
+                return;
+            }
+            hopRound();
+        }
+    }
+
+    /**
+     * One round of the hop timer: each worker claims and times out batches until one comes back short; returns
+     * when all have, with the hops each worker fired (the scheduler's thread first). Also called by tests.
+     */
+    public List<List<UUID>> hopRound() {
+        List<Future<List<UUID>>> others = new ArrayList<>();
+        for (int i = 1; i < config.timerWorkers(); i++) {
+            others.add(hopWorkers.submit(() -> drain(hops::timeOutDueHops)));
+        }
+        List<List<UUID>> fired = new ArrayList<>();
+        RuntimeException failure = null;
+        try {
+            fired.add(drain(hops::timeOutDueHops));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        // The round ends when every worker's has: the next round never overlaps this one.
+        for (Future<List<UUID>> other : others) {
+            try {
+                fired.add(other.get());
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the hop timer's workers ran", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return fired;
     }
 
     @Scheduled(
@@ -63,10 +164,14 @@ public class TimerJobs {
         drain(actions::fireDue);
     }
 
-    private void drain(Supplier<DueRowBatch.Result> batch) {
-        int claimed;
+    /** Batches until one comes back short; the rows that fired. */
+    private List<UUID> drain(Supplier<DueRowBatch.Result> batch) {
+        List<UUID> fired = new ArrayList<>();
+        DueRowBatch.Result result;
         do {
-            claimed = batch.get().claimed();
-        } while (claimed == config.claimBatchSize());
+            result = batch.get();
+            fired.addAll(result.fired());
+        } while (result.claimed() == config.claimBatchSize());
+        return fired;
     }
 }

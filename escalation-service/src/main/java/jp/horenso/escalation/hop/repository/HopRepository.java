@@ -141,6 +141,16 @@ public class HopRepository implements PanacheRepositoryBase<Hop, UUID> {
     }
 
     /**
+     * How long until the next open, unparked hop falls due, in milliseconds by the database's clock (negative: due
+     * already); empty when no hop is open. The first entry of the claim's index.
+     */
+    public Optional<Long> nextDueInMillis() {
+        return DirectSql.unflushed(getEntityManager(), """
+                select (extract(epoch from min(ack_deadline) - now()) * 1000)::bigint from hop
+                where status = 'OPEN' and parked_at is null""", row -> row.getObject(1, Long.class));
+    }
+
+    /**
      * Loads the hops and their cases' chain runs into the session, two queries for a whole batch (the claim of the
      * caller's transaction holds their locks already), so that handling each of them reads neither again.
      */

@@ -2,6 +2,7 @@ package jp.horenso.escalation.hop.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -93,6 +94,11 @@ public class HopTimeoutService {
                     }
                 });
         return batch.run(due, config.claimBatchSize());
+    }
+
+    /** How long until the next open hop falls due (negative: due already); empty when no hop is open. */
+    public Optional<Duration> nextDueIn() {
+        return hops.nextDueInMillis().map(Duration::ofMillis);
     }
 
     private void timeOut(Hop hop) {
