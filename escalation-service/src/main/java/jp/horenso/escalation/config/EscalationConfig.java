@@ -40,9 +40,10 @@ public interface EscalationConfig {
     /**
      * Between two rounds of {@code timer-interval}, the hop timer looks again when the next hop falls due, at most
      * this often: a hop due just after a round then waits this long, not the whole interval. Equal to the interval
-     * (or longer): once per interval only.
+     * (or longer, the default): once per interval only — at 1,000 time-outs per second the smaller batches of the
+     * look-again cost more than they saved (docs/benchmarks.md, timers, session 9).
      */
-    @WithDefault("200ms")
+    @WithDefault("1s")
     Duration timerResolution();
 
     /**

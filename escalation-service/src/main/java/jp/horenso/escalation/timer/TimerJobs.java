@@ -28,7 +28,8 @@ import jp.horenso.escalation.legal.service.LegalTimerService;
  * a job goes on until a batch comes back short. Hop deadlines, the many, are worked through by
  * {@code horenso.escalation.timer-workers} threads side by side, each claiming its own batches (SKIP LOCKED keeps
  * their rows apart, and the claim's lock on the case's chain run keeps one case's hops to one of them at a time);
- * between two rounds the hop timer wakes again when the next hop falls due ({@code timer-resolution}).
+ * between two rounds the hop timer can look again when the next hop falls due ({@code timer-resolution}; off by
+ * default).
  */
 @ApplicationScoped
 public class TimerJobs {
@@ -87,6 +88,9 @@ public class TimerJobs {
         long roundEnds = System.nanoTime() + config.timerInterval().toNanos();
         long resolution = config.timerResolution().toNanos();
         hopRound();
+        if (resolution >= config.timerInterval().toNanos()) {
+            return;
+        }
         // Until the next round, look again when the next hop falls due (at most every timer-resolution), so that
         // a hop due just after this round does not wait the whole interval. Leave the next round its turn.
         while (!stopping && !scheduler.isPaused(HOPS)) {
