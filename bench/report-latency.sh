@@ -18,6 +18,9 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
+# The benchmark files every report as staff1, far above a person's filing limit (30 a minute, 429 beyond): lift it
+# for the stack it starts (the services inherit this environment).
+export HORENSO_FILING_RATE_LIMIT_MAX="${HORENSO_FILING_RATE_LIMIT_MAX:-1000000}"
 rate=1 duration=60 warmup=20 idle=10 arrivals=poisson build=false keep=false
 out="/tmp/horenso-bench-$(date -u +%Y%m%dT%H%M%SZ)"
 trees=()

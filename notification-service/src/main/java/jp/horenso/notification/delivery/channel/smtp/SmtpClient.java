@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketOption;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,6 +66,9 @@ public final class SmtpClient {
         return thread;
     });
 
+    /** Linux's TCP_QUICKACK ({@code jdk.net}), or null where the JDK does not offer it. */
+    private static final SocketOption<Boolean> QUICK_ACK = quickAck();
+
     private final Server server;
 
     public SmtpClient(Server server) {
@@ -73,6 +77,14 @@ public final class SmtpClient {
 
     public Server server() {
         return server;
+    }
+
+    private static SocketOption<Boolean> quickAck() {
+        try {
+            return jdk.net.ExtendedSocketOptions.TCP_QUICKACK;
+        } catch (LinkageError e) {
+            return null;
+        }
     }
 
     /**
@@ -98,6 +110,9 @@ public final class SmtpClient {
         void submit(String from, String to, String content) {
             try {
                 socket = server.tls() ? SSLSocketFactory.getDefault().createSocket() : new Socket();
+                // Each command and the content's end go out as soon as they are flushed: with Nagle's algorithm the
+                // small ".\r\n" after the content waited for the server's delayed ACK (~40 ms a mail, measured).
+                socket.setTcpNoDelay(true);
                 socket.connect(new InetSocketAddress(server.host(), server.port()), millis(server.commandTimeout()));
                 socket.setSoTimeout(millis(server.commandTimeout()));
                 if (server.tls()) {
@@ -229,6 +244,7 @@ public final class SmtpClient {
         private Reply read() throws IOException {
             List<String> lines = new ArrayList<>();
             while (true) {
+                acknowledgeAtOnce();
                 String line = readLine();
                 if (line.length() < 3) {
                     throw new IOException("not an SMTP reply: " + line);
@@ -240,6 +256,22 @@ public final class SmtpClient {
                     } catch (NumberFormatException e) {
                         throw new IOException("not an SMTP reply: " + line, e);
                     }
+                }
+            }
+        }
+
+        /**
+         * Asks the kernel to acknowledge what arrives at once. A server that writes a multi-line reply line by line
+         * (GreenMail's EHLO answer, 44 ms of every mail in the local stack, measured) holds its later lines until its
+         * first is acknowledged (Nagle's algorithm), and a delayed ACK takes 40 ms on Linux. Linux re-arms delayed
+         * ACKs on its own, so this is asked before each read; where the option is missing it does nothing.
+         */
+        private void acknowledgeAtOnce() {
+            if (QUICK_ACK != null && socket.supportedOptions().contains(QUICK_ACK)) {
+                try {
+                    socket.setOption(QUICK_ACK, true);
+                } catch (IOException | UnsupportedOperationException e) {
+                    // an optimisation only
                 }
             }
         }
