@@ -159,7 +159,8 @@ final class CelRules {
         boolean transition = references(ast, "oldSelf");
         CelRuntime.Program messageExpression = null;
         if (rule.hasNonNull("messageExpression")) {
-            CelAbstractSyntaxTree message = compile(cel, type, path, rule.get("messageExpression").asText());
+            CelAbstractSyntaxTree message =
+                    compile(cel, type, path, rule.get("messageExpression").asText());
             if (references(message, "oldSelf")) {
                 throw new IllegalStateException(
                         type + " " + path + ": messageExpression of '" + source + "' references oldSelf");
@@ -220,14 +221,16 @@ final class CelRules {
     }
 
     private static Cel environment(CelType self) {
-        return ENVIRONMENTS.computeIfAbsent(self.toString(), n -> CelFactory.standardCelBuilder()
-                .setOptions(OPTIONS)
-                .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
-                .addVar("self", self)
-                .addVar("oldSelf", self)
-                .addCompilerLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS))
-                .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS))
-                .build());
+        return ENVIRONMENTS.computeIfAbsent(
+                self.toString(),
+                n -> CelFactory.standardCelBuilder()
+                        .setOptions(OPTIONS)
+                        .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
+                        .addVar("self", self)
+                        .addVar("oldSelf", self)
+                        .addCompilerLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS))
+                        .addRuntimeLibraries(CelExtensions.strings(), CelExtensions.sets(OPTIONS))
+                        .build());
     }
 
     /**

@@ -66,7 +66,8 @@ class CelRulesTest {
                     for (JsonNode version : crd.at("/spec/versions")) {
                         if (version.path("served").asBoolean()) {
                             vendored.put(
-                                    crd.at("/spec/group").asText() + "/" + version.path("name").asText() + " "
+                                    crd.at("/spec/group").asText() + "/"
+                                            + version.path("name").asText() + " "
                                             + crd.at("/spec/names/kind").asText(),
                                     rulesIn(version.path("schema")));
                         }
@@ -109,7 +110,9 @@ class CelRulesTest {
         assertNamed(
                 problemsAfter(
                         database(),
-                        d -> ((ObjectNode) d.get("spec")).put("localeProvider", "builtin").put("icuLocale", "ja-JP")),
+                        d -> ((ObjectNode) d.get("spec"))
+                                .put("localeProvider", "builtin")
+                                .put("icuLocale", "ja-JP")),
                 "spec: icuLocale is only available when localeProvider is set to `icu`");
     }
 
@@ -266,17 +269,14 @@ class CelRulesTest {
 
     @Test
     void aRuleThatDoesNotCompileFailsTheLoad() {
-        IllegalStateException unknownFunction = assertThrows(
-                IllegalStateException.class,
-                () -> CelRules.compile("example.org/v1 Thing", json("""
+        IllegalStateException unknownFunction =
+                assertThrows(IllegalStateException.class, () -> CelRules.compile("example.org/v1 Thing", json("""
                         {"type": "object", "properties": {"size": {"type": "string",
                           "x-kubernetes-validations": [{"rule": "quantity(self).isGreaterThan(quantity('1Gi'))"}]}}}
                         """)));
         assertTrue(unknownFunction.getMessage().contains("example.org/v1 Thing .size"), unknownFunction.getMessage());
         assertTrue(unknownFunction.getMessage().contains("quantity"), unknownFunction.getMessage());
-        assertThrows(
-                IllegalStateException.class,
-                () -> CelRules.compile("example.org/v1 Thing", json("""
+        assertThrows(IllegalStateException.class, () -> CelRules.compile("example.org/v1 Thing", json("""
                         {"type": "object", "x-kubernetes-validations": [{"rule": "self.a =="}]}
                         """)));
         assertThrows(
