@@ -27,8 +27,16 @@ import java.util.stream.Stream;
  * Kubernetes version, where every object refuses a field it does not define) and the operators' CRDs, whose
  * {@code openAPIV3Schema} is turned into a JSON schema here ({@link #fromOpenApi}) — strict too: an object with
  * declared properties refuses others unless the CRD says {@code x-kubernetes-preserve-unknown-fields}. The API server
- * would drop such a field silently (pruning); here it is an error, so a misspelt field fails the build. CEL rules
- * ({@code x-kubernetes-validations}) are not evaluated.
+ * would drop such a field silently (pruning); here it is an error, so a misspelt field fails the build.
+ *
+ * <p>The CRDs' CEL rules ({@code x-kubernetes-validations}) are evaluated too ({@link CelRules}, with Google's
+ * cel-java): each rule at its node with {@code self} bound to the object's value there, its {@code message} (or
+ * {@code messageExpression}) and path in the problem. {@link #problems(JsonNode)} checks an object as it would be
+ * created: transition rules (those that reference {@code oldSelf}, e.g. CloudNativePG's "is immutable") are skipped,
+ * as the API server skips them on a create; {@link #problemsOnUpdate(JsonNode, JsonNode)} evaluates them against the
+ * object replaced. A rule that does not compile fails {@link #load}. The Kubernetes schemas of built-in types carry
+ * no CEL rules; the built-in types' validation that lives in the API server's Go code (e.g. a Deployment's selector
+ * matching its template's labels) and the operators' admission webhooks are not run (deploy/README.md).
  */
 public final class Schemas {
 
@@ -38,6 +46,7 @@ public final class Schemas {
             SchemaValidatorsConfig.builder().formatAssertionsEnabled(false).build();
 
     private final Map<String, JsonSchema> byType = new TreeMap<>();
+    private final Map<String, CelRules> rulesByType = new TreeMap<>();
 
     private Schemas() {}
 
@@ -70,7 +79,8 @@ public final class Schemas {
                     if (!version.path("served").asBoolean()) {
                         continue;
                     }
-                    ObjectNode schema = fromOpenApi(version.path("schema").path("openAPIV3Schema"));
+                    JsonNode openApi = version.path("schema").path("openAPIV3Schema");
+                    ObjectNode schema = fromOpenApi(openApi);
                     ObjectNode properties = (ObjectNode) schema.get("properties");
                     if (objectMeta != null) {
                         properties.set("metadata", objectMeta.deepCopy());
@@ -84,6 +94,7 @@ public final class Schemas {
                             NODES.objectNode().set("enum", NODES.arrayNode().add(kind)));
                     addFieldsNewerThanTheCrd(dir, key(apiVersion, kind), schema);
                     schemas.byType.put(key(apiVersion, kind), FACTORY.getSchema(schema, CONFIG));
+                    schemas.rulesByType.put(key(apiVersion, kind), CelRules.compile(key(apiVersion, kind), openApi));
                 }
             }
         }
@@ -128,8 +139,23 @@ public final class Schemas {
         return byType.keySet();
     }
 
-    /** What is wrong with {@code object}: empty when it is valid; "no schema" when its type is unknown. */
+    /**
+     * What is wrong with {@code object}, created as it is: empty when it is valid; "no schema" when its type is
+     * unknown. Schema violations and broken CEL rules (transition rules skipped: nothing is replaced).
+     */
     public List<String> problems(JsonNode object) {
+        return problems(object, null);
+    }
+
+    /**
+     * What is wrong with {@code object} replacing {@code old} (an update, as {@code kubectl apply} of a changed
+     * manifest): as {@link #problems(JsonNode)}, and the CEL transition rules ({@code oldSelf}) too.
+     */
+    public List<String> problemsOnUpdate(JsonNode old, JsonNode object) {
+        return problems(object, old);
+    }
+
+    private List<String> problems(JsonNode object, JsonNode old) {
         String apiVersion = object.path("apiVersion").asText();
         String kind = object.path("kind").asText();
         JsonSchema schema = byType.get(key(apiVersion, kind));
@@ -141,7 +167,18 @@ public final class Schemas {
         for (ValidationMessage message : schema.validate(object)) {
             problems.add(name + ": " + message.getMessage());
         }
+        CelRules rules = rulesByType.get(key(apiVersion, kind));
+        if (rules != null) {
+            problems.addAll(rules.problems(name, object, old));
+        }
         return problems;
+    }
+
+    /** How many CEL rules ({@code x-kubernetes-validations}) were compiled, by "apiVersion kind". */
+    public Map<String, Integer> celRuleCounts() {
+        Map<String, Integer> counts = new TreeMap<>();
+        rulesByType.forEach((type, rules) -> counts.put(type, rules.count()));
+        return counts;
     }
 
     /**
