@@ -57,7 +57,8 @@ final class OtlpTraceReceiver implements AutoCloseable {
 
         @Override
         public String toString() {
-            return service + " " + kind + " \"" + name + "\" " + spanId + " ← " + (parentSpanId.isEmpty() ? "(root)" : parentSpanId);
+            return service + " " + kind + " \"" + name + "\" " + spanId + " ← "
+                    + (parentSpanId.isEmpty() ? "(root)" : parentSpanId);
         }
     }
 
@@ -101,8 +102,8 @@ final class OtlpTraceReceiver implements AutoCloseable {
 
     /** What was received in the whole run, for failure messages. */
     String summary() {
-        return exports.get() + " export requests, " + spans.get() + " spans, " + refused.get() + " refused requests, at "
-                + endpoint() + "/v1/traces";
+        return exports.get() + " export requests, " + spans.get() + " spans, " + refused.get()
+                + " refused requests, at " + endpoint() + "/v1/traces";
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -114,9 +115,10 @@ final class OtlpTraceReceiver implements AutoCloseable {
                 return;
             }
             byte[] body;
-            try (InputStream in = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                    ? new GZIPInputStream(exchange.getRequestBody())
-                    : exchange.getRequestBody()) {
+            try (InputStream in =
+                    "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
+                            ? new GZIPInputStream(exchange.getRequestBody())
+                            : exchange.getRequestBody()) {
                 body = in.readAllBytes();
             }
             List<ReceivedSpan> received;

@@ -56,6 +56,7 @@ class ReportTraceEndToEndTest {
         String traceId = hex(32);
         String callersSpan = hex(16);
         system.traces().watch(traceId);
+        long started = System.nanoTime();
 
         // A caller that traces (a gateway, the console one day) files the report inside its own span.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
@@ -83,6 +84,12 @@ class ReportTraceEndToEndTest {
         // Wait until the trace has every hop and is closed: each span's parent exported too (a parent ends, and so
         // is exported, after its children).
         List<ReceivedSpan> trace = awaitTrace(traceId, callersSpan);
+        System.out.printf(
+                "[trace] %s: one tree %.1f s after the report (%s)%n  %s%n",
+                traceId,
+                (System.nanoTime() - started) / 1e9,
+                system.traces().summary(),
+                render(trace));
 
         ReceivedSpan request = only(
                 trace,
@@ -176,7 +183,9 @@ class ReportTraceEndToEndTest {
 
     private static boolean has(List<ReceivedSpan> trace, String service, Kind kind, String namePrefix) {
         return trace.stream()
-                .anyMatch(s -> s.service().equals(service) && s.kind() == kind && s.name().startsWith(namePrefix));
+                .anyMatch(s -> s.service().equals(service)
+                        && s.kind() == kind
+                        && s.name().startsWith(namePrefix));
     }
 
     /** The span, its parent, its parent's parent … as far as the trace holds them. */
