@@ -86,10 +86,7 @@ class ReportTraceEndToEndTest {
         List<ReceivedSpan> trace = awaitTrace(traceId, callersSpan);
         System.out.printf(
                 "[trace] %s: one tree %.1f s after the report (%s)%n  %s%n",
-                traceId,
-                (System.nanoTime() - started) / 1e9,
-                system.traces().summary(),
-                render(trace));
+                traceId, (System.nanoTime() - started) / 1e9, system.traces().summary(), render(trace));
 
         ReceivedSpan request = only(
                 trace,
