@@ -35,23 +35,41 @@ public final class RunningSystem implements AutoCloseable {
             "QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true",
             "_PROD_QUARKUS_SMALLRYE_OPENAPI_ENABLE", "true");
 
+    /**
+     * Traces on for the three services of this run only (docs/observability.md; the platform's default keeps the
+     * OpenTelemetry SDK off): spans exported over OTLP/HTTP (protobuf) to the run's {@link OtlpTraceReceiver}, every
+     * 200 ms rather than every 5 s, so that a test sees a report's trace seconds after the mail. The sampler stays the
+     * build's {@code parentbased_always_on} ({@code quarkus.otel.traces.sampler} is fixed at build time): a request
+     * with a sampled {@code traceparent} is always traced.
+     */
+    static Map<String, String> tracingTo(OtlpTraceReceiver receiver) {
+        return Map.of(
+                "QUARKUS_OTEL_SDK_DISABLED", "false",
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", receiver.endpoint(),
+                "QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf",
+                "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
+    }
+
     private final Path repoRoot;
     private final LocalStack stack;
     private final EmbeddedPostgresServer realmOnlyPostgres;
     private final KeycloakServer keycloak;
     private final List<Path> missingJars;
+    private final OtlpTraceReceiver traces;
 
     private RunningSystem(
             Path repoRoot,
             LocalStack stack,
             EmbeddedPostgresServer realmOnlyPostgres,
             KeycloakServer keycloak,
-            List<Path> missingJars) {
+            List<Path> missingJars,
+            OtlpTraceReceiver traces) {
         this.repoRoot = repoRoot;
         this.stack = stack;
         this.realmOnlyPostgres = realmOnlyPostgres;
         this.keycloak = keycloak;
         this.missingJars = missingJars;
+        this.traces = traces;
     }
 
     static RunningSystem start() {
@@ -65,8 +83,16 @@ public final class RunningSystem implements AutoCloseable {
                 .filter(jar -> !Files.isRegularFile(jar))
                 .toList();
         if (missing.isEmpty()) {
-            LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(repoRoot, dataDir, ENVIRONMENT));
-            return new RunningSystem(repoRoot, stack, null, stack.keycloak(), List.of());
+            OtlpTraceReceiver traces = OtlpTraceReceiver.start();
+            try {
+                Map<String, String> environment = new java.util.HashMap<>(ENVIRONMENT);
+                environment.putAll(tracingTo(traces));
+                LocalStack stack = LocalStack.start(LocalStack.Settings.forTests(repoRoot, dataDir, environment));
+                return new RunningSystem(repoRoot, stack, null, stack.keycloak(), List.of(), traces);
+            } catch (RuntimeException e) {
+                traces.close();
+                throw e;
+            }
         }
         System.out.println("[system-tests] services not packaged (" + missing
                 + "): starting only PostgreSQL and Keycloak; the end-to-end tests will fail");
@@ -80,7 +106,7 @@ public final class RunningSystem implements AutoCloseable {
                     Ports.free(),
                     postgres.jdbcUrl("keycloak"),
                     dataDir.resolve("logs/keycloak.log"));
-            return new RunningSystem(repoRoot, null, postgres, keycloak, missing);
+            return new RunningSystem(repoRoot, null, postgres, keycloak, missing, null);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;
@@ -124,6 +150,12 @@ public final class RunningSystem implements AutoCloseable {
         return stack().mail();
     }
 
+    /** Where the three services export their spans in this run. */
+    OtlpTraceReceiver traces() {
+        stack();
+        return traces;
+    }
+
     /** Where the services' and Keycloak's logs are, for failure messages. */
     public Path logsDir() {
         return Path.of("target/stack/logs").toAbsolutePath();
@@ -133,6 +165,7 @@ public final class RunningSystem implements AutoCloseable {
     public void close() {
         if (stack != null) {
             stack.close();
+            traces.close();
         } else {
             keycloak.close();
             realmOnlyPostgres.close();

@@ -20,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -111,7 +110,7 @@ class ObservabilityTest {
                         .map(e -> e.getValue().toString())
                         .findFirst()
                         .orElseThrow());
-        assertEquals(writerSpan, rootParentOf(send), "the send's ancestry leads to escalation-service's span");
+        assertEquals(writerSpan, spans.rootParentOf(send), "the send's ancestry leads to escalation-service's span");
         Awaitility.await()
                 .atMost(Duration.ofSeconds(10))
                 .until(() -> registry.get("horenso.notifications.sent")
@@ -159,19 +158,6 @@ class ObservabilityTest {
         return spans.ofTrace(traceId).stream()
                 .filter(s -> s.getName().equals("notification send mail"))
                 .findFirst();
-    }
-
-    private String rootParentOf(SpanData span) {
-        Set<String> seen = new HashSet<>();
-        SpanData current = span;
-        while (seen.add(current.getSpanId())) {
-            Optional<SpanData> next = spans.withId(current.getParentSpanId());
-            if (next.isEmpty()) {
-                return current.getParentSpanId();
-            }
-            current = next.get();
-        }
-        throw new AssertionError("a cycle in the spans' parents");
     }
 
     /** The request as a traced writer stores it: the envelope's attributes, traceparent, then data. */
