@@ -7,9 +7,11 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.interceptor.Interceptor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -39,8 +41,14 @@ public class DeliveryTraces {
         this.tracer = tracer;
     }
 
-    /** On the thread that committed the notification: the consumer's span of the event that asked for it. */
-    void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationStored notification) {
+    /**
+     * On the thread that committed the notification: the consumer's span of the event that asked for it. Before the
+     * delivery worker's wake-up (a lower priority is notified first), so a send never starts before its trace is
+     * remembered.
+     */
+    void onStored(
+            @Observes(during = TransactionPhase.AFTER_SUCCESS) @Priority(Interceptor.Priority.APPLICATION)
+                    NotificationStored notification) {
         if (!EventTraces.enabled()) {
             return;
         }

@@ -69,7 +69,8 @@ public class DeliveryWorker {
     /**
      * A notification was committed: send what is due now, on the worker's own thread (never on the Kafka consumer's
      * thread that committed it). Wake-ups that arrive while one is pending are folded into it; the scheduled round
-     * stays as the safety net, and claims are leased, so both may run side by side.
+     * stays as the safety net, and claims are leased, so both may run side by side. Notified after
+     * {@link DeliveryTraces} (default priority), which remembers the send's trace.
      */
     void onStored(@Observes(during = TransactionPhase.AFTER_SUCCESS) NotificationStored stored) {
         if (wakeupPending.compareAndSet(false, true)) {
