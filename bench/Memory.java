@@ -51,6 +51,8 @@ import jp.horenso.localstack.ServiceLaunch;
  *       {@code -XX:NativeMemoryTracking=summary}, whose own cost is its "Native Memory Tracking" line);
  *   <li>each service stopped and started again alone, the other two running idle: launch → ready ("alone").
  * </ol>
+ * With each start also the CPU its JVM used until ready ("cpu s"), which the machine's other load changes far less
+ * than the wall-clock time.
  * At the end: every accepted report got exactly one NEW_REPORT mail to the section chief; a table per configuration
  * (medians over the rounds) and the ratios of each later configuration to the first; the 1-minute load average at
  * every phase.
@@ -172,6 +174,7 @@ public final class Memory {
         load(tag + " side-by-side start");
         Map<String, Running> running = startSideBySide(config, tag);
         running.forEach((s, p) -> f.get(s).put("start.side-by-side s", p.readySeconds));
+        running.forEach((s, p) -> f.get(s).put("start.side-by-side cpu s", p.readyCpuSeconds));
 
         load(tag + " warm-up");
         List<CompletableFuture<String>> filed = new ArrayList<>();
@@ -220,6 +223,7 @@ public final class Memory {
             again.awaitReady();
             running.put(s, again);
             f.get(s).put("start.alone s", again.readySeconds);
+            f.get(s).put("start.alone cpu s", again.readyCpuSeconds);
         }
         stopAll(running);
         BenchKit.log("%s: %s", tag, f);
@@ -251,6 +255,8 @@ public final class Memory {
         final ServiceLaunch launch;
         final Path log;
         double readySeconds;
+        /** CPU the JVM used from launch to ready (user + system): what the start costs, whatever else runs. */
+        double readyCpuSeconds;
 
         Running(String service, Process process, long launched, ServiceLaunch launch, Path log) {
             this.service = service;
@@ -272,6 +278,7 @@ public final class Memory {
                             .build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         readySeconds = (System.nanoTime() - launched) / 1e9;
+                        readyCpuSeconds = BenchKit.cpuTicks(process.pid()) / BenchKit.TICKS_PER_SECOND;
                         return;
                     }
                 } catch (IOException notYet) {
