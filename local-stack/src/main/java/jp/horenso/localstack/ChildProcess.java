@@ -182,6 +182,8 @@ public final class ChildProcess implements AutoCloseable {
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();
+        // The program is the watchdog's first child (its loop's sleeps come after it).
+        java.util.Optional<ProcessHandle> program = process.children().findFirst();
         Duration grace = launch == null ? Duration.ofSeconds(30) : launch.stopGrace();
         if (trainsClassData() && process.isAlive()) {
             System.out.println("[local-stack] " + name + ": stopping; the JVM writes its class-data archive as it"
@@ -194,11 +196,9 @@ public final class ChildProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
             // The program itself, should the watchdog have gone first: never killed while it still writes.
-            for (ProcessHandle d : descendants) {
-                long left = deadline - System.nanoTime();
-                if (d.isAlive() && left > 0) {
-                    d.onExit().get(left, TimeUnit.NANOSECONDS);
-                }
+            long left = deadline - System.nanoTime();
+            if (program.isPresent() && program.get().isAlive() && left > 0) {
+                program.get().onExit().get(left, TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
