@@ -156,15 +156,52 @@ class ClassDataArchiveTest {
 
     // ------------------------------------------------------------------------------------------------ the fixture
 
-    /** The program of the tiny application: says "ready", then waits to be stopped unless -Dhello.wait=false. */
-    public static final class Hello {
-        public static void main(String[] args) throws InterruptedException {
+    /**
+     * The program of the tiny application: says "ready" (and answers 200 on {@code -Dhello.port}, if given), then
+     * waits to be stopped unless -Dhello.wait=false.
+     */
+    public static final class Hello implements com.sun.net.httpserver.HttpHandler {
+        public static void main(String[] args) throws Exception {
+            String port = System.getProperty("hello.port");
+            if (port != null) {
+                com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                        new java.net.InetSocketAddress("127.0.0.1", Integer.parseInt(port)), 0);
+                server.createContext("/", new Hello());
+                server.start();
+            }
             System.out.println("hello, ready");
             System.out.flush();
             if (!"false".equals(System.getProperty("hello.wait"))) {
                 Thread.sleep(60_000);
             }
         }
+
+        @Override
+        public void handle(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        }
+    }
+
+    @Test
+    void theLocalStacksChildProcessTrainsAndKeepsTheArchiveWhenItStopsAReadyService() throws Exception {
+        Path app = packageApplication("first");
+        int port = Ports.free();
+        ServiceLaunch launch =
+                ServiceLaunch.of(module).classData(policy("TRAIN")).jvmOptions(List.of("-Dhello.port=" + port));
+        ChildProcess child = ChildProcess.start("hello", launch, module.resolve("hello.log"));
+        assertTrue(child.trainsClassData());
+        child.awaitHttpOk("http://127.0.0.1:" + port + "/q/health/ready", java.time.Duration.ofSeconds(60));
+        child.close(); // SIGTERM through the watchdog; waits while the JVM writes; keeps it
+
+        assertTrue(Files.isRegularFile(app.resolve(ClassDataArchive.TRAINED_FILE)), child.logTail());
+        assertEquals(List.of(), trainingFiles(app));
+        assertEquals(
+                ClassDataArchive.Kind.TRAINED,
+                ServiceLaunch.of(module)
+                        .classData(policy("TRAIN"))
+                        .classDataChoice()
+                        .kind());
     }
 
     private static ClassDataArchive.Policy policy(String name) {
