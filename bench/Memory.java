@@ -29,7 +29,9 @@ import java.util.regex.Pattern;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
 import jp.horenso.localstack.MailCatcher;
+import jp.horenso.localstack.ClassDataArchive;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceLaunch;
 
 /**
  * Memory and start-up of the three services (issue 13), configurations compared in ONE run (bench/memory.sh).
@@ -49,6 +51,8 @@ import jp.horenso.localstack.Ports;
  *       {@code -XX:NativeMemoryTracking=summary}, whose own cost is its "Native Memory Tracking" line);
  *   <li>each service stopped and started again alone, the other two running idle: launch → ready ("alone").
  * </ol>
+ * With each start also the CPU its JVM used until ready ("cpu s"), which the machine's other load changes far less
+ * than the wall-clock time.
  * At the end: every accepted report got exactly one NEW_REPORT mail to the section chief; a table per configuration
  * (medians over the rounds) and the ratios of each later configuration to the first; the 1-minute load average at
  * every phase.
@@ -86,6 +90,8 @@ public final class Memory {
     /** One configuration's figures of one round: name → value, per service. */
     private final Map<String, List<Map<String, Map<String, Double>>>> results = new LinkedHashMap<>();
     private final List<String> loads = new ArrayList<>();
+    /** The class-data archives each configuration's measured starts ran with (packaged, trained, none). */
+    private final Map<String, java.util.Set<String>> classDataUsed = new LinkedHashMap<>();
     /** Every service process started, stopped at the end whatever happened. */
     private final List<Process> processes = Collections.synchronizedList(new ArrayList<>());
 
@@ -121,7 +127,7 @@ public final class Memory {
                     throw new IllegalStateException("not built: " + jar);
                 }
             }
-            BenchKit.log("config %s = %s, jvm.options + %s", c, tree, extra(c));
+            BenchKit.log("config %s = %s, jvm.options + %s, class data %s", c, tree, extra(c), classData(c));
         }
         for (String s : SERVICES) {
             ports.put(s, Ports.free());
@@ -137,6 +143,7 @@ public final class Memory {
         token = new BenchKit.Tokens(keys, idp.issuer())
                 .sign("staff1", "demo-city", "general-affairs-section", "general-affairs", "staff");
 
+        train(configs);
         // Priming: migrations on the fresh databases, the organisations onboarded, one report through to the chief.
         BenchKit.log("priming with %s (migrations, onboarding; not counted) …", configs.get(0));
         Map<String, Running> primed = startSideBySide(configs.get(0), "prime");
@@ -167,6 +174,7 @@ public final class Memory {
         load(tag + " side-by-side start");
         Map<String, Running> running = startSideBySide(config, tag);
         running.forEach((s, p) -> f.get(s).put("start.side-by-side s", p.readySeconds));
+        running.forEach((s, p) -> f.get(s).put("start.side-by-side cpu s", p.readyCpuSeconds));
 
         load(tag + " warm-up");
         List<CompletableFuture<String>> filed = new ArrayList<>();
@@ -215,6 +223,7 @@ public final class Memory {
             again.awaitReady();
             running.put(s, again);
             f.get(s).put("start.alone s", again.readySeconds);
+            f.get(s).put("start.alone cpu s", again.readyCpuSeconds);
         }
         stopAll(running);
         BenchKit.log("%s: %s", tag, f);
@@ -243,12 +252,18 @@ public final class Memory {
         final String service;
         final Process process;
         final long launched;
+        final ServiceLaunch launch;
+        final Path log;
         double readySeconds;
+        /** CPU the JVM used from launch to ready (user + system): what the start costs, whatever else runs. */
+        double readyCpuSeconds;
 
-        Running(String service, Process process, long launched) {
+        Running(String service, Process process, long launched, ServiceLaunch launch, Path log) {
             this.service = service;
             this.process = process;
             this.launched = launched;
+            this.launch = launch;
+            this.log = log;
         }
 
         void awaitReady() throws Exception {
@@ -263,6 +278,7 @@ public final class Memory {
                             .build(), HttpResponse.BodyHandlers.discarding());
                     if (r.statusCode() == 200) {
                         readySeconds = (System.nanoTime() - launched) / 1e9;
+                        readyCpuSeconds = BenchKit.cpuTicks(process.pid()) / BenchKit.TICKS_PER_SECOND;
                         return;
                     }
                 } catch (IOException notYet) {
@@ -275,16 +291,25 @@ public final class Memory {
 
         void stop() throws InterruptedException {
             process.destroy();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            // A training run writes its class-data archive as it exits (minutes on this machine).
+            Duration grace = launch.stopGrace().compareTo(Duration.ofMinutes(5)) > 0 ? launch.stopGrace()
+                    : Duration.ofMinutes(5);
+            if (!process.waitFor(grace.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
+            launch.afterExit(readySeconds > 0, log);
         }
     }
 
     private Map<String, Running> startSideBySide(String config, String tag) throws Exception {
+        return startSideBySide(config, tag, classData(config));
+    }
+
+    private Map<String, Running> startSideBySide(String config, String tag, ClassDataArchive.Policy classData)
+            throws Exception {
         Map<String, Running> running = new LinkedHashMap<>();
         for (String s : SERVICES) {
-            running.put(s, start(config, s, tag));
+            running.put(s, start(config, s, tag, classData));
         }
         for (Running p : running.values()) {
             p.awaitReady();
@@ -293,39 +318,87 @@ public final class Memory {
     }
 
     private Running start(String config, String service, String tag) throws IOException {
-        Path jar = tree(config).resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        ProcessBuilder builder = new ProcessBuilder(BenchKit.command(jar, extra(config)))
-                .directory(jar.getParent().toFile()).redirectErrorStream(true)
-                .redirectOutput(out.resolve("logs/" + tag + "-" + service + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.get(service)));
-        env.put("MALLOC_ARENA_MAX", "2");
-        env.put("HORENSO_LOG_JSON", "false");
-        String database = service.substring(0, service.indexOf('-'));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);
-        env.put("QUARKUS_FLYWAY_USERNAME", EmbeddedPostgresServer.USER);
-        env.put("QUARKUS_FLYWAY_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-        env.put("HORENSO_DB_APP_ROLE", EmbeddedPostgresServer.APP_USER);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", idp.issuer());
-        env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + ports.get("incident-service"));
-        env.put("HORENSO_NOTIFICATION_BASE_URL", "http://localhost:" + ports.get("notification-service"));
-        env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", "bench-ack-link-key-not-a-secret-0123456789abcdef");
-        env.put("HORENSO_AUDIT_SEAL_KEY", "bench-seal-key-not-a-secret-0123456789-abcdef");
-        env.put("HORENSO_CONSOLE_BASE_URL", "http://127.0.0.1:9");
-        env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
-        env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml");
-        // 直ちに: no deadline passes during the run, so the load is the steady filing → chain → mail pipeline.
-        env.put("HORENSO_ESCALATION_IMMEDIATE", "PT2H");
-        env.put("HORENSO_FILING_RATE_LIMIT_MAX", "1000000");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(mail.smtpPort()));
+        return start(config, service, tag, classData(config));
+    }
+
+    /** The service as the local stack launches it (local-stack's ServiceLaunch), on this benchmark's parts. */
+    private Running start(String config, String service, String tag, ClassDataArchive.Policy classData)
+            throws IOException {
+        Path log = out.resolve("logs/" + tag + "-" + service + ".log");
+        ServiceLaunch launch = ServiceLaunch.of(tree(config), service)
+                .classData(classData)
+                .jvmOptions(extra(config))
+                .port(ports.get(service))
+                .localRuntime()
+                .postgres(postgres, service.substring(0, service.indexOf('-')))
+                .kafka(kafka.bootstrapServers())
+                .oidc(idp.issuer())
+                .incidentUrl("http://localhost:" + ports.get("incident-service"))
+                .notificationUrl("http://localhost:" + ports.get("notification-service"))
+                .ackLinkKey("bench-ack-link-key-not-a-secret-0123456789abcdef")
+                .sealKey("bench-seal-key-not-a-secret-0123456789-abcdef")
+                .consoleUrl("http://127.0.0.1:9")
+                .mail(mail.smtpPort())
+                .demoOrganisations()
+                // 直ちに: no deadline passes during the run, so the load is the steady filing → chain → mail pipeline.
+                .env("HORENSO_ESCALATION_IMMEDIATE", "PT2H")
+                .env("HORENSO_FILING_RATE_LIMIT_MAX", "1000000");
+        ProcessBuilder builder = launch.processBuilder().redirectErrorStream(true).redirectOutput(log.toFile());
+        String kind = launch.classDataChoice().kind().name().toLowerCase(Locale.ROOT);
+        if (!tag.equals("train")) {
+            classDataUsed.computeIfAbsent(config, k -> new java.util.TreeSet<>()).add(kind);
+        }
         long launched = System.nanoTime();
         Process process = builder.start();
         processes.add(process);
-        return new Running(service, process, launched);
+        return new Running(service, process, launched, launch, log);
+    }
+
+    /**
+     * The class-data archive a configuration's services start with: {@code cds.LABEL=packaged} (the build's
+     * app-cds.jsa), {@code trained} (the archive of a training run, made first if none fits), or by default as the
+     * local stack does (the trained archive when one fits, else the packaged one).
+     */
+    private ClassDataArchive.Policy classData(String config) {
+        String given = opts.get("cds." + config);
+        return given == null ? ClassDataArchive.Policy.fromEnvironment(ClassDataArchive.Policy.TRAINED)
+                .withoutTraining() : ClassDataArchive.Policy.valueOf(given.strip().toUpperCase(Locale.ROOT))
+                .withoutTraining();
+    }
+
+    /**
+     * A training run for every configuration asked to start with a trained archive when one of its services has
+     * none that fits: the three started with -XX:ArchiveClassesAtExit, one report through to the chief's mail,
+     * stopped (each JVM writes its archive as it exits; kept once the JVM accepts it). Not counted.
+     */
+    private void train(List<String> configs) throws Exception {
+        for (String c : configs) {
+            if (!"trained".equalsIgnoreCase(opts.getOrDefault("cds." + c, "").strip())) {
+                continue;
+            }
+            boolean fit = SERVICES.stream().allMatch(s -> ClassDataArchive.in(
+                    tree(c).resolve(s).resolve("target/quarkus-app")).fits());
+            if (fit) {
+                BenchKit.log("config %s: every service has a trained class-data archive that fits", c);
+                continue;
+            }
+            BenchKit.log("config %s: training run (class-data archives written at exit; not counted) …", c);
+            load(c + " training run");
+            Map<String, Running> training = startSideBySide(c, "train", ClassDataArchive.Policy.TRAIN);
+            probe();
+            long stopping = System.nanoTime();
+            // The three write their archives side by side.
+            training.values().forEach(r -> r.process.destroy());
+            stopAll(training);
+            BenchKit.log("config %s: training run stopped and its archives checked in %.0f s", c,
+                    (System.nanoTime() - stopping) / 1e9);
+            for (String s : SERVICES) {
+                if (!ClassDataArchive.in(tree(c).resolve(s).resolve("target/quarkus-app")).fits()) {
+                    throw new IllegalStateException(c + ": no trained class-data archive for " + s
+                            + " after the training run; see " + out.resolve("logs/train-" + s + ".log"));
+                }
+            }
+        }
     }
 
     private void stopAll(Map<String, Running> running) throws InterruptedException {
@@ -487,7 +560,8 @@ public final class Memory {
                 + " warm-up; medians over the rounds (each round's value in brackets)%n", rounds, opts.get("rate"),
                 opts.get("duration"), opts.get("warmup")));
         for (String c : configs) {
-            b.append(String.format("# %s = %s + %s%n", c, tree(c), extra(c)));
+            b.append(String.format("# %s = %s + %s, class-data archive: %s%n", c, tree(c), extra(c),
+                    classDataUsed.getOrDefault(c, java.util.Set.of())));
         }
         for (String s : SERVICES) {
             b.append("\n## ").append(s).append('\n');

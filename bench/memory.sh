@@ -7,9 +7,14 @@
 # check that every report got exactly one mail to the section chief.
 #
 #   bench/memory.sh [options] [LABEL=TREE …]       e.g. bench/memory.sh before=/tmp/mem-before after=.
+#   bench/memory.sh --class-data A packaged --class-data B trained A=. B=.   (start-up with each archive, one tree)
 #     LABEL=TREE        a configuration: a checked-out tree with its services packaged (default: this one, "this")
 #     --extra LABEL "…" extra JVM options for that configuration (after jvm.options), e.g. --extra B "-Xss512k"
 #                       (the same tree twice under two labels compares options without a rebuild)
+#     --class-data LABEL packaged|trained
+#                       the class-data archive that configuration's services start with: the build's app-cds.jsa, or
+#                       the archive of a training run (made first, not counted, when none fits the build; local-stack
+#                       ClassDataArchive). Default: as the local stack (the trained one when it fits, else app-cds.jsa)
 #     --rounds N        rounds, each runs every configuration once (default 2)
 #     --rate R          reports per second, Poisson (default 4)
 #     --warmup S        seconds of load before measuring (default 20)
@@ -28,6 +33,7 @@ labels=() args=()
 while (($#)); do
   case "$1" in
     --extra) args+=("extra.$2=$3"); shift 3 ;;
+    --class-data) args+=("cds.$2=$3"); shift 3 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -35,7 +41,7 @@ while (($#)); do
     --no-nmt) nmt=false; shift ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *=*) labels+=("${1%%=*}"); args+=("tree.${1%%=*}=$(cd "${1#*=}" && pwd)"); shift ;;
     *) echo "unknown argument $1 (--help)" >&2; exit 2 ;;
   esac

@@ -15,7 +15,6 @@ import java.security.Signature;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
@@ -24,8 +23,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
-import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceLaunch;
 
 /**
  * What incident-service's benchmarks share (compiled beside them by their scripts): the packaged service started in
@@ -53,16 +52,12 @@ public final class BenchKit {
         return opts;
     }
 
-    /** The packaged service in the prod profile, as local-stack starts it, but verifying tokens with a local key. */
     /**
-     * How the local stack runs a packaged module: java, the module's jvm.options, {@code extra}, -jar quarkus-run.jar,
-     * in the jar's folder (where its class-data archive was made).
+     * How the local stack launches a packaged module (local-stack's {@link ServiceLaunch}): java, the module's
+     * jvm.options, {@code extra}, -jar quarkus-run.jar, in the jar's folder (where its class-data archive was made).
      */
-    public static List<String> command(Path jar, List<String> extra) {
-        Path module = jar.toAbsolutePath().getParent().getParent().getParent();
-        List<String> command = new ArrayList<>(LocalStack.javaCommand(module));
-        command.addAll(command.size() - 2, extra);
-        return command;
+    public static ServiceLaunch launch(Path jar, List<String> extra) {
+        return ServiceLaunch.of(jar.toAbsolutePath().getParent().getParent().getParent()).jvmOptions(extra);
     }
 
     public static final class Service {
@@ -85,22 +80,18 @@ public final class BenchKit {
         public static Service start(Path jar, Path log, EmbeddedPostgresServer postgres, String database,
                 EmbeddedKafkaBroker kafka, String issuer, List<String> jvmArgs) throws Exception {
             int port = Ports.free();
-            ProcessBuilder builder = new ProcessBuilder(command(jar, jvmArgs)).directory(jar.getParent().toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-            env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);
-            env.put("QUARKUS_FLYWAY_USERNAME", EmbeddedPostgresServer.USER);
-            env.put("QUARKUS_FLYWAY_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-            env.put("HORENSO_DB_APP_ROLE", EmbeddedPostgresServer.APP_USER);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            // No Keycloak: the benchmark's own discovery document and key set (IdentityProvider), its tokens.
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
-            env.put("HORENSO_AUDIT_SEAL_KEY", "bench-seal-key-not-a-secret-0123456789-abcdef");
-            env.put("HORENSO_NOTIFICATION_BASE_URL", "http://127.0.0.1:9");
-            env.put("HORENSO_CONSOLE_BASE_URL", "http://127.0.0.1:9");
+            ProcessBuilder builder = launch(jar, jvmArgs)
+                    .port(port)
+                    .postgres(postgres, database)
+                    .kafka(kafka.bootstrapServers())
+                    // No Keycloak: the benchmark's own discovery document and key set (IdentityProvider), its tokens.
+                    .oidc(issuer)
+                    .sealKey("bench-seal-key-not-a-secret-0123456789-abcdef")
+                    .notificationUrl("http://127.0.0.1:9")
+                    .consoleUrl("http://127.0.0.1:9")
+                    .processBuilder()
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             long started = System.nanoTime();
             Process process = builder.start();
             awaitReady(port, Duration.ofMinutes(10), process);

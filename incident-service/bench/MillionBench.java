@@ -31,8 +31,8 @@ import java.util.List;
 import java.util.Map;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
-import jp.horenso.localstack.LocalStack;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceLaunch;
 
 /**
  * The 1,000,000-case benchmark of incident-service (issue 13, docs/benchmarks.md), run by bench/run-million-bench.sh.
@@ -356,24 +356,18 @@ public final class MillionBench {
                 String issuer) throws Exception {
             int port = Ports.free();
             Path log = work.resolve("service.log");
-            ProcessBuilder builder = new ProcessBuilder(LocalStack.javaCommand(jar.toAbsolutePath().getParent().getParent().getParent()))
-                    .directory(jar.toAbsolutePath().getParent().toFile())
+            ProcessBuilder builder = ServiceLaunch.of(jar.toAbsolutePath().getParent().getParent().getParent())
+                    .port(port)
+                    .postgres(postgres, "incident")
+                    .kafka(kafka.bootstrapServers())
+                    // No Keycloak: the benchmark's own discovery document and key set (IdentityProvider), its tokens.
+                    .oidc(issuer)
+                    .sealKey("million-bench-seal-key-not-a-secret-0123456789")
+                    .notificationUrl("http://127.0.0.1:9")
+                    .consoleUrl("http://127.0.0.1:9")
+                    .processBuilder()
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl("incident"));
-            env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
-            env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);
-            env.put("QUARKUS_FLYWAY_USERNAME", EmbeddedPostgresServer.USER);
-            env.put("QUARKUS_FLYWAY_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-            env.put("HORENSO_DB_APP_ROLE", EmbeddedPostgresServer.APP_USER);
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            // No Keycloak: the benchmark's own discovery document and key set (IdentityProvider), its tokens.
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
-            env.put("HORENSO_AUDIT_SEAL_KEY", "million-bench-seal-key-not-a-secret-0123456789");
-            env.put("HORENSO_NOTIFICATION_BASE_URL", "http://127.0.0.1:9");
-            env.put("HORENSO_CONSOLE_BASE_URL", "http://127.0.0.1:9");
             long started = System.nanoTime();
             Process process = builder.start();
             awaitReady(port, Duration.ofMinutes(10), process);
@@ -420,17 +414,16 @@ public final class MillionBench {
         static Console start(Path jar, Path work, EmbeddedKafkaBroker kafka, String issuer, int servicePort)
                 throws Exception {
             int port = Ports.free();
-            ProcessBuilder builder = new ProcessBuilder(LocalStack.javaCommand(jar.toAbsolutePath().getParent().getParent().getParent()))
-                    .directory(jar.toAbsolutePath().getParent().toFile())
+            ProcessBuilder builder = ServiceLaunch.of(jar.toAbsolutePath().getParent().getParent().getParent())
+                    .port(port)
+                    .oidc(issuer)
+                    .incidentUrl("http://127.0.0.1:" + servicePort)
+                    .env("HORENSO_ESCALATION_BASE_URL", "http://127.0.0.1:9")
+                    .notificationUrl("http://127.0.0.1:9")
+                    .kafka(kafka.bootstrapServers())
+                    .processBuilder()
                     .redirectErrorStream(true)
                     .redirectOutput(work.resolve("web.log").toFile());
-            Map<String, String> env = builder.environment();
-            env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", issuer);
-            env.put("HORENSO_INCIDENT_BASE_URL", "http://127.0.0.1:" + servicePort);
-            env.put("HORENSO_ESCALATION_BASE_URL", "http://127.0.0.1:9");
-            env.put("HORENSO_NOTIFICATION_BASE_URL", "http://127.0.0.1:9");
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             long started = System.nanoTime();
             Process process = builder.start();
             awaitReady(port, Duration.ofMinutes(3), process);

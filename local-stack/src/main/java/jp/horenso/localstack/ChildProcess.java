@@ -30,16 +30,41 @@ public final class ChildProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path logFile;
+    /** How it was launched, when by {@link #start(String, ServiceLaunch, Path)}: told when the program ended. */
+    private final ServiceLaunch launch;
 
-    private ChildProcess(String name, Process process, Path logFile) {
+    private volatile boolean ready;
+    private boolean stopRequested;
+    private boolean ended;
+
+    private ChildProcess(String name, Process process, Path logFile, ServiceLaunch launch) {
         this.name = name;
         this.process = process;
         this.logFile = logFile;
+        this.launch = launch;
+    }
+
+    /**
+     * Starts a packaged module as {@code launch} says (command, folder, environment), its output going to
+     * {@code logFile}; when it has stopped, {@link ServiceLaunch#afterExit} is told whether it had been ready.
+     */
+    public static ChildProcess start(String name, ServiceLaunch launch, Path logFile) {
+        return start(name, launch.command(), launch.environment(), launch.directory(), logFile, launch);
     }
 
     /** Starts {@code command} with extra environment variables, its output going to {@code logFile}. */
     public static ChildProcess start(
             String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile) {
+        return start(name, command, environment, workDir, logFile, null);
+    }
+
+    private static ChildProcess start(
+            String name,
+            List<String> command,
+            Map<String, String> environment,
+            Path workDir,
+            Path logFile,
+            ServiceLaunch launch) {
         List<String> wrapped = new ArrayList<>(List.of("bash", "-c", WATCHDOG, name));
         wrapped.addAll(command);
         ProcessBuilder builder = new ProcessBuilder(wrapped)
@@ -51,7 +76,7 @@ public final class ChildProcess implements AutoCloseable {
                 .put("HORENSO_PARENT_PID", Long.toString(ProcessHandle.current().pid()));
         try {
             Files.createDirectories(logFile.getParent());
-            return new ChildProcess(name, builder.start(), logFile);
+            return new ChildProcess(name, builder.start(), logFile, launch);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name, e);
         }
@@ -76,6 +101,7 @@ public final class ChildProcess implements AutoCloseable {
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
+                    ready = true;
                     return this;
                 }
             } catch (IOException e) {
@@ -125,6 +151,7 @@ public final class ChildProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        ended(false);
     }
 
     /** The program's process id (the JVM under the watchdog), when it runs. */
@@ -132,19 +159,62 @@ public final class ChildProcess implements AutoCloseable {
         return process.children().findFirst().map(ProcessHandle::pid);
     }
 
-    /** Stops the program gracefully, forcibly after 30 seconds. */
+    /**
+     * Asks the program to stop (SIGTERM) without waiting: several programs that take long to exit (a training run
+     * writes its class-data archive then) stop side by side; {@link #close} then waits.
+     */
+    public synchronized void requestStop() {
+        if (!stopRequested) {
+            stopRequested = true;
+            process.destroy();
+        }
+    }
+
+    /** Whether the program writes its class-data archive when it stops (the first run of a build; minutes here). */
+    public boolean trainsClassData() {
+        return launch != null && launch.classDataChoice().kind() == ClassDataArchive.Kind.TRAINING;
+    }
+
+    /**
+     * Stops the program gracefully, forcibly after 30 seconds (10 minutes for a training run, which writes its
+     * class-data archive while it exits); then tells its launch ({@link ServiceLaunch#afterExit}).
+     */
     @Override
     public void close() {
         List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        // The program is the watchdog's first child (its loop's sleeps come after it).
+        java.util.Optional<ProcessHandle> program = process.children().findFirst();
+        Duration grace = launch == null ? Duration.ofSeconds(30) : launch.stopGrace();
+        if (trainsClassData() && process.isAlive()) {
+            System.out.println("[local-stack] " + name + ": stopping; the JVM writes its class-data archive as it"
+                    + " exits (the first run of a build only) …");
+        }
+        requestStop();
+        long deadline = System.nanoTime() + grace.toNanos();
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS)) {
                 process.destroyForcibly();
+            }
+            // The program itself, should the watchdog have gone first: never killed while it still writes.
+            long left = deadline - System.nanoTime();
+            if (program.isPresent() && program.get().isAlive() && left > 0) {
+                program.get().onExit().get(left, TimeUnit.NANOSECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // killed below
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+        ended(ready);
+    }
+
+    /** Tells the launch, once, that the program ended (a training run's archive is kept or dropped then). */
+    private synchronized void ended(boolean wasReady) {
+        if (!ended && launch != null) {
+            ended = true;
+            launch.afterExit(wasReady, logFile);
+        }
     }
 
     static void sleep(long millis) {

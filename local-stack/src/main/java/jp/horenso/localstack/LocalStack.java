@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,11 +120,7 @@ public final class LocalStack implements AutoCloseable {
         for (String service : SERVICES) {
             log("starting " + service + " on http://localhost:" + servicePort(service));
             ChildProcess process = ChildProcess.start(
-                    service,
-                    serviceCommand(service),
-                    serviceEnvironment(service),
-                    appFolder(settings.repoRoot(), service),
-                    settings.dataDir().resolve("logs/" + service + ".log"));
+                    service, serviceLaunch(service), settings.dataDir().resolve("logs/" + service + ".log"));
             services.put(service, remember(process));
         }
     }
@@ -143,6 +138,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the three services (the web console and public site, if any, keep running). */
     public void stopServices() {
+        // A training run writes its class-data archive as it exits: the three do it side by side.
+        SERVICES.stream()
+                .map(services::get)
+                .filter(p -> p != null && p.trainsClassData())
+                .forEach(ChildProcess::requestStop);
         for (int i = SERVICES.size() - 1; i >= 0; i--) {
             String service = SERVICES.get(i);
             ChildProcess process = services.remove(service);
@@ -178,19 +178,15 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         log("starting the web console on " + consoleUrl());
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.webPort()));
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("HORENSO_INCIDENT_BASE_URL", serviceUrl("incident-service"));
-        env.put("HORENSO_ESCALATION_BASE_URL", serviceUrl("escalation-service"));
-        env.put("HORENSO_NOTIFICATION_BASE_URL", serviceUrl("notification-service"));
-        ChildProcess process = ChildProcess.start(
-                CONSOLE,
-                javaCommand(CONSOLE),
-                env,
-                appFolder(settings.repoRoot(), CONSOLE),
-                settings.dataDir().resolve("logs/web.log"));
+        ServiceLaunch launch = ServiceLaunch.of(settings.repoRoot(), CONSOLE)
+                .port(settings.webPort())
+                .oidc(keycloak.realmUrl())
+                .kafka(kafka.bootstrapServers())
+                .incidentUrl(serviceUrl("incident-service"))
+                .env("HORENSO_ESCALATION_BASE_URL", serviceUrl("escalation-service"))
+                .notificationUrl(serviceUrl("notification-service"));
+        ChildProcess process =
+                ChildProcess.start(CONSOLE, launch, settings.dataDir().resolve("logs/web.log"));
         services.put(CONSOLE, remember(process));
     }
 
@@ -202,20 +198,16 @@ public final class LocalStack implements AutoCloseable {
             return;
         }
         log("starting the public site on " + publicSiteUrl());
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(settings.publicSitePort()));
-        env.put("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"));
-        env.put("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl());
-        // The packaged site runs the prod profile, which serves no organisation: the local stack is the demo.
-        env.put(
-                "QUARKUS_CONFIG_LOCATIONS",
-                demoOrganisationsOfThePublicSite().toUri().toString());
-        ChildProcess process = ChildProcess.start(
-                PUBLIC_SITE,
-                javaCommand(PUBLIC_SITE),
-                env,
-                appFolder(settings.repoRoot(), PUBLIC_SITE),
-                settings.dataDir().resolve("logs/public-site.log"));
+        ServiceLaunch launch = ServiceLaunch.of(settings.repoRoot(), PUBLIC_SITE)
+                .port(settings.publicSitePort())
+                .env("HORENSO_INCIDENT_SERVICE_URL", serviceUrl("incident-service"))
+                .env("HORENSO_PUBLIC_SITE_BASE_URL", publicSiteUrl())
+                // The packaged site runs the prod profile, which serves no organisation: the local stack is the demo.
+                .env(
+                        "QUARKUS_CONFIG_LOCATIONS",
+                        demoOrganisationsOfThePublicSite().toUri().toString());
+        ChildProcess process =
+                ChildProcess.start(PUBLIC_SITE, launch, settings.dataDir().resolve("logs/public-site.log"));
         services.put(PUBLIC_SITE, remember(process));
     }
 
@@ -262,96 +254,43 @@ public final class LocalStack implements AutoCloseable {
         return CONSOLE.equals(name) ? settings.webPort() : servicePort(name);
     }
 
-    private List<String> serviceCommand(String service) {
-        Path jar = settings.repoRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build first with ./mvnw package -DskipTests");
-        }
-        return javaCommand(service);
-    }
-
-    private List<String> javaCommand(String module) {
-        return javaCommand(settings.repoRoot().resolve(module));
-    }
-
     /**
-     * java, the module's JVM options, {@code -jar quarkus-run.jar}: to run in the module's {@code target/quarkus-app},
-     * the folder the build made its class-data archive in (the archive only loads with the class path it was made
-     * with). The benchmarks start the services the same way.
+     * java, the module's JVM options, {@code -jar quarkus-run.jar}, to run in the module's {@code target/quarkus-app}
+     * ({@link ServiceLaunch}, with the class-data archive it chooses: the trained one when it fits, else the one the
+     * build made). For programs that start a module themselves; a training start needs {@link ServiceLaunch} itself.
      */
     public static List<String> javaCommand(Path module) {
-        List<String> command =
-                new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java")));
-        command.addAll(jvmOptions(module));
-        command.addAll(List.of("-jar", "quarkus-run.jar"));
-        return command;
+        return ServiceLaunch.of(module).command();
     }
 
     /** Where a module's packaged application is, and where it runs. */
     public static Path appFolder(Path repoRoot, String module) {
-        return repoRoot.resolve(module).resolve("target/quarkus-app");
+        return ServiceLaunch.appFolder(repoRoot.resolve(module));
     }
 
-    /**
-     * The JVM options a module runs with ({@code <module>/jvm.options}: one option per line, {@code #} comments;
-     * docs/benchmarks.md says why each is there). An option naming {@code app-cds.jsa}, the class-data archive the
-     * build makes beside the jar, is left out when the archive is missing (a build without it).
-     */
-    public static List<String> jvmOptions(Path module) {
-        Path file = module.resolve("jvm.options");
-        if (!Files.isRegularFile(file)) {
-            return List.of();
+    /** How one of the three services starts in this stack: its command line and its environment. */
+    private ServiceLaunch serviceLaunch(String service) {
+        Path jar = appFolder(settings.repoRoot(), service).resolve("quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("missing " + jar + ": build first with ./mvnw package -DskipTests");
         }
-        Path archive = module.resolve("target/quarkus-app/app-cds.jsa");
-        List<String> options = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file)) {
-                String option = line.strip();
-                if (option.isEmpty() || option.startsWith("#")) {
-                    continue;
-                }
-                if (option.contains("app-cds.jsa")) {
-                    if (!Files.isRegularFile(archive)) {
-                        continue;
-                    }
-                }
-                options.add(option);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return options;
-    }
-
-    private Map<String, String> serviceEnvironment(String service) {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(servicePort(service)));
-        // glibc's malloc keeps an arena per busy thread (up to 8 per core); two keep the JVM's native memory small.
-        env.put("MALLOC_ARENA_MAX", "2");
-        // The prod profile logs JSON lines (for a log collector); the local stack keeps the readable format.
-        env.put("HORENSO_LOG_JSON", "false");
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(databaseOf(service)));
-        env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedPostgresServer.APP_USER);
-        env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedPostgresServer.APP_PASSWORD);
-        // Migrations run as the owner, which grants the application role only INSERT and SELECT on the trails.
-        env.put("QUARKUS_FLYWAY_USERNAME", EmbeddedPostgresServer.USER);
-        env.put("QUARKUS_FLYWAY_PASSWORD", EmbeddedPostgresServer.PASSWORD);
-        env.put("HORENSO_DB_APP_ROLE", EmbeddedPostgresServer.APP_USER);
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.realmUrl());
-        env.put("HORENSO_INCIDENT_BASE_URL", "http://localhost:" + settings.incidentPort());
-        env.put("HORENSO_NOTIFICATION_BASE_URL", "http://localhost:" + settings.notificationPort());
-        env.put("HORENSO_NOTIFICATION_ACK_LINK_SECRET", dataFolderSecret("ack-link.secret"));
-        // Seals the case trails' heads (incident-service); the same key across restarts, or older seals fail.
-        env.put("HORENSO_AUDIT_SEAL_KEY", dataFolderSecret("audit-seal.secret"));
-        env.put("HORENSO_CONSOLE_BASE_URL", consoleUrl());
-        env.put("HORENSO_NOTIFICATION_MAIL_FROM", "horenso@demo-city.example.jp");
-        // The packaged services run the prod profile, which seeds no organisation: the local stack is the demo.
-        env.put("HORENSO_ESCALATION_SEED_FILES", "seed/demo-city.yaml,seed/demo-gikai.yaml");
-        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
-        env.put("QUARKUS_MAILER_PORT", Integer.toString(settings.smtpPort()));
-        env.putAll(settings.extraEnvironment());
-        return env;
+        return ServiceLaunch.of(settings.repoRoot(), service)
+                .classData(settings.classData())
+                .port(servicePort(service))
+                .localRuntime()
+                .postgres(postgres, databaseOf(service))
+                .kafka(kafka.bootstrapServers())
+                .oidc(keycloak.realmUrl())
+                .incidentUrl("http://localhost:" + settings.incidentPort())
+                .notificationUrl("http://localhost:" + settings.notificationPort())
+                .ackLinkKey(dataFolderSecret("ack-link.secret"))
+                // Seals the case trails' heads (incident-service); the same key across restarts, or older seals fail.
+                .sealKey(dataFolderSecret("audit-seal.secret"))
+                .consoleUrl(consoleUrl())
+                .mail(settings.smtpPort())
+                // The packaged services run the prod profile, which seeds no organisation: the local stack is the demo.
+                .demoOrganisations()
+                .env(settings.extraEnvironment());
     }
 
     /**
@@ -384,15 +323,9 @@ public final class LocalStack implements AutoCloseable {
      * stopped with the stack. {@code extraEnvironment} comes on top of the service's (e.g. a Kafka client id).
      */
     public ChildProcess startInstance(String service, String instance, int port, Map<String, String> extraEnvironment) {
-        Map<String, String> env = serviceEnvironment(service);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.putAll(extraEnvironment);
-        ChildProcess process = ChildProcess.start(
-                instance,
-                serviceCommand(service),
-                env,
-                appFolder(settings.repoRoot(), service),
-                settings.dataDir().resolve("logs/" + instance + ".log"));
+        ServiceLaunch launch = serviceLaunch(service).port(port).env(extraEnvironment);
+        ChildProcess process =
+                ChildProcess.start(instance, launch, settings.dataDir().resolve("logs/" + instance + ".log"));
         return remember(process);
     }
 
@@ -465,6 +398,12 @@ public final class LocalStack implements AutoCloseable {
     /** Stops every part in reverse start order. */
     @Override
     public void close() {
+        // A training run writes its class-data archive as it exits: the services do it side by side.
+        for (AutoCloseable part : started) {
+            if (part instanceof ChildProcess process && process.trainsClassData()) {
+                process.requestStop();
+            }
+        }
         for (int i = started.size() - 1; i >= 0; i--) {
             try {
                 started.get(i).close();
@@ -501,6 +440,8 @@ public final class LocalStack implements AutoCloseable {
      *
      * @param clean wipe PostgreSQL and Kafka data before starting
      * @param extraEnvironment extra environment variables for the three services
+     * @param classData which class-data archive the three services start with ({@link ClassDataArchive}): by default
+     *     the trained one when it fits the build, else the one the build made; {@code ./horenso-local} trains
      */
     public record Settings(
             Path repoRoot,
@@ -519,13 +460,30 @@ public final class LocalStack implements AutoCloseable {
             int notificationPort,
             int webPort,
             int publicSitePort,
-            Map<String, String> extraEnvironment) {
+            Map<String, String> extraEnvironment,
+            ClassDataArchive.Policy classData) {
 
         /** The fixed ports the README documents. */
         public static Settings localDefaults(Path repoRoot, Path dataDir, boolean clean) {
             return new Settings(
-                    repoRoot, dataDir, clean, 5433, 9092, 9093, 8180, 9180, 2525, 3143, 8025, 8081, 8082, 8083, 8080,
-                    8084, Map.of());
+                    repoRoot,
+                    dataDir,
+                    clean,
+                    5433,
+                    9092,
+                    9093,
+                    8180,
+                    9180,
+                    2525,
+                    3143,
+                    8025,
+                    8081,
+                    8082,
+                    8083,
+                    8080,
+                    8084,
+                    Map.of(),
+                    ClassDataArchive.Policy.fromEnvironment(ClassDataArchive.Policy.TRAINED));
         }
 
         /** Free ports everywhere, so that tests never collide with a running local stack. */
@@ -547,7 +505,31 @@ public final class LocalStack implements AutoCloseable {
                     Ports.free(),
                     Ports.free(),
                     Ports.free(),
-                    extraEnvironment);
+                    extraEnvironment,
+                    ClassDataArchive.Policy.fromEnvironment(ClassDataArchive.Policy.TRAINED));
+        }
+
+        /** The same, the services starting with {@code classData} (e.g. {@link ClassDataArchive.Policy#TRAIN}). */
+        public Settings withClassData(ClassDataArchive.Policy classData) {
+            return new Settings(
+                    repoRoot,
+                    dataDir,
+                    clean,
+                    postgresPort,
+                    kafkaPort,
+                    kafkaControllerPort,
+                    keycloakPort,
+                    keycloakManagementPort,
+                    smtpPort,
+                    imapPort,
+                    mailWebPort,
+                    incidentPort,
+                    escalationPort,
+                    notificationPort,
+                    webPort,
+                    publicSitePort,
+                    extraEnvironment,
+                    classData);
         }
     }
 }

@@ -13,6 +13,10 @@ public final class Main {
         List<String> options = List.of(args);
         if (options.contains("--help")) {
             System.out.println("usage: horenso-local [--reset]   (--reset wipes the data in .horenso/)");
+            System.out.println(
+                    "  The first run of a build trains each service's class-data archive (written when it stops);");
+            System.out.println(
+                    "  the next starts load it. HORENSO_CLASS_DATA=packaged|trained|train chooses otherwise.");
             return;
         }
         Path repoRoot = Path.of(System.getProperty("horenso.repo.root", "."))
@@ -20,7 +24,9 @@ public final class Main {
                 .normalize();
         Path dataDir = repoRoot.resolve(".horenso");
         boolean reset = options.contains("--reset");
-        LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset);
+        // The first run of a build trains each service's class-data archive; later starts are faster with it.
+        LocalStack.Settings settings = LocalStack.Settings.localDefaults(repoRoot, dataDir, reset)
+                .withClassData(ClassDataArchive.Policy.fromEnvironment(ClassDataArchive.Policy.TRAIN));
         for (int port : new int[] {
             settings.postgresPort(),
             settings.kafkaPort(),
