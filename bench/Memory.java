@@ -31,6 +31,7 @@ import jp.horenso.localstack.EmbeddedPostgresServer;
 import jp.horenso.localstack.MailCatcher;
 import jp.horenso.localstack.ClassDataArchive;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceJava;
 import jp.horenso.localstack.ServiceLaunch;
 
 /**
@@ -57,7 +58,8 @@ import jp.horenso.localstack.ServiceLaunch;
  * (medians over the rounds) and the ratios of each later configuration to the first; the 1-minute load average at
  * every phase.
  *
- * <p>Arguments {@code key=value}: {@code configs=A,B} (labels), {@code tree.A=DIR}, {@code extra.A="-Xss512k …"}
+ * <p>Arguments {@code key=value}: {@code configs=A,B} (labels), {@code tree.A=DIR}, {@code java.A=JDK},
+ * {@code extra.A="-Xss512k …"}
  * (JVM options after jvm.options, before -jar), {@code rounds} (2), {@code rate} (4), {@code warmup} (20),
  * {@code duration} (60), {@code nmt} (true), {@code data}, {@code out}.
  */
@@ -127,7 +129,8 @@ public final class Memory {
                     throw new IllegalStateException("not built: " + jar);
                 }
             }
-            BenchKit.log("config %s = %s, jvm.options + %s, class data %s", c, tree, extra(c), classData(c));
+            BenchKit.log("config %s = %s, Java %s, jvm.options + %s, class data %s", c, tree, java(c).version(),
+                    extra(c), classData(c));
         }
         for (String s : SERVICES) {
             ports.put(s, Ports.free());
@@ -327,6 +330,7 @@ public final class Memory {
         Path log = out.resolve("logs/" + tag + "-" + service + ".log");
         ServiceLaunch launch = ServiceLaunch.of(tree(config), service)
                 .classData(classData)
+                .java(java(config))
                 .jvmOptions(extra(config))
                 .port(ports.get(service))
                 .localRuntime()
@@ -355,6 +359,15 @@ public final class Memory {
     }
 
     /**
+     * The JDK a configuration's services run on: {@code java.LABEL=DIR} (a JDK's folder), else as the local stack
+     * ({@code HORENSO_SERVICE_JAVA_HOME}, else this benchmark's own JVM).
+     */
+    private ServiceJava java(String config) {
+        String given = opts.getOrDefault("java." + config, "").strip();
+        return given.isEmpty() ? ServiceJava.fromEnvironment() : ServiceJava.of(Path.of(given));
+    }
+
+    /**
      * The class-data archive a configuration's services start with: {@code cds.LABEL=packaged} (the build's
      * app-cds.jsa), {@code trained} (the archive of a training run, made first if none fits), or by default as the
      * local stack does (the trained archive when one fits, else the packaged one).
@@ -377,7 +390,7 @@ public final class Memory {
                 continue;
             }
             boolean fit = SERVICES.stream().allMatch(s -> ClassDataArchive.in(
-                    tree(c).resolve(s).resolve("target/quarkus-app")).fits());
+                    tree(c).resolve(s).resolve("target/quarkus-app"), java(c)).fits());
             if (fit) {
                 BenchKit.log("config %s: every service has a trained class-data archive that fits", c);
                 continue;
@@ -393,7 +406,7 @@ public final class Memory {
             BenchKit.log("config %s: training run stopped and its archives checked in %.0f s", c,
                     (System.nanoTime() - stopping) / 1e9);
             for (String s : SERVICES) {
-                if (!ClassDataArchive.in(tree(c).resolve(s).resolve("target/quarkus-app")).fits()) {
+                if (!ClassDataArchive.in(tree(c).resolve(s).resolve("target/quarkus-app"), java(c)).fits()) {
                     throw new IllegalStateException(c + ": no trained class-data archive for " + s
                             + " after the training run; see " + out.resolve("logs/train-" + s + ".log"));
                 }
@@ -560,7 +573,8 @@ public final class Memory {
                 + " warm-up; medians over the rounds (each round's value in brackets)%n", rounds, opts.get("rate"),
                 opts.get("duration"), opts.get("warmup")));
         for (String c : configs) {
-            b.append(String.format("# %s = %s + %s, class-data archive: %s%n", c, tree(c), extra(c),
+            b.append(String.format("# %s = %s on Java %s + %s, class-data archive: %s%n", c, tree(c), java(c).version(),
+                    extra(c),
                     classDataUsed.getOrDefault(c, java.util.Set.of())));
         }
         for (String s : SERVICES) {

@@ -9,6 +9,8 @@
 #   bench/memory.sh [options] [LABEL=TREE …]       e.g. bench/memory.sh before=/tmp/mem-before after=.
 #   bench/memory.sh --class-data A packaged --class-data B trained A=. B=.   (start-up with each archive, one tree)
 #     LABEL=TREE        a configuration: a checked-out tree with its services packaged (default: this one, "this")
+#     --java LABEL DIR  the JDK that configuration's services run on (default: HORENSO_SERVICE_JAVA_HOME, else the
+#                       benchmark's own java), e.g. --java B /usr/lib/jvm/temurin-25-jdk-amd64
 #     --extra LABEL "…" extra JVM options for that configuration (after jvm.options), e.g. --extra B "-Xss512k"
 #                       (the same tree twice under two labels compares options without a rebuild)
 #     --class-data LABEL packaged|trained
@@ -34,6 +36,7 @@ while (($#)); do
   case "$1" in
     --extra) args+=("extra.$2=$3"); shift 3 ;;
     --class-data) args+=("cds.$2=$3"); shift 3 ;;
+    --java) args+=("java.$2=$3"); shift 3 ;;
     --rounds) rounds="$2"; shift 2 ;;
     --rate) rate="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
@@ -41,7 +44,7 @@ while (($#)); do
     --no-nmt) nmt=false; shift ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,27p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *=*) labels+=("${1%%=*}"); args+=("tree.${1%%=*}=$(cd "${1#*=}" && pwd)"); shift ;;
     *) echo "unknown argument $1 (--help)" >&2; exit 2 ;;
   esac

@@ -6,6 +6,8 @@
 # everything. Then one line per figure per tree and the ratios of each later tree to the first.
 #
 #   bench/report-latency.sh [options] TREE [TREE …]      e.g. bench/report-latency.sh /tmp/before /tmp/after
+#     TREE@JDK        that tree's services on the JDK in folder JDK (HORENSO_SERVICE_JAVA_HOME), e.g.
+#                     bench/report-latency.sh . .@/usr/lib/jvm/temurin-25-jdk-amd64   (the same tree on two JDKs)
 #     --rate N        reports per second on average (default 1)
 #     --arrivals A    poisson (default: random gaps, the same for every tree) or fixed (exactly 1/N s apart)
 #     --duration S    measured seconds (default 60)
@@ -34,8 +36,9 @@ while (($#)); do
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --keep-data) keep=true; shift ;;
-    -h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
+    *@*) trees+=("$(cd "${1%%@*}" && pwd)@${1#*@}"); shift ;;
     *) trees+=("$(cd "$1" && pwd)"); shift ;;
   esac
 done
@@ -62,20 +65,24 @@ labels=()
 described=()
 status=0
 for i in "${!trees[@]}"; do
-  tree="${trees[$i]}"
+  tree="${trees[$i]%%@*}"
+  jdk=""
+  [[ "${trees[$i]}" == *@* ]] && jdk="${trees[$i]#*@}"
   label="$(basename "$tree")"
+  [[ -n "$jdk" ]] && label="$label-java$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")"
   for l in "${labels[@]}"; do [[ "$l" == "$label" ]] && label="$label-$((i + 1))"; done
   labels+=("$label")
   commit="$(git -C "$tree" rev-parse --short HEAD 2>/dev/null || echo '?')"
-  described+=("$label = $tree (commit $commit)")
-  echo "=== [$label] $tree (commit $commit) ==="
+  described+=("$label = $tree (commit $commit)${jdk:+, services on $jdk}")
+  echo "=== [$label] $tree (commit $commit)${jdk:+, services on $jdk} ==="
   if $build || ! built "$tree"; then
     echo "[bench] building $tree: ./mvnw -B -q -DskipTests package …"
     (cd "$tree" && ./mvnw -B -q -DskipTests package)
   fi
   data="$(mktemp -d /tmp/horenso-bench-data.XXXXXX)"
   set +e
-  java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
+  HORENSO_SERVICE_JAVA_HOME="${jdk:-${HORENSO_SERVICE_JAVA_HOME:-}}" \
+    java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Bench.java" \
     tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" \
     idle="$idle" arrivals="$arrivals" \

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceJava;
 import jp.horenso.localstack.ServiceLaunch;
 
 /**
@@ -79,8 +80,15 @@ public final class BenchKit {
          */
         public static Service start(Path jar, Path log, EmbeddedPostgresServer postgres, String database,
                 EmbeddedKafkaBroker kafka, String issuer, List<String> jvmArgs) throws Exception {
+            return start(jar, log, postgres, database, kafka, issuer, jvmArgs, ServiceJava.fromEnvironment());
+        }
+
+        /** The same on the JDK {@code java}. */
+        public static Service start(Path jar, Path log, EmbeddedPostgresServer postgres, String database,
+                EmbeddedKafkaBroker kafka, String issuer, List<String> jvmArgs, ServiceJava java) throws Exception {
             int port = Ports.free();
             ProcessBuilder builder = launch(jar, jvmArgs)
+                    .java(java)
                     .port(port)
                     .postgres(postgres, database)
                     .kafka(kafka.bootstrapServers())

@@ -32,6 +32,7 @@ import java.util.regex.Pattern;
 import jp.horenso.localstack.EmbeddedKafkaBroker;
 import jp.horenso.localstack.EmbeddedPostgresServer;
 import jp.horenso.localstack.Ports;
+import jp.horenso.localstack.ServiceJava;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -58,7 +59,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * rawWarm=3 raw=10 (seconds) warm=10 seconds=30 labels=before,after rounds=1 (each round runs every tree once, in
  * turn; figures are then given per run and as the mean) jfr=false work=target/filing-bench organisations=1 (more:
  * the connections file for that many organisations in turn, demo-city and bench-2 …, so that fewer share a
- * case-number counter: shows what the counter costs; a list gives each tree its own, e.g. {@code .. .. organisations=1,8}).
+ * case-number counter: shows what the counter costs; a list gives each tree its own, e.g. {@code .. .. organisations=1,8})
+ * java= (the JDK folder the service runs on, per tree in the same way, blank for the default — local-stack's
+ * ServiceJava: HORENSO_SERVICE_JAVA_HOME, else this JVM; e.g. {@code .. .. java=,/usr/lib/jvm/temurin-25-jdk-amd64}).
  */
 public final class FilingBench {
 
@@ -102,6 +105,8 @@ public final class FilingBench {
                 String[] organisations = opts.get("organisations").split(",");
                 Map<String, String> treeOpts = new HashMap<>(opts);
                 treeOpts.put("organisations", organisations[Math.min(i, organisations.length - 1)]);
+                String[] javas = opts.getOrDefault("java", "").split(",", -1);
+                treeOpts.put("java", javas[Math.min(i, javas.length - 1)].strip());
                 byLabel.computeIfAbsent(label, l -> new ArrayList<>())
                         .add(run(label + (rounds > 1 ? "-" + round : ""), jar,
                                 work.resolve(label + (rounds > 1 ? "-" + round : "")), treeOpts));
@@ -154,7 +159,9 @@ public final class FilingBench {
         try {
             String url = postgres.jdbcUrl("incident");
             service = BenchKit.Service.start(jar, work.resolve("service.log"), postgres, "incident", kafka,
-                    idp.issuer(), List.of());
+                    idp.issuer(), List.of(), opts.get("java").isEmpty()
+                            ? ServiceJava.fromEnvironment()
+                            : ServiceJava.of(Path.of(opts.get("java"))));
             BenchKit.Tokens tokens = new BenchKit.Tokens(keys, idp.issuer());
             int organisations = Integer.parseInt(opts.get("organisations"));
             List<String> staff = new ArrayList<>();

@@ -119,14 +119,24 @@ public final class ClassDataArchive {
     public record Choice(Kind kind, String option, Path trainingFile, String buildAtStart) {}
 
     private final Path app;
+    private final ServiceJava runtime;
 
-    private ClassDataArchive(Path app) {
+    private ClassDataArchive(Path app, ServiceJava java) {
         this.app = app;
+        this.runtime = java;
     }
 
-    /** The archives of the packaged application in {@code app} (a module's {@code target/quarkus-app}). */
+    /**
+     * The archives of the packaged application in {@code app} (a module's {@code target/quarkus-app}), for the JDK
+     * the services run on ({@link ServiceJava#fromEnvironment()}).
+     */
     public static ClassDataArchive in(Path app) {
-        return new ClassDataArchive(app.toAbsolutePath().normalize());
+        return in(app, ServiceJava.fromEnvironment());
+    }
+
+    /** The archives of the packaged application in {@code app} as {@code java} runs it. */
+    public static ClassDataArchive in(Path app, ServiceJava java) {
+        return new ClassDataArchive(app.toAbsolutePath().normalize(), java);
     }
 
     public Path packaged() {
@@ -160,7 +170,9 @@ public final class ClassDataArchive {
      */
     public synchronized boolean fits() {
         Properties stamp = stamp();
-        if (stamp == null || !Files.isRegularFile(trained()) || !jdk().equals(stamp.getProperty("jdk"))) {
+        if (stamp == null
+                || !Files.isRegularFile(trained())
+                || !runtime.identity().equals(stamp.getProperty("jdk"))) {
             return false;
         }
         String state = buildState();
@@ -207,7 +219,7 @@ public final class ClassDataArchive {
                 return "the JVM refuses the written class-data archive (" + check.detail() + "): not kept";
             }
             Properties stamp = new Properties();
-            stamp.setProperty("jdk", jdk());
+            stamp.setProperty("jdk", runtime.identity());
             stamp.setProperty("content", content());
             stamp.setProperty("build", buildState());
             for (Path cp : classPath()) {
@@ -272,7 +284,7 @@ public final class ClassDataArchive {
      */
     Check check(Path file, List<String> jvmOptions) throws IOException {
         List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add(runtime.executable());
         command.addAll(jvmOptions);
         command.addAll(List.of(
                 "-Xshare:on",
@@ -321,11 +333,6 @@ public final class ClassDataArchive {
     }
 
     // ------------------------------------------------------------------------------------------------ the build
-
-    /** The JDK the services run with (the launcher's own). */
-    static String jdk() {
-        return System.getProperty("java.home") + " " + System.getProperty("java.vm.version");
-    }
 
     /** Name, size and time stamp of every file of the packaged application (quick: no file is read). */
     String buildState() {

@@ -37,6 +37,7 @@ public final class ServiceLaunch {
     private final Path module;
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> extraOptions = new ArrayList<>();
+    private ServiceJava java = ServiceJava.fromEnvironment();
     private ClassDataArchive.Policy policy = ClassDataArchive.Policy.fromEnvironment(ClassDataArchive.Policy.TRAINED)
             .withoutTraining();
     private List<String> command;
@@ -70,6 +71,12 @@ public final class ServiceLaunch {
      */
     public ServiceLaunch classData(ClassDataArchive.Policy policy) {
         this.policy = policy;
+        return this;
+    }
+
+    /** The JDK the service runs on (default: {@link ServiceJava#fromEnvironment()}). */
+    public ServiceLaunch java(ServiceJava java) {
+        this.java = java;
         return this;
     }
 
@@ -180,9 +187,9 @@ public final class ServiceLaunch {
             boolean extraNamesArchive = extraOptions.stream().anyMatch(ServiceLaunch::isArchiveOption);
             serviceOptions = options.stream().filter(o -> !isArchiveOption(o)).toList();
             List<String> list = new ArrayList<>();
-            list.add(ProcessHandle.current().info().command().orElse("java"));
+            list.add(java.executable());
             if (namesArchive && !extraNamesArchive) {
-                choice = ClassDataArchive.in(appFolder(module)).choose(policy);
+                choice = ClassDataArchive.in(appFolder(module), java).choose(policy);
                 for (String option : options) {
                     if (!isArchiveOption(option)) {
                         list.add(option);
@@ -244,9 +251,13 @@ public final class ServiceLaunch {
      */
     public void afterExit(boolean wasReady, Path log) {
         ClassDataArchive.Choice c = classDataChoice();
-        ClassDataArchive archive = ClassDataArchive.in(directory());
+        ClassDataArchive archive = ClassDataArchive.in(directory(), java);
         if (c.kind() == ClassDataArchive.Kind.TRAINING) {
-            log(archive.keep(c, wasReady, serviceOptions));
+            // Checked with every option the service ran with: some decide whether an archive fits (e.g.
+            // -XX:+UseCompactObjectHeaders).
+            List<String> options = new ArrayList<>(serviceOptions);
+            extraOptions.stream().filter(o -> !isArchiveOption(o)).forEach(options::add);
+            log(archive.keep(c, wasReady, options));
         } else if (c.kind() == ClassDataArchive.Kind.TRAINED && log != null && ClassDataArchive.refusedIn(log)) {
             archive.forget();
             log("the JVM refused the trained class-data archive (see " + log + "): forgotten, the next training start"

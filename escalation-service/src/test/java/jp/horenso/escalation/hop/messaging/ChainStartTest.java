@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import jp.horenso.escalation.hop.Hop;
@@ -20,6 +22,7 @@ import jp.horenso.escalation.support.EscalationEventLog;
 import jp.horenso.escalation.support.Events;
 import jp.horenso.escalation.support.IncidentEvents;
 import jp.horenso.localstack.testing.PostgresKafkaResource;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -30,6 +33,9 @@ class ChainStartTest {
 
     @Inject
     HopRepository hops;
+
+    @Inject
+    EntityManager entityManager;
 
     @Test
     void staffReportOpensSectionChiefHopAndRequestsNewReportNotification() {
@@ -194,5 +200,47 @@ class ChainStartTest {
                         .toList());
         assertEquals(
                 2, rows.stream().filter(hop -> hop.status() == HopStatus.OPEN).count());
+    }
+
+    /**
+     * Issue 13: a hop is opened by a native INSERT … RETURNING; run through Hibernate's native-query API with a
+     * result class it added one query plan per call to the shared plan cache, whose lookups then walk them all
+     * (15-18 % of the service's CPU at 20 reports/s). Twenty reports, twenty chains, twenty hops: no growth.
+     */
+    @Test
+    void openingAHopForEveryReportDoesNotGrowTheQueryPlanCache() {
+        var cache = entityManager
+                .getEntityManagerFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getQueryEngine()
+                .getInterpretationCache();
+        openChiefHops(3); // whatever the first ones cache once
+        int before = cache.getNumberOfCachedQueryPlans();
+
+        openChiefHops(20);
+
+        assertTrue(
+                cache.getNumberOfCachedQueryPlans() - before < 5,
+                "plans cached: " + before + " → " + cache.getNumberOfCachedQueryPlans());
+    }
+
+    private void openChiefHops(int reports) {
+        List<UUID> incidents = new ArrayList<>();
+        for (int i = 0; i < reports; i++) {
+            UUID incident = UUID.randomUUID();
+            IncidentEvents.send(IncidentEvents.staffReport(incident));
+            incidents.add(incident);
+        }
+        for (UUID incident : incidents) {
+            assertEquals(
+                    "chief1",
+                    published
+                            .await(incident, "HopOpened", 1)
+                            .get(0)
+                            .path("data")
+                            .path("recipient")
+                            .path("username")
+                            .asText());
+        }
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
-import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.ChainHop;
 import jp.horenso.incident.chain.event.ChainStopped;
@@ -87,15 +86,14 @@ public class ChainProjection {
         } catch (IllegalArgumentException e) {
             throw new InvalidEventException("bad uuid in subject");
         }
-        Incident incident = incidents.findById(incidentId);
-        if (incident == null) {
-            throw new InvalidEventException("unknown incident " + incidentId);
-        }
-        event.requireOrganisation(incident.organisation());
+        String organisation = incidents
+                .organisationOf(incidentId)
+                .orElseThrow(() -> new InvalidEventException("unknown incident " + incidentId));
+        event.requireOrganisation(organisation);
     }
 
     private void opened(IncomingEvent event, HopOpened opened) {
-        if (incidents.findById(opened.incidentId()) == null) {
+        if (incidents.organisationOf(opened.incidentId()).isEmpty()) {
             throw new InvalidEventException("unknown incident " + opened.incidentId());
         }
         if (hops.findById(opened.hopId()) != null) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TrailHead;
+import jp.horenso.platform.sql.DirectSql;
 
 /** Reads and appends timeline entries, and keeps each case's trail head ({@code timeline_head}). */
 @ApplicationScoped
@@ -22,23 +23,22 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
 
     /** Serialises appends to one case until the transaction ends (a PostgreSQL advisory lock). */
     public void lockChainOf(UUID incidentId) {
-        getEntityManager()
-                .createNativeQuery("SELECT pg_advisory_xact_lock(?1)")
-                .setParameter(1, incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits())
-                .getSingleResult();
+        // On every event of a case: past Hibernate's native-query API (DirectSql), like the head's read below.
+        DirectSql.first(
+                getEntityManager(),
+                "SELECT 1 FROM pg_advisory_xact_lock(?)",
+                row -> row.getInt(1),
+                incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits());
     }
 
     /** The case's recorded trail head, or null when none was recorded (a case without entries). */
     public TrailHead headOf(UUID incidentId) {
-        List<?> rows = getEntityManager()
-                .createNativeQuery("SELECT seq, hash FROM timeline_head WHERE incident_id = ?1")
-                .setParameter(1, incidentId)
-                .getResultList();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        Object[] row = (Object[]) rows.get(0);
-        return new TrailHead(((Number) row[0]).intValue(), (String) row[1]);
+        return DirectSql.first(
+                        getEntityManager(),
+                        "SELECT seq, hash FROM timeline_head WHERE incident_id = ?",
+                        row -> new TrailHead(row.getInt(1), row.getString(2)),
+                        incidentId)
+                .orElse(null);
     }
 
     /**

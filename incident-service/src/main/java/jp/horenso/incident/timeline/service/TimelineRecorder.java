@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.incident.chain.event.ChainStopped;
 import jp.horenso.incident.chain.event.HopAcknowledged;
@@ -62,12 +61,11 @@ public class TimelineRecorder {
             LOG.debugf("event %s already applied by %s", event.id(), consumer);
             return;
         }
-        Incident incident = incidents.findById(incidentId);
-        if (incident == null) {
-            throw new InvalidEventException("unknown incident " + incidentId);
-        }
+        String organisation = incidents
+                .organisationOf(incidentId)
+                .orElseThrow(() -> new InvalidEventException("unknown incident " + incidentId));
         // A case never crosses organisations: an event claiming another one goes to the dead-letter topic.
-        event.requireOrganisation(incident.organisation());
+        event.requireOrganisation(organisation);
         timeline.append(incidentId, entry.type(), entry.at(), entry.actor(), entry.details(), event.id());
     }
 

@@ -102,8 +102,7 @@ public class DeliveryService {
                 continue;
             }
             int attempt = notification.claim(now.plus(config.leaseTimeout()));
-            List<Notification> members =
-                    notification.digestSubject() == null ? List.of() : notifications.membersOf(notification);
+            List<Notification> members = membersOf(notification);
             claimed.add(OutgoingMessage.of(notification, attempt, endpoint.get(), members));
         }
         return claimed;
@@ -147,7 +146,7 @@ public class DeliveryService {
         // Even a worker whose lease ran out knows the message went: the notification is delivered.
         notification.markSent(now);
         events.delivered(notification);
-        for (Notification member : notifications.membersOf(notification)) {
+        for (Notification member : membersOf(notification)) {
             member.follow(notification);
             events.delivered(member);
         }
@@ -291,7 +290,7 @@ public class DeliveryService {
         }
         notification.markFailed(now, error);
         events.failed(notification);
-        for (Notification member : notifications.membersOf(notification)) {
+        for (Notification member : membersOf(notification)) {
             member.follow(notification);
             events.failed(member);
         }
@@ -305,7 +304,7 @@ public class DeliveryService {
         inbox.add(notification.notificationId());
         notification.settleInInbox(now, KEPT_IN_INBOX);
         events.delivered(notification);
-        for (Notification member : notifications.membersOf(notification)) {
+        for (Notification member : membersOf(notification)) {
             inbox.add(member.notificationId());
             member.follow(notification);
             events.delivered(member);
@@ -313,6 +312,14 @@ public class DeliveryService {
         LOG.warnf(
                 "notification %s: outcome unknown; kept in the in-app inbox and not sent again",
                 notification.notificationId());
+    }
+
+    /**
+     * The notifications a digest carrier carries; none, without asking the database, for a notification that
+     * carries no digest (most of them: one query less per mail, issue 13).
+     */
+    private List<Notification> membersOf(Notification notification) {
+        return notification.digestSubject() == null ? List.of() : notifications.membersOf(notification);
     }
 
     private Notification lock(OutgoingMessage message) {
