@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -67,19 +68,29 @@ public record ServiceJava(Path home, String version) {
         return home + " " + version;
     }
 
+    /**
+     * {@code JAVA_RUNTIME_VERSION} of the {@code release} file (a JDK's), else {@code JAVA_VERSION} (all a runtime
+     * made by jlink says, e.g. the container images' {@code java-runtime}).
+     */
     private static String runtimeVersion(Path home) {
         Path release = home.resolve("release");
+        Map<String, String> values = new HashMap<>();
         try {
             for (String line : Files.readAllLines(release)) {
-                if (line.startsWith("JAVA_RUNTIME_VERSION=")) {
-                    return line.substring(line.indexOf('=') + 1)
-                            .replace("\"", "")
-                            .strip();
+                int equals = line.indexOf('=');
+                if (equals > 0) {
+                    values.put(
+                            line.substring(0, equals),
+                            line.substring(equals + 1).replace("\"", "").strip());
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(ENV + ": cannot read " + release, e);
         }
-        throw new IllegalArgumentException(ENV + ": no JAVA_RUNTIME_VERSION in " + release);
+        String version = values.getOrDefault("JAVA_RUNTIME_VERSION", values.get("JAVA_VERSION"));
+        if (version == null || version.isEmpty()) {
+            throw new IllegalArgumentException(ENV + ": no JAVA_RUNTIME_VERSION nor JAVA_VERSION in " + release);
+        }
+        return version;
     }
 }

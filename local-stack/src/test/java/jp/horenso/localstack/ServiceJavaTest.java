@@ -56,9 +56,20 @@ class ServiceJavaTest {
         IllegalArgumentException noJava = assertThrows(IllegalArgumentException.class, () -> ServiceJava.of(folder));
         assertTrue(noJava.getMessage().contains("no bin/java"), noJava.getMessage());
 
-        Path noVersion = fakeJdk("JAVA_VERSION=\"25.0.3\"\n");
+        Path noVersion = fakeJdk("IMPLEMENTOR=\"test\"\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ServiceJava.of(noVersion));
         assertTrue(e.getMessage().contains("JAVA_RUNTIME_VERSION"), e.getMessage());
+    }
+
+    @Test
+    void aJlinkedRuntimeSaysOnlyItsJavaVersionAndThatIsEnough() throws Exception {
+        // What jlink writes, e.g. the container images' java-runtime (deploy JavaRuntime).
+        Path runtime = fakeJdk("JAVA_VERSION=\"25.0.3\"\nMODULES=\"java.base java.logging\"\n");
+
+        ServiceJava java = ServiceJava.of(runtime);
+
+        assertEquals("25.0.3", java.version());
+        assertEquals(25, java.feature());
     }
 
     @Test

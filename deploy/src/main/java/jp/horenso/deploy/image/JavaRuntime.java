@@ -77,8 +77,10 @@ public final class JavaRuntime {
     /** Links the runtime into {@code target} (which must not exist) with the {@code jlink} of the given JDK. */
     public static JavaRuntime link(Path jdk, Path target) {
         Path jlink = jdk.resolve("bin/jlink");
-        if (!Files.isExecutable(jlink) || !Files.isDirectory(jdk.resolve("jmods"))) {
-            throw new IllegalStateException(jdk + " is not a JDK with jlink and jmods (a JRE cannot link a runtime)");
+        if (!canLink(jdk)) {
+            throw new IllegalStateException(
+                    jdk + " is not a JDK with jlink and jmods, nor a JDK 24+ that links from its"
+                            + " own run-time image (a JRE cannot link a runtime)");
         }
         run(
                 List.of(
@@ -106,6 +108,33 @@ public final class JavaRuntime {
             throw new UncheckedIOException(e);
         }
         return of(target);
+    }
+
+    /**
+     * Whether {@code jdk} can link a runtime: it has {@code jlink} and either its {@code jmods}, or is JDK 24 or later,
+     * whose jlink can link from the JDK's own run-time image (JEP 493; JDK builds without jmods, such as Temurin 25's,
+     * rely on it — jlink itself says so when a build cannot).
+     */
+    static boolean canLink(Path jdk) {
+        return Files.isExecutable(jdk.resolve("bin/jlink"))
+                && (Files.isDirectory(jdk.resolve("jmods")) || featureVersion(jdk) >= 24);
+    }
+
+    /** The JDK's feature release from its {@code release} file ({@code JAVA_VERSION="25.0.3"} → 25), 0 if unknown. */
+    static int featureVersion(Path jdk) {
+        try {
+            for (String line : Files.readAllLines(jdk.resolve("release"))) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring(line.indexOf('=') + 1)
+                            .replace("\"", "")
+                            .strip();
+                    return Integer.parseInt(version.split("[.+\\-]", 2)[0]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
     }
 
     /** A runtime linked before (by {@link #link}). */
