@@ -290,7 +290,8 @@ class ClassDataArchiveTest {
         Files.setLastModifiedTime(file, FileTime.fromMillis(millis));
     }
 
+    /** The JDK the launches of this test run on (HORENSO_SERVICE_JAVA_HOME, else this JVM): one JDK throughout. */
     private static String java() {
-        return ProcessHandle.current().info().command().orElse("java");
+        return ServiceJava.fromEnvironment().executable();
     }
 }
