@@ -36,7 +36,8 @@ import jp.horenso.localstack.Ports;
  * previous one), and for each report takes the time its mail to the section chief ({@code chief1}) was accepted by
  * the mail catcher's SMTP server, minus the time just before the POST was sent. Both clocks are this JVM's: the mail
  * catcher runs in it. Also the CPU time (utime + stime from /proc) each process used over the measured window, per
- * report.
+ * report, and per service database the commits and rows written per report ({@code pg_stat_database}): work counted,
+ * not timed, so it compares trees even on a loaded machine.
  *
  * <p>Launched by {@code bench/report-latency.sh} with the tree's {@code local-stack/target/classes} and
  * {@code local-stack/target/lib/*} on the class path; arguments are {@code key=value}: {@code tree}, {@code data},
@@ -183,6 +184,7 @@ public final class Bench {
         List<CompletableFuture<Filed>> measured = new ArrayList<>();
         Map<String, long[]> cpuBefore = new LinkedHashMap<>();
         Map<String, Map<String, Long>> threadsBefore = new LinkedHashMap<>();
+        Map<String, long[]> databaseBefore = new LinkedHashMap<>();
         long windowStart = 0;
         log("warm-up: " + warmupCount + " reports over about " + warmup + " s, then measuring " + measuredCount
                 + " reports over about " + duration + " s (" + rate + " report/s, "
@@ -196,6 +198,7 @@ public final class Bench {
                 warm.add(file(token, "ベンチマーク準備 " + i + " / benchmark warm-up " + i));
             } else {
                 if (i == warmupCount) {
+                    databaseBefore.putAll(databaseSnapshot());
                     cpuBefore.putAll(cpuSnapshot());
                     threadsBefore.putAll(threadSnapshot());
                     windowStart = System.nanoTime();
@@ -214,6 +217,8 @@ public final class Bench {
         long windowNanos = System.nanoTime() - windowStart;
         Map<String, long[]> cpuAfter = cpuSnapshot();
         Map<String, Map<String, Long>> threadsAfter = threadSnapshot();
+        Thread.sleep(1500); // PostgreSQL's statistics reach pg_stat_database within a second
+        Map<String, long[]> databaseAfter = databaseSnapshot();
         Map<String, String[]> memory = memory();
         long grace = (long) number("grace", "10");
         log("all arrived or gave up (" + missing + " missing); waiting " + grace + " s for duplicates …");
@@ -271,6 +276,17 @@ public final class Bench {
                     new String[] {String.format(Locale.ROOT, "%.1f", ms / accepted.size()), "ms"});
             figures.put("cpu-share." + e.getKey(),
                     new String[] {String.format(Locale.ROOT, "%.1f", ms / 10.0 / seconds), "%core"});
+        }
+
+        for (Map.Entry<String, long[]> e : databaseAfter.entrySet()) {
+            long[] before = databaseBefore.get(e.getKey());
+            if (before == null || accepted.isEmpty()) {
+                continue;
+            }
+            figures.put("db-commits-per-report." + e.getKey(), new String[] {String.format(Locale.ROOT, "%.2f",
+                    (e.getValue()[0] - before[0]) / (double) accepted.size()), "commits"});
+            figures.put("db-rows-written-per-report." + e.getKey(), new String[] {String.format(Locale.ROOT, "%.2f",
+                    (e.getValue()[1] - before[1]) / (double) accepted.size()), "rows"});
         }
 
         double total = 0;
@@ -356,6 +372,26 @@ public final class Bench {
     }
 
     /** CPU ticks (utime + stime) per process of the stack, by name. */
+    /**
+     * Per service database: commits and rows inserted, updated or deleted so far ({@code pg_stat_database}). Unlike
+     * CPU time, these count work, not its speed: a change that saves a transaction shows however loaded the machine.
+     */
+    private Map<String, long[]> databaseSnapshot() {
+        Map<String, long[]> result = new LinkedHashMap<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("postgres"), "postgres", "postgres");
+                java.sql.ResultSet rows = c.createStatement().executeQuery("""
+                        select datname, xact_commit, tup_inserted + tup_updated + tup_deleted from pg_stat_database
+                        where datname in ('incident', 'escalation', 'notification') order by datname""")) {
+            while (rows.next()) {
+                result.put(rows.getString(1), new long[] {rows.getLong(2), rows.getLong(3)});
+            }
+        } catch (java.sql.SQLException e) {
+            log("cannot read pg_stat_database: " + e.getMessage());
+        }
+        return result;
+    }
+
     private Map<String, long[]> cpuSnapshot() {
         Map<String, long[]> result = new LinkedHashMap<>();
         processIds().forEach((name, pid) -> result.put(name, new long[] {ticks(pid)}));

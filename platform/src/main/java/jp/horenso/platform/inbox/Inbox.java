@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.UUID;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * The {@code processed_event} table, which makes consumers idempotent: an event id is applied at most once per
@@ -25,14 +26,13 @@ public class Inbox {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean firstDelivery(UUID eventId, String consumer) {
-        // Insert first, never look first: the primary key decides, even between concurrent consumers.
-        int inserted = entityManager
-                .createNativeQuery("""
-                insert into processed_event (event_id, consumer, processed_at) values (:id, :consumer, now())
-                on conflict do nothing""")
-                .setParameter("id", eventId)
-                .setParameter("consumer", consumer)
-                .executeUpdate();
+        // Insert first, never look first: the primary key decides, even between concurrent consumers. On every
+        // event, so past Hibernate's native-query API (DirectSql).
+        int inserted = DirectSql.update(
+                entityManager,
+                "insert into processed_event (event_id, consumer, processed_at) values (?, ?, now()) on conflict do nothing",
+                eventId,
+                consumer);
         return inserted == 1;
     }
 }

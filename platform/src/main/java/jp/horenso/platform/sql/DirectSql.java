@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.hibernate.Session;
 
 /**
- * Native SELECTs run on the JDBC connection of the caller's Hibernate session (its transaction), past Hibernate's
- * native-query API. Use it for the small native SELECTs that run on every event or request.
+ * Native statements run on the JDBC connection of the caller's Hibernate session (its transaction), past Hibernate's
+ * native-query API. Use it for the small native statements that run on every event or request.
  *
  * <p>Why: Hibernate ORM 7.2 keys a native query's plan by its SQL <em>and</em> its dynamic result-set mapping, and
  * the mapping built for one call never equals the one of the next call. Every call of a native SELECT therefore adds
@@ -51,6 +51,29 @@ public final class DirectSql {
         return firstOf(run(entityManager, false, sql, reader, 1, parameters));
     }
 
+    /**
+     * Runs an INSERT, UPDATE or DELETE and returns how many rows it changed; the session's pending changes are flushed
+     * first, as Hibernate does before a native statement.
+     */
+    public static int update(EntityManager entityManager, String sql, Object... parameters) {
+        Session session = entityManager.unwrap(Session.class);
+        if (session.isJoinedToTransaction()) {
+            session.flush();
+        }
+        return session.doReturningWork((Connection connection) -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                bind(statement, parameters);
+                return statement.executeUpdate();
+            }
+        });
+    }
+
+    private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+    }
+
     private static <T> Optional<T> firstOf(List<T> rows) {
         return rows.isEmpty() ? Optional.empty() : Optional.ofNullable(rows.get(0));
     }
@@ -68,9 +91,7 @@ public final class DirectSql {
         }
         return session.doReturningWork((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    statement.setObject(i + 1, parameters[i]);
-                }
+                bind(statement, parameters);
                 try (ResultSet rows = statement.executeQuery()) {
                     List<T> result = new ArrayList<>();
                     while (result.size() < max && rows.next()) {

@@ -5,6 +5,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import jp.horenso.web.common.AccessTokens;
 import jp.horenso.web.common.Upstream;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,6 +28,9 @@ public class LiveEvents {
 
     private final BroadcastProcessor<OrganisationChange> changes = BroadcastProcessor.create();
 
+    /** How many streams are open on this instance; with none, a fact is not even read (issue 13). */
+    private final AtomicInteger open = new AtomicInteger();
+
     @Incoming("incident-events")
     public void incidentEvent(String cloudEvent) {
         publish(cloudEvent);
@@ -37,8 +41,14 @@ public class LiveEvents {
         publish(cloudEvent);
     }
 
-    /** Passes on a CloudEvent about a case; anything else (directory, malformed, no organisation) is skipped. */
+    /**
+     * Passes on a CloudEvent about a case; anything else (directory, malformed, no organisation) is skipped. With no
+     * stream open nobody could receive it (a stream gets only what comes after it opened), so it is not parsed.
+     */
     public void publish(String cloudEvent) {
+        if (open.get() == 0) {
+            return;
+        }
         OrganisationChange change = parse(cloudEvent);
         if (change != null) {
             changes.onNext(change);
@@ -68,8 +78,17 @@ public class LiveEvents {
         }
     }
 
+    /** The changes from now on, for one stream; counted as open until it completes, fails or is cancelled. */
     public Multi<OrganisationChange> changes() {
-        return changes;
+        return changes.onSubscription()
+                .invoke(subscription -> open.incrementAndGet())
+                .onTermination()
+                .invoke(open::decrementAndGet);
+    }
+
+    /** How many streams are open on this instance. */
+    int openStreams() {
+        return open.get();
     }
 
     /** A change and the organisation whose case it is; only the {@link Change} ever leaves this instance. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jp.horenso.escalation.directory.Absence;
+import jp.horenso.platform.sql.DirectSql;
 
 /** The {@code absence} table. */
 @ApplicationScoped
@@ -17,14 +18,12 @@ public class AbsenceRepository implements PanacheRepository<Absence> {
         if (usernames.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(getEntityManager()
-                .createQuery("""
-                select a.username from Absence a
-                where a.organisation = :organisation and a.username in :usernames
-                  and a.startsAt <= current_timestamp and a.endsAt > current_timestamp""", String.class)
-                .setParameter("organisation", organisation)
-                .setParameter("usernames", usernames)
-                .getResultList());
+        // Plain JDBC with one array parameter: an HQL "in :list" is translated to SQL again at every call (its SQL
+        // depends on the list's length), which was 8 % of the service's CPU at 20 reports/s (issue 13).
+        return new HashSet<>(DirectSql.list(
+                getEntityManager(), """
+                select username from absence
+                where organisation = ? and username = any(?) and starts_at <= now() and ends_at > now()""", row -> row.getString(1), organisation, usernames.toArray(String[]::new)));
     }
 
     /** The absences of an organisation not yet over, by the database's clock, soonest first. */

@@ -21,9 +21,12 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
         return find("incidentId = ?1 ORDER BY seq DESC", incidentId).firstResult();
     }
 
-    /** Serialises appends to one case until the transaction ends (a PostgreSQL advisory lock). */
+    /**
+     * Serialises appends to a case that has no head yet, until the transaction ends (a PostgreSQL advisory lock); once
+     * the head exists, its row lock does ({@link #lockHeadOf}).
+     */
     public void lockChainOf(UUID incidentId) {
-        // On every event of a case: past Hibernate's native-query API (DirectSql), like the head's read below.
+        // Past Hibernate's native-query API (DirectSql), like the head's reads below.
         DirectSql.first(
                 getEntityManager(),
                 "SELECT 1 FROM pg_advisory_xact_lock(?)",
@@ -31,11 +34,23 @@ public class TimelineRepository implements PanacheRepository<TimelineEntry> {
                 incidentId.getMostSignificantBits() ^ incidentId.getLeastSignificantBits());
     }
 
+    /**
+     * The case's recorded trail head, its row locked until the transaction ends, or null when none was recorded. A
+     * head locked so is the latest committed one, even when another append committed while this one waited.
+     */
+    public TrailHead lockHeadOf(UUID incidentId) {
+        return head(incidentId, " FOR UPDATE");
+    }
+
     /** The case's recorded trail head, or null when none was recorded (a case without entries). */
     public TrailHead headOf(UUID incidentId) {
+        return head(incidentId, "");
+    }
+
+    private TrailHead head(UUID incidentId, String lock) {
         return DirectSql.first(
                         getEntityManager(),
-                        "SELECT seq, hash FROM timeline_head WHERE incident_id = ?",
+                        "SELECT seq, hash FROM timeline_head WHERE incident_id = ?" + lock,
                         row -> new TrailHead(row.getInt(1), row.getString(2)),
                         incidentId)
                 .orElse(null);

@@ -34,8 +34,13 @@ public class TimelineService {
             String actor,
             Map<String, Object> details,
             UUID sourceEventId) {
-        entries.lockChainOf(incidentId);
-        TrailHead head = entries.headOf(incidentId);
+        // One round trip for the usual case, whose head the filing wrote: its row lock serialises the appends.
+        TrailHead head = entries.lockHeadOf(incidentId);
+        if (head == null) {
+            // No head yet: the per-case lock guards its creation; then the head again, as another may have made it.
+            entries.lockChainOf(incidentId);
+            head = entries.lockHeadOf(incidentId);
+        }
         if (head == null) {
             head = TrailHead.EMPTY;
         }

@@ -14,8 +14,15 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import jp.horenso.incident.support.OwnerDatabase;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
@@ -34,16 +41,7 @@ class AuditTrailTest {
 
     @Test
     void article117_timelineIsHashChainedAndVerifies() {
-        String id = reportedAndAcknowledged();
-        given().auth()
-                .oauth2(Tokens.auditor())
-                .when()
-                .get("/api/incidents/" + id + "/audit/verify")
-                .then()
-                .statusCode(200)
-                .body("intact", equalTo(true))
-                .body("entries", equalTo(2))
-                .body("brokenAtSeq", nullValue());
+        assertIntactWith(reportedAndAcknowledged(), 2);
     }
 
     @Test
@@ -154,6 +152,60 @@ class AuditTrailTest {
                 .get("/api/incidents/" + id + "/audit/verify")
                 .then()
                 .body("intact", equalTo(true));
+    }
+
+    /**
+     * Issue 13: an append locks the case's head row instead of taking a separate lock first. Forty appends from eight
+     * threads at once still make one unbroken chain, each entry after exactly one other.
+     */
+    @Test
+    void article117_appendsToOneCaseFromEightThreadsAtOnceMakeOneUnbrokenChain() throws Exception {
+        String id = Reports.file(Tokens.staff1());
+        appendAtOnce(UUID.fromString(id), 8, 5);
+        assertIntactWith(id, 41);
+    }
+
+    private void appendAtOnce(UUID incident, int threads, int each) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> appends = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String actor = "thread-" + t;
+                appends.add(pool.submit(() -> {
+                    start.await();
+                    for (int i = 0; i < each; i++) {
+                        QuarkusTransaction.requiringNew()
+                                .run(() -> timeline.append(
+                                        incident,
+                                        TimelineType.MARKED_SERIOUS,
+                                        OffsetDateTime.now(ZoneOffset.UTC),
+                                        actor,
+                                        Map.of(),
+                                        null));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> append : appends) {
+                append.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void assertIntactWith(String id, int entries) {
+        given().auth()
+                .oauth2(Tokens.auditor())
+                .when()
+                .get("/api/incidents/" + id + "/audit/verify")
+                .then()
+                .statusCode(200)
+                .body("intact", equalTo(true))
+                .body("entries", equalTo(entries))
+                .body("brokenAtSeq", nullValue());
     }
 
     @Test

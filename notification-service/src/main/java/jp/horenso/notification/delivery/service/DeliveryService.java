@@ -82,10 +82,14 @@ public class DeliveryService {
      * let its lease run out is taken over, unless its send may have arrived (see the class comment). The lease
      * and every later {@code next_attempt_at} are computed from the database's clock, which {@code lockDue}
      * compares them with, so replicas with drifting clocks agree on what is due.
+     *
+     * <p>The first message of the round is sent right after this transaction commits, so its "started" marker is
+     * written here, with the claim: one transaction less per mail (issue 13). The others are marked by
+     * {@link #markStarted} just before their own sends.
      */
-    public List<OutgoingMessage> claimDue() {
+    public List<Claim> claimDue() {
         Instant now = clock.transactionTime();
-        List<OutgoingMessage> claimed = new ArrayList<>();
+        List<Claim> claimed = new ArrayList<>();
         for (Notification notification : notifications.lockDue(config.batchSize())) {
             if (notification.status() == NotificationStatus.GROUPED) {
                 continue; // joined the digest of a notification claimed earlier in this round
@@ -103,10 +107,23 @@ public class DeliveryService {
             }
             int attempt = notification.claim(now.plus(config.leaseTimeout()));
             List<Notification> members = membersOf(notification);
-            claimed.add(OutgoingMessage.of(notification, attempt, endpoint.get(), members));
+            OutgoingMessage message = OutgoingMessage.of(notification, attempt, endpoint.get(), members);
+            boolean first = claimed.isEmpty();
+            if (first) {
+                attempts.persist(started(notification, message, now));
+            }
+            claimed.add(new Claim(message, first));
         }
         return claimed;
     }
+
+    /**
+     * A notification claimed for sending.
+     *
+     * @param started whether its "started" marker was committed with the claim; if not, {@link #markStarted} comes
+     *     first
+     */
+    public record Claim(OutgoingMessage message, boolean started) {}
 
     /**
      * Commits the marker that the send of this attempt begins; false when the worker no longer holds the
@@ -117,15 +134,19 @@ public class DeliveryService {
         if (!notification.isHeldBy(message.attempt())) {
             return false;
         }
-        attempts.persist(new DeliveryAttempt(
+        attempts.persist(started(notification, message, clock.transactionTime()));
+        return true;
+    }
+
+    private static DeliveryAttempt started(Notification notification, OutgoingMessage message, Instant at) {
+        return new DeliveryAttempt(
                 notification,
                 message.attempt(),
                 message.channel(),
                 message.target(),
-                clock.transactionTime(),
+                at,
                 DeliveryOutcome.STARTED,
-                null));
-        return true;
+                null);
     }
 
     /** Records that the channel accepted the message and publishes NotificationDelivered (for each digest member too). */

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the notifications that are due: claims them in one transaction, commits a "sending" marker right before
- * talking to the channel, sends outside any transaction, and records the outcome in another, so a slow mail
+ * talking to the channel (the round's first message: with the claim), sends outside any transaction, and records the outcome in another, so a slow mail
  * server never holds a database lock and a crash leaves a trace of how far the send got.
  */
 @ApplicationScoped
@@ -61,8 +61,8 @@ public class DeliveryWorker {
             // Nothing is sent before start-up completed (database migrated, channels wired).
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void deliverDue() {
-        for (OutgoingMessage message : deliveries.claimDue()) {
-            deliver(message);
+        for (DeliveryService.Claim claim : deliveries.claimDue()) {
+            deliver(claim.message(), claim.started());
         }
     }
 
@@ -90,14 +90,15 @@ public class DeliveryWorker {
         wakeups.shutdownNow();
     }
 
-    private void deliver(OutgoingMessage message) {
+    private void deliver(OutgoingMessage message, boolean started) {
         ChannelSender sender = senders.get(message.channel());
         if (sender == null) {
             deliveries.recordError(message, "no sender for channel " + message.channel(), new Tries());
             return;
         }
-        // The marker is committed before the first byte goes out; without it, a crash is known to have sent nothing.
-        if (!deliveries.markStarted(message)) {
+        // The marker is committed before the first byte goes out (with the claim, for the round's first message);
+        // without it, a crash is known to have sent nothing.
+        if (!started && !deliveries.markStarted(message)) {
             return;
         }
         Tries tries = new Tries();

@@ -1,0 +1,54 @@
+package jp.horenso.web.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console reads every fact of incident- and escalation-service; it parses one only while a stream is open on this
+ * instance (issue 13: nobody watching costs no parsing). The streams themselves are tested end to end in
+ * {@link LiveUpdatesTest} and {@link LiveOrganisationsTest}.
+ */
+class LiveEventsTest {
+
+    private final LiveEvents events = new LiveEvents();
+
+    @Test
+    void aStreamGetsTheFactsPublishedWhileItIsOpenAndIsNoLongerCountedOnceCancelled() {
+        UUID incident = UUID.randomUUID();
+        events.publish(fact(incident, "IncidentReported")); // nobody watching: dropped unread
+        assertEquals(0, events.openStreams());
+
+        AssertSubscriber<LiveEvents.OrganisationChange> stream =
+                events.changes().subscribe().withSubscriber(AssertSubscriber.create(10));
+        assertEquals(1, events.openStreams());
+        events.publish(fact(incident, "HopOpened"));
+        stream.assertItems(new LiveEvents.OrganisationChange("demo-city", new Change(incident, "HopOpened")));
+
+        stream.cancel();
+        assertEquals(0, events.openStreams());
+    }
+
+    @Test
+    void twoStreamsAreCountedApartAndEachEndingStreamIsUncounted() {
+        AssertSubscriber<LiveEvents.OrganisationChange> first =
+                events.changes().subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<LiveEvents.OrganisationChange> second =
+                events.changes().select().first(1).subscribe().withSubscriber(AssertSubscriber.create(10));
+        assertEquals(2, events.openStreams());
+
+        events.publish(fact(UUID.randomUUID(), "IncidentReported")); // the second stream takes one and completes
+        second.assertCompleted();
+        assertEquals(1, events.openStreams());
+        first.assertItems(first.getItems().get(0)).cancel();
+        assertEquals(0, events.openStreams());
+    }
+
+    private static String fact(UUID incident, String name) {
+        return """
+                {"specversion":"1.0","id":"%s","type":"jp.horenso.%s","source":"/incident-service",\
+                "subject":"%s","organisation":"demo-city","data":{"incidentId":"%s"}}""".formatted(UUID.randomUUID(), name, incident, incident);
+    }
+}
