@@ -56,16 +56,7 @@ public final class DirectSql {
      * first, as Hibernate does before a native statement.
      */
     public static int update(EntityManager entityManager, String sql, Object... parameters) {
-        Session session = entityManager.unwrap(Session.class);
-        if (session.isJoinedToTransaction()) {
-            session.flush();
-        }
-        return session.doReturningWork((Connection connection) -> {
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                bind(statement, parameters);
-                return statement.executeUpdate();
-            }
-        });
+        return onConnection(entityManager, true, sql, parameters, PreparedStatement::executeUpdate);
     }
 
     private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
@@ -85,6 +76,26 @@ public final class DirectSql {
             RowReader<T> reader,
             int max,
             Object... parameters) {
+        return onConnection(entityManager, flush, sql, parameters, statement -> {
+            try (ResultSet rows = statement.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (result.size() < max && rows.next()) {
+                    result.add(reader.read(rows));
+                }
+                return result;
+            }
+        });
+    }
+
+    /** What is done with the bound statement. */
+    @FunctionalInterface
+    private interface StatementWork<R> {
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    /** {@code sql} prepared on the session's connection (flushed first if asked), bound, and handed to {@code work}. */
+    private static <R> R onConnection(
+            EntityManager entityManager, boolean flush, String sql, Object[] parameters, StatementWork<R> work) {
         Session session = entityManager.unwrap(Session.class);
         if (flush && session.isJoinedToTransaction()) {
             session.flush();
@@ -92,13 +103,7 @@ public final class DirectSql {
         return session.doReturningWork((Connection connection) -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 bind(statement, parameters);
-                try (ResultSet rows = statement.executeQuery()) {
-                    List<T> result = new ArrayList<>();
-                    while (result.size() < max && rows.next()) {
-                        result.add(reader.read(rows));
-                    }
-                    return result;
-                }
+                return work.run(statement);
             }
         });
     }

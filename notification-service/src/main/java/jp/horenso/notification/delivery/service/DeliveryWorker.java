@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends the notifications that are due: claims them in one transaction, commits a "sending" marker right before
- * talking to the channel (the round's first message: with the claim), sends outside any transaction, and records the outcome in another, so a slow mail
- * server never holds a database lock and a crash leaves a trace of how far the send got.
+ * talking to the channel (the round's first message: with the claim), sends outside any transaction, and records
+ * the outcome in another, so a slow mail server never holds a database lock and a crash leaves a trace of how far the
+ * send got.
  */
 @ApplicationScoped
 public class DeliveryWorker {
