@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import jp.horenso.incident.common.time.StoredTime;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -393,11 +394,12 @@ public class Incident {
         c.department = department;
         c.informant = informant;
         c.kind = kind;
-        c.occurredAt = occurredAt;
+        // To the microsecond, as PostgreSQL keeps them: what is in hand after the filing is what a read gives back.
+        c.occurredAt = StoredTime.kept(occurredAt);
         c.occurredOffset = offsetOf(occurredAt);
-        c.discoveredAt = discoveredAt;
+        c.discoveredAt = StoredTime.kept(discoveredAt);
         c.discoveredOffset = offsetOf(discoveredAt);
-        c.reportedAt = reportedAt;
+        c.reportedAt = StoredTime.kept(reportedAt);
         c.drill = drill;
         c.state = IncidentState.REPORTED;
         c.refreshSearchText();

@@ -42,6 +42,12 @@ public final class Reports {
     /** Files a valid report as staff1 and has chief1 acknowledge it with {@code comment}: a trail of two entries. */
     public static String acknowledged(String comment) {
         String id = file(Tokens.staff1());
+        acknowledge(id, comment);
+        return id;
+    }
+
+    /** chief1 acknowledges the case {@code id} with {@code comment}. */
+    public static void acknowledge(String id, String comment) {
         given().auth()
                 .oauth2(Tokens.chief1())
                 .contentType(ContentType.JSON)
@@ -50,6 +56,5 @@ public final class Reports {
                 .post("/api/incidents/" + id + "/acknowledgements")
                 .then()
                 .statusCode(201);
-        return id;
     }
 }

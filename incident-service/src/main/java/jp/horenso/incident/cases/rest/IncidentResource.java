@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
-import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.service.CaseRecordService;
 import jp.horenso.incident.cases.service.IncidentQuery;
 import jp.horenso.incident.cases.service.IncidentSearchService;
@@ -142,11 +141,9 @@ public class IncidentResource {
             @NotNull @Valid IncidentReportRequest request,
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             UriInfo uri) {
-        Incident incident = incidents.report(caller.current(), command(request), idempotencyKey);
-        IncidentView view = incidents.show(caller.current(), incident.id());
-        return Response.created(uri.getAbsolutePathBuilder()
-                        .path(incident.id().toString())
-                        .build())
+        IncidentView view = incidents.report(caller.current(), command(request), idempotencyKey);
+        return Response.created(
+                        uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .tag(ETags.of(view.version()))
                 .entity(view)
                 .build();

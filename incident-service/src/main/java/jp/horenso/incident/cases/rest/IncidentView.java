@@ -19,6 +19,7 @@ import jp.horenso.incident.cases.ReporterType;
 import jp.horenso.incident.cases.Severity;
 import jp.horenso.incident.cases.SeverityReason;
 import jp.horenso.incident.cases.ThreatCategory;
+import jp.horenso.incident.common.time.StoredTime;
 import jp.horenso.incident.timeline.rest.TimelineEntryView;
 
 /**
@@ -86,7 +87,7 @@ public record IncidentView(
                                 i.severityOverride(),
                                 i.severityOverrideReason(),
                                 i.severityOverrideBy(),
-                                i.severityOverrideAt()));
+                                StoredTime.read(i.severityOverrideAt())));
         RecordView record = new RecordView(
                 i.networkZone(),
                 i.informationSystems(),
@@ -115,7 +116,7 @@ public record IncidentView(
                 i.department(),
                 withOffset(i.occurredAt(), i.occurredOffset()),
                 withOffset(i.discoveredAt(), i.discoveredOffset()),
-                i.reportedAt(),
+                StoredTime.read(i.reportedAt()),
                 i.drill(),
                 i.state(),
                 record,
@@ -125,8 +126,12 @@ public record IncidentView(
                 timeline);
     }
 
-    /** Shows a time in the offset the reporter gave it with. */
+    /**
+     * Shows a time in the offset the reporter gave it with. Every time is shown as read back ({@link StoredTime}),
+     * so a case built from what a filing wrote shows what {@code GET} shows.
+     */
     private static OffsetDateTime withOffset(OffsetDateTime at, String offset) {
-        return offset == null ? at : at.withOffsetSameInstant(ZoneOffset.of(offset));
+        OffsetDateTime read = StoredTime.read(at);
+        return offset == null || read == null ? read : read.withOffsetSameInstant(ZoneOffset.of(offset));
     }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import jp.horenso.incident.cases.Incident;
 import jp.horenso.incident.cases.repository.IncidentRepository;
 import jp.horenso.platform.problem.ProblemException;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * Idempotency keys of report creation, per user. The key is inserted first, naming the case the request is about to
@@ -23,6 +24,9 @@ import jp.horenso.platform.problem.ProblemException;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class IdempotencyKeys {
+
+    private static final String CLAIM = "INSERT INTO idempotency_key (username, key, request_hash, incident_id) "
+            + "VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING";
 
     private final EntityManager em;
     private final IncidentRepository incidents;
@@ -43,13 +47,8 @@ public class IdempotencyKeys {
             throw new ProblemException(400, "idempotency.invalid");
         }
         String hash = hash(request);
-        int inserted = em.createNativeQuery("INSERT INTO idempotency_key (username, key, request_hash, incident_id) "
-                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO NOTHING")
-                .setParameter(1, username)
-                .setParameter(2, key)
-                .setParameter(3, hash)
-                .setParameter(4, incidentId)
-                .executeUpdate();
+        // Past Hibernate's native-query API (DirectSql): this runs at every filing with a key.
+        int inserted = DirectSql.update(em, CLAIM, username, key, hash, incidentId);
         if (inserted == 1) {
             return null;
         }

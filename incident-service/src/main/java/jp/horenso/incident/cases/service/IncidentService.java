@@ -3,6 +3,7 @@ package jp.horenso.incident.cases.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,7 +23,9 @@ import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.incident.directory.service.UnitDirectory;
 import jp.horenso.incident.organisation.OrganisationProfile;
 import jp.horenso.incident.organisation.service.OrganisationProfiles;
+import jp.horenso.incident.timeline.TimelineEntry;
 import jp.horenso.incident.timeline.TimelineType;
+import jp.horenso.incident.timeline.rest.TimelineEntryView;
 import jp.horenso.incident.timeline.service.TimelineService;
 import jp.horenso.incident.timeline.service.TimelineVisibility;
 import jp.horenso.platform.outbox.Outbox;
@@ -85,8 +88,11 @@ public class IncidentService {
      * starts from the event. With an idempotency key, a repeated request returns the case the first one made.
      * Nothing is stored when the unit, the informant or the drill mark is refused, or when the person has filed
      * too many reports in the current window (429, {@link FilingRateLimit}).
+     *
+     * @return the case as {@link #show} gives it to the reporter: a new one from what the filing wrote, without
+     *     reading it back; the first request's case as it is now when the key was used before
      */
-    public Incident report(Caller reporter, ReportIncident request, String idempotencyKey) {
+    public IncidentView report(Caller reporter, ReportIncident request, String idempotencyKey) {
         checkInformant(request);
         // Only an onboarded organisation files cases: its profile gives the case-number prefix and the scheme.
         OrganisationProfile profile = organisations.require(organisationOf(reporter));
@@ -101,7 +107,7 @@ public class IncidentService {
         if (idempotencyKey != null) {
             Incident earlier = idempotency.claim(reporter.username(), idempotencyKey, request, id);
             if (earlier != null) {
-                return earlier;
+                return show(reporter, earlier.id());
             }
         }
         // A retry of a filing already made is not a new filing: only new ones count against the person's limit.
@@ -138,7 +144,7 @@ public class IncidentService {
      * filing giving its number back), so every other filing of the organisation waits for what follows it here.
      * Only the writes that carry the number come after it.
      */
-    private Incident create(
+    private IncidentView create(
             UUID id,
             Caller reporter,
             ReportIncident request,
@@ -171,22 +177,15 @@ public class IncidentService {
         incident.numbered(organisations.nextCaseNumber(profile));
         incidents.persist(incident);
 
-        timeline.start(
-                incident.id(),
-                TimelineType.REPORTED,
-                incident.reportedAt(),
-                reporter.username(),
-                Map.of(
-                        "number",
-                        incident.number(),
-                        "kind",
-                        incident.kind().name(),
-                        "reporterType",
-                        incident.reporterType().name(),
-                        "unit",
-                        incident.unit(),
-                        "drill",
-                        incident.drill()));
+        // In the order jsonb keeps keys (shorter first), so the 201 built from it reads exactly as GET does.
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", incident.kind().name());
+        details.put("unit", incident.unit());
+        details.put("drill", incident.drill());
+        details.put("number", incident.number());
+        details.put("reporterType", incident.reporterType().name());
+        TimelineEntry reported = timeline.start(
+                incident.id(), TimelineType.REPORTED, incident.reportedAt(), reporter.username(), details);
         // The transaction's time, as the outbox would ask the database for it: one round trip less under the lock.
         outbox.append(
                 IncidentReported.NAME,
@@ -195,7 +194,19 @@ public class IncidentService {
                 now.toInstant(),
                 reported(incident, reporter));
         counters.filed(incident);
-        return incident;
+        return filed(reporter, incident, reported);
+    }
+
+    /**
+     * The new case as {@link #show} gives it to its reporter, from what the filing wrote instead of four reads after
+     * the commit (issue 13): a case just filed has one timeline entry and no legal duty yet (duties are identified
+     * when the CSIRT records the case, {@code AssessmentService}); its times are kept as PostgreSQL keeps them.
+     */
+    private static IncidentView filed(Caller reporter, Incident incident, TimelineEntry reported) {
+        return IncidentView.of(
+                incident,
+                List.of(),
+                TimelineVisibility.filter(reporter, incident, List.of(TimelineEntryView.of(reported))));
     }
 
     /** The case with its timeline, if the caller may see it; otherwise 404, so that nothing leaks. */
