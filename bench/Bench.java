@@ -45,8 +45,8 @@ import jp.horenso.localstack.Ports;
  * {@code arrivals} ({@code poisson}: exponential gaps of mean 1/rate from a fixed seed, the default, so that
  * reports meet the services' one-second polls at every phase; {@code fixed}: exactly 1/rate apart),
  * {@code idle} (s of CPU measured with no reports before the warm-up, 10; 0 skips it), {@code drain} (s to wait
- * for the last mails, 120), {@code grace} (s to wait for duplicates, 10),
- * {@code clktck} (100). Exit code 0 when every measured report got exactly one section-chief mail, 1 when not,
+ * for the last mails, 120), {@code grace} (s to wait for duplicates, 10; the warm stack's idle CPU is measured
+ * meanwhile, and {@code cpu-per-report.system-above-idle} is the system total less it), {@code clktck} (100). Exit code 0 when every measured report got exactly one section-chief mail, 1 when not,
  * 2 when the stack could not be started or measured.
  */
 public final class Bench {
@@ -222,7 +222,12 @@ public final class Bench {
         Map<String, String[]> memory = memory();
         long grace = (long) number("grace", "10");
         log("all arrived or gave up (" + missing + " missing); waiting " + grace + " s for duplicates …");
+        // The stack is warm and has nothing left to do: what it burns now is its idle, not any report's.
+        Map<String, long[]> idleBefore = cpuSnapshot();
+        long idleStart = System.nanoTime();
         Thread.sleep(grace * 1000);
+        Map<String, long[]> idleAfter = cpuSnapshot();
+        double idleSeconds = (System.nanoTime() - idleStart) / 1e9;
 
         Map<String, List<Long>> mails = chiefMails();
         List<Long> latencies = new ArrayList<>();
@@ -296,6 +301,23 @@ public final class Bench {
             total += v == null ? 0 : Double.parseDouble(v[0]);
         }
         figures.put("cpu-per-report.system-total", new String[] {String.format(Locale.ROOT, "%.1f", total), "ms"});
+        // The same less what each process burns warm and idle (pollers, consumers' fetches, the broker's own
+        // heartbeats) over as long: the CPU the reports added, which the idle share does not depend on the rate for.
+        double idleTotal = 0;
+        for (String name : List.of("incident-service", "escalation-service", "notification-service", "web",
+                "public-site", "postgres", "kafka", "keycloak")) {
+            long[] b = idleBefore.get(name);
+            long[] a = idleAfter.get(name);
+            if (a == null || b == null || accepted.isEmpty()) {
+                continue;
+            }
+            double idleMsPerSecond = (a[0] - b[0]) * 1000.0 / ticksPerSecond / idleSeconds;
+            figures.put("cpu-idle-after-share." + name,
+                    new String[] {String.format(Locale.ROOT, "%.1f", idleMsPerSecond / 10.0), "%core"});
+            idleTotal += idleMsPerSecond * seconds / accepted.size();
+        }
+        figures.put("cpu-per-report.system-above-idle",
+                new String[] {String.format(Locale.ROOT, "%.1f", total - idleTotal), "ms"});
         figures.putAll(memory);
         figures.putAll(startTimes);
         figures.putAll(idle);

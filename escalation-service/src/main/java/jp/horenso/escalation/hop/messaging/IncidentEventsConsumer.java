@@ -1,5 +1,6 @@
 package jp.horenso.escalation.hop.messaging;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
@@ -72,7 +73,9 @@ public class IncidentEventsConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(String record) {
-        consumption.consume(record, this::handle);
+        // One transaction for the organisation's check and the work it guards, which the services join: the check is
+        // not a transaction of its own (issue 13: one commit less per event).
+        consumption.consume(record, event -> QuarkusTransaction.requiringNew().run(() -> handle(event)));
     }
 
     private void handle(IncomingEvent event) {
