@@ -26,6 +26,7 @@ import jp.horenso.escalation.directory.UnitKind;
 import jp.horenso.escalation.directory.exchange.DirectoryRows;
 import jp.horenso.platform.problem.FieldProblem;
 import jp.horenso.platform.problem.Message;
+import jp.horenso.platform.sql.DirectSql;
 
 /**
  * Checks a directory import completely before anything changes: every row on its own, the references between
@@ -204,10 +205,13 @@ public class DirectoryImportCheck {
      * organisations' zone), for checking a chain against a directory not stored yet.
      */
     public Staffing staffing(DirectoryRows rows, Map<DirectoryRows.DeputyRow, LocalDate[]> dates) {
-        LocalDate today = (LocalDate) entityManager
-                .createNativeQuery("select cast(now() at time zone :zone as date)", LocalDate.class)
-                .setParameter("zone", config.zone().getId())
-                .getSingleResult();
+        // Not through Hibernate's native-query API with a result class: it would add a plan-cache entry per call.
+        LocalDate today = DirectSql.unflushed(
+                        entityManager,
+                        "select cast(now() at time zone ? as date)",
+                        row -> row.getObject(1, LocalDate.class),
+                        config.zone().getId())
+                .orElseThrow();
         return new Staffing() {
             @Override
             public List<StaffedUnit> units(UnitKind kind) {
