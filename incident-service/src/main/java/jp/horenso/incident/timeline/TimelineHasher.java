@@ -6,12 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import jp.horenso.incident.common.time.StoredTime;
 
 /**
  * Computes the hash that chains a case's timeline entries: SHA-256 over the previous hash and a canonical form of
@@ -29,7 +29,7 @@ public final class TimelineHasher {
 
     /** Times are stored and hashed to the microsecond. */
     public static OffsetDateTime normalise(OffsetDateTime at) {
-        return at.truncatedTo(ChronoUnit.MICROS);
+        return StoredTime.kept(at);
     }
 
     public static String hash(TimelineEntry e) {
