@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.FieldSource;
  * The topics and users follow the services' own configuration: a KafkaTopic for every topic a service publishes on,
  * consumes, or dead-letters to (and for every channel of docs/events/asyncapi.yaml), and none else; each service's
  * KafkaUser writes exactly its own topic and its own dead-letter topics, reads exactly what it consumes, in its own
- * consumer group.
+ * consumer group (the console in none: its live updates take every partition themselves).
  */
 class KafkaTopologyTest {
 
@@ -36,6 +37,10 @@ class KafkaTopologyTest {
         Set<String> dlqs = new TreeSet<>();
         Set<String> groups = new TreeSet<>();
         config.value("horenso.platform.topic").ifPresent(writes::add);
+        // The console's live updates read their topics without a consumer group (web/live/LiveTail).
+        config.value("horenso.web.live.topics")
+                .ifPresent(topics ->
+                        Arrays.stream(topics.split(",")).map(String::strip).forEach(reads::add));
         config.prod().forEach((key, value) -> {
             if (key.startsWith("mp.messaging.incoming.")) {
                 if (key.endsWith(".topic") && !key.endsWith("dead-letter-queue.topic")) {

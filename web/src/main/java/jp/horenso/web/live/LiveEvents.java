@@ -4,16 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.horenso.web.common.AccessTokens;
 import jp.horenso.web.common.Upstream;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * The facts of incident-service and escalation-service, read by this console instance's own consumer group and
- * handed to the open event streams ({@link LiveResource}), which decide per person what to pass on. Each fact keeps
+ * The facts of incident-service and escalation-service, read by this console instance while someone watches
+ * ({@link LiveTail}) and handed to the open event streams ({@link LiveResource}), which decide per person what to
+ * pass on. Each fact keeps
  * the organisation its envelope names (CloudEvents extension attribute {@code organisation}); a fact without one is
  * dropped, so it can never reach a stream of any organisation.
  */
@@ -28,17 +29,20 @@ public class LiveEvents {
 
     private final BroadcastProcessor<OrganisationChange> changes = BroadcastProcessor.create();
 
-    /** How many streams are open on this instance; with none, a fact is not even read (issue 13). */
+    /** How many streams are open on this instance; with none, a fact is not even parsed (issue 13). */
     private final AtomicInteger open = new AtomicInteger();
 
-    @Incoming("incident-events")
-    public void incidentEvent(String cloudEvent) {
-        publish(cloudEvent);
+    /** Reads the topics while streams are open; absent in plain unit tests. */
+    private final LiveTail tail;
+
+    @Inject
+    public LiveEvents(LiveTail tail) {
+        this.tail = tail;
     }
 
-    @Incoming("escalation-events")
-    public void escalationEvent(String cloudEvent) {
-        publish(cloudEvent);
+    /** Without the topics (plain unit tests): facts come only through {@link #publish}. */
+    LiveEvents() {
+        this(null);
     }
 
     /**
@@ -81,7 +85,13 @@ public class LiveEvents {
     /** The changes from now on, for one stream; counted as open until it completes, fails or is cancelled. */
     public Multi<OrganisationChange> changes() {
         return changes.onSubscription()
-                .invoke(subscription -> open.incrementAndGet())
+                .invoke(subscription -> {
+                    // Counted first: a reader about to stop for want of watchers sees this one, or has let go.
+                    open.incrementAndGet();
+                    if (tail != null) {
+                        tail.follow(() -> open.get() > 0, this::publish);
+                    }
+                })
                 .onTermination()
                 .invoke(open::decrementAndGet);
     }

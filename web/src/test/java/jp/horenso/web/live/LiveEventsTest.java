@@ -3,12 +3,17 @@ package jp.horenso.web.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The console reads every fact of incident- and escalation-service; it parses one only while a stream is open on this
- * instance (issue 13: nobody watching costs no parsing). The streams themselves are tested end to end in
+ * The console reads the facts of incident- and escalation-service only while a stream is open on this instance
+ * ({@link LiveTailTest} on the broker), and parses one only then (issue 13: nobody watching costs nothing). The streams themselves are tested end to end in
  * {@link LiveUpdatesTest} and {@link LiveOrganisationsTest}.
  */
 class LiveEventsTest {
@@ -44,6 +49,24 @@ class LiveEventsTest {
         assertEquals(1, events.openStreams());
         first.assertItems(first.getItems().get(0)).cancel();
         assertEquals(0, events.openStreams());
+    }
+
+    @Test
+    void openingAStreamStartsReadingTheTopicsAndAFactWithNobodyWatchingDoesNot() {
+        List<Boolean> follows = new ArrayList<>();
+        LiveEvents watchedEvents = new LiveEvents(new LiveTail(Map.of(), null) {
+            @Override
+            public synchronized void follow(BooleanSupplier watched, Consumer<String> sink) {
+                follows.add(watched.getAsBoolean()); // the new stream is already counted
+            }
+        });
+        watchedEvents.publish(fact(UUID.randomUUID(), "IncidentReported"));
+        assertEquals(List.of(), follows);
+
+        AssertSubscriber<LiveEvents.OrganisationChange> stream =
+                watchedEvents.changes().subscribe().withSubscriber(AssertSubscriber.create(10));
+        assertEquals(List.of(true), follows);
+        stream.cancel();
     }
 
     private static String fact(UUID incident, String name) {
