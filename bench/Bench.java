@@ -137,8 +137,13 @@ public final class Bench {
             }
             log("ready: first report reached the section chief after " + (arrival(probe.number) - probe.sentAt)
                     + " ms");
-            Map<String, String[]> idle = idle((int) number("idle", "10"));
-            return measure(token, rate, duration, warmup, idle);
+            Watchers watchers = Watchers.open((int) number("watchers", "0"), stack);
+            try {
+                Map<String, String[]> idle = idle((int) number("idle", "10"));
+                return measure(token, rate, duration, warmup, idle, watchers);
+            } finally {
+                watchers.close();
+            }
         } finally {
             closeStack(closed);
             try {
@@ -173,7 +178,8 @@ public final class Bench {
         return figures;
     }
 
-    private int measure(String token, double rate, int duration, int warmup, Map<String, String[]> idle)
+    private int measure(
+            String token, double rate, int duration, int warmup, Map<String, String[]> idle, Watchers watchers)
             throws Exception {
         int warmupCount = (int) Math.round(warmup * rate);
         int measuredCount = (int) Math.round(duration * rate);
@@ -318,6 +324,10 @@ public final class Bench {
         }
         figures.put("cpu-per-report.system-above-idle",
                 new String[] {String.format(Locale.ROOT, "%.1f", total - idleTotal), "ms"});
+        if (watchers.count() > 0) {
+            figures.put("watchers", new String[] {Integer.toString(watchers.count()), "open streams"});
+            figures.put("watchers.changes-received", new String[] {Long.toString(watchers.changes()), "changes"});
+        }
         figures.putAll(memory);
         figures.putAll(startTimes);
         figures.putAll(idle);
@@ -334,6 +344,77 @@ public final class Bench {
         Files.writeString(Path.of(required("out")), out.toString());
         System.out.print(out);
         return ok ? 0 : 1;
+    }
+
+    /**
+     * People watching the console's dashboard: each an open {@code /events} stream of csirt1 (who may see every case
+     * of demo-city), reopened with a fresh token whenever it ends. Without them the console reads no event at all.
+     */
+    private static final class Watchers implements AutoCloseable {
+
+        private final List<Thread> threads = new ArrayList<>();
+        private final java.util.concurrent.atomic.AtomicLong changes = new java.util.concurrent.atomic.AtomicLong();
+        private volatile boolean closed;
+
+        static Watchers open(int count, LocalStack stack) throws InterruptedException {
+            Watchers watchers = new Watchers();
+            if (count > 0) {
+                log("opening " + count + " console event stream(s) as csirt1 (someone watching the dashboard) …");
+            }
+            for (int i = 0; i < count; i++) {
+                Thread t = new Thread(() -> watchers.watch(stack), "bench-watcher-" + i);
+                t.setDaemon(true);
+                t.start();
+                watchers.threads.add(t);
+            }
+            Thread.sleep(count > 0 ? 2000 : 0); // the streams open, the console starts reading
+            return watchers;
+        }
+
+        private void watch(LocalStack stack) {
+            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            while (!closed) {
+                try {
+                    String token = PasswordGrant.accessToken(stack.keycloak().realmUrl(), "csirt1");
+                    HttpResponse<java.util.stream.Stream<String>> response = client.send(
+                            HttpRequest.newBuilder(URI.create(stack.consoleUrl() + "/events"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .header("Accept", "text/event-stream")
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofLines());
+                    if (response.statusCode() != 200) {
+                        log("event stream refused: " + response.statusCode());
+                        Thread.sleep(1000);
+                        continue;
+                    }
+                    try (java.util.stream.Stream<String> lines = response.body()) {
+                        lines.takeWhile(line -> !closed)
+                                .filter(line -> line.startsWith("data:"))
+                                .forEach(line -> changes.incrementAndGet());
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    if (!closed) {
+                        log("event stream ended: " + e);
+                    }
+                }
+            }
+        }
+
+        int count() {
+            return threads.size();
+        }
+
+        long changes() {
+            return changes.get();
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+            threads.forEach(Thread::interrupt);
+        }
     }
 
     /** A report as filed: when the POST was sent and answered, its case number (null when refused). */

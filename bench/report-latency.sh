@@ -13,6 +13,8 @@
 #     --duration S    measured seconds (default 60)
 #     --warmup S      warm-up seconds before measuring (default 20)
 #     --idle S        seconds of idle CPU measured before the warm-up (default 10; 0 skips)
+#     --watchers N    N people watching the console: open /events streams as csirt1 from before the idle on
+#                     (default 0: nobody watches, and the console reads no event)
 #     --build         run ./mvnw -B -q -DskipTests package in every tree first, even when its jars are there
 #     --out DIR       where results and the stacks' logs go (default /tmp/horenso-bench-<time>)
 #     --keep-data     keep each scratch data folder (PostgreSQL, Kafka) instead of deleting it
@@ -23,7 +25,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 # The benchmark files every report as staff1, far above a person's filing limit (30 a minute, 429 beyond): lift it
 # for the stack it starts (the services inherit this environment).
 export HORENSO_FILING_RATE_LIMIT_MAX="${HORENSO_FILING_RATE_LIMIT_MAX:-1000000}"
-rate=1 duration=60 warmup=20 idle=10 arrivals=poisson build=false keep=false
+rate=1 duration=60 warmup=20 idle=10 watchers=0 arrivals=poisson build=false keep=false
 out="/tmp/horenso-bench-$(date -u +%Y%m%dT%H%M%SZ)"
 trees=()
 while (($#)); do
@@ -32,11 +34,12 @@ while (($#)); do
     --duration) duration="$2"; shift 2 ;;
     --warmup) warmup="$2"; shift 2 ;;
     --idle) idle="$2"; shift 2 ;;
+    --watchers) watchers="$2"; shift 2 ;;
     --arrivals) arrivals="$2"; shift 2 ;;
     --build) build=true; shift ;;
     --out) out="$2"; shift 2 ;;
     --keep-data) keep=true; shift ;;
-    -h|--help) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "unknown option $1" >&2; exit 2 ;;
     *@*) trees+=("$(cd "${1%%@*}" && pwd)@${1#*@}"); shift ;;
     *) trees+=("$(cd "$1" && pwd)"); shift ;;
@@ -85,7 +88,7 @@ for i in "${!trees[@]}"; do
     java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -cp "$tree/local-stack/target/classes:$tree/local-stack/target/lib/*" "$here/Bench.java" \
     tree="$tree" data="$data" out="$out/$label.tsv" rate="$rate" duration="$duration" warmup="$warmup" \
-    idle="$idle" arrivals="$arrivals" \
+    idle="$idle" watchers="$watchers" arrivals="$arrivals" \
     clktck="$(getconf CLK_TCK)" > >(tee "$out/$label.log") 2>&1 &
   bench_pid=$!
   wait "$bench_pid"
