@@ -1,8 +1,5 @@
 package jp.horenso.incident.reliability;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
@@ -41,7 +38,7 @@ class ConsumerFuzzTest {
         ChainEvents.send("ChainStarted", id, OffsetDateTime.now(ZoneOffset.UTC), data(id));
 
         assertDeadLettered(ChainEvents.TOPIC + ".incident-service.dlq", id, poisons);
-        awaitTimeline(id, "CHAIN_STARTED");
+        Reports.awaitTimeline(id, TIMEOUT, "CHAIN_STARTED");
     }
 
     @Test
@@ -54,7 +51,7 @@ class ConsumerFuzzTest {
                 NotificationEvents.TOPIC, id, NotificationEvents.failed("demo-city", id, "chief1", "550 mailbox full"));
 
         assertDeadLettered(NotificationEvents.TOPIC + ".incident-service.dlq", id, poisons);
-        awaitTimeline(id, "NOTIFICATION_FAILED");
+        Reports.awaitTimeline(id, TIMEOUT, "NOTIFICATION_FAILED");
     }
 
     private static void assertDeadLettered(String dlq, String key, List<Poison> poisons) {
@@ -65,16 +62,6 @@ class ConsumerFuzzTest {
         for (ConsumerRecord<String, byte[]> record : dead) {
             assertNotNull(PoisonRecords.headers(record).get("dead-letter-reason"), "why it was dead-lettered");
         }
-    }
-
-    private static void awaitTimeline(String id, String type) {
-        await().atMost(TIMEOUT)
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.csirt1())
-                        .when()
-                        .get("/api/incidents/" + id)
-                        .then()
-                        .body("timeline.type", hasItem(type)));
     }
 
     private static String chainStarted(String id) {

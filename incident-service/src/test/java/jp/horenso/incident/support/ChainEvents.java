@@ -35,14 +35,24 @@ public final class ChainEvents {
     /** Sends an event claiming {@code organisation}, stamped {@code time}; returns its id. */
     public static UUID send(
             String organisation, String eventName, String incidentId, OffsetDateTime time, String data) {
+        Event event = event(organisation, eventName, incidentId, time, data);
+        KafkaTopics.send(TOPIC, incidentId, event.text());
+        return event.id();
+    }
+
+    /** An event as escalation-service would write it, checked against its schema, not sent. */
+    public static Event event(
+            String organisation, String eventName, String incidentId, OffsetDateTime time, String data) {
         UUID id = UUID.randomUUID();
         String event = """
                 {"specversion":"1.0","id":"%s","source":"/horenso/escalation-service","type":"jp.horenso.%s",
                  "time":"%s","subject":"%s","organisation":"%s","datacontenttype":"application/json","data":%s}""".formatted(id, eventName, t(time), incidentId, organisation, data);
         EventSchemas.assertValid(eventName, event);
-        KafkaTopics.send(TOPIC, incidentId, event);
-        return id;
+        return new Event(id, event);
     }
+
+    /** An event's id and its text. */
+    public record Event(UUID id, String text) {}
 
     /** HopOpened at {@code openedAt}; returns the hop id. */
     public static String hopOpened(

@@ -33,6 +33,32 @@ public final class KafkaTopics {
         sendBytes(topic, key, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Sends {@code values} under one key in one produce request, so that they lie in one batch of the log and a
+     * consumer's poll takes them together.
+     */
+    public static void sendTogether(String topic, String key, List<String> values) {
+        Map<String, Object> config = Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrap(),
+                ProducerConfig.LINGER_MS_CONFIG,
+                60_000,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            values.forEach(value -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
+            producer.flush(); // the records wait (linger) until here, then leave together
+            for (java.util.concurrent.Future<?> future : sent) {
+                future.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void sendBytes(String topic, String key, byte[] value) {
         Map<String, Object> config = Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

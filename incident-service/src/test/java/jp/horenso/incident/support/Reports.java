@@ -1,8 +1,11 @@
 package jp.horenso.incident.support;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItems;
 
 import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -56,5 +59,17 @@ public final class Reports {
                 .post("/api/incidents/" + id + "/acknowledgements")
                 .then()
                 .statusCode(201);
+    }
+
+    /** Waits until the case's timeline, as the CSIRT reads it, holds entries of every one of {@code types}. */
+    public static void awaitTimeline(String id, Duration timeout, String... types) {
+        await().atMost(timeout)
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.csirt1())
+                        .when()
+                        .get("/api/incidents/" + id)
+                        .then()
+                        .statusCode(200)
+                        .body("timeline.type", hasItems(types)));
     }
 }

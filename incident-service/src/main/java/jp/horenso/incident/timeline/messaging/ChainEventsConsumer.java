@@ -1,8 +1,9 @@
 package jp.horenso.incident.timeline.messaging;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import jp.horenso.incident.chain.service.ChainProjection;
 import jp.horenso.incident.directory.event.DirectoryPublished;
 import jp.horenso.incident.directory.service.DirectoryProjection;
@@ -10,12 +11,14 @@ import jp.horenso.incident.organisation.event.OrganisationOnboarded;
 import jp.horenso.incident.organisation.service.OrganisationProfiles;
 import jp.horenso.incident.timeline.service.TimelineRecorder;
 import jp.horenso.platform.consumer.EventConsumption;
+import jp.horenso.platform.events.IncomingEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads the chain's decisions, the directory and the organisations onboarded from escalation-service onto the
- * timeline, the chain projection, the directory projection and the organisation profiles. A transient failure (the database away for a few seconds) is retried by
- * {@link EventConsumption}; only a record that cannot be applied goes to the dead-letter topic.
+ * timeline, the chain projection, the directory projection and the organisation profiles: each polled batch in one
+ * transaction ({@link EventConsumption#consumeBatch}). A transient failure (the database away for a few seconds) is
+ * retried; only a record that cannot be applied goes to the dead-letter topic.
  */
 @ApplicationScoped
 public class ChainEventsConsumer {
@@ -43,21 +46,22 @@ public class ChainEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        consumption.consume(
-                record,
-                event -> QuarkusTransaction.requiringNew().run(() -> {
-                    if (event.is(OrganisationOnboarded.NAME)) {
-                        organisations.apply(event, CHANNEL);
-                        return;
-                    }
-                    if (event.is(DirectoryPublished.NAME)) {
-                        directory.apply(event, CHANNEL);
-                        return;
-                    }
-                    // One transaction: the timeline entry and the chain projection are applied together or not at all.
-                    recorder.record(event, CHANNEL);
-                    chain.apply(event);
-                }));
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return consumption.consumeBatch(records, this::apply);
+    }
+
+    /**
+     * Joins the transaction of the batch (or of the event alone): the timeline entry and the chain projection are
+     * applied together or not at all.
+     */
+    private void apply(IncomingEvent event) {
+        if (event.is(OrganisationOnboarded.NAME)) {
+            organisations.apply(event, CHANNEL);
+        } else if (event.is(DirectoryPublished.NAME)) {
+            directory.apply(event, CHANNEL);
+        } else {
+            recorder.record(event, CHANNEL);
+            chain.apply(event);
+        }
     }
 }

@@ -1,7 +1,9 @@
 package jp.horenso.incident.timeline.messaging;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletionStage;
 import jp.horenso.incident.acknowledgement.event.AcknowledgementLinkUsed;
 import jp.horenso.incident.acknowledgement.service.AcknowledgementService;
 import jp.horenso.incident.timeline.service.TimelineRecorder;
@@ -9,8 +11,9 @@ import jp.horenso.platform.consumer.EventConsumption;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Reads delivery outcomes and acknowledgement-link uses from notification-service, each in its own transaction
- * (the services'); transient failures are retried, a record that cannot be applied goes to the dead-letter topic.
+ * Reads delivery outcomes and acknowledgement-link uses from notification-service, each polled batch in one
+ * transaction ({@link EventConsumption#consumeBatch}); transient failures are retried, a record that cannot be applied
+ * goes to the dead-letter topic alone.
  */
 @ApplicationScoped
 public class DeliveryEventsConsumer {
@@ -30,8 +33,8 @@ public class DeliveryEventsConsumer {
 
     @Incoming(CHANNEL)
     @Blocking
-    public void consume(String record) {
-        consumption.consume(record, event -> {
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> records) {
+        return consumption.consumeBatch(records, event -> {
             if (event.is(AcknowledgementLinkUsed.NAME)) {
                 acknowledgements.acknowledgeByLink(event, CHANNEL);
             } else {

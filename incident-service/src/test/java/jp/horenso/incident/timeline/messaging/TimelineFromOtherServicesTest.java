@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,22 +52,15 @@ class TimelineFromOtherServicesTest {
                  {"hopId":"%s","step":"SECURITY_LEAD","recipient":{"username":"seclead"}}]}""".formatted(
                         id, hopId, UUID.randomUUID(), UUID.randomUUID()));
 
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.csirt1())
-                        .when()
-                        .get("/api/incidents/" + id)
-                        .then()
-                        .statusCode(200)
-                        .body(
-                                "timeline.type",
-                                hasItems(
-                                        "REPORTED",
-                                        "HOP_OPENED",
-                                        "NOTIFICATION_REQUESTED",
-                                        "NOTIFICATION_DELIVERED",
-                                        "HOP_TIMED_OUT",
-                                        "ESCALATED")));
+        Reports.awaitTimeline(
+                id,
+                Duration.ofSeconds(30),
+                "REPORTED",
+                "HOP_OPENED",
+                "NOTIFICATION_REQUESTED",
+                "NOTIFICATION_DELIVERED",
+                "HOP_TIMED_OUT",
+                "ESCALATED");
         JsonPath timeline = timeline(id);
         assertEquals("chief1", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.details.recipient"));
         assertEquals("escalation-service", timeline.getString("timeline.find { it.type == 'HOP_OPENED' }.actor"));
@@ -98,16 +90,8 @@ class TimelineFromOtherServicesTest {
                  "escalatedTo":[{"username":"ciso"}],"drill":false}""".formatted(id, due, now()));
         send(ESCALATION_EVENTS, "IncidentMarkedSerious", "escalation-service", id, """
                 {"incidentId":"%s","markedBy":"head1","markedAt":"%s","reason":"住民サービスに影響"}""".formatted(id, now()));
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> given().auth()
-                        .oauth2(Tokens.csirt1())
-                        .when()
-                        .get("/api/incidents/" + id)
-                        .then()
-                        .statusCode(200)
-                        .body(
-                                "timeline.type",
-                                hasItems("LEGAL_DEADLINE_APPROACHING", "LEGAL_DEADLINE_MISSED", "MARKED_SERIOUS")));
+        Reports.awaitTimeline(
+                id, Duration.ofSeconds(30), "LEGAL_DEADLINE_APPROACHING", "LEGAL_DEADLINE_MISSED", "MARKED_SERIOUS");
         JsonPath timeline = timeline(id);
         assertEquals(
                 List.of("csirt1", "seclead"),
