@@ -1,7 +1,14 @@
 package jp.horenso.incident.support;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import jp.horenso.incident.common.time.JapanTime;
 import jp.horenso.localstack.testing.EventSchemas;
 
@@ -10,7 +17,30 @@ public final class ChainEvents {
 
     public static final String TOPIC = "horenso.escalation-events";
 
+    /** The ids of the events sent about each case, for {@link #awaitApplied}. */
+    private static final Map<String, List<UUID>> SENT = new ConcurrentHashMap<>();
+
     private ChainEvents() {}
+
+    /**
+     * Waits until incident-service applied every event this class sent about the case (each has its inbox row).
+     * incident-service takes the chain's events in batches of up to 250 ms, so seeing the first of two events
+     * applied says nothing about the second; only for events that are meant to be applied.
+     */
+    public static void awaitApplied(String incidentId, Duration timeout) {
+        UUID[] sent = SENT.getOrDefault(incidentId, List.of()).toArray(UUID[]::new);
+        await().atMost(timeout)
+                .until(() -> OwnerDatabase.transaction(c -> {
+                    try (var s = c.prepareStatement(
+                            "SELECT count(DISTINCT event_id) FROM processed_event WHERE event_id = ANY (?)")) {
+                        s.setArray(1, c.createArrayOf("uuid", sent));
+                        try (var rows = s.executeQuery()) {
+                            rows.next();
+                            return rows.getInt(1) == sent.length;
+                        }
+                    }
+                }));
+    }
 
     /**
      * Sends an event about case {@code incidentId} stamped {@code time}, claiming the case's organisation as
@@ -37,6 +67,7 @@ public final class ChainEvents {
             String organisation, String eventName, String incidentId, OffsetDateTime time, String data) {
         Event event = event(organisation, eventName, incidentId, time, data);
         KafkaTopics.send(TOPIC, incidentId, event.text());
+        SENT.computeIfAbsent(incidentId, k -> new CopyOnWriteArrayList<>()).add(event.id());
         return event.id();
     }
 

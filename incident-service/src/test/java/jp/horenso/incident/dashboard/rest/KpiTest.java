@@ -390,6 +390,8 @@ class KpiTest {
     }
 
     private static void awaitHops(String token, String incident, int hops) {
+        // Every chain event sent about the case applied (its acknowledgements and time-outs too), not only its hops.
+        ChainEvents.awaitApplied(incident, Duration.ofSeconds(30));
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> given().auth()
                         .oauth2(token)
