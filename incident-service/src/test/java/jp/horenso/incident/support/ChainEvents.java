@@ -28,18 +28,25 @@ public final class ChainEvents {
      * applied says nothing about the second; only for events that are meant to be applied.
      */
     public static void awaitApplied(String incidentId, Duration timeout) {
-        UUID[] sent = SENT.getOrDefault(incidentId, List.of()).toArray(UUID[]::new);
-        await().atMost(timeout)
-                .until(() -> OwnerDatabase.transaction(c -> {
-                    try (var s = c.prepareStatement(
-                            "SELECT count(DISTINCT event_id) FROM processed_event WHERE event_id = ANY (?)")) {
-                        s.setArray(1, c.createArrayOf("uuid", sent));
-                        try (var rows = s.executeQuery()) {
-                            rows.next();
-                            return rows.getInt(1) == sent.length;
-                        }
-                    }
-                }));
+        List<UUID> sent = List.copyOf(SENT.getOrDefault(incidentId, List.of()));
+        await().atMost(timeout).until(() -> applied(sent).get(0) == sent.size());
+    }
+
+    /**
+     * How many of the events the inbox holds (a row per consumer of each), and in how many transactions they were
+     * applied ({@code processed_at} is the applying transaction's {@code now()}).
+     */
+    public static List<Long> applied(List<UUID> events) {
+        return OwnerDatabase.transaction(c -> {
+            try (var s = c.prepareStatement("SELECT count(DISTINCT event_id), count(DISTINCT processed_at)"
+                    + " FROM processed_event WHERE event_id = ANY (?)")) {
+                s.setArray(1, c.createArrayOf("uuid", events.toArray()));
+                try (var rows = s.executeQuery()) {
+                    rows.next();
+                    return List.of(rows.getLong(1), rows.getLong(2));
+                }
+            }
+        });
     }
 
     /**

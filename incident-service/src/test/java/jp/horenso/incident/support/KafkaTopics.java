@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,10 +49,10 @@ public final class KafkaTopics {
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+            List<Future<?>> sent = new ArrayList<>();
             values.forEach(value -> sent.add(producer.send(new ProducerRecord<>(topic, key, value))));
             producer.flush(); // the records wait (linger) until here, then leave together
-            for (java.util.concurrent.Future<?> future : sent) {
+            for (Future<?> future : sent) {
                 future.get();
             }
         } catch (Exception e) {

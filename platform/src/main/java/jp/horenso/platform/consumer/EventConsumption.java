@@ -53,9 +53,14 @@ public class EventConsumption {
      */
     public void consume(String record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = cloudEvents.read(record);
+        traced(record, event, () -> retrying(event, () -> handler.accept(event)));
+    }
+
+    /** Runs {@code work} in the event's span (continuing the writer's trace); a failure marks the span and goes on. */
+    private void traced(String record, IncomingEvent event, Runnable work) {
         try (EventTraces.Handling span = traces.handling(record, event)) {
             try {
-                retrying(event, () -> handler.accept(event));
+                work.run();
             } catch (RuntimeException e) {
                 span.failed(e);
                 throw e;
@@ -94,15 +99,7 @@ public class EventConsumption {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 for (Received received : events) {
-                    try (EventTraces.Handling span =
-                            traces.handling(received.record().getPayload(), received.event())) {
-                        try {
-                            handler.accept(received.event());
-                        } catch (RuntimeException e) {
-                            span.failed(e);
-                            throw e;
-                        }
-                    }
+                    traced(received.record().getPayload(), received.event(), () -> handler.accept(received.event()));
                 }
             });
             return true;

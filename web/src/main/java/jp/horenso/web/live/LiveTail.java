@@ -7,7 +7,6 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -168,8 +167,8 @@ public class LiveTail {
                 infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
             }
         }
-        if (partitions.isEmpty() || new HashSet<>(before).containsAll(partitions)) {
-            return before.isEmpty() ? partitions : before;
+        if (before.containsAll(partitions)) {
+            return before; // nothing new (or the topics not there yet)
         }
         List<TopicPartition> added = new ArrayList<>(partitions);
         added.removeAll(before);

@@ -17,7 +17,6 @@ import java.util.UUID;
 import jp.horenso.incident.support.ChainEvents;
 import jp.horenso.incident.support.ChainEvents.Event;
 import jp.horenso.incident.support.KafkaTopics;
-import jp.horenso.incident.support.OwnerDatabase;
 import jp.horenso.incident.support.Reports;
 import jp.horenso.incident.support.Tokens;
 import jp.horenso.localstack.testing.PoisonRecords;
@@ -83,19 +82,9 @@ class BatchTransactionTest {
                 .body("timeline.type", not(hasItem("MARKED_SERIOUS")));
     }
 
-    /** How many of the events the inbox holds (a row per consumer of each), and in how many transactions applied. */
+    /** How many of the events were applied, and in how many transactions ({@link ChainEvents#applied}). */
     private static List<Long> applied(List<Event> events) {
-        UUID[] ids = events.stream().map(Event::id).toArray(UUID[]::new);
-        return OwnerDatabase.transaction(c -> {
-            try (var s = c.prepareStatement("SELECT count(DISTINCT event_id), count(DISTINCT processed_at)"
-                    + " FROM processed_event WHERE event_id = ANY (?)")) {
-                s.setArray(1, c.createArrayOf("uuid", ids));
-                try (var rows = s.executeQuery()) {
-                    rows.next();
-                    return List.of(rows.getLong(1), rows.getLong(2));
-                }
-            }
-        });
+        return ChainEvents.applied(events.stream().map(Event::id).toList());
     }
 
     private static Event chainStarted(String id, String organisation) {
